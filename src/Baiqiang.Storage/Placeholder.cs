@@ -1,0 +1,1 @@
+namespace Baiqiang.Storage; internal static class Placeholder {}

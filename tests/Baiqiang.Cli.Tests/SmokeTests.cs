@@ -1,0 +1,2 @@
+namespace Baiqiang.Cli.Tests;
+public sealed class SmokeTests { [Fact] public void Smoke_Runs() => Assert.True(true); }
