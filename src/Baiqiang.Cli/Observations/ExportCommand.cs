@@ -1,0 +1,125 @@
+using System.CommandLine;
+using Baiqiang.Cli.Store;
+using Baiqiang.Core.Regions;
+using Baiqiang.Storage.Export;
+using Baiqiang.Storage.Lookups;
+using Baiqiang.Storage.Observations;
+using Baiqiang.Storage.PeerGroups;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baiqiang.Cli.Observations;
+
+/// <summary><c>baiqiang export --out FILE.xlsx|.csv [--indicator I] [--region R] [--period P] [--peers GROUP]</c>.</summary>
+internal static class ExportCommand
+{
+    public static Command Create()
+    {
+        var output = new Option<string>("--out") { Description = "输出文件 .xlsx 或 .csv / output file", Required = true };
+        var indicator = new Option<string[]>("--indicator") { Description = "指标(可多次) / indicator(s)", AllowMultipleArgumentsPerToken = true };
+        var region = new Option<string[]>("--region") { Description = "地区(可多次) / region(s)", AllowMultipleArgumentsPerToken = true };
+        var period = new Option<string?>("--period") { Description = "统计期别 / period" };
+        var peers = new Option<string?>("--peers") { Description = "对比组代码,如 pref:320600 或 ccid_2025_top100_districts / peer group id" };
+        var command = new Command("export", "导出查询结果为 XLSX 或 CSV(长表,可再次导入) / export a query to XLSX or CSV (long form, re-importable)")
+        {
+            output, indicator, region, period, peers,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var path = parse.GetRequiredValue(output);
+            var ext = Path.GetExtension(path).ToUpperInvariant();
+            if (ext is not (".XLSX" or ".CSV"))
+            {
+                await parse.Err().WriteLineAsync($"输出文件须为 .xlsx 或 .csv:“{path}” / output must be .xlsx or .csv: '{path}'");
+                return 2;
+            }
+
+            await using var db = await StoreAccess.OpenAsync(parse, ct);
+            var lookups = await StoreLookups.LoadAsync(db, ct);
+            var query = db.Observations.AsNoTracking().Where(o => o.IsCurrent);
+
+            var indicatorCodes = new List<string>();
+            foreach (var i in parse.GetValue(indicator) ?? [])
+            {
+                var found = lookups.FindIndicator(i);
+                if (found is null)
+                {
+                    await parse.Err().WriteLineAsync($"未知指标“{i}” / unknown indicator '{i}'");
+                    return 1;
+                }
+
+                indicatorCodes.Add(found.Code.Value);
+            }
+
+            var regionCodes = new List<RegionCode>();
+            foreach (var r in parse.GetValue(region) ?? [])
+            {
+                var resolved = lookups.ResolveRegion(r);
+                if (!resolved.Success)
+                {
+                    await parse.Err().WriteLineAsync(resolved.Error.ToString());
+                    return 1;
+                }
+
+                regionCodes.Add(resolved.Value);
+            }
+
+            if (parse.GetValue(peers) is { } groupId)
+            {
+                var members = await PeerGroupStore.MembersAsync(db, groupId, ct);
+                if (members.Count == 0)
+                {
+                    await parse.Err().WriteLineAsync($"对比组“{groupId}”不存在或为空 / peer group '{groupId}' is unknown or empty");
+                    return 1;
+                }
+
+                regionCodes.AddRange(members);
+            }
+
+            var rows = await query.ToListAsync(ct);
+            IEnumerable<ObservationEntity> selected = rows;
+            if (indicatorCodes.Count > 0)
+            {
+                var set = indicatorCodes.Select(c => new Baiqiang.Core.Indicators.IndicatorCode(c)).ToHashSet();
+                selected = selected.Where(o => set.Contains(o.IndicatorCode));
+            }
+
+            if (regionCodes.Count > 0)
+            {
+                var set = regionCodes.ToHashSet();
+                selected = selected.Where(o => set.Contains(o.RegionCode));
+            }
+
+            if (parse.GetValue(period) is { } p)
+            {
+                var pr = lookups.ParsePeriod(p);
+                if (!pr.Success)
+                {
+                    await parse.Err().WriteLineAsync(pr.Error.ToString());
+                    return 2;
+                }
+
+                selected = selected.Where(o => o.Period == pr.Value);
+            }
+
+            var export = selected
+                .OrderBy(o => o.RegionCode).ThenBy(o => o.IndicatorCode).ThenBy(o => o.Period)
+                .Select(o => ObservationExport.ToRow(o, lookups))
+                .ToList();
+            await using (var stream = File.Create(path))
+            {
+                if (ext == ".CSV")
+                {
+                    await ObservationExporter.WriteCsvAsync(stream, export, ct);
+                }
+                else
+                {
+                    await ObservationExporter.WriteXlsxAsync(stream, export, ct);
+                }
+            }
+
+            await parse.Out().WriteLineAsync($"已导出 {export.Count} 行到 {path} / exported {export.Count} rows to {path}");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,75 @@
+using System.CommandLine;
+using Baiqiang.Cli.Store;
+using Baiqiang.Core.Periods;
+using Baiqiang.Storage.Import;
+using Baiqiang.Storage.Lookups;
+using Baiqiang.Storage.Observations;
+using Spectre.Console;
+
+namespace Baiqiang.Cli.Observations;
+
+/// <summary><c>baiqiang import FILE</c>: validate a CSV/XLSX file and store all of its rows, or none.</summary>
+internal static class ImportCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("FILE") { Description = "CSV / XLSX 文件(长表或宽表) / a CSV or XLSX file, long or wide form" };
+        var period = new Option<string?>("--period") { Description = "宽表的统计期别,如 2023-01..06 或 2023年1-6月 / the period of a wide-form file" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "只校验,不写入 / validate only, store nothing" };
+        var command = new Command("import", "导入观测值(全部成功或全部不写入) / import observations (all rows or none)") { file, period, dryRun };
+        command.SetAction(async (parse, ct) =>
+        {
+            var path = parse.GetRequiredValue(file);
+            await using var db = await StoreAccess.OpenAsync(parse, ct);
+            var lookups = await StoreLookups.LoadAsync(db, ct);
+            var options = new ImportOptions();
+            if (parse.GetValue(period) is { } p)
+            {
+                var pr = lookups.ParsePeriod(p);
+                if (!pr.Success)
+                {
+                    await parse.Err().WriteLineAsync(pr.Error.ToString());
+                    return 2;
+                }
+
+                options = options with { Period = pr.Value };
+            }
+
+            var result = await WithStatus("校验中 / validating", () => new ObservationFileReader().ReadAsync(path, lookups, options, ct));
+            if (!result.Success)
+            {
+                foreach (var e in result.Errors)
+                {
+                    await parse.Err().WriteLineAsync(e.ToString());
+                }
+
+                await parse.Err().WriteLineAsync($"导入失败,未写入任何数据({result.Errors.Count}处错误) / import failed, nothing stored ({result.Errors.Count} errors)");
+                return 1;
+            }
+
+            if (parse.GetValue(dryRun))
+            {
+                await parse.Out().WriteLineAsync($"校验通过:{result.Records.Count}条(未写入) / valid: {result.Records.Count} rows (dry run, nothing stored)");
+                return 0;
+            }
+
+            var summary = await WithStatus("写入中 / storing", () => ObservationWriter.WriteAsync(db, result.Records, db.CurrentUser, TimeProvider.System, ct));
+            await parse.Out().WriteLineAsync(
+                $"已导入 / imported {Path.GetFileName(path)} ({result.Layout}): 新增 inserted {summary.Inserted}, 修订 revised {summary.Revised}, 未变 unchanged {summary.Unchanged}");
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Shows a spinner on an interactive terminal; runs silently when output is redirected (scripts, CI).</summary>
+    internal static async Task<T> WithStatus<T>(string label, Func<Task<T>> work)
+    {
+        if (Console.IsErrorRedirected || Console.IsOutputRedirected)
+        {
+            return await work();
+        }
+
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        return await console.Status().StartAsync(label, _ => work());
+    }
+}

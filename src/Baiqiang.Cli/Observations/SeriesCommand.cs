@@ -1,0 +1,74 @@
+using System.CommandLine;
+using Baiqiang.Cli.Store;
+using Baiqiang.Core.Quantities;
+using Baiqiang.Storage.Lookups;
+using Baiqiang.Storage.Observations;
+
+namespace Baiqiang.Cli.Observations;
+
+/// <summary><c>baiqiang series REGION INDICATOR</c>: one region's series of one indicator, oldest first.</summary>
+internal static class SeriesCommand
+{
+    public static Command Create()
+    {
+        var region = new Argument<string>("REGION") { Description = "地区代码或名称,如 510502 或 江阳区 / region code or name" };
+        var indicator = new Argument<string>("INDICATOR") { Description = "指标代码或名称,如 gdp 或 地区生产总值 / indicator code or name" };
+        var format = new Option<string>("--format") { Description = "table | csv", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv");
+        var command = new Command("series", "显示一个地区某指标的时间序列 / show one region's series of an indicator") { region, indicator, format };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var db = await StoreAccess.OpenAsync(parse, ct);
+            var lookups = await StoreLookups.LoadAsync(db, ct);
+            var r = lookups.ResolveRegion(parse.GetRequiredValue(region));
+            if (!r.Success)
+            {
+                await parse.Err().WriteLineAsync(r.Error.ToString());
+                return 1;
+            }
+
+            var ind = lookups.FindIndicator(parse.GetRequiredValue(indicator));
+            if (ind is null)
+            {
+                await parse.Err().WriteLineAsync($"未知指标“{parse.GetRequiredValue(indicator)}” / unknown indicator '{parse.GetRequiredValue(indicator)}'");
+                return 1;
+            }
+
+            var rows = await ObservationQueries.SeriesAsync(db, r.Value, ind.Code, ct);
+            var regionName = lookups.RegionName(r.Value);
+            var output = parse.Out();
+            if (parse.GetValue(format) == "csv")
+            {
+                await output.WriteLineAsync("region,region_name,indicator,period,value,unit,growth,qualifier,source");
+                foreach (var o in rows)
+                {
+                    await output.WriteLineAsync(string.Join(',', r.Value.ToString(), regionName, ind.Code.ToString(), o.Period.ToString(), o.Value?.Invariant() ?? string.Empty,
+                        o.Unit, o.GrowthPercent?.Invariant() ?? string.Empty, QualifierText.En(o.Qualifier), SourceText(o)));
+                }
+
+                return 0;
+            }
+
+            await output.WriteLineAsync($"{regionName}({r.Value}) · {ind.NameZh} {ind.NameEn} [{ind.Code}] · 单位/unit: {ind.Unit.Symbol}");
+            if (rows.Count == 0)
+            {
+                await output.WriteLineAsync("无数据 / no data");
+                return 0;
+            }
+
+            var table = new TextTable("期别 period", "数值 value", "同比 growth", "来源 source");
+            foreach (var o in rows)
+            {
+                var value = o.Value is { } v ? AmountText.Format(new Amount(v, ind.Unit, o.Qualifier)) : "—";
+                var growth = o.GrowthPercent is { } g ? AmountText.FormatGrowth(g, yearOnYear: false) : "—";
+                table.Add(o.Period.ToString(), value, growth, SourceText(o));
+            }
+
+            table.WriteTo(output);
+            return 0;
+        });
+        return command;
+    }
+
+    private static string SourceText(ObservationEntity o) => o.SourceRow is { } row ? $"{o.SourceReference}#{row}" : o.SourceReference;
+}
