@@ -70,6 +70,11 @@ public static class AmountText
 
             var left = t[..i];
             var right = t[(i + 1)..];
+            if (!ChineseNumber.IsNumberChar(t[i - 1]) && ParseCore(left) is null)
+            {
+                continue; // 增长-8.7% is a signed figure, not a range
+            }
+
             if (ParseCore(right) is not { } high || LowEnd(left, right, high) is not { } low)
             {
                 continue;
