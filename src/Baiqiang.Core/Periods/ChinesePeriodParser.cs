@@ -21,6 +21,7 @@ namespace Baiqiang.Core.Periods;
 /// <c>6月累计</c>, <c>截至6月底</c>, <c>6月末</c> → 1–6月.</item>
 /// <item><c>今年以来</c>, <c>年初以来</c>, <c>年初至今</c>, <c>截至目前</c> → from January to the reference date's month
 /// (inclusive; the reference month may be incomplete — that is how reports use these words).</item>
+/// <item><c>本月</c>/<c>当月</c> → the reference date's month; <c>上月</c> → the month before it.</item>
 /// </list>
 /// <para>Relative forms (今年, 去年, 上年, or no year at all) need a reference date (the CLI's <c>--date</c>); a
 /// text without a year takes the reference date's year. Without a reference date they fail with a bilingual
@@ -115,6 +116,7 @@ public static class ChinesePeriodParser
             if (referenceDate is not { } reference)
             {
                 var recognised = rest is "" or "全年" or "全年度" or "年度" or "年初以来" or "年初至今" or "目前" or "当前" or "至今" or "以来" or "来"
+                    or "本月" or "当月" or "上月"
                     || ParseBody(rest, cumulativeTo) is not null;
                 return recognised && !(rest.Length == 0 && yearWord is null) ? NeedsReference(text) : Unknown(text);
             }
@@ -142,6 +144,18 @@ public static class ChinesePeriodParser
             }
 
             return Canonical(year.Value, 1, referenceDate.Value.Month, text);
+        }
+
+        // 本月/当月 (the reference month) and 上月 (the month before it, possibly in the previous year).
+        if (rest is "本月" or "当月" or "上月" && yearWord is null && !samePeriod && !cumulativeTo)
+        {
+            if (referenceDate is not { } r || year != r.Year)
+            {
+                return referenceDate is null ? NeedsReference(text) : Unknown(text);
+            }
+
+            var month = rest == "上月" ? r.AddMonths(-1) : r;
+            return Canonical(month.Year, month.Month, month.Month, text);
         }
 
         var span = ParseBody(rest, cumulativeTo);

@@ -24,7 +24,12 @@ public readonly record struct AmountRange(Amount Low, Amount High);
 /// </remarks>
 public static class AmountText
 {
-    private static readonly string[] Ignorable = ["同比", "环比", "比上年", "较上年", "比去年", "较去年", "比上年同期", "较上年同期", "分别", "共计", "合计", "达到", "达"];
+    // Longest first, so 比上年同期 is removed whole rather than leaving 同期 behind.
+    private static readonly string[] Ignorable =
+    [
+        "比上年同期", "较上年同期", "比去年同期", "较去年同期", "比上年", "较上年", "比去年", "较去年", "同比", "环比",
+        "分别", "共计", "合计", "达到", "占比", "为", "达", "占",
+    ];
     private static readonly string[] Up = ["增长", "增加", "上升", "提高", "回升", "上涨", "提升", "拉动", "增"];
     private static readonly string[] Down = ["下降", "减少", "回落", "下跌", "降低", "下滑", "降", "减"];
     private static readonly (string Word, Qualifier Qualifier)[] Prefixes =

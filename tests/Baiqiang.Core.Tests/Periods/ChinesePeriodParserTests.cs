@@ -119,6 +119,10 @@ public sealed class ChinesePeriodParserTests
     [InlineData("6月底", "2022-07-27", "2022-01..06")]
     [InlineData("1-6月累计", "2022-07-27", "2022-01..06")]
     [InlineData("本年1-4月", "2022-06-14", "2022-01..04")]
+    [InlineData("本月", "2022-07-27", "2022-07")]
+    [InlineData("当月", "2022-07-27", "2022-07")]
+    [InlineData("上月", "2022-07-27", "2022-06")]
+    [InlineData("上月", "2023-01-10", "2022-12")]
     // Traditional and full-width
     [InlineData("前兩季度", "2022-07-27", "2022-01..06")]
     [InlineData("今年１至６月", "2022-07-27", "2022-01..06")]
@@ -140,6 +144,7 @@ public sealed class ChinesePeriodParserTests
     [InlineData("三季度")]
     [InlineData("今年以来")]
     [InlineData("截至目前")]
+    [InlineData("本月")]
     public void TryParse_RelativeWithoutReference_AsksForDate(string text)
     {
         var r = ChinesePeriodParser.TryParse(text);
@@ -174,6 +179,8 @@ public sealed class ChinesePeriodParserTests
     [InlineData("2022年以来")]
     [InlineData("2022年1.5月")]
     [InlineData("第五季度")]
+    [InlineData("2021年本月")]
+    [InlineData("上年同期本月")]
     public void TryParse_Garbage_FailsQuotingTheText(string text)
     {
         var r = ChinesePeriodParser.TryParse(text, Tongzhou);
