@@ -127,4 +127,15 @@ public sealed class ChineseTextTests
         Assert.Contains("一般公共预算收入41亿元,增长27.8%", text, StringComparison.Ordinal);
         Assert.Contains("分别拉动规上工业总产值增长5.6和4.4个百分点", text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("000_jiangyang_top100_district.txt")]
+    [InlineData("002_ziyang_airport_zone_hitech_zone.txt")]
+    [InlineData("003_ziyang_industrial_plan_2025.txt")]
+    public void Normalize_SimplifiedSeed_KeepsEveryChineseCharacter(string file)
+    {
+        var raw = SeedFiles.Read(file);
+        Assert.False(ChineseText.ContainsTraditional(raw));
+        Assert.Equal(raw, ChineseText.ToSimplified(raw));
+    }
 }
