@@ -1,1 +1,16 @@
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using Baiqiang.Benchmarks;
+
+// `gen N FILE` writes a synthetic long-form CSV of N observations over the real county-level codes;
+// anything else runs BenchmarkDotNet (pass --filter '*' to run all).
+if (args.Length == 3 && args[0] == "gen")
+{
+    var n = int.Parse(args[1], CultureInfo.InvariantCulture);
+    BenchData.WriteObservationCsv(args[2], n);
+    Console.WriteLine($"wrote {n} rows to {args[2]}");
+    return 0;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(BenchData).Assembly).Run(args);
 return 0;

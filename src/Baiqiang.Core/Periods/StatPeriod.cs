@@ -32,7 +32,7 @@ public enum PeriodKind
 /// 一季度 ≡ 1–3月 (<c>2022-01..03</c>), 前三季度 ≡ 1–9月, 全年 ≡ 1–12月 (<c>2022</c>).</para>
 /// <para>Only spans a statistician publishes are valid: a single month, January to any month, a calendar
 /// quarter, or July–December. Anything else (e.g. March–May) throws <see cref="ArgumentOutOfRangeException"/>.</para>
-/// <para>Ordering is by year, then last month, then first month descending (so a longer span ending in the
+/// <para>Ordering is by year, then last month, then first month ascending (so a longer span ending in the
 /// same month sorts first): <c>2022-01..06</c> &lt; <c>2022-06</c> &lt; <c>2022-Q3</c>. Ordering is total, for
 /// sorting; it does not say one period "contains" another — use <see cref="Contains"/> for that.</para>
 /// <para>Canonical strings (culture-invariant): <c>2022</c>, <c>2022-06</c>, <c>2022-01..04</c>, <c>2022-Q3</c>, <c>2022-H2</c>.</para>
@@ -216,7 +216,7 @@ public readonly record struct StatPeriod : IComparable<StatPeriod>, ISpanFormatt
         }
 
         c = LastMonth.CompareTo(other.LastMonth);
-        return c != 0 ? c : other.FirstMonth.CompareTo(FirstMonth);
+        return c != 0 ? c : FirstMonth.CompareTo(other.FirstMonth);
     }
 
     public static bool operator <(StatPeriod left, StatPeriod right) => left.CompareTo(right) < 0;
