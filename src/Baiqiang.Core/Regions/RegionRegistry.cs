@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Baiqiang.Core.Text;
 
@@ -77,7 +78,7 @@ public sealed partial class RegionRegistry
     public IReadOnlyList<Region> All => _all;
 
     /// <summary>Finds the latest record of <paramref name="code"/> in any vintage.</summary>
-    public bool TryGet(RegionCode code, out Region region)
+    public bool TryGet(RegionCode code, [MaybeNullWhen(false)] out Region region)
     {
         if (_byCode.TryGetValue(code, out var list))
         {
@@ -85,7 +86,7 @@ public sealed partial class RegionRegistry
             return true;
         }
 
-        region = null!;
+        region = null;
         return false;
     }
 

