@@ -186,7 +186,8 @@ public sealed partial class RegionRegistry
 
     /// <summary>
     /// "全市各县市区": the counties, districts, county-level cities, banners and other county-level units of a
-    /// prefecture (or of a province-level municipality, through its 市辖区/县 groupings), sorted by code.
+    /// prefecture, sorted by code. Given a province-level code, the units of all its prefecture-level children (for a
+    /// municipality such as 北京市 that means its 市辖区/县 groupings, i.e. all its districts).
     /// Statistical development zones and parks are left out unless <paramref name="includeZones"/> is true.
     /// </summary>
     public IReadOnlyList<Region> CountyLevelUnitsOf(RegionCode prefecture, DateOnly? asOf = null, bool includeZones = false)
