@@ -41,7 +41,7 @@ public sealed record RankedItem<TKey>(TKey Key, decimal Value, int Rank, int Of,
 /// <param name="Message">Bilingual verdict.</param>
 public sealed record ConsistencyCheck(decimal Computed, decimal Reported, decimal DifferencePoints, bool Consistent, string Formula, Bilingual Message);
 
-/// <summary>How <see cref="Metrics.Rank{TKey}"/> orders values, from an indicator's <see cref="Direction"/>.</summary>
+/// <summary>How <see cref="Metric.Rank{TKey}"/> orders values, from an indicator's <see cref="Direction"/>.</summary>
 internal static class RankOrder
 {
     public static bool Descending(Direction direction) => direction switch

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Baiqiang.Core.Periods;
-using MetricsCalc = Baiqiang.Core.Metrics.Metrics;
+using Baiqiang.Core.Metrics;
 
 namespace Baiqiang.Core.Targets;
 
@@ -81,7 +81,7 @@ public static class TargetProgress
         var requiredFormula = string.Empty;
         if (target.IsMultipleOfBase && !met && currentPeriod.Kind == PeriodKind.Year && yearsRemaining >= 1 && currentValue > 0)
         {
-            var r = MetricsCalc.RequiredCagr(currentValue, targetValue, yearsRemaining);
+            var r = Metric.RequiredCagr(currentValue, targetValue, yearsRemaining);
             required = r.Value;
             requiredFormula = $"; 所需年均增速 {r.Formula}";
         }

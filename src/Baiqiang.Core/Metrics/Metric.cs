@@ -15,7 +15,7 @@ namespace Baiqiang.Core.Metrics;
 /// unrounded (except those two); formulas show inputs as given and results to two decimals. Inputs that make a
 /// figure meaningless (a zero or negative base) throw <see cref="ArgumentException"/> with a bilingual message.
 /// </remarks>
-public static class Metrics
+public static class Metric
 {
     /// <summary>Year-on-year growth in percent: (current ÷ previous − 1) × 100. Throws when previous ≤ 0.</summary>
     public static MetricResult Growth(decimal current, decimal previous)

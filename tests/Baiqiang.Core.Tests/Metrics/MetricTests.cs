@@ -1,11 +1,11 @@
 using Baiqiang.Core.Indicators;
 using Baiqiang.Core.Metrics;
 using Baiqiang.Core.Periods;
-using M = Baiqiang.Core.Metrics.Metrics;
+using M = Baiqiang.Core.Metrics.Metric;
 
 namespace Baiqiang.Core.Tests.Metrics;
 
-public sealed class MetricsTests
+public sealed class MetricTests
 {
     private static decimal R2(decimal v) => Math.Round(v, 2, MidpointRounding.AwayFromZero);
 
