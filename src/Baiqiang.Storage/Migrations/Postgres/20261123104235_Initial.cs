@@ -1,0 +1,233 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Baiqiang.Storage.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "audit_entries",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    user = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    entity = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    key = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    field = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    old_value = table.Column<string>(type: "text", nullable: true),
+                    new_value = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_audit_entries", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "indicators",
+                columns: table => new
+                {
+                    code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    name_zh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    name_en = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    unit = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    kind = table.Column<int>(type: "integer", nullable: false),
+                    direction = table.Column<int>(type: "integer", nullable: false),
+                    published_cumulatively = table.Column<bool>(type: "boolean", nullable: false),
+                    allows_negative = table.Column<bool>(type: "boolean", nullable: false),
+                    aliases = table.Column<string>(type: "text", nullable: false),
+                    is_builtin = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_indicators", x => x.code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "observations",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    region_code = table.Column<int>(type: "integer", nullable: false),
+                    indicator_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    period_year = table.Column<int>(type: "integer", nullable: false),
+                    period_first_month = table.Column<int>(type: "integer", nullable: false),
+                    period_last_month = table.Column<int>(type: "integer", nullable: false),
+                    value = table.Column<decimal>(type: "numeric(28,8)", precision: 28, scale: 8, nullable: false),
+                    unit = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    growth_percent = table.Column<decimal>(type: "numeric(28,8)", precision: 28, scale: 8, nullable: true),
+                    qualifier = table.Column<int>(type: "integer", nullable: false),
+                    source_kind = table.Column<int>(type: "integer", nullable: false),
+                    source_reference = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    source_row = table.Column<int>(type: "integer", nullable: true),
+                    source_column = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    revision = table.Column<int>(type: "integer", nullable: false),
+                    is_current = table.Column<bool>(type: "boolean", nullable: false),
+                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    recorded_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    superseded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_observations", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "peer_groups",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    name_zh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    name_en = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    kind = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_peer_groups", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "regions",
+                columns: table => new
+                {
+                    code = table.Column<int>(type: "integer", nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    kind = table.Column<int>(type: "integer", nullable: false),
+                    parent_code = table.Column<int>(type: "integer", nullable: true),
+                    valid_from = table.Column<DateOnly>(type: "date", nullable: true),
+                    valid_to = table.Column<DateOnly>(type: "date", nullable: true),
+                    successor_code = table.Column<int>(type: "integer", nullable: true),
+                    vintage = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_regions", x => x.code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "targets",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    subject_kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    subject = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    region_code = table.Column<int>(type: "integer", nullable: false),
+                    deadline = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    comparator = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    value = table.Column<decimal>(type: "numeric(28,8)", precision: 28, scale: 8, nullable: false),
+                    unit = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    multiple_of_base = table.Column<decimal>(type: "numeric(28,8)", precision: 28, scale: 8, nullable: true),
+                    base_period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    description_zh = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_targets", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "peer_group_members",
+                columns: table => new
+                {
+                    peer_group_id = table.Column<string>(type: "character varying(100)", nullable: false),
+                    region_code = table.Column<int>(type: "integer", nullable: false),
+                    rank = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_peer_group_members", x => new { x.peer_group_id, x.region_code });
+                    table.ForeignKey(
+                        name: "fk_peer_group_members_peer_groups",
+                        column: x => x.peer_group_id,
+                        principalTable: "peer_groups",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_entries_entity_key",
+                table: "audit_entries",
+                columns: new[] { "entity", "key" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_observations_cross_section",
+                table: "observations",
+                columns: new[] { "indicator_code", "period", "region_code" },
+                filter: "is_current");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_observations_series",
+                table: "observations",
+                columns: new[] { "region_code", "indicator_code", "period_year", "period_last_month" });
+
+            migrationBuilder.CreateIndex(
+                name: "ux_observations_current",
+                table: "observations",
+                columns: new[] { "region_code", "indicator_code", "period" },
+                unique: true,
+                filter: "is_current");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_observations_revision",
+                table: "observations",
+                columns: new[] { "region_code", "indicator_code", "period", "revision" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_peer_group_members_region_code",
+                table: "peer_group_members",
+                column: "region_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_regions_name",
+                table: "regions",
+                column: "name");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_regions_parent_code",
+                table: "regions",
+                column: "parent_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_targets_region_code_deadline",
+                table: "targets",
+                columns: new[] { "region_code", "deadline" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "indicators");
+
+            migrationBuilder.DropTable(
+                name: "observations");
+
+            migrationBuilder.DropTable(
+                name: "peer_group_members");
+
+            migrationBuilder.DropTable(
+                name: "regions");
+
+            migrationBuilder.DropTable(
+                name: "targets");
+
+            migrationBuilder.DropTable(
+                name: "peer_groups");
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using Baiqiang.Core.Regions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Baiqiang.Storage.PeerGroups;
+
+/// <summary>What a peer group was built from.</summary>
+public enum PeerGroupKind
+{
+    /// <summary>A published ranking list (赛迪百强区 …).</summary>
+    List = 1,
+    /// <summary>The county-level regions of one prefecture (泸州市辖区县).</summary>
+    Prefecture = 2,
+    /// <summary>Chosen by a user.</summary>
+    Custom = 3,
+}
+
+/// <summary>A named set of regions to compare with each other (对标).</summary>
+public sealed class PeerGroupEntity
+{
+    public string Id { get; set; } = string.Empty;
+
+    public string NameZh { get; set; } = string.Empty;
+
+    public string NameEn { get; set; } = string.Empty;
+
+    public PeerGroupKind Kind { get; set; }
+
+    public List<PeerGroupMemberEntity> Members { get; set; } = [];
+}
+
+/// <summary>A region in a peer group; <see cref="Rank"/> is the published rank for list groups.</summary>
+public sealed class PeerGroupMemberEntity
+{
+    public string PeerGroupId { get; set; } = string.Empty;
+
+    public RegionCode RegionCode { get; set; }
+
+    public int? Rank { get; set; }
+}
+
+internal sealed class PeerGroupEntityConfiguration : IEntityTypeConfiguration<PeerGroupEntity>
+{
+    public void Configure(EntityTypeBuilder<PeerGroupEntity> builder)
+    {
+        builder.ToTable("peer_groups");
+        builder.HasKey(g => g.Id);
+        builder.Property(g => g.Id).HasMaxLength(100);
+        builder.Property(g => g.NameZh).HasMaxLength(200);
+        builder.Property(g => g.NameEn).HasMaxLength(200);
+        builder.HasMany(g => g.Members).WithOne().HasForeignKey(m => m.PeerGroupId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PeerGroupMemberEntityConfiguration : IEntityTypeConfiguration<PeerGroupMemberEntity>
+{
+    public void Configure(EntityTypeBuilder<PeerGroupMemberEntity> builder)
+    {
+        builder.ToTable("peer_group_members");
+        builder.HasKey(m => new { m.PeerGroupId, m.RegionCode });
+        builder.HasIndex(m => m.RegionCode);
+    }
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using Baiqiang.Core.Regions;
+using Baiqiang.Storage.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baiqiang.Storage.PeerGroups;
+
+/// <summary>Creates peer groups from ranking lists and prefectures, and reads their members.</summary>
+public static class PeerGroupStore
+{
+    /// <summary>
+    /// Imports a ranking TSV (header: rank, name, province, [prefecture], code, year, list, …) as a <see cref="PeerGroupKind.List"/>
+    /// group whose id is the file name without extension, lower-cased (<c>ccid_2025_top100_districts</c>). Re-importing replaces
+    /// the members. Throws <see cref="FormatException"/> when a row's code is not a region code.
+    /// </summary>
+    public static async Task<PeerGroupEntity> ImportRankingListAsync(BaiqiangDbContext db, string tsvPath, CancellationToken ct)
+    {
+        var rows = await Tables.ReadAsync(tsvPath, '\t', ct);
+        var id = Path.GetFileNameWithoutExtension(tsvPath).ToLowerInvariant();
+        var members = new Dictionary<int, PeerGroupMemberEntity>();
+        foreach (var row in rows)
+        {
+            var code = RegionCode.Parse(row["code"]);
+            int? rank = row.TryGetValue("rank", out var r) && int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+            members.TryAdd(code.Value, new PeerGroupMemberEntity { PeerGroupId = id, RegionCode = code, Rank = rank });
+        }
+
+        var nameZh = rows.Count > 0 && rows[0].TryGetValue("list", out var list) ? list : id;
+        return await ReplaceAsync(db, id, nameZh, id, PeerGroupKind.List, members.Values, ct);
+    }
+
+    /// <summary>A <see cref="PeerGroupKind.Prefecture"/> group (id <c>prefecture_510500</c>) of the current county-level regions
+    /// whose parent is <paramref name="prefecture"/>. Throws <see cref="InvalidOperationException"/> when the prefecture is not stored.</summary>
+    public static async Task<PeerGroupEntity> CreatePrefectureGroupAsync(BaiqiangDbContext db, RegionCode prefecture, CancellationToken ct)
+    {
+        var pref = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == prefecture, ct)
+            ?? throw new InvalidOperationException($"地级区划“{prefecture}”不存在 / prefecture '{prefecture}' is not stored");
+        var counties = await db.Regions.AsNoTracking()
+            .Where(r => r.ParentCode == prefecture && r.ValidTo == null && r.Kind != RegionKind.Park)
+            .Select(r => r.Code)
+            .ToListAsync(ct);
+        var id = string.Create(CultureInfo.InvariantCulture, $"prefecture_{prefecture}");
+        return await ReplaceAsync(
+            db, id, pref.Name + "所辖县区", string.Create(CultureInfo.InvariantCulture, $"counties of {prefecture}"), PeerGroupKind.Prefecture,
+            counties.Select(c => new PeerGroupMemberEntity { PeerGroupId = id, RegionCode = c }), ct);
+    }
+
+    /// <summary>The members of a group ordered by rank (when ranked) then code; empty when the group does not exist.</summary>
+    public static async Task<IReadOnlyList<RegionCode>> MembersAsync(BaiqiangDbContext db, string peerGroupId, CancellationToken ct = default)
+    {
+        var rows = await db.PeerGroupMembers.AsNoTracking().Where(m => m.PeerGroupId == peerGroupId).ToListAsync(ct);
+        return [.. rows.OrderBy(m => m.Rank ?? int.MaxValue).ThenBy(m => m.RegionCode).Select(m => m.RegionCode)];
+    }
+
+    private static async Task<PeerGroupEntity> ReplaceAsync(
+        BaiqiangDbContext db, string id, string nameZh, string nameEn, PeerGroupKind kind, IEnumerable<PeerGroupMemberEntity> members, CancellationToken ct)
+    {
+        var group = await db.PeerGroups.Include(g => g.Members).FirstOrDefaultAsync(g => g.Id == id, ct);
+        if (group is null)
+        {
+            group = new PeerGroupEntity { Id = id };
+            db.PeerGroups.Add(group);
+        }
+        else
+        {
+            db.PeerGroupMembers.RemoveRange(group.Members);
+            await db.SaveChangesAsync(ct);
+            group.Members.Clear();
+        }
+
+        group.NameZh = nameZh;
+        group.NameEn = nameEn;
+        group.Kind = kind;
+        group.Members.AddRange(members);
+        await db.SaveChangesAsync(ct);
+        return group;
+    }
+}

@@ -1,1 +1,0 @@
-namespace Baiqiang.Storage; internal static class Placeholder {}
