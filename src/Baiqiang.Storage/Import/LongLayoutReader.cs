@@ -29,7 +29,7 @@ internal static class LongLayoutReader
         var en = new List<string>();
         foreach (var (primary, secondary, z, e) in Required)
         {
-            if (!kinds.Contains(primary) && !kinds.Contains(secondary))
+            if (!kinds.Contains(primary) && (secondary == LongColumn.None || !kinds.Contains(secondary)))
             {
                 zh.Add(z);
                 en.Add(e);

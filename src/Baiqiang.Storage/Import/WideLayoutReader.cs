@@ -274,6 +274,7 @@ internal static partial class WideLayoutReader
         var columns = new List<WideColumn>();
         var width = Math.Max(header.Length, sub?.Length ?? 0);
         var carried = string.Empty;
+        string? lastIndicatorTop = null;
         for (var i = 0; i < width; i++)
         {
             var top = i < header.Length ? header[i] : string.Empty;
@@ -301,6 +302,16 @@ internal static partial class WideLayoutReader
             var display = below.Length > 0 ? $"{top} {below}" : top;
             var errorRow = below.Length > 0 ? subRow : headerRow;
             var (entry, label, whole) = FindIndicator(top, session);
+            if (entry is null && label.IsSubLabelOnly && lastIndicatorTop is not null)
+            {
+                // A lone “同比增长%” / “累计” cell next to an indicator column belongs to that indicator.
+                (entry, _, _) = FindIndicator(lastIndicatorTop, session);
+            }
+            else if (entry is not null)
+            {
+                lastIndicatorTop = top;
+            }
+
             var subLabel = below.Length > 0 ? HeaderNames.ParseWide(below) : default;
             var role = subLabel.Role ?? (whole ? null : label.Role) ?? ColumnRole.Value;
             var column = new WideColumn
