@@ -1,3 +1,6 @@
+using Baiqiang.Core.Observations;
+using QualifierKind = Baiqiang.Core.Quantities.Qualifier;
+
 namespace Baiqiang.Storage.Export;
 
 /// <summary>
@@ -23,4 +26,22 @@ public sealed record ExportRow(
     string Unit,
     decimal? GrowthPercent,
     string Qualifier,
-    string Source);
+    string Source)
+{
+    /// <summary>The export row of a stored record: canonical codes and period; qualifier empty when exact; source its reference.</summary>
+    public static ExportRow FromRecord(ObservationRecord record, string regionName, string indicatorName)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return new ExportRow(
+            record.Region.ToString(),
+            regionName,
+            record.Indicator.Value,
+            indicatorName,
+            record.Period.ToString(),
+            record.Value,
+            record.Unit.Symbol,
+            record.GrowthPercent,
+            record.Qualifier == QualifierKind.Exact ? string.Empty : record.Qualifier.ToString(),
+            record.Source.Reference);
+    }
+}
