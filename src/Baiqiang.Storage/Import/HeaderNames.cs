@@ -38,7 +38,7 @@ internal enum ColumnRole
 internal readonly record struct WideLabel(string IndicatorText, string? UnitText, ColumnRole? Role, ColumnRole? GrowthOf)
 {
     /// <summary>True when nothing names an indicator: the cell is only a sub-column label (本月, 累计, 同比增长%, (亿元)).</summary>
-    public bool IsSubLabelOnly => IndicatorText.Length == 0 || HeaderNames.IsValueWord(IndicatorText);
+    public bool IsSubLabelOnly => IndicatorText.Length == 0 || HeaderNames.IsValueWord(IndicatorText) || HeaderNames.IsIgnoredWord(IndicatorText);
 }
 
 /// <summary>Header vocabulary: long-form column names in English and Chinese, and wide-form sub-column labels.</summary>
@@ -71,7 +71,15 @@ internal static partial class HeaderNames
         "单位名称", "region", "region_code", "region_name",
     };
 
+    private static readonly HashSet<string> IgnoredWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "序号", "编号", "排名", "排位", "位次", "名次", "备注", "说明", "no", "no.", "rank",
+    };
+
     public static bool IsValueWord(string text) => ValueWords.Contains(text);
+
+    /// <summary>Columns a wide table carries that are not figures: 序号, 位次, 排名, 备注 ….</summary>
+    public static bool IsIgnoredWord(string text) => IgnoredWords.Contains(Compact(text));
 
     /// <summary>True for a header naming the region column of a wide table (地区, 区域, region …).</summary>
     public static bool IsRegionHeader(string text) => RegionWords.Contains(Compact(text)) || RegionWords.Contains(ImportText.NormalizeHeader(text));

@@ -294,7 +294,7 @@ internal static partial class WideLayoutReader
                 top = carried; // a merged cell spanning its sub-columns: only the first cell holds the text
             }
 
-            if (top.Length == 0)
+            if (top.Length == 0 || HeaderNames.IsIgnoredWord(top) || HeaderNames.IsIgnoredWord(below))
             {
                 continue;
             }

@@ -240,4 +240,20 @@ public sealed partial class ObservationFileReaderTests
         Assert.Equal([880.5m, 228.09m], result.Records.Select(r => r.Value));
         Assert.Equal([(decimal?)7.8m, 5.8m], result.Records.Select(r => r.GrowthPercent));
     }
+
+    [Fact]
+    public async Task ReadAsync_WideRankAndIndexColumns_AreIgnored()
+    {
+        var bytes = Xlsx(
+            ["2023年1-6月"],
+            ["序号", "地区", "地区生产总值", null, null, "备注"],
+            [null, null, "累计", "同比增长%", "位次", null],
+            [1, "320612", 880.5, 7.8, 3, "快报"]);
+
+        var result = await ReadBytesAsync("rank.xlsx", bytes);
+
+        ImportAssert.Ok(result);
+        var r = Assert.Single(result.Records);
+        Assert.Equal((TestLookups.NantongTongzhou, 880.5m, (decimal?)7.8m), (r.Region, r.Value, r.GrowthPercent));
+    }
 }
