@@ -79,8 +79,8 @@ internal static class ImportText
         {
             var list = string.Join("、", candidates);
             return ParseResult<Unit>.Fail(
-                $"计量单位“{t}”有歧义,可能是{list};请写全(如“{candidates[^1]}”)",
-                $"unit '{t}' is ambiguous: it could be {string.Join(", ", candidates)}; write it in full");
+                $"计量单位“{t}”有歧义,可能是{list};请写出完整单位",
+                $"unit '{t}' is ambiguous: it could be {string.Join(", ", candidates)}; write the unit in full");
         }
 
         if (candidates.Count == 1)

@@ -94,8 +94,9 @@ public sealed class InMemoryImportLookups : IImportLookups
 
         var zh = string.Join("、", matches.Select(m => $"{m.Code} {ParentName(m)}{m.Name}"));
         var en = string.Join(", ", matches.Select(m => $"{m.Code} {ParentName(m)}{m.Name}"));
+        var example = ParentName(matches[0]) is { Length: > 0 } parent ? $"(如“{parent}{text}”)" : string.Empty;
         return ParseResult<RegionCode>.Fail(
-            $"地区名称“{text}”有歧义,可能是:{zh};请改用行政区划代码或写明上级(如“{ParentName(matches[0])}{text}”)",
+            $"地区名称“{text}”有歧义,可能是:{zh};请改用行政区划代码或写明上级{example}",
             $"region name '{text}' is ambiguous, it could be: {en}; use the region code or prefix the parent's name");
     }
 
