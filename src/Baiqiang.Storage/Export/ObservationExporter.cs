@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text;
+using MiniExcelLibs;
+
+namespace Baiqiang.Storage.Export;
+
+/// <summary>
+/// Writes observations in the long layout (<c>region,region_name,indicator,indicator_name,period,value,unit,growth,qualifier,source</c>),
+/// which <see cref="Import.ObservationFileReader"/> reads back to the same records.
+/// </summary>
+/// <remarks>
+/// CSV is UTF-8 with a BOM (so Excel opens Chinese text correctly), comma-separated, CRLF line ends, RFC 4180 quoting,
+/// invariant decimals (no thousands separators, no exponent). XLSX has one sheet “observations” with the same header;
+/// region codes and periods are text cells, values and growth are number cells. Neither method closes the stream.
+/// </remarks>
+public static class ObservationExporter
+{
+    /// <summary>The header row, in column order.</summary>
+    public static IReadOnlyList<string> Columns { get; } =
+        ["region", "region_name", "indicator", "indicator_name", "period", "value", "unit", "growth", "qualifier", "source"];
+
+    public static async Task WriteCsvAsync(Stream stream, IEnumerable<ExportRow> rows, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(rows);
+        var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 1 << 16, leaveOpen: true);
+        await using (writer.ConfigureAwait(false))
+        {
+            writer.NewLine = "\r\n";
+            await writer.WriteLineAsync(string.Join(',', Columns).AsMemory(), ct).ConfigureAwait(false);
+            var line = new StringBuilder(256);
+            foreach (var r in rows)
+            {
+                ct.ThrowIfCancellationRequested();
+                line.Clear();
+                Field(line, r.RegionCode).Append(',');
+                Field(line, r.RegionName).Append(',');
+                Field(line, r.IndicatorCode).Append(',');
+                Field(line, r.IndicatorName).Append(',');
+                Field(line, r.Period).Append(',');
+                line.Append(r.Value.ToString(CultureInfo.InvariantCulture)).Append(',');
+                Field(line, r.Unit).Append(',');
+                if (r.GrowthPercent is { } g)
+                {
+                    line.Append(g.ToString(CultureInfo.InvariantCulture));
+                }
+
+                line.Append(',');
+                Field(line, r.Qualifier).Append(',');
+                Field(line, r.Source);
+                line.Append("\r\n");
+                await writer.WriteAsync(line, ct).ConfigureAwait(false);
+            }
+
+            await writer.FlushAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    public static async Task WriteXlsxAsync(Stream stream, IEnumerable<ExportRow> rows, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(rows);
+        await MiniExcel.SaveAsAsync(stream, Sheet(rows), printHeader: true, sheetName: "observations", excelType: ExcelType.XLSX, cancellationToken: ct)
+            .ConfigureAwait(false);
+    }
+
+    private static IEnumerable<Dictionary<string, object?>> Sheet(IEnumerable<ExportRow> rows)
+    {
+        foreach (var r in rows)
+        {
+            yield return new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["region"] = r.RegionCode,
+                ["region_name"] = r.RegionName,
+                ["indicator"] = r.IndicatorCode,
+                ["indicator_name"] = r.IndicatorName,
+                ["period"] = r.Period,
+                ["value"] = r.Value,
+                ["unit"] = r.Unit,
+                ["growth"] = r.GrowthPercent,
+                ["qualifier"] = r.Qualifier,
+                ["source"] = r.Source,
+            };
+        }
+    }
+
+    /// <summary>Appends a field, quoted when it holds a comma, quote, line break or edge white space.</summary>
+    private static StringBuilder Field(StringBuilder sb, string? value)
+    {
+        var v = value ?? string.Empty;
+        var quote = v.Length > 0 && (v.AsSpan().IndexOfAny(",\"\r\n") >= 0 || char.IsWhiteSpace(v[0]) || char.IsWhiteSpace(v[^1]));
+        if (!quote)
+        {
+            return sb.Append(v);
+        }
+
+        return sb.Append('"').Append(v.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+    }
+}

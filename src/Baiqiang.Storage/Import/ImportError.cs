@@ -1,0 +1,32 @@
+using System.Globalization;
+using Baiqiang.Core.Text;
+
+namespace Baiqiang.Storage.Import;
+
+/// <summary>One problem found in an import file.</summary>
+/// <param name="File">The file name as given (no directory).</param>
+/// <param name="Row">1-based row in the file as a spreadsheet numbers it (the header is row 1), or null for a whole-file problem.</param>
+/// <param name="Column">The column's header text as written in the file (or its letter when the header is blank), or null.</param>
+/// <param name="Message">What is wrong, in Chinese and English.</param>
+public sealed record ImportError(string File, int? Row, string? Column, Bilingual Message)
+{
+    /// <summary>“gdp.csv 第5行 “增长”列: 中文 / gdp.csv row 5, column '增长': English”.</summary>
+    public override string ToString()
+    {
+        var zh = new System.Text.StringBuilder(File);
+        var en = new System.Text.StringBuilder(File);
+        if (Row is { } row)
+        {
+            zh.Append(CultureInfo.InvariantCulture, $" 第{row}行");
+            en.Append(CultureInfo.InvariantCulture, $" row {row}");
+        }
+
+        if (Column is { } column)
+        {
+            zh.Append(CultureInfo.InvariantCulture, $" “{column}”列");
+            en.Append(Row is null ? " " : ", ").Append(CultureInfo.InvariantCulture, $"column '{column}'");
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{zh}: {Message.Zh} / {en}: {Message.En}");
+    }
+}

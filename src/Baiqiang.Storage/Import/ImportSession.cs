@@ -1,0 +1,316 @@
+using System.Globalization;
+using Baiqiang.Core.Indicators;
+using Baiqiang.Core.Observations;
+using Baiqiang.Core.Periods;
+using Baiqiang.Core.Quantities;
+using Baiqiang.Core.Regions;
+using Baiqiang.Core.Text;
+
+namespace Baiqiang.Storage.Import;
+
+/// <summary>
+/// State of one import: the errors found so far, the records built so far, the duplicate index and the
+/// per-distinct-text caches in front of <see cref="IImportLookups"/>.
+/// </summary>
+internal sealed class ImportSession
+{
+    private readonly IImportLookups _lookups;
+    private readonly List<ImportError> _errors = [];
+    private int _suppressedErrors;
+
+    private readonly Dictionary<string, ParseResult<RegionCode>> _regions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IndicatorEntry?> _indicators = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _indicatorIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ParseResult<StatPeriod>> _periods = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ParseResult<Unit>> _units = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _sources = new(StringComparer.Ordinal);
+    private readonly Dictionary<(int Region, int Indicator, int Period), int> _seen = [];
+
+    public ImportSession(string file, IImportLookups lookups, ImportOptions options)
+    {
+        File = file;
+        _lookups = lookups;
+        Options = options;
+        if (options.DefaultUnit is { } du)
+        {
+            var u = ImportText.ResolveUnit(du);
+            if (u.Success)
+            {
+                DefaultUnit = u.Value;
+            }
+            else
+            {
+                Error(null, null, new Bilingual($"导入选项中的默认单位无效:{u.Error!.Value.Zh}", $"the default unit in the import options is invalid: {u.Error!.Value.En}"));
+            }
+        }
+    }
+
+    public string File { get; }
+
+    public ImportOptions Options { get; }
+
+    public IImportLookups Lookups => _lookups;
+
+    public List<ObservationRecord> Records { get; } = [];
+
+    public int RowsRead { get; private set; }
+
+    public ImportLayout Layout { get; set; }
+
+    /// <summary>Unit assumed for values that carry none; null means the indicator's own unit.</summary>
+    public Unit? DefaultUnit { get; set; }
+
+    public bool HasErrors => _errors.Count > 0;
+
+    /// <summary>Counts a data row; false (after recording the error) when the file has more rows than allowed.</summary>
+    public bool CountRow(int row)
+    {
+        RowsRead++;
+        if (RowsRead <= Options.MaxRows)
+        {
+            return true;
+        }
+
+        Error(row, null, new Bilingual(
+            string.Create(CultureInfo.InvariantCulture, $"数据行数超过上限{Options.MaxRows},已停止读取"),
+            string.Create(CultureInfo.InvariantCulture, $"the file has more than {Options.MaxRows} data rows; reading stopped")));
+        return false;
+    }
+
+    public void Error(int? row, string? column, Bilingual message)
+    {
+        if (_errors.Count < Math.Max(1, Options.MaxErrors))
+        {
+            _errors.Add(new ImportError(File, row, column, message));
+        }
+        else
+        {
+            _suppressedErrors++;
+        }
+    }
+
+    public void Error(int? row, string? column, string zh, string en) => Error(row, column, new Bilingual(zh, en));
+
+    public ImportResult ToResult()
+    {
+        if (_errors.Count == 0)
+        {
+            return new ImportResult(Records.ToArray(), [], Layout, RowsRead);
+        }
+
+        var errors = new List<ImportError>(_errors);
+        if (_suppressedErrors > 0)
+        {
+            errors.Add(new ImportError(File, null, null, new Bilingual(
+                string.Create(CultureInfo.InvariantCulture, $"……另有{_suppressedErrors}个错误未列出"),
+                string.Create(CultureInfo.InvariantCulture, $"…and {_suppressedErrors} more errors"))));
+        }
+
+        return new ImportResult([], errors, Layout, RowsRead);
+    }
+
+    // ---- cached lookups (one call to IImportLookups per distinct text) ----
+
+    public ParseResult<RegionCode> Region(ReadOnlySpan<char> cell)
+    {
+        var t = cell.Trim();
+        if (t.IsEmpty)
+        {
+            return ParseResult<RegionCode>.Fail("地区为空", "the region is empty");
+        }
+
+        var alt = _regions.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!alt.TryGetValue(t, out var r))
+        {
+            var s = t.ToString();
+            r = _lookups.ResolveRegion(s);
+            _regions[s] = r;
+        }
+
+        return r;
+    }
+
+    public IndicatorEntry? Indicator(ReadOnlySpan<char> cell)
+    {
+        var t = cell.Trim();
+        if (t.IsEmpty)
+        {
+            return null;
+        }
+
+        var alt = _indicators.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!alt.TryGetValue(t, out var e))
+        {
+            var s = t.ToString();
+            e = _lookups.FindIndicator(s) is { } ind ? new IndicatorEntry(ind, IndicatorId(ind.Code)) : null;
+            _indicators[s] = e;
+        }
+
+        return e;
+    }
+
+    public static Bilingual UnknownIndicator(ReadOnlySpan<char> cell)
+    {
+        var t = cell.Trim();
+        return t.IsEmpty
+            ? new Bilingual("指标为空", "the indicator is empty")
+            : new Bilingual($"未知指标“{t}”(请使用指标目录中的名称、别名或代码)", $"unknown indicator '{t}' (use a name, alias or code from the indicator catalogue)");
+    }
+
+    public ParseResult<StatPeriod> Period(ReadOnlySpan<char> cell)
+    {
+        var t = cell.Trim();
+        if (t.IsEmpty)
+        {
+            return ParseResult<StatPeriod>.Fail("统计期别为空", "the period is empty");
+        }
+
+        var alt = _periods.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!alt.TryGetValue(t, out var p))
+        {
+            var s = t.ToString();
+            p = _lookups.ParsePeriod(s);
+            _periods[s] = p;
+        }
+
+        return p;
+    }
+
+    public ParseResult<Unit> Unit(ReadOnlySpan<char> cell)
+    {
+        var t = cell.Trim();
+        var alt = _units.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!alt.TryGetValue(t, out var u))
+        {
+            var s = t.ToString();
+            u = ImportText.ResolveUnit(s);
+            _units[s] = u;
+        }
+
+        return u;
+    }
+
+    /// <summary>The provenance reference: a non-empty source cell, else the file name. Equal texts share one string.</summary>
+    public string SourceReference(ReadOnlySpan<char> cell)
+    {
+        var t = cell.Trim();
+        if (t.IsEmpty)
+        {
+            return File;
+        }
+
+        var alt = _sources.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!alt.TryGetValue(t, out var s))
+        {
+            s = t.ToString();
+            _sources[s] = s;
+        }
+
+        return s;
+    }
+
+    private int IndicatorId(IndicatorCode code)
+    {
+        if (!_indicatorIds.TryGetValue(code.Value, out var id))
+        {
+            id = _indicatorIds.Count;
+            _indicatorIds[code.Value] = id;
+        }
+
+        return id;
+    }
+
+    // ---- values ----
+
+    /// <summary>
+    /// Converts <paramref name="value"/> from <paramref name="unit"/> (null: the default unit when compatible, else the
+    /// indicator's) to the indicator's unit, exactly for decimal factors (8805000 万元 → 880.5 亿元).
+    /// </summary>
+    public Bilingual? ToIndicatorUnit(decimal value, Unit? unit, Indicator indicator, out decimal converted)
+    {
+        converted = value;
+        var target = indicator.Unit;
+        var from = unit ?? (DefaultUnit is { } d && d.IsCompatibleWith(target) ? d : target);
+        if (!from.IsCompatibleWith(target))
+        {
+            return IncompatibleUnit(from, indicator);
+        }
+
+        if (from.Equals(target) || from.Factor == target.Factor)
+        {
+            return null;
+        }
+
+        try
+        {
+            // Multiply or divide by the ratio (a power of ten for 元/万元/亿元), never by the raw factors, so the
+            // result is exact and does not overflow for large values.
+            converted = from.Factor >= target.Factor
+                ? value * (from.Factor / target.Factor)
+                : value / (target.Factor / from.Factor);
+            return null;
+        }
+        catch (OverflowException)
+        {
+            return new Bilingual(
+                $"数值{ImportText.Show(value)}{from.Symbol}换算为{target.Symbol}时溢出",
+                $"value {ImportText.Show(value)} {from.EnglishName} overflows when converted to {target.EnglishName}");
+        }
+    }
+
+    public static Bilingual IncompatibleUnit(Unit unit, Indicator indicator) => new(
+        $"单位“{unit.Symbol}”不能换算为指标“{indicator.NameZh}”的单位“{indicator.Unit.Symbol}”",
+        $"unit '{unit.Symbol}' cannot be converted to the unit '{indicator.Unit.Symbol}' of indicator '{indicator.Code}'");
+
+    public static Bilingual NotANumber(ReadOnlySpan<char> cell) => cell.Trim().IsEmpty
+        ? new Bilingual("数值为空", "the value is empty")
+        : new Bilingual($"数值“{cell.Trim()}”不是数字", $"value '{cell.Trim()}' is not a number");
+
+    public static Bilingual GrowthNotANumber(ReadOnlySpan<char> cell) => new(
+        $"同比增长“{cell.Trim()}”不是数字(应如 7.8、7.8% 或 -2.1)",
+        $"growth '{cell.Trim()}' is not a number (expected e.g. 7.8, 7.8% or -2.1)");
+
+    public static Bilingual Negative(decimal value, Indicator indicator) => new(
+        $"数值{ImportText.Show(value)}为负数,而指标“{indicator.NameZh}”不能为负",
+        $"value {ImportText.Show(value)} is negative, but indicator '{indicator.Code}' cannot be negative");
+
+    /// <summary>Adds a record unless it repeats an earlier one: identical → kept once; different → an error naming both rows.</summary>
+    public void Add(ObservationRecord record, int indicatorId)
+    {
+        var p = record.Period;
+        var key = (record.Region.Value, indicatorId, (p.Year * 10000) + (p.FirstMonth * 100) + p.LastMonth);
+        if (!_seen.TryGetValue(key, out var index))
+        {
+            _seen[key] = Records.Count;
+            Records.Add(record);
+            return;
+        }
+
+        var first = Records[index];
+        if (first.Value == record.Value && first.Unit.Equals(record.Unit) && first.GrowthPercent == record.GrowthPercent && first.Qualifier == record.Qualifier)
+        {
+            return;
+        }
+
+        var what = $"{record.Region} {record.Indicator} {record.Period}";
+        var firstAt = first.Source.Column is { } c && first.Source.Row == record.Source.Row ? $"“{c}”列" : $"第{first.Source.Row}行";
+        var firstAtEn = first.Source.Column is { } c2 && first.Source.Row == record.Source.Row ? $"column '{c2}'" : $"row {first.Source.Row}";
+        Error(record.Source.Row, record.Source.Column, new Bilingual(
+            $"与{firstAt}重复({what})但数据不一致:{Describe(first)} ≠ {Describe(record)}",
+            $"repeats {firstAtEn} ({what}) with different data: {Describe(first)} vs {Describe(record)}"));
+    }
+
+    private static string Describe(ObservationRecord r)
+    {
+        var s = $"{ImportText.Show(r.Value)}{r.Unit.Symbol}";
+        if (r.GrowthPercent is { } g)
+        {
+            s += $" ({ImportText.Show(g)}%)";
+        }
+
+        return r.Qualifier == Qualifier.Exact ? s : $"{s} [{r.Qualifier}]";
+    }
+}
+
+/// <summary>An indicator found in the catalogue, with a small per-import id for the duplicate index.</summary>
+internal sealed record IndicatorEntry(Indicator Indicator, int Id);

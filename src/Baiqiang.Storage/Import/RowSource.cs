@@ -1,0 +1,227 @@
+using System.Globalization;
+using MiniExcelLibs;
+using Sylvan.Data.Csv;
+
+namespace Baiqiang.Storage.Import;
+
+/// <summary>A forward-only sequence of rows of text cells, numbered as a spreadsheet numbers them (from 1).</summary>
+/// <remarks>One row may be pushed back (<see cref="PushBack"/>) so layout detection can look at a row and leave it for the data pass.</remarks>
+internal abstract class RowSource : IDisposable
+{
+    private bool _replay;
+
+    /// <summary>1-based number of the current row.</summary>
+    public int RowNumber { get; private set; }
+
+    /// <summary>Cells in the current row.</summary>
+    public abstract int FieldCount { get; }
+
+    /// <summary>The raw text of a cell; empty beyond the row's end.</summary>
+    public abstract ReadOnlySpan<char> Field(int index);
+
+    public string FieldString(int index) => Field(index).Trim().ToString();
+
+    /// <summary>The current row's cells, trimmed, as strings (for headers and titles, not the data pass).</summary>
+    public string[] Snapshot()
+    {
+        var cells = new string[FieldCount];
+        for (var i = 0; i < cells.Length; i++)
+        {
+            cells[i] = FieldString(i);
+        }
+
+        return cells;
+    }
+
+    public bool IsBlank
+    {
+        get
+        {
+            for (var i = 0; i < FieldCount; i++)
+            {
+                if (!Field(i).IsWhiteSpace())
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    public async ValueTask<bool> ReadAsync(CancellationToken ct)
+    {
+        if (_replay)
+        {
+            _replay = false;
+            return true;
+        }
+
+        if (!await ReadCoreAsync(ct).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        RowNumber++;
+        return true;
+    }
+
+    /// <summary>Makes the next <see cref="ReadAsync"/> return the current row again.</summary>
+    public void PushBack() => _replay = true;
+
+    protected abstract ValueTask<bool> ReadCoreAsync(CancellationToken ct);
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+    }
+}
+
+/// <summary>Rows of a delimited text file, parsed by Sylvan.Data.Csv without copying cells.</summary>
+internal sealed class CsvRowSource : RowSource
+{
+    private readonly CsvDataReader _csv;
+
+    private CsvRowSource(CsvDataReader csv) => _csv = csv;
+
+    public static async Task<CsvRowSource> CreateAsync(TextReader reader, char delimiter, CancellationToken ct)
+    {
+        var options = new CsvDataReaderOptions
+        {
+            HasHeaders = false,
+            Delimiter = delimiter,
+            BufferSize = 0x10000,
+            MaxBufferSize = 0x100000,
+            OwnsReader = true,
+        };
+        var csv = await CsvDataReader.CreateAsync(reader, options, ct).ConfigureAwait(false);
+        return new CsvRowSource(csv);
+    }
+
+    public override int FieldCount => _csv.RowFieldCount;
+
+    public override ReadOnlySpan<char> Field(int index) => index < _csv.RowFieldCount ? _csv.GetFieldSpan(index) : [];
+
+    protected override async ValueTask<bool> ReadCoreAsync(CancellationToken ct) => await _csv.ReadAsync(ct).ConfigureAwait(false);
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _csv.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
+
+/// <summary>Rows of the first worksheet of an XLSX package, read by MiniExcel; numbers become invariant text.</summary>
+internal sealed class XlsxRowSource : RowSource
+{
+    private readonly IEnumerator<object> _rows;
+    private string[] _current = [];
+
+    public XlsxRowSource(Stream stream)
+    {
+        var rows = MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX);
+        _rows = rows.Cast<object>().GetEnumerator();
+    }
+
+    public override int FieldCount => _current.Length;
+
+    public override ReadOnlySpan<char> Field(int index) => index < _current.Length ? _current[index] : [];
+
+    protected override ValueTask<bool> ReadCoreAsync(CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        if (!_rows.MoveNext())
+        {
+            return ValueTask.FromResult(false);
+        }
+
+        _current = ToCells(_rows.Current as IDictionary<string, object?>);
+        return ValueTask.FromResult(true);
+    }
+
+    private static string[] ToCells(IDictionary<string, object?>? row)
+    {
+        if (row is null || row.Count == 0)
+        {
+            return [];
+        }
+
+        var cells = new string[row.Count];
+        var max = -1;
+        foreach (var (key, value) in row)
+        {
+            var i = ColumnIndex(key);
+            if (i < 0)
+            {
+                continue;
+            }
+
+            if (i >= cells.Length)
+            {
+                Array.Resize(ref cells, i + 1);
+            }
+
+            cells[i] = CellText(value);
+            max = Math.Max(max, i);
+        }
+
+        for (var i = 0; i < cells.Length; i++)
+        {
+            cells[i] ??= string.Empty;
+        }
+
+        return max + 1 == cells.Length ? cells : cells[..(max + 1)];
+    }
+
+    /// <summary>“A” → 0, “AB” → 27; -1 when not a column letter.</summary>
+    private static int ColumnIndex(string key)
+    {
+        var n = 0;
+        foreach (var c in key)
+        {
+            if (c is < 'A' or > 'Z')
+            {
+                return -1;
+            }
+
+            n = (n * 26) + (c - 'A' + 1);
+        }
+
+        return n - 1;
+    }
+
+    private static string CellText(object? value) => value switch
+    {
+        null => string.Empty,
+        string s => s,
+        // The shortest text that round-trips the double: what Excel itself shows for 880.5 or 228.09.
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        float f => f.ToString("R", CultureInfo.InvariantCulture),
+        decimal m => m.ToString(CultureInfo.InvariantCulture),
+        bool b => b ? "TRUE" : "FALSE",
+        // Excel turns a typed “2023-06” into 1 June 2023: read the first of a month back as the month.
+        DateTime dt when dt.TimeOfDay == TimeSpan.Zero && dt.Day == 1 => dt.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+        DateTime dt => dt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _rows.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
