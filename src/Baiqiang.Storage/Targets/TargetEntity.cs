@@ -1,6 +1,7 @@
 using Baiqiang.Core.Periods;
 using Baiqiang.Core.Quantities;
 using Baiqiang.Core.Regions;
+using Baiqiang.Core.Targets;
 using Baiqiang.Storage.Auditing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -17,6 +18,9 @@ public sealed class TargetEntity : IAuditable
 {
     public long Id { get; set; }
 
+    /// <summary>The target's stable identifier (<see cref="Target.Id"/>), unique in the store.</summary>
+    public string Key { get; set; } = string.Empty;
+
     public string SubjectKind { get; set; } = "indicator";
 
     public string Subject { get; set; } = string.Empty;
@@ -28,7 +32,10 @@ public sealed class TargetEntity : IAuditable
 
     public string Comparator { get; set; } = ">=";
 
-    public decimal Value { get; set; }
+    /// <summary>The absolute target value; null for a multiple-of-base target.</summary>
+    public decimal? Value { get; set; }
+
+    public Qualifier Qualifier { get; set; }
 
     public Unit Unit { get; set; } = Unit.None;
 
@@ -40,7 +47,55 @@ public sealed class TargetEntity : IAuditable
 
     string IAuditable.AuditEntity => "target";
 
-    string IAuditable.AuditKey => $"{RegionCode}|{SubjectKind}:{Subject}|{Deadline}";
+    string IAuditable.AuditKey => Key;
+
+    public static TargetEntity From(Target target) => new()
+    {
+        Key = target.Id,
+        SubjectKind = target.SubjectKind switch
+        {
+            TargetSubjectKind.Count => "count",
+            TargetSubjectKind.Amount => "amount",
+            _ => "indicator",
+        },
+        Subject = target.Subject,
+        RegionCode = target.Region,
+        Deadline = target.Deadline,
+        Comparator = target.Comparator switch
+        {
+            Core.Targets.Comparator.AtMost => "<=",
+            Core.Targets.Comparator.Equal => "=",
+            _ => ">=",
+        },
+        Value = target.Value?.Value,
+        Qualifier = target.Value?.Qualifier ?? Qualifier.Exact,
+        Unit = target.Value?.Unit ?? Unit.None,
+        MultipleOfBase = target.MultipleOfBase,
+        BasePeriod = target.BasePeriod,
+        DescriptionZh = target.DescriptionZh ?? string.Empty,
+    };
+
+    public Target ToTarget() => new(
+        Key,
+        SubjectKind switch
+        {
+            "count" => TargetSubjectKind.Count,
+            "amount" => TargetSubjectKind.Amount,
+            _ => TargetSubjectKind.Indicator,
+        },
+        Subject,
+        RegionCode,
+        Deadline,
+        Comparator switch
+        {
+            "<=" => Core.Targets.Comparator.AtMost,
+            "=" => Core.Targets.Comparator.Equal,
+            _ => Core.Targets.Comparator.AtLeast,
+        },
+        Value is { } v ? new Amount(v, Unit, Qualifier) : null,
+        MultipleOfBase,
+        BasePeriod,
+        DescriptionZh.Length == 0 ? null : DescriptionZh);
 }
 
 internal sealed class TargetEntityConfiguration : IEntityTypeConfiguration<TargetEntity>
@@ -49,6 +104,8 @@ internal sealed class TargetEntityConfiguration : IEntityTypeConfiguration<Targe
     {
         builder.ToTable("targets");
         builder.HasKey(t => t.Id);
+        builder.Property(t => t.Key).HasMaxLength(100);
+        builder.HasIndex(t => t.Key).IsUnique();
         builder.Property(t => t.SubjectKind).HasMaxLength(30);
         builder.Property(t => t.Subject).HasMaxLength(100);
         builder.Property(t => t.Deadline).HasMaxLength(16);
