@@ -2,6 +2,7 @@ using System.Data;
 using System.Globalization;
 using Baiqiang.Core.Indicators;
 using Baiqiang.Core.Observations;
+using Baiqiang.Core.Periods;
 using Baiqiang.Core.Regions;
 using Baiqiang.Storage.Auditing;
 using Microsoft.Data.Sqlite;
@@ -9,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
+using SQLitePCL;
 
 namespace Baiqiang.Storage.Observations;
 
@@ -20,6 +22,9 @@ public static class ObservationWriter
 {
     /// <summary>Batches at least this large, into indicators with no stored rows, take the bulk path.</summary>
     internal const int BulkThreshold = 5_000;
+
+    /// <summary>Bulk loads at least this large into an empty table drop and rebuild the secondary indexes.</summary>
+    internal const int RebuildIndexesThreshold = 50_000;
 
     private const int Chunk = 2_000;
 
@@ -50,6 +55,9 @@ public static class ObservationWriter
         var (unique, duplicates) = LastPerKey(records);
         var bulk = unique.Count >= BulkThreshold && await NothingStoredForAsync(db, unique, ct);
 
+        // Into a completely empty table it is faster to build the secondary indexes once, after the load.
+        var rebuildIndexes = bulk && unique.Count >= RebuildIndexesThreshold && !await db.Observations.AnyAsync(ct);
+
         var previousUser = db.CurrentUser;
         var previousClock = db.Clock;
         var previousDetect = db.ChangeTracker.AutoDetectChangesEnabled;
@@ -72,9 +80,15 @@ public static class ObservationWriter
                 WriteSummary summary;
                 if (bulk)
                 {
+                    var indexes = rebuildIndexes ? await DropSecondaryIndexesAsync(db, ct) : [];
                     var n = db.Provider == StoreProvider.Sqlite
                         ? BulkSqlite(db, unique, now, user)
                         : BulkPostgres(db, unique, now, user);
+                    foreach (var create in indexes)
+                    {
+                        await db.Database.ExecuteSqlRawAsync(create, ct);
+                    }
+
                     db.AuditEntries.Add(new AuditEntry
                     {
                         At = now,
@@ -131,11 +145,41 @@ public static class ObservationWriter
         }
     }
 
-    private readonly record struct Key(int Region, string Indicator, string Period);
+    /// <summary>Drops the observations table's secondary indexes inside the current transaction and returns the SQL
+    /// that recreates them exactly as the migration made them (a rollback restores them anyway).</summary>
+    private static async Task<List<string>> DropSecondaryIndexesAsync(BaiqiangDbContext db, CancellationToken ct)
+    {
+        var sql = db.Provider == StoreProvider.Sqlite
+            ? "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'observations' AND sql IS NOT NULL"
+            : "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'observations' AND indexname <> 'pk_observations'";
+        var found = new List<(string Name, string Create)>();
+        var connection = db.Database.GetDbConnection();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = sql;
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                found.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
 
-    private static Key KeyOf(ObservationRecord r) => new(r.Region.Value, r.Indicator.Value, r.Period.ToString());
+        foreach (var (name, _) in found)
+        {
+            // Index names come from the catalogue, not from users; quotes are stripped all the same.
+            var drop = "DROP INDEX \"" + name.Replace("\"", string.Empty, StringComparison.Ordinal) + "\"";
+            await db.Database.ExecuteSqlRawAsync(drop, ct);
+        }
 
-    private static Key KeyOf(ObservationEntity e) => new(e.RegionCode.Value, e.IndicatorCode.Value, e.Period.ToString());
+        return [.. found.Select(f => f.Create)];
+    }
+
+    private readonly record struct Key(RegionCode Region, IndicatorCode Indicator, StatPeriod Period);
+
+    private static Key KeyOf(ObservationRecord r) => new(r.Region, r.Indicator, r.Period);
+
+    private static Key KeyOf(ObservationEntity e) => new(e.RegionCode, e.IndicatorCode, e.Period);
 
     private static (List<ObservationRecord> Unique, int Duplicates) LastPerKey(IReadOnlyList<ObservationRecord> records)
     {
@@ -282,48 +326,82 @@ public static class ObservationWriter
         return result;
     }
 
+    /// <summary>SQLite bulk insert straight on the native statement: one prepared INSERT, bound by position, stepped and reset per row.</summary>
     private static int BulkSqlite(BaiqiangDbContext db, List<ObservationRecord> records, DateTimeOffset now, string user)
     {
         var connection = (SqliteConnection)db.Database.GetDbConnection();
-        using var command = connection.CreateCommand();
-        command.Transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
-        var names = Columns.Split(", ");
-        command.CommandText = $"INSERT INTO observations ({Columns}) VALUES ({string.Join(", ", names.Select(n => "$" + n))})";
-        var p = names.Select(n => command.Parameters.Add("$" + n, SqliteType.Text)).ToArray();
-        p[0].SqliteType = SqliteType.Integer;
-        foreach (var i in new[] { 3, 4, 5, 9, 10, 12, 14, 15 })
-        {
-            p[i].SqliteType = SqliteType.Integer;
-        }
+        var handle = connection.Handle ?? throw new InvalidOperationException("SQLite连接未打开 / SQLite connection is not open");
 
-        command.Prepare();
-        var recordedAt = now.ToUniversalTime();
-        p[14].Value = 1;
-        p[15].Value = 1;
-        p[16].Value = recordedAt;
-        p[17].Value = user;
-        p[18].Value = DBNull.Value;
-        var count = 0;
-        foreach (var r in records)
+        // Same text forms Microsoft.Data.Sqlite and EF Core write for DateTimeOffset and decimal.
+        var recordedAt = now.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
+        var sql = $"INSERT INTO observations ({Columns}) VALUES ({string.Join(", ", Enumerable.Range(1, 19).Select(i => "?" + i.ToString(CultureInfo.InvariantCulture)))})";
+        Check(handle, raw.sqlite3_prepare_v2(handle, sql, out var stmt));
+        using (stmt)
         {
-            p[0].Value = r.Region.Value;
-            p[1].Value = r.Indicator.Value;
-            p[2].Value = r.Period.ToString();
-            p[3].Value = r.Period.Year;
-            p[4].Value = r.Period.FirstMonth;
-            p[5].Value = r.Period.LastMonth;
-            p[6].Value = r.Value;
-            p[7].Value = r.Unit.Symbol;
-            p[8].Value = r.GrowthPercent is { } g ? g : DBNull.Value;
-            p[9].Value = (int)r.Qualifier;
-            p[10].Value = (int)r.Source.Kind;
-            p[11].Value = r.Source.Reference;
-            p[12].Value = r.Source.Row is { } row ? row : DBNull.Value;
-            p[13].Value = (object?)r.Source.Column ?? DBNull.Value;
-            count += command.ExecuteNonQuery();
-        }
+            var count = 0;
+            foreach (var r in records)
+            {
+                raw.sqlite3_bind_int(stmt, 1, r.Region.Value);
+                raw.sqlite3_bind_text(stmt, 2, r.Indicator.Value);
+                raw.sqlite3_bind_text(stmt, 3, r.Period.ToString());
+                raw.sqlite3_bind_int(stmt, 4, r.Period.Year);
+                raw.sqlite3_bind_int(stmt, 5, r.Period.FirstMonth);
+                raw.sqlite3_bind_int(stmt, 6, r.Period.LastMonth);
+                raw.sqlite3_bind_text(stmt, 7, DecimalText(r.Value));
+                raw.sqlite3_bind_text(stmt, 8, r.Unit.Symbol);
+                BindText(stmt, 9, r.GrowthPercent is { } g ? DecimalText(g) : null);
+                raw.sqlite3_bind_int(stmt, 10, (int)r.Qualifier);
+                raw.sqlite3_bind_int(stmt, 11, (int)r.Source.Kind);
+                BindText(stmt, 12, r.Source.Reference);
+                if (r.Source.Row is { } row)
+                {
+                    raw.sqlite3_bind_int(stmt, 13, row);
+                }
+                else
+                {
+                    raw.sqlite3_bind_null(stmt, 13);
+                }
 
-        return count;
+                BindText(stmt, 14, r.Source.Column);
+                raw.sqlite3_bind_int(stmt, 15, 1);
+                raw.sqlite3_bind_int(stmt, 16, 1);
+                raw.sqlite3_bind_text(stmt, 17, recordedAt);
+                raw.sqlite3_bind_text(stmt, 18, user);
+                raw.sqlite3_bind_null(stmt, 19);
+                var rc = raw.sqlite3_step(stmt);
+                raw.sqlite3_reset(stmt);
+                if (rc != raw.SQLITE_DONE)
+                {
+                    Check(handle, rc);
+                }
+
+                count++;
+            }
+
+            return count;
+        }
+    }
+
+    private static string DecimalText(decimal value) => value.ToString("0.0###########################", CultureInfo.InvariantCulture);
+
+    private static void BindText(sqlite3_stmt stmt, int index, string? value)
+    {
+        if (value is null)
+        {
+            raw.sqlite3_bind_null(stmt, index);
+        }
+        else
+        {
+            raw.sqlite3_bind_text(stmt, index, value);
+        }
+    }
+
+    private static void Check(sqlite3 handle, int rc)
+    {
+        if (rc is not (raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW))
+        {
+            throw new SqliteException($"批量写入失败 / bulk insert failed: {raw.sqlite3_errmsg(handle).utf8_to_string()}", rc, raw.sqlite3_extended_errcode(handle));
+        }
     }
 
     private static int BulkPostgres(BaiqiangDbContext db, List<ObservationRecord> records, DateTimeOffset now, string user)
