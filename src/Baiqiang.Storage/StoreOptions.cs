@@ -10,4 +10,19 @@ public enum StoreProvider
 }
 
 /// <summary>Where the store is: a provider and an ADO.NET connection string for it.</summary>
-public sealed record StoreOptions(StoreProvider Provider, string ConnectionString);
+public sealed record StoreOptions(StoreProvider Provider, string ConnectionString)
+{
+    /// <summary>The connection string with any password masked, for messages and logs.</summary>
+    public string Describe()
+    {
+        var parts = ConnectionString.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return string.Join(';', parts.Select(p =>
+        {
+            var eq = p.IndexOf('=', StringComparison.Ordinal);
+            var key = eq < 0 ? p : p[..eq].Trim();
+            return key.Equals("Password", StringComparison.OrdinalIgnoreCase) || key.Equals("Pwd", StringComparison.OrdinalIgnoreCase)
+                ? $"{key}=***"
+                : p;
+        }));
+    }
+}

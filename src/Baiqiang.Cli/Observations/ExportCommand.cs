@@ -103,7 +103,7 @@ internal static class ExportCommand
 
             var export = selected
                 .OrderBy(o => o.RegionCode).ThenBy(o => o.IndicatorCode).ThenBy(o => o.Period)
-                .Select(o => ObservationExport.ToRow(o, lookups))
+                .Select(o => ExportRow.FromRecord(o.ToRecord(), lookups.RegionName(o.RegionCode), lookups.FindIndicator(o.IndicatorCode.Value)?.NameZh ?? o.IndicatorCode.Value))
                 .ToList();
             await using (var stream = File.Create(path))
             {

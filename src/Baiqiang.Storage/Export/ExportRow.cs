@@ -11,7 +11,7 @@ namespace Baiqiang.Storage.Export;
 /// <param name="IndicatorCode">Indicator code (<c>gdp</c>).</param>
 /// <param name="IndicatorName">Display name (地区生产总值); informational, ignored on re-import.</param>
 /// <param name="Period">Canonical period text (<c>2023-01..06</c>).</param>
-/// <param name="Value">The value, written with invariant decimals.</param>
+/// <param name="Value">The value, written with invariant decimals; null when only the growth was published.</param>
 /// <param name="Unit">Unit symbol (亿元).</param>
 /// <param name="GrowthPercent">Year-on-year growth in percent, or null.</param>
 /// <param name="Qualifier">Qualifier name (Exact, More …) or empty.</param>
@@ -22,7 +22,7 @@ public sealed record ExportRow(
     string IndicatorCode,
     string IndicatorName,
     string Period,
-    decimal Value,
+    decimal? Value,
     string Unit,
     decimal? GrowthPercent,
     string Qualifier,

@@ -38,7 +38,7 @@ public static class ObservationExporter
                 Field(line, r.IndicatorCode).Append(',');
                 Field(line, r.IndicatorName).Append(',');
                 Field(line, r.Period).Append(',');
-                line.Append(r.Value.ToString(CultureInfo.InvariantCulture)).Append(',');
+                line.Append(r.Value?.ToString(CultureInfo.InvariantCulture)).Append(',');
                 Field(line, r.Unit).Append(',');
                 if (r.GrowthPercent is { } g)
                 {

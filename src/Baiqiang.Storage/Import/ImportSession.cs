@@ -302,7 +302,7 @@ internal sealed class ImportSession
 
     private static string Describe(ObservationRecord r)
     {
-        var s = $"{ImportText.Show(r.Value)}{r.Unit.Symbol}";
+        var s = r.Value is { } v ? $"{ImportText.Show(v)}{r.Unit.Symbol}" : "—";
         if (r.GrowthPercent is { } g)
         {
             s += $" ({ImportText.Show(g)}%)";

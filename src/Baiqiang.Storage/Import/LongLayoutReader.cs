@@ -119,9 +119,12 @@ internal static class LongLayoutReader
             }
 
             var valueCell = rows.Field(value);
-            var valueOk = ind is not null && ind.Indicator.Unit.Dimension == Dimension.Percent
-                ? ImportText.TryParsePercent(valueCell, out var v)
-                : ImportText.TryParseDecimal(valueCell, out v);
+            // A growth-only row (value blank, growth given) is a published fact: "同比增长9.8%" without the level.
+            var valueBlank = ImportText.IsNoData(valueCell) && growth >= 0 && !ImportText.IsNoData(rows.Field(growth));
+            decimal v = 0;
+            var valueOk = valueBlank || (ind is not null && ind.Indicator.Unit.Dimension == Dimension.Percent
+                ? ImportText.TryParsePercent(valueCell, out v)
+                : ImportText.TryParseDecimal(valueCell, out v));
             if (!valueOk)
             {
                 session.Error(row, header[value], ImportSession.NotANumber(valueCell));
@@ -169,6 +172,19 @@ internal static class LongLayoutReader
 
             if (ind is null || !valueOk || !unitOk)
             {
+                continue;
+            }
+
+            if (valueBlank)
+            {
+                if (ok)
+                {
+                    var growthOnlyReference = source >= 0 ? session.SourceReference(rows.Field(source)) : session.File;
+                    session.Add(
+                        new ObservationRecord(r.Value, ind.Indicator.Code, p.Value, null, ind.Indicator.Unit, g, q, new ObservationSource(sourceKind, growthOnlyReference, row)),
+                        ind.Id);
+                }
+
                 continue;
             }
 

@@ -44,7 +44,8 @@ public sealed class ObservationEntity : IAuditable
     public int PeriodLastMonth { get; set; }
 
     /// <summary>The value in <see cref="Unit"/> (the indicator's catalogue unit).</summary>
-    public decimal Value { get; set; }
+    /// <summary>The value in <see cref="Unit"/>; null when only the growth rate was published.</summary>
+    public decimal? Value { get; set; }
 
     public Unit Unit { get; set; } = Unit.None;
 

@@ -347,7 +347,7 @@ public static class ObservationWriter
                 raw.sqlite3_bind_int(stmt, 4, r.Period.Year);
                 raw.sqlite3_bind_int(stmt, 5, r.Period.FirstMonth);
                 raw.sqlite3_bind_int(stmt, 6, r.Period.LastMonth);
-                raw.sqlite3_bind_text(stmt, 7, DecimalText(r.Value));
+                BindText(stmt, 7, r.Value is { } v ? DecimalText(v) : null);
                 raw.sqlite3_bind_text(stmt, 8, r.Unit.Symbol);
                 BindText(stmt, 9, r.GrowthPercent is { } g ? DecimalText(g) : null);
                 raw.sqlite3_bind_int(stmt, 10, (int)r.Qualifier);
@@ -418,7 +418,15 @@ public static class ObservationWriter
             importer.Write(r.Period.Year, NpgsqlDbType.Integer);
             importer.Write(r.Period.FirstMonth, NpgsqlDbType.Integer);
             importer.Write(r.Period.LastMonth, NpgsqlDbType.Integer);
-            importer.Write(r.Value, NpgsqlDbType.Numeric);
+            if (r.Value is { } v)
+            {
+                importer.Write(v, NpgsqlDbType.Numeric);
+            }
+            else
+            {
+                importer.WriteNull();
+            }
+
             importer.Write(r.Unit.Symbol, NpgsqlDbType.Varchar);
             if (r.GrowthPercent is { } g)
             {

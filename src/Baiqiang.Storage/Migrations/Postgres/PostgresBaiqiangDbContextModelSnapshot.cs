@@ -224,7 +224,7 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("unit");
 
-                    b.Property<decimal>("Value")
+                    b.Property<decimal?>("Value")
                         .HasPrecision(28, 8)
                         .HasColumnType("numeric(28,8)")
                         .HasColumnName("value");
@@ -385,10 +385,20 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("description_zh");
 
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
                     b.Property<decimal?>("MultipleOfBase")
                         .HasPrecision(28, 8)
                         .HasColumnType("numeric(28,8)")
                         .HasColumnName("multiple_of_base");
+
+                    b.Property<int>("Qualifier")
+                        .HasColumnType("integer")
+                        .HasColumnName("qualifier");
 
                     b.Property<int>("RegionCode")
                         .HasColumnType("integer")
@@ -412,13 +422,17 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("unit");
 
-                    b.Property<decimal>("Value")
+                    b.Property<decimal?>("Value")
                         .HasPrecision(28, 8)
                         .HasColumnType("numeric(28,8)")
                         .HasColumnName("value");
 
                     b.HasKey("Id")
                         .HasName("pk_targets");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_targets_key");
 
                     b.HasIndex("RegionCode", "Deadline")
                         .HasDatabaseName("ix_targets_region_code_deadline");

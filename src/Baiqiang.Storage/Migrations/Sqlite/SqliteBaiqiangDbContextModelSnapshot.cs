@@ -215,7 +215,7 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("unit");
 
-                    b.Property<decimal>("Value")
+                    b.Property<decimal?>("Value")
                         .HasPrecision(28, 8)
                         .HasColumnType("TEXT")
                         .HasColumnName("value");
@@ -374,10 +374,20 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("description_zh");
 
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
                     b.Property<decimal?>("MultipleOfBase")
                         .HasPrecision(28, 8)
                         .HasColumnType("TEXT")
                         .HasColumnName("multiple_of_base");
+
+                    b.Property<int>("Qualifier")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("qualifier");
 
                     b.Property<int>("RegionCode")
                         .HasColumnType("INTEGER")
@@ -401,13 +411,17 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("unit");
 
-                    b.Property<decimal>("Value")
+                    b.Property<decimal?>("Value")
                         .HasPrecision(28, 8)
                         .HasColumnType("TEXT")
                         .HasColumnName("value");
 
                     b.HasKey("Id")
                         .HasName("pk_targets");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_targets_key");
 
                     b.HasIndex("RegionCode", "Deadline")
                         .HasDatabaseName("ix_targets_region_code_deadline");

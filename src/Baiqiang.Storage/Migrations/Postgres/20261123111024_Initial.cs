@@ -63,7 +63,7 @@ namespace Baiqiang.Storage.Migrations.Postgres
                     period_year = table.Column<int>(type: "integer", nullable: false),
                     period_first_month = table.Column<int>(type: "integer", nullable: false),
                     period_last_month = table.Column<int>(type: "integer", nullable: false),
-                    value = table.Column<decimal>(type: "numeric(28,8)", precision: 28, scale: 8, nullable: false),
+                    value = table.Column<decimal>(type: "numeric(28,8)", precision: 28, scale: 8, nullable: true),
                     unit = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     growth_percent = table.Column<decimal>(type: "numeric(28,8)", precision: 28, scale: 8, nullable: true),
                     qualifier = table.Column<int>(type: "integer", nullable: false),
@@ -120,12 +120,14 @@ namespace Baiqiang.Storage.Migrations.Postgres
                 {
                     id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     subject_kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     subject = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     region_code = table.Column<int>(type: "integer", nullable: false),
                     deadline = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     comparator = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
-                    value = table.Column<decimal>(type: "numeric(28,8)", precision: 28, scale: 8, nullable: false),
+                    value = table.Column<decimal>(type: "numeric(28,8)", precision: 28, scale: 8, nullable: true),
+                    qualifier = table.Column<int>(type: "integer", nullable: false),
                     unit = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     multiple_of_base = table.Column<decimal>(type: "numeric(28,8)", precision: 28, scale: 8, nullable: true),
                     base_period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
@@ -198,6 +200,12 @@ namespace Baiqiang.Storage.Migrations.Postgres
                 name: "ix_regions_parent_code",
                 table: "regions",
                 column: "parent_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_targets_key",
+                table: "targets",
+                column: "key",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_targets_region_code_deadline",

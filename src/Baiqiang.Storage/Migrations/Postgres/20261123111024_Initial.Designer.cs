@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Baiqiang.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresBaiqiangDbContext))]
-    [Migration("20261123104235_Initial")]
+    [Migration("20261123111024_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -227,7 +227,7 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("unit");
 
-                    b.Property<decimal>("Value")
+                    b.Property<decimal?>("Value")
                         .HasPrecision(28, 8)
                         .HasColumnType("numeric(28,8)")
                         .HasColumnName("value");
@@ -388,10 +388,20 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("description_zh");
 
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
                     b.Property<decimal?>("MultipleOfBase")
                         .HasPrecision(28, 8)
                         .HasColumnType("numeric(28,8)")
                         .HasColumnName("multiple_of_base");
+
+                    b.Property<int>("Qualifier")
+                        .HasColumnType("integer")
+                        .HasColumnName("qualifier");
 
                     b.Property<int>("RegionCode")
                         .HasColumnType("integer")
@@ -415,13 +425,17 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("unit");
 
-                    b.Property<decimal>("Value")
+                    b.Property<decimal?>("Value")
                         .HasPrecision(28, 8)
                         .HasColumnType("numeric(28,8)")
                         .HasColumnName("value");
 
                     b.HasKey("Id")
                         .HasName("pk_targets");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_targets_key");
 
                     b.HasIndex("RegionCode", "Deadline")
                         .HasDatabaseName("ix_targets_region_code_deadline");

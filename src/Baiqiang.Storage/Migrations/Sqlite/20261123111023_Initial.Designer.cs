@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Baiqiang.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteBaiqiangDbContext))]
-    [Migration("20261123104234_Initial")]
+    [Migration("20261123111023_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -218,7 +218,7 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("unit");
 
-                    b.Property<decimal>("Value")
+                    b.Property<decimal?>("Value")
                         .HasPrecision(28, 8)
                         .HasColumnType("TEXT")
                         .HasColumnName("value");
@@ -377,10 +377,20 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("description_zh");
 
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
                     b.Property<decimal?>("MultipleOfBase")
                         .HasPrecision(28, 8)
                         .HasColumnType("TEXT")
                         .HasColumnName("multiple_of_base");
+
+                    b.Property<int>("Qualifier")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("qualifier");
 
                     b.Property<int>("RegionCode")
                         .HasColumnType("INTEGER")
@@ -404,13 +414,17 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("unit");
 
-                    b.Property<decimal>("Value")
+                    b.Property<decimal?>("Value")
                         .HasPrecision(28, 8)
                         .HasColumnType("TEXT")
                         .HasColumnName("value");
 
                     b.HasKey("Id")
                         .HasName("pk_targets");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_targets_key");
 
                     b.HasIndex("RegionCode", "Deadline")
                         .HasDatabaseName("ix_targets_region_code_deadline");

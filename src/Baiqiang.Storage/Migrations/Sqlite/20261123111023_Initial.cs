@@ -62,7 +62,7 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                     period_year = table.Column<int>(type: "INTEGER", nullable: false),
                     period_first_month = table.Column<int>(type: "INTEGER", nullable: false),
                     period_last_month = table.Column<int>(type: "INTEGER", nullable: false),
-                    value = table.Column<decimal>(type: "TEXT", precision: 28, scale: 8, nullable: false),
+                    value = table.Column<decimal>(type: "TEXT", precision: 28, scale: 8, nullable: true),
                     unit = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     growth_percent = table.Column<decimal>(type: "TEXT", precision: 28, scale: 8, nullable: true),
                     qualifier = table.Column<int>(type: "INTEGER", nullable: false),
@@ -119,12 +119,14 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                 {
                     id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     subject_kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
                     subject = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     region_code = table.Column<int>(type: "INTEGER", nullable: false),
                     deadline = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     comparator = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
-                    value = table.Column<decimal>(type: "TEXT", precision: 28, scale: 8, nullable: false),
+                    value = table.Column<decimal>(type: "TEXT", precision: 28, scale: 8, nullable: true),
+                    qualifier = table.Column<int>(type: "INTEGER", nullable: false),
                     unit = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     multiple_of_base = table.Column<decimal>(type: "TEXT", precision: 28, scale: 8, nullable: true),
                     base_period = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
@@ -197,6 +199,12 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                 name: "ix_regions_parent_code",
                 table: "regions",
                 column: "parent_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_targets_key",
+                table: "targets",
+                column: "key",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_targets_region_code_deadline",

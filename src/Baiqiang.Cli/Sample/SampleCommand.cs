@@ -1,0 +1,25 @@
+using System.CommandLine;
+using Baiqiang.Cli.Store;
+using Baiqiang.Storage.Sample;
+
+namespace Baiqiang.Cli.Sample;
+
+/// <summary><c>baiqiang sample</c>: load the five seed reports' own figures (江阳区, 通州区, 安义, 资阳).</summary>
+internal static class SampleCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("sample", "载入示例数据(五篇种子报道中的真实数据) / load the sample: the five seed reports' own figures");
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var db = await StoreAccess.OpenAsync(parse, ct);
+            var s = await SampleLoader.LoadAsync(db, TimeProvider.System, ct);
+            var o = s.Observations;
+            await parse.Out().WriteLineAsync(
+                $"示例数据已载入 / sample loaded: 地区 regions +{s.RegionsAdded}, 观测值 observations +{o.Inserted} (修订 revised {o.Revised}, 未变 unchanged {o.Unchanged}), 目标 targets +{s.TargetsAdded}, 对比组 peer groups {string.Join(", ", s.PeerGroups)}");
+            await parse.Out().WriteLineAsync("试试 / try: baiqiang series 510502 gdp · baiqiang series 通州区 地区生产总值 --db … · baiqiang series 510502 urban_primacy");
+            return 0;
+        });
+        return command;
+    }
+}
