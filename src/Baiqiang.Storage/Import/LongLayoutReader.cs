@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Baiqiang.Core.Observations;
 using Baiqiang.Core.Quantities;
 
@@ -73,142 +74,177 @@ internal static class LongLayoutReader
         int Col(LongColumn primary, LongColumn secondary = LongColumn.None)
             => index.TryGetValue(primary, out var i) ? i : index.TryGetValue(secondary, out var j) ? j : -1;
 
-        var region = Col(LongColumn.Region, LongColumn.RegionName);
-        var indicator = Col(LongColumn.Indicator, LongColumn.IndicatorName);
-        var period = Col(LongColumn.Period);
-        var value = Col(LongColumn.Value);
-        var unit = Col(LongColumn.Unit);
-        var growth = Col(LongColumn.Growth);
-        var qualifier = Col(LongColumn.Qualifier);
-        var source = Col(LongColumn.Source);
-        var sourceKind = session.Options.SourceKind;
+        var processor = new RowProcessor(session, header)
+        {
+            RegionColumn = Col(LongColumn.Region, LongColumn.RegionName),
+            IndicatorColumn = Col(LongColumn.Indicator, LongColumn.IndicatorName),
+            PeriodColumn = Col(LongColumn.Period),
+            ValueColumn = Col(LongColumn.Value),
+            UnitColumn = Col(LongColumn.Unit),
+            GrowthColumn = Col(LongColumn.Growth),
+            QualifierColumn = Col(LongColumn.Qualifier),
+            SourceColumn = Col(LongColumn.Source),
+        };
 
         while (await rows.ReadAsync(ct).ConfigureAwait(false))
         {
+            if (!processor.Process(rows))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Validates one row and adds its record; kept synchronous and fully optimised because it runs for every row.</summary>
+    private sealed class RowProcessor(ImportSession session, string[] header)
+    {
+        private readonly SourceKind _sourceKind = session.Options.SourceKind;
+
+        public required int RegionColumn { get; init; }
+
+        public required int IndicatorColumn { get; init; }
+
+        public required int PeriodColumn { get; init; }
+
+        public required int ValueColumn { get; init; }
+
+        public required int UnitColumn { get; init; }
+
+        public required int GrowthColumn { get; init; }
+
+        public required int QualifierColumn { get; init; }
+
+        public required int SourceColumn { get; init; }
+
+        /// <summary>False when reading must stop (the row limit was passed).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public bool Process(RowSource rows)
+        {
             if (rows.IsBlank)
             {
-                continue;
+                return true;
             }
 
             var row = rows.RowNumber;
             if (!session.CountRow(row))
             {
-                return;
+                return false;
             }
 
             var ok = true;
-            var r = session.Region(rows.Field(region));
+            var r = session.Region(rows.Field(RegionColumn));
             if (!r.Success)
             {
-                session.Error(row, header[region], r.Error!.Value);
+                session.Error(row, header[RegionColumn], r.Error!.Value);
                 ok = false;
             }
 
-            var ind = session.Indicator(rows.Field(indicator));
+            var ind = session.Indicator(rows.Field(IndicatorColumn));
             if (ind is null)
             {
-                session.Error(row, header[indicator], ImportSession.UnknownIndicator(rows.Field(indicator)));
+                session.Error(row, header[IndicatorColumn], ImportSession.UnknownIndicator(rows.Field(IndicatorColumn)));
                 ok = false;
             }
 
-            var p = session.Period(rows.Field(period));
+            var p = session.Period(rows.Field(PeriodColumn));
             if (!p.Success)
             {
-                session.Error(row, header[period], p.Error!.Value);
+                session.Error(row, header[PeriodColumn], p.Error!.Value);
                 ok = false;
             }
 
-            var valueCell = rows.Field(value);
+            var valueCell = rows.Field(ValueColumn);
             // A growth-only row (value blank, growth given) is a published fact: "同比增长9.8%" without the level.
-            var valueBlank = ImportText.IsNoData(valueCell) && growth >= 0 && !ImportText.IsNoData(rows.Field(growth));
+            var valueBlank = ImportText.IsNoData(valueCell) && GrowthColumn >= 0 && !ImportText.IsNoData(rows.Field(GrowthColumn));
             decimal v = 0;
             var valueOk = valueBlank || (ind is not null && ind.Indicator.Unit.Dimension == Dimension.Percent
                 ? ImportText.TryParsePercent(valueCell, out v)
                 : ImportText.TryParseDecimal(valueCell, out v));
             if (!valueOk)
             {
-                session.Error(row, header[value], ImportSession.NotANumber(valueCell));
+                session.Error(row, header[ValueColumn], ImportSession.NotANumber(valueCell));
                 ok = false;
             }
 
             decimal? g = null;
-            if (growth >= 0 && !ImportText.IsNoData(rows.Field(growth)))
+            if (GrowthColumn >= 0 && !ImportText.IsNoData(rows.Field(GrowthColumn)))
             {
-                if (ImportText.TryParsePercent(rows.Field(growth), out var gv))
+                if (ImportText.TryParsePercent(rows.Field(GrowthColumn), out var gv))
                 {
                     g = gv;
                 }
                 else
                 {
-                    session.Error(row, header[growth], ImportSession.GrowthNotANumber(rows.Field(growth)));
+                    session.Error(row, header[GrowthColumn], ImportSession.GrowthNotANumber(rows.Field(GrowthColumn)));
                     ok = false;
                 }
             }
 
             Unit? u = null;
             var unitOk = true;
-            if (unit >= 0 && !rows.Field(unit).IsWhiteSpace())
+            if (UnitColumn >= 0 && !rows.Field(UnitColumn).IsWhiteSpace())
             {
-                var pu = session.Unit(rows.Field(unit));
+                var pu = session.Unit(rows.Field(UnitColumn));
                 if (pu.Success)
                 {
                     u = pu.Value;
                 }
                 else
                 {
-                    session.Error(row, header[unit], pu.Error!.Value);
+                    session.Error(row, header[UnitColumn], pu.Error!.Value);
                     unitOk = false;
                 }
             }
 
             var q = Qualifier.Exact;
-            if (qualifier >= 0 && !ImportText.TryParseQualifier(rows.Field(qualifier), out q))
+            if (QualifierColumn >= 0 && !ImportText.TryParseQualifier(rows.Field(QualifierColumn), out q))
             {
-                session.Error(row, header[qualifier],
-                    $"无法识别限定词“{rows.Field(qualifier).Trim()}”(应为 余、近、超、以上、约、以下 或留空)",
-                    $"cannot read qualifier '{rows.Field(qualifier).Trim()}' (expected More, Nearly, Over, AtLeast, About, AtMost or empty)");
+                session.Error(row, header[QualifierColumn],
+                    $"无法识别限定词“{rows.Field(QualifierColumn).Trim()}”(应为 余、近、超、以上、约、以下 或留空)",
+                    $"cannot read qualifier '{rows.Field(QualifierColumn).Trim()}' (expected More, Nearly, Over, AtLeast, About, AtMost or empty)");
                 ok = false;
             }
 
             if (ind is null || !valueOk || !unitOk)
             {
-                continue;
+                return true;
             }
 
             if (valueBlank)
             {
                 if (ok)
                 {
-                    var growthOnlyReference = source >= 0 ? session.SourceReference(rows.Field(source)) : session.File;
+                    var growthOnlyReference = SourceColumn >= 0 ? session.SourceReference(rows.Field(SourceColumn)) : session.File;
                     session.Add(
-                        new ObservationRecord(r.Value, ind.Indicator.Code, p.Value, null, ind.Indicator.Unit, g, q, new ObservationSource(sourceKind, growthOnlyReference, row)),
+                        new ObservationRecord(r.Value, ind.Indicator.Code, p.Value, null, ind.Indicator.Unit, g, q, new ObservationSource(_sourceKind, growthOnlyReference, row)),
                         ind.Id);
                 }
 
-                continue;
+                return true;
             }
 
             if (session.ToIndicatorUnit(v, u, ind.Indicator, out var converted) is { } unitError)
             {
-                session.Error(row, unit >= 0 && u is not null ? header[unit] : header[value], unitError);
-                continue;
+                session.Error(row, UnitColumn >= 0 && u is not null ? header[UnitColumn] : header[ValueColumn], unitError);
+                return true;
             }
 
             if (converted < 0 && !ind.Indicator.AllowsNegative)
             {
-                session.Error(row, header[value], ImportSession.Negative(v, ind.Indicator));
-                continue;
+                session.Error(row, header[ValueColumn], ImportSession.Negative(v, ind.Indicator));
+                return true;
             }
 
             if (!ok)
             {
-                continue;
+                return true;
             }
 
-            var reference = source >= 0 ? session.SourceReference(rows.Field(source)) : session.File;
+            var reference = SourceColumn >= 0 ? session.SourceReference(rows.Field(SourceColumn)) : session.File;
             session.Add(
-                new ObservationRecord(r.Value, ind.Indicator.Code, p.Value, converted, ind.Indicator.Unit, g, q, new ObservationSource(sourceKind, reference, row)),
+                new ObservationRecord(r.Value, ind.Indicator.Code, p.Value, converted, ind.Indicator.Unit, g, q, new ObservationSource(_sourceKind, reference, row)),
                 ind.Id);
+            return true;
         }
     }
 }

@@ -3,6 +3,7 @@ using Baiqiang.Core.Indicators;
 using Baiqiang.Core.Observations;
 using Baiqiang.Core.Periods;
 using Baiqiang.Core.Quantities;
+using Baiqiang.Core.Text;
 
 namespace Baiqiang.Storage.Import;
 
@@ -149,13 +150,21 @@ internal static partial class WideLayoutReader
         }
 
         var columns = BuildColumns(header, headerRow, sub, subRow, regionColumn, session);
-        var titleUnit = ReadTitles(titles, session, out var titlePeriod);
+        var titleUnit = ReadTitles(titles, session, out var titlePeriod, out var titleFailure);
         if (titleUnit is not null && session.DefaultUnit is null)
         {
             session.DefaultUnit = titleUnit;
         }
 
         var period = session.Options.Period ?? titlePeriod;
+        if (period is null && titleFailure is { } failure)
+        {
+            session.Error(failure.Row, null,
+                $"无法从标题读出统计期别:{failure.Error.Zh}",
+                $"cannot read the period from the title: {failure.Error.En}");
+            return;
+        }
+
         if (period is null)
         {
             session.Error(titles.Count > 0 ? titles[0].Row : headerRow, null,
@@ -388,9 +397,11 @@ internal static partial class WideLayoutReader
     }
 
     /// <summary>Reads the table-wide period (“2023年1-6月…”) and unit (“单位:亿元”) from title rows.</summary>
-    private static Unit? ReadTitles(IReadOnlyList<(int Row, string Text)> titles, ImportSession session, out StatPeriod? period)
+    private static Unit? ReadTitles(
+        IReadOnlyList<(int Row, string Text)> titles, ImportSession session, out StatPeriod? period, out (int Row, Bilingual Error)? failure)
     {
         period = null;
+        failure = null;
         Unit? unit = null;
         foreach (var (row, text) in titles)
         {
@@ -423,7 +434,11 @@ internal static partial class WideLayoutReader
             foreach (Match m in PeriodInTitle().Matches(text))
             {
                 var candidate = session.Lookups.ParsePeriod(m.Value.Trim());
-                if (candidate.Success)
+                if (!candidate.Success)
+                {
+                    failure ??= (row, candidate.Error!.Value);
+                }
+                else
                 {
                     period = candidate.Value;
                     break;

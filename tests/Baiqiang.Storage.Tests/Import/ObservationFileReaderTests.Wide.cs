@@ -256,4 +256,13 @@ public sealed partial class ObservationFileReaderTests
         var r = Assert.Single(result.Records);
         Assert.Equal((TestLookups.NantongTongzhou, 880.5m, (decimal?)7.8m), (r.Region, r.Value, r.GrowthPercent));
     }
+
+    [Fact]
+    public async Task ReadAsync_WideTitleWithUnreadablePeriod_SaysSo()
+    {
+        var result = await ReadTextAsync("t.csv", Csv("2023年第13期统计月报,,", "地区,地区生产总值", "320612,880.5"));
+
+        var e = ImportAssert.HasError(result, 1, null, "无法从标题读出统计期别", "period from the title");
+        Assert.Contains("2023", e.Message.En, StringComparison.Ordinal);
+    }
 }
