@@ -4,17 +4,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Baiqiang.Storage.PeerGroups;
 
-/// <summary>What a peer group was built from.</summary>
-public enum PeerGroupKind
-{
-    /// <summary>A published ranking list (赛迪百强区 …).</summary>
-    List = 1,
-    /// <summary>The county-level regions of one prefecture (泸州市辖区县).</summary>
-    Prefecture = 2,
-    /// <summary>Chosen by a user.</summary>
-    Custom = 3,
-}
-
 /// <summary>A named set of regions to compare with each other (对标).</summary>
 public sealed class PeerGroupEntity
 {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Baiqiang.Core.Regions;
 using Baiqiang.Storage.Infrastructure;
+using Baiqiang.Storage.Regions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Baiqiang.Storage.PeerGroups;
@@ -29,20 +30,24 @@ public static class PeerGroupStore
         return await ReplaceAsync(db, id, nameZh, id, PeerGroupKind.List, members.Values, ct);
     }
 
-    /// <summary>A <see cref="PeerGroupKind.Prefecture"/> group (id <c>prefecture_510500</c>) of the current county-level regions
-    /// whose parent is <paramref name="prefecture"/>. Throws <see cref="InvalidOperationException"/> when the prefecture is not stored.</summary>
+    /// <summary>
+    /// The "全市各县市区" group of a prefecture (id <c>pref:510500</c>, name 泸州市各县市区): its current districts, counties,
+    /// county-level cities and banners — not statistical development zones or parks, which statistics offices do not rank
+    /// among the county-level units. Built by <see cref="PeerGroup.CountyLevelUnitsOf"/>; throws
+    /// <see cref="InvalidOperationException"/> when the prefecture is not stored.
+    /// </summary>
     public static async Task<PeerGroupEntity> CreatePrefectureGroupAsync(BaiqiangDbContext db, RegionCode prefecture, CancellationToken ct)
     {
-        var pref = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == prefecture, ct)
-            ?? throw new InvalidOperationException($"地级区划“{prefecture}”不存在 / prefecture '{prefecture}' is not stored");
-        var counties = await db.Regions.AsNoTracking()
-            .Where(r => r.ParentCode == prefecture && r.ValidTo == null && r.Kind != RegionKind.Park)
-            .Select(r => r.Code)
-            .ToListAsync(ct);
-        var id = string.Create(CultureInfo.InvariantCulture, $"prefecture_{prefecture}");
+        if (!await db.Regions.AnyAsync(r => r.Code == prefecture, ct))
+        {
+            throw new InvalidOperationException($"地级区划“{prefecture}”不存在 / prefecture '{prefecture}' is not stored");
+        }
+
+        var registry = new RegionRegistry(await RegionStore.LoadAllAsync(db, ct));
+        var group = PeerGroup.CountyLevelUnitsOf(registry, prefecture, asOf: null);
         return await ReplaceAsync(
-            db, id, pref.Name + "所辖县区", string.Create(CultureInfo.InvariantCulture, $"counties of {prefecture}"), PeerGroupKind.Prefecture,
-            counties.Select(c => new PeerGroupMemberEntity { PeerGroupId = id, RegionCode = c }), ct);
+            db, group.Id, group.NameZh, group.NameEn, PeerGroupKind.PrefectureCountyLevel,
+            group.Members.Select(c => new PeerGroupMemberEntity { PeerGroupId = group.Id, RegionCode = c }), ct);
     }
 
     /// <summary>The members of a group ordered by rank (when ranked) then code; empty when the group does not exist.</summary>

@@ -184,7 +184,7 @@ public sealed partial class ObservationFileReaderTests
         ImportAssert.Ok(result);
         var r = Assert.Single(result.Records);
         Assert.Equal(880.5m, r.Value);
-        Assert.Equal("880.5", r.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("880.5", r.Value!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(Unit.YiYuan, r.Unit);
     }
 

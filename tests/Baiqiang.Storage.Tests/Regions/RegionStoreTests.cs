@@ -118,7 +118,7 @@ public abstract class RegionStoreTests<TFixture>(TFixture fixture) : IClassFixtu
         var group = await PeerGroupStore.CreatePrefectureGroupAsync(db, new RegionCode(510500), Ct);
 
         var members = await PeerGroupStore.MembersAsync(db, group.Id, Ct);
-        Assert.Equal("prefecture_510500", group.Id);
+        Assert.Equal("pref:510500", group.Id);
         Assert.Equal([510502, 510503, 510504, 510521, 510522, 510524, 510525], members.Select(m => m.Value));
     }
 }
