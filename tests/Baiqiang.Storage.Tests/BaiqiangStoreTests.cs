@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Baiqiang.Storage.Tests;
@@ -54,5 +55,24 @@ public sealed class BaiqiangStoreTests
         Assert.IsType<SqliteBaiqiangDbContext>(sqlite);
         Assert.IsType<PostgresBaiqiangDbContext>(pg);
         Assert.Equal("system", sqlite.CurrentUser);
+    }
+
+    [Fact]
+    public async Task MigrateAsync_SqliteFile_WalAndForeignKeysOn()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var folder = Path.Combine(Path.GetTempPath(), "bq-pragmas-" + Guid.NewGuid().ToString("N"));
+        var options = BaiqiangStore.Resolve(Path.Combine(folder, "sub", "x.db"), null);
+        await BaiqiangStore.MigrateAsync(options, ct);
+
+        await using (var db = BaiqiangStore.Open(options))
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            Assert.Equal("wal", await db.Database.SqlQueryRaw<string>("SELECT journal_mode AS \"Value\" FROM pragma_journal_mode").SingleAsync(ct));
+            Assert.Equal(1, await db.Database.SqlQueryRaw<int>("SELECT foreign_keys AS \"Value\" FROM pragma_foreign_keys").SingleAsync(ct));
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
     }
 }

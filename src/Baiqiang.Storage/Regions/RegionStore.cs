@@ -90,6 +90,13 @@ public static class RegionStore
                 _ => CountyKind(code, o["name"]),
             };
             var e = New(code, o["name"], kind, code.Parent, RegionEntity.Vintage2020);
+            if (code.ProvinceDigits >= 71)
+            {
+                // 台湾, 香港, 澳门 are outside the NBS statistical tables but not abolished.
+                wanted[code.Value] = e;
+                continue;
+            }
+
             e.ValidTo = Abolished2020ValidTo;
             abolished.Add(e);
         }
@@ -103,6 +110,15 @@ public static class RegionStore
             var samePrefecture = candidates.Where(f => e.Code.Level == RegionLevel.County && f.Code.Prefecture == e.Code.Prefecture).ToList();
             var sameProvince = candidates.Where(f => f.Code.Province == e.Code.Province).ToList();
             var pick = samePrefecture.Count == 1 ? samePrefecture[0] : sameProvince.Count == 1 ? sameProvince[0] : null;
+            if (pick is null && e.Code.Level == RegionLevel.County)
+            {
+                // 横县 → 横州市: the shorter core is a prefix of the longer, within the prefecture, and only one such code.
+                var core = Core(e.Name);
+                var prefixed = fresh.Where(f => f.Code.Level == RegionLevel.County && f.Code.Prefecture == e.Code.Prefecture
+                    && (Core(f.Name).StartsWith(core, StringComparison.Ordinal) || core.StartsWith(Core(f.Name), StringComparison.Ordinal))).ToList();
+                pick = prefixed.Count == 1 ? prefixed[0] : null;
+            }
+
             e.SuccessorCode = pick?.Code;
             wanted[e.Code.Value] = e;
         }
@@ -150,6 +166,18 @@ public static class RegionStore
         new() { Code = code, Name = name, Kind = kind, ParentCode = parent, Vintage = vintage };
 
     private static int Int(string s) => int.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture);
+
+    /// <summary>The name without any trailing 市/县/区, keeping at least one character: 横县 → 横, 横州市 → 横州.</summary>
+    internal static string Core(string name)
+    {
+        var n = name.Trim();
+        while (n.Length > 1 && n[^1] is '市' or '县' or '区')
+        {
+            n = n[..^1];
+        }
+
+        return n;
+    }
 
     /// <summary>The kind of a county-level unit from its digits and name suffix.</summary>
     internal static RegionKind CountyKind(RegionCode code, string name)

@@ -33,7 +33,8 @@ public abstract class RegionStoreTests<TFixture>(TFixture fixture) : IClassFixtu
         Assert.Equal(2978, areaCodes.Count);
         var current = all.Where(r => r.ValidTo is null).Select(r => r.Code.Value).ToHashSet();
         Assert.Subset(current, areaCodes);
-        Assert.Equal(31, all.Count(r => r.Kind == RegionKind.Province && r.ValidTo is null));
+        Assert.Equal(31, all.Count(r => r.Kind == RegionKind.Province && r.ValidTo is null && r.Code.ProvinceDigits < 71));
+        Assert.Equal(34, all.Count(r => r.Kind == RegionKind.Province && r.ValidTo is null)); // with 台湾, 香港, 澳门 from GB/T 2260
         Assert.True(watch.ElapsedMilliseconds < 1000, $"LoadAllAsync took {watch.ElapsedMilliseconds} ms");
 
         var jiangyang = Assert.Single(all, r => r.Code.Value == 510502);
@@ -56,6 +57,11 @@ public abstract class RegionStoreTests<TFixture>(TFixture fixture) : IClassFixtu
         Assert.Equal(RegionKind.CountyLevelCity, longhai.Kind);
         var district = Assert.Single(await RegionStore.FindByNameAsync(db, "龙海区", Ct));
         Assert.Null(district.ValidTo);
+
+        var all = await RegionStore.LoadAllAsync(db, Ct);
+        Assert.Equal(450181, all.Single(r => r.Code.Value == 450127).SuccessorCode?.Value); // 横县 → 横州市
+        Assert.Null(all.Single(r => r.Code.Value == 330103).SuccessorCode); // 下城区 merged, no single successor
+        Assert.Null(all.Single(r => r.Code.Value == 810000).ValidTo); // 香港 is outside the NBS tables, not abolished
     }
 
     [Fact]
@@ -69,6 +75,7 @@ public abstract class RegionStoreTests<TFixture>(TFixture fixture) : IClassFixtu
 
         Assert.Equal((0, 0, count), (again.Added, again.Updated, again.Unchanged));
         Assert.Equal(2978, again.CountyRowsRead);
+        Assert.Equal(20, again.Abolished);
         Assert.Equal(count, await db.Regions.CountAsync(r => r.Vintage != RegionEntity.VintageUser, Ct));
         Assert.Equal(audits, await db.AuditEntries.CountAsync(Ct));
     }
