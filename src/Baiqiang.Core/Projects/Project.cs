@@ -157,6 +157,9 @@ public sealed class Project
     /// <summary>Every transition, oldest first.</summary>
     public IReadOnlyList<StatusChange> StatusHistory => _history;
 
+    /// <summary>The history as its list, for allocation-free enumeration inside the assembly.</summary>
+    internal List<StatusChange> History => _history;
+
     /// <summary>For a suspended project, the status it was suspended from; otherwise null.</summary>
     public ProjectStatus? SuspendedFrom { get; private set; }
 

@@ -79,9 +79,9 @@ public static class ProjectWarnings
                 continue;
             }
 
-            index.TryGetValue(p.Code, out var months);
-            Lagging(p, months, period, rules, result);
-            NoProgress(p, months, period, rules, result);
+            var months = index.Find(p.Code);
+            Lagging(p, index, months, period, rules, result);
+            NoProgress(p, index, months, period, rules, result);
             foreach (var m in p.Milestones)
             {
                 if (m.IsOverdue(today))
@@ -136,7 +136,7 @@ public static class ProjectWarnings
         return result;
     }
 
-    private static void Lagging(Project p, ReportIndex? months, StatPeriod period, WarningRules rules, List<ProjectWarning> result)
+    private static void Lagging(Project p, ReportIndex index, int row, StatPeriod period, WarningRules rules, List<ProjectWarning> result)
     {
         var plan = p.AnnualPlanFor(period.Year);
         if (plan <= 0)
@@ -148,7 +148,7 @@ public static class ProjectWarnings
         PlanCompletionResult? atEnd = null;
         for (var m = period.LastMonth; m >= 1; m--)
         {
-            var pc = Metric.PlanCompletion(months?.CumulativeAt(m) ?? 0m, plan, StatPeriod.CumulativeTo(period.Year, m));
+            var pc = Metric.PlanCompletion(index.CumulativeAt(row, m), plan, StatPeriod.CumulativeTo(period.Year, m));
             if (pc.GapPoints >= -rules.LagPoints)
             {
                 break;
@@ -163,14 +163,14 @@ public static class ProjectWarnings
             return;
         }
 
-        var ytd = months?.CumulativeAt(period.LastMonth) ?? 0m;
+        var ytd = index.CumulativeAt(row, period.LastMonth);
         result.Add(new ProjectWarning(p.Code, WarningRule.LaggingPlan, new Bilingual(
             $"1–{period.LastMonth}月完成{Fmt.Wan(ytd)},占年度计划{Fmt.Wan(plan)}的{Fmt.P(atEnd.CompletionPercent)}%,慢于时间进度{Fmt.P(atEnd.TimeElapsedPercent)}%共{Fmt.P(-atEnd.GapPoints)}个百分点(预警线{Fmt.N(rules.LagPoints)}个百分点)",
             $"Jan–{period.LastMonth}: {Fmt.N(ytd)} of the annual plan {Fmt.N(plan)} (10k yuan) = {Fmt.P(atEnd.CompletionPercent)}%, {Fmt.P(-atEnd.GapPoints)} points behind time {Fmt.P(atEnd.TimeElapsedPercent)}% (threshold {Fmt.N(rules.LagPoints)})"),
             new ReportingMonth(period.Year, s).End, p.Leader));
     }
 
-    private static void NoProgress(Project p, ReportIndex? months, StatPeriod period, WarningRules rules, List<ProjectWarning> result)
+    private static void NoProgress(Project p, ReportIndex index, int row, StatPeriod period, WarningRules rules, List<ProjectWarning> result)
     {
         if (rules.NoProgressMonths < 1 || p.Status is not (ProjectStatus.Started or ProjectStatus.UnderConstruction))
         {
@@ -180,7 +180,7 @@ public static class ProjectWarnings
         var run = 0;
         for (var m = period.LastMonth; m >= 1; m--)
         {
-            if (months is not null && months.Has(m) && months.ThisMonth(m) > 0)
+            if (index.Has(row, m) && index.ThisMonth(row, m) > 0)
             {
                 break;
             }
