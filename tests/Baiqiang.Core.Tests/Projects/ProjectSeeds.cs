@@ -84,7 +84,7 @@ internal static class ProjectSeeds
             }
 
             var code = $"JY2022-{i + 1:D3}";
-            var status = i == 0 ? ProjectStatus.Signed : i == 1 ? ProjectStatus.UnderConstruction : ProjectStatus.UnderConstruction;
+            var status = i == 0 ? ProjectStatus.Signed : ProjectStatus.UnderConstruction;
             var p = new Project(code, $"江阳区重点项目{i + 1}", Jiangyang, status, new DateOnly(2021, 12, 1))
             {
                 Category = (ProjectCategory)((i % 5) + 1),

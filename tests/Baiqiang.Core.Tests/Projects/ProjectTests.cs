@@ -173,3 +173,25 @@ public sealed class ProjectTests
         Assert.False((m with { CompletedOn = new DateOnly(2022, 7, 5) }).IsOverdue(new DateOnly(2022, 8, 1)));
     }
 }
+
+public sealed class ProjectMoneyTests
+{
+    [Fact]
+    public void ToWanYuan_FromYiYuan_Exact()
+    {
+        Assert.Equal(3_357_000m, ProjectMoney.ToWanYuan(Baiqiang.Core.Quantities.Amount.YiYuan(335.7m)));
+        Assert.Equal(31_976_000m, ProjectMoney.ToWanYuan(Baiqiang.Core.Quantities.Amount.YiYuan(3197.6m)));
+    }
+
+    [Fact]
+    public void FromWanYuan_ToYiYuan_Normalized()
+    {
+        var a = ProjectMoney.FromWanYuan(1_768_000m, Baiqiang.Core.Quantities.Unit.YiYuan);
+        Assert.Equal("176.8", a.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(Baiqiang.Core.Quantities.Unit.YiYuan, a.Unit);
+    }
+
+    [Fact]
+    public void ToWanYuan_NonMoney_Throws()
+        => Assert.Throws<InvalidOperationException>(() => ProjectMoney.ToWanYuan(Baiqiang.Core.Quantities.Amount.Percent(5m)));
+}
