@@ -103,6 +103,36 @@ public sealed class MonthlyReport
             : null;
     }
 
+    /// <summary>
+    /// The "previous month's cumulative" for a new report of <paramref name="projectCode"/> in <paramref name="year"/>-<paramref name="month"/>:
+    /// the cumulative of the latest earlier month of the same year that has an approved report (highest approved revision),
+    /// or 0 when there is none (always 0 for January).
+    /// </summary>
+    public static decimal PreviousCumulativeFrom(IEnumerable<MonthlyReport> reports, string projectCode, int year, int month)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        var bestMonth = 0;
+        var bestRevision = -1;
+        var value = 0m;
+        foreach (var r in reports)
+        {
+            if (r.State != ReportState.Approved || r.Year != year || r.Month >= month
+                || !string.Equals(r.ProjectCode, projectCode, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (r.Month > bestMonth || (r.Month == bestMonth && r.Revision > bestRevision))
+            {
+                bestMonth = r.Month;
+                bestRevision = r.Revision;
+                value = r.CumulativeThisYear;
+            }
+        }
+
+        return value;
+    }
+
     /// <summary>Creates a draft report, or fails when the code is invalid, the month is closed or the figures are invalid.</summary>
     public static ParseResult<MonthlyReport> TryCreate(
         string projectCode, int year, int month, decimal completedThisMonth, decimal cumulativeThisYear, decimal previousCumulative,

@@ -39,6 +39,9 @@ public sealed class Project
     private readonly List<SupplementaryAgreement> _agreements = [];
     private readonly Dictionary<int, decimal> _annualPlans = [];
     private readonly decimal _totalInvestment;
+    private readonly HashSet<string> _tags = new(StringComparer.Ordinal);
+    private readonly string[] _workGroup = [];
+    private readonly Milestone[] _milestones = [];
 
     /// <summary>Creates a project in <paramref name="status"/> (default 储备) since <paramref name="statusSince"/> (null: unknown).</summary>
     public Project(string code, string name, RegionCode region, ProjectStatus status = ProjectStatus.Reserve, DateOnly? statusSince = null)
@@ -124,8 +127,12 @@ public sealed class Project
 
     public DateOnly? PlannedFinish { get; init; }
 
-    /// <summary>Labels such as 省重点, 市重点, 5020 (ordinal). A project counts in every tag group it has.</summary>
-    public IReadOnlySet<string> Tags { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+    /// <summary>Labels such as 省重点, 市重点, 5020 (copied into an ordinal set on init). A project counts in every tag group it has.</summary>
+    public IReadOnlySet<string> Tags
+    {
+        get => _tags;
+        init => _tags = new HashSet<string>(value ?? throw new ArgumentNullException(nameof(value)), StringComparer.Ordinal);
+    }
 
     /// <summary>挂点领导: the one responsible county leader.</summary>
     public string Leader { get; init; } = string.Empty;
@@ -133,10 +140,11 @@ public sealed class Project
     /// <summary>牵头部门.</summary>
     public string LeadDepartment { get; init; } = string.Empty;
 
-    /// <summary>工作推进组 members.</summary>
-    public IReadOnlyList<string> WorkGroup { get; init; } = [];
+    /// <summary>工作推进组 members (copied on init).</summary>
+    public IReadOnlyList<string> WorkGroup { get => _workGroup; init => _workGroup = [.. value]; }
 
-    public IReadOnlyList<Milestone> Milestones { get; init; } = [];
+    /// <summary>节点 (copied on init).</summary>
+    public IReadOnlyList<Milestone> Milestones { get => _milestones; init => _milestones = [.. value]; }
 
     /// <summary>补充协议, in signing order. Add with <see cref="AddAgreement"/>.</summary>
     public IReadOnlyList<SupplementaryAgreement> SupplementaryAgreements

@@ -237,3 +237,43 @@ public sealed class MonthlyReportTests
         Assert.Equal(new DateOnly(2022, 2, 28), new ReportingMonth(2022, 2).End);
     }
 }
+
+public sealed class MonthlyReportHistoryTests
+{
+    [Fact]
+    public void PreviousCumulativeFrom_LatestApprovedEarlierMonthAndRevision()
+    {
+        var cal = new ProjectLedgerCalendar();
+        var jan = MonthlyReport.Create("A", 2022, 1, 100m, 100m, 0m, cal);
+        jan.Submit(cal);
+        jan.Approve("审核人");
+        var feb = MonthlyReport.Create("A", 2022, 2, 50m, 150m, 100m, cal);
+        feb.Submit(cal);
+        feb.Approve("审核人");
+        var march = MonthlyReport.Create("A", 2022, 3, 10m, 160m, 150m, cal); // draft: ignored
+        var other = MonthlyReport.Create("B", 2022, 2, 999m, 999m, 0m, cal);
+        other.Submit(cal);
+        other.Approve("审核人");
+        cal.CloseThrough(2022, 2);
+        var febFix = feb.Correct(cal, 60m, 160m, "补报");
+        febFix.Submit(cal);
+        febFix.Approve("审核人");
+        MonthlyReport[] all = [jan, feb, march, other, febFix];
+
+        Assert.Equal(160m, MonthlyReport.PreviousCumulativeFrom(all, "A", 2022, 4));
+        Assert.Equal(160m, MonthlyReport.PreviousCumulativeFrom(all, "A", 2022, 3));
+        Assert.Equal(100m, MonthlyReport.PreviousCumulativeFrom(all, "A", 2022, 2));
+        Assert.Equal(0m, MonthlyReport.PreviousCumulativeFrom(all, "A", 2022, 1));
+        Assert.Equal(0m, MonthlyReport.PreviousCumulativeFrom(all, "A", 2023, 2));
+    }
+
+    [Fact]
+    public void Project_CollectionsAreCopiedOnInit()
+    {
+        var tags = new HashSet<string>(StringComparer.Ordinal) { "省重点" };
+        var p = new Project("A", "x", new Baiqiang.Core.Regions.RegionCode(510502)) { Tags = tags };
+        tags.Add("市重点");
+        Assert.Single(p.Tags);
+        Assert.Contains("省重点", p.Tags);
+    }
+}
