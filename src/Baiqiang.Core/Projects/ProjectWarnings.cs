@@ -28,7 +28,7 @@ public enum WarningRule
 
 /// <summary>Thresholds of the early-warning rules (预警规则).</summary>
 /// <param name="LagPoints">Percentage points completion may lag time before a warning (lagging when gap &lt; −LagPoints). Default 10.</param>
-/// <param name="NoProgressMonths">Consecutive months without investment that trigger a warning. Default 2.</param>
+/// <param name="NoProgressMonths">Consecutive months without investment that trigger a warning. Default 2; below 1 disables the rule.</param>
 /// <param name="ProblemOpenDays">Days a problem may stay open (when it has no due date, or in addition to it). Default 30.</param>
 public sealed record WarningRules(decimal LagPoints = 10m, int NoProgressMonths = 2, int ProblemOpenDays = 30)
 {
@@ -46,6 +46,7 @@ public sealed record ProjectWarning(string ProjectCode, WarningRule Rule, Biling
 
 /// <summary>Evaluates the early-warning rules over the ledger.</summary>
 /// <remarks>
+/// <para>Negative <see cref="WarningRules.LagPoints"/> or <see cref="WarningRules.ProblemOpenDays"/> throw <see cref="ArgumentOutOfRangeException"/>.</para>
 /// <para>Only approved reports count (highest revision per month, as in <see cref="Ledger"/>). 终止 projects are skipped;
 /// 暂停 projects are skipped for NoProgress. Results are ordered by project code, then rule.</para>
 /// <list type="bullet">
@@ -68,6 +69,8 @@ public static class ProjectWarnings
         ArgumentNullException.ThrowIfNull(reports);
         ArgumentNullException.ThrowIfNull(problems);
         ArgumentNullException.ThrowIfNull(rules);
+        ArgumentOutOfRangeException.ThrowIfNegative(rules.LagPoints, nameof(rules));
+        ArgumentOutOfRangeException.ThrowIfNegative(rules.ProblemOpenDays, nameof(rules));
         var index = ReportIndex.Build(reports, period.Year, period.LastMonth);
         var result = new List<ProjectWarning>();
         var leaders = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -206,11 +209,14 @@ public static class ProjectWarnings
 /// </summary>
 public static class ReportedFigureCheck
 {
-    /// <summary>Recomputes the row's YTD completion ÷ annual plan and compares it with <paramref name="reportedPercent"/>. Throws when the plan is 0.</summary>
+    /// <summary>
+    /// Recomputes the row's YTD completion ÷ annual plan (both shown in 亿元, as reports print them, so the formula reads
+    /// "176.8 ÷ 335.7 × 100 = 52.67%") and compares it with <paramref name="reportedPercent"/>. Throws when the plan is 0.
+    /// </summary>
     public static ConsistencyCheck Check(LedgerRow row, decimal reportedPercent, decimal tolerancePoints = 0.1m)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return Metric.CheckReportedPercent(row.CompletedYearToDate, row.AnnualPlan, reportedPercent, tolerancePoints);
+        return Metric.CheckReportedPercent(ToYi(row.CompletedYearToDate), ToYi(row.AnnualPlan), reportedPercent, tolerancePoints);
     }
 
     /// <summary>
@@ -220,7 +226,7 @@ public static class ReportedFigureCheck
     public static ProjectWarning? Warn(LedgerRow row, decimal reportedPercent, DateOnly since, string desk, decimal tolerancePoints = 0.1m)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var yi = Metric.CheckReportedPercent(ToYi(row.CompletedYearToDate), ToYi(row.AnnualPlan), reportedPercent, tolerancePoints);
+        var yi = Check(row, reportedPercent, tolerancePoints);
         if (yi.Consistent)
         {
             return null;

@@ -63,6 +63,7 @@ public sealed class LedgerTests
         Assert.False(check.Consistent);
         Assert.Equal(52.7m, check.Computed);
         Assert.Equal(1.6m, check.DifferencePoints);
+        Assert.Equal("176.8 ÷ 335.7 × 100 = 52.67%", check.Formula);
 
         var warning = ReportedFigureCheck.Warn(row, 54.3m, new DateOnly(2022, 7, 15), "区发改局");
         Assert.NotNull(warning);

@@ -47,6 +47,10 @@ public sealed class ProjectWarningsTests
     }
 
     [Fact]
+    public void Evaluate_NegativeThreshold_Throws()
+        => Assert.Throws<ArgumentOutOfRangeException>(() => Eval([], [], rules: new WarningRules(LagPoints: -1m)));
+
+    [Fact]
     public void OnPlan_NoWarnings()
         => Assert.Empty(Eval([P("A")], Monthly("A", 100, 100, 100, 100, 100, 100)));
 
