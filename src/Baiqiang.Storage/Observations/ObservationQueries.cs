@@ -12,7 +12,7 @@ public static class ObservationQueries
     public static async Task<IReadOnlyList<ObservationEntity>> SeriesAsync(BaiqiangDbContext db, RegionCode region, IndicatorCode indicator, CancellationToken ct)
         => await db.Observations.AsNoTracking()
             .Where(o => o.RegionCode == region && o.IndicatorCode == indicator && o.IsCurrent)
-            .OrderBy(o => o.PeriodYear).ThenBy(o => o.PeriodLastMonth).ThenByDescending(o => o.PeriodFirstMonth)
+            .OrderBy(o => o.PeriodYear).ThenBy(o => o.PeriodLastMonth).ThenBy(o => o.PeriodFirstMonth)
             .ToListAsync(ct);
 
     /// <summary>The current observations of one indicator and period across regions (all regions when

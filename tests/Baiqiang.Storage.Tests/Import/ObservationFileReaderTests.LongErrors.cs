@@ -115,9 +115,21 @@ public sealed partial class ObservationFileReaderTests
     }
 
     [Fact]
-    public async Task ReadAsync_EmptyValue_IsAnError()
+    public async Task ReadAsync_EmptyValueWithGrowth_KeepsGrowthOnlyFact()
     {
-        var result = await ReadWithBadRowAsync("320612,gdp,2022-01..06,,亿元,1");
+        // 江阳区 2021: "实现地区生产总值同比增长9.8%" — the rate is published without the level.
+        var result = await ReadTextAsync("gdp.csv", Csv(Header, "510502,gdp,2021,,亿元,9.8"), null);
+
+        Assert.True(result.Success);
+        var r = Assert.Single(result.Records);
+        Assert.Null(r.Value);
+        Assert.Equal(9.8m, r.GrowthPercent);
+    }
+
+    [Fact]
+    public async Task ReadAsync_EmptyValueAndEmptyGrowth_IsAnError()
+    {
+        var result = await ReadWithBadRowAsync("320612,gdp,2022-01..06,,亿元,");
 
         ImportAssert.HasError(result, 3, "数值", "数值为空", "value is empty");
     }
