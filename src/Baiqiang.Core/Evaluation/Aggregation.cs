@@ -52,13 +52,15 @@ public static class Aggregation
     public static double[] WeightedSum(double[,] scores, IReadOnlyList<double> weights)
     {
         var (m, n, w) = Prepare(scores, weights);
+        var x = Normalization.Flat(scores);
         var r = new double[m];
         for (int i = 0; i < m; i++)
         {
+            var row = x.Slice(i * n, n);
             double s = 0;
-            for (int j = 0; j < n; j++)
+            for (int j = 0; j < row.Length; j++)
             {
-                s += w[j] * scores[i, j];
+                s += w[j] * row[j];
             }
 
             r[i] = s;
@@ -173,7 +175,7 @@ public static class Aggregation
         var z = normalization switch
         {
             TopsisNormalization.Vector => Normalization.Vector(matrix.Values, matrix.DirectionArray),
-            TopsisNormalization.MinMax => Normalization.MinMax(matrix.Values, matrix.DirectionArray),
+            TopsisNormalization.MinMax => Normalization.MinMaxCore(matrix.Values, matrix.DirectionArray, m, n),
             _ => throw EvaluationException.Of("未知的TOPSIS归一化方法", $"unknown TOPSIS normalisation {normalization}"),
         };
 
@@ -352,16 +354,16 @@ public static class Aggregation
         int m = scores.GetLength(0);
         int n = scores.GetLength(1);
         var w = Normalised(Weights.CheckWeights(weights, n));
-        for (int i = 0; i < m; i++)
+        var flat = Normalization.Flat(scores);
+        for (int k = 0; k < flat.Length; k++)
         {
-            for (int j = 0; j < n; j++)
+            if (!double.IsFinite(flat[k]))
             {
-                if (!double.IsFinite(scores[i, j]))
-                {
-                    throw EvaluationException.Of(
-                        $"第{(i + 1).ToString(CultureInfo.InvariantCulture)}行第{(j + 1).ToString(CultureInfo.InvariantCulture)}列不是有限数值",
-                        $"row {(i + 1).ToString(CultureInfo.InvariantCulture)}, column {(j + 1).ToString(CultureInfo.InvariantCulture)} is not a finite number");
-                }
+                int i = k / n;
+                int j = k % n;
+                throw EvaluationException.Of(
+                    $"第{(i + 1).ToString(CultureInfo.InvariantCulture)}行第{(j + 1).ToString(CultureInfo.InvariantCulture)}列不是有限数值",
+                    $"row {(i + 1).ToString(CultureInfo.InvariantCulture)}, column {(j + 1).ToString(CultureInfo.InvariantCulture)} is not a finite number");
             }
         }
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Baiqiang.Core.Indicators;
 
 namespace Baiqiang.Core.Evaluation;
@@ -25,27 +27,86 @@ public static class Normalization
     public static double[,] MinMax(DecisionMatrix matrix)
     {
         ArgumentNullException.ThrowIfNull(matrix);
-        return MinMax(matrix.Values, matrix.DirectionArray);
+        return MinMaxCore(matrix.Values, matrix.DirectionArray, matrix.UnitCount, matrix.CriterionCount);
     }
 
     /// <inheritdoc cref="MinMax(DecisionMatrix)"/>
     public static double[,] MinMax(double[,] values, IReadOnlyList<Direction> directions)
     {
         var (m, n) = Check(values, directions);
-        var r = new double[m, n];
+        var dirs = new Direction[n];
         for (int j = 0; j < n; j++)
         {
-            var (min, max) = MinMaxOf(values, j, m);
-            double range = max - min;
-            bool benefit = directions[j] != Direction.LowerIsBetter;
-            for (int i = 0; i < m; i++)
+            dirs[j] = directions[j];
+        }
+
+        return MinMaxCore(values, dirs, m, n);
+    }
+
+    /// <summary>Min-max on already validated data: two row-major passes over the flat storage.</summary>
+    internal static double[,] MinMaxCore(double[,] values, Direction[] directions, int m, int n)
+    {
+        var (lo, hi, benefit) = ColumnRanges(values, directions, m, n);
+        var range = new double[n];
+        for (int j = 0; j < n; j++)
+        {
+            range[j] = hi[j] - lo[j];
+        }
+
+        var r = new double[m, n];
+        var src = Flat(values);
+        var dst = Flat(r);
+        for (int i = 0; i < m; i++)
+        {
+            int row = i * n;
+            for (int j = 0; j < n; j++)
             {
-                r[i, j] = range == 0 ? 1.0 : benefit ? (values[i, j] - min) / range : (max - values[i, j]) / range;
+                double x = src[row + j];
+                dst[row + j] = range[j] == 0 ? 1.0 : benefit[j] ? (x - lo[j]) / range[j] : (hi[j] - x) / range[j];
             }
         }
 
         return r;
     }
+
+    /// <summary>Per column: min, max and whether it is a benefit column, in one row-major pass.</summary>
+    internal static (double[] Min, double[] Max, bool[] Benefit) ColumnRanges(double[,] values, Direction[] directions, int m, int n)
+    {
+        var src = Flat(values);
+        var min = new double[n];
+        var max = new double[n];
+        var benefit = new bool[n];
+        for (int j = 0; j < n; j++)
+        {
+            min[j] = src[j];
+            max[j] = src[j];
+            benefit[j] = directions[j] != Direction.LowerIsBetter;
+        }
+
+        for (int i = 1; i < m; i++)
+        {
+            int row = i * n;
+            for (int j = 0; j < n; j++)
+            {
+                double x = src[row + j];
+                if (x < min[j])
+                {
+                    min[j] = x;
+                }
+
+                if (x > max[j])
+                {
+                    max[j] = x;
+                }
+            }
+        }
+
+        return (min, max, benefit);
+    }
+
+    /// <summary>The row-major storage of a rectangular array as one span (no copy).</summary>
+    internal static Span<double> Flat(double[,] a) =>
+        MemoryMarshal.CreateSpan(ref Unsafe.As<byte, double>(ref MemoryMarshal.GetArrayDataReference(a)), a.Length);
 
     /// <summary>
     /// Z-score: (x − mean)/σ with the population standard deviation (ddof = 0), negated for cost criteria;

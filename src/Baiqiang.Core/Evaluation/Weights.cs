@@ -151,18 +151,37 @@ public static class Weights
             throw EvaluationException.Of("熵权法平移量必须为正数", "the entropy shift must be a positive number");
         }
 
+        // One row-major pass: z = min-max + shift, accumulating Σz and Σ z ln z per column; then
+        // Σ p ln p = Σ z ln z / S − ln S with p = z / S (no intermediate matrix).
         int m = matrix.UnitCount;
         int n = matrix.CriterionCount;
-        var z = Normalization.MinMax(matrix.Values, matrix.DirectionArray);
+        var (lo, hi, benefit) = Normalization.ColumnRanges(matrix.Values, matrix.DirectionArray, m, n);
+        var src = Normalization.Flat(matrix.Values);
+        var sum = new double[n];
+        var zlnz = new double[n];
         for (int i = 0; i < m; i++)
         {
+            int row = i * n;
             for (int j = 0; j < n; j++)
             {
-                z[i, j] += shift;
+                double range = hi[j] - lo[j];
+                double x = src[row + j];
+                double z = (range == 0 ? 1.0 : benefit[j] ? (x - lo[j]) / range : (hi[j] - x) / range) + shift;
+                sum[j] += z;
+                zlnz[j] += z * Math.Log(z);
             }
         }
 
-        return EntropyCore(z, m, n, matrix.Criteria);
+        double lnM = Math.Log(m);
+        var d = new double[n];
+        for (int j = 0; j < n; j++)
+        {
+            double plnp = (zlnz[j] / sum[j]) - Math.Log(sum[j]);
+            double dj = 1.0 + (plnp / lnM);
+            d[j] = dj < 0 ? 0 : dj;
+        }
+
+        return NormaliseOrEqual(d);
     }
 
     private static double[] EntropyCore(double[,] x, int m, int n, IReadOnlyList<string> criteria)
@@ -221,7 +240,7 @@ public static class Weights
         ArgumentNullException.ThrowIfNull(matrix);
         int m = matrix.UnitCount;
         int n = matrix.CriterionCount;
-        var z = Normalization.MinMax(matrix.Values, matrix.DirectionArray);
+        var z = Normalization.MinMaxCore(matrix.Values, matrix.DirectionArray, m, n);
         var mean = new double[n];
         var sd = new double[n];
         for (int j = 0; j < n; j++)
@@ -271,7 +290,7 @@ public static class Weights
         ArgumentNullException.ThrowIfNull(matrix);
         int m = matrix.UnitCount;
         int n = matrix.CriterionCount;
-        var z = Normalization.MinMax(matrix.Values, matrix.DirectionArray);
+        var z = Normalization.MinMaxCore(matrix.Values, matrix.DirectionArray, m, n);
         var sd = new double[n];
         for (int j = 0; j < n; j++)
         {

@@ -241,19 +241,20 @@ public sealed class EvaluationPropertyTests
             ranks = Run(matrix);
         }
 
-        var sw = Stopwatch.StartNew();
-        const int Repeats = 10;
-        for (int r = 0; r < Repeats; r++)
+        // Best of 10 runs: the CI machine is shared, so the minimum is the meaningful figure
+        // (about 2–3 ms in Release on a loaded 2-core box; the bound is loose to stay deterministic).
+        double perRunMs = double.MaxValue;
+        for (int r = 0; r < 10; r++)
         {
+            var sw = Stopwatch.StartNew();
             ranks = Run(matrix);
+            perRunMs = Math.Min(perRunMs, sw.Elapsed.TotalMilliseconds);
         }
 
-        sw.Stop();
-        double perRunMs = sw.Elapsed.TotalMilliseconds / Repeats;
-        TestContext.Current.TestOutputHelper?.WriteLine($"min-max + entropy + WSM + rank, 2978×30: {perRunMs:F2} ms per run");
+        TestContext.Current.TestOutputHelper?.WriteLine($"min-max + entropy + WSM + rank, 2978×30: {perRunMs:F2} ms (best of 10)");
         Assert.Equal(2978, ranks.Length);
         Assert.Contains(1, ranks);
-        Assert.True(perRunMs < 200, $"pipeline took {perRunMs:F1} ms per run");
+        Assert.True(perRunMs < 100, $"pipeline took {perRunMs:F1} ms (best of 10)");
 
         static int[] Run(DecisionMatrix m)
         {
