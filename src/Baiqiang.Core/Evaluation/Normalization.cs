@@ -476,6 +476,16 @@ public static class Normalization
         int m = values.GetLength(0);
         int n = values.GetLength(1);
         CheckLength(directions.Count, n, "指标方向", "directions");
+        for (int j = 0; j < n; j++)
+        {
+            if (directions[j] is not (Direction.HigherIsBetter or Direction.LowerIsBetter))
+            {
+                throw EvaluationException.Of(
+                    $"第{(j + 1).ToString(CultureInfo.InvariantCulture)}列的方向必须是正向或逆向",
+                    $"column {(j + 1).ToString(CultureInfo.InvariantCulture)} must be HigherIsBetter or LowerIsBetter, got {directions[j]}");
+            }
+        }
+
         for (int i = 0; i < m; i++)
         {
             for (int j = 0; j < n; j++)

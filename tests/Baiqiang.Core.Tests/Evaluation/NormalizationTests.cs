@@ -42,6 +42,25 @@ public sealed class NormalizationTests
     }
 
     [Fact]
+    public void MinMax_RawArrayWithNeutralOrNaN_Throws()
+    {
+        var dirs = new[] { Direction.LowerIsBetter, Direction.Neutral, Direction.HigherIsBetter, Direction.HigherIsBetter };
+        Assert.Throws<EvaluationException>(() => Normalization.MinMax(Values(), dirs));
+        var values = Values();
+        values[2, 3] = double.NaN;
+        var ex = Assert.Throws<EvaluationException>(() => Normalization.MinMax(values, Directions));
+        Assert.Contains("row 3, column 4", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Vector_RawArrayOverload_EqualsMatrixOverload()
+    {
+        var a = Normalization.Vector(Values(), Directions);
+        var b = Normalization.Vector(Matrix());
+        Assert.Equal(b, a);
+    }
+
+    [Fact]
     public void ZScore_StorageColumn_IsPopulationZScore()
     {
         // storage = 16,16,32,32,16: mean 22.4, population σ = √61.44 → z(32) = √1.5, z(16) = −√(2/3)
