@@ -156,4 +156,24 @@ public sealed class AggregationTests
         Assert.Equal([-1.0, 1.0, 0.0, -1.0, 1.0], s);
         Assert.Equal([4, 1, 3, 4, 1], Ranking.Rank(s, higherIsBetter: true));
     }
+
+    [Fact]
+    public void GeneralizedMean_PositivePowerAllowsZeros_NegativePowerDoesNot()
+    {
+        var z = new double[,] { { 0, 4 }, { 2, 2 } };
+        Near([Math.Sqrt(8), 2.0], Aggregation.GeneralizedMean(z, [0.5, 0.5], 2), 1e-12);
+        Assert.Throws<EvaluationException>(() => Aggregation.GeneralizedMean(z, [0.5, 0.5], -2));
+        Assert.Throws<EvaluationException>(() => Aggregation.GeneralizedMean(z, [0.5, 0.5], double.PositiveInfinity));
+    }
+
+    [Fact]
+    public void Vikor_ConstantColumn_ContributesNothing()
+    {
+        var m = new DecisionMatrix(["a", "b", "c"], ["x", "k"], new double[,] { { 1, 7 }, { 2, 7 }, { 3, 7 } },
+            [Direction.HigherIsBetter, Direction.LowerIsBetter]);
+        var r = Aggregation.Vikor(m, [0.5, 0.5]);
+        Near([0.5, 0.25, 0.0], r.S);
+        Near([1.0, 0.5, 0.0], r.Q);
+        Assert.Equal([3, 2, 1], r.Ranks);
+    }
 }

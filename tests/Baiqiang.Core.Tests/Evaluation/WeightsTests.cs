@@ -189,4 +189,32 @@ public sealed class WeightsTests
         Assert.Throws<EvaluationException>(() => Weights.Ahp(new double[2, 3]));
         Assert.Throws<EvaluationException>(() => Weights.Ahp(new double[,] { { 1, 0 }, { 0, 1 } }));
     }
+
+    [Fact]
+    public void Ahp_OneAndTwoCriteria_AreConsistentByDefinition()
+    {
+        var one = Weights.Ahp(new double[,] { { 1 } });
+        Assert.Equal([1.0], one.WeightValues);
+        Assert.Equal(0.0, one.ConsistencyRatio);
+        var two = Weights.Ahp(new double[,] { { 1, 3 }, { 1.0 / 3, 1 } });
+        Near([0.75, 0.25], two.WeightValues);
+        Assert.Equal(0.0, two.ConsistencyRatio);
+        Assert.True(two.IsConsistent);
+    }
+
+    [Fact]
+    public void Ahp_MoreThanTenCriteria_Throws()
+    {
+        var a = new double[11, 11];
+        for (int i = 0; i < 11; i++)
+        {
+            for (int j = 0; j < 11; j++)
+            {
+                a[i, j] = 1;
+            }
+        }
+
+        var ex = Assert.Throws<EvaluationException>(() => Weights.Ahp(a));
+        Assert.Contains("at most 10 criteria", ex.Message, StringComparison.Ordinal);
+    }
 }
