@@ -285,39 +285,39 @@ public static class Aggregation
         int m = matrix.UnitCount;
         int n = matrix.CriterionCount;
         var w = Normalised(Weights.CheckWeights(weights, n));
-        var x = matrix.Values;
-        var sign = new double[n];
-        for (int j = 0; j < n; j++)
+        // Orient every column so that larger is better, row-major, then for each pair sum w_j·sgn(y_a − y_b):
+        // the weight of criteria favouring a minus the weight favouring b.
+        var x = Normalization.Flat(matrix.Values);
+        var y = new double[x.Length];
+        for (int i = 0; i < m; i++)
         {
-            sign[j] = matrix.IsBenefit(j) ? 1 : -1;
+            int row = i * n;
+            for (int j = 0; j < n; j++)
+            {
+                y[row + j] = matrix.IsBenefit(j) ? x[row + j] : -x[row + j];
+            }
         }
 
         var score = new double[m];
         for (int a = 0; a < m; a++)
         {
+            var ya = new ReadOnlySpan<double>(y, a * n, n);
             for (int b = a + 1; b < m; b++)
             {
-                double forA = 0;
-                double forB = 0;
-                for (int j = 0; j < n; j++)
+                var yb = new ReadOnlySpan<double>(y, b * n, n);
+                double net = 0;
+                for (int j = 0; j < ya.Length; j++)
                 {
-                    double diff = sign[j] * (x[a, j] - x[b, j]);
-                    if (diff > 0)
-                    {
-                        forA += w[j];
-                    }
-                    else if (diff < 0)
-                    {
-                        forB += w[j];
-                    }
+                    double diff = ya[j] - yb[j];
+                    net += diff > 0 ? w[j] : diff < 0 ? -w[j] : 0;
                 }
 
-                if (forA - forB > Ranking.TieTolerance)
+                if (net > Ranking.TieTolerance)
                 {
                     score[a] += 1;
                     score[b] -= 1;
                 }
-                else if (forB - forA > Ranking.TieTolerance)
+                else if (net < -Ranking.TieTolerance)
                 {
                     score[b] += 1;
                     score[a] -= 1;
