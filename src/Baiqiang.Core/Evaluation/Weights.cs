@@ -1,0 +1,472 @@
+using System.Globalization;
+using Baiqiang.Core.Indicators;
+
+namespace Baiqiang.Core.Evaluation;
+
+/// <summary>
+/// The outcome of an AHP pairwise comparison: weights (principal eigenvector, summing to 1), λmax,
+/// CI = (λmax − n)/(n − 1), Saaty's random index RI and CR = CI/RI (0 when n ≤ 2, where RI = 0).
+/// </summary>
+public sealed class AhpResult
+{
+    internal AhpResult(double[] weights, double lambdaMax, double ci, double ri, double cr)
+    {
+        WeightValues = weights;
+        LambdaMax = lambdaMax;
+        ConsistencyIndex = ci;
+        RandomIndex = ri;
+        ConsistencyRatio = cr;
+    }
+
+    /// <summary>The criterion weights, summing to 1.</summary>
+    public IReadOnlyList<double> WeightValues { get; }
+
+    /// <summary>The principal eigenvalue λmax (≥ n for a positive reciprocal matrix).</summary>
+    public double LambdaMax { get; }
+
+    public double ConsistencyIndex { get; }
+
+    public double RandomIndex { get; }
+
+    public double ConsistencyRatio { get; }
+
+    /// <summary>CR ≤ 0.1, Saaty's acceptance threshold.</summary>
+    public bool IsConsistent => ConsistencyRatio <= Weights.AhpConsistencyThreshold;
+
+    /// <summary>A copy of the weights as an array.</summary>
+    public double[] ToArray() => [.. WeightValues];
+}
+
+/// <summary>
+/// Criterion weighting methods. Every method returns a new array with one weight per criterion (in column
+/// order), each ≥ 0, summing to 1 (within rounding), never NaN.
+/// </summary>
+/// <remarks>
+/// Objective methods follow pymcdm's formulas. Where a formula degenerates (every criterion equally
+/// uninformative: Σd = 0 for entropy, ΣC = 0 for CRITIC, Σσ = 0 for STD) the result is equal weights.
+/// The standard deviation's degrees of freedom do not matter for CRITIC and STD because the common factor
+/// cancels when the weights are normalised; the population form (numpy's <c>np.std</c>, ddof = 0) is used.
+/// </remarks>
+public static class Weights
+{
+    /// <summary>Saaty's CR acceptance threshold, 0.1.</summary>
+    public const double AhpConsistencyThreshold = 0.1;
+
+    /// <summary>The default shift added after min-max normalisation in <see cref="EntropyMinMaxShift"/>.</summary>
+    public const double DefaultEntropyShift = 0.0001;
+
+    // Saaty's random consistency index for n = 1..10.
+    private static readonly double[] RandomIndexTable = [0, 0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49];
+
+    /// <summary>Equal weights 1/n for <paramref name="criteria"/> ≥ 1 criteria.</summary>
+    public static double[] Equal(int criteria)
+    {
+        if (criteria < 1)
+        {
+            throw EvaluationException.Of("指标数至少为1", "the number of criteria must be at least 1");
+        }
+
+        var w = new double[criteria];
+        Array.Fill(w, 1.0 / criteria);
+        return w;
+    }
+
+    /// <summary>
+    /// Expert (subjective) weights, renormalised to sum to 1. Each must be finite and ≥ 0 with a positive total;
+    /// otherwise throws.
+    /// </summary>
+    public static double[] Expert(IReadOnlyList<double> given)
+    {
+        ArgumentNullException.ThrowIfNull(given);
+        if (given.Count < 1)
+        {
+            throw EvaluationException.Of("专家权重为空", "no expert weights given");
+        }
+
+        double total = 0;
+        for (int j = 0; j < given.Count; j++)
+        {
+            double g = given[j];
+            if (!double.IsFinite(g) || g < 0)
+            {
+                throw EvaluationException.Of(
+                    $"第{(j + 1).ToString(CultureInfo.InvariantCulture)}个专家权重必须为非负有限数，实际为{g.ToString(CultureInfo.InvariantCulture)}",
+                    $"expert weight #{(j + 1).ToString(CultureInfo.InvariantCulture)} must be a finite non-negative number, got {g.ToString(CultureInfo.InvariantCulture)}");
+            }
+
+            total += g;
+        }
+
+        if (total <= 0)
+        {
+            throw EvaluationException.Of("专家权重之和必须为正", "expert weights must have a positive total");
+        }
+
+        var w = new double[given.Count];
+        for (int j = 0; j < w.Length; j++)
+        {
+            w[j] = given[j] / total;
+        }
+
+        return w;
+    }
+
+    /// <summary>
+    /// Entropy weights as pymcdm computes them, on the raw matrix (directions ignored):
+    /// p_ij = x_ij / Σ_i x_ij, E_j = −Σ_i p_ij ln p_ij / ln m (0·ln 0 = 0), d_j = 1 − E_j, w = d/Σd.
+    /// Every value must be ≥ 0 and every column total > 0, else throws naming the unit/criterion.
+    /// </summary>
+    public static double[] EntropyPymcdm(DecisionMatrix matrix)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        var values = matrix.Values;
+        int m = matrix.UnitCount;
+        int n = matrix.CriterionCount;
+        for (int i = 0; i < m; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                if (values[i, j] < 0)
+                {
+                    throw EvaluationException.Of(
+                        $"熵权法（pymcdm）要求非负数据，但“{matrix.Units[i]}”的指标“{matrix.Criteria[j]}”为{values[i, j].ToString(CultureInfo.InvariantCulture)}；请改用 EntropyMinMaxShift",
+                        $"pymcdm entropy needs non-negative data, but unit '{matrix.Units[i]}', criterion '{matrix.Criteria[j]}' is {values[i, j].ToString(CultureInfo.InvariantCulture)}; use EntropyMinMaxShift instead");
+                }
+            }
+        }
+
+        return EntropyCore(values, m, n, matrix.Criteria);
+    }
+
+    /// <summary>
+    /// Entropy weights as Chinese papers usually compute them: min-max normalise with direction (constant column →
+    /// 1.0), add <paramref name="shift"/> (default 0.0001, must be &gt; 0) so no p is 0, then the same formula as
+    /// <see cref="EntropyPymcdm"/>.
+    /// </summary>
+    public static double[] EntropyMinMaxShift(DecisionMatrix matrix, double shift = DefaultEntropyShift)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        if (!double.IsFinite(shift) || shift <= 0)
+        {
+            throw EvaluationException.Of("熵权法平移量必须为正数", "the entropy shift must be a positive number");
+        }
+
+        // One row-major pass: z = min-max + shift, accumulating Σz and Σ z ln z per column; then
+        // Σ p ln p = Σ z ln z / S − ln S with p = z / S (no intermediate matrix).
+        int m = matrix.UnitCount;
+        int n = matrix.CriterionCount;
+        var (lo, hi, benefit) = Normalization.ColumnRanges(matrix.Values, matrix.DirectionArray, m, n);
+        var src = Normalization.Flat(matrix.Values);
+        var sum = new double[n];
+        var zlnz = new double[n];
+        for (int i = 0; i < m; i++)
+        {
+            int row = i * n;
+            for (int j = 0; j < n; j++)
+            {
+                double range = hi[j] - lo[j];
+                double x = src[row + j];
+                double z = (range == 0 ? 1.0 : benefit[j] ? (x - lo[j]) / range : (hi[j] - x) / range) + shift;
+                sum[j] += z;
+                zlnz[j] += z * Math.Log(z);
+            }
+        }
+
+        double lnM = Math.Log(m);
+        var d = new double[n];
+        for (int j = 0; j < n; j++)
+        {
+            double plnp = (zlnz[j] / sum[j]) - Math.Log(sum[j]);
+            double dj = 1.0 + (plnp / lnM);
+            d[j] = dj < 0 ? 0 : dj;
+        }
+
+        return NormaliseOrEqual(d);
+    }
+
+    private static double[] EntropyCore(double[,] x, int m, int n, IReadOnlyList<string> criteria)
+    {
+        var colSum = new double[n];
+        for (int i = 0; i < m; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                colSum[j] += x[i, j];
+            }
+        }
+
+        for (int j = 0; j < n; j++)
+        {
+            if (colSum[j] <= 0)
+            {
+                throw EvaluationException.Of(
+                    $"指标“{criteria[j]}”合计为0，熵权无定义",
+                    $"criterion '{criteria[j]}' sums to 0; its entropy is undefined");
+            }
+        }
+
+        var plnp = new double[n];
+        for (int i = 0; i < m; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                double p = x[i, j] / colSum[j];
+                if (p > 0)
+                {
+                    plnp[j] += p * Math.Log(p);
+                }
+            }
+        }
+
+        double lnM = Math.Log(m);
+        var d = new double[n];
+        for (int j = 0; j < n; j++)
+        {
+            double e = -plnp[j] / lnM;
+            double dj = 1.0 - e;
+            d[j] = dj < 0 ? 0 : dj; // E can exceed 1 by rounding only.
+        }
+
+        return NormaliseOrEqual(d);
+    }
+
+    /// <summary>
+    /// CRITIC (pymcdm): min-max normalise with direction, σ_j of each normalised column, Pearson correlation
+    /// r_jk, C_j = σ_j Σ_k (1 − r_jk), w = C/ΣC. A constant column has σ = 0 (so C = 0) and its correlation with
+    /// any column is taken as 0.
+    /// </summary>
+    public static double[] Critic(DecisionMatrix matrix)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        int m = matrix.UnitCount;
+        int n = matrix.CriterionCount;
+        var z = Normalization.MinMaxCore(matrix.Values, matrix.DirectionArray, m, n);
+        var mean = new double[n];
+        var sd = new double[n];
+        for (int j = 0; j < n; j++)
+        {
+            (mean[j], sd[j]) = Normalization.MeanSd(z, j, m);
+        }
+
+        var c = new double[n];
+        for (int j = 0; j < n; j++)
+        {
+            if (sd[j] == 0)
+            {
+                continue;
+            }
+
+            double conflict = 0;
+            for (int k = 0; k < n; k++)
+            {
+                double r = 0;
+                if (k == j)
+                {
+                    r = 1;
+                }
+                else if (sd[k] != 0)
+                {
+                    double cov = 0;
+                    for (int i = 0; i < m; i++)
+                    {
+                        cov += (z[i, j] - mean[j]) * (z[i, k] - mean[k]);
+                    }
+
+                    r = cov / m / (sd[j] * sd[k]);
+                }
+
+                conflict += 1 - r;
+            }
+
+            c[j] = sd[j] * conflict;
+        }
+
+        return NormaliseOrEqual(c);
+    }
+
+    /// <summary>Standard-deviation weights (pymcdm STD): σ of each min-max normalised column (with direction) / Σσ.</summary>
+    public static double[] StandardDeviation(DecisionMatrix matrix)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        int m = matrix.UnitCount;
+        int n = matrix.CriterionCount;
+        var z = Normalization.MinMaxCore(matrix.Values, matrix.DirectionArray, m, n);
+        var sd = new double[n];
+        for (int j = 0; j < n; j++)
+        {
+            sd[j] = Normalization.MeanSd(z, j, m).Sd;
+        }
+
+        return NormaliseOrEqual(sd);
+    }
+
+    /// <summary>
+    /// AHP weights from a pairwise comparison matrix A (a_ij = importance of i over j): A must be square
+    /// (1 ≤ n ≤ 10), positive, with a unit diagonal and reciprocal (a_ji·a_ij = 1 within 1e-6), else throws.
+    /// Weights are the principal eigenvector by power iteration; λmax = mean_i (A w)_i / w_i.
+    /// CR &gt; 0.1 marks the result inconsistent; with <paramref name="strict"/> it throws instead.
+    /// </summary>
+    public static AhpResult Ahp(double[,] pairwise, bool strict = false)
+    {
+        ArgumentNullException.ThrowIfNull(pairwise);
+        int n = pairwise.GetLength(0);
+        if (n != pairwise.GetLength(1) || n < 1)
+        {
+            throw EvaluationException.Of("层次分析法的判断矩阵必须是非空方阵", "the AHP comparison matrix must be a non-empty square matrix");
+        }
+
+        if (n > RandomIndexTable.Length)
+        {
+            throw EvaluationException.Of(
+                $"层次分析法最多支持{RandomIndexTable.Length.ToString(CultureInfo.InvariantCulture)}项指标（随机一致性指标表的范围）",
+                $"AHP supports at most {RandomIndexTable.Length.ToString(CultureInfo.InvariantCulture)} criteria (the random index table's range)");
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                double a = pairwise[i, j];
+                string cell = $"({(i + 1).ToString(CultureInfo.InvariantCulture)},{(j + 1).ToString(CultureInfo.InvariantCulture)})";
+                if (!double.IsFinite(a) || a <= 0)
+                {
+                    throw EvaluationException.Of($"判断矩阵元素{cell}必须为正数", $"comparison matrix entry {cell} must be positive");
+                }
+
+                if (Math.Abs((a * pairwise[j, i]) - 1.0) > 1e-6)
+                {
+                    throw EvaluationException.Of(
+                        $"判断矩阵不互反：元素{cell}与其对称元素之积不为1",
+                        $"the comparison matrix is not reciprocal: entry {cell} times its mirror is not 1");
+                }
+            }
+        }
+
+        // Power iteration from the row geometric means (already close to the eigenvector).
+        var w = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            double logSum = 0;
+            for (int j = 0; j < n; j++)
+            {
+                logSum += Math.Log(pairwise[i, j]);
+            }
+
+            w[i] = Math.Exp(logSum / n);
+        }
+
+        Scale(w);
+        var next = new double[n];
+        for (int iter = 0; iter < 10_000; iter++)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                double s = 0;
+                for (int j = 0; j < n; j++)
+                {
+                    s += pairwise[i, j] * w[j];
+                }
+
+                next[i] = s;
+            }
+
+            Scale(next);
+            double change = 0;
+            for (int i = 0; i < n; i++)
+            {
+                change = Math.Max(change, Math.Abs(next[i] - w[i]));
+            }
+
+            (w, next) = (next, w);
+            if (change < 1e-15)
+            {
+                break;
+            }
+        }
+
+        double lambda = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double s = 0;
+            for (int j = 0; j < n; j++)
+            {
+                s += pairwise[i, j] * w[j];
+            }
+
+            lambda += s / w[i];
+        }
+
+        lambda /= n;
+        double ci = n <= 1 ? 0 : Math.Max(0, (lambda - n) / (n - 1));
+        double ri = RandomIndexTable[n - 1];
+        double cr = ri == 0 ? 0 : ci / ri;
+        var result = new AhpResult(w, lambda, ci, ri, cr);
+        if (strict && !result.IsConsistent)
+        {
+            throw EvaluationException.Of(
+                $"判断矩阵一致性比率 CR = {cr.ToString("0.0000", CultureInfo.InvariantCulture)} > 0.1，未通过一致性检验",
+                $"the comparison matrix is inconsistent: CR = {cr.ToString("0.0000", CultureInfo.InvariantCulture)} > 0.1");
+        }
+
+        return result;
+    }
+
+    private static void Scale(double[] v)
+    {
+        double s = 0;
+        foreach (double x in v)
+        {
+            s += x;
+        }
+
+        for (int i = 0; i < v.Length; i++)
+        {
+            v[i] /= s;
+        }
+    }
+
+    private static double[] NormaliseOrEqual(double[] raw)
+    {
+        double total = 0;
+        foreach (double x in raw)
+        {
+            total += x;
+        }
+
+        if (!(total > 0) || !double.IsFinite(total))
+        {
+            return Equal(raw.Length);
+        }
+
+        var w = new double[raw.Length];
+        for (int j = 0; j < w.Length; j++)
+        {
+            w[j] = raw[j] / total;
+        }
+
+        return w;
+    }
+
+    internal static double[] CheckWeights(IReadOnlyList<double> weights, int criteria)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        Normalization.CheckLength(weights.Count, criteria, "权重", "weights");
+        var w = new double[criteria];
+        for (int j = 0; j < criteria; j++)
+        {
+            double x = weights[j];
+            if (!double.IsFinite(x) || x < 0)
+            {
+                throw EvaluationException.Of(
+                    $"第{(j + 1).ToString(CultureInfo.InvariantCulture)}个权重必须为非负有限数",
+                    $"weight #{(j + 1).ToString(CultureInfo.InvariantCulture)} must be a finite non-negative number");
+            }
+
+            w[j] = x;
+        }
+
+        return w;
+    }
+
+    internal static bool IsBenefit(Direction d) => d != Direction.LowerIsBetter;
+}
