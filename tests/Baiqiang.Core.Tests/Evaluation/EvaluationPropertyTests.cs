@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Baiqiang.Core.Evaluation;
 using Baiqiang.Core.Indicators;
 using static Baiqiang.Core.Tests.Evaluation.EvaluationFixture;
@@ -226,30 +225,18 @@ public sealed class EvaluationPropertyTests
     }
 
     [Fact]
-    public void Pipeline_2978UnitsBy30Criteria_RunsInMilliseconds()
+    public void Pipeline_2978UnitsBy30Criteria_RanksEveryUnit()
     {
+        // The national scale (every county-level unit × 30 indicators); its speed is measured in bench/, not here.
         var rng = new Random(42);
         var matrix = RandomMatrix(rng, 2978, 30, withTies: false);
-        int[] ranks = [];
-        for (int warm = 0; warm < 2; warm++)
-        {
-            ranks = Run(matrix);
-        }
 
-        // Best of 10 runs: the CI machine is shared, so the minimum is the meaningful figure
-        // (about 2–3 ms in Release on a loaded 2-core box; the bound is loose to stay deterministic).
-        double perRunMs = double.MaxValue;
-        for (int r = 0; r < 10; r++)
-        {
-            var sw = Stopwatch.StartNew();
-            ranks = Run(matrix);
-            perRunMs = Math.Min(perRunMs, sw.Elapsed.TotalMilliseconds);
-        }
+        var ranks = Run(matrix);
 
-        TestContext.Current.TestOutputHelper?.WriteLine($"min-max + entropy + WSM + rank, 2978×30: {perRunMs:F2} ms (best of 10)");
         Assert.Equal(2978, ranks.Length);
         Assert.Contains(1, ranks);
-        Assert.True(perRunMs < 100, $"pipeline took {perRunMs:F1} ms (best of 10)");
+        Assert.All(ranks, r => Assert.InRange(r, 1, 2978));
+        Assert.Equal(2978, ranks.Distinct().Count());
 
         static int[] Run(DecisionMatrix m)
         {

@@ -1,0 +1,62 @@
+namespace Baiqiang.Cli.Tests;
+
+/// <summary>Runs the real `baiqiang` command tree in-process against one store, capturing what it prints.</summary>
+internal sealed class CliRunner(string db)
+{
+    public string Db { get; } = db;
+
+    public async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await BaiqiangCommand.RunAsync([.. args, "--db", Db], output, error, TestContext.Current.CancellationToken);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    public async Task<string> OkAsync(params string[] args)
+    {
+        var (exit, output, error) = await RunAsync(args);
+        Assert.True(exit == 0, $"baiqiang {string.Join(' ', args)} exited {exit}: {error}");
+        return output;
+    }
+
+    public static string SharedData()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "data");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+
+            dir = dir.Parent;
+        }
+
+        throw new DirectoryNotFoundException("shared/data not found above " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>A SQLite store in a temp folder, deleted afterwards.</summary>
+public sealed class TempStore : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("baiqiang-cli-").FullName;
+
+    public string Path => System.IO.Path.Combine(_dir, "store.db");
+
+    public string File(string name) => System.IO.Path.Combine(_dir, name);
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open on some platforms; the temp folder is cleaned by the OS.
+        }
+    }
+}

@@ -1,2 +1,0 @@
-namespace Baiqiang.Cli.Tests;
-public sealed class SmokeTests { [Fact] public void Smoke_Runs() => Assert.True(true); }
