@@ -44,5 +44,6 @@ public sealed class RegionsCommandTests
         var output = await cli.OkAsync("regions", "peers", "import", Path.Combine(CliRunner.SharedData(), "rankings", "ccid_2025_top100_districts.tsv"));
 
         Assert.Contains("ccid_2025_top100_districts", output, StringComparison.Ordinal);
+        Assert.Contains("100 个成员", output, StringComparison.Ordinal);
     }
 }

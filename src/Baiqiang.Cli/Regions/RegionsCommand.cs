@@ -44,7 +44,7 @@ internal static class RegionsCommand
         {
             await using var db = await StoreAccess.OpenAsync(parse, ct);
             var group = await PeerGroupStore.ImportRankingListAsync(db, parse.GetRequiredValue(path), ct);
-            await parse.Out().WriteLineAsync($"对比组 / peer group: {group}");
+            await parse.Out().WriteLineAsync($"对比组 / peer group {group.Id}: {group.NameZh}, {group.Members.Count} 个成员 / members");
             return 0;
         });
         return new Command("peers", "对比组 / peer groups") { import };

@@ -45,9 +45,9 @@ public abstract class ObservationStoreTests<TFixture>(TFixture fixture) : IClass
         Assert.Equal(new WriteSummary(5, 0, 0), summary);
 
         var series = await ObservationQueries.SeriesAsync(db, Jiangyang, new IndicatorCode("t_series"), Ct);
-        // The store's order is StatPeriod's own CompareTo (year, last month, first month descending).
+        // The store's order is StatPeriod's own CompareTo (year, last month, then the longer span first).
         Assert.Equal(records.Where(r => r.Region == Jiangyang).Select(r => r.Period).Order(), series.Select(o => o.Period));
-        Assert.Equal(["2022", "2023-06", "2023-01..06", "2023"], series.Select(o => o.Period.ToString()));
+        Assert.Equal(["2022", "2023-01..06", "2023-06", "2023"], series.Select(o => o.Period.ToString()));
         Assert.Equal(950.25m, series[0].Value);
         Assert.Equal(6.1m, series[0].GrowthPercent);
         Assert.All(series, o => Assert.True(o.IsCurrent));

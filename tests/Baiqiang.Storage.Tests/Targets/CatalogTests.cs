@@ -40,10 +40,11 @@ public abstract class CatalogTests<TFixture>(TFixture fixture) : IClassFixture<T
         {
             var target = new TargetEntity
             {
+                Key = "jiangyang-gdp-doubling-2035",
                 Subject = "gdp",
                 RegionCode = new RegionCode(510502),
                 Deadline = StatPeriod.ForYear(2035),
-                Value = 0m,
+                Value = null,
                 Unit = Unit.Times,
                 MultipleOfBase = 2m,
                 BasePeriod = StatPeriod.ForYear(2020),
@@ -65,7 +66,7 @@ public abstract class CatalogTests<TFixture>(TFixture fixture) : IClassFixture<T
 
         await using var read = fixture.Open();
         var row = Assert.Single(await read.AuditEntries.Where(a => a.Entity == "target" && a.Field == "multiple_of_base").ToListAsync(Ct));
-        Assert.Equal(("510502|indicator:gdp|2035", "zhang"), (row.Key, row.User));
+        Assert.Equal(("jiangyang-gdp-doubling-2035", "zhang"), (row.Key, row.User));
         Assert.Equal((2m, 2.5m), (decimal.Parse(row.OldValue!, System.Globalization.CultureInfo.InvariantCulture), decimal.Parse(row.NewValue!, System.Globalization.CultureInfo.InvariantCulture)));
     }
 }
