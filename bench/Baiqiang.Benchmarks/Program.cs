@@ -12,5 +12,11 @@ if (args.Length == 3 && args[0] == "gen")
     return 0;
 }
 
+if (args.Length == 3 && args[0] == "phases")
+{
+    await ImportPhases.RunAsync(args[1], args[2]);
+    return 0;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(BenchData).Assembly).Run(args);
 return 0;

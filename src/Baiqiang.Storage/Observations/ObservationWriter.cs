@@ -84,6 +84,12 @@ public static class ObservationWriter
                     var n = db.Provider == StoreProvider.Sqlite
                         ? BulkSqlite(db, unique, now, user)
                         : BulkPostgres(db, unique, now, user);
+                    if (indexes.Count > 0 && db.Provider == StoreProvider.PostgreSql)
+                    {
+                        // Index builds sort in memory when they can; PostgreSQL's 64 MB default spills 1M-row sorts to disk.
+                        await db.Database.ExecuteSqlRawAsync("SET LOCAL maintenance_work_mem = '512MB'", ct);
+                    }
+
                     foreach (var create in indexes)
                     {
                         await db.Database.ExecuteSqlRawAsync(create, ct);
