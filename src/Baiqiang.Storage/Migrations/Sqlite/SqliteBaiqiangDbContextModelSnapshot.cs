@@ -236,9 +236,6 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ux_observations_revision");
 
-                    b.HasIndex("RegionCode", "IndicatorCode", "PeriodYear", "PeriodLastMonth")
-                        .HasDatabaseName("ix_observations_series");
-
                     b.ToTable("observations", (string)null);
                 });
 

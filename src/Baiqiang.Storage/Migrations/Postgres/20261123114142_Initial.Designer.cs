@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Baiqiang.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresBaiqiangDbContext))]
-    [Migration("20261123111024_Initial")]
+    [Migration("20261123114142_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -247,9 +247,6 @@ namespace Baiqiang.Storage.Migrations.Postgres
                     b.HasIndex("RegionCode", "IndicatorCode", "Period", "Revision")
                         .IsUnique()
                         .HasDatabaseName("ux_observations_revision");
-
-                    b.HasIndex("RegionCode", "IndicatorCode", "PeriodYear", "PeriodLastMonth")
-                        .HasDatabaseName("ix_observations_series");
 
                     b.ToTable("observations", (string)null);
                 });

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Baiqiang.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteBaiqiangDbContext))]
-    [Migration("20261123111023_Initial")]
+    [Migration("20261123114141_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -238,9 +238,6 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                     b.HasIndex("RegionCode", "IndicatorCode", "Period", "Revision")
                         .IsUnique()
                         .HasDatabaseName("ux_observations_revision");
-
-                    b.HasIndex("RegionCode", "IndicatorCode", "PeriodYear", "PeriodLastMonth")
-                        .HasDatabaseName("ix_observations_series");
 
                     b.ToTable("observations", (string)null);
                 });

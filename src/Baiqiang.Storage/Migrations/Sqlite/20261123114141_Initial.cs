@@ -168,11 +168,6 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                 filter: "is_current = 1");
 
             migrationBuilder.CreateIndex(
-                name: "ix_observations_series",
-                table: "observations",
-                columns: new[] { "region_code", "indicator_code", "period_year", "period_last_month" });
-
-            migrationBuilder.CreateIndex(
                 name: "ux_observations_current",
                 table: "observations",
                 columns: new[] { "region_code", "indicator_code", "period" },
