@@ -17,7 +17,7 @@ internal static class SampleCommand
             var o = s.Observations;
             await parse.Out().WriteLineAsync(
                 $"示例数据已载入 / sample loaded: 地区 regions +{s.RegionsAdded}, 观测值 observations +{o.Inserted} (修订 revised {o.Revised}, 未变 unchanged {o.Unchanged}), 目标 targets +{s.TargetsAdded}, 对比组 peer groups {string.Join(", ", s.PeerGroups)}");
-            await parse.Out().WriteLineAsync("试试 / try: baiqiang series 510502 gdp · baiqiang series 通州区 地区生产总值 --db … · baiqiang series 510502 urban_primacy");
+            await parse.Out().WriteLineAsync("试试 / try: baiqiang series 510502 gdp · baiqiang series 通州区 地区生产总值 · baiqiang series 江阳区 城区首位度");
             return 0;
         });
         return command;
