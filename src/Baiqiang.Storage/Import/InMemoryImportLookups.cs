@@ -114,6 +114,9 @@ public sealed class InMemoryImportLookups : IImportLookups
         return _chinesePeriods(text);
     }
 
+    /// <summary>The region's name (latest vintage), or its code when it is not listed.</summary>
+    public string RegionName(RegionCode code) => _byCode.TryGetValue(code, out var r) ? r.Name : code.ToString();
+
     private string ParentName(Region r) => r.ParentCode is { } p && _byCode.TryGetValue(p, out var parent) ? parent.Name : string.Empty;
 
     private static bool LooksLikeCode(string text)

@@ -9,30 +9,19 @@ using Baiqiang.Storage.Regions;
 namespace Baiqiang.Storage.Lookups;
 
 /// <summary>
-/// Region, indicator and period resolution backed by the store: the registry of every region vintage and the
-/// indicator catalogue, loaded once per command or request.
+/// Region, indicator and period resolution backed by the store: every region vintage and the indicator catalogue,
+/// loaded once per command or request. Matching is <see cref="InMemoryImportLookups"/>'s; this adds reading
+/// traditional characters and full-width digits in what users type, and a reference date for relative periods.
 /// </summary>
 public sealed class StoreLookups : IImportLookups
 {
-    private readonly Dictionary<string, Indicator> _indicators;
+    private readonly InMemoryImportLookups _inner;
 
-    private StoreLookups(RegionRegistry regions, IEnumerable<Indicator> indicators, DateOnly? referenceDate)
+    private StoreLookups(InMemoryImportLookups inner, DateOnly? referenceDate)
     {
-        Regions = regions;
+        _inner = inner;
         ReferenceDate = referenceDate;
-        _indicators = new Dictionary<string, Indicator>(StringComparer.Ordinal);
-        foreach (var i in indicators)
-        {
-            _indicators.TryAdd(i.Code.Value, i);
-            _indicators.TryAdd(i.NameZh, i);
-            foreach (var a in i.Aliases)
-            {
-                _indicators.TryAdd(a, i);
-            }
-        }
     }
-
-    public RegionRegistry Regions { get; }
 
     /// <summary>The date relative period phrases (今年, 上半年) resolve against; null means they are refused.</summary>
     public DateOnly? ReferenceDate { get; }
@@ -41,22 +30,16 @@ public sealed class StoreLookups : IImportLookups
     {
         var regions = await RegionStore.LoadAllAsync(db, ct);
         var indicators = await IndicatorStore.LoadAllAsync(db, ct);
-        return new StoreLookups(new RegionRegistry(regions), indicators, referenceDate);
+        var inner = new InMemoryImportLookups(regions, indicators, text => ChinesePeriodParser.TryParse(text, referenceDate));
+        return new StoreLookups(inner, referenceDate);
     }
 
-    public ParseResult<RegionCode> ResolveRegion(string codeOrName)
-    {
-        var r = Regions.Resolve(codeOrName);
-        return r.Success ? ParseResult<RegionCode>.Ok(r.Value.Code) : ParseResult<RegionCode>.Fail(r.Error!.Value);
-    }
+    public ParseResult<RegionCode> ResolveRegion(string codeOrName) => _inner.ResolveRegion(ChineseText.Normalize(codeOrName.Trim()));
 
-    public Indicator? FindIndicator(string codeOrName)
-    {
-        var key = ChineseText.Normalize(codeOrName.Trim());
-        return _indicators.TryGetValue(key, out var i) || _indicators.TryGetValue(key.ToLowerInvariant(), out i) ? i : null;
-    }
+    public Indicator? FindIndicator(string codeOrName) => _inner.FindIndicator(ChineseText.Normalize(codeOrName.Trim()));
 
-    public ParseResult<StatPeriod> ParsePeriod(string text) => ChinesePeriodParser.TryParse(text, ReferenceDate);
+    public ParseResult<StatPeriod> ParsePeriod(string text) => _inner.ParsePeriod(text);
 
-    public string RegionName(RegionCode code) => Regions.TryGet(code, out var r) ? r.Name : code.ToString();
+    /// <summary>The region's name (latest vintage), or its code when the store does not hold it.</summary>
+    public string RegionName(RegionCode code) => _inner.RegionName(code);
 }
