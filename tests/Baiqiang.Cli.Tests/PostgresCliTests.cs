@@ -27,6 +27,13 @@ public sealed class PostgresCliTests
 
             Assert.Contains("江阳区(510502)", output, StringComparison.Ordinal);
             Assert.Contains("增长9.8%", output, StringComparison.Ordinal);
+
+            // Export filters (indicator, peer group, period) are translated to SQL on this engine too.
+            var file = Path.Combine(Path.GetTempPath(), name + ".csv");
+            await cli.OkAsync("export", "--indicator", "gdp", "--peers", "pref:320600", "--period", "2023-01..06", "--out", file);
+            var lines = (await File.ReadAllLinesAsync(file, TestContext.Current.CancellationToken)).Skip(1).ToList();
+            File.Delete(file);
+            Assert.Equal("320612,通州区,gdp,地区生产总值,2023-01..06,880.5,亿元,7.8,,seed:004_tongzhou_h1_report_card", Assert.Single(lines));
         }
         finally
         {

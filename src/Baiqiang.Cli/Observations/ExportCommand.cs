@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Baiqiang.Cli.Store;
+using Baiqiang.Core.Indicators;
 using Baiqiang.Core.Regions;
 using Baiqiang.Storage.Export;
 using Baiqiang.Storage.Lookups;
@@ -37,7 +38,7 @@ internal static class ExportCommand
             var lookups = await StoreLookups.LoadAsync(db, ct);
             var query = db.Observations.AsNoTracking().Where(o => o.IsCurrent);
 
-            var indicatorCodes = new List<string>();
+            var indicatorCodes = new List<IndicatorCode>();
             foreach (var i in parse.GetValue(indicator) ?? [])
             {
                 var found = lookups.FindIndicator(i);
@@ -47,7 +48,7 @@ internal static class ExportCommand
                     return 1;
                 }
 
-                indicatorCodes.Add(found.Code.Value);
+                indicatorCodes.Add(found.Code);
             }
 
             var regionCodes = new List<RegionCode>();
@@ -75,18 +76,16 @@ internal static class ExportCommand
                 regionCodes.AddRange(members);
             }
 
-            var rows = await query.ToListAsync(ct);
-            IEnumerable<ObservationEntity> selected = rows;
+            // Filters run in the database: an export of one indicator must not read a million-row store.
             if (indicatorCodes.Count > 0)
             {
-                var set = indicatorCodes.Select(c => new Baiqiang.Core.Indicators.IndicatorCode(c)).ToHashSet();
-                selected = selected.Where(o => set.Contains(o.IndicatorCode));
+                query = query.Where(o => indicatorCodes.Contains(o.IndicatorCode));
             }
 
             if (regionCodes.Count > 0)
             {
-                var set = regionCodes.ToHashSet();
-                selected = selected.Where(o => set.Contains(o.RegionCode));
+                var distinct = regionCodes.Distinct().ToList();
+                query = query.Where(o => distinct.Contains(o.RegionCode));
             }
 
             if (parse.GetValue(period) is { } p)
@@ -98,9 +97,11 @@ internal static class ExportCommand
                     return 2;
                 }
 
-                selected = selected.Where(o => o.Period == pr.Value);
+                var wanted = pr.Value;
+                query = query.Where(o => o.Period == wanted);
             }
 
+            var selected = await query.ToListAsync(ct);
             var export = selected
                 .OrderBy(o => o.RegionCode).ThenBy(o => o.IndicatorCode).ThenBy(o => o.Period)
                 .Select(o => ExportRow.FromRecord(o.ToRecord(), lookups.RegionName(o.RegionCode), lookups.FindIndicator(o.IndicatorCode.Value)?.NameZh ?? o.IndicatorCode.Value))
