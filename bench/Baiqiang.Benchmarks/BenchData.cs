@@ -6,26 +6,9 @@ namespace Baiqiang.Benchmarks;
 /// <summary>Synthetic but realistic inputs: real county-level codes from shared/data, indicators from the catalogue, monthly periods.</summary>
 public static class BenchData
 {
-    public static string SharedData()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-
-            dir = dir.Parent;
-        }
-
-        throw new DirectoryNotFoundException("shared/data not found above " + AppContext.BaseDirectory);
-    }
-
     public static IReadOnlyList<string> CountyCodes()
     {
-        var lines = File.ReadAllLines(Path.Combine(SharedData(), "divisions", "areas.csv")).Skip(1);
+        var lines = File.ReadAllLines(SharedData.Path("divisions", "areas.csv")).Skip(1);
         return [.. lines.Select(l => l[..6])];
     }
 

@@ -31,7 +31,7 @@ public class StoreReadBenchmarks
         await BaiqiangStore.MigrateAsync(_options, CancellationToken.None);
         await using var db = BaiqiangStore.Open(_options);
         await IndicatorStore.SeedCatalogueAsync(db, CancellationToken.None);
-        await RegionStore.ImportDivisionTablesAsync(db, Path.Combine(BenchData.SharedData(), "divisions"), CancellationToken.None);
+        await RegionStore.ImportDivisionTablesAsync(db, SharedData.Path("divisions"), CancellationToken.None);
 
         // 10 years × 12 months of single-month and cumulative GDP for every county-level unit of Sichuan (≈ 46,000 rows),
         // so the series query runs against a realistically filled table rather than an empty one.

@@ -19,23 +19,6 @@ internal sealed class CliRunner(string db)
         Assert.True(exit == 0, $"baiqiang {string.Join(' ', args)} exited {exit}: {error}");
         return output;
     }
-
-    public static string SharedData()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-
-            dir = dir.Parent;
-        }
-
-        throw new DirectoryNotFoundException("shared/data not found above " + AppContext.BaseDirectory);
-    }
 }
 
 /// <summary>A SQLite store in a temp folder, deleted afterwards.</summary>

@@ -8,7 +8,7 @@ public sealed class RegionsCommandTests
         using var store = new TempStore();
         var cli = new CliRunner(store.Path);
         await cli.OkAsync("sample");
-        await cli.OkAsync("regions", "import", Path.Combine(CliRunner.SharedData(), "divisions"));
+        await cli.OkAsync("regions", "import", SharedData.Path("divisions"));
 
         var (exit, _, error) = await cli.RunAsync("series", "通州区", "gdp");
         var byCode = await cli.OkAsync("series", "320612", "gdp");
@@ -24,7 +24,7 @@ public sealed class RegionsCommandTests
     {
         using var store = new TempStore();
         var cli = new CliRunner(store.Path);
-        await cli.OkAsync("regions", "import", Path.Combine(CliRunner.SharedData(), "divisions", "areas.csv"));
+        await cli.OkAsync("regions", "import", SharedData.Path("divisions", "areas.csv"));
 
         var output = await cli.OkAsync("regions", "find", "龙海市");
 
@@ -39,9 +39,9 @@ public sealed class RegionsCommandTests
         using var store = new TempStore();
         var cli = new CliRunner(store.Path);
         await cli.OkAsync("sample");
-        await cli.OkAsync("regions", "import", Path.Combine(CliRunner.SharedData(), "divisions"));
+        await cli.OkAsync("regions", "import", SharedData.Path("divisions"));
 
-        var output = await cli.OkAsync("regions", "peers", "import", Path.Combine(CliRunner.SharedData(), "rankings", "ccid_2025_top100_districts.tsv"));
+        var output = await cli.OkAsync("regions", "peers", "import", SharedData.Path("rankings", "ccid_2025_top100_districts.tsv"));
 
         Assert.Contains("ccid_2025_top100_districts", output, StringComparison.Ordinal);
         Assert.Contains("100 个成员", output, StringComparison.Ordinal);

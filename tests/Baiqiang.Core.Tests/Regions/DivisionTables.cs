@@ -31,19 +31,7 @@ internal static class DivisionTables
 
     public static RegionRegistry Registry2023 => Registry2023Lazy.Value;
 
-    private static string FindDataRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("shared/data not found above " + AppContext.BaseDirectory);
-    }
+    private static string FindDataRoot() => SharedData.Path();
 
     private static IEnumerable<string[]> ReadCsv(string path)
         => File.ReadLines(path).Skip(1).Where(l => l.Length > 0).Select(l => l.TrimStart('\uFEFF').Split(',').Select(f => f.Trim().Trim('"')).ToArray());

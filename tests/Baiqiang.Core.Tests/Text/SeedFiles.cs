@@ -3,21 +3,7 @@ namespace Baiqiang.Core.Tests.Text;
 /// <summary>Finds the shared seed reports (<c>shared/seeds</c>) by walking up from the test's base directory.</summary>
 internal static class SeedFiles
 {
-    public static string? Directory { get; } = Find();
-
-    private static string? Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "seeds");
-            if (System.IO.Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
+    public static string? Directory { get; } = SharedData.Folder("seeds");
 
     /// <summary>The text of a seed file, or skips the test when the seeds are not checked out beside the repo.</summary>
     public static string Read(string fileName)
