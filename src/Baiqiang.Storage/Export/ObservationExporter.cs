@@ -38,11 +38,11 @@ public static class ObservationExporter
                 Field(line, r.IndicatorCode).Append(',');
                 Field(line, r.IndicatorName).Append(',');
                 Field(line, r.Period).Append(',');
-                line.Append(r.Value?.ToString(CultureInfo.InvariantCulture)).Append(',');
+                line.Append(r.Value is { } v ? Import.ImportText.Show(v) : null).Append(',');
                 Field(line, r.Unit).Append(',');
                 if (r.GrowthPercent is { } g)
                 {
-                    line.Append(g.ToString(CultureInfo.InvariantCulture));
+                    line.Append(Import.ImportText.Show(g));
                 }
 
                 line.Append(',');
@@ -75,9 +75,9 @@ public static class ObservationExporter
                 ["indicator"] = r.IndicatorCode,
                 ["indicator_name"] = r.IndicatorName,
                 ["period"] = r.Period,
-                ["value"] = r.Value,
+                ["value"] = r.Value is { } v ? Import.ImportText.Trim(v) : null,
                 ["unit"] = r.Unit,
-                ["growth"] = r.GrowthPercent,
+                ["growth"] = r.GrowthPercent is { } g ? Import.ImportText.Trim(g) : null,
                 ["qualifier"] = r.Qualifier,
                 ["source"] = r.Source,
             };

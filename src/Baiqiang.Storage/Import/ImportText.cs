@@ -138,7 +138,10 @@ internal static class ImportText
     }
 
     /// <summary>A number in messages: invariant, no trailing zeros beyond what was given.</summary>
-    public static string Show(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+    public static string Show(decimal value) => Trim(value).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The same value without trailing zeros: PostgreSQL's numeric(28,8) returns 880.5 as 880.50000000.</summary>
+    public static decimal Trim(decimal value) => value / 1.000000000000000000000000000000000m;
 
     /// <summary>Collapses white space and maps full-width brackets, colon and percent sign to their ASCII forms.</summary>
     public static string NormalizeHeader(string text)
