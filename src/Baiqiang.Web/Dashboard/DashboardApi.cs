@@ -1,0 +1,36 @@
+using Baiqiang.Core.Periods;
+using Baiqiang.Core.Regions;
+using Baiqiang.Storage;
+
+namespace Baiqiang.Web.Dashboard;
+
+/// <summary><c>GET /api/dashboard/{region}?period=</c>: the report card as JSON.</summary>
+public static class DashboardApi
+{
+    public static void MapDashboardApi(this WebApplication app) =>
+        app.MapGroup("/api/dashboard").WithTags("dashboard").RequireAuthorization()
+            .MapGet("/{region}", GetAsync).WithName("GetDashboard");
+
+    internal static async Task<Results<Ok<DashboardResponse>, NotFound, ValidationProblem>> GetAsync(
+        string region, string? period, BaiqiangDbContext db, CancellationToken ct)
+    {
+        if (!RegionCode.TryParse(region, out var code))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["region"] = ["区划代码应为6位或9位数字 / region code must be 6 or 9 digits"] });
+        }
+
+        StatPeriod? at = null;
+        if (!string.IsNullOrWhiteSpace(period))
+        {
+            var parsed = StatPeriod.TryParseCanonical(period);
+            if (!parsed.Success)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["period"] = [parsed.Error!.Value.ToString()] });
+            }
+
+            at = parsed.Value;
+        }
+
+        return await DashboardQuery.LoadAsync(db, code, at, ct) is { } card ? TypedResults.Ok(card) : TypedResults.NotFound();
+    }
+}

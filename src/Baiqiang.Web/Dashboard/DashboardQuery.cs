@@ -1,0 +1,185 @@
+using Baiqiang.Core.Indicators;
+using Baiqiang.Core.Metrics;
+using Baiqiang.Core.Periods;
+using Baiqiang.Core.Regions;
+using Baiqiang.Core.Targets;
+using Baiqiang.Storage;
+using Baiqiang.Storage.Observations;
+using Baiqiang.Web.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baiqiang.Web.Dashboard;
+
+/// <summary>One indicator on the report card (成绩单).</summary>
+public sealed record IndicatorLine(
+    string Indicator, string NameZh, string NameEn, string Unit, decimal? Value, decimal? LastYearValue, decimal? GrowthPercent,
+    string? GrowthFormula, int? Rank, int? Of, string? RankPhraseZh);
+
+/// <summary>A point of a trend series.</summary>
+public sealed record TrendPoint(string Period, string Label, decimal? Value, decimal? GrowthPercent);
+
+/// <summary>A trend: one indicator's values over the periods of the same kind as the report card's.</summary>
+public sealed record TrendSeries(string Indicator, string NameZh, string NameEn, string Unit, IReadOnlyList<TrendPoint> Points);
+
+/// <summary>A derived share (首位度, 贡献率): stored as published, or computed with its formula.</summary>
+public sealed record ShareLine(string Indicator, string NameZh, string NameEn, string Period, decimal Value, string? Formula);
+
+/// <summary>A target's progress against the share of the year elapsed.</summary>
+public sealed record TargetLine(string Key, string DescriptionZh, string Deadline, decimal? ProgressPercent, decimal? TimeElapsedPercent, bool? OnTrack, string? Formula);
+
+/// <summary>The whole report card for one region and period.</summary>
+public sealed record DashboardResponse(
+    string Region, string RegionName, string? Period, string? PeriodLabelZh, string? PeerGroup, string? PeerGroupNameZh,
+    IReadOnlyList<string> Periods, IReadOnlyList<IndicatorLine> Indicators, IReadOnlyList<TrendSeries> Trends,
+    IReadOnlyList<ShareLine> Shares, IReadOnlyList<TargetLine> Targets);
+
+/// <summary>Builds the report card: a few indexed queries (the region's own rows, one cross-section of its peers).</summary>
+public static class DashboardQuery
+{
+    private static readonly IndicatorCode[] ShareIndicators = [new("urban_primacy"), new("urban_contribution")];
+
+    public static async Task<DashboardResponse?> LoadAsync(BaiqiangDbContext db, RegionCode region, StatPeriod? period, CancellationToken ct)
+    {
+        var regionRow = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == region, ct);
+        if (regionRow is null)
+        {
+            return null;
+        }
+
+        var rows = await db.Observations.AsNoTracking()
+            .Where(o => o.RegionCode == region && o.IsCurrent)
+            .Select(o => new Row(o.IndicatorCode, o.PeriodYear, o.PeriodFirstMonth, o.PeriodLastMonth, o.Value, o.GrowthPercent))
+            .ToListAsync(ct);
+        var names = await IndicatorNames.LoadAsync(db, ct);
+
+        var periods = rows.Select(r => r.Period).Distinct().OrderDescending().ToList();
+        StatPeriod? chosen = period is { } p && periods.Contains(p) ? p : periods.Count > 0 ? periods[0] : null;
+
+        // The peer group: the prefecture's county-level units (全市), for ranking growth.
+        var prefecture = regionRow.Kind == RegionKind.Park && regionRow.ParentCode is { } parent
+            ? (await db.Regions.AsNoTracking().Where(r => r.Code == parent).Select(r => r.ParentCode).FirstOrDefaultAsync(ct))
+            : regionRow.ParentCode;
+        var groupId = prefecture is { } pc ? $"pref:{pc}" : null;
+        var group = groupId is null ? null : await db.PeerGroups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == groupId, ct);
+        var members = group is null ? [] : await db.PeerGroupMembers.AsNoTracking().Where(m => m.PeerGroupId == group.Id).Select(m => m.RegionCode).ToListAsync(ct);
+
+        var lines = new List<IndicatorLine>();
+        if (chosen is { } at)
+        {
+            var lastYear = at.SamePeriodLastYear();
+            var peerRows = members.Count == 0 ? [] : await db.Observations.AsNoTracking()
+                .Where(o => o.IsCurrent && o.PeriodYear == at.Year && o.PeriodFirstMonth == at.FirstMonth && o.PeriodLastMonth == at.LastMonth && members.Contains(o.RegionCode))
+                .Select(o => new { o.RegionCode, o.IndicatorCode, o.GrowthPercent })
+                .ToListAsync(ct);
+            var peersByIndicator = peerRows.Where(r => r.GrowthPercent is not null).ToLookup(r => r.IndicatorCode);
+            foreach (var row in rows.Where(r => r.Period == at && !ShareIndicators.Contains(r.Indicator)).OrderBy(r => names.Order(r.Indicator)))
+            {
+                var previous = rows.FirstOrDefault(r => r.Indicator == row.Indicator && r.Period == lastYear)?.Value;
+                var growth = row.Growth;
+                string? formula = null;
+                if (growth is null && row.Value is { } v && previous is { } pv && pv != 0)
+                {
+                    var computed = Metric.Growth(v, pv);
+                    growth = Math.Round(computed.Value, 2);
+                    formula = computed.Formula;
+                }
+
+                int? rank = null, of = null;
+                string? phrase = null;
+                var peers = peersByIndicator[row.Indicator].Select(r => (key: r.RegionCode, value: r.GrowthPercent!.Value)).ToList();
+                if (growth is not null && peers.Any(x => x.key == region))
+                {
+                    var ranked = Metric.Rank(peers, Direction.HigherIsBetter);
+                    var mine = ranked.First(r => r.Key == region);
+                    (rank, of) = (mine.Rank, mine.Of);
+                    phrase = "增幅" + Metric.RankPhraseZh(mine.Rank, mine.Of, "全市");
+                }
+
+                var (zh, en, unit) = names.Get(row.Indicator);
+                lines.Add(new IndicatorLine(row.Indicator.Value, zh, en, unit, row.Value, previous, growth, formula, rank, of, phrase));
+            }
+        }
+
+        var trends = rows
+            .Where(r => chosen is null || r.Period.Kind == chosen.Value.Kind && r.Period.FirstMonth == chosen.Value.FirstMonth && r.Period.LastMonth == chosen.Value.LastMonth)
+            .GroupBy(r => r.Indicator)
+            .OrderBy(g => names.Order(g.Key))
+            .Select(g =>
+            {
+                var (zh, en, unit) = names.Get(g.Key);
+                return new TrendSeries(g.Key.Value, zh, en, unit, g.OrderBy(r => r.Period)
+                    .Select(r => new TrendPoint(r.Period.ToString(), Fmt.Period(r.Period, en: false), r.Value, r.Growth)).ToList());
+            })
+            .ToList();
+
+        var shares = rows.Where(r => ShareIndicators.Contains(r.Indicator) && r.Value is not null)
+            .OrderBy(r => r.Indicator).ThenBy(r => r.Period)
+            .Select(r =>
+            {
+                var (zh, en, _) = names.Get(r.Indicator);
+                return new ShareLine(r.Indicator.Value, zh, en, r.Period.ToString(), r.Value!.Value, null);
+            })
+            .ToList();
+        if (chosen is { } c && regionRow.ParentCode is { } city && rows.FirstOrDefault(r => r.Indicator == Gdp && r.Period == c)?.Value is { } gdp)
+        {
+            var cityGdp = await db.Observations.AsNoTracking()
+                .Where(o => o.RegionCode == city && o.IndicatorCode == Gdp && o.IsCurrent && o.PeriodYear == c.Year && o.PeriodFirstMonth == c.FirstMonth && o.PeriodLastMonth == c.LastMonth)
+                .Select(o => o.Value).FirstOrDefaultAsync(ct);
+            if (cityGdp is { } cg && cg > 0)
+            {
+                var primacy = Metric.UrbanPrimacy(gdp, cg);
+                shares.Add(new ShareLine("urban_primacy", "城市首位度（计算）", "urban primacy (computed)", c.ToString(), Math.Round(primacy.Value, 2), primacy.Formula));
+            }
+        }
+
+        var targets = new List<TargetLine>();
+        foreach (var t in await db.Targets.AsNoTracking().Where(t => t.RegionCode == region).ToListAsync(ct))
+        {
+            var target = t.ToTarget();
+            TargetStatus? status = null;
+            if (IndicatorCode.TryParse(target.Subject) is { Success: true } code)
+            {
+                var current = rows.Where(r => r.Indicator == code.Value && r.Value is not null && r.Period.Year == target.Deadline.Year && r.Period.IsCumulativeFromJanuary)
+                    .OrderByDescending(r => r.Period).FirstOrDefault();
+                var baseValue = target.BasePeriod is { } bp ? rows.FirstOrDefault(r => r.Indicator == code.Value && r.Period == bp)?.Value : null;
+                if (current is not null && (!target.IsMultipleOfBase || baseValue is > 0))
+                {
+                    status = TargetProgress.Evaluate(target, baseValue, current.Value!.Value, current.Period);
+                }
+            }
+
+            targets.Add(new TargetLine(t.Key, t.DescriptionZh, t.Deadline.ToString(), status?.ProgressPercent, status?.TimeElapsedPercent, status?.OnTrack, status?.Formula));
+        }
+
+        return new DashboardResponse(
+            region.ToString(), regionRow.Name, chosen?.ToString(), chosen is { } cp ? Fmt.Period(cp, en: false) : null, group?.Id, group?.NameZh,
+            periods.Select(x => x.ToString()).ToList(), lines, trends, shares, targets);
+    }
+
+    private static readonly IndicatorCode Gdp = new("gdp");
+
+    private sealed record Row(IndicatorCode Indicator, int Year, int FirstMonth, int LastMonth, decimal? Value, decimal? Growth)
+    {
+        public StatPeriod Period { get; } = StatPeriod.Create(Year, FirstMonth, LastMonth);
+    }
+}
+
+/// <summary>Indicator names and units from the store's catalogue, in catalogue order.</summary>
+public sealed class IndicatorNames
+{
+    private readonly Dictionary<IndicatorCode, (string Zh, string En, string Unit, int Order)> _map;
+
+    private IndicatorNames(Dictionary<IndicatorCode, (string, string, string, int)> map) => _map = map;
+
+    public static async Task<IndicatorNames> LoadAsync(BaiqiangDbContext db, CancellationToken ct)
+    {
+        var rows = await db.Indicators.AsNoTracking().Select(i => new { i.Code, i.NameZh, i.NameEn, i.Unit }).ToListAsync(ct);
+        var order = IndicatorCatalogue.Default.Select((x, i) => (x.Code, i)).ToDictionary(x => x.Code, x => x.i);
+        return new IndicatorNames(rows.ToDictionary(r => r.Code, r => (r.NameZh, r.NameEn, r.Unit.Symbol, order.GetValueOrDefault(r.Code, int.MaxValue))));
+    }
+
+    public (string Zh, string En, string Unit) Get(IndicatorCode code) =>
+        _map.TryGetValue(code, out var v) ? (v.Zh, v.En, v.Unit) : (code.Value, code.Value, string.Empty);
+
+    public int Order(IndicatorCode code) => _map.TryGetValue(code, out var v) ? v.Order : int.MaxValue;
+}

@@ -1,0 +1,153 @@
+using Baiqiang.Core.Indicators;
+using Baiqiang.Core.Periods;
+using Baiqiang.Core.Regions;
+using Baiqiang.Storage;
+using Baiqiang.Storage.Export;
+using Baiqiang.Web.Dashboard;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baiqiang.Web.Explorer;
+
+public sealed record SeriesPoint(string Period, decimal? Value, string Unit, decimal? GrowthPercent, string Qualifier, int Revision);
+
+public sealed record SeriesResponse(string Region, string Indicator, IReadOnlyList<SeriesPoint> Points);
+
+public sealed record CompareSeries(string Region, string RegionName, IReadOnlyList<decimal?> Values, IReadOnlyList<decimal?> GrowthPercents);
+
+public sealed record CompareResponse(string Indicator, string NameZh, string NameEn, string Unit, IReadOnlyList<string> Periods, IReadOnlyList<CompareSeries> Series);
+
+/// <summary>Series for one region, several regions compared, and the XLSX export of a comparison.</summary>
+public static class ObservationsApi
+{
+    public const int MaxRegions = 20;
+
+    public static void MapObservationsApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/observations").WithTags("observations").RequireAuthorization();
+        api.MapGet("/series", SeriesAsync).WithName("GetSeries");
+        api.MapGet("/compare", CompareAsync).WithName("CompareSeries");
+        api.MapGet("/export", ExportAsync).WithName("ExportSeries").Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    }
+
+    internal static async Task<Results<Ok<SeriesResponse>, ValidationProblem>> SeriesAsync(string region, string indicator, BaiqiangDbContext db, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!RegionCode.TryParse(region, out var code))
+        {
+            errors["region"] = ["区划代码应为6位或9位数字 / region code must be 6 or 9 digits"];
+        }
+
+        var ind = IndicatorCode.TryParse(indicator);
+        if (!ind.Success)
+        {
+            errors["indicator"] = [ind.Error!.Value.ToString()];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var points = await db.Observations.AsNoTracking()
+            .Where(o => o.RegionCode == code && o.IndicatorCode == ind.Value && o.IsCurrent)
+            .OrderBy(o => o.PeriodYear).ThenBy(o => o.PeriodLastMonth).ThenBy(o => o.PeriodFirstMonth)
+            .Select(o => new { o.PeriodYear, o.PeriodFirstMonth, o.PeriodLastMonth, o.Value, o.Unit, o.GrowthPercent, o.Qualifier, o.Revision })
+            .ToListAsync(ct);
+        return TypedResults.Ok(new SeriesResponse(code.ToString(), ind.Value.Value, points
+            .Select(o => new SeriesPoint(StatPeriod.Create(o.PeriodYear, o.PeriodFirstMonth, o.PeriodLastMonth).ToString(), o.Value, o.Unit.Symbol, o.GrowthPercent, o.Qualifier.ToString(), o.Revision))
+            .ToList()));
+    }
+
+    internal static async Task<Results<Ok<CompareResponse>, ValidationProblem>> CompareAsync(string indicator, string regions, BaiqiangDbContext db, CancellationToken ct)
+    {
+        var (request, errors) = CompareRequest.Parse(indicator, regions);
+        if (request is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return TypedResults.Ok(await LoadAsync(db, request, ct));
+    }
+
+    internal static async Task<Results<FileStreamHttpResult, ValidationProblem>> ExportAsync(string indicator, string regions, BaiqiangDbContext db, CancellationToken ct)
+    {
+        var (request, errors) = CompareRequest.Parse(indicator, regions);
+        if (request is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var names = await db.Regions.AsNoTracking().Where(r => request.Regions.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+        var indicatorName = (await IndicatorNames.LoadAsync(db, ct)).Get(request.Indicator).Zh;
+        var rows = (await db.Observations.AsNoTracking()
+                .Where(o => o.IndicatorCode == request.Indicator && o.IsCurrent && request.Regions.Contains(o.RegionCode))
+                .ToListAsync(ct))
+            .OrderBy(o => o.RegionCode).ThenBy(o => o.Period)
+            .Select(o => ExportRow.FromRecord(o.ToRecord(), names.GetValueOrDefault(o.RegionCode, o.RegionCode.ToString()), indicatorName))
+            .ToList();
+        var stream = new MemoryStream();
+        await ObservationExporter.WriteXlsxAsync(stream, rows, ct);
+        stream.Position = 0;
+        return TypedResults.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{request.Indicator.Value}.xlsx");
+    }
+
+    internal static async Task<CompareResponse> LoadAsync(BaiqiangDbContext db, CompareRequest request, CancellationToken ct)
+    {
+        var rows = await db.Observations.AsNoTracking()
+            .Where(o => o.IndicatorCode == request.Indicator && o.IsCurrent && request.Regions.Contains(o.RegionCode))
+            .Select(o => new { o.RegionCode, o.PeriodYear, o.PeriodFirstMonth, o.PeriodLastMonth, o.Value, o.GrowthPercent })
+            .ToListAsync(ct);
+        var names = await db.Regions.AsNoTracking().Where(r => request.Regions.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+        var (zh, en, unit) = (await IndicatorNames.LoadAsync(db, ct)).Get(request.Indicator);
+        var periods = rows.Select(r => StatPeriod.Create(r.PeriodYear, r.PeriodFirstMonth, r.PeriodLastMonth)).Distinct().Order().ToList();
+        var byKey = rows.ToDictionary(r => (r.RegionCode, StatPeriod.Create(r.PeriodYear, r.PeriodFirstMonth, r.PeriodLastMonth)));
+        var series = request.Regions
+            .Select(code => new CompareSeries(code.ToString(), names.GetValueOrDefault(code, code.ToString()),
+                periods.Select(p => byKey.TryGetValue((code, p), out var r) ? r.Value : null).ToList(),
+                periods.Select(p => byKey.TryGetValue((code, p), out var r) ? r.GrowthPercent : null).ToList()))
+            .ToList();
+        return new CompareResponse(request.Indicator.Value, zh, en, unit, periods.Select(p => p.ToString()).ToList(), series);
+    }
+}
+
+/// <summary>A validated comparison request: one indicator, 1–20 regions.</summary>
+public sealed record CompareRequest(IndicatorCode Indicator, IReadOnlyList<RegionCode> Regions)
+{
+    public static (CompareRequest? Request, Dictionary<string, string[]> Errors) Parse(string? indicator, string? regions)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var ind = IndicatorCode.TryParse(indicator);
+        if (!ind.Success)
+        {
+            errors["indicator"] = [ind.Error!.Value.ToString()];
+        }
+
+        var codes = new List<RegionCode>();
+        var parts = (regions ?? string.Empty).Split([',', '，', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var part in parts)
+        {
+            if (RegionCode.TryParse(part, out var code))
+            {
+                if (!codes.Contains(code))
+                {
+                    codes.Add(code);
+                }
+            }
+            else
+            {
+                errors["regions"] = [$"“{part}”不是区划代码 / '{part}' is not a region code"];
+            }
+        }
+
+        if (codes.Count == 0 && !errors.ContainsKey("regions"))
+        {
+            errors["regions"] = ["请至少选择一个地区 / choose at least one region"];
+        }
+        else if (codes.Count > ObservationsApi.MaxRegions)
+        {
+            errors["regions"] = [$"最多比较{ObservationsApi.MaxRegions}个地区 / compare at most {ObservationsApi.MaxRegions} regions"];
+        }
+
+        return errors.Count > 0 ? (null, errors) : (new CompareRequest(ind.Value, codes), errors);
+    }
+}

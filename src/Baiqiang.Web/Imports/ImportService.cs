@@ -1,0 +1,87 @@
+using Baiqiang.Core.Access;
+using Baiqiang.Core.Text;
+using Baiqiang.Storage;
+using Baiqiang.Storage.Import;
+using Baiqiang.Storage.Lookups;
+using Baiqiang.Storage.Observations;
+
+namespace Baiqiang.Web.Imports;
+
+public sealed record ImportProblem(int? Row, string? Column, string Zh, string En);
+
+/// <summary>What validation found: rows read, facts ready, problems (by row and column, in both languages).</summary>
+public sealed record ImportReport(string FileName, string Layout, int RowsRead, int Records, IReadOnlyList<string> Regions, IReadOnlyList<ImportProblem> Problems)
+{
+    public bool Success => Problems.Count == 0;
+}
+
+public sealed record ImportCommitResponse(ImportReport Report, int Inserted, int Revised, int Unchanged);
+
+/// <summary>
+/// Validates an upload with the store's <see cref="ObservationFileReader"/>, adds a problem for every region the actor
+/// may not change, and writes all rows or none. Wrong type, empty or oversized files are refused before parsing.
+/// </summary>
+public static class ImportService
+{
+    /// <summary>Refuses a file by name and size alone; null when it may be parsed.</summary>
+    public static Bilingual? Precheck(string? fileName, long length)
+    {
+        var ext = Path.GetExtension(fileName ?? string.Empty);
+        if (!ImportLimits.Extensions.Contains(ext, StringComparer.OrdinalIgnoreCase))
+        {
+            return new Bilingual($"不支持的文件类型“{ext}”，请上传 CSV 或 XLSX", $"unsupported file type '{ext}': upload a CSV or XLSX file");
+        }
+
+        if (length <= 0)
+        {
+            return new Bilingual("文件为空", "the file is empty");
+        }
+
+        return length > ImportLimits.MaxUploadBytes
+            ? new Bilingual($"文件过大（{length / 1024 / 1024.0:0.#}MB），上限{ImportLimits.MaxUploadBytes / 1024 / 1024}MB", $"file too large ({length / 1024 / 1024.0:0.#} MB); the limit is {ImportLimits.MaxUploadBytes / 1024 / 1024} MB")
+            : null;
+    }
+
+    public static async Task<(ImportReport Report, ImportResult? Parsed)> ValidateAsync(
+        BaiqiangDbContext db, Stream content, string fileName, long length, Actor actor, CancellationToken ct)
+    {
+        fileName = Path.GetFileName(fileName);
+        if (Precheck(fileName, length) is { } refused)
+        {
+            return (new ImportReport(fileName, "-", 0, 0, [], [new ImportProblem(null, null, refused.Zh, refused.En)]), null);
+        }
+
+        var lookups = await StoreLookups.LoadAsync(db, ct);
+        var options = new ImportOptions(MaxBytes: ImportLimits.MaxUploadBytes);
+        var result = await new ObservationFileReader().ReadAsync(content, fileName, lookups, options, ct);
+        var problems = result.Errors.Select(e => new ImportProblem(e.Row, e.Column, e.Message.Zh, e.Message.En)).ToList();
+        var regions = result.Records.Select(r => r.Region).Distinct().Order().ToList();
+        foreach (var region in regions.Where(r => !actor.CanEdit(r)))
+        {
+            var firstRow = result.Records.First(r => r.Region == region).Source.Row;
+            problems.Add(new ImportProblem(firstRow, "地区/region", $"用户“{actor.Name}”无权修改 {region} 的数据", $"user '{actor.Name}' may not change data of {region}"));
+        }
+
+        var report = new ImportReport(fileName, result.Layout.ToString(), result.RowsRead, result.Records.Count, regions.Select(r => r.ToString()).ToList(), problems);
+        return (report, result);
+    }
+
+    /// <summary>Validates and, only if every row is valid and allowed, stores all of them. Throws <see cref="AccessDeniedException"/> for a region out of scope.</summary>
+    public static async Task<ImportCommitResponse> CommitAsync(
+        BaiqiangDbContext db, Stream content, string fileName, long length, Actor actor, TimeProvider clock, CancellationToken ct)
+    {
+        var (report, parsed) = await ValidateAsync(db, content, fileName, length, actor, ct);
+        foreach (var region in parsed?.Records.Select(r => r.Region).Distinct() ?? [])
+        {
+            actor.EnsureCanEdit(region);
+        }
+
+        if (parsed is null || !report.Success)
+        {
+            return new ImportCommitResponse(report, 0, 0, 0);
+        }
+
+        var summary = await ObservationWriter.WriteAsync(db, parsed.Records, actor.Name, clock, ct);
+        return new ImportCommitResponse(report, summary.Inserted, summary.Revised, summary.Unchanged);
+    }
+}

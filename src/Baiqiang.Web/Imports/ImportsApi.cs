@@ -1,0 +1,45 @@
+using Baiqiang.Core.Access;
+using Baiqiang.Storage;
+using Baiqiang.Web.Auth;
+
+namespace Baiqiang.Web.Imports;
+
+/// <summary><c>POST /api/imports/validate</c> (report only) and <c>POST /api/imports</c> (validate and store), multipart field <c>file</c>.</summary>
+public static class ImportsApi
+{
+    public static void MapImportsApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/imports").WithTags("imports").RequireAuthorization().DisableAntiforgery().RequireAntiforgeryForCookies();
+        api.MapPost("/validate", ValidateAsync).WithName("ValidateImport");
+        api.MapPost("/", CommitAsync).WithName("CommitImport");
+    }
+
+    internal static async Task<Results<Ok<ImportReport>, UnprocessableEntity<ImportReport>>> ValidateAsync(
+        IFormFile file, HttpContext http, BaiqiangDbContext db, CancellationToken ct)
+    {
+        await using var stream = file.OpenReadStream();
+        var (report, _) = await ImportService.ValidateAsync(db, stream, file.FileName, file.Length, http.User.ToActor(), ct);
+        return report.Success ? TypedResults.Ok(report) : TypedResults.UnprocessableEntity(report);
+    }
+
+    internal static async Task<Results<Ok<ImportCommitResponse>, UnprocessableEntity<ImportReport>, ForbidHttpResult>> CommitAsync(
+        IFormFile file, HttpContext http, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var actor = http.User.ToActor();
+        if (!actor.IsAdmin && !actor.Roles.HasFlag(Role.Editor))
+        {
+            return TypedResults.Forbid();
+        }
+
+        await using var stream = file.OpenReadStream();
+        try
+        {
+            var committed = await ImportService.CommitAsync(db, stream, file.FileName, file.Length, actor, clock, ct);
+            return committed.Report.Success ? TypedResults.Ok(committed) : TypedResults.UnprocessableEntity(committed.Report);
+        }
+        catch (AccessDeniedException)
+        {
+            return TypedResults.Forbid();
+        }
+    }
+}

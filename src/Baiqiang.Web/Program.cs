@@ -1,0 +1,34 @@
+using Baiqiang.Web.Admin;
+using Baiqiang.Web.Auth;
+using Baiqiang.Web.Dashboard;
+using Baiqiang.Web.Explorer;
+using Baiqiang.Web.Imports;
+using Baiqiang.Web.Shared;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddBaiqiangStore();
+builder.AddBaiqiangAuth();
+builder.AddBaiqiangWeb();
+builder.AddBaiqiangApi();
+builder.Services.AddBaiqiangAdmin();
+
+var app = builder.Build();
+
+app.UseBaiqiangPipeline();
+
+app.MapBaiqiangPages();
+app.MapBaiqiangApiReference();
+app.MapHelloApi();
+app.MapReferenceApi();
+app.MapDashboardApi();
+app.MapObservationsApi();
+app.MapImportsApi();
+app.MapTokensApi();
+app.MapAdminApi();
+
+await app.InitializeStoreAsync();
+await app.RunAsync();
+
+/// <summary>The web app's entry point (public so tests can host it with WebApplicationFactory).</summary>
+public partial class Program;

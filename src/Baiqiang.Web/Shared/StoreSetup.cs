@@ -1,0 +1,94 @@
+using Baiqiang.Storage;
+using Baiqiang.Storage.Indicators;
+using Baiqiang.Storage.Sample;
+using Baiqiang.Web.Auth;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baiqiang.Web.Shared;
+
+/// <summary>Where the store is and how a request gets its <see cref="BaiqiangDbContext"/>.</summary>
+public static class StoreSetup
+{
+    /// <summary>
+    /// Registers the store named by configuration <c>BAIQIANG_DB</c> (environment variable or setting; default the
+    /// user's SQLite file), a per-request <see cref="BaiqiangDbContext"/> whose audit user is the signed-in user,
+    /// and Identity's context on the same database.
+    /// </summary>
+    public static void AddBaiqiangStore(this WebApplicationBuilder builder)
+    {
+        var options = BaiqiangStore.Resolve(null, builder.Configuration[BaiqiangStore.EnvironmentVariable]);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped(sp =>
+        {
+            var db = BaiqiangStore.Open(options);
+            db.Clock = sp.GetRequiredService<TimeProvider>();
+            db.CurrentUser = sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User.Identity?.Name ?? "system";
+            db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+            return db;
+        });
+        builder.Services.AddDbContext<WebIdentityDbContext>(o =>
+        {
+            if (options.Provider == StoreProvider.PostgreSql)
+            {
+                o.UseNpgsql(options.ConnectionString);
+            }
+            else
+            {
+                o.UseSqlite(options.ConnectionString);
+            }
+        });
+    }
+
+    /// <summary>
+    /// Migrates the store, creates Identity's tables, loads the sample data into an empty store (unless
+    /// <c>Baiqiang:LoadSample</c> is false) and creates the first administrator, printing its generated password once.
+    /// </summary>
+    public static async Task InitializeStoreAsync(this WebApplication app)
+    {
+        var ct = app.Lifetime.ApplicationStopping;
+        var options = app.Services.GetRequiredService<Baiqiang.Storage.StoreOptions>();
+        await BaiqiangStore.MigrateAsync(options, ct);
+        await using var scope = app.Services.CreateAsyncScope();
+        var identity = scope.ServiceProvider.GetRequiredService<WebIdentityDbContext>();
+        await identity.EnsureSchemaAsync(ct);
+
+        var db = scope.ServiceProvider.GetRequiredService<BaiqiangDbContext>();
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
+        await IndicatorStore.SeedCatalogueAsync(db, ct);
+        if (app.Configuration.GetValue("Baiqiang:LoadSample", true) && !await db.Observations.AnyAsync(ct))
+        {
+            await SampleLoader.LoadAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct);
+        }
+
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in WebRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<WebUser>>();
+        if ((await users.GetUsersInRoleAsync(WebRoles.Admin)).Count == 0)
+        {
+            var password = app.Configuration["Baiqiang:AdminPassword"] is { Length: > 0 } configured ? configured : Passwords.Generate();
+            var admin = new WebUser { UserName = "admin", DisplayName = "管理员", Email = "admin@localhost" };
+            var created = await users.CreateAsync(admin, password);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+            }
+
+            await users.AddToRoleAsync(admin, WebRoles.Admin);
+            if (app.Configuration["Baiqiang:AdminPassword"] is not { Length: > 0 })
+            {
+                // Printed once, on the console only: it is not logged and not stored anywhere but as a hash.
+                await Console.Out.WriteLineAsync($"首次运行：管理员账号 admin，密码 {password}（仅显示一次，请登录后修改） / first run: administrator 'admin', password {password} (shown once; change it after signing in)");
+            }
+        }
+    }
+}
