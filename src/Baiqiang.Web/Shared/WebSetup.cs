@@ -25,6 +25,9 @@ public static class WebSetup
             o.Cookie.Name = "bq.af";
         });
         builder.Services.AddScoped<Lang>();
+        // Chinese text is written as characters, not &#x...; escapes (still HTML-encoded where it must be).
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
             ctx.ProblemDetails.Extensions["requestId"] = Activity.Current?.Id ?? ctx.HttpContext.TraceIdentifier);
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = Imports.ImportLimits.MaxUploadBytes + 1024 * 1024);

@@ -1,0 +1,172 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Baiqiang.Storage;
+using Baiqiang.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Baiqiang.Web.Tests;
+
+/// <summary>What each role may do through the API: reads for all, writes within scope, administration for admins.</summary>
+public sealed class RoleAccessTests(WebFactory factory) : IClassFixture<WebFactory>, IAsyncLifetime
+{
+    private const string TongzhouCsv = "地区,指标,期别,数值,单位,同比增长\n320612,地区生产总值,2024年,1900.5,亿元,6.1\n";
+    private const string JiangyangCsv = "地区,指标,期别,数值,单位,同比增长\n510502,地区生产总值,2024年,1500.2,亿元,5.5\n";
+
+    public async ValueTask InitializeAsync()
+    {
+        await factory.EnsureUserAsync("jy-editor", "editor", 510502);
+        await factory.EnsureUserAsync("analyst1", "analyst");
+        await factory.EnsureUserAsync("reviewer1", "reviewer", 510502);
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    public static TheoryData<string> ReadPaths =>
+    [
+        "/api/hello", "/api/regions", "/api/indicators", "/api/dashboard/320612", "/api/observations/series?region=320612&indicator=gdp",
+        "/api/observations/compare?indicator=gdp&regions=510502,320612", "/api/observations/export?indicator=gdp&regions=320612", "/api/tokens",
+    ];
+
+    [Theory]
+    [MemberData(nameof(ReadPaths))]
+    public async Task ReadEndpoints_EveryRole_Succeed(string path)
+    {
+        foreach (var user in new[] { "admin", "analyst1", "jy-editor", "reviewer1" })
+        {
+            using var client = await factory.TokenClientAsync(user);
+            using var response = await client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{user} GET {path}: {(int)response.StatusCode}");
+        }
+    }
+
+    [Theory]
+    [InlineData("analyst1")]
+    [InlineData("jy-editor")]
+    [InlineData("reviewer1")]
+    public async Task AdminEndpoints_NonAdmin_AreForbidden(string user)
+    {
+        using var client = await factory.TokenClientAsync(user);
+        var ct = TestContext.Current.CancellationToken;
+        using var list = await client.GetAsync(new Uri("/api/admin/users", UriKind.Relative), ct);
+        using var audit = await client.GetAsync(new Uri("/api/admin/audit", UriKind.Relative), ct);
+        using var create = await client.PostAsJsonAsync("/api/admin/users", new { userName = "x1", displayName = "x", password = "Xx-123456789", roles = new[] { "admin" } }, ct);
+        using var update = await client.PutAsJsonAsync("/api/admin/users/abc", new { roles = new[] { "admin" } }, ct);
+        Assert.All([list, audit, create, update], r => Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode));
+    }
+
+    [Fact]
+    public async Task ImportApi_EditorOfJiangyang_CannotChangeTongzhou()
+    {
+        using var client = await factory.TokenClientAsync("jy-editor");
+        using var response = await client.PostAsync(new Uri("/api/imports", UriKind.Relative), Upload(TongzhouCsv, "tz.csv"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(0, await CountAsync(320612, 2024));
+    }
+
+    [Fact]
+    public async Task ImportApi_EditorOfJiangyang_MixedFile_StoresNothing()
+    {
+        using var client = await factory.TokenClientAsync("jy-editor");
+        var mixed = JiangyangCsv + "320612,地区生产总值,2024年,1900.5,亿元,6.1\n";
+        using var response = await client.PostAsync(new Uri("/api/imports", UriKind.Relative), Upload(mixed, "mixed.csv"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(0, await CountAsync(320612, 2024));
+    }
+
+    [Fact]
+    public async Task ImportValidateApi_EditorOfJiangyang_ReportsTongzhouAsNotAllowed()
+    {
+        using var client = await factory.TokenClientAsync("jy-editor");
+        using var response = await client.PostAsync(new Uri("/api/imports/validate", UriKind.Relative), Upload(TongzhouCsv, "tz.csv"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("无权修改 320612", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportApi_EditorOfJiangyang_StoresJiangyangAndAuditsTheEditor()
+    {
+        using var client = await factory.TokenClientAsync("jy-editor");
+        var csv = "地区,指标,期别,数值,单位,同比增长\n510502,地区生产总值,2019年,1000.5,亿元,5.5\n";
+        using var response = await client.PostAsync(new Uri("/api/imports", UriKind.Relative), Upload(csv, "jy.csv"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, await CountAsync(510502, 2019));
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BaiqiangDbContext>();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.User == "jy-editor" && a.Entity == "observation", TestContext.Current.CancellationToken));
+    }
+
+    [Theory]
+    [InlineData("analyst1")]
+    [InlineData("reviewer1")]
+    public async Task ImportApi_ReadOnlyRoles_AreForbidden(string user)
+    {
+        using var client = await factory.TokenClientAsync(user);
+        using var response = await client.PostAsync(new Uri("/api/imports", UriKind.Relative), Upload(JiangyangCsv, "jy.csv"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ImportApi_WrongFileType_IsRefusedBeforeParsing()
+    {
+        using var client = await factory.TokenClientAsync("admin");
+        using var response = await client.PostAsync(new Uri("/api/imports/validate", UriKind.Relative), Upload("MZ\0\0binary", "tool.exe"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("不支持的文件类型", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportApi_OversizedFile_IsRefusedBeforeParsing()
+    {
+        using var client = await factory.TokenClientAsync("admin");
+        var big = new ByteArrayContent(new byte[Imports.ImportLimits.MaxUploadBytes + 1]);
+        big.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        using var form = new MultipartFormDataContent { { big, "file", "big.csv" } };
+        using var response = await client.PostAsync(new Uri("/api/imports/validate", UriKind.Relative), form, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("文件过大", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportApi_CookieWithoutAntiforgeryToken_IsRefused()
+    {
+        using var client = await factory.SignedInClientAsync("admin", WebFactory.AdminPassword);
+        using var response = await client.PostAsync(new Uri("/api/imports", UriKind.Relative), Upload(JiangyangCsv, "jy.csv"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, await CountAsync(510502, 2024));
+    }
+
+    [Fact]
+    public async Task AdminApi_UpdateScope_ChangesWhatTheEditorMayImport()
+    {
+        await factory.EnsureUserAsync("tz-later", "editor", 510502);
+        using var admin = await factory.TokenClientAsync("admin");
+        var ct = TestContext.Current.CancellationToken;
+        var users = await admin.GetFromJsonAsync<List<Admin.UserItem>>("/api/admin/users", ct);
+        var id = users!.Single(u => u.UserName == "tz-later").Id;
+        using var put = await admin.PutAsJsonAsync($"/api/admin/users/{id}", new Admin.UpdateUserRequest(["editor"], ["320612"], [], false), ct);
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        using var editor = await factory.TokenClientAsync("tz-later");
+        using var jy = await editor.PostAsync(new Uri("/api/imports", UriKind.Relative), Upload(JiangyangCsv.Replace("2024", "2018", StringComparison.Ordinal), "jy.csv"), ct);
+        Assert.Equal(HttpStatusCode.Forbidden, jy.StatusCode);
+        var audit = await admin.GetStringAsync(new Uri("/api/admin/audit?entity=web_user", UriKind.Relative), ct);
+        Assert.Contains("regions=320612", audit, StringComparison.Ordinal);
+    }
+
+    internal static MultipartFormDataContent Upload(string text, string name)
+    {
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(text));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        return new MultipartFormDataContent { { file, "file", name } };
+    }
+
+    private async Task<int> CountAsync(int region, int year)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BaiqiangDbContext>();
+        var code = new Core.Regions.RegionCode(region);
+        return await db.Observations.CountAsync(o => o.RegionCode == code && o.PeriodYear == year, TestContext.Current.CancellationToken);
+    }
+}
