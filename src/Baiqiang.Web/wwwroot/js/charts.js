@@ -5,10 +5,10 @@
     var spec = JSON.parse(document.getElementById(el.dataset.chart).textContent);
     var chart = echarts.init(el, null, { renderer: "canvas" });
     chart.setOption({
-      title: { text: spec.title, left: "center", textStyle: { fontSize: 15 } },
+      title: { text: spec.title, left: "center", top: 4, textStyle: { fontSize: 15 } },
       tooltip: { trigger: "axis" },
-      legend: { top: 28, data: spec.series.map(function (s) { return s.name; }) },
-      grid: { top: 70, left: 60, right: 30, bottom: 40 },
+      legend: { top: 34, data: spec.series.map(function (s) { return s.name; }) },
+      grid: { top: 80, left: 60, right: 30, bottom: 40 },
       xAxis: { type: "category", data: spec.categories },
       yAxis: { type: "value", name: spec.yName },
       series: spec.series.map(function (s) {
