@@ -23,9 +23,12 @@ public class WebFactory : WebApplicationFactory<Program>
 
     protected virtual int LoginPermitsPerMinute => 10_000;
 
+    /// <summary>The store the app opens: a SQLite file unless a subclass says otherwise.</summary>
+    protected virtual string StoreSetting => DbPath;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("BAIQIANG_DB", DbPath);
+        builder.UseSetting("BAIQIANG_DB", StoreSetting);
         builder.UseSetting("Baiqiang:AdminPassword", AdminPassword);
         builder.UseSetting("Baiqiang:LoginPermitsPerMinute", LoginPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseEnvironment("Production");
