@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Web benchmark (issue 7): with 1,000,000 observations in SQLite, the report card's latency (p95 < 50 ms) and the
+# region-series API's throughput against a bare authenticated "hello" endpoint of the same app (>= 50%), from loopback.
+#
+#   bench/web-bench.sh [ROWS]
+#
+# Builds Release, generates ROWS synthetic observations (real county codes), imports them with the CLI, starts the web
+# app on the store and measures with `hey` (latency percentiles, one connection) and `wrk` (throughput, 2 threads,
+# 16 connections, 15 s), authenticated with a personal API token.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROWS="${1:-1000000}"
+WORK="${WORK:-$(mktemp -d /tmp/baiqiang-web-bench.XXXXXX)}"
+PORT="${PORT:-5099}"
+URL="http://127.0.0.1:$PORT"
+
+dotnet build -c Release src/Baiqiang.Cli -v q -nologo >/dev/null
+dotnet build -c Release bench/Baiqiang.Benchmarks -v q -nologo >/dev/null
+dotnet build -c Release src/Baiqiang.Web -v q -nologo >/dev/null
+BQ=src/Baiqiang.Cli/bin/Release/net10.0/baiqiang
+DB="$WORK/web.db"
+if [ ! -f "$DB" ]; then
+  dotnet bench/Baiqiang.Benchmarks/bin/Release/net10.0/Baiqiang.Benchmarks.dll gen "$ROWS" "$WORK/obs.csv"
+  "$BQ" init --db "$DB" >/dev/null
+  "$BQ" regions import ../shared/data/divisions --db "$DB" >/dev/null
+  "$BQ" import "$WORK/obs.csv" --db "$DB"
+  "$BQ" sample --db "$DB" >/dev/null
+fi
+echo "observations: $(sqlite3 "$DB" 'select count(*) from observations')"
+
+PASS="Bench-Admin-Pass-1"
+(cd src/Baiqiang.Web/bin/Release/net10.0 && BAIQIANG_DB="$DB" Baiqiang__AdminPassword="$PASS" Logging__LogLevel__Default=Warning \
+  ASPNETCORE_URLS="$URL" exec dotnet Baiqiang.Web.dll) >"$WORK/web.log" 2>&1 &
+WEB=$!
+trap 'kill $WEB 2>/dev/null || true' EXIT
+for _ in $(seq 60); do curl -s -o /dev/null "$URL/Auth/Login" && break; sleep 1; done
+
+# Sign in with the form, then create a personal API token on the tokens page.
+JAR="$WORK/cookies"; rm -f "$JAR"
+af() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//'; }
+T=$(curl -s -c "$JAR" -b "$JAR" "$URL/Auth/Login" | af)
+curl -s -c "$JAR" -b "$JAR" -o /dev/null --data-urlencode UserName=admin --data-urlencode "Password=$PASS" --data-urlencode "__RequestVerificationToken=$T" "$URL/Auth/Login"
+T=$(curl -s -c "$JAR" -b "$JAR" "$URL/Auth/Tokens" | af)
+TOKEN=$(curl -s -c "$JAR" -b "$JAR" --data-urlencode Name=bench --data-urlencode "__RequestVerificationToken=$T" "$URL/Auth/Tokens?handler=Create" | grep -o 'bq_[A-Za-z0-9]*' | head -1)
+AUTH="Authorization: Bearer $TOKEN"
+REGION="${REGION:-320612}"
+COOKIE="Cookie: $(awk '$6=="bq.auth"{print $6"="$7}' "$JAR")"
+
+# Latency: one curl process, one kept-alive connection, N requests; time_total per request, percentiles by sort.
+lat() {
+  local n=$1; shift
+  local args=(); for _ in $(seq "$n"); do args+=("$@"); done
+  curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "${args[@]}"
+}
+pct() { awk '{print $2*1000}' | sort -n | awk '{a[NR]=$1} END {printf "n=%d p50=%.1f ms p95=%.1f ms p99=%.1f ms max=%.1f ms\n", NR, a[int(NR*0.5)], a[int(NR*0.95)], a[int(NR*0.99)], a[NR]}'; }
+echo "--- report card page (/?region=$REGION): 300 sequential requests after 30 warm-up"
+lat 30 -H "$COOKIE" "$URL/?region=$REGION" >/dev/null
+lat 300 -H "$COOKIE" "$URL/?region=$REGION" | tee "$WORK/page.lat" | pct
+echo "status codes: $(awk '{print $1}' "$WORK/page.lat" | sort | uniq -c | tr '\n' ' ')"
+echo "--- report card API (/api/dashboard/$REGION)"
+lat 300 -H "$AUTH" "$URL/api/dashboard/$REGION" | pct
+echo "--- wrk: hello vs region series (2 threads, 16 connections, 15 s)"
+wrk -t2 -c16 -d15s -H "$AUTH" "$URL/api/hello" | grep -E "Requests/sec|Latency|Non-2xx"
+wrk -t2 -c16 -d15s -H "$AUTH" "$URL/api/observations/series?region=$REGION&indicator=gdp" | grep -E "Requests/sec|Latency|Non-2xx"
+curl -s -H "$AUTH" "$URL/api/observations/series?region=$REGION&indicator=gdp" | head -c 300; echo
+uptime
