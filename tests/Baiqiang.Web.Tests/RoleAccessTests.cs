@@ -170,3 +170,44 @@ public sealed class RoleAccessTests(WebFactory factory) : IClassFixture<WebFacto
         return await db.Observations.CountAsync(o => o.RegionCode == code && o.PeriodYear == year, TestContext.Current.CancellationToken);
     }
 }
+
+/// <summary>Personal API tokens: created once, stored hashed, revocable.</summary>
+public sealed class TokenTests(WebFactory factory) : IClassFixture<WebFactory>
+{
+    [Fact]
+    public async Task Token_CreatedThroughApi_WorksUntilRevoked()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var admin = await factory.TokenClientAsync("admin");
+        using var create = await admin.PostAsJsonAsync("/api/tokens", new Auth.CreateTokenRequest("script"), ct);
+        Assert.Equal(HttpStatusCode.OK, create.StatusCode);
+        var created = await create.Content.ReadFromJsonAsync<Auth.CreatedToken>(ct);
+        Assert.StartsWith("bq_", created!.Token, StringComparison.Ordinal);
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var identity = scope.ServiceProvider.GetRequiredService<Auth.WebIdentityDbContext>();
+            var row = await identity.ApiTokens.SingleAsync(t => t.Id == created.Id, ct);
+            Assert.NotEqual(created.Token, row.Hash);
+            Assert.Equal(Auth.Passwords.Hash(created.Token), row.Hash);
+        }
+
+        using var script = factory.CreateClient();
+        script.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", created.Token);
+        using var before = await script.GetAsync(new Uri("/api/hello", UriKind.Relative), ct);
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        using var revoke = await admin.DeleteAsync(new Uri($"/api/tokens/{created.Id}", UriKind.Relative), ct);
+        Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
+        using var after = await script.GetAsync(new Uri("/api/hello", UriKind.Relative), ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task Token_Unknown_IsUnauthorized()
+    {
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "bq_not-a-real-token");
+        using var response = await client.GetAsync(new Uri("/api/regions", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+}
