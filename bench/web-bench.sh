@@ -48,17 +48,19 @@ COOKIE="Cookie: $(awk '$6=="bq.auth"{print $6"="$7}' "$JAR")"
 
 # Latency: one curl process, one kept-alive connection, N requests; time_total per request, percentiles by sort.
 lat() {
-  local n=$1; shift
-  local args=(); for _ in $(seq "$n"); do args+=("$@"); done
-  curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "${args[@]}"
+  local n=$1 url=$2; shift 2
+  local urls=(); for _ in $(seq "$n"); do urls+=(-o /dev/null "$url"); done
+  curl -s "$@" -w '%{http_code} %{time_total}\n' "${urls[@]}"
 }
 pct() { awk '{print $2*1000}' | sort -n | awk '{a[NR]=$1} END {printf "n=%d p50=%.1f ms p95=%.1f ms p99=%.1f ms max=%.1f ms\n", NR, a[int(NR*0.5)], a[int(NR*0.95)], a[int(NR*0.99)], a[NR]}'; }
 echo "--- report card page (/?region=$REGION): 300 sequential requests after 30 warm-up"
-lat 30 -H "$COOKIE" "$URL/?region=$REGION" >/dev/null
-lat 300 -H "$COOKIE" "$URL/?region=$REGION" | tee "$WORK/page.lat" | pct
+lat 30 "$URL/?region=$REGION" -H "$COOKIE" >/dev/null
+lat 300 "$URL/?region=$REGION" -H "$COOKIE" | tee "$WORK/page.lat" | pct
 echo "status codes: $(awk '{print $1}' "$WORK/page.lat" | sort | uniq -c | tr '\n' ' ')"
 echo "--- report card API (/api/dashboard/$REGION)"
-lat 300 -H "$AUTH" "$URL/api/dashboard/$REGION" | pct
+lat 300 "$URL/api/dashboard/$REGION" -H "$AUTH" | tee "$WORK/api.lat" | pct
+echo "status codes: $(awk '{print $1}' "$WORK/api.lat" | sort | uniq -c | tr '\n' ' ')"
+echo "token: ${TOKEN:0:6}…"
 echo "--- wrk: hello vs region series (2 threads, 16 connections, 15 s)"
 wrk -t2 -c16 -d15s -H "$AUTH" "$URL/api/hello" | grep -E "Requests/sec|Latency|Non-2xx"
 wrk -t2 -c16 -d15s -H "$AUTH" "$URL/api/observations/series?region=$REGION&indicator=gdp" | grep -E "Requests/sec|Latency|Non-2xx"

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,7 @@ public static class AuthSetup
     public static void AddBaiqiangAuth(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddMemoryCache();
         services.AddIdentity<WebUser, IdentityRole>(o =>
             {
                 o.Password.RequiredLength = 10;
@@ -117,9 +119,18 @@ internal sealed class ApiTokenHandler(
     WebIdentityDbContext identity,
     UserManager<WebUser> users,
     IUserClaimsPrincipalFactory<WebUser> principals,
+    Microsoft.Extensions.Caching.Memory.IMemoryCache cache,
     TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
+    /// <summary>
+    /// A token's principal is reused for this long (scripts call in bursts; a database round trip per call would
+    /// dominate cheap endpoints). Revoking a token evicts it at once; a role or lockout change reaches tokens within this time.
+    /// </summary>
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+
+    public static string CacheKey(string hash) => "api-token:" + hash;
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
@@ -129,6 +140,11 @@ internal sealed class ApiTokenHandler(
         }
 
         var hash = Passwords.Hash(header["Bearer ".Length..].Trim());
+        if (cache.TryGetValue(CacheKey(hash), out ClaimsPrincipal? known) && known is not null)
+        {
+            return AuthenticateResult.Success(new AuthenticationTicket(known, Scheme.Name));
+        }
+
         var token = await identity.ApiTokens.FirstOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
         if (token is null)
         {
@@ -149,6 +165,7 @@ internal sealed class ApiTokenHandler(
         }
 
         ClaimsPrincipal principal = await principals.CreateAsync(user);
+        cache.Set(CacheKey(hash), principal, CacheFor);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Baiqiang.Web.Auth;
 
 /// <summary>The user's personal API tokens: create one (shown once), revoke any.</summary>
-public sealed class TokensModel(UserManager<WebUser> users, WebIdentityDbContext identity, TimeProvider clock, Lang lang) : PageModel
+public sealed class TokensModel(UserManager<WebUser> users, WebIdentityDbContext identity, TimeProvider clock, Lang lang, Microsoft.Extensions.Caching.Memory.IMemoryCache cache) : PageModel
 {
     public IReadOnlyList<TokenItem> Tokens { get; private set; } = [];
 
@@ -38,8 +38,7 @@ public sealed class TokensModel(UserManager<WebUser> users, WebIdentityDbContext
 
     public async Task<IActionResult> OnPostRevokeAsync(long id, CancellationToken ct)
     {
-        var userId = users.GetUserId(User);
-        await identity.ApiTokens.Where(t => t.Id == id && t.UserId == userId).ExecuteDeleteAsync(ct);
+        await TokensApi.RevokeAsync(identity, cache, users.GetUserId(User)!, id, ct);
         return RedirectToPage();
     }
 

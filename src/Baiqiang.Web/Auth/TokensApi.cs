@@ -18,7 +18,7 @@ public static class TokensApi
         var api = app.MapGroup("/api/tokens").WithTags("tokens").RequireAuthorization().DisableAntiforgery().RequireAntiforgeryForCookies();
         api.MapGet("/", ListAsync).WithName("ListTokens");
         api.MapPost("/", CreateAsync).WithName("CreateToken");
-        api.MapDelete("/{id:long}", RevokeAsync).WithName("RevokeToken");
+        api.MapDelete("/{id:long}", RevokeTokenAsync).WithName("RevokeToken");
     }
 
     internal static async Task<Ok<List<TokenItem>>> ListAsync(HttpContext http, UserManager<WebUser> users, WebIdentityDbContext identity, CancellationToken ct)
@@ -41,11 +41,22 @@ public static class TokensApi
         return TypedResults.Ok(created);
     }
 
-    internal static async Task<Results<NoContent, NotFound>> RevokeAsync(long id, HttpContext http, UserManager<WebUser> users, WebIdentityDbContext identity, CancellationToken ct)
+    internal static async Task<Results<NoContent, NotFound>> RevokeTokenAsync(
+        long id, HttpContext http, UserManager<WebUser> users, WebIdentityDbContext identity, Microsoft.Extensions.Caching.Memory.IMemoryCache cache, CancellationToken ct) =>
+        await RevokeAsync(identity, cache, users.GetUserId(http.User)!, id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    /// <summary>Deletes the user's token and forgets its cached principal. False when the user has no such token.</summary>
+    public static async Task<bool> RevokeAsync(WebIdentityDbContext identity, Microsoft.Extensions.Caching.Memory.IMemoryCache cache, string userId, long id, CancellationToken ct)
     {
-        var userId = users.GetUserId(http.User);
-        var deleted = await identity.ApiTokens.Where(t => t.Id == id && t.UserId == userId).ExecuteDeleteAsync(ct);
-        return deleted > 0 ? TypedResults.NoContent() : TypedResults.NotFound();
+        var hash = await identity.ApiTokens.Where(t => t.Id == id && t.UserId == userId).Select(t => t.Hash).FirstOrDefaultAsync(ct);
+        if (hash is null)
+        {
+            return false;
+        }
+
+        await identity.ApiTokens.Where(t => t.Id == id).ExecuteDeleteAsync(ct);
+        cache.Remove(ApiTokenHandler.CacheKey(hash));
+        return true;
     }
 
     public static async Task<CreatedToken> IssueAsync(WebIdentityDbContext identity, string userId, string name, TimeProvider clock, CancellationToken ct)
