@@ -98,6 +98,20 @@ public sealed class RoleAccessTests(WebFactory factory) : IClassFixture<WebFacto
         Assert.True(await db.AuditEntries.AnyAsync(a => a.User == "jy-editor" && a.Entity == "observation", TestContext.Current.CancellationToken));
     }
 
+    [Fact]
+    public async Task SeriesApi_AfterAnImport_ShowsTheNewValueAtOnce()
+    {
+        using var client = await factory.TokenClientAsync("jy-editor");
+        var ct = TestContext.Current.CancellationToken;
+        var before = await client.GetStringAsync(new Uri("/api/observations/series?region=510502&indicator=retail_sales", UriKind.Relative), ct);
+        Assert.DoesNotContain("2017", before, StringComparison.Ordinal);
+        var csv = "地区,指标,期别,数值,单位,同比增长\n510502,社会消费品零售总额,2017年,300.25,亿元,7.1\n";
+        using var import = await client.PostAsync(new Uri("/api/imports", UriKind.Relative), Upload(csv, "retail.csv"), ct);
+        Assert.Equal(HttpStatusCode.OK, import.StatusCode);
+        var after = await client.GetStringAsync(new Uri("/api/observations/series?region=510502&indicator=retail_sales", UriKind.Relative), ct);
+        Assert.Contains("300.25", after, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("analyst1")]
     [InlineData("reviewer1")]

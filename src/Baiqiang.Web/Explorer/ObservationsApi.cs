@@ -5,6 +5,7 @@ using Baiqiang.Storage;
 using Baiqiang.Storage.Export;
 using Baiqiang.Web.Dashboard;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Baiqiang.Web.Explorer;
 
@@ -29,7 +30,12 @@ public static class ObservationsApi
         api.MapGet("/export", ExportAsync).WithName("ExportSeries").Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     }
 
-    internal static async Task<Results<Ok<SeriesResponse>, ValidationProblem>> SeriesAsync(string region, string indicator, BaiqiangDbContext db, CancellationToken ct)
+    /// <summary>How long a series response is reused. Web imports evict at once (<see cref="SeriesCache.Invalidate"/>);
+    /// writes by another process (the CLI) show within this time.</summary>
+    public static readonly TimeSpan SeriesCacheFor = TimeSpan.FromSeconds(10);
+
+    internal static async Task<Results<Ok<SeriesResponse>, ValidationProblem>> SeriesAsync(
+        string region, string indicator, BaiqiangDbContext db, Microsoft.Extensions.Caching.Memory.IMemoryCache cache, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (!RegionCode.TryParse(region, out var code))
@@ -48,14 +54,23 @@ public static class ObservationsApi
             return TypedResults.ValidationProblem(errors);
         }
 
+        // Reads are open to every signed-in role, so one shared cache entry per (region, indicator) leaks nothing.
+        var key = (SeriesCache.Version, code, ind.Value);
+        if (cache.TryGetValue(key, out SeriesResponse? cached) && cached is not null)
+        {
+            return TypedResults.Ok(cached);
+        }
+
         var points = await db.Observations.AsNoTracking()
             .Where(o => o.RegionCode == code && o.IndicatorCode == ind.Value && o.IsCurrent)
             .OrderBy(o => o.PeriodYear).ThenBy(o => o.PeriodLastMonth).ThenBy(o => o.PeriodFirstMonth)
             .Select(o => new { o.PeriodYear, o.PeriodFirstMonth, o.PeriodLastMonth, o.Value, o.Unit, o.GrowthPercent, o.Qualifier, o.Revision })
             .ToListAsync(ct);
-        return TypedResults.Ok(new SeriesResponse(code.ToString(), ind.Value.Value, points
+        var response = new SeriesResponse(code.ToString(), ind.Value.Value, points
             .Select(o => new SeriesPoint(StatPeriod.Create(o.PeriodYear, o.PeriodFirstMonth, o.PeriodLastMonth).ToString(), o.Value, o.Unit.Symbol, o.GrowthPercent, o.Qualifier.ToString(), o.Revision))
-            .ToList()));
+            .ToList());
+        cache.Set(key, response, new Microsoft.Extensions.Caching.Memory.MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = SeriesCacheFor });
+        return TypedResults.Ok(response);
     }
 
     internal static async Task<Results<Ok<CompareResponse>, ValidationProblem>> CompareAsync(string indicator, string regions, BaiqiangDbContext db, CancellationToken ct)
@@ -150,4 +165,15 @@ public sealed record CompareRequest(IndicatorCode Indicator, IReadOnlyList<Regio
 
         return errors.Count > 0 ? (null, errors) : (new CompareRequest(ind.Value, codes), errors);
     }
+}
+
+/// <summary>A version number in every cached series key: bumping it makes all cached series stale at once.</summary>
+public static class SeriesCache
+{
+    private static long _version;
+
+    public static long Version => Interlocked.Read(ref _version);
+
+    /// <summary>Called after every write of observations made through the web app.</summary>
+    public static void Invalidate() => Interlocked.Increment(ref _version);
 }

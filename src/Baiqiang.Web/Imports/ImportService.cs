@@ -82,6 +82,7 @@ public static class ImportService
         }
 
         var summary = await ObservationWriter.WriteAsync(db, parsed.Records, actor.Name, clock, ct);
+        Explorer.SeriesCache.Invalidate();
         return new ImportCommitResponse(report, summary.Inserted, summary.Revised, summary.Unchanged);
     }
 }
