@@ -22,10 +22,12 @@ public static class ObservationsApi
 {
     public const int MaxRegions = 20;
 
+    private const string JsonContentType = "application/json; charset=utf-8";
+
     public static void MapObservationsApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/observations").WithTags("observations").RequireAuthorization();
-        api.MapGet("/series", SeriesAsync).WithName("GetSeries");
+        api.MapGet("/series", SeriesAsync).WithName("GetSeries").Produces<SeriesResponse>(StatusCodes.Status200OK, "application/json");
         api.MapGet("/compare", CompareAsync).WithName("CompareSeries");
         api.MapGet("/export", ExportAsync).WithName("ExportSeries").Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     }
@@ -34,8 +36,10 @@ public static class ObservationsApi
     /// writes by another process (the CLI) show within this time.</summary>
     public static readonly TimeSpan SeriesCacheFor = TimeSpan.FromSeconds(10);
 
-    internal static async Task<Results<Ok<SeriesResponse>, ValidationProblem>> SeriesAsync(
-        string region, string indicator, BaiqiangDbContext db, Microsoft.Extensions.Caching.Memory.IMemoryCache cache, CancellationToken ct)
+    // The response is cached as its serialised UTF-8 JSON (the hot path then only writes bytes), so the handler
+    // returns bytes; Produces<SeriesResponse> on the route keeps the OpenAPI document exact.
+    internal static async Task<Results<FileContentHttpResult, ValidationProblem>> SeriesAsync(
+        string region, string indicator, BaiqiangDbContext db, IMemoryCache cache, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (!RegionCode.TryParse(region, out var code))
@@ -56,9 +60,9 @@ public static class ObservationsApi
 
         // Reads are open to every signed-in role, so one shared cache entry per (region, indicator) leaks nothing.
         var key = (SeriesCache.Version, code, ind.Value);
-        if (cache.TryGetValue(key, out SeriesResponse? cached) && cached is not null)
+        if (cache.TryGetValue(key, out byte[]? cached) && cached is not null)
         {
-            return TypedResults.Ok(cached);
+            return TypedResults.Bytes(cached, JsonContentType);
         }
 
         var points = await db.Observations.AsNoTracking()
@@ -69,8 +73,9 @@ public static class ObservationsApi
         var response = new SeriesResponse(code.ToString(), ind.Value.Value, points
             .Select(o => new SeriesPoint(StatPeriod.Create(o.PeriodYear, o.PeriodFirstMonth, o.PeriodLastMonth).ToString(), o.Value, o.Unit.Symbol, o.GrowthPercent, o.Qualifier.ToString(), o.Revision))
             .ToList());
-        cache.Set(key, response, new Microsoft.Extensions.Caching.Memory.MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = SeriesCacheFor });
-        return TypedResults.Ok(response);
+        var bytes = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(response, json.Value.SerializerOptions);
+        cache.Set(key, bytes, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = SeriesCacheFor });
+        return TypedResults.Bytes(bytes, JsonContentType);
     }
 
     internal static async Task<Results<Ok<CompareResponse>, ValidationProblem>> CompareAsync(string indicator, string regions, BaiqiangDbContext db, CancellationToken ct)
