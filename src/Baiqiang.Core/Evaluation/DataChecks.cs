@@ -109,6 +109,70 @@ public static class DataChecks
             }
         }
 
+        // Complete columns are centred and scaled once so that their correlation is a dot product; pairs
+        // involving a column with missing cells use the pairwise-complete routine.
+        var unit = new double[n][];
+        for (int j = 0; j < n; j++)
+        {
+            if (checks[j].Availability < 1 || m < 3)
+            {
+                continue;
+            }
+
+            var c = new double[m];
+            double mean = 0;
+            for (int i = 0; i < m; i++)
+            {
+                c[i] = values[i, j];
+                mean += c[i];
+            }
+
+            mean /= m;
+            double ss = 0;
+            for (int i = 0; i < m; i++)
+            {
+                c[i] -= mean;
+                ss += c[i] * c[i];
+            }
+
+            if (ss > 0)
+            {
+                double inv = 1 / Math.Sqrt(ss);
+                for (int i = 0; i < m; i++)
+                {
+                    c[i] *= inv;
+                }
+
+                unit[j] = c;
+            }
+        }
+
+        // Columns centred on their own mean (shift-invariant, and keeps the one-pass sums well conditioned).
+        var centred = new double[n][];
+        for (int j = 0; j < n; j++)
+        {
+            var c = new double[m];
+            double mean = 0;
+            int present = 0;
+            for (int i = 0; i < m; i++)
+            {
+                c[i] = values[i, j];
+                if (!double.IsNaN(c[i]))
+                {
+                    mean += c[i];
+                    present++;
+                }
+            }
+
+            mean = present == 0 ? 0 : mean / present;
+            for (int i = 0; i < m; i++)
+            {
+                c[i] -= mean;
+            }
+
+            centred[j] = c;
+        }
+
         var corr = new double[n, n];
         var collinear = new List<CollinearPair>();
         for (int a = 0; a < n; a++)
@@ -116,7 +180,20 @@ public static class DataChecks
             corr[a, a] = 1;
             for (int b = a + 1; b < n; b++)
             {
-                double r = Statistics.Correlation(values, a, b);
+                double r;
+                if (unit[a] is { } ua && unit[b] is { } ub)
+                {
+                    r = Math.Clamp(Dot(ua, ub), -1, 1);
+                }
+                else if ((checks[a].Availability == 1 && unit[a] is null) || (checks[b].Availability == 1 && unit[b] is null))
+                {
+                    r = 0; // a complete constant column
+                }
+                else
+                {
+                    r = PairwiseCorrelation(centred[a], centred[b]);
+                }
+
                 corr[a, b] = corr[b, a] = r;
                 if (Math.Abs(r) >= options.CollinearityThreshold)
                 {
@@ -126,6 +203,55 @@ public static class DataChecks
         }
 
         return new DataCheckReport(checks, unitAvail, below, corr, collinear);
+    }
+
+    /// <summary>Pearson r over rows where both are present (one pass); 0 under 3 rows or a constant side.</summary>
+    private static double PairwiseCorrelation(double[] x, double[] y)
+    {
+        double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+        int n = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            double a = x[i], b = y[i];
+            if (double.IsNaN(a) || double.IsNaN(b))
+            {
+                continue;
+            }
+
+            sx += a;
+            sy += b;
+            sxx += a * a;
+            syy += b * b;
+            sxy += a * b;
+            n++;
+        }
+
+        if (n < 3)
+        {
+            return 0;
+        }
+
+        double cov = sxy - (sx * sy / n), vx = sxx - (sx * sx / n), vy = syy - (sy * sy / n);
+        return vx <= 1e-300 || vy <= 1e-300 ? 0 : Math.Clamp(cov / Math.Sqrt(vx * vy), -1, 1);
+    }
+
+    private static double Dot(double[] a, double[] b)
+    {
+        var va = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(a);
+        var vb = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(b);
+        var acc = System.Numerics.Vector<double>.Zero;
+        for (int k = 0; k < va.Length; k++)
+        {
+            acc += va[k] * vb[k];
+        }
+
+        double s = System.Numerics.Vector.Sum(acc);
+        for (int k = va.Length * System.Numerics.Vector<double>.Count; k < a.Length; k++)
+        {
+            s += a[k] * b[k];
+        }
+
+        return s;
     }
 
     /// <summary>

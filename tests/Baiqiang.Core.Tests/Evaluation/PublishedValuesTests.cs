@@ -134,6 +134,16 @@ public sealed class PublishedValuesTests
     }
 
     [Fact]
+    public void DistanceToReference_CoinrNDist2ref_FormulaOfCoinrTest()
+    {
+        // COINr tests/testthat/test-normalise.R "n_funcs": n_dist2ref(x, iref = 1) = 1 − (x_ref − x)/(x_ref − x_min),
+        // and with cap_max values above 1 become 1. x = (3, 1, 5, 2), reference = first unit.
+        var x = M(new double[,] { { 3 }, { 1 }, { 5 }, { 2 } });
+        Near([1, 0, 2, 0.5], Normalization.DistanceToReference(x, 0));
+        Near([1, 0, 1, 0.5], Normalization.DistanceToReference(x, 0, capAtOne: true));
+    }
+
+    [Fact]
     public void Goalposts_CoinrGoalpostCases_MatchCoinrTest()
     {
         // COINr tests/testthat/test-normalise.R "n_funcs": n_goalposts(1 | 11 | −1, c(0, 10, 1)) and direction −1.
