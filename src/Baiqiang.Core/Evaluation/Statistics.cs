@@ -25,13 +25,22 @@ public static class Statistics
 
     public static double Mean(IReadOnlyList<double> x)
     {
+        ArgumentNullException.ThrowIfNull(x);
+        return Mean(Span(x));
+    }
+
+    /// <summary>Arrays are read as spans (no interface dispatch per element); other lists are copied once.</summary>
+    private static ReadOnlySpan<double> Span(IReadOnlyList<double> x) => x is double[] a ? a : x.ToArray();
+
+    public static double Mean(ReadOnlySpan<double> x)
+    {
         double s = 0;
-        for (int i = 0; i < x.Count; i++)
+        for (int i = 0; i < x.Length; i++)
         {
             s += x[i];
         }
 
-        return x.Count == 0 ? double.NaN : s / x.Count;
+        return x.Length == 0 ? double.NaN : s / x.Length;
     }
 
     /// <summary>Median (mean of the middle two for an even count); NaN when empty.</summary>
@@ -69,7 +78,14 @@ public static class Statistics
     /// <summary>Sample skewness (e1071 type 2, COINr <c>skew</c>); 0 for a constant column or fewer than 3 values.</summary>
     public static double Skewness(IReadOnlyList<double> x)
     {
-        int n = x.Count;
+        ArgumentNullException.ThrowIfNull(x);
+        return Skewness(Span(x));
+    }
+
+    /// <inheritdoc cref="Skewness(IReadOnlyList{double})"/>
+    public static double Skewness(ReadOnlySpan<double> x)
+    {
+        int n = x.Length;
         if (n < 3)
         {
             return 0;
@@ -97,7 +113,14 @@ public static class Statistics
     /// <summary>Excess kurtosis (e1071 type 2, COINr <c>kurt</c>); 0 for a constant column or fewer than 4 values.</summary>
     public static double Kurtosis(IReadOnlyList<double> x)
     {
-        int n = x.Count;
+        ArgumentNullException.ThrowIfNull(x);
+        return Kurtosis(Span(x));
+    }
+
+    /// <inheritdoc cref="Kurtosis(IReadOnlyList{double})"/>
+    public static double Kurtosis(ReadOnlySpan<double> x)
+    {
+        int n = x.Length;
         if (n < 4)
         {
             return 0;
