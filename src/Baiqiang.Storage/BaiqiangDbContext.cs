@@ -53,6 +53,8 @@ public abstract class BaiqiangDbContext : DbContext
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Evaluation.FrameworkVersionEntity> FrameworkVersions => Set<Evaluation.FrameworkVersionEntity>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<RegionCode>().HaveConversion<RegionCodeConverter>();

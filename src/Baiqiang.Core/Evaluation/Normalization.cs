@@ -180,9 +180,11 @@ public static class Normalization
     }
 
     /// <summary>
-    /// Distance to a reference unit (COINr <c>n_dist2ref</c>): 1 − (ref − x)/(max − min) for benefit,
-    /// 1 − (x − ref)/(max − min) for cost, where ref is the reference unit's value. The reference unit scores 1;
-    /// units better than it score above 1 unless <paramref name="capAtOne"/>. Constant column → 1.0.
+    /// Distance to a reference unit (COINr <c>n_dist2ref</c>): 1 − (ref − x)/(ref − min) for benefit,
+    /// 1 − (x − ref)/(max − ref) for cost, where ref is the reference unit's value — the reference unit scores 1 and
+    /// the worst unit 0; units better than it score above 1 unless <paramref name="capAtOne"/>. When the reference
+    /// is itself the worst value (denominator 0, where COINr divides by zero) the denominator is max − min instead;
+    /// constant column → 1.0.
     /// </summary>
     /// <param name="matrix">The decision matrix.</param>
     /// <param name="referenceUnit">Zero-based row of the reference unit; out of range throws.</param>
@@ -208,10 +210,16 @@ public static class Normalization
             double range = max - min;
             double reference = values[referenceUnit, j];
             bool benefit = directions[j] != Direction.LowerIsBetter;
+            double denominator = benefit ? reference - min : max - reference;
+            if (denominator <= 0)
+            {
+                denominator = range;
+            }
+
             for (int i = 0; i < m; i++)
             {
                 double gap = benefit ? reference - values[i, j] : values[i, j] - reference;
-                double v = range == 0 ? 1.0 : 1.0 - (gap / range);
+                double v = range == 0 ? 1.0 : 1.0 - (gap / denominator);
                 r[i, j] = capAtOne && v > 1.0 ? 1.0 : v;
             }
         }

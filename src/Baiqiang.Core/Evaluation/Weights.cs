@@ -47,7 +47,7 @@ public sealed class AhpResult
 /// The standard deviation's degrees of freedom do not matter for CRITIC and STD because the common factor
 /// cancels when the weights are normalised; the population form (numpy's <c>np.std</c>, ddof = 0) is used.
 /// </remarks>
-public static class Weights
+public static partial class Weights
 {
     /// <summary>Saaty's CR acceptance threshold, 0.1.</summary>
     public const double AhpConsistencyThreshold = 0.1;

@@ -32,6 +32,23 @@ namespace Baiqiang.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "evaluation_framework_versions",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    document = table.Column<string>(type: "text", nullable: false),
+                    created_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_evaluation_framework_versions", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "indicators",
                 columns: table => new
                 {
@@ -163,6 +180,12 @@ namespace Baiqiang.Storage.Migrations.Postgres
                 columns: new[] { "entity", "key" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_evaluation_framework_versions_name_version",
+                table: "evaluation_framework_versions",
+                columns: new[] { "name", "version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_observations_cross_section",
                 table: "observations",
                 columns: new[] { "indicator_code", "period", "region_code" },
@@ -213,6 +236,9 @@ namespace Baiqiang.Storage.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "evaluation_framework_versions");
 
             migrationBuilder.DropTable(
                 name: "indicators");

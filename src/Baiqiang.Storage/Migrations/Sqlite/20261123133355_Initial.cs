@@ -31,6 +31,23 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "evaluation_framework_versions",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    document = table.Column<string>(type: "TEXT", nullable: false),
+                    created_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_evaluation_framework_versions", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "indicators",
                 columns: table => new
                 {
@@ -162,6 +179,12 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                 columns: new[] { "entity", "key" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_evaluation_framework_versions_name_version",
+                table: "evaluation_framework_versions",
+                columns: new[] { "name", "version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_observations_cross_section",
                 table: "observations",
                 columns: new[] { "indicator_code", "period", "region_code" },
@@ -212,6 +235,9 @@ namespace Baiqiang.Storage.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "evaluation_framework_versions");
 
             migrationBuilder.DropTable(
                 name: "indicators");
