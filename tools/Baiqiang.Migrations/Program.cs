@@ -1,7 +1,8 @@
 // Usage: dotnet run --project tools/Baiqiang.Migrations -- NAME [--replace]
 // Writes a migration called NAME for SQLite (Migrations/Sqlite) and PostgreSQL (Migrations/Postgres) into
-// src/Baiqiang.Storage. With --replace, the existing migrations and snapshots are deleted first, so NAME becomes the
-// only migration (use only while no store outside development holds the schema).
+// src/Baiqiang.Storage. With --replace, the existing migrations and snapshots are deleted; because the running build
+// still contains them, the tool then asks to be run once more, and NAME becomes the only migration (use only while no
+// store outside development holds the schema).
 using System.Globalization;
 using Baiqiang.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -20,17 +21,24 @@ var name = args[0];
 var replace = args.Contains("--replace", StringComparer.Ordinal);
 var storage = FindStorageProject();
 
-foreach (var (provider, folder) in new[] { (StoreProvider.Sqlite, "Sqlite"), (StoreProvider.PostgreSql, "Postgres") })
+if (replace)
 {
-    var outDir = Path.Combine(storage, "Migrations", folder);
-    if (replace && Directory.Exists(outDir))
+    var old = Directory.GetFiles(Path.Combine(storage, "Migrations"), "*.cs", SearchOption.AllDirectories);
+    if (old.Length > 0)
     {
-        foreach (var file in Directory.GetFiles(outDir, "*.cs"))
+        foreach (var file in old)
         {
             File.Delete(file);
         }
-    }
 
+        await Console.Out.WriteLineAsync($"deleted {old.Length} migration files; run the same command again to scaffold {name} from a build without them");
+        return 0;
+    }
+}
+
+foreach (var (provider, folder) in new[] { (StoreProvider.Sqlite, "Sqlite"), (StoreProvider.PostgreSql, "Postgres") })
+{
+    var outDir = Path.Combine(storage, "Migrations", folder);
     var connection = provider == StoreProvider.Sqlite ? "Data Source=design-time.db" : "Host=localhost;Database=baiqiang_design";
     await using var db = BaiqiangStore.Open(new StoreOptions(provider, connection));
     var designServices = new DesignTimeServicesBuilder(
