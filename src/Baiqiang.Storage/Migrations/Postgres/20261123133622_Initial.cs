@@ -32,6 +32,109 @@ namespace Baiqiang.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "cash_outs",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    programme = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    kind = table.Column<int>(type: "integer", nullable: false),
+                    beneficiary_kind = table.Column<int>(type: "integer", nullable: false),
+                    beneficiary = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    credit_code = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
+                    region_code = table.Column<int>(type: "integer", nullable: false),
+                    amount = table.Column<decimal>(type: "numeric(28,8)", precision: 28, scale: 8, nullable: false),
+                    on = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_cash_outs", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "deals",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    region_code = table.Column<int>(type: "integer", nullable: false),
+                    investor_name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    investor_type = table.Column<int>(type: "integer", nullable: false),
+                    origin_region = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    origin_place = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    industry_chain = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    source = table.Column<int>(type: "integer", nullable: false),
+                    planned_investment = table.Column<decimal>(type: "numeric(28,8)", precision: 28, scale: 8, nullable: false),
+                    responsible = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    department = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    stage = table.Column<int>(type: "integer", nullable: false),
+                    lead_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    negotiating_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    signed_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    landed_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    started_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    producing_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    lost_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    lost_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    project_code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_deals", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "enterprise_requests",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    credit_code = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    region_code = table.Column<int>(type: "integer", nullable: false),
+                    category = table.Column<int>(type: "integer", nullable: false),
+                    department = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    raised_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    raised_month = table.Column<int>(type: "integer", nullable: false),
+                    deadline = table.Column<DateOnly>(type: "date", nullable: false),
+                    status = table.Column<int>(type: "integer", nullable: false),
+                    started_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    closed_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    resolution = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    satisfaction = table.Column<int>(type: "integer", nullable: true),
+                    days_to_resolve = table.Column<int>(type: "integer", nullable: true),
+                    visit_key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_enterprise_requests", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "enterprises",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    credit_code = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    region_code = table.Column<int>(type: "integer", nullable: false),
+                    park_code = table.Column<int>(type: "integer", nullable: true),
+                    industry = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    size = table.Column<int>(type: "integer", nullable: true),
+                    tags = table.Column<int>(type: "integer", nullable: false),
+                    contacts = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_enterprises", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "indicators",
                 columns: table => new
                 {
@@ -139,6 +242,24 @@ namespace Baiqiang.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "visits",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    on = table.Column<DateOnly>(type: "date", nullable: false),
+                    visitors = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    credit_code = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    region_code = table.Column<int>(type: "integer", nullable: false),
+                    notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_visits", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "peer_group_members",
                 columns: table => new
                 {
@@ -161,6 +282,55 @@ namespace Baiqiang.Storage.Migrations.Postgres
                 name: "ix_audit_entries_entity_key",
                 table: "audit_entries",
                 columns: new[] { "entity", "key" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cash_outs_key",
+                table: "cash_outs",
+                column: "key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cash_outs_on_programme",
+                table: "cash_outs",
+                columns: new[] { "on", "programme" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_deals_code",
+                table: "deals",
+                column: "code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_deals_region_code_signed_on",
+                table: "deals",
+                columns: new[] { "region_code", "signed_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_enterprise_requests_department_status",
+                table: "enterprise_requests",
+                columns: new[] { "department", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_enterprise_requests_key",
+                table: "enterprise_requests",
+                column: "key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_enterprise_requests_raised_month_department_category",
+                table: "enterprise_requests",
+                columns: new[] { "raised_month", "department", "category" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_enterprises_credit_code",
+                table: "enterprises",
+                column: "credit_code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_enterprises_region_code",
+                table: "enterprises",
+                column: "region_code");
 
             migrationBuilder.CreateIndex(
                 name: "ix_observations_cross_section",
@@ -206,6 +376,17 @@ namespace Baiqiang.Storage.Migrations.Postgres
                 name: "ix_targets_region_code_deadline",
                 table: "targets",
                 columns: new[] { "region_code", "deadline" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_visits_key",
+                table: "visits",
+                column: "key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_visits_on",
+                table: "visits",
+                column: "on");
         }
 
         /// <inheritdoc />
@@ -213,6 +394,18 @@ namespace Baiqiang.Storage.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "cash_outs");
+
+            migrationBuilder.DropTable(
+                name: "deals");
+
+            migrationBuilder.DropTable(
+                name: "enterprise_requests");
+
+            migrationBuilder.DropTable(
+                name: "enterprises");
 
             migrationBuilder.DropTable(
                 name: "indicators");
@@ -228,6 +421,9 @@ namespace Baiqiang.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "targets");
+
+            migrationBuilder.DropTable(
+                name: "visits");
 
             migrationBuilder.DropTable(
                 name: "peer_groups");

@@ -31,6 +31,109 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "cash_outs",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    programme = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    beneficiary_kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    beneficiary = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    credit_code = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
+                    region_code = table.Column<int>(type: "INTEGER", nullable: false),
+                    amount = table.Column<decimal>(type: "TEXT", precision: 28, scale: 8, nullable: false),
+                    on = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_cash_outs", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "deals",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    region_code = table.Column<int>(type: "INTEGER", nullable: false),
+                    investor_name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    investor_type = table.Column<int>(type: "INTEGER", nullable: false),
+                    origin_region = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    origin_place = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    industry_chain = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    source = table.Column<int>(type: "INTEGER", nullable: false),
+                    planned_investment = table.Column<decimal>(type: "TEXT", precision: 28, scale: 8, nullable: false),
+                    responsible = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    department = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    stage = table.Column<int>(type: "INTEGER", nullable: false),
+                    lead_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    negotiating_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    signed_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    landed_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    started_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    producing_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    lost_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    lost_reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    project_code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_deals", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "enterprise_requests",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    credit_code = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    region_code = table.Column<int>(type: "INTEGER", nullable: false),
+                    category = table.Column<int>(type: "INTEGER", nullable: false),
+                    department = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    raised_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    raised_month = table.Column<int>(type: "INTEGER", nullable: false),
+                    deadline = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    status = table.Column<int>(type: "INTEGER", nullable: false),
+                    started_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    closed_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    resolution = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    satisfaction = table.Column<int>(type: "INTEGER", nullable: true),
+                    days_to_resolve = table.Column<int>(type: "INTEGER", nullable: true),
+                    visit_key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_enterprise_requests", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "enterprises",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    credit_code = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    region_code = table.Column<int>(type: "INTEGER", nullable: false),
+                    park_code = table.Column<int>(type: "INTEGER", nullable: true),
+                    industry = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    size = table.Column<int>(type: "INTEGER", nullable: true),
+                    tags = table.Column<int>(type: "INTEGER", nullable: false),
+                    contacts = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_enterprises", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "indicators",
                 columns: table => new
                 {
@@ -138,6 +241,24 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "visits",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    visitors = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    credit_code = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    region_code = table.Column<int>(type: "INTEGER", nullable: false),
+                    notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_visits", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "peer_group_members",
                 columns: table => new
                 {
@@ -160,6 +281,55 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                 name: "ix_audit_entries_entity_key",
                 table: "audit_entries",
                 columns: new[] { "entity", "key" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cash_outs_key",
+                table: "cash_outs",
+                column: "key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cash_outs_on_programme",
+                table: "cash_outs",
+                columns: new[] { "on", "programme" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_deals_code",
+                table: "deals",
+                column: "code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_deals_region_code_signed_on",
+                table: "deals",
+                columns: new[] { "region_code", "signed_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_enterprise_requests_department_status",
+                table: "enterprise_requests",
+                columns: new[] { "department", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_enterprise_requests_key",
+                table: "enterprise_requests",
+                column: "key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_enterprise_requests_raised_month_department_category",
+                table: "enterprise_requests",
+                columns: new[] { "raised_month", "department", "category" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_enterprises_credit_code",
+                table: "enterprises",
+                column: "credit_code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_enterprises_region_code",
+                table: "enterprises",
+                column: "region_code");
 
             migrationBuilder.CreateIndex(
                 name: "ix_observations_cross_section",
@@ -205,6 +375,17 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                 name: "ix_targets_region_code_deadline",
                 table: "targets",
                 columns: new[] { "region_code", "deadline" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_visits_key",
+                table: "visits",
+                column: "key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_visits_on",
+                table: "visits",
+                column: "on");
         }
 
         /// <inheritdoc />
@@ -212,6 +393,18 @@ namespace Baiqiang.Storage.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "cash_outs");
+
+            migrationBuilder.DropTable(
+                name: "deals");
+
+            migrationBuilder.DropTable(
+                name: "enterprise_requests");
+
+            migrationBuilder.DropTable(
+                name: "enterprises");
 
             migrationBuilder.DropTable(
                 name: "indicators");
@@ -227,6 +420,9 @@ namespace Baiqiang.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "targets");
+
+            migrationBuilder.DropTable(
+                name: "visits");
 
             migrationBuilder.DropTable(
                 name: "peer_groups");
