@@ -29,6 +29,8 @@ public static class BaiqiangCommand
             SeriesCommand.Create(),
             ParseCommand.Create(),
             SampleCommand.Create(),
+            Pipeline.PipelineCommand.Create(),
+            Services.ServiceCommand.Create(),
         };
         return root;
     }
