@@ -149,9 +149,16 @@ public static class PipelineQueries
         return rows.Where(r => region is null || Actor.IsWithin(r.RegionCode, region.Value)).Select(r => r.ToDeal()).ToList();
     }
 
+    /// <summary>Rates for <paramref name="period"/>, loading only deals that can fall in a cohort: entered by the
+    /// period's end and either entered in it or reached some later stage in or after it.</summary>
     public static async Task<IReadOnlyList<PipelineRateRow>> RatesAsync(BaiqiangDbContext db, StatPeriod period, PipelineGrouping grouping, RegionCode? region, CancellationToken ct)
     {
-        var deals = await LoadDealsAsync(db, region, period.End, ct);
+        ArgumentNullException.ThrowIfNull(db);
+        var (start, end) = (period.Start, period.End);
+        var rows = await db.Set<DealEntity>().AsNoTracking()
+            .Where(d => d.LeadOn <= end && (d.LeadOn >= start || d.SignedOn >= start || d.LandedOn >= start || d.StartedOn >= start || d.ProducingOn >= start))
+            .ToListAsync(ct);
+        var deals = rows.Where(r => region is null || Actor.IsWithin(r.RegionCode, region.Value)).Select(r => r.ToDeal());
         return PipelineRates.Compute(deals, period, grouping);
     }
 

@@ -21,7 +21,9 @@ public static class ServiceQueries
         var visitCount = await visits.CountAsync(ct);
         var reached = await visits.Select(v => v.CreditCode).Distinct().CountAsync(ct);
 
-        var requests = db.Set<RequestEntity>().AsNoTracking().Where(r => r.RaisedOn >= start && r.RaisedOn <= end);
+        // A StatPeriod is whole months, so the month key selects exactly the period and the covering index serves the query.
+        var (firstMonth, lastMonth) = ((period.Year * 100) + period.FirstMonth, (period.Year * 100) + period.LastMonth);
+        var requests = db.Set<RequestEntity>().AsNoTracking().Where(r => r.RaisedMonth >= firstMonth && r.RaisedMonth <= lastMonth);
         if (departments is not null)
         {
             var list = departments.ToList();
@@ -46,8 +48,9 @@ public static class ServiceQueries
             .OrderBy(c => c.Department, StringComparer.Ordinal).ThenBy(c => c.Category).ThenBy(c => c.Month, StringComparer.Ordinal)
             .ToList();
 
+        // Days to resolve are set exactly for 已解决 requests, so their count is the resolved count.
         var resolvedDays = requests.Where(r => r.DaysToResolve != null).Select(r => r.DaysToResolve!.Value);
-        var n = await resolvedDays.CountAsync(ct);
+        var n = cells.Sum(c => c.Resolved);
         decimal? median = null;
         if (n > 0)
         {

@@ -700,8 +700,11 @@ namespace Baiqiang.Storage.Migrations.Postgres
                     b.HasIndex("Department", "Status")
                         .HasDatabaseName("ix_enterprise_requests_department_status");
 
-                    b.HasIndex("RaisedMonth", "Department", "Category")
-                        .HasDatabaseName("ix_enterprise_requests_raised_month_department_category");
+                    b.HasIndex("RaisedMonth", "DaysToResolve")
+                        .HasDatabaseName("ix_enterprise_requests_raised_month_days_to_resolve");
+
+                    b.HasIndex("RaisedMonth", "Department", "Category", "Status", "Deadline", "ClosedOn")
+                        .HasDatabaseName("ix_enterprise_requests_raised_month_department_category_status_deadline_closed_on");
 
                     b.ToTable("enterprise_requests", (string)null);
                 });

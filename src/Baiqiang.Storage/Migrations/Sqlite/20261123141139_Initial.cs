@@ -316,9 +316,14 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_enterprise_requests_raised_month_department_category",
+                name: "ix_enterprise_requests_raised_month_days_to_resolve",
                 table: "enterprise_requests",
-                columns: new[] { "raised_month", "department", "category" });
+                columns: new[] { "raised_month", "days_to_resolve" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_enterprise_requests_raised_month_department_category_status_deadline_closed_on",
+                table: "enterprise_requests",
+                columns: new[] { "raised_month", "department", "category", "status", "deadline", "closed_on" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_enterprises_credit_code",
