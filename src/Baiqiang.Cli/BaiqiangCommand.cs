@@ -31,6 +31,8 @@ public static class BaiqiangCommand
             ParseCommand.Create(),
             SampleCommand.Create(),
             WeightsCommand.Create(), RankCommand.Create(), FrameworkCommand.Create(),
+            Pipeline.PipelineCommand.Create(),
+            Services.ServiceCommand.Create(),
         };
         return root;
     }

@@ -54,6 +54,15 @@ public abstract class BaiqiangDbContext : DbContext
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<Evaluation.FrameworkVersionEntity> FrameworkVersions => Set<Evaluation.FrameworkVersionEntity>();
+    public DbSet<Pipeline.DealEntity> Deals => Set<Pipeline.DealEntity>();
+
+    public DbSet<Services.EnterpriseEntity> Enterprises => Set<Services.EnterpriseEntity>();
+
+    public DbSet<Services.VisitEntity> Visits => Set<Services.VisitEntity>();
+
+    public DbSet<Services.RequestEntity> EnterpriseRequests => Set<Services.RequestEntity>();
+
+    public DbSet<Services.CashOutEntity> CashOuts => Set<Services.CashOutEntity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

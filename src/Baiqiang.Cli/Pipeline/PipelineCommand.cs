@@ -1,0 +1,179 @@
+using System.CommandLine;
+using Baiqiang.Cli.Store;
+using Baiqiang.Core.Access;
+using Baiqiang.Core.Pipeline;
+using Baiqiang.Storage.Pipeline;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baiqiang.Cli.Pipeline;
+
+/// <summary><c>baiqiang pipeline import|export|report|scoreboard|targets</c>: the investment-attraction pipeline (招商引资).</summary>
+internal static class PipelineCommand
+{
+    public static Command Create() => new("pipeline", "招商引资项目库:导入、导出、转化率、月度比拼、年度目标 / investment pipeline: import, export, rates, monthly scoreboard, targets")
+    {
+        Import(), Export(), Report(), Scoreboard(), Targets(),
+    };
+
+    private static Command Import()
+    {
+        var file = new Argument<string>("FILE") { Description = "CSV / XLSX 项目清单(金额列表头注明单位,如 计划投资(亿元)) / a deal list (money headers name their unit)" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "只校验,不写入 / validate only" };
+        var command = new Command("import", "导入招商项目(全部成功或全部不写入;已有项目按编号更新,阶段只能前进) / import deals (all or nothing; existing codes updated, stages only forward)") { file, dryRun };
+        command.SetAction(async (parse, ct) =>
+        {
+            var result = await DealFile.ReadAsync(parse.GetRequiredValue(file), null, ct);
+            if (!result.Success)
+            {
+                return await ListOutput.ImportErrorsAsync(parse, result.Errors);
+            }
+
+            if (parse.GetValue(dryRun))
+            {
+                await parse.Out().WriteLineAsync($"校验通过:{result.Items.Count}个项目(未写入) / valid: {result.Items.Count} deals (dry run)");
+                return 0;
+            }
+
+            await using var db = await StoreAccess.OpenAsync(parse, ct);
+            var outcome = await PipelineStore.SaveDealsAsync(db, Actor.LocalAdmin(Environment.UserName), result.Items, ct);
+            if (!outcome.Success)
+            {
+                return await ListOutput.StoreErrorsAsync(parse, outcome.Errors);
+            }
+
+            await parse.Out().WriteLineAsync($"已导入招商项目 / imported deals: 新增 added {outcome.Added}, 更新 updated {outcome.Updated}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Export()
+    {
+        var output = new Option<string>("--out") { Description = "输出文件 .xlsx 或 .csv / output file", Required = true };
+        var command = new Command("export", "导出全部招商项目(可再次导入) / export every deal (re-importable)") { output };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var db = await StoreAccess.OpenAsync(parse, ct);
+            var rows = await db.Deals.AsNoTracking().OrderBy(d => d.Code).ToListAsync(ct);
+            return await ListOutput.WriteAsync(parse, Path.GetExtension(parse.GetRequiredValue(output)).TrimStart('.'), parse.GetRequiredValue(output), "deals", [.. DealFile.ExportHeader], [.. rows.Select(DealFile.ToRow)], ct);
+        });
+        return command;
+    }
+
+    private static Command Report()
+    {
+        var period = new Option<string>("--period") { Description = "统计期别,如 2023 或 2023-01..06 / period", Required = true };
+        var by = new Option<string>("--by") { Description = "分组 none|region|chain|source|investor-type|origin / grouping", DefaultValueFactory = _ => "none" };
+        var format = ListOutput.FormatOption();
+        var output = ListOutput.OutOption();
+        var command = new Command("report", "签约率、落地率、开工率、投产率(按个数与按金额,注明基数) / signing, landing, start and production rates by count and amount, with their bases")
+        {
+            period, by, format, output,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var p = ListOutput.Period(parse.GetRequiredValue(period));
+            if (!p.Success)
+            {
+                await parse.Err().WriteLineAsync(p.Error.ToString());
+                return 2;
+            }
+
+            PipelineGrouping? grouping = parse.GetValue(by)?.ToUpperInvariant() switch
+            {
+                "NONE" => PipelineGrouping.None,
+                "REGION" => PipelineGrouping.Region,
+                "CHAIN" => PipelineGrouping.IndustryChain,
+                "SOURCE" => PipelineGrouping.Source,
+                "INVESTOR-TYPE" => PipelineGrouping.InvestorType,
+                "ORIGIN" => PipelineGrouping.OriginRegion,
+                _ => null,
+            };
+            if (grouping is null)
+            {
+                await parse.Err().WriteLineAsync($"未知分组“{parse.GetValue(by)}” / unknown grouping");
+                return 2;
+            }
+
+            await using var db = await StoreAccess.OpenAsync(parse, ct);
+            var rows = await PipelineQueries.RatesAsync(db, p.Value, grouping.Value, null, ct);
+            string[] header = ["分组 group", "新增线索 leads", "签约 signed", "签约额(亿元) signed 100m yuan", "签约率 signing", "落地率 landing", "开工率 start", "开工率(金额) start by amount", "投产率 production", "投产率(金额) production by amount"];
+            var data = rows.Select(r => new object?[]
+            {
+                r.Group, r.NewLeads, r.NewSignings, ListOutput.Yi(r.SignedAmount), ListOutput.Percent(r.Signing.ByCountPercent), ListOutput.Percent(r.Landing.ByCountPercent),
+                ListOutput.Percent(r.Start.ByCountPercent), ListOutput.Percent(r.Start.ByAmountPercent), ListOutput.Percent(r.Production.ByCountPercent), ListOutput.Percent(r.Production.ByAmountPercent),
+            }).ToList();
+            var exit = await ListOutput.WriteAsync(parse, parse.GetValue(format) ?? "table", parse.GetValue(output), "rates", header, data, ct);
+            if (exit == 0 && string.Equals(parse.GetValue(format), "table", StringComparison.OrdinalIgnoreCase))
+            {
+                await parse.Out().WriteLineAsync($"基数 / bases: 签约率 = {PipelineRates.LeadBase}中已签约; 落地率、开工率、投产率 = {PipelineRates.SignedBase}中已落地/开工/投产");
+                if (rows.Count == 1)
+                {
+                    foreach (var rate in new[] { rows[0].Signing, rows[0].Landing, rows[0].Start, rows[0].Production })
+                    {
+                        await parse.Out().WriteLineAsync(rate.Formula);
+                    }
+                }
+            }
+
+            return exit;
+        });
+        return command;
+    }
+
+    private static Command Scoreboard()
+    {
+        var year = new Option<int>("--year") { Description = "年份 / year", Required = true };
+        var through = new Option<int>("--through") { Description = "截至月份(默认12) / last month shown (default 12)", DefaultValueFactory = _ => 12 };
+        var format = ListOutput.FormatOption();
+        var output = ListOutput.OutOption();
+        var command = new Command("scoreboard", "月月有签约、月月有落地、月月有开工:逐月统计,空白月份标出 / monthly signings, landings and starts; empty months flagged")
+        {
+            year, through, format, output,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var db = await StoreAccess.OpenAsync(parse, ct);
+            var months = await PipelineQueries.ScoreboardAsync(db, parse.GetValue(year), Math.Clamp(parse.GetValue(through), 1, 12), null, ct);
+            string[] header = ["月份 month", "签约 signed", "签约额(亿元)", "落地 landed", "开工 started", "提示 flag"];
+            var data = months.Select(m => new object?[] { m.Month, m.Signings, ListOutput.Yi(m.SignedAmount), m.Landings, m.Starts, m.Broken ? "⚠ " + m.FlagZh : string.Empty }).ToList();
+            var exit = await ListOutput.WriteAsync(parse, parse.GetValue(format) ?? "table", parse.GetValue(output), "scoreboard", header, data, ct);
+            var broken = months.Count(m => m.Broken);
+            if (exit == 0 && broken > 0 && string.Equals(parse.GetValue(format), "table", StringComparison.OrdinalIgnoreCase))
+            {
+                await parse.Out().WriteLineAsync($"{broken}个月未做到“月月有签约、月月有落地、月月有开工” / {broken} months broke the every-month rule");
+            }
+
+            return exit;
+        });
+        return command;
+    }
+
+    private static Command Targets()
+    {
+        var period = new Option<string>("--period") { Description = "截至期别,如 2023-06 / as of", Required = true };
+        var command = new Command("targets", "年度招商目标进度(与时间进度对比) / annual pipeline targets against time elapsed") { period };
+        command.SetAction(async (parse, ct) =>
+        {
+            var p = ListOutput.Period(parse.GetRequiredValue(period));
+            if (!p.Success)
+            {
+                await parse.Err().WriteLineAsync(p.Error.ToString());
+                return 2;
+            }
+
+            await using var db = await StoreAccess.OpenAsync(parse, ct);
+            var progress = await PipelineQueries.TargetsAsync(db, p.Value, ct);
+            var table = new TextTable("目标 target", "地区 region", "目标值 goal", "完成 current", "进度 progress", "时间进度 time", "状态 status");
+            foreach (var t in progress)
+            {
+                table.Add(t.Target.DescriptionZh ?? t.Target.Id, t.Target.Region.ToString(), t.Status.TargetValue.Invariant(), Math.Round(t.Status.Current, 2).Invariant(),
+                    ListOutput.Percent(t.Status.ProgressPercent), ListOutput.Percent(t.Status.TimeElapsedPercent), t.Status.Met ? "已完成 met" : t.Status.OnTrack ? "正常 on track" : "滞后 behind");
+            }
+
+            table.WriteTo(parse.Out());
+            return 0;
+        });
+        return command;
+    }
+}

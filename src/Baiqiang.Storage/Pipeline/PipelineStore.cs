@@ -1,0 +1,185 @@
+using Baiqiang.Core.Access;
+using Baiqiang.Core.Periods;
+using Baiqiang.Core.Pipeline;
+using Baiqiang.Core.Projects;
+using Baiqiang.Core.Regions;
+using Baiqiang.Core.Targets;
+using Baiqiang.Core.Text;
+using Baiqiang.Storage.Targets;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baiqiang.Storage.Pipeline;
+
+/// <summary>What a batch write stored, or why it stored nothing.</summary>
+public sealed record StoreOutcome(int Added, int Updated, IReadOnlyList<Bilingual> Errors)
+{
+    public bool Success => Errors.Count == 0;
+
+    internal static StoreOutcome Failed(List<Bilingual> errors) => new(0, 0, errors);
+}
+
+/// <summary>Writes deals: batch upsert by code (imports), stage moves, conversion to a key project. Every write takes
+/// an <see cref="Actor"/> (an editor changes only deals of regions in scope) and is audited by the context.</summary>
+/// <remarks>All or nothing: any refused deal leaves the store untouched. An existing deal may only move forward: a
+/// re-import whose furthest stage is behind the stored one, or that revives a lost deal, is refused.</remarks>
+public static class PipelineStore
+{
+    public static async Task<StoreOutcome> SaveDealsAsync(BaiqiangDbContext db, Actor actor, IReadOnlyList<Deal> deals, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(deals);
+        foreach (var d in deals)
+        {
+            actor.EnsureCanEdit(d.Region);
+        }
+
+        var errors = new List<Bilingual>();
+        foreach (var dup in deals.GroupBy(d => d.Code, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            errors.Add(new Bilingual($"项目编号“{dup.Key}”重复出现{dup.Count()}次", $"deal code '{dup.Key}' appears {dup.Count()} times"));
+        }
+
+        var codes = deals.Select(d => d.Code).Distinct(StringComparer.Ordinal).ToList();
+        var existing = new Dictionary<string, DealEntity>(StringComparer.Ordinal);
+        foreach (var chunk in codes.Chunk(500))
+        {
+            foreach (var e in await db.Set<DealEntity>().Where(d => chunk.Contains(d.Code)).ToListAsync(ct))
+            {
+                existing[e.Code] = e;
+            }
+        }
+
+        foreach (var d in deals)
+        {
+            if (existing.TryGetValue(d.Code, out var stored))
+            {
+                actor.EnsureCanEdit(stored.RegionCode);
+                var old = stored.ToDeal();
+                if (d.FurthestStage < old.FurthestStage || (old.Stage == DealStage.Lost && d.Stage != DealStage.Lost))
+                {
+                    errors.Add(new Bilingual(
+                        $"项目“{d.Code}”的阶段不能从{PipelineText.Name(old.Stage)}倒退为{PipelineText.Name(d.Stage)}",
+                        $"deal '{d.Code}' cannot go back from {old.Stage} to {d.Stage}"));
+                }
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return StoreOutcome.Failed(errors);
+        }
+
+        var added = 0;
+        var updated = 0;
+        foreach (var d in deals)
+        {
+            if (existing.TryGetValue(d.Code, out var stored))
+            {
+                stored.CopyFrom(d);
+                updated++;
+            }
+            else
+            {
+                db.Add(DealEntity.From(d));
+                added++;
+            }
+        }
+
+        db.CurrentUser = actor.Name;
+        await db.SaveChangesAsync(ct);
+        return new StoreOutcome(added, updated, []);
+    }
+
+    /// <summary>Moves a stored deal to <paramref name="stage"/>; throws <see cref="DomainRuleException"/> when the deal's rules refuse.</summary>
+    public static async Task<Deal> AdvanceAsync(BaiqiangDbContext db, Actor actor, string code, DealStage stage, DateOnly on, string? reason, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(actor);
+        var entity = await FindAsync(db, code, ct);
+        actor.EnsureCanEdit(entity.RegionCode);
+        var deal = entity.ToDeal();
+        deal.Advance(stage, on, reason);
+        entity.CopyFrom(deal);
+        db.CurrentUser = actor.Name;
+        await db.SaveChangesAsync(ct);
+        return deal;
+    }
+
+    /// <summary>
+    /// Converts a signed deal into a key project (<see cref="DealConversion.ToProject"/>) and stores on the deal the
+    /// project code it became. Persisting the <see cref="Project"/> itself is the ledger's business.
+    /// </summary>
+    public static async Task<Project> ConvertToProjectAsync(BaiqiangDbContext db, Actor actor, string code, string? projectCode, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(actor);
+        var entity = await FindAsync(db, code, ct);
+        actor.EnsureCanEdit(entity.RegionCode);
+        var deal = entity.ToDeal();
+        var project = DealConversion.ToProject(deal, projectCode);
+        entity.ProjectCode = project.Code;
+        db.CurrentUser = actor.Name;
+        await db.SaveChangesAsync(ct);
+        return project;
+    }
+
+    private static async Task<DealEntity> FindAsync(BaiqiangDbContext db, string code, CancellationToken ct)
+    {
+        var key = code?.Trim() ?? string.Empty;
+        return await db.Set<DealEntity>().SingleOrDefaultAsync(d => d.Code == key, ct)
+            ?? throw new DomainRuleException(new Bilingual($"找不到项目“{key}”", $"no deal '{key}'"));
+    }
+}
+
+/// <summary>Reads for the CLI and the web app: deals, rates, the monthly scoreboard and target progress.</summary>
+public static class PipelineQueries
+{
+    /// <summary>Deals of <paramref name="region"/> and the regions below it (all when null) that entered the pipeline by <paramref name="through"/> (all when null).</summary>
+    public static async Task<List<Deal>> LoadDealsAsync(BaiqiangDbContext db, RegionCode? region, DateOnly? through, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var query = db.Set<DealEntity>().AsNoTracking();
+        if (through is { } t)
+        {
+            query = query.Where(d => d.LeadOn <= t);
+        }
+
+        var rows = await query.ToListAsync(ct);
+        return rows.Where(r => region is null || Actor.IsWithin(r.RegionCode, region.Value)).Select(r => r.ToDeal()).ToList();
+    }
+
+    /// <summary>Rates for <paramref name="period"/>, loading only deals that can fall in a cohort: entered by the
+    /// period's end and either entered in it or reached some later stage in or after it.</summary>
+    public static async Task<IReadOnlyList<PipelineRateRow>> RatesAsync(BaiqiangDbContext db, StatPeriod period, PipelineGrouping grouping, RegionCode? region, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var (start, end) = (period.Start, period.End);
+        var rows = await db.Set<DealEntity>().AsNoTracking()
+            .Where(d => d.LeadOn <= end && (d.LeadOn >= start || d.SignedOn >= start || d.LandedOn >= start || d.StartedOn >= start || d.ProducingOn >= start))
+            .ToListAsync(ct);
+        var deals = rows.Where(r => region is null || Actor.IsWithin(r.RegionCode, region.Value)).Select(r => r.ToDeal());
+        return PipelineRates.Compute(deals, period, grouping);
+    }
+
+    public static async Task<IReadOnlyList<ScoreboardMonth>> ScoreboardAsync(BaiqiangDbContext db, int year, int throughMonth, RegionCode? region, CancellationToken ct)
+    {
+        var deals = await LoadDealsAsync(db, region, new DateOnly(year, 12, 31), ct);
+        return MonthlyScoreboard.Build(deals, year, throughMonth);
+    }
+
+    /// <summary>Progress of the stored targets whose subject is a pipeline measure (<see cref="PipelineMeasures"/>) for <paramref name="asOf"/>'s year.</summary>
+    public static async Task<IReadOnlyList<PipelineTargetProgress>> TargetsAsync(BaiqiangDbContext db, StatPeriod asOf, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var entities = await db.Set<TargetEntity>().AsNoTracking().ToListAsync(ct);
+        var targets = entities.Select(e => e.ToTarget()).Where(t => PipelineMeasures.Describe(t.Subject) is not null && t.Deadline.Year == asOf.Year).ToList();
+        if (targets.Count == 0)
+        {
+            return [];
+        }
+
+        var deals = await LoadDealsAsync(db, null, asOf.End, ct);
+        return PipelineTargets.Evaluate(targets, deals, asOf);
+    }
+}
