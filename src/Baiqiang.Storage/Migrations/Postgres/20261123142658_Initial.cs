@@ -1,0 +1,463 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Baiqiang.Storage.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "audit_entries",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    user = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    entity = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    key = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    field = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    old_value = table.Column<string>(type: "text", nullable: true),
+                    new_value = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_audit_entries", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "cash_outs",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    programme = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    kind = table.Column<int>(type: "integer", nullable: false),
+                    beneficiary_kind = table.Column<int>(type: "integer", nullable: false),
+                    beneficiary = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    credit_code = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
+                    region_code = table.Column<int>(type: "integer", nullable: false),
+                    amount = table.Column<decimal>(type: "numeric(28,8)", precision: 28, scale: 8, nullable: false),
+                    on = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_cash_outs", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "deals",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    region_code = table.Column<int>(type: "integer", nullable: false),
+                    investor_name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    investor_type = table.Column<int>(type: "integer", nullable: false),
+                    origin_region = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    origin_place = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    industry_chain = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    source = table.Column<int>(type: "integer", nullable: false),
+                    planned_investment = table.Column<decimal>(type: "numeric(28,8)", precision: 28, scale: 8, nullable: false),
+                    responsible = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    department = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    stage = table.Column<int>(type: "integer", nullable: false),
+                    lead_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    negotiating_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    signed_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    landed_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    started_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    producing_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    lost_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    lost_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    project_code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_deals", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "enterprise_requests",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    credit_code = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    region_code = table.Column<int>(type: "integer", nullable: false),
+                    category = table.Column<int>(type: "integer", nullable: false),
+                    department = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    raised_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    raised_month = table.Column<int>(type: "integer", nullable: false),
+                    deadline = table.Column<DateOnly>(type: "date", nullable: false),
+                    status = table.Column<int>(type: "integer", nullable: false),
+                    started_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    closed_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    resolution = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    satisfaction = table.Column<int>(type: "integer", nullable: true),
+                    days_to_resolve = table.Column<int>(type: "integer", nullable: true),
+                    visit_key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_enterprise_requests", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "enterprises",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    credit_code = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    region_code = table.Column<int>(type: "integer", nullable: false),
+                    park_code = table.Column<int>(type: "integer", nullable: true),
+                    industry = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    size = table.Column<int>(type: "integer", nullable: true),
+                    tags = table.Column<int>(type: "integer", nullable: false),
+                    contacts = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_enterprises", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "evaluation_framework_versions",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    document = table.Column<string>(type: "text", nullable: false),
+                    created_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_evaluation_framework_versions", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "indicators",
+                columns: table => new
+                {
+                    code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    name_zh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    name_en = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    unit = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    kind = table.Column<int>(type: "integer", nullable: false),
+                    direction = table.Column<int>(type: "integer", nullable: false),
+                    published_cumulatively = table.Column<bool>(type: "boolean", nullable: false),
+                    allows_negative = table.Column<bool>(type: "boolean", nullable: false),
+                    aliases = table.Column<string>(type: "text", nullable: false),
+                    is_builtin = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_indicators", x => x.code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "observations",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    region_code = table.Column<int>(type: "integer", nullable: false),
+                    indicator_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    period_year = table.Column<int>(type: "integer", nullable: false),
+                    period_first_month = table.Column<int>(type: "integer", nullable: false),
+                    period_last_month = table.Column<int>(type: "integer", nullable: false),
+                    value = table.Column<decimal>(type: "numeric(28,8)", precision: 28, scale: 8, nullable: true),
+                    unit = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    growth_percent = table.Column<decimal>(type: "numeric(28,8)", precision: 28, scale: 8, nullable: true),
+                    qualifier = table.Column<int>(type: "integer", nullable: false),
+                    source_kind = table.Column<int>(type: "integer", nullable: false),
+                    source_reference = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    source_row = table.Column<int>(type: "integer", nullable: true),
+                    source_column = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    revision = table.Column<int>(type: "integer", nullable: false),
+                    is_current = table.Column<bool>(type: "boolean", nullable: false),
+                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    recorded_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    superseded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_observations", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "peer_groups",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    name_zh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    name_en = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    kind = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_peer_groups", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "regions",
+                columns: table => new
+                {
+                    code = table.Column<int>(type: "integer", nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    kind = table.Column<int>(type: "integer", nullable: false),
+                    parent_code = table.Column<int>(type: "integer", nullable: true),
+                    valid_from = table.Column<DateOnly>(type: "date", nullable: true),
+                    valid_to = table.Column<DateOnly>(type: "date", nullable: true),
+                    successor_code = table.Column<int>(type: "integer", nullable: true),
+                    vintage = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_regions", x => x.code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "targets",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    subject_kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    subject = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    region_code = table.Column<int>(type: "integer", nullable: false),
+                    deadline = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    comparator = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    value = table.Column<decimal>(type: "numeric(28,8)", precision: 28, scale: 8, nullable: true),
+                    qualifier = table.Column<int>(type: "integer", nullable: false),
+                    unit = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    multiple_of_base = table.Column<decimal>(type: "numeric(28,8)", precision: 28, scale: 8, nullable: true),
+                    base_period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    description_zh = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_targets", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "visits",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    on = table.Column<DateOnly>(type: "date", nullable: false),
+                    visitors = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    credit_code = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    region_code = table.Column<int>(type: "integer", nullable: false),
+                    notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_visits", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "peer_group_members",
+                columns: table => new
+                {
+                    peer_group_id = table.Column<string>(type: "character varying(100)", nullable: false),
+                    region_code = table.Column<int>(type: "integer", nullable: false),
+                    rank = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_peer_group_members", x => new { x.peer_group_id, x.region_code });
+                    table.ForeignKey(
+                        name: "fk_peer_group_members_peer_groups",
+                        column: x => x.peer_group_id,
+                        principalTable: "peer_groups",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_entries_entity_key",
+                table: "audit_entries",
+                columns: new[] { "entity", "key" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cash_outs_key",
+                table: "cash_outs",
+                column: "key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cash_outs_on_programme",
+                table: "cash_outs",
+                columns: new[] { "on", "programme" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_deals_code",
+                table: "deals",
+                column: "code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_deals_region_code_signed_on",
+                table: "deals",
+                columns: new[] { "region_code", "signed_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_enterprise_requests_department_status",
+                table: "enterprise_requests",
+                columns: new[] { "department", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_enterprise_requests_key",
+                table: "enterprise_requests",
+                column: "key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_enterprise_requests_raised_month_days_to_resolve",
+                table: "enterprise_requests",
+                columns: new[] { "raised_month", "days_to_resolve" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_enterprise_requests_raised_month_department_category_status_deadline_closed_on",
+                table: "enterprise_requests",
+                columns: new[] { "raised_month", "department", "category", "status", "deadline", "closed_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_enterprises_credit_code",
+                table: "enterprises",
+                column: "credit_code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_enterprises_region_code",
+                table: "enterprises",
+                column: "region_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_evaluation_framework_versions_name_version",
+                table: "evaluation_framework_versions",
+                columns: new[] { "name", "version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_observations_cross_section",
+                table: "observations",
+                columns: new[] { "indicator_code", "period", "region_code" },
+                filter: "is_current");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_observations_current",
+                table: "observations",
+                columns: new[] { "region_code", "indicator_code", "period" },
+                unique: true,
+                filter: "is_current");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_observations_revision",
+                table: "observations",
+                columns: new[] { "region_code", "indicator_code", "period", "revision" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_peer_group_members_region_code",
+                table: "peer_group_members",
+                column: "region_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_regions_name",
+                table: "regions",
+                column: "name");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_regions_parent_code",
+                table: "regions",
+                column: "parent_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_targets_key",
+                table: "targets",
+                column: "key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_targets_region_code_deadline",
+                table: "targets",
+                columns: new[] { "region_code", "deadline" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_visits_key",
+                table: "visits",
+                column: "key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_visits_on",
+                table: "visits",
+                column: "on");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "cash_outs");
+
+            migrationBuilder.DropTable(
+                name: "deals");
+
+            migrationBuilder.DropTable(
+                name: "enterprise_requests");
+
+            migrationBuilder.DropTable(
+                name: "enterprises");
+
+            migrationBuilder.DropTable(
+                name: "evaluation_framework_versions");
+
+            migrationBuilder.DropTable(
+                name: "indicators");
+
+            migrationBuilder.DropTable(
+                name: "observations");
+
+            migrationBuilder.DropTable(
+                name: "peer_group_members");
+
+            migrationBuilder.DropTable(
+                name: "regions");
+
+            migrationBuilder.DropTable(
+                name: "targets");
+
+            migrationBuilder.DropTable(
+                name: "visits");
+
+            migrationBuilder.DropTable(
+                name: "peer_groups");
+        }
+    }
+}

@@ -1,0 +1,462 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Baiqiang.Storage.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "audit_entries",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    user = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    entity = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    key = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    field = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    old_value = table.Column<string>(type: "TEXT", nullable: true),
+                    new_value = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_audit_entries", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "cash_outs",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    programme = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    beneficiary_kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    beneficiary = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    credit_code = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
+                    region_code = table.Column<int>(type: "INTEGER", nullable: false),
+                    amount = table.Column<decimal>(type: "TEXT", precision: 28, scale: 8, nullable: false),
+                    on = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_cash_outs", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "deals",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    region_code = table.Column<int>(type: "INTEGER", nullable: false),
+                    investor_name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    investor_type = table.Column<int>(type: "INTEGER", nullable: false),
+                    origin_region = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    origin_place = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    industry_chain = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    source = table.Column<int>(type: "INTEGER", nullable: false),
+                    planned_investment = table.Column<decimal>(type: "TEXT", precision: 28, scale: 8, nullable: false),
+                    responsible = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    department = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    stage = table.Column<int>(type: "INTEGER", nullable: false),
+                    lead_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    negotiating_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    signed_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    landed_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    started_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    producing_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    lost_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    lost_reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    project_code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_deals", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "enterprise_requests",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    credit_code = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    region_code = table.Column<int>(type: "INTEGER", nullable: false),
+                    category = table.Column<int>(type: "INTEGER", nullable: false),
+                    department = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    raised_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    raised_month = table.Column<int>(type: "INTEGER", nullable: false),
+                    deadline = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    status = table.Column<int>(type: "INTEGER", nullable: false),
+                    started_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    closed_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    resolution = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    satisfaction = table.Column<int>(type: "INTEGER", nullable: true),
+                    days_to_resolve = table.Column<int>(type: "INTEGER", nullable: true),
+                    visit_key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_enterprise_requests", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "enterprises",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    credit_code = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    region_code = table.Column<int>(type: "INTEGER", nullable: false),
+                    park_code = table.Column<int>(type: "INTEGER", nullable: true),
+                    industry = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    size = table.Column<int>(type: "INTEGER", nullable: true),
+                    tags = table.Column<int>(type: "INTEGER", nullable: false),
+                    contacts = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_enterprises", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "evaluation_framework_versions",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    document = table.Column<string>(type: "TEXT", nullable: false),
+                    created_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_evaluation_framework_versions", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "indicators",
+                columns: table => new
+                {
+                    code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    name_zh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    name_en = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    unit = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    direction = table.Column<int>(type: "INTEGER", nullable: false),
+                    published_cumulatively = table.Column<bool>(type: "INTEGER", nullable: false),
+                    allows_negative = table.Column<bool>(type: "INTEGER", nullable: false),
+                    aliases = table.Column<string>(type: "TEXT", nullable: false),
+                    is_builtin = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_indicators", x => x.code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "observations",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    region_code = table.Column<int>(type: "INTEGER", nullable: false),
+                    indicator_code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    period = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    period_year = table.Column<int>(type: "INTEGER", nullable: false),
+                    period_first_month = table.Column<int>(type: "INTEGER", nullable: false),
+                    period_last_month = table.Column<int>(type: "INTEGER", nullable: false),
+                    value = table.Column<decimal>(type: "TEXT", precision: 28, scale: 8, nullable: true),
+                    unit = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    growth_percent = table.Column<decimal>(type: "TEXT", precision: 28, scale: 8, nullable: true),
+                    qualifier = table.Column<int>(type: "INTEGER", nullable: false),
+                    source_kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    source_reference = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    source_row = table.Column<int>(type: "INTEGER", nullable: true),
+                    source_column = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    is_current = table.Column<bool>(type: "INTEGER", nullable: false),
+                    recorded_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    recorded_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    superseded_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_observations", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "peer_groups",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    name_zh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    name_en = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    kind = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_peer_groups", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "regions",
+                columns: table => new
+                {
+                    code = table.Column<int>(type: "INTEGER", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    parent_code = table.Column<int>(type: "INTEGER", nullable: true),
+                    valid_from = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    valid_to = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    successor_code = table.Column<int>(type: "INTEGER", nullable: true),
+                    vintage = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_regions", x => x.code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "targets",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    subject_kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    subject = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    region_code = table.Column<int>(type: "INTEGER", nullable: false),
+                    deadline = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    comparator = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
+                    value = table.Column<decimal>(type: "TEXT", precision: 28, scale: 8, nullable: true),
+                    qualifier = table.Column<int>(type: "INTEGER", nullable: false),
+                    unit = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    multiple_of_base = table.Column<decimal>(type: "TEXT", precision: 28, scale: 8, nullable: true),
+                    base_period = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    description_zh = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_targets", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "visits",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    visitors = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    credit_code = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    region_code = table.Column<int>(type: "INTEGER", nullable: false),
+                    notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_visits", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "peer_group_members",
+                columns: table => new
+                {
+                    peer_group_id = table.Column<string>(type: "TEXT", nullable: false),
+                    region_code = table.Column<int>(type: "INTEGER", nullable: false),
+                    rank = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_peer_group_members", x => new { x.peer_group_id, x.region_code });
+                    table.ForeignKey(
+                        name: "fk_peer_group_members_peer_groups",
+                        column: x => x.peer_group_id,
+                        principalTable: "peer_groups",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_entries_entity_key",
+                table: "audit_entries",
+                columns: new[] { "entity", "key" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cash_outs_key",
+                table: "cash_outs",
+                column: "key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cash_outs_on_programme",
+                table: "cash_outs",
+                columns: new[] { "on", "programme" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_deals_code",
+                table: "deals",
+                column: "code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_deals_region_code_signed_on",
+                table: "deals",
+                columns: new[] { "region_code", "signed_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_enterprise_requests_department_status",
+                table: "enterprise_requests",
+                columns: new[] { "department", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_enterprise_requests_key",
+                table: "enterprise_requests",
+                column: "key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_enterprise_requests_raised_month_days_to_resolve",
+                table: "enterprise_requests",
+                columns: new[] { "raised_month", "days_to_resolve" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_enterprise_requests_raised_month_department_category_status_deadline_closed_on",
+                table: "enterprise_requests",
+                columns: new[] { "raised_month", "department", "category", "status", "deadline", "closed_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_enterprises_credit_code",
+                table: "enterprises",
+                column: "credit_code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_enterprises_region_code",
+                table: "enterprises",
+                column: "region_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_evaluation_framework_versions_name_version",
+                table: "evaluation_framework_versions",
+                columns: new[] { "name", "version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_observations_cross_section",
+                table: "observations",
+                columns: new[] { "indicator_code", "period", "region_code" },
+                filter: "is_current = 1");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_observations_current",
+                table: "observations",
+                columns: new[] { "region_code", "indicator_code", "period" },
+                unique: true,
+                filter: "is_current = 1");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_observations_revision",
+                table: "observations",
+                columns: new[] { "region_code", "indicator_code", "period", "revision" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_peer_group_members_region_code",
+                table: "peer_group_members",
+                column: "region_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_regions_name",
+                table: "regions",
+                column: "name");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_regions_parent_code",
+                table: "regions",
+                column: "parent_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_targets_key",
+                table: "targets",
+                column: "key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_targets_region_code_deadline",
+                table: "targets",
+                columns: new[] { "region_code", "deadline" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_visits_key",
+                table: "visits",
+                column: "key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_visits_on",
+                table: "visits",
+                column: "on");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "cash_outs");
+
+            migrationBuilder.DropTable(
+                name: "deals");
+
+            migrationBuilder.DropTable(
+                name: "enterprise_requests");
+
+            migrationBuilder.DropTable(
+                name: "enterprises");
+
+            migrationBuilder.DropTable(
+                name: "evaluation_framework_versions");
+
+            migrationBuilder.DropTable(
+                name: "indicators");
+
+            migrationBuilder.DropTable(
+                name: "observations");
+
+            migrationBuilder.DropTable(
+                name: "peer_group_members");
+
+            migrationBuilder.DropTable(
+                name: "regions");
+
+            migrationBuilder.DropTable(
+                name: "targets");
+
+            migrationBuilder.DropTable(
+                name: "visits");
+
+            migrationBuilder.DropTable(
+                name: "peer_groups");
+        }
+    }
+}
