@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Baiqiang.Cli.Extraction;
 using Baiqiang.Cli.Observations;
 using Baiqiang.Cli.Parsing;
 using Baiqiang.Cli.Regions;
@@ -29,6 +30,8 @@ public static class BaiqiangCommand
             SeriesCommand.Create(),
             ParseCommand.Create(),
             SampleCommand.Create(),
+            ExtractCommand.Create(),
+            ReviewCommand.Create(),
         };
         return root;
     }

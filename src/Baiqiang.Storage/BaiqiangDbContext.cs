@@ -53,6 +53,10 @@ public abstract class BaiqiangDbContext : DbContext
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Extraction.ExtractionDocumentEntity> ExtractionDocuments => Set<Extraction.ExtractionDocumentEntity>();
+
+    public DbSet<Extraction.PendingFactEntity> PendingFacts => Set<Extraction.PendingFactEntity>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<RegionCode>().HaveConversion<RegionCodeConverter>();

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Baiqiang.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresBaiqiangDbContext))]
-    [Migration("20261123114142_Initial")]
+    [Migration("20261123133314_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -76,6 +76,193 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasDatabaseName("ix_audit_entries_entity_key");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Extraction.ExtractionDocumentEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("MainRegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("main_region_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly?>("ReferenceDate")
+                        .HasColumnType("date")
+                        .HasColumnName("reference_date");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<DateTimeOffset>("StoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stored_at");
+
+                    b.Property<string>("StoredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("stored_by");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_extraction_documents");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique()
+                        .HasDatabaseName("ix_extraction_documents_sha256");
+
+                    b.ToTable("extraction_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Extraction.PendingFactEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CheckNotes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("check_notes");
+
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("document_id");
+
+                    b.Property<decimal?>("GrowthPct")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("numeric(28,8)")
+                        .HasColumnName("growth_pct");
+
+                    b.Property<decimal?>("High")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("numeric(28,8)")
+                        .HasColumnName("high");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("indicator");
+
+                    b.Property<string>("IndicatorCode")
+                        .HasColumnType("text")
+                        .HasColumnName("indicator_code");
+
+                    b.Property<string>("IndicatorRaw")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("indicator_raw");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Length")
+                        .HasColumnType("integer")
+                        .HasColumnName("length");
+
+                    b.Property<int>("Offset")
+                        .HasColumnType("integer")
+                        .HasColumnName("offset");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("period");
+
+                    b.Property<decimal?>("PlanSharePct")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("numeric(28,8)")
+                        .HasColumnName("plan_share_pct");
+
+                    b.Property<int>("Qualifier")
+                        .HasColumnType("integer")
+                        .HasColumnName("qualifier");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("region");
+
+                    b.Property<int?>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("review_note");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<string>("Sentence")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("sentence");
+
+                    b.Property<int>("SentenceOffset")
+                        .HasColumnType("integer")
+                        .HasColumnName("sentence_offset");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("unit");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("numeric(28,8)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pending_facts");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_pending_facts_document_id");
+
+                    b.HasIndex("Status", "DocumentId")
+                        .HasDatabaseName("ix_pending_facts_status_document_id");
+
+                    b.ToTable("pending_facts", (string)null);
                 });
 
             modelBuilder.Entity("Baiqiang.Storage.Indicators.IndicatorEntity", b =>
@@ -438,6 +625,16 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasDatabaseName("ix_targets_region_code_deadline");
 
                     b.ToTable("targets", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Extraction.PendingFactEntity", b =>
+                {
+                    b.HasOne("Baiqiang.Storage.Extraction.ExtractionDocumentEntity", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pending_facts_extraction_documents");
                 });
 
             modelBuilder.Entity("Baiqiang.Storage.PeerGroups.PeerGroupMemberEntity", b =>

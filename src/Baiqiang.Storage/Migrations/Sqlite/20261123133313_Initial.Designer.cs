@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Baiqiang.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteBaiqiangDbContext))]
-    [Migration("20261123114141_Initial")]
+    [Migration("20261123133313_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -69,6 +69,189 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasDatabaseName("ix_audit_entries_entity_key");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Extraction.ExtractionDocumentEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("MainRegionCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("main_region_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly?>("ReferenceDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference_date");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<DateTimeOffset>("StoredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stored_at");
+
+                    b.Property<string>("StoredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stored_by");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_extraction_documents");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique()
+                        .HasDatabaseName("ix_extraction_documents_sha256");
+
+                    b.ToTable("extraction_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Extraction.PendingFactEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CheckNotes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_notes");
+
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("document_id");
+
+                    b.Property<decimal?>("GrowthPct")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("growth_pct");
+
+                    b.Property<decimal?>("High")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("high");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("indicator");
+
+                    b.Property<string>("IndicatorCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("indicator_code");
+
+                    b.Property<string>("IndicatorRaw")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("indicator_raw");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Length")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("length");
+
+                    b.Property<int>("Offset")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("offset");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<decimal?>("PlanSharePct")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_share_pct");
+
+                    b.Property<int>("Qualifier")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("qualifier");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region");
+
+                    b.Property<int?>("RegionCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_note");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<string>("Sentence")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sentence");
+
+                    b.Property<int>("SentenceOffset")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sentence_offset");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pending_facts");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_pending_facts_document_id");
+
+                    b.HasIndex("Status", "DocumentId")
+                        .HasDatabaseName("ix_pending_facts_status_document_id");
+
+                    b.ToTable("pending_facts", (string)null);
                 });
 
             modelBuilder.Entity("Baiqiang.Storage.Indicators.IndicatorEntity", b =>
@@ -427,6 +610,16 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasDatabaseName("ix_targets_region_code_deadline");
 
                     b.ToTable("targets", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Extraction.PendingFactEntity", b =>
+                {
+                    b.HasOne("Baiqiang.Storage.Extraction.ExtractionDocumentEntity", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pending_facts_extraction_documents");
                 });
 
             modelBuilder.Entity("Baiqiang.Storage.PeerGroups.PeerGroupMemberEntity", b =>
