@@ -45,7 +45,7 @@ public sealed class FactExtractor
     [
         "实现", "完成", "引进", "推进", "实施", "走访", "收集", "解决", "签约", "促成", "审批", "减免", "兑现", "授牌", "引导", "招引", "带领",
         "新增", "培育", "集聚", "确定", "列入", "梳理出", "开工", "竣工", "落地", "投产", "建成", "达到", "达", "为", "共", "有", "是", "突破",
-        "累计", "合计", "总计", "共计", "其中", "已", "了", "的", "由", "到", "和", "及", "与", "等", "中", "对接落实", "落实", "生产",
+        "累计", "合计", "总计", "共计", "其中", "已", "了", "的", "由", "到位", "和", "及", "与", "等", "对接落实", "落实", "生产",
         "加快", "形成", "建设", "开展", "出台", "推出", "设立", "引资", "到账", "多出", "释放", "提供", "深入", "辖区", "一道", "打造", "邀请", "布局",
     ];
 
@@ -74,6 +74,7 @@ public sealed class FactExtractor
         var run = new Run(this, doc, text);
         var inferred = documentDate is null;
         run.Reference = documentDate ?? InferReferenceDate(text);
+        run.UndatedYear = documentDate is null && run.Reference is { Month: 12, Day: 31 } r ? r.Year : null;
         run.FindRegions();
         foreach (var (start, end) in text.ContentSpans)
         {
@@ -116,7 +117,7 @@ public sealed class FactExtractor
                 }
 
                 var horizon = i > start && n[i - 1] is '到' or '至';
-                if (!horizon)
+                if (!horizon && !InTargetSentence(n, i, start, end))
                 {
                     bestYear = bestYear is null || year > bestYear ? year : bestYear;
                 }
@@ -149,6 +150,33 @@ public sealed class FactExtractor
         }
 
         return bestYear is { } y ? new DateOnly(y, 12, 31) : null;
+    }
+
+    /// <summary>True when the sentence around <paramref name="i"/> states a goal (力争, 确保, 目标, 翻番 …): its years are horizons, not the date of writing.</summary>
+    private static bool InTargetSentence(string n, int i, int lineStart, int lineEnd)
+    {
+        var s = i;
+        while (s > lineStart && n[s - 1] is not ('。' or ';' or '!' or '?'))
+        {
+            s--;
+        }
+
+        var e = i;
+        while (e < lineEnd && n[e] is not ('。' or ';' or '!' or '?'))
+        {
+            e++;
+        }
+
+        var sentence = n.AsSpan(s, e - s);
+        foreach (var w in (string[])["力争", "确保", "争取", "目标", "翻番", "翻一番", "基础上", "预计"])
+        {
+            if (sentence.Contains(w, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsYearAt(string n, int i, int end)
@@ -214,6 +242,9 @@ public sealed class FactExtractor
         public List<ExtractedFact> Facts { get; } = [];
 
         public DateOnly? Reference { get; set; }
+
+        /// <summary>Set when the text has no date of writing and only names years: the latest of them.</summary>
+        public int? UndatedYear { get; set; }
 
         public Region? Main { get; private set; }
 
@@ -391,7 +422,8 @@ public sealed class FactExtractor
                     continue;
                 }
 
-                if (MatchAny(i, e, TargetMarkers) > 0 || (c == '到' && IsYearAt(_n, i + 1, e)))
+                if (MatchAny(i, e, TargetMarkers) > 0 || (c == '到' && IsYearAt(_n, i + 1, e) && (Reference is null || YearAt(i + 1) > Reference.Value.Year))
+                    || (c == '将' && !Starts(i, e, "将近") && i + 1 < e && ChineseTextIsCjk(_n[i + 1])))
                 {
                     st.Target = true;
                 }
@@ -491,6 +523,8 @@ public sealed class FactExtractor
 
             return Main.Code.Prefecture is { } mp && (mp == r.Code || mp.Contains(r.Code));
         }
+
+        private int YearAt(int i) => (_n[i] - '0') * 1000 + (_n[i + 1] - '0') * 100 + (_n[i + 2] - '0') * 10 + (_n[i + 3] - '0');
 
         private Region? Scope(string word)
         {
@@ -851,6 +885,11 @@ public sealed class FactExtractor
 
             if (dim == Dimension.Count)
             {
+                if (Starts(figureEnd, e, "工作日") || Starts(figureEnd, e, "小时") || Starts(figureEnd, e, "月") || Starts(figureEnd, e, "方面"))
+                {
+                    return; // 3至5个工作日: a duration
+                }
+
                 var (cn, craw, ccode, cns, cnl) = Name(st, s, q0, Dimension.Count, null, allowInherit: false);
                 if (cn.Length == 0 || IsVerbOnly(cn) || EndsWithAny(pre, ["等", "及", "和", "与", "、"], 1) || cn is "全省" or "全国" or "全市"
                     || (st.AfterEnumeration && FindCatalogued(cn, Dimension.Count) is null && Following(figureEnd, e).Name.Length >= 2))
@@ -1043,7 +1082,7 @@ public sealed class FactExtractor
                     }
                 }
 
-                foreach (var w in (string[])["其中", "全年", "今年", "累计", "共", "已", "由", "到", "对", "为", "了", "的"])
+                foreach (var w in (string[])["其中", "全年", "今年", "累计", "共", "已", "由", "到", "对", "为", "了", "的", "和", "及", "与"])
                 {
                     if (t.StartsWith(w, StringComparison.Ordinal) && t.Length >= w.Length && !t.StartsWith("到位", StringComparison.Ordinal))
                     {
@@ -1197,7 +1236,10 @@ public sealed class FactExtractor
             _ = nameStart;
             _ = nameLength;
             var period = _period;
-            var target = st.Target || (period is { } p && Reference is { } r && p.Start > r);
+            // Targets: a goal word in the sentence (力争, 确保 …), 将 (will) before the figure, a period after the document date, or —
+            // in an undated text that only names years — a whole-year figure for the latest year it names (a plan, not a result).
+            var target = st.Target || (period is { } p && Reference is { } r && p.Start > r)
+                || (period is { } py && UndatedYear is { } uy && py.Year == uy && py.FirstMonth == 1 && py.LastMonth == 12);
             if (target && kind is not FactKind.Rank)
             {
                 kind = FactKind.Target;
@@ -1231,7 +1273,7 @@ public sealed class FactExtractor
                 var f = Facts[k];
                 if (f.Offset < completed.Offset && f.Amount is { Unit.Dimension: Dimension.Money } plan && plan.Value > 0
                     && (f.Indicator.Contains("年度计划", StringComparison.Ordinal) || f.IndicatorCode?.Value == "key_project_annual_plan")
-                    && completed.Offset - f.Offset < 400)
+                    && completed.Offset - f.Offset < 400 && (f.Period is null || completed.Period is null || f.Period.Value.Year == completed.Period.Value.Year))
                 {
                     var done = completed.Amount!.Value.ConvertTo(plan.Unit).Value;
                     var check = Metric.CheckReportedPercent(done, plan.Value, completed.PlanSharePct!.Value);

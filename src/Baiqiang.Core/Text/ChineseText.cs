@@ -88,6 +88,9 @@ public static class ChineseText
         return d.ToFrozenDictionary();
     }
 
+    /// <summary>The built-in traditional → simplified character table (read-only), e.g. to build traditional test variants.</summary>
+    public static IReadOnlyDictionary<char, char> TraditionalTable => TraditionalToSimplified;
+
     /// <summary>Number of traditional characters the built-in table maps (for diagnostics and tests).</summary>
     public static int TraditionalTableSize => TraditionalToSimplified.Count;
 
