@@ -1497,6 +1497,11 @@ public sealed class FactExtractor
 
         private int? MonthNumber(ref int k, int e)
         {
+            if (k >= e)
+            {
+                return null;
+            }
+
             var start = k;
             var v = 0;
             while (k < e && char.IsAsciiDigit(_n[k]) && k - start < 2)
@@ -1510,7 +1515,7 @@ public sealed class FactExtractor
                 return v is >= 1 and <= 12 ? v : null;
             }
 
-            var idx = "一二三四五六七八九十".IndexOf(_n[k < e ? k : start], StringComparison.Ordinal);
+            var idx = "一二三四五六七八九十".IndexOf(_n[k], StringComparison.Ordinal);
             if (k < e && idx >= 0)
             {
                 k++;

@@ -201,7 +201,7 @@ public static class ChineseText
 
             var folded = c is >= '\uFF01' and <= '\uFF5E' ? ((char)(c - 0xFEE0)).ToString()
                 : c == '\u3000' ? " "
-                : c.ToString().Normalize(NormalizationForm.FormKC);
+                : NormalizeOrKeep(c);
             foreach (var f in folded)
             {
                 sb.Append(IsDash(f) ? '-' : TraditionalToSimplified.TryGetValue(f, out var s2) ? s2 : f);
@@ -211,6 +211,19 @@ public static class ChineseText
 
         sourceIndex = [.. map];
         return sb.ToString();
+    }
+
+    /// <summary>NFKC of one character; a code point .NET refuses to normalise (U+FFFE, U+FFFF …) is kept as it is.</summary>
+    private static string NormalizeOrKeep(char c)
+    {
+        try
+        {
+            return c.ToString().Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            return c.ToString();
+        }
     }
 
     /// <summary>A pinyin gloss starting at <paramref name="open"/> with an ASCII or full-width parenthesis.</summary>
