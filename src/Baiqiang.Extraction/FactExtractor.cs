@@ -423,7 +423,7 @@ public sealed class FactExtractor
                 }
 
                 if (MatchAny(i, e, TargetMarkers) > 0 || (c == '到' && IsYearAt(_n, i + 1, e) && (Reference is null || YearAt(i + 1) > Reference.Value.Year))
-                    || (c == '将' && !Starts(i, e, "将近") && i + 1 < e && ChineseTextIsCjk(_n[i + 1])))
+                    || (c == '将' && !Starts(i, e, "将近") && !(i > s && _n[i - 1] == '即') && i + 1 < e && ChineseTextIsCjk(_n[i + 1])))
                 {
                     st.Target = true;
                 }
@@ -1398,6 +1398,11 @@ public sealed class FactExtractor
 
             length = j - i;
             var t = _n.Substring(i, length);
+            if (Starts(j, e, "基础上") || Starts(j, e, "的基础上"))
+            {
+                return true; // 在2020年基础上翻一番: a base year, not the period of the figure
+            }
+
             if (samePeriod && !hasBody && _period is { } current)
             {
                 _period = current.SamePeriodLastYear();
