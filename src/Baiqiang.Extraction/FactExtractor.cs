@@ -369,10 +369,21 @@ public sealed class FactExtractor
             return preferred.Count == 1 ? preferred[0] : null;
         }
 
+        private int _previousParagraphLength = int.MaxValue;
+
         public void Paragraph(int start, int end)
         {
-            _period = null;
-            _periodIsSamePeriodLastYear = false;
+            // Bulletins state 上半年 once and then list one indicator per short line: the period carries over short lines.
+            // News paragraphs are long and change subject: each starts without a period.
+            var length = end - start;
+            if (length >= 150 || _previousParagraphLength >= 150)
+            {
+                _period = null;
+                _periodIsSamePeriodLastYear = false;
+            }
+
+            _previousParagraphLength = length;
+
             var s = start;
             for (var i = start; i <= end; i++)
             {

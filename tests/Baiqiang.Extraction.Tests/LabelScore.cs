@@ -29,9 +29,9 @@ internal static class LabelScore
 {
     public static readonly string[] IndicatorKinds = ["value", "growth", "share", "plan_completion", "pull"];
 
-    public static IReadOnlyList<LabelledFact> Load(string seed)
+    public static IReadOnlyList<LabelledFact> Load(string seed, string folder = "Labels")
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Labels", seed + ".jsonl");
+        var path = Path.Combine(AppContext.BaseDirectory, folder, seed + ".jsonl");
         var list = new List<LabelledFact>();
         foreach (var line in File.ReadLines(path).Where(l => l.Length > 0))
         {
