@@ -155,14 +155,15 @@ public sealed class FactExtractor
     /// <summary>True when the sentence around <paramref name="i"/> states a goal (力争, 确保, 目标, 翻番 …): its years are horizons, not the date of writing.</summary>
     private static bool InTargetSentence(string n, int i, int lineStart, int lineEnd)
     {
+        // Bounded look-around (200 characters each way) keeps the scan linear on run-on text.
         var s = i;
-        while (s > lineStart && n[s - 1] is not ('。' or ';' or '!' or '?'))
+        while (s > lineStart && i - s < 200 && n[s - 1] is not ('。' or ';' or '!' or '?'))
         {
             s--;
         }
 
         var e = i;
-        while (e < lineEnd && n[e] is not ('。' or ';' or '!' or '?'))
+        while (e < lineEnd && e - i < 200 && n[e] is not ('。' or ';' or '!' or '?'))
         {
             e++;
         }
@@ -804,7 +805,7 @@ public sealed class FactExtractor
                     var growth = sign * amount.Value;
                     var ownName = Clean(pre[..^dirLen]);
                     if (st.Last is { } last && last.GrowthPct is null && last.Amount is not null && last.Kind is FactKind.Value or FactKind.Count or FactKind.PlanCompletion or FactKind.Target
-                        && (ownName.Length == 0 || ownName is "增速" or "增幅") && st.Last.SentenceOffset == text.ToPlain(s))
+                        && (ownName.Length == 0 || ownName is "增速" or "增幅"))
                     {
                         Replace(last, last with { GrowthPct = growth });
                         return;
@@ -1159,7 +1160,7 @@ public sealed class FactExtractor
                 }
             }
 
-            if (allowInherit && cleaned.Length == 0 && inheritFrom is { } f && f.SentenceOffset == text.ToPlain(s))
+            if (allowInherit && cleaned.Length == 0 && inheritFrom is { } f)
             {
                 return (f.Indicator, f.IndicatorRaw, f.IndicatorCode, -1, 0);
             }
@@ -1260,9 +1261,12 @@ public sealed class FactExtractor
             var regionText = st.RegionText ?? MainText;
             var plainStart = text.ToPlain(figureStart);
             var plainEnd = text.ToPlain(Math.Min(figureStart + figureLength, _n.Length) - 1) + 1;
-            var sentenceStart = text.ToPlain(s);
+            // The source clause: the sentence, or a window of it around the figure when the sentence runs on (so output stays linear).
+            var ws = Math.Max(s, figureStart - 200);
+            var we = Math.Min(e, figureStart + figureLength + 200);
+            var sentenceStart = text.ToPlain(ws);
             var fact = new ExtractedFact(doc, kind, regionText, region?.Code, ChineseText.ToSimplified(indicator.Name), indicator.Raw, indicator.Code,
-                period, amount, high, growth, planShare, _n[s..e], plainStart, Math.Max(1, plainEnd - plainStart), sentenceStart);
+                period, amount, high, growth, planShare, _n[ws..we], plainStart, Math.Max(1, plainEnd - plainStart), sentenceStart);
             Facts.Add(fact);
             st.Last = fact;
         }
