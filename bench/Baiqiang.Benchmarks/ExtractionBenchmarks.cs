@@ -18,6 +18,7 @@ public class ExtractionBenchmarks
     private string _oneMb = string.Empty;
     private string _tenMb = string.Empty;
     private string _tenMbOneLine = string.Empty;
+    private string _oneMbOneLine = string.Empty;
     private string _digits = string.Empty;
     private string _list = string.Empty;
 
@@ -30,6 +31,7 @@ public class ExtractionBenchmarks
         _oneMb = Repeat(_seeds, 1_000_000);
         _tenMb = Repeat(_seeds, 10_000_000);
         _tenMbOneLine = _tenMb.Replace('\n', ',').Replace('。', ',');
+        _oneMbOneLine = _oneMb.Replace('\n', ',').Replace('。', ',');
         _digits = Repeat("1234567890", 1_000_000);
         _list = Repeat("企业、", 1_000_000);
     }
@@ -59,6 +61,9 @@ public class ExtractionBenchmarks
 
     [Benchmark(Description = "seeds repeated to 10 MB")]
     public int TenMb() => _extractor.Extract("10mb", _tenMb, new DateOnly(2023, 7, 31)).Facts.Count;
+
+    [Benchmark(Description = "1 MB on one line")]
+    public int OneMbOneLine() => _extractor.Extract("1mb-line", _oneMbOneLine, new DateOnly(2023, 7, 31)).Facts.Count;
 
     [Benchmark(Description = "10 MB on one line")]
     public int TenMbOneLine() => _extractor.Extract("10mb-line", _tenMbOneLine, new DateOnly(2023, 7, 31)).Facts.Count;

@@ -1286,6 +1286,11 @@ public sealed class FactExtractor
             for (var k = Facts.Count - 1; k >= 0; k--)
             {
                 var f = Facts[k];
+                if (completed.Offset - f.Offset >= 400)
+                {
+                    return; // the plan is stated close before its completion, or not at all
+                }
+
                 if (f.Offset < completed.Offset && f.Amount is { Unit.Dimension: Dimension.Money } plan && plan.Value > 0
                     && (f.Indicator.Contains("年度计划", StringComparison.Ordinal) || f.IndicatorCode?.Value == "key_project_annual_plan")
                     && completed.Offset - f.Offset < 400 && (f.Period is null || completed.Period is null || f.Period.Value.Year == completed.Period.Value.Year))
