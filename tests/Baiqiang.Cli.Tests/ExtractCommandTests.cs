@@ -93,6 +93,7 @@ public sealed class ExtractCommandTests
             Assert.NotNull(gdp.SourceRow);
             var revenue = await db.Observations.SingleAsync(o => o.IndicatorCode == new Core.Indicators.IndicatorCode("budget_revenue"), ct);
             Assert.Equal(41.5m, revenue.Value);
+            Assert.Equal(FactStatus.Accepted, (await db.PendingFacts.SingleAsync(f => f.Id == gdpId, ct)).Status);
             var rejected = await db.PendingFacts.SingleAsync(f => f.Id == capacitorId, ct);
             Assert.Equal(FactStatus.Rejected, rejected.Status);
             Assert.Equal("企业产量,非区域指标", rejected.ReviewNote);

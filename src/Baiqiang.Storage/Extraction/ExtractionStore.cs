@@ -203,6 +203,9 @@ public static class ExtractionStore
         actor.EnsureCanReview(record.Region);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var summary = await ObservationWriter.WriteAsync(db, [record], actor.Name, clock, ct);
+
+        // The writer may clear the change tracker; mark the fact on a freshly loaded row so the status is saved.
+        fact = await db.PendingFacts.FirstAsync(f => f.Id == id, ct);
         fact.Status = FactStatus.Accepted;
         fact.ReviewedBy = actor.Name;
         fact.ReviewedAt = clock.GetUtcNow();
