@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Baiqiang.Cli.Evaluation;
+using Baiqiang.Cli.Extraction;
 using Baiqiang.Cli.Observations;
 using Baiqiang.Cli.Parsing;
 using Baiqiang.Cli.Regions;
@@ -33,6 +34,8 @@ public static class BaiqiangCommand
             WeightsCommand.Create(), RankCommand.Create(), FrameworkCommand.Create(),
             Pipeline.PipelineCommand.Create(),
             Services.ServiceCommand.Create(),
+            ExtractCommand.Create(),
+            ReviewCommand.Create(),
         };
         return root;
     }

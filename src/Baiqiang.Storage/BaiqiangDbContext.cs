@@ -63,6 +63,9 @@ public abstract class BaiqiangDbContext : DbContext
     public DbSet<Services.RequestEntity> EnterpriseRequests => Set<Services.RequestEntity>();
 
     public DbSet<Services.CashOutEntity> CashOuts => Set<Services.CashOutEntity>();
+    public DbSet<Extraction.ExtractionDocumentEntity> ExtractionDocuments => Set<Extraction.ExtractionDocumentEntity>();
+
+    public DbSet<Extraction.PendingFactEntity> PendingFacts => Set<Extraction.PendingFactEntity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

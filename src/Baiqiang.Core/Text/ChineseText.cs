@@ -88,6 +88,9 @@ public static class ChineseText
         return d.ToFrozenDictionary();
     }
 
+    /// <summary>The built-in traditional → simplified character table (read-only), e.g. to build traditional test variants.</summary>
+    public static IReadOnlyDictionary<char, char> TraditionalTable => TraditionalToSimplified;
+
     /// <summary>Number of traditional characters the built-in table maps (for diagnostics and tests).</summary>
     public static int TraditionalTableSize => TraditionalToSimplified.Count;
 
@@ -141,6 +144,105 @@ public static class ChineseText
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Like <see cref="Normalize"/> but keeping positions: every output character records the index of the input character
+    /// it came from (<paramref name="sourceIndex"/>), so a match in the normalised text can be highlighted in the original.
+    /// </summary>
+    /// <remarks>
+    /// Differences from <see cref="Normalize"/>: white space is kept one for one (not collapsed or trimmed), so line breaks
+    /// still separate paragraphs; NFKC is applied character by character (full-width digits and punctuation, ideographic
+    /// space). Dash runs become one <c>-</c>, pinyin glosses are dropped and traditional characters become simplified, as
+    /// in <see cref="Normalize"/>. Linear in the input; never throws for non-null input.
+    /// </remarks>
+    public static string NormalizeKeepingOffsets(string text, out int[] sourceIndex)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sb = new StringBuilder(text.Length);
+        var map = new List<int>(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '(' || c == '\uFF08')
+            {
+                if (sb.Length > 0 && IsCjk(sb[^1]) && TryPinyinGlossAt(text, i, out var end))
+                {
+                    i = end;
+                    continue;
+                }
+            }
+
+            if (IsDash(c))
+            {
+                while (i + 1 < text.Length && IsDash(text[i + 1]))
+                {
+                    i++;
+                }
+
+                sb.Append('-');
+                map.Add(i);
+                continue;
+            }
+
+            if (c < '\u0080' || IsCjk(c))
+            {
+                sb.Append(TraditionalToSimplified.TryGetValue(c, out var s1) ? s1 : c);
+                map.Add(i);
+                continue;
+            }
+
+            if (char.IsSurrogate(c))
+            {
+                sb.Append(c);
+                map.Add(i);
+                continue;
+            }
+
+            var folded = c is >= '\uFF01' and <= '\uFF5E' ? ((char)(c - 0xFEE0)).ToString()
+                : c == '\u3000' ? " "
+                : NormalizeOrKeep(c);
+            foreach (var f in folded)
+            {
+                sb.Append(IsDash(f) ? '-' : TraditionalToSimplified.TryGetValue(f, out var s2) ? s2 : f);
+                map.Add(i);
+            }
+        }
+
+        sourceIndex = [.. map];
+        return sb.ToString();
+    }
+
+    /// <summary>NFKC of one character; a code point .NET refuses to normalise (U+FFFE, U+FFFF …) is kept as it is.</summary>
+    private static string NormalizeOrKeep(char c)
+    {
+        try
+        {
+            return c.ToString().Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            return c.ToString();
+        }
+    }
+
+    /// <summary>A pinyin gloss starting at <paramref name="open"/> with an ASCII or full-width parenthesis.</summary>
+    private static bool TryPinyinGlossAt(string s, int open, out int close)
+    {
+        close = -1;
+        var j = open + 1;
+        while (j < s.Length && j - open <= 9 && IsPinyinLetter(s[j]))
+        {
+            j++;
+        }
+
+        if (j == open + 1 || j >= s.Length || s[j] is not (')' or '\uFF09'))
+        {
+            return false;
+        }
+
+        close = j;
+        return true;
     }
 
     /// <summary>True when <paramref name="text"/> has at least one character the built-in table converts to simplified.</summary>

@@ -1,0 +1,76 @@
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using Baiqiang.Core.Regions;
+using Baiqiang.Extraction;
+using Baiqiang.Storage.Sample;
+
+namespace Baiqiang.Benchmarks;
+
+/// <summary>
+/// Extraction throughput: the five seeds concatenated (≈40 KB UTF-8), the same repeated to 1 MB and 10 MB (linearity), a
+/// 10 MB single-line input, and adversarial repetitions (数字 after 数字, an endless 、 list). MB here = UTF-8 bytes of input.
+/// </summary>
+[MemoryDiagnoser]
+public class ExtractionBenchmarks
+{
+    private FactExtractor _extractor = null!;
+    private string _seeds = string.Empty;
+    private string _oneMb = string.Empty;
+    private string _tenMb = string.Empty;
+    private string _tenMbOneLine = string.Empty;
+    private string _oneMbOneLine = string.Empty;
+    private string _digits = string.Empty;
+    private string _list = string.Empty;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _extractor = new FactExtractor(new RegionMatcher(new RegionRegistry(SampleData.Regions)));
+        var folder = SharedData.Folder("seeds") ?? throw new DirectoryNotFoundException("shared/seeds");
+        _seeds = string.Concat(Directory.GetFiles(folder, "0*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText));
+        _oneMb = Repeat(_seeds, 1_000_000);
+        _tenMb = Repeat(_seeds, 10_000_000);
+        _tenMbOneLine = _tenMb.Replace('\n', ',').Replace('。', ',');
+        _oneMbOneLine = _oneMb.Replace('\n', ',').Replace('。', ',');
+        _digits = Repeat("1234567890", 1_000_000);
+        _list = Repeat("企业、", 1_000_000);
+    }
+
+    /// <summary>Bytes of UTF-8 in the seeds, for turning time into MB/s.</summary>
+    public int SeedBytes => Encoding.UTF8.GetByteCount(_seeds);
+
+    private static string Repeat(string unit, int utf8Bytes)
+    {
+        var sb = new StringBuilder();
+        var bytes = 0;
+        var unitBytes = Encoding.UTF8.GetByteCount(unit);
+        while (bytes < utf8Bytes)
+        {
+            sb.Append(unit).Append('\n');
+            bytes += unitBytes + 1;
+        }
+
+        return sb.ToString();
+    }
+
+    [Benchmark(Baseline = true, Description = "seeds concatenated (40.6 KB)")]
+    public int Seeds() => _extractor.Extract("seeds", _seeds, new DateOnly(2023, 7, 31)).Facts.Count;
+
+    [Benchmark(Description = "seeds repeated to 1 MB")]
+    public int OneMb() => _extractor.Extract("1mb", _oneMb, new DateOnly(2023, 7, 31)).Facts.Count;
+
+    [Benchmark(Description = "seeds repeated to 10 MB")]
+    public int TenMb() => _extractor.Extract("10mb", _tenMb, new DateOnly(2023, 7, 31)).Facts.Count;
+
+    [Benchmark(Description = "1 MB on one line")]
+    public int OneMbOneLine() => _extractor.Extract("1mb-line", _oneMbOneLine, new DateOnly(2023, 7, 31)).Facts.Count;
+
+    [Benchmark(Description = "10 MB on one line")]
+    public int TenMbOneLine() => _extractor.Extract("10mb-line", _tenMbOneLine, new DateOnly(2023, 7, 31)).Facts.Count;
+
+    [Benchmark(Description = "1 MB of digits")]
+    public int Digits() => _extractor.Extract("digits", _digits, new DateOnly(2023, 7, 31)).Facts.Count;
+
+    [Benchmark(Description = "1 MB of 企业、 list")]
+    public int EndlessList() => _extractor.Extract("list", _list, new DateOnly(2023, 7, 31)).Facts.Count;
+}

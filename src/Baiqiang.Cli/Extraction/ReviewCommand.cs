@@ -1,0 +1,147 @@
+using System.CommandLine;
+using System.Globalization;
+using Baiqiang.Cli.Store;
+using Baiqiang.Core.Access;
+using Baiqiang.Core.Indicators;
+using Baiqiang.Core.Periods;
+using Baiqiang.Core.Quantities;
+using Baiqiang.Core.Regions;
+using Baiqiang.Extraction;
+using Baiqiang.Storage.Extraction;
+
+namespace Baiqiang.Cli.Extraction;
+
+/// <summary>
+/// <c>baiqiang review list [--status pending|accepted|rejected|all] [--doc ID]</c>, <c>review accept ID…</c>,
+/// <c>review edit ID [--region CODE] [--indicator CODE] [--period P] [--value V] [--unit U] [--growth G] [--kind K]</c>,
+/// <c>review reject ID [--reason TEXT]</c>: review facts stored by <c>extract --store</c>.
+/// </summary>
+internal static class ReviewCommand
+{
+    public static Command Create() => new("review", "审核抽取的事实 / review extracted facts") { List(), Accept(), Edit(), Reject() };
+
+    private static Command List()
+    {
+        var status = new Option<string>("--status") { Description = "pending|accepted|rejected|all", DefaultValueFactory = _ => "pending" };
+        status.AcceptOnlyFromAmong("pending", "accepted", "rejected", "all");
+        var doc = new Option<long?>("--doc") { Description = "文档编号 / document id" };
+        var command = new Command("list", "列出抽取事实 / list extracted facts") { status, doc };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var db = await StoreAccess.OpenAsync(parse, ct);
+            FactStatus? s = parse.GetValue(status) switch
+            {
+                "accepted" => FactStatus.Accepted,
+                "rejected" => FactStatus.Rejected,
+                "all" => null,
+                _ => FactStatus.Pending,
+            };
+            var facts = await ExtractionStore.ListAsync(db, s, parse.GetValue(doc), ct);
+            var table = new TextTable("编号 id", "文档 doc", "状态 status", "类型 kind", "地区 region", "指标 indicator", "期别 period", "数值 value", "增速 growth", "校核 checks");
+            foreach (var f in facts)
+            {
+                var value = f.Value is { } v ? AmountText.Format(new Amount(v, f.Unit, f.Qualifier)) : string.Empty;
+                table.Add(
+                    f.Id.ToString(CultureInfo.InvariantCulture), f.DocumentId.ToString(CultureInfo.InvariantCulture), f.Status.ToString().ToLowerInvariant(), f.Kind,
+                    $"{f.Region} {f.RegionCode}".Trim(), f.IndicatorCode is { } ic ? $"{f.Indicator} ({ic})" : f.Indicator, f.Period?.ToString() ?? string.Empty, value,
+                    f.GrowthPct is { } g ? AmountText.FormatGrowth(g, yearOnYear: false) : string.Empty, f.CheckNotes.Length > 0 ? "⚠" : string.Empty);
+            }
+
+            table.WriteTo(parse.Out());
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Accept()
+    {
+        var ids = new Argument<long[]>("ID") { Description = "事实编号 / fact ids", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("accept", "接受事实并写入观测值 / accept facts into observations") { ids };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var db = await StoreAccess.OpenAsync(parse, ct);
+            var failed = 0;
+            foreach (var id in parse.GetRequiredValue(ids))
+            {
+                try
+                {
+                    var summary = await ExtractionStore.AcceptAsync(db, id, ExtractCommand.Actor(), TimeProvider.System, ct);
+                    await parse.Out().WriteLineAsync($"已接受 / accepted {id}: 新增 inserted {summary.Inserted}, 修订 revised {summary.Revised}, 未变 unchanged {summary.Unchanged}");
+                }
+                catch (Exception e) when (e is ExtractionReviewException or AccessDeniedException)
+                {
+                    failed++;
+                    await parse.Err().WriteLineAsync(e.Message);
+                    db.ChangeTracker.Clear();
+                }
+            }
+
+            return failed == 0 ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static Command Edit()
+    {
+        var id = new Argument<long>("ID") { Description = "事实编号 / fact id" };
+        var region = new Option<string?>("--region") { Description = "地区代码 / region code" };
+        var indicator = new Option<string?>("--indicator") { Description = "指标代码或名称 / indicator code or name" };
+        var period = new Option<string?>("--period") { Description = "期别,如 2023-01..06 或 上半年 / period" };
+        var value = new Option<string?>("--value") { Description = "数值 / value" };
+        var unit = new Option<string?>("--unit") { Description = "单位,如 亿元 / unit" };
+        var growth = new Option<string?>("--growth") { Description = "增速(%) / growth percent" };
+        var kind = new Option<string?>("--kind") { Description = "value|growth|share|plan_completion|count|pull|multiple|rank|target" };
+        var command = new Command("edit", "修改待审核事实 / edit a pending fact") { id, region, indicator, period, value, unit, growth, kind };
+        command.SetAction(async (parse, ct) =>
+        {
+            try
+            {
+                RegionCode? rc = parse.GetValue(region) is { } r ? RegionCode.Parse(r) : null;
+                IndicatorCode? ic = parse.GetValue(indicator) is { } i
+                    ? (IndicatorCatalogue.Find(i) ?? throw new FormatException($"未知指标“{i}” / unknown indicator '{i}'")).Code
+                    : null;
+                StatPeriod? p = parse.GetValue(period) is { } pt ? ChinesePeriodParser.Parse(pt) : null;
+                decimal? v = parse.GetValue(value) is { } vt ? decimal.Parse(vt, NumberStyles.Number, CultureInfo.InvariantCulture) : null;
+                Unit? u = parse.GetValue(unit) is { } ut ? Unit.Find(ut) : null;
+                decimal? g = parse.GetValue(growth) is { } gt ? decimal.Parse(gt, NumberStyles.Number, CultureInfo.InvariantCulture) : null;
+                await using var db = await StoreAccess.OpenAsync(parse, ct);
+                var fact = await ExtractionStore.EditAsync(db, parse.GetRequiredValue(id), new FactEdit(rc, ic, p, v, u, g, parse.GetValue(kind)), ExtractCommand.Actor(), ct);
+                await parse.Out().WriteLineAsync($"已修改 / edited {fact.Id}: {fact.Kind} {fact.RegionCode} {fact.IndicatorCode} {fact.Period} {fact.Value}{fact.Unit.Symbol}");
+                return 0;
+            }
+            catch (Exception e) when (e is FormatException or ExtractionReviewException or AccessDeniedException)
+            {
+                await parse.Err().WriteLineAsync(e.Message);
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    private static Command Reject()
+    {
+        var ids = new Argument<long[]>("ID") { Description = "事实编号 / fact ids", Arity = ArgumentArity.OneOrMore };
+        var reason = new Option<string?>("--reason") { Description = "理由 / reason" };
+        var command = new Command("reject", "驳回事实 / reject facts") { ids, reason };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var db = await StoreAccess.OpenAsync(parse, ct);
+            foreach (var id in parse.GetRequiredValue(ids))
+            {
+                try
+                {
+                    await ExtractionStore.RejectAsync(db, id, parse.GetValue(reason), ExtractCommand.Actor(), TimeProvider.System, ct);
+                    await parse.Out().WriteLineAsync($"已驳回 / rejected {id}");
+                }
+                catch (Exception e) when (e is ExtractionReviewException or AccessDeniedException)
+                {
+                    await parse.Err().WriteLineAsync(e.Message);
+                    return 1;
+                }
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,218 @@
+using System.Net;
+using System.Text;
+using Baiqiang.Core.Text;
+
+namespace Baiqiang.Extraction;
+
+/// <summary>
+/// A document ready to scan: plain text (HTML tags, scripts and entities removed), its normalised form
+/// (<see cref="ChineseText.NormalizeKeepingOffsets"/>) with a map back to the plain text, and the spans that carry the
+/// article (navigation, share buttons, comment boxes and related-article lists left out).
+/// </summary>
+/// <remarks>Offsets everywhere in the extraction module index <see cref="Plain"/>. Building is linear in the input.</remarks>
+public sealed class DocumentText
+{
+    // A line that is only one of these is page furniture.
+    private static readonly string[] FurnitureLines =
+    [
+        "分享让更多人看到", "返回顶部", "评论", "关注", "小字号", "大字号", "打印", "关闭窗口", "联系我们", "在线咨询", "服务粉丝",
+        "我们一直在努力", "分享到", "收藏", "点赞", "在看", "阅读原文",
+    ];
+
+    // A line starting with one of these is furniture too.
+    private static readonly string[] FurniturePrefixes =
+    [
+        "分享", "(责编", "(责任编辑", "责任编辑", "责编", "当前位置", "留言与评论", "人民网>>", "来源:", "日期:", "【如果您有线索", "报料",
+        "在线咨询", "(图片来自网络", "原标题",
+    ];
+
+    // From a line starting with one of these to the end, the page lists other articles.
+    private static readonly string[] TailMarkers = ["相关阅读", "相关文章", "相关新闻", "推荐阅读", "热门文章", "最新文章", "猜你喜欢", "延伸阅读"];
+
+    private DocumentText(string plain, string normalized, int[] map, List<(int Start, int End)> spans)
+    {
+        Plain = plain;
+        Normalized = normalized;
+        SourceIndex = map;
+        ContentSpans = spans;
+    }
+
+    /// <summary>The text facts' offsets refer to (HTML stripped).</summary>
+    public string Plain { get; }
+
+    /// <summary>Normalised text (simplified, ASCII digits and punctuation, no pinyin glosses), one char per <see cref="SourceIndex"/> entry.</summary>
+    public string Normalized { get; }
+
+    /// <summary>For each character of <see cref="Normalized"/>, the index in <see cref="Plain"/> it came from.</summary>
+    public IReadOnlyList<int> SourceIndex { get; }
+
+    /// <summary>Half-open spans of <see cref="Normalized"/> holding article text, one per kept line.</summary>
+    public IReadOnlyList<(int Start, int End)> ContentSpans { get; }
+
+    /// <summary>Builds a document from raw text or HTML (detected by a leading tag).</summary>
+    public static DocumentText Create(string raw)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        var plain = LooksLikeHtml(raw) ? StripHtml(raw) : raw;
+        var normalized = ChineseText.NormalizeKeepingOffsets(plain, out var map);
+        return new DocumentText(plain, normalized, map, ContentLines(normalized));
+    }
+
+    /// <summary>The offset in <see cref="Plain"/> of normalised position <paramref name="i"/> (the end maps to the text's end).</summary>
+    public int ToPlain(int i) => i < SourceIndex.Count ? SourceIndex[i] : Plain.Length;
+
+    internal static bool LooksLikeHtml(string raw)
+    {
+        var head = raw.AsSpan(0, Math.Min(raw.Length, 2048)).TrimStart();
+        return head.StartsWith("<!DOCTYPE", StringComparison.OrdinalIgnoreCase) || head.StartsWith("<html", StringComparison.OrdinalIgnoreCase)
+            || (head.StartsWith("<", StringComparison.Ordinal) && head.Contains("</", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Removes tags, comments, scripts, styles and navigation blocks (nav, header, footer, aside, form); block tags become line
+    /// breaks; entities are decoded. A hand-written scanner: linear, no regular expressions.
+    /// </summary>
+    internal static string StripHtml(string html)
+    {
+        var sb = new StringBuilder(html.Length / 2);
+        var i = 0;
+        string? skipUntil = null;
+        while (i < html.Length)
+        {
+            var c = html[i];
+            if (c != '<')
+            {
+                if (skipUntil is null)
+                {
+                    if (c == '&')
+                    {
+                        var semi = html.IndexOf(';', i, Math.Min(12, html.Length - i));
+                        if (semi > i)
+                        {
+                            sb.Append(WebUtility.HtmlDecode(html[i..(semi + 1)]));
+                            i = semi + 1;
+                            continue;
+                        }
+                    }
+
+                    sb.Append(c);
+                }
+
+                i++;
+                continue;
+            }
+
+            if (html.AsSpan(i).StartsWith("<!--", StringComparison.Ordinal))
+            {
+                var endComment = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
+                i = endComment < 0 ? html.Length : endComment + 3;
+                continue;
+            }
+
+            var close = html.IndexOf('>', i + 1);
+            if (close < 0)
+            {
+                break;
+            }
+
+            var tag = TagName(html, i + 1, close, out var isEnd);
+            if (skipUntil is not null)
+            {
+                if (isEnd && string.Equals(tag, skipUntil, StringComparison.OrdinalIgnoreCase))
+                {
+                    skipUntil = null;
+                }
+            }
+            else if (!isEnd && tag is "script" or "style" or "nav" or "header" or "footer" or "aside" or "form" or "noscript" or "select"
+                && html[close - 1] != '/')
+            {
+                skipUntil = tag;
+            }
+            else if (tag is "p" or "div" or "br" or "li" or "tr" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "section" or "article" or "td" or "table" or "ul" or "ol")
+            {
+                sb.Append('\n');
+            }
+
+            i = close + 1;
+        }
+
+        return sb.ToString();
+    }
+
+    private static string TagName(string html, int start, int end, out bool isEnd)
+    {
+        isEnd = start < end && html[start] == '/';
+        var s = isEnd ? start + 1 : start;
+        var e = s;
+        while (e < end && char.IsAsciiLetterOrDigit(html[e]))
+        {
+            e++;
+        }
+
+        return html[s..e].ToLowerInvariant();
+    }
+
+    private static List<(int, int)> ContentLines(string n)
+    {
+        var spans = new List<(int, int)>();
+        var start = 0;
+        while (start < n.Length)
+        {
+            var end = n.IndexOf('\n', start);
+            if (end < 0)
+            {
+                end = n.Length;
+            }
+
+            var line = n.AsSpan(start, end - start).Trim().TrimStart("-•·*").Trim();
+            var tail = false;
+            foreach (var m in TailMarkers)
+            {
+                if (line.StartsWith(m, StringComparison.Ordinal) && line.Length <= m.Length + 4)
+                {
+                    tail = true;
+                }
+            }
+
+            if (tail)
+            {
+                break;
+            }
+
+            if (!IsFurniture(line))
+            {
+                spans.Add((start, end));
+            }
+
+            start = end + 1;
+        }
+
+        return spans;
+    }
+
+    private static bool IsFurniture(ReadOnlySpan<char> line)
+    {
+        if (line.IsEmpty)
+        {
+            return true;
+        }
+
+        foreach (var f in FurnitureLines)
+        {
+            if (line.SequenceEqual(f))
+            {
+                return true;
+            }
+        }
+
+        foreach (var p in FurniturePrefixes)
+        {
+            if (line.StartsWith(p, StringComparison.Ordinal) && line.Length < 80)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

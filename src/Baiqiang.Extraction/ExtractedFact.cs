@@ -1,0 +1,125 @@
+using Baiqiang.Core.Indicators;
+using Baiqiang.Core.Periods;
+using Baiqiang.Core.Quantities;
+using Baiqiang.Core.Regions;
+
+namespace Baiqiang.Extraction;
+
+/// <summary>What a fact states.</summary>
+public enum FactKind
+{
+    /// <summary>An indicator's level (880.5亿元), possibly with its growth.</summary>
+    Value = 1,
+    /// <summary>A growth rate alone (规上工业总产值增长12.8%).</summary>
+    Growth = 2,
+    /// <summary>A share (高新产值占比55.9%).</summary>
+    Share = 3,
+    /// <summary>Investment completed against the annual plan (完成投资176.8亿元,占年度计划的54.3%).</summary>
+    PlanCompletion = 4,
+    /// <summary>A count (重点项目134个, 企业26家).</summary>
+    Count = 5,
+    /// <summary>A pull in percentage points (拉动规上工业总产值增长5.6个百分点).</summary>
+    Pull = 6,
+    /// <summary>A multiple (增长3倍, 翻一番).</summary>
+    Multiple = 7,
+    /// <summary>A rank statement (位居全市第二, 位居前列).</summary>
+    Rank = 8,
+    /// <summary>A target or plan, not an observation (力争…以上, 确保…, 到2025年翻一番).</summary>
+    Target = 9,
+}
+
+/// <summary>
+/// One fact read from a document, with where it was found: <see cref="Offset"/> and <see cref="Length"/> index the
+/// original text (after HTML was stripped), so a viewer can highlight it inside <see cref="Sentence"/>.
+/// </summary>
+/// <param name="Doc">The document's name (file name).</param>
+/// <param name="Kind">What the fact states.</param>
+/// <param name="Region">The region as written (通州区, 全区), or null when the document names none.</param>
+/// <param name="RegionCode">The resolved region, or null when unknown or ambiguous.</param>
+/// <param name="Indicator">The indicator's name in simplified characters (the catalogue's name when it is catalogued).</param>
+/// <param name="IndicatorRaw">The indicator as written in the document.</param>
+/// <param name="IndicatorCode">The catalogue code, or null.</param>
+/// <param name="Period">The resolved period, or null.</param>
+/// <param name="Amount">The figure in the unit written (null for a growth-only fact or a rank without a number).</param>
+/// <param name="High">The high end when the figure was a range (5至8亿元), else null.</param>
+/// <param name="GrowthPct">Signed growth in percent (下降15.4% → −15.4), or null.</param>
+/// <param name="PlanSharePct">Share of the annual plan completed, in percent, or null.</param>
+/// <param name="Sentence">The source clause (normalised text).</param>
+/// <param name="Offset">Where the figure starts in the original text.</param>
+/// <param name="Length">How many original characters the figure spans.</param>
+/// <param name="SentenceOffset">Where <paramref name="Sentence"/> starts in the original text.</param>
+public sealed record ExtractedFact(
+    string Doc,
+    FactKind Kind,
+    string? Region,
+    RegionCode? RegionCode,
+    string Indicator,
+    string IndicatorRaw,
+    IndicatorCode? IndicatorCode,
+    StatPeriod? Period,
+    Amount? Amount,
+    decimal? High,
+    decimal? GrowthPct,
+    decimal? PlanSharePct,
+    string Sentence,
+    int Offset,
+    int Length,
+    int SentenceOffset)
+{
+    /// <summary>The figure in the unit written, or null.</summary>
+    public decimal? Value => Amount?.Value;
+
+    /// <summary>The unit symbol written (亿元, %, 个百分点, 家), or empty.</summary>
+    public string Unit => Amount?.Unit.Symbol ?? string.Empty;
+
+    /// <summary>The figure in the base unit (元 for money, 家 for 万家 …), or null.</summary>
+    public decimal? ValueBase => Amount is { } a ? Numbers.Strip(a.BaseValue) : null;
+
+    /// <summary>The qualifier as reports write it (余, 近, 超, 约, 以上, 以下), or null when the figure is exact.</summary>
+    public string? QualifierText => Amount?.Qualifier switch
+    {
+        Qualifier.More => "余",
+        Qualifier.Nearly => "近",
+        Qualifier.Over => "超",
+        Qualifier.About => "约",
+        Qualifier.AtLeast => "以上",
+        Qualifier.AtMost => "以下",
+        _ => null,
+    };
+
+    /// <summary>The kind as written in output files: value, growth, share, plan_completion, count, pull, multiple, rank, target.</summary>
+    public string KindText => KindName(Kind);
+
+    /// <summary>The output name of a kind.</summary>
+    public static string KindName(FactKind kind) => kind switch
+    {
+        FactKind.Value => "value",
+        FactKind.Growth => "growth",
+        FactKind.Share => "share",
+        FactKind.PlanCompletion => "plan_completion",
+        FactKind.Count => "count",
+        FactKind.Pull => "pull",
+        FactKind.Multiple => "multiple",
+        FactKind.Rank => "rank",
+        FactKind.Target => "target",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>Parses an output kind name.</summary>
+    public static FactKind? ParseKind(string? text) => text switch
+    {
+        "value" => FactKind.Value,
+        "growth" => FactKind.Growth,
+        "share" => FactKind.Share,
+        "plan_completion" => FactKind.PlanCompletion,
+        "count" => FactKind.Count,
+        "pull" => FactKind.Pull,
+        "multiple" => FactKind.Multiple,
+        "rank" => FactKind.Rank,
+        "target" => FactKind.Target,
+        _ => null,
+    };
+
+    /// <summary>True for the kinds that are statistical indicator observations (value, growth, share, plan completion, pull).</summary>
+    public bool IsIndicatorFact => Kind is FactKind.Value or FactKind.Growth or FactKind.Share or FactKind.PlanCompletion or FactKind.Pull;
+}

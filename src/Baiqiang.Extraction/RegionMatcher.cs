@@ -1,0 +1,119 @@
+using Baiqiang.Core.Regions;
+
+namespace Baiqiang.Extraction;
+
+/// <summary>A region name found in a document: where, as written, and the regions it may mean.</summary>
+internal readonly record struct RegionMention(int Start, int Length, string Text, IReadOnlyList<Region> Candidates);
+
+/// <summary>
+/// Finds region names (通州区, 江阳, 安义高新园区) in normalised text in one pass: a dictionary keyed by the first two
+/// characters, then the longest name that matches. Names are the registry's full names, and stems (通州, 江阳) of
+/// prefectures, county-level units and parks.
+/// </summary>
+public sealed class RegionMatcher
+{
+    private readonly Dictionary<int, List<(string Name, List<Region> Regions)>> _byPrefix = [];
+
+    /// <summary>Builds the matcher over every region of <paramref name="registry"/>.</summary>
+    public RegionMatcher(RegionRegistry registry, IEnumerable<RegionCode>? preferred = null)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        Registry = registry;
+        Preferred = preferred is null ? new HashSet<RegionCode>() : [.. preferred];
+        var names = new Dictionary<string, List<Region>>(StringComparer.Ordinal);
+        foreach (var r in registry.All)
+        {
+            if (r.ValidTo is not null)
+            {
+                continue; // abolished vintages would only add false ambiguity
+            }
+
+            Add(names, r.Name, r);
+            var stem = RegionKindRules.Stem(r.Name);
+            if (stem.Length >= 2 && !string.Equals(stem, r.Name, StringComparison.Ordinal) && !CommonWords.Contains(stem))
+            {
+                Add(names, stem, r);
+            }
+        }
+
+        foreach (var (name, regions) in names)
+        {
+            if (name.Length < 2)
+            {
+                continue;
+            }
+
+            var key = Key(name[0], name[1]);
+            if (!_byPrefix.TryGetValue(key, out var list))
+            {
+                _byPrefix[key] = list = [];
+            }
+
+            list.Add((name, regions));
+        }
+
+        foreach (var list in _byPrefix.Values)
+        {
+            list.Sort((a, b) => b.Name.Length.CompareTo(a.Name.Length));
+        }
+    }
+
+    // Stems that are everyday words in reports, never read as a region on their own.
+    private static readonly HashSet<string> CommonWords = new(StringComparer.Ordinal)
+    {
+        "城区", "新区", "市中", "中心", "高新", "开发", "经济", "工业", "城关", "郊区", "矿区", "林区", "新城", "和平", "长安", "东方", "南部",
+        "北部", "西部", "东部", "中部", "城中", "城东", "城西", "城南", "城北", "河东", "河西", "江北", "江南", "永定", "开放", "宝山", "普陀",
+        "白云", "新华", "向阳", "红旗", "前进", "胜利", "建设", "光明", "友谊", "和谐", "平安", "安定", "太平", "兴业", "金融", "示范", "城市",
+    };
+
+    /// <summary>The registry names are resolved in.</summary>
+    public RegionRegistry Registry { get; }
+
+    /// <summary>Regions to prefer when a name is ambiguous and the text gives no hint (the store's own regions).</summary>
+    public HashSet<RegionCode> Preferred { get; }
+
+    private static void Add(Dictionary<string, List<Region>> names, string name, Region r)
+    {
+        if (!names.TryGetValue(name, out var list))
+        {
+            names[name] = list = [];
+        }
+
+        if (!list.Exists(x => x.Code == r.Code))
+        {
+            list.Add(r);
+        }
+    }
+
+    private static int Key(char a, char b) => (a << 16) | b;
+
+    /// <summary>Every region mention in <paramref name="text"/> within [start, end), longest match first, non-overlapping.</summary>
+    internal void FindAll(string text, int start, int end, List<RegionMention> into)
+    {
+        var i = start;
+        while (i + 1 < end)
+        {
+            if (_byPrefix.TryGetValue(Key(text[i], text[i + 1]), out var list))
+            {
+                var matched = false;
+                foreach (var (name, regions) in list)
+                {
+                    if (i + name.Length <= end && text.AsSpan(i, name.Length).SequenceEqual(name))
+                    {
+                        into.Add(new RegionMention(i, name.Length, name, regions));
+                        i += name.Length;
+                        matched = true;
+                        break;
+                    }
+                }
+
+                if (matched)
+                {
+                    continue;
+                }
+            }
+
+            i++;
+        }
+    }
+}
