@@ -152,6 +152,25 @@ namespace Baiqiang.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "extraction_documents",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    text = table.Column<string>(type: "text", nullable: false),
+                    reference_date = table.Column<DateOnly>(type: "date", nullable: true),
+                    main_region_code = table.Column<int>(type: "integer", nullable: true),
+                    stored_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    stored_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_extraction_documents", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "indicators",
                 columns: table => new
                 {
@@ -277,6 +296,47 @@ namespace Baiqiang.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "pending_facts",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    document_id = table.Column<long>(type: "bigint", nullable: false),
+                    status = table.Column<int>(type: "integer", nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    region = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    region_code = table.Column<int>(type: "integer", nullable: true),
+                    indicator = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    indicator_raw = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    indicator_code = table.Column<string>(type: "text", nullable: true),
+                    period = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    value = table.Column<decimal>(type: "numeric(28,8)", precision: 28, scale: 8, nullable: true),
+                    unit = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    qualifier = table.Column<int>(type: "integer", nullable: false),
+                    high = table.Column<decimal>(type: "numeric(28,8)", precision: 28, scale: 8, nullable: true),
+                    growth_pct = table.Column<decimal>(type: "numeric(28,8)", precision: 28, scale: 8, nullable: true),
+                    plan_share_pct = table.Column<decimal>(type: "numeric(28,8)", precision: 28, scale: 8, nullable: true),
+                    sentence = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    offset = table.Column<int>(type: "integer", nullable: false),
+                    length = table.Column<int>(type: "integer", nullable: false),
+                    sentence_offset = table.Column<int>(type: "integer", nullable: false),
+                    check_notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    reviewed_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    reviewed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    review_note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_pending_facts", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_pending_facts_extraction_documents",
+                        column: x => x.document_id,
+                        principalTable: "extraction_documents",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "peer_group_members",
                 columns: table => new
                 {
@@ -361,6 +421,12 @@ namespace Baiqiang.Storage.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_extraction_documents_sha256",
+                table: "extraction_documents",
+                column: "sha256",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_observations_cross_section",
                 table: "observations",
                 columns: new[] { "indicator_code", "period", "region_code" },
@@ -383,6 +449,16 @@ namespace Baiqiang.Storage.Migrations.Postgres
                 name: "ix_peer_group_members_region_code",
                 table: "peer_group_members",
                 column: "region_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_pending_facts_document_id",
+                table: "pending_facts",
+                column: "document_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_pending_facts_status_document_id",
+                table: "pending_facts",
+                columns: new[] { "status", "document_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_regions_name",
@@ -448,6 +524,9 @@ namespace Baiqiang.Storage.Migrations.Postgres
                 name: "peer_group_members");
 
             migrationBuilder.DropTable(
+                name: "pending_facts");
+
+            migrationBuilder.DropTable(
                 name: "regions");
 
             migrationBuilder.DropTable(
@@ -458,6 +537,9 @@ namespace Baiqiang.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "peer_groups");
+
+            migrationBuilder.DropTable(
+                name: "extraction_documents");
         }
     }
 }

@@ -151,6 +151,25 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "extraction_documents",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    text = table.Column<string>(type: "TEXT", nullable: false),
+                    reference_date = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    main_region_code = table.Column<int>(type: "INTEGER", nullable: true),
+                    stored_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    stored_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_extraction_documents", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "indicators",
                 columns: table => new
                 {
@@ -276,6 +295,47 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "pending_facts",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    document_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    status = table.Column<int>(type: "INTEGER", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    region = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    region_code = table.Column<int>(type: "INTEGER", nullable: true),
+                    indicator = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    indicator_raw = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    indicator_code = table.Column<string>(type: "TEXT", nullable: true),
+                    period = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    value = table.Column<decimal>(type: "TEXT", precision: 28, scale: 8, nullable: true),
+                    unit = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    qualifier = table.Column<int>(type: "INTEGER", nullable: false),
+                    high = table.Column<decimal>(type: "TEXT", precision: 28, scale: 8, nullable: true),
+                    growth_pct = table.Column<decimal>(type: "TEXT", precision: 28, scale: 8, nullable: true),
+                    plan_share_pct = table.Column<decimal>(type: "TEXT", precision: 28, scale: 8, nullable: true),
+                    sentence = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    offset = table.Column<int>(type: "INTEGER", nullable: false),
+                    length = table.Column<int>(type: "INTEGER", nullable: false),
+                    sentence_offset = table.Column<int>(type: "INTEGER", nullable: false),
+                    check_notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    reviewed_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    reviewed_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    review_note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_pending_facts", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_pending_facts_extraction_documents",
+                        column: x => x.document_id,
+                        principalTable: "extraction_documents",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "peer_group_members",
                 columns: table => new
                 {
@@ -360,6 +420,12 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_extraction_documents_sha256",
+                table: "extraction_documents",
+                column: "sha256",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_observations_cross_section",
                 table: "observations",
                 columns: new[] { "indicator_code", "period", "region_code" },
@@ -382,6 +448,16 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                 name: "ix_peer_group_members_region_code",
                 table: "peer_group_members",
                 column: "region_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_pending_facts_document_id",
+                table: "pending_facts",
+                column: "document_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_pending_facts_status_document_id",
+                table: "pending_facts",
+                columns: new[] { "status", "document_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_regions_name",
@@ -447,6 +523,9 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                 name: "peer_group_members");
 
             migrationBuilder.DropTable(
+                name: "pending_facts");
+
+            migrationBuilder.DropTable(
                 name: "regions");
 
             migrationBuilder.DropTable(
@@ -457,6 +536,9 @@ namespace Baiqiang.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "peer_groups");
+
+            migrationBuilder.DropTable(
+                name: "extraction_documents");
         }
     }
 }
