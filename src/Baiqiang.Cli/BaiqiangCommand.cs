@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Baiqiang.Cli.Observations;
 using Baiqiang.Cli.Parsing;
+using Baiqiang.Cli.Projects;
 using Baiqiang.Cli.Regions;
 using Baiqiang.Cli.Sample;
 using Baiqiang.Cli.Store;
@@ -29,6 +30,7 @@ public static class BaiqiangCommand
             SeriesCommand.Create(),
             ParseCommand.Create(),
             SampleCommand.Create(),
+            ProjectsCommand.Create(),
         };
         return root;
     }

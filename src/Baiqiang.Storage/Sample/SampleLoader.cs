@@ -53,6 +53,8 @@ public static class SampleLoader
             groups.Add(group.Id);
         }
 
+        await SampleProjects.LoadAsync(db, ct);
+
         return new SampleSummary(added, observations, targetsAdded, groups);
     }
 }
