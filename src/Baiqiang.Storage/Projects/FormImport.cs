@@ -117,6 +117,11 @@ internal static class FormImport
             return errors.Result(kind, sheet.Rows.Count);
         }
 
+        if (parsed.Count == 0)
+        {
+            return new ProjectImportResult(kind, sheet.Rows.Count, [], 0, 0, 0, skipped);
+        }
+
         // Pass 2: check against the store (closed months, previous cumulatives, existing reports).
         var months = parsed.Select(p => p.Month).Distinct().ToList();
         var closed = (await db.ClosedMonths.AsNoTracking().Select(c => new { c.RegionCode, c.Year, c.Month }).ToListAsync(ct))

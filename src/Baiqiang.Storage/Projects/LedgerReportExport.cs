@@ -77,5 +77,5 @@ public static class LedgerReportExport
         await MiniExcel.SaveAsAsync(stream, sheet, sheetName: "台账汇总", excelType: ExcelType.XLSX, cancellationToken: ct).ConfigureAwait(false);
     }
 
-    private static decimal? Round(decimal? v) => v is { } x ? Math.Round(x, 2, MidpointRounding.AwayFromZero) : null;
+    private static decimal? Round(decimal? v) => v is { } x ? Import.ImportText.Trim(Math.Round(x, 2, MidpointRounding.AwayFromZero)) : null;
 }
