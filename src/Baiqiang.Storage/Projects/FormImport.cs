@@ -127,18 +127,19 @@ internal static class FormImport
         var closed = (await db.ClosedMonths.AsNoTracking().Select(c => new { c.RegionCode, c.Year, c.Month }).ToListAsync(ct))
             .Select(c => (c.RegionCode, new ReportingMonth(c.Year, c.Month))).ToHashSet();
         var years = months.Select(m => m.Year).Distinct().ToList();
-        var minMonth = months.Min();
-        var maxMonth = months.Max();
-        var stored = await db.MonthlyReports
-            .Where(r => years.Contains(r.Year) && (r.IsCurrent || (r.Year * 12) + r.Month >= (minMonth.Year * 12) + minMonth.Month))
-            .Where(r => (r.Year * 12) + r.Month <= (maxMonth.Year * 12) + maxMonth.Month)
-            .ToListAsync(ct);
+        var monthKeys = months.Select(m => (m.Year * 100) + m.Month).ToList();
         var ids = parsed.Select(p => p.Project.Id).ToHashSet();
-        var current = stored.Where(r => r.IsCurrent && ids.Contains(r.ProjectId)).ToList();
-        var latestOf = stored.Where(r => ids.Contains(r.ProjectId))
+
+        // Cumulatives of approved months, read only; the rows of the form's own months are tracked (edited, approved or superseded).
+        var approvedRows = await db.MonthlyReports.AsNoTracking().Where(r => r.IsCurrent && years.Contains(r.Year))
+            .Select(r => new { r.ProjectId, r.Year, r.Month, r.CumulativeThisYear }).ToListAsync(ct);
+        var sameMonths = await db.MonthlyReports.Where(r => monthKeys.Contains((r.Year * 100) + r.Month)).ToListAsync(ct);
+        var current = sameMonths.Where(r => r.IsCurrent && ids.Contains(r.ProjectId)).ToList();
+        var latestOf = sameMonths.Where(r => ids.Contains(r.ProjectId))
             .GroupBy(r => (r.ProjectId, r.Year, r.Month))
             .ToDictionary(g => g.Key, g => g.MaxBy(r => r.Revision)!);
-        var currentCumulative = current.GroupBy(r => (r.ProjectId, r.Year)).ToDictionary(g => g.Key, g => g.OrderBy(r => r.Month).Select(r => (r.Month, r.CumulativeThisYear)).ToList());
+        var currentCumulative = approvedRows.Where(r => ids.Contains(r.ProjectId)).GroupBy(r => (r.ProjectId, r.Year))
+            .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Month).Select(r => (r.Month, r.CumulativeThisYear)).ToList());
 
         var seen = new HashSet<(long, ReportingMonth)>();
         var fromFile = new Dictionary<(long, int), List<(int Month, decimal Cumulative)>>();
