@@ -243,7 +243,12 @@ internal static class FormImport
             return errors.Count > 0 ? errors.Result(kind, sheet.Rows.Count) : new ProjectImportResult(kind, sheet.Rows.Count, [], toAdd.Count, updated, unchanged, skipped);
         }
 
-        db.MonthlyReports.AddRange(toAdd);
+        var bulk = toAdd.Count >= MonthlyReportBulk.Threshold;
+        if (!bulk)
+        {
+            db.MonthlyReports.AddRange(toAdd);
+        }
+
         if (toApprove.Count > 0)
         {
             // Clear the previous current row of each approved project-month (a lower approved revision).
@@ -259,7 +264,15 @@ internal static class FormImport
             }
         }
 
-        await ProjectStore.SaveAsync(db, actor, ct);
+        if (bulk)
+        {
+            await MonthlyReportBulk.SaveAsync(db, toAdd, actor.Name, sheet.FileName, ct);
+        }
+        else
+        {
+            await ProjectStore.SaveAsync(db, actor, ct);
+        }
+
         return new ProjectImportResult(kind, sheet.Rows.Count, [], toAdd.Count, updated, unchanged, skipped);
     }
 

@@ -118,7 +118,7 @@ public static class ProjectFileImporter
             return errors.Result(kind, table.Rows.Count);
         }
 
-        var sheet = new Sheet(table, headers);
+        var sheet = new Sheet(table, headers, fileName);
         return kind == ProjectFileKind.Form
             ? await FormImport.RunAsync(db, sheet, options, actor, errors, ct)
             : await LedgerImport.RunAsync(db, sheet, options, actor, errors, ct);
@@ -278,13 +278,16 @@ public static class ProjectFileImporter
     {
         private readonly Dictionary<SheetColumn, SheetHeader> _byColumn;
 
-        public Sheet(Table table, List<SheetHeader> headers)
+        public Sheet(Table table, List<SheetHeader> headers, string fileName)
         {
+            FileName = fileName;
             Rows = table.Rows;
             _byColumn = headers.ToDictionary(h => h.Column);
         }
 
         public List<(int Row, string[] Cells)> Rows { get; }
+
+        public string FileName { get; }
 
         public bool Has(SheetColumn c) => _byColumn.ContainsKey(c);
 

@@ -248,6 +248,31 @@ public abstract class ProjectFileImporterTests<TFixture>(TFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task Form_ThousandsOfRows_BulkPathStoresApprovedCurrentReportsWithOneAuditRow()
+    {
+        await using var db = fixture.Open();
+        var region = new RegionCode(510524);
+        var ledger = new StringBuilder("项目编号,项目名称,所属地区,计划年度,年度计划投资(万元)\n");
+        var form = new StringBuilder("项目编号,本月完成投资(万元),1月累计完成投资(万元),填报月份\n");
+        for (var i = 0; i < 1200; i++)
+        {
+            ledger.Append(System.Globalization.CultureInfo.InvariantCulture, $"BK-{i},项目{i},510524,2022,1000\n");
+            form.Append(System.Globalization.CultureInfo.InvariantCulture, $"BK-{i},{i % 10},{i % 10},2022-01\n");
+        }
+
+        Assert.True((await ImportCsvAsync(db, ledger.ToString(), new ProjectImportOptions())).Success);
+        var result = await ImportCsvAsync(db, form.ToString());
+        var view = await ProjectLedgerQuery.LedgerAsync(db, StatPeriod.ForMonth(2022, 1), LedgerGrouping.Region, region, Ct);
+
+        Assert.True(result.Success, string.Join("\n", result.Errors.Take(3)));
+        Assert.Equal(1200, result.Added);
+        Assert.Equal(5400m, view.Report.Total.CompletedYearToDate);
+        Assert.Equal(ReportState.Approved, Assert.Single(await ProjectStore.RevisionsAsync(db, "BK-7", 2022, 1, Ct)).State);
+        Assert.Contains(await db.AuditEntries.Where(a => a.Entity == "monthly_report" && a.Field == "bulk_insert").ToListAsync(Ct),
+            a => a.NewValue == "1200 reports from form.csv");
+    }
+
+    [Fact]
     public async Task Import_OversizedFile_RefusedBeforeReading()
     {
         await using var db = fixture.Open();
