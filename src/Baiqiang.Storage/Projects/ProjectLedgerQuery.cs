@@ -123,9 +123,11 @@ public static class ProjectLedgerQuery
     private static async Task AddLatestAsync(BaiqiangDbContext db, int year, int month, Dictionary<long, string> codes, List<MonthlyReport> into, CancellationToken ct)
     {
         var current = db.MonthlyReports.AsNoTracking().Where(r => r.IsCurrent && r.Year == year && r.Month <= month);
-        var latest = current.GroupBy(r => r.ProjectId).Select(g => new { ProjectId = g.Key, Month = g.Max(r => r.Month) });
+        // Grouping and joining on (region_code, project_id) lets both use the (region_code, project_id, year, month, revision) index.
+        var latest = current.GroupBy(r => new { r.RegionCode, r.ProjectId })
+            .Select(g => new { g.Key.RegionCode, g.Key.ProjectId, Month = g.Max(r => r.Month) });
         var rows = await (from r in current
-                          join l in latest on new { r.ProjectId, r.Month } equals new { l.ProjectId, l.Month }
+                          join l in latest on new { r.RegionCode, r.ProjectId, r.Month } equals new { l.RegionCode, l.ProjectId, l.Month }
                           select new { r.ProjectId, r.Month, r.Revision, r.CompletedThisMonth, r.CumulativeThisYear, r.PreviousCumulative })
             .ToListAsync(ct);
         foreach (var r in rows)
