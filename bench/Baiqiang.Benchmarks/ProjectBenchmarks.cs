@@ -171,9 +171,9 @@ public class ProjectLedgerBenchmarks
             LEFT JOIN project_plans pl ON pl.project_id = p.id AND pl.year = 2022
             LEFT JOIN (SELECT r.project_id, r.cumulative_this_year AS cum
                        FROM monthly_reports r
-                       JOIN (SELECT region_code, project_id, MAX(month) AS m FROM monthly_reports
-                             WHERE is_current = 1 AND year = 2022 AND month <= 12 GROUP BY region_code, project_id) x
-                         ON x.region_code = r.region_code AND x.project_id = r.project_id AND x.m = r.month
+                       JOIN (SELECT project_id, MAX(month) AS m FROM monthly_reports
+                             WHERE is_current = 1 AND year = 2022 AND month <= 12 GROUP BY project_id) x
+                         ON x.project_id = r.project_id AND x.m = r.month
                        WHERE r.is_current = 1 AND r.year = 2022) l ON l.project_id = p.id
             GROUP BY p.region_code
             """;
