@@ -3,6 +3,7 @@ using Baiqiang.Cli.Evaluation;
 using Baiqiang.Cli.Extraction;
 using Baiqiang.Cli.Observations;
 using Baiqiang.Cli.Parsing;
+using Baiqiang.Cli.Projects;
 using Baiqiang.Cli.Regions;
 using Baiqiang.Cli.Sample;
 using Baiqiang.Cli.Store;
@@ -36,6 +37,7 @@ public static class BaiqiangCommand
             Services.ServiceCommand.Create(),
             ExtractCommand.Create(),
             ReviewCommand.Create(),
+            ProjectsCommand.Create(),
         };
         return root;
     }

@@ -7,6 +7,7 @@ using Baiqiang.Storage.Indicators;
 using Baiqiang.Storage.Infrastructure;
 using Baiqiang.Storage.Observations;
 using Baiqiang.Storage.PeerGroups;
+using Baiqiang.Storage.Projects;
 using Baiqiang.Storage.Regions;
 using Baiqiang.Storage.Targets;
 using Microsoft.EntityFrameworkCore;
@@ -66,6 +67,13 @@ public abstract class BaiqiangDbContext : DbContext
     public DbSet<Extraction.ExtractionDocumentEntity> ExtractionDocuments => Set<Extraction.ExtractionDocumentEntity>();
 
     public DbSet<Extraction.PendingFactEntity> PendingFacts => Set<Extraction.PendingFactEntity>();
+    public DbSet<ProjectEntity> Projects => Set<ProjectEntity>();
+
+    public DbSet<MonthlyReportEntity> MonthlyReports => Set<MonthlyReportEntity>();
+
+    public DbSet<ProjectProblemEntity> ProjectProblems => Set<ProjectProblemEntity>();
+
+    public DbSet<ClosedMonthEntity> ClosedMonths => Set<ClosedMonthEntity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -174,6 +174,39 @@ public sealed class MonthlyReport
         return r.Error is { } e ? throw new ProjectRuleException(e) : r.Value;
     }
 
+    /// <summary>
+    /// Rebuilds a report exactly as it was stored (a database row), without re-running the workflow or the closed-month
+    /// check: the figures are still validated (<see cref="ValidateFigures"/>; invalid ones throw <see cref="ProjectRuleException"/>),
+    /// because a stored report was valid when it was saved. For storage code only; new reports go through <see cref="TryCreate"/>.
+    /// </summary>
+    public static MonthlyReport Restore(
+        string projectCode, int year, int month, int revision, decimal completedThisMonth, decimal cumulativeThisYear, decimal previousCumulative,
+        ReportState state, string? progress = null, IReadOnlyList<string>? problems = null, string? reviewer = null, string? reviewComment = null,
+        string? correctionReason = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(revision);
+        _ = new ReportingMonth(year, month);
+        if (Project.ValidateCode(projectCode) is { } codeError)
+        {
+            throw new ProjectRuleException(codeError);
+        }
+
+        if (ValidateFigures(completedThisMonth, cumulativeThisYear, previousCumulative) is { } e)
+        {
+            throw new ProjectRuleException(e);
+        }
+
+        var r = new MonthlyReport(projectCode.Trim(), year, month, revision)
+        {
+            State = state,
+            Reviewer = reviewer,
+            ReviewComment = reviewComment,
+            CorrectionReason = correctionReason,
+        };
+        r.Set(completedThisMonth, cumulativeThisYear, previousCumulative, progress, problems);
+        return r;
+    }
+
     /// <summary>Changes the figures of a 填报/已退回 report in an open month. <paramref name="previousCumulative"/> null keeps the one checked before.</summary>
     public void Edit(ProjectLedgerCalendar calendar, decimal completedThisMonth, decimal cumulativeThisYear, decimal? previousCumulative = null,
         string? progress = null, IReadOnlyList<string>? problems = null)

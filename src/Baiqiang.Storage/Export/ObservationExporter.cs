@@ -85,7 +85,7 @@ public static class ObservationExporter
     }
 
     /// <summary>Appends a field, quoted when it holds a comma, quote, line break or edge white space.</summary>
-    private static StringBuilder Field(StringBuilder sb, string? value)
+    internal static StringBuilder Field(StringBuilder sb, string? value)
     {
         var v = value ?? string.Empty;
         var quote = v.Length > 0 && (v.AsSpan().IndexOfAny(",\"\r\n") >= 0 || char.IsWhiteSpace(v[0]) || char.IsWhiteSpace(v[^1]));

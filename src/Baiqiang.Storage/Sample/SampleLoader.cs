@@ -54,6 +54,7 @@ public static class SampleLoader
         }
 
         await PipelineServiceSample.LoadAsync(db, ct);
+        await SampleProjects.LoadAsync(db, ct);
 
         return new SampleSummary(added, observations, targetsAdded, groups);
     }

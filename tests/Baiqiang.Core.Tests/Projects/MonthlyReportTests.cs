@@ -8,6 +8,27 @@ public sealed class MonthlyReportTests
         => MonthlyReport.Create("JY-001", 2022, month, thisMonth, cumulative, previous, cal, "主体结构施工", ["用地指标不足"]);
 
     [Fact]
+    public void Restore_StoredApprovedRevisionInClosedMonth_KeepsStateAndAllowsCorrection()
+    {
+        var cal = new ProjectLedgerCalendar();
+        cal.Close(2022, 6);
+
+        var r = MonthlyReport.Restore("JY-001", 2022, 6, 2, 300m, 1800m, 1500m, ReportState.Approved, "封顶", ["无"], "区发改局", null, "核定");
+        var next = r.Correct(cal, 400m, 1900m, "再次核定");
+
+        Assert.Equal((2, ReportState.Approved, "区发改局", "核定"), (r.Revision, r.State, r.Reviewer, r.CorrectionReason));
+        Assert.Equal(3, next.Revision);
+    }
+
+    [Fact]
+    public void Restore_InconsistentFigures_Throws()
+    {
+        var ex = Assert.Throws<ProjectRuleException>(() => MonthlyReport.Restore("JY-001", 2022, 6, 0, 300m, 1700m, 1500m, ReportState.Approved));
+
+        Assert.Contains("不等于", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Create_Valid_IsDraftRevision0()
     {
         var r = Draft(new ProjectLedgerCalendar());

@@ -1,0 +1,204 @@
+using Baiqiang.Core.Periods;
+using Baiqiang.Core.Projects;
+using Baiqiang.Core.Regions;
+using Baiqiang.Core.Targets;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baiqiang.Storage.Projects;
+
+/// <summary>A count target (新开工/竣工 …) of the Foundation's targets, set against what the ledger counted.</summary>
+/// <param name="TargetId">The target's id.</param>
+/// <param name="Region">The target's region.</param>
+/// <param name="Subject">new_project_starts or projects_completed.</param>
+/// <param name="Target">The target count.</param>
+/// <param name="Actual">Transitions to 开工 (or 竣工) in the period among the region's projects (parks included).</param>
+/// <param name="DescriptionZh">The target as the report phrased it.</param>
+public sealed record LedgerTargetLine(string TargetId, RegionCode Region, string Subject, decimal Target, int Actual, string? DescriptionZh)
+{
+    /// <summary>Actual ÷ target × 100, null when the target is 0.</summary>
+    public decimal? Percent => Target == 0 ? null : Actual / Target * 100m;
+}
+
+/// <summary>The ledger for a period and grouping, with the count targets it answers to.</summary>
+public sealed record LedgerView(LedgerReport Report, IReadOnlyList<LedgerTargetLine> Targets);
+
+/// <summary>
+/// Reads the ledger (台账汇总) from the store and consolidates it with Core's <see cref="Ledger.Consolidate"/>.
+/// </summary>
+/// <remarks>
+/// Built for 100,000 projects × 12 months: instead of loading every report, the database returns, per project, only the
+/// current (approved) report of the latest month ≤ the period's last month (and ≤ the month before the period's first,
+/// for a span not starting in January) — exactly the rows <see cref="Ledger"/> would pick. Projects are rebuilt light:
+/// at the status they had at the period's start, with only the transitions from then on replayed, which gives the
+/// current status and the period's new starts and completions; milestones and agreements are not loaded.
+/// </remarks>
+public static class ProjectLedgerQuery
+{
+    public const string NewStartsSubject = "new_project_starts";
+
+    public const string CompletionsSubject = "projects_completed";
+
+    /// <summary>The ledger of every project (or those in scope of <paramref name="region"/>) for <paramref name="period"/>.</summary>
+    public static async Task<LedgerView> LedgerAsync(BaiqiangDbContext db, StatPeriod period, LedgerGrouping groupBy, RegionCode? region, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var (projects, reports) = await LoadLightAsync(db, period, region, ct);
+        var report = Ledger.Consolidate(projects, reports, period, groupBy);
+        var targets = await TargetsAsync(db, period, region, projects, reports, ct);
+        return new LedgerView(report, targets);
+    }
+
+    /// <summary>The projects (light) and the approved reports the ledger needs, for benchmarks and callers that group several ways.</summary>
+    public static async Task<(List<Project> Projects, List<MonthlyReport> Reports)> LoadLightAsync(
+        BaiqiangDbContext db, StatPeriod period, RegionCode? region, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var year = period.Year;
+        var rows = await db.Projects.AsNoTracking()
+            .Select(p => new ProjectRow(p.Id, p.Code, p.Name, p.RegionCode, p.Category, p.IndustryChain, p.Kind, p.TotalInvestment, p.Tags,
+                p.Leader, p.LeadDepartment, p.Status, p.StatusSince))
+            .ToListAsync(ct);
+        if (region is { } r)
+        {
+            rows = [.. rows.Where(p => ProjectStore.InScope(p.Region, r))];
+        }
+
+        var plans = new Dictionary<long, decimal>();
+        foreach (var (id, amount) in await db.Set<ProjectPlanEntity>().AsNoTracking().Where(p => p.Year == year)
+                     .Select(p => new ValueTuple<long, decimal>(p.ProjectId, p.Amount)).ToListAsync(ct))
+        {
+            plans[id] = amount;
+        }
+
+        var start = period.Start;
+        var changes = (await db.Set<ProjectStatusChangeEntity>().AsNoTracking().Where(c => c.On >= start)
+                .Select(c => new { c.ProjectId, c.Sequence, c.From, c.To, c.On, c.Reason }).ToListAsync(ct))
+            .GroupBy(c => c.ProjectId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(c => c.Sequence).ToList());
+
+        var reports = new List<MonthlyReport>(rows.Count * 2);
+        var codes = new Dictionary<long, string>(rows.Count);
+        foreach (var p in rows)
+        {
+            codes[p.Id] = p.Code;
+        }
+
+        await AddLatestAsync(db, year, period.LastMonth, codes, reports, ct);
+        if (period.FirstMonth > 1)
+        {
+            await AddLatestAsync(db, year, period.FirstMonth - 1, codes, reports, ct);
+        }
+
+        var projects = new List<Project>(rows.Count);
+        foreach (var p in rows)
+        {
+            var own = changes.GetValueOrDefault(p.Id);
+            var status = own is { Count: > 0 } ? own[0].From : p.Status;
+            var project = new Project(p.Code, p.Name, p.Region, status, own is { Count: > 0 } ? null : p.StatusSince)
+            {
+                Category = p.Category,
+                IndustryChain = p.IndustryChain,
+                Kind = p.Kind,
+                TotalInvestment = p.TotalInvestment,
+                AnnualPlans = plans.TryGetValue(p.Id, out var plan) ? new Dictionary<int, decimal> { [year] = plan } : new Dictionary<int, decimal>(),
+                Tags = p.Tags.Length == 0 ? new HashSet<string>(StringComparer.Ordinal) : ProjectMapping.Split(p.Tags).ToHashSet(StringComparer.Ordinal),
+                Leader = p.Leader,
+                LeadDepartment = p.LeadDepartment,
+            };
+            if (own is not null)
+            {
+                foreach (var c in own)
+                {
+                    project.TransitionTo(c.To, c.On, c.Reason);
+                }
+            }
+
+            projects.Add(project);
+        }
+
+        return (projects, reports);
+    }
+
+    /// <summary>Per project, the current report of the latest month ≤ <paramref name="month"/> of <paramref name="year"/>.</summary>
+    private static async Task AddLatestAsync(BaiqiangDbContext db, int year, int month, Dictionary<long, string> codes, List<MonthlyReport> into, CancellationToken ct)
+    {
+        var current = db.MonthlyReports.AsNoTracking().Where(r => r.IsCurrent && r.Year == year && r.Month <= month);
+        // Grouping and joining on (region_code, project_id) lets both use the (region_code, project_id, year, month, revision) index.
+        var latest = current.GroupBy(r => new { r.RegionCode, r.ProjectId })
+            .Select(g => new { g.Key.RegionCode, g.Key.ProjectId, Month = g.Max(r => r.Month) });
+        var rows = await (from r in current
+                          join l in latest on new { r.RegionCode, r.ProjectId, r.Month } equals new { l.RegionCode, l.ProjectId, l.Month }
+                          select new { r.ProjectId, r.Month, r.Revision, r.CompletedThisMonth, r.CumulativeThisYear, r.PreviousCumulative })
+            .ToListAsync(ct);
+        foreach (var r in rows)
+        {
+            if (codes.TryGetValue(r.ProjectId, out var code))
+            {
+                into.Add(MonthlyReport.Restore(code, year, r.Month, r.Revision, r.CompletedThisMonth, r.CumulativeThisYear, r.PreviousCumulative, ReportState.Approved));
+            }
+        }
+    }
+
+    private static async Task<List<LedgerTargetLine>> TargetsAsync(
+        BaiqiangDbContext db, StatPeriod period, RegionCode? region, List<Project> projects, List<MonthlyReport> reports, CancellationToken ct)
+    {
+        var subjects = new[] { NewStartsSubject, CompletionsSubject };
+        var targets = (await db.Targets.AsNoTracking().Where(t => t.SubjectKind == "count" && subjects.Contains(t.Subject)).ToListAsync(ct))
+            .Where(t => t.Deadline.Year == period.Year && t.Value is not null && ProjectStore.InScope(t.RegionCode, region))
+            .ToList();
+        if (targets.Count == 0)
+        {
+            return [];
+        }
+
+        var lines = new List<LedgerTargetLine>();
+        foreach (var t in targets)
+        {
+            var mine = projects.Where(p => Core.Access.Actor.IsWithin(p.Region, t.RegionCode)).ToList();
+            var total = Ledger.Consolidate(mine, reports, period, LedgerGrouping.Region).Total;
+            var actual = t.Subject == NewStartsSubject ? total.NewStarts : total.Completions;
+            lines.Add(new LedgerTargetLine(t.Key, t.RegionCode, t.Subject, t.Value!.Value, actual, t.DescriptionZh.Length == 0 ? null : t.DescriptionZh));
+        }
+
+        return lines;
+    }
+
+    private sealed record ProjectRow(
+        long Id, string Code, string Name, RegionCode Region, ProjectCategory Category, string? IndustryChain, ProjectKind Kind, decimal TotalInvestment,
+        string Tags, string Leader, string LeadDepartment, ProjectStatus Status, DateOnly? StatusSince);
+}
+
+/// <summary>Evaluates the early-warning rules (预警) over the stored ledger with Core's <see cref="ProjectWarnings"/>.</summary>
+public static class ProjectWarningQuery
+{
+    /// <summary>
+    /// Warnings for <paramref name="period"/> as of <paramref name="today"/>; when <paramref name="reportedPercent"/> is given
+    /// (the completion % a report printed for the scope's total), a <see cref="WarningRule.ReportedFigureInconsistent"/>
+    /// warning is added if the consolidated figure disagrees.
+    /// </summary>
+    public static async Task<IReadOnlyList<ProjectWarning>> WarningsAsync(
+        BaiqiangDbContext db, StatPeriod period, WarningRules rules, DateOnly today, RegionCode? region,
+        decimal? reportedPercent, string? reportedBy, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(rules);
+        var projects = await ProjectStore.ListAsync(db, region, ct);
+        var codes = projects.Select(p => p.Code).ToHashSet(StringComparer.Ordinal);
+        var year = period.Year;
+        var reportRows = await db.MonthlyReports.AsNoTracking().Where(r => r.IsCurrent && r.Year == year).ToListAsync(ct);
+        var reports = reportRows.Where(r => codes.Contains(r.ProjectCode)).Select(ReportMapping.ToReport).ToList();
+        var problems = await ProjectStore.ProblemsAsync(db, region, ct);
+        var warnings = ProjectWarnings.Evaluate(projects, reports, problems, period, rules, today).ToList();
+        if (reportedPercent is { } pct)
+        {
+            var total = Ledger.Consolidate(projects, reports, period, LedgerGrouping.Region).Total;
+            if (total.AnnualPlan > 0 && ReportedFigureCheck.Warn(total with { GroupKey = region?.ToString() ?? string.Empty, GroupLabel = region?.ToString() ?? "合计" },
+                    pct, period.End, reportedBy ?? "统计部门") is { } w)
+            {
+                warnings.Add(w);
+            }
+        }
+
+        return warnings;
+    }
+}
