@@ -136,6 +136,9 @@ public static class DocxRenderer
             new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
             new TableBorders(Border<TopBorder>(), Border<LeftBorder>(), Border<BottomBorder>(), Border<RightBorder>(), Border<InsideHorizontalBorder>(), Border<InsideVerticalBorder>()),
             new TableLayout { Type = TableLayoutValues.Autofit }));
+        var columns = Math.Max(t.Header.Count, t.Rows.Count == 0 ? 0 : t.Rows.Max(r => r.Count));
+        var width = (9000 / Math.Max(1, columns)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        table.Append(new TableGrid(Enumerable.Range(0, columns).Select(_ => new GridColumn { Width = width })));
         table.Append(Row(t.Header, font, header: true));
         foreach (var r in t.Rows)
         {
