@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Baiqiang.Cli.Briefing;
 using Baiqiang.Cli.Observations;
 using Baiqiang.Cli.Parsing;
 using Baiqiang.Cli.Regions;
@@ -29,6 +30,7 @@ public static class BaiqiangCommand
             SeriesCommand.Create(),
             ParseCommand.Create(),
             SampleCommand.Create(),
+            BriefingCommand.Create(),
         };
         return root;
     }

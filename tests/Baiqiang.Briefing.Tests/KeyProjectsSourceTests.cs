@@ -63,3 +63,27 @@ public sealed class KeyProjectsSourceTests
         return list;
     }
 }
+
+public sealed class ChartRendererTests
+{
+    [Fact]
+    public void FontFamily_NotoCjkInstalled_UsesTheCjkFontFile()
+    {
+        if (!File.Exists("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"))
+        {
+            Assert.Skip("fonts-noto-cjk is not installed");
+        }
+
+        Assert.Equal("Baiqiang CJK", Charts.ChartRenderer.FontFamily);
+    }
+
+    [Fact]
+    public void GrowthBars_ChineseLabels_ReturnsPngOfRequestedSize()
+    {
+        var fig = new Charts.ChartRenderer(600, 300).GrowthBars("主要指标增速", [("地区生产总值", 7.8m), ("一般公共预算收入", 27.8m), ("出口总额", -2.1m)], "同比增长(%)");
+
+        Assert.Equal(600, fig.WidthPx);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], fig.Png.Take(4).ToArray());
+        Assert.True(fig.Png.Length > 5_000);
+    }
+}

@@ -29,7 +29,7 @@ public sealed class ChartRenderer(int width = 900, int height = 420)
         bp.ValueLabelStyle.FontName = FontFamily;
         bp.ValueLabelStyle.FontSize = 14;
         plot.Axes.Bottom.SetTicks([.. items.Select((_, i) => (double)i)], [.. items.Select(i => Wrap(i.Label))]);
-        plot.Axes.Margins(bottom: 0);
+        plot.Axes.Margins(bottom: 0, top: 0.15);
         return Render(plot, title);
     }
 
@@ -62,7 +62,7 @@ public sealed class ChartRenderer(int width = 900, int height = 420)
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = elapsedLegend, FillColor = Colors.Gray });
         plot.Legend.FontName = FontFamily;
         plot.ShowLegend(Alignment.UpperRight);
-        plot.Axes.Margins(bottom: 0);
+        plot.Axes.Margins(bottom: 0, top: 0.15);
         return Render(plot, title);
     }
 
@@ -86,16 +86,35 @@ public sealed class ChartRenderer(int width = 900, int height = 420)
     /// <summary>Long Chinese names break onto two lines under a bar.</summary>
     private static string Wrap(string label) => label.Length > 6 && !label.Contains(' ', StringComparison.Ordinal) ? label[..(label.Length / 2)] + "\n" + label[(label.Length / 2)..] : label;
 
+    /// <summary>Known locations of a CJK font file (fonts-noto-cjk, WenQuanYi, Windows, macOS), tried in order.</summary>
+    private static readonly string[] CjkFontFiles =
+    [
+        "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+        "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
+        "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
+        "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+        "C:\\Windows\\Fonts\\msyh.ttc",
+        "/System/Library/Fonts/PingFang.ttc",
+    ];
+
     private static string FindCjkFont()
     {
+        const string name = "Baiqiang CJK";
         try
         {
+            var file = Environment.GetEnvironmentVariable("BAIQIANG_CJK_FONT") is { Length: > 0 } env && File.Exists(env) ? env : CjkFontFiles.FirstOrDefault(File.Exists);
+            if (file is not null)
+            {
+                Fonts.AddFontFile(name, file);
+                return name;
+            }
+
             var detected = Fonts.Detect("经济运行简报");
             return string.IsNullOrEmpty(detected) ? Fonts.Default : detected;
         }
-        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or InvalidOperationException)
+        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or InvalidOperationException or IOException)
         {
-            return "sans-serif";
+            return Fonts.Default; // no CJK font: labels print as boxes, the briefing still renders
         }
     }
 }
