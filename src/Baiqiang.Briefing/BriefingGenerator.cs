@@ -62,7 +62,7 @@ public static class BriefingGenerator
             }
 
             var writer = new SectionWriter(context, options.Charts ? st : st with { Charts = [] }, charts);
-            var blocks = writer.Write(data);
+            var blocks = english ? [.. writer.Write(data).Select(Capitalize)] : writer.Write(data);
             if (blocks.Count == 0)
             {
                 continue;
@@ -85,6 +85,13 @@ public static class BriefingGenerator
         return new BriefingDocument(Text.Fill(template.Title, values), Text.Fill(template.Subtitle, values), region, context.RegionName, period,
             template.Language, sections, fonts, template.Phrase("sources_heading", "数据来源"));
     }
+
+    /// <summary>English sentences start with a capital even when they open with an indicator name ("general public budget revenue").</summary>
+    private static Block Capitalize(Block block) => block is ParagraphBlock p
+        ? new ParagraphBlock([.. p.Sentences.Select(s => s.Text.Length > 0 && char.IsLower(s.Text[0])
+            ? s with { Text = char.ToUpperInvariant(s.Text[0]) + s.Text[1..] }
+            : s)])
+        : block;
 
     /// <summary>The first installed family of <paramref name="families"/>, else the first listed (Word substitutes on the reader's machine).</summary>
     private static string Pick(IReadOnlyList<string> families)

@@ -105,6 +105,18 @@ public sealed class BriefingGeneratorTests
     }
 
     [Fact]
+    public async Task GenerateAsync_EnglishTemplate_SameFiguresInEnglishSentences()
+    {
+        await using var store = await SampleStore.CreateAsync();
+
+        var doc = await BriefingGenerator.GenerateAsync(store.Db, SampleStore.Tongzhou, SampleStore.H1of2023, store.Options_("en"), Ct);
+
+        Assert.Equal("1. The economy", doc.Sections[0].Heading);
+        Assert.Equal("In H1, 通州区's gross regional product was 88.05 billion yuan, up 7.8% year on year. ", Assert.Single(doc.Sentences, s => s.Key == "gdp").Text);
+        Assert.StartsWith("General public budget revenue: 4.1 billion yuan, up 27.8%", Assert.Single(doc.Sentences, s => s.Key == "budget_revenue").Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GenerateAsync_GrowthFellSincePreviousPeriod_SaysHuiluo()
     {
         await using var store = await SampleStore.CreateAsync();
