@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Baiqiang.Cli.Evaluation;
 using Baiqiang.Cli.Extraction;
+using Baiqiang.Cli.Briefing;
 using Baiqiang.Cli.Observations;
 using Baiqiang.Cli.Parsing;
 using Baiqiang.Cli.Projects;
@@ -38,6 +39,7 @@ public static class BaiqiangCommand
             ExtractCommand.Create(),
             ReviewCommand.Create(),
             ProjectsCommand.Create(),
+            BriefingCommand.Create(),
         };
         return root;
     }

@@ -1,0 +1,313 @@
+using Baiqiang.Briefing.Charts;
+using Baiqiang.Briefing.Model;
+using Baiqiang.Briefing.Templates;
+using Baiqiang.Core.Metrics;
+using Baiqiang.Core.Quantities;
+
+namespace Baiqiang.Briefing.Sections;
+
+/// <summary>Turns one section's data into sentences, a table and charts, following the section's phrase templates.</summary>
+internal sealed class SectionWriter(BriefingContext context, SectionTemplate section, ChartRenderer charts)
+{
+    private readonly bool _en = context.English;
+
+    public IReadOnlyList<Block> Write(ISectionData data) => data switch
+    {
+        EconomyData e => Economy(e),
+        TargetsData t => Targets(t),
+        KeyProjectsData k => KeyProjects(k),
+        InvestmentData i => Progress(i.Items),
+        ServiceData s => Progress(s.Items),
+        WarningsData w => Warnings(w),
+        _ => [],
+    };
+
+    private string P(string key) => section.Phrases.TryGetValue(key, out var v) ? v : string.Empty;
+
+    private string Period => Text.PeriodLabel(context.Period, _en);
+
+    private Dictionary<string, string?> Base() => new(StringComparer.Ordinal)
+    {
+        ["period"] = Period,
+        ["period_full"] = Text.PeriodFull(context.Period, _en),
+        ["region"] = context.RegionName,
+    };
+
+    private List<Block> Economy(EconomyData data)
+    {
+        var sentences = new List<Sentence>();
+        foreach (var item in data.Items.Where(i => i.Value is not null))
+        {
+            var v = Base();
+            v["indicator"] = _en ? item.Indicator.NameEn : item.Indicator.NameZh;
+            v["value"] = Text.Amount(context, item.Value!.Amount);
+            v["growth"] = Growth(item.GrowthPercent, "growth");
+            v["change"] = Change(item);
+            v["rank"] = Rank(item, data.PeerScope);
+            var template = sentences.Count == 0 ? P("first") : P("next");
+            var sources = item.Sources.Where(s => item.GrowthPercent is not null || s.Period == context.Period.ToString()).ToList();
+            sentences.Add(new Sentence(item.Indicator.Code.ToString(), Text.Fill(template, v), sources));
+        }
+
+        var growthOnly = data.Items.Where(i => i.Value is null && i.GrowthPercent is not null).ToList();
+        if (growthOnly.Count > 0 && P("growth_only").Length > 0)
+        {
+            var parts = growthOnly.Select(i =>
+            {
+                var v = Base();
+                v["indicator"] = _en ? i.Indicator.NameEn : i.Indicator.NameZh;
+                v["growth"] = Growth(i.GrowthPercent, "growth_only");
+                v["change"] = Change(i);
+                v["rank"] = Rank(i, data.PeerScope);
+                return Text.Fill(P("growth_only_item"), v);
+            });
+            var all = Base();
+            all["items"] = string.Join(P("separator"), parts);
+            sentences.Add(new Sentence("growth_only", Text.Fill(P("growth_only"), all), [.. growthOnly.SelectMany(i => i.Sources)]));
+        }
+
+        var blocks = new List<Block>();
+        if (sentences.Count > 0)
+        {
+            blocks.Add(new ParagraphBlock(sentences));
+        }
+
+        if (section.Table)
+        {
+            var rows = data.Items.Select(i => (IReadOnlyList<string>)
+            [
+                _en ? i.Indicator.NameEn : i.Indicator.NameZh,
+                i.Value is null ? "—" : Text.Amount(context, i.Value.Amount),
+                i.GrowthPercent is { } g ? Text.Num(g) : "—",
+                i.GrowthPercent is { } g2 && i.PreviousGrowthPercent is { } pg ? Text.Num(g2 - pg) : "—",
+                i.Rank is { } r && i.RankOf is { } of ? $"{r}/{of}" : "—",
+                string.Join("; ", i.Sources.Select(s => s.Reference).Distinct(StringComparer.Ordinal)),
+            ]).ToList();
+            blocks.Add(new TableBlock(Text.Fill(P("table_caption"), Base()), Split(P("table_header")), rows));
+        }
+
+        foreach (var chart in section.Charts ?? [])
+        {
+            var fig = chart.Type switch
+            {
+                "growth_bars" => charts.GrowthBars(Text.Fill(chart.Title, Base()),
+                    [.. data.Items.Where(i => i.GrowthPercent is not null).Select(i => (_en ? i.Indicator.NameEn : i.Indicator.NameZh, i.GrowthPercent!.Value))],
+                    P("axis_growth")),
+                "trend" => Trend(chart, data),
+                _ => null,
+            };
+            if (fig is not null)
+            {
+                blocks.Add(fig);
+            }
+        }
+
+        return blocks;
+    }
+
+    private FigureBlock? Trend(ChartTemplate chart, EconomyData data)
+    {
+        var item = data.Items.FirstOrDefault(i => string.Equals(i.Indicator.Code.ToString(), chart.Indicator, StringComparison.Ordinal));
+        if (item is null || item.Series.Count < 2)
+        {
+            return null; // one point is not a trend; never pad with invented values
+        }
+
+        var v = Base();
+        v["indicator"] = _en ? item.Indicator.NameEn : item.Indicator.NameZh;
+        return charts.Trend(Text.Fill(chart.Title, v),
+            [.. item.Series.Select(s => (Text.PeriodFull(s.Period, _en), s.Value))], item.Indicator.Unit.Symbol);
+    }
+
+    private string? Growth(decimal? growth, string prefix) => growth switch
+    {
+        null => null,
+        > 0 => Text.Fill(P(prefix + "_up"), new Dictionary<string, string?> { ["pct"] = Text.Num(growth.Value) }),
+        < 0 => Text.Fill(P(prefix + "_down"), new Dictionary<string, string?> { ["pct"] = Text.Num(-growth.Value) }),
+        _ => P(prefix + "_flat"),
+    };
+
+    private string? Change(EconomyItem item)
+    {
+        if (item.GrowthPercent is not { } g || item.PreviousGrowthPercent is not { } pg || item.PreviousPeriod is not { } pp)
+        {
+            return null;
+        }
+
+        var diff = g - pg;
+        var key = diff > 0 ? "change_up" : diff < 0 ? "change_down" : "change_flat";
+        return Text.Fill(P(key), new Dictionary<string, string?> { ["prev"] = Text.PeriodLabel(pp, _en), ["points"] = Text.Num(Math.Abs(diff)) });
+    }
+
+    private string? Rank(EconomyItem item, string? scope)
+    {
+        if (item.Rank is not { } rank || item.RankOf is not { } of || scope is null)
+        {
+            return null;
+        }
+
+        var front = string.Equals(P("rank_style"), "front", StringComparison.Ordinal) && Metric.IsFrontRank(rank, of);
+        return Text.Fill(P(front ? "rank_front" : "rank_ordinal"), new Dictionary<string, string?>
+        {
+            ["scope"] = scope,
+            ["rank"] = rank.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["of"] = of.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // Core's own wording, for templates that want it whole: 位居全市第2 / 位居全市前列.
+            ["rank_phrase"] = front ? Metric.FrontRankPhraseZh(rank, of, scope) : Metric.RankPhraseZh(rank, of, scope),
+        });
+    }
+
+    private List<Block> Targets(TargetsData data)
+    {
+        var sentences = new List<Sentence>();
+        var bars = new List<(string Label, decimal Progress, decimal Elapsed)>();
+        foreach (var item in data.Items)
+        {
+            var t = item.Target;
+            var v = Base();
+            v["description"] = !_en && !string.IsNullOrWhiteSpace(t.DescriptionZh) ? t.DescriptionZh : DescribeTarget(item);
+            v["subject"] = item.SubjectName;
+            v["deadline"] = Text.PeriodFull(t.Deadline, _en);
+            var targetSource = new SourceRef(t.Subject, t.Deadline.ToString(), "target:" + t.Id);
+            if (item.Status is { } s && item.Current is { } current)
+            {
+                v["current"] = Text.Amount(context, current.Amount);
+                v["progress"] = Text.Pct(s.ProgressPercent);
+                v["elapsed"] = Text.Pct(s.TimeElapsedPercent);
+                var gap = s.ProgressPercent - s.TimeElapsedPercent;
+                v["verdict"] = Text.Fill(P(s.Met ? "verdict_met" : s.OnTrack ? "verdict_ahead" : "verdict_behind"),
+                    new Dictionary<string, string?> { ["gap"] = Text.Pct(Math.Abs(gap)) });
+                sentences.Add(new Sentence(t.Id, Text.Fill(P("with_progress"), v), [targetSource, .. item.Sources]));
+                bars.Add((item.SubjectName, s.ProgressPercent, s.TimeElapsedPercent));
+            }
+            else
+            {
+                sentences.Add(new Sentence(t.Id, Text.Fill(P("no_progress"), v), [targetSource]));
+            }
+        }
+
+        var blocks = new List<Block> { new ParagraphBlock(sentences) };
+        if (bars.Count > 0 && (section.Charts ?? []).FirstOrDefault(c => c.Type == "plan_completion") is { } chart)
+        {
+            blocks.Add(charts.PlanCompletion(Text.Fill(chart.Title, Base()), bars, P("legend_progress"), P("legend_elapsed")));
+        }
+
+        return blocks;
+    }
+
+    private string DescribeTarget(TargetItem item)
+    {
+        var t = item.Target;
+        var goal = t.IsMultipleOfBase
+            ? Text.Fill(P("multiple"), new Dictionary<string, string?> { ["multiple"] = Text.Num(t.MultipleOfBase!.Value), ["base"] = Text.PeriodFull(t.BasePeriod!.Value, _en) })
+            : Text.Amount(context, t.Value!.Value);
+        return Text.Fill(P("description"), new Dictionary<string, string?> { ["subject"] = item.SubjectName, ["goal"] = goal, ["deadline"] = Text.PeriodFull(t.Deadline, _en) });
+    }
+
+    private List<Block> KeyProjects(KeyProjectsData data)
+    {
+        var sentences = new List<Sentence>();
+        var v = Base();
+        if (data.ProjectCount is { } n)
+        {
+            v["count"] = n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            v["by_status"] = data.CountByStatus.Count == 0 ? null : Text.Fill(P("by_status"), new Dictionary<string, string?>
+            {
+                ["items"] = string.Join(P("list_separator"), data.CountByStatus.Select(s => Text.Fill(P("status_item"), new Dictionary<string, string?>
+                {
+                    ["status"] = s.Status,
+                    ["n"] = s.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                }))),
+            });
+            sentences.Add(new Sentence("key_projects_count", Text.Fill(P("count"), v), data.Sources));
+        }
+
+        if (data.CompletedYearToDate is { } done)
+        {
+            v["completed"] = Text.Amount(context, done.Amount);
+            if (data.AnnualPlan is { } plan && plan.Value > 0)
+            {
+                var pc = Metric.PlanCompletion(done.Value, plan.Value, context.Period);
+                v["plan"] = Text.Amount(context, plan.Amount);
+                v["pct"] = Text.Pct(pc.CompletionPercent);
+                v["verdict"] = Text.Fill(P(pc.OnTrack ? "verdict_ahead" : "verdict_behind"), new Dictionary<string, string?> { ["gap"] = Text.Pct(Math.Abs(pc.GapPoints)) });
+                sentences.Add(new Sentence("key_project_plan", Text.Fill(P("plan"), v), [plan.Source, done.Source]));
+                if ((section.Charts ?? []).FirstOrDefault(c => c.Type == "plan_completion") is { } chart)
+                {
+                    var bars = new List<(string, decimal, decimal)> { (P("total_label"), pc.CompletionPercent, pc.TimeElapsedPercent) };
+                    bars.AddRange(data.Lagging.Where(l => l.CompletionPercent is not null).Take(8).Select(l => (l.Name, l.CompletionPercent!.Value, pc.TimeElapsedPercent)));
+                    return [new ParagraphBlock(sentences), .. LaggingBlocks(data), charts.PlanCompletion(Text.Fill(chart.Title, Base()), bars, P("legend_progress"), P("legend_elapsed"))];
+                }
+            }
+            else
+            {
+                sentences.Add(new Sentence("key_project_completed", Text.Fill(P("completed_only"), v), [done.Source]));
+            }
+        }
+
+        return [new ParagraphBlock(sentences), .. LaggingBlocks(data)];
+    }
+
+    private IEnumerable<Block> LaggingBlocks(KeyProjectsData data)
+    {
+        if (data.Lagging.Count == 0)
+        {
+            yield break;
+        }
+
+        var items = string.Join(P("item_separator"), data.Lagging.Select(l => Text.Fill(P("lagging_item"), new Dictionary<string, string?>
+        {
+            ["name"] = l.Name,
+            ["reasons"] = string.Join(P("list_separator"), l.Reasons),
+        })));
+        yield return new ParagraphBlock([new Sentence("key_projects_lagging", Text.Fill(P("lagging"), new Dictionary<string, string?>
+        {
+            ["n"] = data.Lagging.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["items"] = items,
+        }), data.Sources)]);
+    }
+
+    private List<Block> Progress(IReadOnlyList<ProgressItem> items)
+    {
+        var parts = new List<string>();
+        var sources = new List<SourceRef>();
+        foreach (var i in items.Where(i => i.Actual is not null))
+        {
+            var v = new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                ["label"] = P("label_" + i.Code) is { Length: > 0 } l ? l : context.NameOf(i.Code),
+                ["value"] = Text.Amount(context, i.Actual!.Amount),
+            };
+            sources.Add(i.Actual.Source);
+            if (i.Target is { } t && t.Unit.IsCompatibleWith(i.Actual.Unit) && t.Value > 0)
+            {
+                var pct = new Amount(i.Actual.Value, i.Actual.Unit).ConvertTo(t.Unit).Value / t.Value * 100m;
+                v["target"] = Text.Fill(P("target"), new Dictionary<string, string?> { ["target"] = Text.Amount(context, t.Amount), ["pct"] = Text.Pct(pct) });
+                sources.Add(t.Source);
+            }
+
+            parts.Add(Text.Fill(P("item"), v));
+        }
+
+        if (parts.Count == 0)
+        {
+            return [];
+        }
+
+        var all = Base();
+        all["items"] = string.Join(P("separator"), parts);
+        return [new ParagraphBlock([new Sentence(section.Kind, Text.Fill(P("sentence"), all), sources)])];
+    }
+
+    private List<Block> Warnings(WarningsData data)
+    {
+        if (data.Items.Count == 0)
+        {
+            return P("none").Length == 0 ? [] : [new ParagraphBlock([new Sentence("warnings_none", P("none"), [])])];
+        }
+
+        return [new ParagraphBlock([.. data.Items.Select(w => new Sentence(w.Rule, Text.Fill(P(w.Rule), w.Values.ToDictionary(kv => kv.Key, kv => (string?)kv.Value)), w.Sources))])];
+    }
+
+    private static string[] Split(string header) => header.Split('|', StringSplitOptions.TrimEntries);
+}

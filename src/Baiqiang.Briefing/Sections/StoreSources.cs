@@ -1,0 +1,287 @@
+using Baiqiang.Briefing.Model;
+using Baiqiang.Core.Indicators;
+using Baiqiang.Core.Metrics;
+using Baiqiang.Core.Periods;
+using Baiqiang.Core.Quantities;
+using Baiqiang.Core.Targets;
+using Baiqiang.Storage.Observations;
+
+namespace Baiqiang.Briefing.Sections;
+
+/// <summary>Economy section from stored observations: value, growth, previous period's growth and peer rank per indicator.</summary>
+public sealed class EconomySource : IBriefingSectionSource
+{
+    public string Kind => Templates.SectionKinds.Economy;
+
+    public Task<ISectionData?> LoadAsync(BriefingContext context, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var section = context.Template.Sections.FirstOrDefault(s => s.Kind == Kind);
+        var codes = section?.Indicators ?? [];
+        var rankOn = section?.Phrases.GetValueOrDefault("rank_on") ?? "growth";
+        var minPeers = int.TryParse(section?.Phrases.GetValueOrDefault("rank_min_peers"), System.Globalization.CultureInfo.InvariantCulture, out var m) ? m : 3;
+        var items = new List<EconomyItem>();
+        foreach (var code in codes)
+        {
+            if (!IndicatorCode.TryParse(code).Success || !context.Indicators.TryGetValue(new IndicatorCode(code), out var indicator))
+            {
+                continue;
+            }
+
+            var obs = context.Find(code, context.Period);
+            if (obs is null || (obs.Value is null && obs.GrowthPercent is null))
+            {
+                continue;
+            }
+
+            var sources = new List<SourceRef> { BriefingContext.SourceOf(obs) };
+            var prev = PreviousWithGrowth(context, code);
+            if (prev is not null && obs.GrowthPercent is not null)
+            {
+                sources.Add(BriefingContext.SourceOf(prev));
+            }
+
+            var (rank, of) = RankOf(context, indicator, rankOn, minPeers, obs);
+            var series = context.Series(code)
+                .Where(o => o.Value is not null && o.PeriodFirstMonth == context.Period.FirstMonth && o.PeriodLastMonth == context.Period.LastMonth)
+                .Select(o => (o.Period, o.Value!.Value)).ToList();
+            items.Add(new EconomyItem(indicator, BriefingContext.ValueOf(obs), obs.GrowthPercent,
+                obs.GrowthPercent is null ? null : prev?.GrowthPercent, obs.GrowthPercent is null ? null : prev?.Period, rank, of, sources, series));
+        }
+
+        var scope = context.Peers is null ? null : context.Template.Phrase("scope_prefecture", "全市");
+        return Task.FromResult<ISectionData?>(items.Count == 0 ? null : new EconomyData(items, scope));
+    }
+
+    /// <summary>
+    /// The period whose growth this one's is compared with: for 1–N月 the latest stored 1–M月 (M &lt; N) of the same year,
+    /// for a year the previous year, for a month the previous month of the same year.
+    /// </summary>
+    private static ObservationEntity? PreviousWithGrowth(BriefingContext context, string code)
+    {
+        var p = context.Period;
+        var series = context.Series(code).Where(o => o.GrowthPercent is not null);
+        if (p.Kind == PeriodKind.Year)
+        {
+            return series.FirstOrDefault(o => o.Period == StatPeriod.ForYear(p.Year - 1));
+        }
+
+        if (p.IsCumulativeFromJanuary && p.LastMonth > 1)
+        {
+            return series.Where(o => o.PeriodYear == p.Year && o.PeriodFirstMonth == 1 && o.PeriodLastMonth < p.LastMonth).MaxBy(o => o.PeriodLastMonth);
+        }
+
+        return p.MonthCount == 1 && p.FirstMonth > 1 ? series.FirstOrDefault(o => o.Period == StatPeriod.ForMonth(p.Year, p.FirstMonth - 1)) : null;
+    }
+
+    private static (int? Rank, int? Of) RankOf(BriefingContext context, Indicator indicator, string rankOn, int minPeers, ObservationEntity own)
+    {
+        if (context.Peers is null || indicator.Direction == Direction.Neutral)
+        {
+            return (null, null);
+        }
+
+        var byGrowth = !string.Equals(rankOn, "value", StringComparison.Ordinal);
+        if ((byGrowth ? own.GrowthPercent : own.Value) is null)
+        {
+            return (null, null);
+        }
+
+        var values = context.Peers.CrossSection
+            .Where(o => o.IndicatorCode == indicator.Code && (byGrowth ? o.GrowthPercent : o.Value) is not null)
+            .Select(o => (o.RegionCode, (byGrowth ? o.GrowthPercent : o.Value)!.Value)).ToList();
+        if (values.Count < Math.Max(2, minPeers))
+        {
+            return (null, null);
+        }
+
+        // Growth is ranked higher-is-better even for lower-is-better levels only when the level is; keep the indicator's direction.
+        var ranked = Metric.Rank(values, indicator.Direction);
+        var mine = ranked.FirstOrDefault(r => r.Key == context.Region);
+        return mine is null ? (null, null) : (mine.Rank, mine.Of);
+    }
+}
+
+/// <summary>Targets section: each target's progress against time elapsed (<see cref="TargetProgress"/>), from stored figures.</summary>
+public sealed class TargetsSource : IBriefingSectionSource
+{
+    public string Kind => Templates.SectionKinds.Targets;
+
+    public Task<ISectionData?> LoadAsync(BriefingContext context, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var items = new List<TargetItem>();
+        foreach (var t in context.Targets)
+        {
+            // The latest figure for the deadline's year up to the briefing period (a 2025 target is measured on the full year;
+            // in 2023 the 2023 figure shows progress on the way).
+            var current = context.Find(t.Subject, context.Period);
+            var figure = BriefingContext.ValueOf(current);
+            TargetStatus? status = null;
+            var sources = new List<SourceRef>();
+            if (figure is not null)
+            {
+                sources.Add(figure.Source);
+                decimal? baseValue = null;
+                if (t.IsMultipleOfBase)
+                {
+                    var b = BriefingContext.ValueOf(context.Find(t.Subject, t.BasePeriod!.Value));
+                    if (b is not null && b.Value > 0)
+                    {
+                        baseValue = b.Value;
+                        sources.Add(b.Source);
+                    }
+                }
+
+                var comparable = !t.IsMultipleOfBase ? t.Value!.Value.Unit.IsCompatibleWith(figure.Unit) : baseValue is not null;
+                if (comparable)
+                {
+                    var value = t.IsMultipleOfBase ? figure.Value : new Amount(figure.Value, figure.Unit).ConvertTo(t.Value!.Value.Unit).Value;
+                    status = TargetProgress.Evaluate(t, baseValue, value, context.Period);
+                }
+                else
+                {
+                    figure = null;
+                    sources.Clear();
+                }
+            }
+
+            items.Add(new TargetItem(t, context.NameOf(t.Subject), status, figure, sources));
+        }
+
+        return Task.FromResult<ISectionData?>(items.Count == 0 ? null : new TargetsData(items));
+    }
+}
+
+/// <summary>
+/// Key-project section from stored aggregates (key_projects_count, key_project_annual_plan, key_project_investment_completed),
+/// as offices publish them. Replace with <see cref="KeyProjectsSource"/> once the project ledger is stored.
+/// </summary>
+public sealed class KeyProjectAggregatesSource : IBriefingSectionSource
+{
+    public string Kind => Templates.SectionKinds.KeyProjects;
+
+    public Task<ISectionData?> LoadAsync(BriefingContext context, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var year = StatPeriod.ForYear(context.Period.Year);
+        var count = BriefingContext.ValueOf(context.Find("key_projects_count", year));
+        var plan = BriefingContext.ValueOf(context.Find("key_project_annual_plan", year));
+        var done = BriefingContext.ValueOf(context.Find("key_project_investment_completed", context.Period));
+        if (count is null && plan is null && done is null)
+        {
+            return Task.FromResult<ISectionData?>(null);
+        }
+
+        var sources = new[] { count?.Source, plan?.Source, done?.Source }.OfType<SourceRef>().ToList();
+        return Task.FromResult<ISectionData?>(new KeyProjectsData(count is null ? null : (int)count.Value, [], plan, done, [], sources));
+    }
+}
+
+/// <summary>Counted items with targets (investment and service sections) from stored observations and targets of the same subject.</summary>
+public abstract class ProgressItemsSource : IBriefingSectionSource
+{
+    public abstract string Kind { get; }
+
+    public Task<ISectionData?> LoadAsync(BriefingContext context, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var section = context.Template.Sections.FirstOrDefault(s => s.Kind == Kind);
+        var items = new List<ProgressItem>();
+        foreach (var code in section?.Indicators ?? [])
+        {
+            var actual = BriefingContext.ValueOf(context.Find(code, context.Period));
+            var target = context.Targets.FirstOrDefault(t => string.Equals(t.Subject, code, StringComparison.Ordinal) && !t.IsMultipleOfBase && t.Deadline.Year == context.Period.Year);
+            Figure? targetFigure = null;
+            SourceRef? targetSource = null;
+            if (target is not null)
+            {
+                targetSource = new SourceRef(code, target.Deadline.ToString(), "target:" + target.Id);
+                targetFigure = new Figure(target.Value!.Value.Value, target.Value.Value.Unit, target.Value.Value.Qualifier, targetSource);
+            }
+
+            if (actual is not null || targetFigure is not null)
+            {
+                items.Add(new ProgressItem(code, actual, targetFigure, targetSource));
+            }
+        }
+
+        return Task.FromResult(items.Count == 0 ? null : Build(items));
+    }
+
+    protected abstract ISectionData Build(IReadOnlyList<ProgressItem> items);
+}
+
+/// <summary>Investment (招商引资) from stored observations: new_signed_projects, new_signed_investment, projects_landed, new_project_starts …</summary>
+public sealed class InvestmentSource : ProgressItemsSource
+{
+    public override string Kind => Templates.SectionKinds.Investment;
+
+    protected override ISectionData Build(IReadOnlyList<ProgressItem> items) => new InvestmentData(items);
+}
+
+/// <summary>Enterprise service from stored observations: enterprise_visits, enterprise_requests, enterprise_requests_solved.</summary>
+public sealed class ServiceSource : ProgressItemsSource
+{
+    public override string Kind => Templates.SectionKinds.Service;
+
+    protected override ISectionData Build(IReadOnlyList<ProgressItem> items) => new ServiceData(items);
+}
+
+/// <summary>
+/// Consistency warnings: a published growth that differs from the one recomputed from stored values (&gt; 0.5 points), and a
+/// part larger than its whole (exports above total trade).
+/// </summary>
+public sealed class WarningsSource : IBriefingSectionSource
+{
+    private static readonly (string Part, string Whole)[] Parts = [("exports", "trade_total"), ("imports", "trade_total"), ("industrial_value_added", "industrial_output")];
+
+    public string Kind => Templates.SectionKinds.Warnings;
+
+    public Task<ISectionData?> LoadAsync(BriefingContext context, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var list = new List<ConsistencyWarning>();
+        var codes = context.Template.Sections.Where(s => s.Indicators is not null).SelectMany(s => s.Indicators!).Distinct(StringComparer.Ordinal);
+        foreach (var code in codes)
+        {
+            var now = context.Find(code, context.Period);
+            var before = context.Find(code, context.Period.SamePeriodLastYear());
+            if (now is { Value: { } v, GrowthPercent: { } g } && before is { Value: { } b } && b > 0 && before.Unit.Equals(now.Unit))
+            {
+                var computed = Metric.Growth(v, b);
+                var diff = Math.Abs(computed.Value - g);
+                if (diff > 0.5m)
+                {
+                    list.Add(new ConsistencyWarning("growth_mismatch", new Dictionary<string, string>
+                    {
+                        ["indicator"] = context.NameOf(code),
+                        ["reported"] = Text.Num(g),
+                        ["computed"] = Text.Num(Math.Round(computed.Value, 1, MidpointRounding.AwayFromZero)),
+                        ["diff"] = Text.Num(Math.Round(diff, 1, MidpointRounding.AwayFromZero)),
+                        ["formula"] = computed.Formula,
+                    }, [BriefingContext.SourceOf(now), BriefingContext.SourceOf(before)]));
+                }
+            }
+        }
+
+        foreach (var (part, whole) in Parts)
+        {
+            var p = context.Find(part, context.Period);
+            var w = context.Find(whole, context.Period);
+            if (p?.Value is { } pv && w?.Value is { } wv && p.Unit.IsCompatibleWith(w.Unit)
+                && new Amount(pv, p.Unit).BaseValue > new Amount(wv, w.Unit).BaseValue)
+            {
+                list.Add(new ConsistencyWarning("part_exceeds_whole", new Dictionary<string, string>
+                {
+                    ["part"] = context.NameOf(part),
+                    ["whole"] = context.NameOf(whole),
+                    ["part_value"] = Text.Amount(context, new Amount(pv, p.Unit, p.Qualifier)),
+                    ["whole_value"] = Text.Amount(context, new Amount(wv, w.Unit, w.Qualifier)),
+                }, [BriefingContext.SourceOf(p), BriefingContext.SourceOf(w)]));
+            }
+        }
+
+        return Task.FromResult<ISectionData?>(new WarningsData(list));
+    }
+}
