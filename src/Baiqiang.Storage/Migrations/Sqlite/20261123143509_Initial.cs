@@ -31,6 +31,27 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "cash_outs",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    programme = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    beneficiary_kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    beneficiary = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    credit_code = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
+                    region_code = table.Column<int>(type: "INTEGER", nullable: false),
+                    amount = table.Column<decimal>(type: "TEXT", precision: 28, scale: 8, nullable: false),
+                    on = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_cash_outs", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "closed_months",
                 columns: table => new
                 {
@@ -45,6 +66,124 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_closed_months", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "deals",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    region_code = table.Column<int>(type: "INTEGER", nullable: false),
+                    investor_name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    investor_type = table.Column<int>(type: "INTEGER", nullable: false),
+                    origin_region = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    origin_place = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    industry_chain = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    source = table.Column<int>(type: "INTEGER", nullable: false),
+                    planned_investment = table.Column<decimal>(type: "TEXT", precision: 28, scale: 8, nullable: false),
+                    responsible = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    department = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    stage = table.Column<int>(type: "INTEGER", nullable: false),
+                    lead_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    negotiating_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    signed_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    landed_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    started_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    producing_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    lost_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    lost_reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    project_code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_deals", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "enterprise_requests",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    credit_code = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    region_code = table.Column<int>(type: "INTEGER", nullable: false),
+                    category = table.Column<int>(type: "INTEGER", nullable: false),
+                    department = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    raised_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    raised_month = table.Column<int>(type: "INTEGER", nullable: false),
+                    deadline = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    status = table.Column<int>(type: "INTEGER", nullable: false),
+                    started_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    closed_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    resolution = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    satisfaction = table.Column<int>(type: "INTEGER", nullable: true),
+                    days_to_resolve = table.Column<int>(type: "INTEGER", nullable: true),
+                    visit_key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_enterprise_requests", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "enterprises",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    credit_code = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    region_code = table.Column<int>(type: "INTEGER", nullable: false),
+                    park_code = table.Column<int>(type: "INTEGER", nullable: true),
+                    industry = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    size = table.Column<int>(type: "INTEGER", nullable: true),
+                    tags = table.Column<int>(type: "INTEGER", nullable: false),
+                    contacts = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_enterprises", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "evaluation_framework_versions",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    document = table.Column<string>(type: "TEXT", nullable: false),
+                    created_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_evaluation_framework_versions", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "extraction_documents",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    text = table.Column<string>(type: "TEXT", nullable: false),
+                    reference_date = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    main_region_code = table.Column<int>(type: "INTEGER", nullable: true),
+                    stored_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    stored_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_extraction_documents", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -183,6 +322,65 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_targets", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "visits",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    visitors = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    credit_code = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    region_code = table.Column<int>(type: "INTEGER", nullable: false),
+                    notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_visits", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "pending_facts",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    document_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    status = table.Column<int>(type: "INTEGER", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    region = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    region_code = table.Column<int>(type: "INTEGER", nullable: true),
+                    indicator = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    indicator_raw = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    indicator_code = table.Column<string>(type: "TEXT", nullable: true),
+                    period = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    value = table.Column<decimal>(type: "TEXT", precision: 28, scale: 8, nullable: true),
+                    unit = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    qualifier = table.Column<int>(type: "INTEGER", nullable: false),
+                    high = table.Column<decimal>(type: "TEXT", precision: 28, scale: 8, nullable: true),
+                    growth_pct = table.Column<decimal>(type: "TEXT", precision: 28, scale: 8, nullable: true),
+                    plan_share_pct = table.Column<decimal>(type: "TEXT", precision: 28, scale: 8, nullable: true),
+                    sentence = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    offset = table.Column<int>(type: "INTEGER", nullable: false),
+                    length = table.Column<int>(type: "INTEGER", nullable: false),
+                    sentence_offset = table.Column<int>(type: "INTEGER", nullable: false),
+                    check_notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    reviewed_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    reviewed_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    review_note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_pending_facts", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_pending_facts_extraction_documents",
+                        column: x => x.document_id,
+                        principalTable: "extraction_documents",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -371,9 +569,75 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                 columns: new[] { "entity", "key" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_cash_outs_key",
+                table: "cash_outs",
+                column: "key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cash_outs_on_programme",
+                table: "cash_outs",
+                columns: new[] { "on", "programme" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_closed_months_region_code_year_month",
                 table: "closed_months",
                 columns: new[] { "region_code", "year", "month" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_deals_code",
+                table: "deals",
+                column: "code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_deals_region_code_signed_on",
+                table: "deals",
+                columns: new[] { "region_code", "signed_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_enterprise_requests_department_status",
+                table: "enterprise_requests",
+                columns: new[] { "department", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_enterprise_requests_key",
+                table: "enterprise_requests",
+                column: "key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_enterprise_requests_raised_month_days_to_resolve",
+                table: "enterprise_requests",
+                columns: new[] { "raised_month", "days_to_resolve" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_enterprise_requests_raised_month_department_category_status_deadline_closed_on",
+                table: "enterprise_requests",
+                columns: new[] { "raised_month", "department", "category", "status", "deadline", "closed_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_enterprises_credit_code",
+                table: "enterprises",
+                column: "credit_code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_enterprises_region_code",
+                table: "enterprises",
+                column: "region_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_evaluation_framework_versions_name_version",
+                table: "evaluation_framework_versions",
+                columns: new[] { "name", "version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_extraction_documents_sha256",
+                table: "extraction_documents",
+                column: "sha256",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -415,6 +679,16 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                 name: "ix_peer_group_members_region_code",
                 table: "peer_group_members",
                 column: "region_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_pending_facts_document_id",
+                table: "pending_facts",
+                column: "document_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_pending_facts_status_document_id",
+                table: "pending_facts",
+                columns: new[] { "status", "document_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_project_agreements_project_id",
@@ -515,6 +789,17 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                 name: "ix_targets_region_code_deadline",
                 table: "targets",
                 columns: new[] { "region_code", "deadline" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_visits_key",
+                table: "visits",
+                column: "key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_visits_on",
+                table: "visits",
+                column: "on");
         }
 
         /// <inheritdoc />
@@ -524,7 +809,22 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                 name: "audit_entries");
 
             migrationBuilder.DropTable(
+                name: "cash_outs");
+
+            migrationBuilder.DropTable(
                 name: "closed_months");
+
+            migrationBuilder.DropTable(
+                name: "deals");
+
+            migrationBuilder.DropTable(
+                name: "enterprise_requests");
+
+            migrationBuilder.DropTable(
+                name: "enterprises");
+
+            migrationBuilder.DropTable(
+                name: "evaluation_framework_versions");
 
             migrationBuilder.DropTable(
                 name: "indicators");
@@ -537,6 +837,9 @@ namespace Baiqiang.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "peer_group_members");
+
+            migrationBuilder.DropTable(
+                name: "pending_facts");
 
             migrationBuilder.DropTable(
                 name: "project_agreements");
@@ -560,7 +863,13 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                 name: "targets");
 
             migrationBuilder.DropTable(
+                name: "visits");
+
+            migrationBuilder.DropTable(
                 name: "peer_groups");
+
+            migrationBuilder.DropTable(
+                name: "extraction_documents");
 
             migrationBuilder.DropTable(
                 name: "projects");

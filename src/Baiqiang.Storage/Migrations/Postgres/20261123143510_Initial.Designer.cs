@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Baiqiang.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresBaiqiangDbContext))]
-    [Migration("20261123143420_Initial")]
+    [Migration("20261123143510_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -663,6 +663,553 @@ namespace Baiqiang.Storage.Migrations.Postgres
                     b.ToTable("deals", (string)null);
                 });
 
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ClosedMonthEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("closed_by");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer")
+                        .HasColumnName("month");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_closed_months");
+
+                    b.HasIndex("RegionCode", "Year", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_closed_months_region_code_year_month");
+
+                    b.ToTable("closed_months", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.MonthlyReportEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("CompletedThisMonth")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("numeric(28,8)")
+                        .HasColumnName("completed_this_month");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("correction_reason");
+
+                    b.Property<decimal>("CumulativeThisYear")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("numeric(28,8)")
+                        .HasColumnName("cumulative_this_year");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_current");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer")
+                        .HasColumnName("month");
+
+                    b.Property<decimal>("PreviousCumulative")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("numeric(28,8)")
+                        .HasColumnName("previous_cumulative");
+
+                    b.Property<string>("Problems")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("problems");
+
+                    b.Property<string>("Progress")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("progress");
+
+                    b.Property<string>("ProjectCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("project_code");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("project_id");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("review_comment");
+
+                    b.Property<string>("Reviewer")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reviewer");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_monthly_reports");
+
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_monthly_reports_project_id");
+
+                    b.HasIndex("RegionCode", "Year", "Month", "IsCurrent")
+                        .HasDatabaseName("ix_monthly_reports_region_code_year_month_is_current");
+
+                    b.HasIndex("RegionCode", "ProjectId", "Year", "Month", "Revision")
+                        .IsUnique()
+                        .HasDatabaseName("ix_monthly_reports_region_code_project_id_year_month_revision");
+
+                    b.ToTable("monthly_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectAgreementEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("NewCompletionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("new_completion_date");
+
+                    b.Property<string>("ProjectCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("project_code");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("project_id");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("signed_on");
+
+                    b.Property<decimal?>("TaxCommitment")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("numeric(28,8)")
+                        .HasColumnName("tax_commitment");
+
+                    b.HasKey("Id")
+                        .HasName("pk_project_agreements");
+
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_project_agreements_project_id");
+
+                    b.HasIndex("RegionCode", "ProjectId")
+                        .HasDatabaseName("ix_project_agreements_region_code_project_id");
+
+                    b.ToTable("project_agreements", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("ConstructionContent")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("construction_content");
+
+                    b.Property<string>("IndustryChain")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("industry_chain");
+
+                    b.Property<int>("InitialStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("initial_status");
+
+                    b.Property<DateOnly?>("InitialStatusSince")
+                        .HasColumnType("date")
+                        .HasColumnName("initial_status_since");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LeadDepartment")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("lead_department");
+
+                    b.Property<string>("Leader")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("leader");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OwnerEnterprise")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("owner_enterprise");
+
+                    b.Property<DateOnly?>("PlannedFinish")
+                        .HasColumnType("date")
+                        .HasColumnName("planned_finish");
+
+                    b.Property<DateOnly?>("PlannedStart")
+                        .HasColumnType("date")
+                        .HasColumnName("planned_start");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("StatusSince")
+                        .HasColumnType("date")
+                        .HasColumnName("status_since");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("tags");
+
+                    b.Property<decimal>("TotalInvestment")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("numeric(28,8)")
+                        .HasColumnName("total_investment");
+
+                    b.Property<string>("WorkGroup")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("work_group");
+
+                    b.HasKey("Id")
+                        .HasName("pk_projects");
+
+                    b.HasIndex("Code")
+                        .HasDatabaseName("ix_projects_code");
+
+                    b.HasIndex("RegionCode", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_projects_region_code_code");
+
+                    b.ToTable("projects", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectMilestoneEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("completed_on");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ProjectCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("project_code");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("project_id");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_project_milestones");
+
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_project_milestones_project_id");
+
+                    b.HasIndex("RegionCode", "ProjectId")
+                        .HasDatabaseName("ix_project_milestones_region_code_project_id");
+
+                    b.ToTable("project_milestones", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectPlanEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("numeric(28,8)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("ProjectCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("project_code");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("project_id");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_project_plans");
+
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_project_plans_project_id");
+
+                    b.HasIndex("RegionCode", "Year")
+                        .HasDatabaseName("ix_project_plans_region_code_year");
+
+                    b.HasIndex("RegionCode", "ProjectId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_project_plans_region_code_project_id_year");
+
+                    b.ToTable("project_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectProblemEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("ProjectCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("project_code");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("project_id");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("raised_on");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("resolution");
+
+                    b.Property<DateOnly?>("ResolvedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("resolved_on");
+
+                    b.Property<string>("ResponsibleDepartment")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("responsible_department");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_project_problems");
+
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_project_problems_project_id");
+
+                    b.HasIndex("RegionCode", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_project_problems_region_code_key");
+
+                    b.HasIndex("RegionCode", "ProjectId")
+                        .HasDatabaseName("ix_project_problems_region_code_project_id");
+
+                    b.ToTable("project_problems", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectStatusChangeEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("From")
+                        .HasColumnType("integer")
+                        .HasColumnName("from");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<string>("ProjectCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("project_code");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<int>("To")
+                        .HasColumnType("integer")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_project_status_changes");
+
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_project_status_changes_project_id");
+
+                    b.HasIndex("RegionCode", "On")
+                        .HasDatabaseName("ix_project_status_changes_region_code_on");
+
+                    b.HasIndex("RegionCode", "ProjectId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_project_status_changes_region_code_project_id_sequence");
+
+                    b.ToTable("project_status_changes", (string)null);
+                });
+
             modelBuilder.Entity("Baiqiang.Storage.Regions.RegionEntity", b =>
                 {
                     b.Property<int>("Code")
@@ -1104,9 +1651,80 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasConstraintName("fk_peer_group_members_peer_groups");
                 });
 
+            modelBuilder.Entity("Baiqiang.Storage.Projects.MonthlyReportEntity", b =>
+                {
+                    b.HasOne("Baiqiang.Storage.Projects.ProjectEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_monthly_reports_projects");
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectAgreementEntity", b =>
+                {
+                    b.HasOne("Baiqiang.Storage.Projects.ProjectEntity", null)
+                        .WithMany("Agreements")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_project_agreements_projects");
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectMilestoneEntity", b =>
+                {
+                    b.HasOne("Baiqiang.Storage.Projects.ProjectEntity", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_project_milestones_projects");
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectPlanEntity", b =>
+                {
+                    b.HasOne("Baiqiang.Storage.Projects.ProjectEntity", null)
+                        .WithMany("Plans")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_project_plans_projects");
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectProblemEntity", b =>
+                {
+                    b.HasOne("Baiqiang.Storage.Projects.ProjectEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_project_problems_projects");
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectStatusChangeEntity", b =>
+                {
+                    b.HasOne("Baiqiang.Storage.Projects.ProjectEntity", null)
+                        .WithMany("StatusChanges")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_project_status_changes_projects");
+                });
+
             modelBuilder.Entity("Baiqiang.Storage.PeerGroups.PeerGroupEntity", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectEntity", b =>
+                {
+                    b.Navigation("Agreements");
+
+                    b.Navigation("Milestones");
+
+                    b.Navigation("Plans");
+
+                    b.Navigation("StatusChanges");
                 });
 #pragma warning restore 612, 618
         }

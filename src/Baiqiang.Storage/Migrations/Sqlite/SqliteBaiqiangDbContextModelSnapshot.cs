@@ -3,7 +3,6 @@ using System;
 using Baiqiang.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
@@ -11,11 +10,9 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Baiqiang.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteBaiqiangDbContext))]
-    [Migration("20261123133207_Initial")]
-    partial class Initial
+    partial class SqliteBaiqiangDbContextModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.5");
@@ -69,6 +66,231 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasDatabaseName("ix_audit_entries_entity_key");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Evaluation.FrameworkVersionEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evaluation_framework_versions");
+
+                    b.HasIndex("Name", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_evaluation_framework_versions_name_version");
+
+                    b.ToTable("evaluation_framework_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Extraction.ExtractionDocumentEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("MainRegionCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("main_region_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly?>("ReferenceDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference_date");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<DateTimeOffset>("StoredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stored_at");
+
+                    b.Property<string>("StoredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stored_by");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_extraction_documents");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique()
+                        .HasDatabaseName("ix_extraction_documents_sha256");
+
+                    b.ToTable("extraction_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Extraction.PendingFactEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CheckNotes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_notes");
+
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("document_id");
+
+                    b.Property<decimal?>("GrowthPct")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("growth_pct");
+
+                    b.Property<decimal?>("High")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("high");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("indicator");
+
+                    b.Property<string>("IndicatorCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("indicator_code");
+
+                    b.Property<string>("IndicatorRaw")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("indicator_raw");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Length")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("length");
+
+                    b.Property<int>("Offset")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("offset");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<decimal?>("PlanSharePct")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_share_pct");
+
+                    b.Property<int>("Qualifier")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("qualifier");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region");
+
+                    b.Property<int?>("RegionCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_note");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<string>("Sentence")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sentence");
+
+                    b.Property<int>("SentenceOffset")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sentence_offset");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pending_facts");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_pending_facts_document_id");
+
+                    b.HasIndex("Status", "DocumentId")
+                        .HasDatabaseName("ix_pending_facts_status_document_id");
+
+                    b.ToTable("pending_facts", (string)null);
                 });
 
             modelBuilder.Entity("Baiqiang.Storage.Indicators.IndicatorEntity", b =>
@@ -292,6 +514,133 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasDatabaseName("ix_peer_group_members_region_code");
 
                     b.ToTable("peer_group_members", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Pipeline.DealEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department");
+
+                    b.Property<string>("IndustryChain")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("industry_chain");
+
+                    b.Property<string>("InvestorName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("investor_name");
+
+                    b.Property<int>("InvestorType")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("investor_type");
+
+                    b.Property<DateOnly?>("LandedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("landed_on");
+
+                    b.Property<DateOnly>("LeadOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lead_on");
+
+                    b.Property<DateOnly?>("LostOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lost_on");
+
+                    b.Property<string>("LostReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lost_reason");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly?>("NegotiatingOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("negotiating_on");
+
+                    b.Property<string>("OriginPlace")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("origin_place");
+
+                    b.Property<string>("OriginRegion")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("origin_region");
+
+                    b.Property<decimal>("PlannedInvestment")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("planned_investment");
+
+                    b.Property<DateOnly?>("ProducingOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("producing_on");
+
+                    b.Property<string>("ProjectCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_code");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Responsible")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("responsible");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signed_on");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("source");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stage");
+
+                    b.Property<DateOnly?>("StartedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deals");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deals_code");
+
+                    b.HasIndex("RegionCode", "SignedOn")
+                        .HasDatabaseName("ix_deals_region_code_signed_on");
+
+                    b.ToTable("deals", (string)null);
                 });
 
             modelBuilder.Entity("Baiqiang.Storage.Projects.ClosedMonthEntity", b =>
@@ -875,6 +1224,282 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                     b.ToTable("regions", (string)null);
                 });
 
+            modelBuilder.Entity("Baiqiang.Storage.Services.CashOutEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Beneficiary")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("beneficiary");
+
+                    b.Property<int>("BeneficiaryKind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("beneficiary_kind");
+
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("credit_code");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("on");
+
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("programme");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cash_outs");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cash_outs_key");
+
+                    b.HasIndex("On", "Programme")
+                        .HasDatabaseName("ix_cash_outs_on_programme");
+
+                    b.ToTable("cash_outs", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Services.EnterpriseEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Contacts")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contacts");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("credit_code");
+
+                    b.Property<string>("Industry")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("industry");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int?>("ParkCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("park_code");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("region_code");
+
+                    b.Property<int?>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<int>("Tags")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tags");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enterprises");
+
+                    b.HasIndex("CreditCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enterprises_credit_code");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_enterprises_region_code");
+
+                    b.ToTable("enterprises", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Services.RequestEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("category");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("credit_code");
+
+                    b.Property<int?>("DaysToResolve")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("days_to_resolve");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<int>("RaisedMonth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("raised_month");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raised_on");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolution");
+
+                    b.Property<int?>("Satisfaction")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("satisfaction");
+
+                    b.Property<DateOnly?>("StartedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_on");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<string>("VisitKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("visit_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enterprise_requests");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enterprise_requests_key");
+
+                    b.HasIndex("Department", "Status")
+                        .HasDatabaseName("ix_enterprise_requests_department_status");
+
+                    b.HasIndex("RaisedMonth", "DaysToResolve")
+                        .HasDatabaseName("ix_enterprise_requests_raised_month_days_to_resolve");
+
+                    b.HasIndex("RaisedMonth", "Department", "Category", "Status", "Deadline", "ClosedOn")
+                        .HasDatabaseName("ix_enterprise_requests_raised_month_department_category_status_deadline_closed_on");
+
+                    b.ToTable("enterprise_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Services.VisitEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("credit_code");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("on");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Visitors")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("visitors");
+
+                    b.HasKey("Id")
+                        .HasName("pk_visits");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_visits_key");
+
+                    b.HasIndex("On")
+                        .HasDatabaseName("ix_visits_on");
+
+                    b.ToTable("visits", (string)null);
+                });
+
             modelBuilder.Entity("Baiqiang.Storage.Targets.TargetEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -958,6 +1583,16 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasDatabaseName("ix_targets_region_code_deadline");
 
                     b.ToTable("targets", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Extraction.PendingFactEntity", b =>
+                {
+                    b.HasOne("Baiqiang.Storage.Extraction.ExtractionDocumentEntity", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pending_facts_extraction_documents");
                 });
 
             modelBuilder.Entity("Baiqiang.Storage.PeerGroups.PeerGroupMemberEntity", b =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Baiqiang.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteBaiqiangDbContext))]
-    [Migration("20261123143420_Initial")]
+    [Migration("20261123143509_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -646,6 +646,537 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                     b.ToTable("deals", (string)null);
                 });
 
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ClosedMonthEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_by");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_closed_months");
+
+                    b.HasIndex("RegionCode", "Year", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_closed_months_region_code_year_month");
+
+                    b.ToTable("closed_months", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.MonthlyReportEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("CompletedThisMonth")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_this_month");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("correction_reason");
+
+                    b.Property<decimal>("CumulativeThisYear")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cumulative_this_year");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_current");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month");
+
+                    b.Property<decimal>("PreviousCumulative")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previous_cumulative");
+
+                    b.Property<string>("Problems")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("problems");
+
+                    b.Property<string>("Progress")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("progress");
+
+                    b.Property<string>("ProjectCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_code");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("project_id");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_comment");
+
+                    b.Property<string>("Reviewer")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewer");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_monthly_reports");
+
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_monthly_reports_project_id");
+
+                    b.HasIndex("RegionCode", "Year", "Month", "IsCurrent")
+                        .HasDatabaseName("ix_monthly_reports_region_code_year_month_is_current");
+
+                    b.HasIndex("RegionCode", "ProjectId", "Year", "Month", "Revision")
+                        .IsUnique()
+                        .HasDatabaseName("ix_monthly_reports_region_code_project_id_year_month_revision");
+
+                    b.ToTable("monthly_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectAgreementEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("NewCompletionDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("new_completion_date");
+
+                    b.Property<string>("ProjectCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_code");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("project_id");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signed_on");
+
+                    b.Property<decimal?>("TaxCommitment")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tax_commitment");
+
+                    b.HasKey("Id")
+                        .HasName("pk_project_agreements");
+
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_project_agreements_project_id");
+
+                    b.HasIndex("RegionCode", "ProjectId")
+                        .HasDatabaseName("ix_project_agreements_region_code_project_id");
+
+                    b.ToTable("project_agreements", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("ConstructionContent")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("construction_content");
+
+                    b.Property<string>("IndustryChain")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("industry_chain");
+
+                    b.Property<int>("InitialStatus")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("initial_status");
+
+                    b.Property<DateOnly?>("InitialStatusSince")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("initial_status_since");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LeadDepartment")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lead_department");
+
+                    b.Property<string>("Leader")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("leader");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OwnerEnterprise")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_enterprise");
+
+                    b.Property<DateOnly?>("PlannedFinish")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("planned_finish");
+
+                    b.Property<DateOnly?>("PlannedStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("planned_start");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("StatusSince")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_since");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tags");
+
+                    b.Property<decimal>("TotalInvestment")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("total_investment");
+
+                    b.Property<string>("WorkGroup")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("work_group");
+
+                    b.HasKey("Id")
+                        .HasName("pk_projects");
+
+                    b.HasIndex("Code")
+                        .HasDatabaseName("ix_projects_code");
+
+                    b.HasIndex("RegionCode", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_projects_region_code_code");
+
+                    b.ToTable("projects", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectMilestoneEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_on");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ProjectCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_code");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("project_id");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_project_milestones");
+
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_project_milestones_project_id");
+
+                    b.HasIndex("RegionCode", "ProjectId")
+                        .HasDatabaseName("ix_project_milestones_region_code_project_id");
+
+                    b.ToTable("project_milestones", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectPlanEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("ProjectCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_code");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("project_id");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_project_plans");
+
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_project_plans_project_id");
+
+                    b.HasIndex("RegionCode", "Year")
+                        .HasDatabaseName("ix_project_plans_region_code_year");
+
+                    b.HasIndex("RegionCode", "ProjectId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_project_plans_region_code_project_id_year");
+
+                    b.ToTable("project_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectProblemEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("ProjectCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_code");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("project_id");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raised_on");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolution");
+
+                    b.Property<DateOnly?>("ResolvedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_on");
+
+                    b.Property<string>("ResponsibleDepartment")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("responsible_department");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_project_problems");
+
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_project_problems_project_id");
+
+                    b.HasIndex("RegionCode", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_project_problems_region_code_key");
+
+                    b.HasIndex("RegionCode", "ProjectId")
+                        .HasDatabaseName("ix_project_problems_region_code_project_id");
+
+                    b.ToTable("project_problems", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectStatusChangeEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("From")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("on");
+
+                    b.Property<string>("ProjectCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_code");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_project_status_changes");
+
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_project_status_changes_project_id");
+
+                    b.HasIndex("RegionCode", "On")
+                        .HasDatabaseName("ix_project_status_changes_region_code_on");
+
+                    b.HasIndex("RegionCode", "ProjectId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_project_status_changes_region_code_project_id_sequence");
+
+                    b.ToTable("project_status_changes", (string)null);
+                });
+
             modelBuilder.Entity("Baiqiang.Storage.Regions.RegionEntity", b =>
                 {
                     b.Property<int>("Code")
@@ -1077,9 +1608,80 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasConstraintName("fk_peer_group_members_peer_groups");
                 });
 
+            modelBuilder.Entity("Baiqiang.Storage.Projects.MonthlyReportEntity", b =>
+                {
+                    b.HasOne("Baiqiang.Storage.Projects.ProjectEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_monthly_reports_projects");
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectAgreementEntity", b =>
+                {
+                    b.HasOne("Baiqiang.Storage.Projects.ProjectEntity", null)
+                        .WithMany("Agreements")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_project_agreements_projects");
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectMilestoneEntity", b =>
+                {
+                    b.HasOne("Baiqiang.Storage.Projects.ProjectEntity", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_project_milestones_projects");
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectPlanEntity", b =>
+                {
+                    b.HasOne("Baiqiang.Storage.Projects.ProjectEntity", null)
+                        .WithMany("Plans")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_project_plans_projects");
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectProblemEntity", b =>
+                {
+                    b.HasOne("Baiqiang.Storage.Projects.ProjectEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_project_problems_projects");
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectStatusChangeEntity", b =>
+                {
+                    b.HasOne("Baiqiang.Storage.Projects.ProjectEntity", null)
+                        .WithMany("StatusChanges")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_project_status_changes_projects");
+                });
+
             modelBuilder.Entity("Baiqiang.Storage.PeerGroups.PeerGroupEntity", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectEntity", b =>
+                {
+                    b.Navigation("Agreements");
+
+                    b.Navigation("Milestones");
+
+                    b.Navigation("Plans");
+
+                    b.Navigation("StatusChanges");
                 });
 #pragma warning restore 612, 618
         }
