@@ -17,14 +17,15 @@ public sealed class PipelineServicesApiTests(WebFactory factory) : IClassFixture
         await factory.EnsureUserAsync("jy-editor", "editor", 510502);
         await factory.EnsureUserAsync("tz-editor", "editor", 320612);
         await factory.EnsureUserAsync("analyst1", "analyst");
-        await EnsureDeskAsync("rs-desk", "区人社局");
+        await EnsureDeskAsync(factory, "rs-desk", "区人社局");
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task EnsureDeskAsync(string name, string department)
+    /// <summary>A department desk: an editor with a department scope and no region.</summary>
+    internal static async Task EnsureDeskAsync(WebFactory factory, string name, string department)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Auth.WebUser>>();
