@@ -34,6 +34,19 @@ public sealed class PipelineServicesPageTests(WebFactory factory) : IClassFixtur
         Assert.Contains(second, html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/Pipeline?period=2023&lang=en", "deals signed in the period")]
+    [InlineData("/Pipeline/Scoreboard?year=2022&lang=en", "no signing, no landing, no start")]
+    [InlineData("/Services/Requests?lang=en", "overdue")]
+    [InlineData("/Services/Statistics?period=2023&lang=en", "Median days to resolve")]
+    public async Task Page_English_RendersInEnglish(string path, string expected)
+    {
+        using var client = await factory.SignedInClientAsync("admin", WebFactory.AdminPassword);
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(expected, await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Page_BadPeriod_ShowsValidationMessageNotError()
     {
