@@ -17,6 +17,7 @@ public sealed class PipelineServicesApiTests(WebFactory factory) : IClassFixture
         await factory.EnsureUserAsync("jy-editor", "editor", 510502);
         await factory.EnsureUserAsync("tz-editor", "editor", 320612);
         await factory.EnsureUserAsync("analyst1", "analyst");
+        await factory.EnsureUserAsync("reviewer1", "reviewer", 510502);
         await EnsureDeskAsync(factory, "rs-desk", "区人社局");
     }
 
@@ -139,6 +140,20 @@ public sealed class PipelineServicesApiTests(WebFactory factory) : IClassFixture
         using var analyst = await factory.TokenClientAsync("analyst1");
         using var read = await analyst.PostAsJsonAsync("/api/pipeline/deals", NewDeal("JY-T9", "510502"), Ct);
         Assert.Equal(HttpStatusCode.Forbidden, read.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("analyst1")]
+    [InlineData("reviewer1")]
+    public async Task Writes_ReadOnlyRoles_AreForbidden(string user)
+    {
+        using var client = await factory.TokenClientAsync(user);
+        using var create = await client.PostAsJsonAsync("/api/pipeline/deals", NewDeal("RO-" + user, "510502"), Ct);
+        using var advance = await client.PostAsJsonAsync("/api/pipeline/deals/AY2023-L2/advance", new { stage = "洽谈", on = "2023-10-01" }, Ct);
+        using var start = await client.PostAsJsonAsync("/api/services/requests/JY-2023-R14/start", new { on = "2023-04-01" }, Ct);
+        using var close = await client.PostAsJsonAsync("/api/services/requests/JY-2023-R14/close", new { outcome = "已解决", on = "2023-04-01", resolution = "x" }, Ct);
+        using var import = await client.PostAsync(new Uri("/api/pipeline/deals/import?commit=true", UriKind.Relative), Upload("项目编号\nX\n", "d.csv"), Ct);
+        Assert.All([create, advance, start, close, import], r => Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode));
     }
 
     [Fact]
