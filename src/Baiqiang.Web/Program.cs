@@ -3,6 +3,8 @@ using Baiqiang.Web.Auth;
 using Baiqiang.Web.Dashboard;
 using Baiqiang.Web.Explorer;
 using Baiqiang.Web.Imports;
+using Baiqiang.Web.Pipeline;
+using Baiqiang.Web.Services;
 using Baiqiang.Web.Shared;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +28,8 @@ app.MapObservationsApi();
 app.MapImportsApi();
 app.MapTokensApi();
 app.MapAdminApi();
+app.MapPipelineApi();
+app.MapServicesApi();
 
 await app.InitializeStoreAsync();
 await app.RunAsync();

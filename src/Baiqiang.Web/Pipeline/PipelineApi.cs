@@ -1,0 +1,233 @@
+using Baiqiang.Core.Access;
+using Baiqiang.Core.Periods;
+using Baiqiang.Core.Pipeline;
+using Baiqiang.Core.Regions;
+using Baiqiang.Storage;
+using Baiqiang.Storage.Import;
+using Baiqiang.Storage.Lists;
+using Baiqiang.Storage.Pipeline;
+using Baiqiang.Web.Auth;
+using Baiqiang.Web.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baiqiang.Web.Pipeline;
+
+/// <summary>The validation report of a list upload: rows read and every bad row by row, column and reason (zh / en).</summary>
+public sealed record ListImportReport(string File, int RowsRead, int Valid, IReadOnlyList<ListImportIssue> Errors, bool Committed, int Added, int Updated)
+{
+    public bool Success => Errors.Count == 0;
+}
+
+public sealed record ListImportIssue(int? Row, string? Column, string Zh, string En);
+
+/// <summary>
+/// <c>/api/pipeline/…</c>: funnel and rates, deals (list, detail, create, advance, import, export), monthly scoreboard
+/// and annual targets. Reads for every role; writes take the caller's <see cref="Actor"/> (an editor changes only deals
+/// of regions in scope → 403).
+/// </summary>
+public static class PipelineApi
+{
+    public static void MapPipelineApi(this WebApplication app)
+    {
+        NavRegistry.Add(new NavItem("/Pipeline", "招商引资", "Investment", _ => true));
+        var api = app.MapGroup("/api/pipeline").WithTags("pipeline").RequireAuthorization().RequireAntiforgeryForCookies();
+        api.MapGet("/funnel", FunnelAsync).WithName("GetPipelineFunnel");
+        api.MapGet("/deals", ListAsync).WithName("ListDeals");
+        api.MapGet("/deals/export", ExportAsync).WithName("ExportDeals");
+        api.MapGet("/deals/{code}", GetAsync).WithName("GetDeal");
+        api.MapPost("/deals", CreateAsync).WithName("CreateDeal");
+        api.MapPost("/deals/{code}/advance", AdvanceAsync).WithName("AdvanceDeal");
+        api.MapPost("/deals/import", ImportAsync).WithName("ImportDeals").DisableAntiforgery();
+        api.MapGet("/scoreboard", ScoreboardAsync).WithName("GetPipelineScoreboard");
+        api.MapGet("/targets", TargetsAsync).WithName("GetPipelineTargets");
+    }
+
+    internal static async Task<Results<Ok<FunnelResponse>, ValidationProblem>> FunnelAsync(
+        string? period, string? region, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var (p, r, errors) = await PeriodAndRegionAsync(db, period, region, clock, ct);
+        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await PipelineViews.FunnelAsync(db, p, r, ct));
+    }
+
+    internal static async Task<Results<Ok<IReadOnlyList<DealItem>>, ValidationProblem>> ListAsync(
+        [AsParameters] DealFilter filter, BaiqiangDbContext db, CancellationToken ct)
+    {
+        var (region, stage, source, errors) = PipelineViews.ParseFilter(filter);
+        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await PipelineViews.ListAsync(db, region, stage, filter.Chain, source, ct));
+    }
+
+    internal static async Task<Results<Ok<DealDetail>, NotFound>> GetAsync(string code, HttpContext http, BaiqiangDbContext db, CancellationToken ct) =>
+        await PipelineViews.DetailAsync(db, http.User.ToActor(), code, ct) is { } d ? TypedResults.Ok(d) : TypedResults.NotFound();
+
+    internal static async Task<Results<Created<DealItem>, ValidationProblem, ForbidHttpResult>> CreateAsync(
+        CreateDealRequest request, HttpContext http, BaiqiangDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            var (deal, errors) = await PipelineViews.CreateAsync(db, http.User.ToActor(), request, ct);
+            return deal is null ? TypedResults.ValidationProblem(errors) : TypedResults.Created($"/api/pipeline/deals/{Uri.EscapeDataString(deal.Code)}", deal);
+        }
+        catch (AccessDeniedException)
+        {
+            return TypedResults.Forbid();
+        }
+    }
+
+    internal static async Task<Results<Ok<DealDetail>, NotFound, ValidationProblem, ForbidHttpResult>> AdvanceAsync(
+        string code, AdvanceDealRequest request, HttpContext http, BaiqiangDbContext db, CancellationToken ct)
+    {
+        var actor = http.User.ToActor();
+        if (!await db.Set<DealEntity>().AnyAsync(d => d.Code == code.Trim(), ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        try
+        {
+            if (await PipelineViews.AdvanceAsync(db, actor, code, request, ct) is { } refusal)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["stage"] = [refusal.ToString()] });
+            }
+        }
+        catch (AccessDeniedException)
+        {
+            return TypedResults.Forbid();
+        }
+
+        return TypedResults.Ok((await PipelineViews.DetailAsync(db, actor, code, ct))!);
+    }
+
+    /// <summary>
+    /// Upload a deal list (CSV/XLSX, the columns of <c>baiqiang pipeline import</c>): without <c>commit=true</c> only the
+    /// validation report; with it, all rows are stored or none (a region outside the caller's scope → 403).
+    /// </summary>
+    internal static async Task<Results<Ok<ListImportReport>, UnprocessableEntity<ListImportReport>, ForbidHttpResult>> ImportAsync(
+        IFormFile file, bool? commit, HttpContext http, BaiqiangDbContext db, CancellationToken ct)
+    {
+        var actor = http.User.ToActor();
+        if (commit == true && !actor.IsAdmin && !actor.Roles.HasFlag(Role.Editor))
+        {
+            return TypedResults.Forbid();
+        }
+
+        var read = await ReadListAsync(file, DealFile.Columns, DealFile.Parse, ct);
+        if (!read.Success)
+        {
+            return TypedResults.UnprocessableEntity(Report(file.FileName, read, false, 0, 0, []));
+        }
+
+        var outside = read.Items.Where(d => !actor.CanEdit(d.Region)).Select(d => d.Region).Distinct().ToList();
+        if (commit != true)
+        {
+            var scopeErrors = outside.Select(r => new Core.Text.Bilingual($"无权修改 {r} 的数据", $"may not change data of {r}")).ToList();
+            var report = Report(file.FileName, read, false, 0, 0, scopeErrors);
+            return report.Success ? TypedResults.Ok(report) : TypedResults.UnprocessableEntity(report);
+        }
+
+        try
+        {
+            db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
+            var outcome = await PipelineStore.SaveDealsAsync(db, actor, read.Items, ct);
+            var report = Report(file.FileName, read, outcome.Success, outcome.Added, outcome.Updated, outcome.Errors);
+            return outcome.Success ? TypedResults.Ok(report) : TypedResults.UnprocessableEntity(report);
+        }
+        catch (AccessDeniedException)
+        {
+            return TypedResults.Forbid();
+        }
+    }
+
+    /// <summary>The deal list as CSV (default) or XLSX (<c>format=xlsx</c>), in the import's columns so it can be edited and re-imported.</summary>
+    internal static async Task<FileContentHttpResult> ExportAsync(string? format, BaiqiangDbContext db, CancellationToken ct)
+    {
+        var rows = await db.Set<DealEntity>().AsNoTracking().OrderBy(d => d.Code).ToListAsync(ct);
+        return await ListFiles.ExportAsync("deals", DealFile.ExportHeader, rows.Select(DealFile.ToRow), format, ct);
+    }
+
+    internal static async Task<Results<Ok<ScoreboardResponse>, ValidationProblem>> ScoreboardAsync(
+        int? year, string? region, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var (_, r, errors) = await PeriodAndRegionAsync(db, null, region, clock, ct);
+        if (year is < 2000 or > 2100)
+        {
+            errors["year"] = ["年份应在2000至2100之间 / year must be between 2000 and 2100"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var y = year ?? await PipelineViews.LatestYearAsync(db, today, ct);
+        return TypedResults.Ok(await PipelineViews.ScoreboardAsync(db, y, r, today, ct));
+    }
+
+    internal static async Task<Results<Ok<TargetsResponse>, ValidationProblem>> TargetsAsync(
+        string? period, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var (p, _, errors) = await PeriodAndRegionAsync(db, period, null, clock, ct);
+        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await PipelineViews.TargetsAsync(db, p, ct));
+    }
+
+    /// <summary>The period (default: the latest year with deals) and optional region, or errors by field.</summary>
+    internal static async Task<(StatPeriod Period, RegionCode? Region, Dictionary<string, string[]> Errors)> PeriodAndRegionAsync(
+        BaiqiangDbContext db, string? period, string? region, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var p = StatPeriod.ForYear(await PipelineViews.LatestYearAsync(db, today, ct));
+        if (!string.IsNullOrWhiteSpace(period))
+        {
+            var parsed = StatPeriod.TryParseCanonical(period.Trim());
+            if (parsed.Success)
+            {
+                p = parsed.Value;
+            }
+            else
+            {
+                errors["period"] = [parsed.Error!.Value.ToString()];
+            }
+        }
+
+        RegionCode? r = null;
+        if (!string.IsNullOrWhiteSpace(region))
+        {
+            if (RegionCode.TryParse(region.Trim(), out var code))
+            {
+                r = code;
+            }
+            else
+            {
+                errors["region"] = ["区划代码应为6位或9位数字 / region code must be 6 or 9 digits"];
+            }
+        }
+
+        return (p, r, errors);
+    }
+
+    internal static async Task<ListImport<T>> ReadListAsync<T>(IFormFile file, IReadOnlyList<ListColumn> columns, Func<ListRow, T?> parse, CancellationToken ct)
+        where T : class
+    {
+        if (file.Length > Imports.ImportLimits.MaxUploadBytes)
+        {
+            return new ListImport<T>([], [new ImportError(file.FileName, null, null, new Core.Text.Bilingual(
+                $"文件过大（上限 {Imports.ImportLimits.MaxUploadBytes / 1024 / 1024} MB）", $"file too large (limit {Imports.ImportLimits.MaxUploadBytes / 1024 / 1024} MB)"))], 0);
+        }
+
+        await using var buffer = new MemoryStream();
+        await using (var upload = file.OpenReadStream())
+        {
+            await upload.CopyToAsync(buffer, ct);
+        }
+
+        buffer.Position = 0;
+        return await ListFileReader.ReadAsync(buffer, file.FileName, columns, parse, null, ct);
+    }
+
+    internal static ListImportReport Report<T>(string file, ListImport<T> read, bool committed, int added, int updated, IEnumerable<Core.Text.Bilingual> more) =>
+        new(file, read.RowsRead, read.Items.Count,
+            [.. read.Errors.Select(e => new ListImportIssue(e.Row, e.Column, e.Message.Zh, e.Message.En)), .. more.Select(m => new ListImportIssue(null, null, m.Zh, m.En))],
+            committed, added, updated);
+}

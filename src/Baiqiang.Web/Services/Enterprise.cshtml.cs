@@ -1,0 +1,18 @@
+using Baiqiang.Storage;
+using Baiqiang.Web.Auth;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Baiqiang.Web.Services;
+
+/// <summary>One enterprise with its visits and requests.</summary>
+public sealed class EnterpriseModel(BaiqiangDbContext db, TimeProvider clock) : PageModel
+{
+    public EnterpriseDetail? Detail { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    {
+        Detail = await ServiceViews.EnterpriseAsync(db, User.ToActor(), code, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct);
+        return Detail is null ? NotFound() : Page();
+    }
+}

@@ -1,0 +1,20 @@
+using Baiqiang.Storage;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Baiqiang.Web.Services;
+
+/// <summary>企业库: search by name or credit code, filter by flag.</summary>
+public sealed class IndexModel(BaiqiangDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Flag { get; set; }
+
+    public IReadOnlyList<EnterpriseItem> Items { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Items = await ServiceViews.EnterprisesAsync(db, Q, Flag, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct);
+}
