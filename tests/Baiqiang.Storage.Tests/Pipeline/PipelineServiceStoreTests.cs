@@ -180,6 +180,60 @@ public abstract class PipelineServiceStoreTests<TFixture>(TFixture fixture) : IC
         var outcome = await ServiceStore.SaveVisitsAsync(db, Admin, [new Visit("D8-V1", new(2023, 1, 1), "x", Code(8001), Jiangyang)], Ct);
         Assert.Contains("请先导入企业", Assert.Single(outcome.Errors).Zh, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(PipelineGrouping.None)]
+    [InlineData(PipelineGrouping.Source)]
+    [InlineData(PipelineGrouping.Region)]
+    public async Task RatesAsync_FromStoredColumns_EqualInMemoryRatesOfTheSameDeals(PipelineGrouping grouping)
+    {
+        await using var db = fixture.Open();
+        var tongzhou = new RegionCode(320612);
+        var park = new RegionCode(320612401);
+        var deals = new List<Deal>();
+        for (var i = 0; i < 40; i++)
+        {
+            var d = new Deal($"R9-{i:D2}", "项目" + i, i % 3 == 0 ? park : tongzhou, new Investor("投资方", InvestorType.Private, "长三角", "浙江省"), new(2022 + (i % 2), 1 + (i % 12), 1))
+            {
+                Source = (LeadSource)(1 + (i % 4)),
+                PlannedInvestment = 1000m + (i * 37.5m),
+                Department = "招商局",
+            };
+            var at = d.ReachedOn(DealStage.Lead)!.Value;
+            if (i % 5 != 0)
+            {
+                d.Advance(DealStage.Signed, at.AddDays(20));
+            }
+
+            if (i % 5 is 2 or 3)
+            {
+                // 落地 skipped: 开工 straight after 签约 still counts as landed.
+                d.Advance(DealStage.Started, at.AddDays(60));
+            }
+
+            if (i % 5 == 3 && i % 2 == 0)
+            {
+                d.Advance(DealStage.Producing, at.AddDays(200));
+            }
+
+            deals.Add(d);
+        }
+
+        Assert.True((await PipelineStore.SaveDealsAsync(db, Admin, deals, Ct)).Success);
+
+        foreach (var period in new[] { StatPeriod.ForYear(2023), StatPeriod.ParseCanonical("2022-01..06") })
+        {
+            // The store skips deals that cannot fall in the period's cohorts, so which all-zero groups appear may differ.
+            static bool Counts(PipelineRateRow r) => r.Group == "合计" || r.NewLeads > 0 || r.NewSignings > 0;
+            var fromStore = (await PipelineQueries.RatesAsync(db, period, grouping, tongzhou, Ct)).Where(Counts).ToList();
+            var inMemory = PipelineRates.Compute(deals, period, grouping).Where(Counts).ToList();
+            Assert.NotEmpty(inMemory);
+            Assert.Equal(inMemory.Select(r => r.Group), fromStore.Select(r => r.Group));
+            Assert.Equal(inMemory.Select(r => r.Production.Formula), fromStore.Select(r => r.Production.Formula));
+            Assert.Equal(inMemory.Select(r => r.Landing.Formula), fromStore.Select(r => r.Landing.Formula));
+            Assert.Equal(inMemory.Select(r => r.Signing.Formula), fromStore.Select(r => r.Signing.Formula));
+        }
+    }
 }
 
 public sealed class SqlitePipelineServiceStoreTests(SqliteFixture fixture) : PipelineServiceStoreTests<SqliteFixture>(fixture);
