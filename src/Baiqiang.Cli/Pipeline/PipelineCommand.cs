@@ -60,7 +60,7 @@ internal static class PipelineCommand
             {
                 var project = await PipelineStore.ConvertToProjectAsync(db, Actor.LocalAdmin(Environment.UserName), parse.GetRequiredValue(code), parse.GetValue(projectCode), ct);
                 var investment = project.TotalInvestment is { } t ? $"{t.Invariant()}万元" : "—";
-                await parse.Out().WriteLineAsync($"已转为重点项目 / key project created: {project.Code} {project.Name}({project.Region}),总投资 total investment {investment}");
+                await parse.Out().WriteLineAsync($"已转为重点项目 / key project created: {project.Code} {project.Name}（{project.Region}），总投资 total investment {investment}");
                 return 0;
             }
             catch (Exception ex) when (ex is DomainRuleException or ProjectRuleException or AccessDeniedException)
