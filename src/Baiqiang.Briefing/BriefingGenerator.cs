@@ -37,10 +37,11 @@ public static class BriefingGenerator
 {
     private static readonly Lazy<HashSet<string>> InstalledFamilies = new(LoadFamilies);
 
-    /// <summary>The default source of each section kind.</summary>
+    /// <summary>The default source of each section kind: key projects, investment and service read their modules' tables
+    /// (project ledger, pipeline, service desk) and fall back to stored observations when those hold nothing for the region.</summary>
     public static IReadOnlyList<IBriefingSectionSource> DefaultSources { get; } =
     [
-        new EconomySource(), new TargetsSource(), new KeyProjectAggregatesSource(), new InvestmentSource(), new ServiceSource(), new WarningsSource(),
+        new EconomySource(), new TargetsSource(), new StoredKeyProjectsSource(), new PipelineInvestmentSource(), new DeskServiceSource(), new WarningsSource(),
     ];
 
     public static async Task<BriefingDocument> GenerateAsync(BaiqiangDbContext db, RegionCode region, StatPeriod period, BriefingOptions? options, CancellationToken ct)

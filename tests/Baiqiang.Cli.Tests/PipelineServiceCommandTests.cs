@@ -20,6 +20,45 @@ public sealed class PipelineServiceCommandTests
     }
 
     [Fact]
+    public async Task PipelineToProject_SignedSampleDeal_ProjectInLedgerWithInvestmentAndTag()
+    {
+        using var store = new TempStore();
+        var cli = new CliRunner(store.Path);
+        await cli.OkAsync("sample");
+
+        var converted = await cli.OkAsync("pipeline", "to-project", "AY2023-01", "--project-code", "KP-AY01");
+        var report = await cli.OkAsync("projects", "report", "--period", "2023", "--by", "tag");
+        var ledger = await cli.OkAsync("projects", "report", "--period", "2023", "--by", "project", "--region", "360123401");
+        var csv = store.File("ledger.csv");
+        await cli.OkAsync("projects", "export", "--out", csv, "--period", "2023");
+
+        Assert.Contains("KP-AY01", converted, StringComparison.Ordinal);
+        Assert.Contains("招商引资", report, StringComparison.Ordinal);
+        Assert.Contains("KP-AY01", ledger, StringComparison.Ordinal);
+        var row = Assert.Single(await File.ReadAllLinesAsync(csv, TestContext.Current.CancellationToken), l => l.Contains(",KP-AY01,", StringComparison.Ordinal));
+        Assert.Contains(",67447.5,", row, StringComparison.Ordinal);
+        Assert.Contains("招商引资", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PipelineToProject_UnsignedOrRepeated_ExitOneWithBilingualReason()
+    {
+        using var store = new TempStore();
+        var cli = new CliRunner(store.Path);
+        await cli.OkAsync("sample");
+        await cli.OkAsync("pipeline", "to-project", "AY2023-02");
+
+        var unsigned = await cli.RunAsync("pipeline", "to-project", "AY2023-L2");
+        var again = await cli.RunAsync("pipeline", "to-project", "AY2023-02", "--project-code", "OTHER");
+
+        Assert.Equal(1, unsigned.Exit);
+        Assert.Contains("签约后才能转为重点项目", unsigned.Err, StringComparison.Ordinal);
+        Assert.Contains("only a signed deal", unsigned.Err, StringComparison.Ordinal);
+        Assert.Equal(1, again.Exit);
+        Assert.Contains("已转为重点项目", again.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PipelineScoreboard_Sample2023_EveryMonthHasSigningsAndNoFlag()
     {
         using var store = new TempStore();

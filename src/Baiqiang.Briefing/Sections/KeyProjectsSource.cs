@@ -7,9 +7,8 @@ namespace Baiqiang.Briefing.Sections;
 
 /// <summary>
 /// Key-project section from the project ledger in memory: <see cref="Ledger.Consolidate"/> gives counts by status and
-/// completion of the annual plan; <see cref="ProjectWarnings.Evaluate"/> gives the lagging projects and why. When project
-/// storage is merged, load its projects, approved reports and problems and pass them here (or build the data with
-/// <see cref="FromLedger"/>).
+/// completion of the annual plan; <see cref="ProjectWarnings.Evaluate"/> gives the lagging projects and why. The default
+/// briefing feeds it from the project tables (<see cref="StoredKeyProjectsSource"/>); pass one yourself for in-memory data.
 /// </summary>
 public sealed class KeyProjectsSource(
     IEnumerable<Project> projects,

@@ -155,7 +155,7 @@ public sealed class TargetsSource : IBriefingSectionSource
 
 /// <summary>
 /// Key-project section from stored aggregates (key_projects_count, key_project_annual_plan, key_project_investment_completed),
-/// as offices publish them. Replace with <see cref="KeyProjectsSource"/> once the project ledger is stored.
+/// as offices publish them: the fallback of <see cref="StoredKeyProjectsSource"/> when the region has no stored project.
 /// </summary>
 public sealed class KeyProjectAggregatesSource : IBriefingSectionSource
 {

@@ -2,17 +2,18 @@ using System.CommandLine;
 using Baiqiang.Cli.Store;
 using Baiqiang.Core.Access;
 using Baiqiang.Core.Pipeline;
+using Baiqiang.Core.Projects;
 using Baiqiang.Storage.Pipeline;
 using Microsoft.EntityFrameworkCore;
 
 namespace Baiqiang.Cli.Pipeline;
 
-/// <summary><c>baiqiang pipeline import|export|report|scoreboard|targets</c>: the investment-attraction pipeline (招商引资).</summary>
+/// <summary><c>baiqiang pipeline import|export|report|scoreboard|targets|to-project</c>: the investment-attraction pipeline (招商引资).</summary>
 internal static class PipelineCommand
 {
     public static Command Create() => new("pipeline", "招商引资项目库:导入、导出、转化率、月度比拼、年度目标 / investment pipeline: import, export, rates, monthly scoreboard, targets")
     {
-        Import(), Export(), Report(), Scoreboard(), Targets(),
+        Import(), Export(), Report(), Scoreboard(), Targets(), ToProject(),
     };
 
     private static Command Import()
@@ -43,6 +44,30 @@ internal static class PipelineCommand
 
             await parse.Out().WriteLineAsync($"已导入招商项目 / imported deals: 新增 added {outcome.Added}, 更新 updated {outcome.Updated}");
             return 0;
+        });
+        return command;
+    }
+
+    private static Command ToProject()
+    {
+        var code = new Argument<string>("DEAL_CODE") { Description = "已签约的招商项目编号 / code of a signed deal" };
+        var projectCode = new Option<string?>("--project-code") { Description = "重点项目编号(缺省用招商项目编号) / key-project code (default: the deal code)" };
+        var command = new Command("to-project", "已签约项目转为重点项目(不用重新录入,标签 招商引资) / turn a signed deal into a key project (no retyping; tagged 招商引资)") { code, projectCode };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var db = await StoreAccess.OpenAsync(parse, ct);
+            try
+            {
+                var project = await PipelineStore.ConvertToProjectAsync(db, Actor.LocalAdmin(Environment.UserName), parse.GetRequiredValue(code), parse.GetValue(projectCode), ct);
+                var investment = project.TotalInvestment is { } t ? $"{t.Invariant()}万元" : "—";
+                await parse.Out().WriteLineAsync($"已转为重点项目 / key project created: {project.Code} {project.Name}（{project.Region}），总投资 total investment {investment}");
+                return 0;
+            }
+            catch (Exception ex) when (ex is DomainRuleException or ProjectRuleException or AccessDeniedException)
+            {
+                await parse.Err().WriteLineAsync(ex.Message);
+                return 1;
+            }
         });
         return command;
     }

@@ -25,7 +25,7 @@ public static class DealConversion
         if (deal.Stage is DealStage.Lead or DealStage.Negotiating or DealStage.Lost)
         {
             throw new DomainRuleException(new Bilingual(
-                $"项目“{deal.Code}”处于{PipelineText.Name(deal.Stage)}阶段,签约后才能转为重点项目",
+                $"项目“{deal.Code}”处于{PipelineText.Name(deal.Stage)}阶段，签约后才能转为重点项目",
                 $"deal '{deal.Code}' is at {deal.Stage}; only a signed deal becomes a key project"));
         }
 

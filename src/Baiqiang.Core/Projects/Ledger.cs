@@ -253,7 +253,7 @@ public static class Ledger
             }
             else
             {
-                formula = $"无年度计划,累计完成{Fmt.Yi(_ytd)} / no annual plan";
+                formula = $"无年度计划，累计完成{Fmt.Yi(_ytd)} / no annual plan";
             }
 
             return new LedgerRow(Key, Label, _count, byStatus, _investment, _plan, _period, _ytd, completion, elapsed, gap, onTrack,

@@ -84,7 +84,7 @@ public sealed class MonthlyReport
         if (completedThisMonth < 0 || cumulativeThisYear < 0 || previousCumulative < 0)
         {
             return new Bilingual(
-                $"完成投资不能为负数(本月{Fmt.Wan(completedThisMonth)},累计{Fmt.Wan(cumulativeThisYear)})",
+                $"完成投资不能为负数(本月{Fmt.Wan(completedThisMonth)}，累计{Fmt.Wan(cumulativeThisYear)})",
                 $"investment figures must not be negative (this month {Fmt.N(completedThisMonth)}, cumulative {Fmt.N(cumulativeThisYear)} 10k yuan)");
         }
 
@@ -152,7 +152,7 @@ public sealed class MonthlyReport
 
         if (month == 1 && previousCumulative != 0)
         {
-            return ParseResult<MonthlyReport>.Fail("1月没有上月累计,应为0", "January has no previous cumulative; it must be 0");
+            return ParseResult<MonthlyReport>.Fail("1月没有上月累计，应为0", "January has no previous cumulative; it must be 0");
         }
 
         if (ValidateFigures(completedThisMonth, cumulativeThisYear, previousCumulative) is { } e)
@@ -278,13 +278,13 @@ public sealed class MonthlyReport
         if (State != ReportState.Approved)
         {
             throw new ProjectRuleException(new Bilingual(
-                $"只有已审核的月报才能更正,当前为{ProjectText.Name(State)}", $"only an approved report can be corrected; this one is {State}"));
+                $"只有已审核的月报才能更正，当前为{ProjectText.Name(State)}", $"only an approved report can be corrected; this one is {State}"));
         }
 
         if (!calendar.IsClosed(Year, Month))
         {
             throw new ProjectRuleException(new Bilingual(
-                $"{Fmt.Ym(Year, Month)}尚未关账,应退回修改而不是更正", $"{Fmt.Ym(Year, Month)} is still open; return and edit instead of correcting"));
+                $"{Fmt.Ym(Year, Month)}尚未关账，应退回修改而不是更正", $"{Fmt.Ym(Year, Month)} is still open; return and edit instead of correcting"));
         }
 
         if (string.IsNullOrWhiteSpace(reason))

@@ -228,7 +228,7 @@ public sealed class Project
         if (StatusSince is { } since && on < since)
         {
             return ParseResult<StatusChange>.Fail(
-                $"变更日期{Fmt.D(on)}早于当前状态日期{Fmt.D(since)},日期不能倒退",
+                $"变更日期{Fmt.D(on)}早于当前状态日期{Fmt.D(since)}，日期不能倒退",
                 $"the change date {Fmt.D(on)} is before the current status date {Fmt.D(since)}; dates must not go backwards");
         }
 

@@ -75,6 +75,6 @@ public sealed class ProjectLedgerCalendar
     public IReadOnlyList<ReportingMonth> ClosedMonths => [.. _closed.Order()];
 
     internal static Bilingual ClosedMessage(int year, int month) => new(
-        $"{Fmt.Ym(year, month)}已关账,不能再修改,只能通过更正生成新版本",
+        $"{Fmt.Ym(year, month)}已关账，不能再修改，只能通过更正生成新版本",
         $"{Fmt.Ym(year, month)} is closed; it cannot be edited, only corrected as a new revision");
 }

@@ -83,22 +83,22 @@ public static class ProjectLifecycle
         var t = ProjectText.Name(to);
         if (IsFinal(from))
         {
-            return new($"项目已{f},不能再变更为{t}", $"the project is {from} (final) and cannot move to {to}");
+            return new($"项目已{f}，不能再变更为{t}", $"the project is {from} (final) and cannot move to {to}");
         }
 
         if (from == ProjectStatus.Suspended && suspendedFrom is { } s)
         {
-            return new($"暂停的项目只能恢复为暂停前的状态“{ProjectText.Name(s)}”或终止,不能变更为{t}",
+            return new($"暂停的项目只能恢复为暂停前的状态“{ProjectText.Name(s)}”或终止，不能变更为{t}",
                 $"a suspended project can only resume to {s} (its status before suspension) or be terminated, not move to {to}");
         }
 
         if (to == ProjectStatus.Suspended)
         {
-            return new($"只有签约、开工、在建的项目可以暂停,当前为{f}", $"only Signed, Started or UnderConstruction projects can be suspended; this one is {from}");
+            return new($"只有签约、开工、在建的项目可以暂停，当前为{f}", $"only Signed, Started or UnderConstruction projects can be suspended; this one is {from}");
         }
 
         var next = Next(from);
-        var nextZh = next is { } n ? $",下一步只能是{ProjectText.Name(n)}" : string.Empty;
+        var nextZh = next is { } n ? $"，下一步只能是{ProjectText.Name(n)}" : string.Empty;
         var nextEn = next is { } n2 ? $"; the next step can only be {n2}" : string.Empty;
         return new($"项目状态不能从{f}变更为{t}{nextZh}", $"a project cannot move from {from} to {to}{nextEn}");
     }

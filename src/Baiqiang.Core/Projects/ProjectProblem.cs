@@ -121,7 +121,7 @@ public sealed class ProjectProblem
     public bool IsOpenOn(DateOnly day) => RaisedOn <= day && (ResolvedOn is not { } r || r > day);
 
     private ProjectRuleException Illegal(string zh, string en) => new(new Bilingual(
-        $"问题{Id}当前状态为{Status},不能{zh}", $"problem {Id} is {Status} and cannot be {en}"));
+        $"问题{Id}当前状态为{Status}，不能{zh}", $"problem {Id} is {Status} and cannot be {en}"));
 }
 
 /// <summary>A list of problems with the roll-over views the monthly dispatch meeting uses.</summary>

@@ -91,17 +91,17 @@ public static class ProjectWarnings
                 {
                     var days = today.DayNumber - m.Deadline.DayNumber;
                     result.Add(new ProjectWarning(p.Code, WarningRule.MilestoneOverdue, new Bilingual(
-                        $"节点“{m.Name}”期限{Fmt.D(m.Deadline)},已逾期{days}天未完成",
+                        $"节点“{m.Name}”期限{Fmt.D(m.Deadline)}，已逾期{days}天未完成",
                         $"milestone '{m.Name}' was due {Fmt.D(m.Deadline)} and is {days} days overdue"), m.Deadline.AddDays(1), p.Leader));
                 }
             }
 
             if (p.LatestAgreement is { } a && a.NewCompletionDate < today && p.Status is not (ProjectStatus.Completed or ProjectStatus.Producing))
             {
-                var tax = a.TaxCommitment is { } t ? $",承诺税收{Fmt.Wan(t)}" : string.Empty;
+                var tax = a.TaxCommitment is { } t ? $"，承诺税收{Fmt.Wan(t)}" : string.Empty;
                 var taxEn = a.TaxCommitment is { } t2 ? $", tax commitment {Fmt.N(t2)} (10k yuan)" : string.Empty;
                 result.Add(new ProjectWarning(p.Code, WarningRule.AgreementDateMissed, new Bilingual(
-                    $"补充协议({Fmt.D(a.SignedOn)}签订)约定{Fmt.D(a.NewCompletionDate)}竣工{tax},目前仍为{ProjectText.Name(p.Status)}",
+                    $"补充协议({Fmt.D(a.SignedOn)}签订)约定{Fmt.D(a.NewCompletionDate)}竣工{tax}，目前仍为{ProjectText.Name(p.Status)}",
                     $"the supplementary agreement signed {Fmt.D(a.SignedOn)} fixed completion by {Fmt.D(a.NewCompletionDate)}{taxEn}; the project is still {p.Status}"),
                     a.NewCompletionDate.AddDays(1), p.Leader));
             }
@@ -118,14 +118,14 @@ public static class ProjectWarnings
             if (q.DueOn is { } due && today > due)
             {
                 result.Add(new ProjectWarning(q.ProjectCode, WarningRule.ProblemOverdue, new Bilingual(
-                    $"问题{q.Id}“{q.Description}”办结期限{Fmt.D(due)},已逾期{today.DayNumber - due.DayNumber}天(已挂账{openDays}天)",
+                    $"问题{q.Id}“{q.Description}”办结期限{Fmt.D(due)}，已逾期{today.DayNumber - due.DayNumber}天(已挂账{openDays}天)",
                     $"problem {q.Id} '{q.Description}' was due {Fmt.D(due)}, {today.DayNumber - due.DayNumber} days overdue (open {openDays} days)"),
                     due.AddDays(1), q.ResponsibleDepartment));
             }
             else if (openDays > rules.ProblemOpenDays)
             {
                 result.Add(new ProjectWarning(q.ProjectCode, WarningRule.ProblemOverdue, new Bilingual(
-                    $"问题{q.Id}“{q.Description}”已挂账{openDays}天,超过{rules.ProblemOpenDays}天",
+                    $"问题{q.Id}“{q.Description}”已挂账{openDays}天，超过{rules.ProblemOpenDays}天",
                     $"problem {q.Id} '{q.Description}' has been open {openDays} days, more than {rules.ProblemOpenDays}"),
                     q.RaisedOn.AddDays(rules.ProblemOpenDays + 1), q.ResponsibleDepartment));
             }
@@ -168,7 +168,7 @@ public static class ProjectWarnings
 
         var ytd = index.CumulativeAt(row, period.LastMonth);
         result.Add(new ProjectWarning(p.Code, WarningRule.LaggingPlan, new Bilingual(
-            $"1–{period.LastMonth}月完成{Fmt.Wan(ytd)},占年度计划{Fmt.Wan(plan)}的{Fmt.P(atEnd.CompletionPercent)}%,慢于时间进度{Fmt.P(atEnd.TimeElapsedPercent)}%共{Fmt.P(-atEnd.GapPoints)}个百分点(预警线{Fmt.N(rules.LagPoints)}个百分点)",
+            $"1–{period.LastMonth}月完成{Fmt.Wan(ytd)}，占年度计划{Fmt.Wan(plan)}的{Fmt.P(atEnd.CompletionPercent)}%，慢于时间进度{Fmt.P(atEnd.TimeElapsedPercent)}%共{Fmt.P(-atEnd.GapPoints)}个百分点(预警线{Fmt.N(rules.LagPoints)}个百分点)",
             $"Jan–{period.LastMonth}: {Fmt.N(ytd)} of the annual plan {Fmt.N(plan)} (10k yuan) = {Fmt.P(atEnd.CompletionPercent)}%, {Fmt.P(-atEnd.GapPoints)} points behind time {Fmt.P(atEnd.TimeElapsedPercent)}% (threshold {Fmt.N(rules.LagPoints)})"),
             new ReportingMonth(period.Year, s).End, p.Leader));
     }

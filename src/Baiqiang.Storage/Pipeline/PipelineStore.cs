@@ -5,6 +5,7 @@ using Baiqiang.Core.Projects;
 using Baiqiang.Core.Regions;
 using Baiqiang.Core.Targets;
 using Baiqiang.Core.Text;
+using Baiqiang.Storage.Projects;
 using Baiqiang.Storage.Targets;
 using Microsoft.EntityFrameworkCore;
 
@@ -107,9 +108,13 @@ public static class PipelineStore
     }
 
     /// <summary>
-    /// Converts a signed deal into a key project (<see cref="DealConversion.ToProject"/>) and stores on the deal the
-    /// project code it became. Persisting the <see cref="Project"/> itself is the ledger's business.
+    /// Converts a signed deal into a key project (<see cref="DealConversion.ToProject"/>) and creates that project in the
+    /// ledger (<see cref="ProjectStore.CreateAsync"/>): the deal's <c>project_code</c> and the new project are written by
+    /// one SaveChanges, so both are stored or neither is.
     /// </summary>
+    /// <remarks>Refuses (bilingual <see cref="DomainRuleException"/>) a deal not yet signed, lost, or already
+    /// converted; refuses (<see cref="ProjectRuleException"/>) a project code already in the ledger. The actor must be
+    /// able to edit the deal's region and the project's region and lead department.</remarks>
     public static async Task<Project> ConvertToProjectAsync(BaiqiangDbContext db, Actor actor, string code, string? projectCode, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -119,8 +124,24 @@ public static class PipelineStore
         var deal = entity.ToDeal();
         var project = DealConversion.ToProject(deal, projectCode);
         entity.ProjectCode = project.Code;
-        db.CurrentUser = actor.Name;
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await ProjectStore.CreateAsync(db, project, actor, ct);
+        }
+        catch
+        {
+            // Nothing was stored: forget the pending changes so a later save on this context cannot write half of them.
+            foreach (var added in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList())
+            {
+                added.State = EntityState.Detached;
+            }
+
+            var dealEntry = db.Entry(entity);
+            dealEntry.CurrentValues.SetValues(dealEntry.OriginalValues);
+            dealEntry.State = EntityState.Unchanged;
+            throw;
+        }
+
         return project;
     }
 

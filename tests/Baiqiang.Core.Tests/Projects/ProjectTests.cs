@@ -72,7 +72,7 @@ public sealed class ProjectTests
     {
         var p = New(ProjectStatus.Started);
         var ex = Assert.Throws<ProjectRuleException>(() => p.TransitionTo(ProjectStatus.Completed, new DateOnly(2022, 5, 1)));
-        Assert.Equal("项目状态不能从开工变更为竣工,下一步只能是在建", ex.Reason.Zh);
+        Assert.Equal("项目状态不能从开工变更为竣工，下一步只能是在建", ex.Reason.Zh);
         Assert.Contains("Started to Completed", ex.Reason.En, StringComparison.Ordinal);
         Assert.Equal(ProjectStatus.Started, p.Status);
         Assert.Empty(p.StatusHistory);

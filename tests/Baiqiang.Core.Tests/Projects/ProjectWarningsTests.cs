@@ -68,6 +68,16 @@ public sealed class ProjectWarningsTests
     }
 
     [Fact]
+    public void Lagging_ChineseReason_UsesFullWidthCommas()
+    {
+        var w = Assert.Single(Eval([P("A")], Monthly("A", 100, 100, 100, 50, 50, 50)));
+
+        Assert.StartsWith("1–6月完成450万元，占年度计划", w.Reason.Zh, StringComparison.Ordinal);
+        Assert.DoesNotContain(",", w.Reason.Zh, StringComparison.Ordinal);
+        Assert.Contains(", ", w.Reason.En, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Lagging_LongRun_SinceEarliestLaggingMonth()
     {
         var w = Eval([P("A")], Monthly("A", 0, 0, 50, 50, 50, 50)).Single(x => x.Rule == WarningRule.LaggingPlan);

@@ -1,9 +1,11 @@
 using Baiqiang.Core.Access;
 using Baiqiang.Core.Periods;
 using Baiqiang.Core.Pipeline;
+using Baiqiang.Core.Projects;
 using Baiqiang.Core.Regions;
 using Baiqiang.Core.Services;
 using Baiqiang.Storage.Pipeline;
+using Baiqiang.Storage.Projects;
 using Baiqiang.Storage.Services;
 using Baiqiang.Storage.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -80,6 +82,68 @@ public abstract class PipelineServiceStoreTests<TFixture>(TFixture fixture) : IC
         Assert.Contains(audit, a => a.Field == "stage" && a.User == "张三" && a.NewValue == nameof(DealStage.Started));
         Assert.Contains(audit, a => a.Field == "project_code" && a.NewValue == "KP-D3-1");
         await Assert.ThrowsAsync<DomainRuleException>(() => PipelineStore.AdvanceAsync(db, Admin, "D3-1", DealStage.Signed, new(2023, 5, 1), null, Ct));
+    }
+
+    [Fact]
+    public async Task ConvertToProject_SignedDeal_StoresProjectWithInvestmentAndTag()
+    {
+        await using var db = fixture.Open();
+        await PipelineStore.SaveDealsAsync(db, Admin, [Deal("D6-1", Jiangyang, new(2023, 1, 1), new(2023, 2, 1))], Ct);
+
+        await PipelineStore.ConvertToProjectAsync(db, Admin, "D6-1", null, Ct);
+
+        db.ChangeTracker.Clear();
+        var stored = await ProjectStore.FindAsync(db, "D6-1", Ct);
+        Assert.NotNull(stored);
+        Assert.Equal(5000m, stored.TotalInvestment);
+        Assert.Equal(ProjectStatus.Signed, stored.Status);
+        Assert.Contains(DealConversion.Tag, stored.Tags);
+        Assert.Equal("D6-1", (await db.Deals.SingleAsync(d => d.Code == "D6-1", Ct)).ProjectCode);
+    }
+
+    [Fact]
+    public async Task ConvertToProject_UnsignedOrAlreadyConverted_RefusedBilingually()
+    {
+        await using var db = fixture.Open();
+        await PipelineStore.SaveDealsAsync(db, Admin, [Deal("D7-1", Jiangyang, new(2023, 1, 1)), Deal("D7-2", Jiangyang, new(2023, 1, 1), new(2023, 2, 1))], Ct);
+        await PipelineStore.ConvertToProjectAsync(db, Admin, "D7-2", "KP-D7-2", Ct);
+
+        var unsigned = await Assert.ThrowsAsync<DomainRuleException>(() => PipelineStore.ConvertToProjectAsync(db, Admin, "D7-1", null, Ct));
+        var again = await Assert.ThrowsAsync<DomainRuleException>(() => PipelineStore.ConvertToProjectAsync(db, Admin, "D7-2", "KP-D7-2b", Ct));
+
+        Assert.Contains("签约后", unsigned.Reason.Zh, StringComparison.Ordinal);
+        Assert.Contains("signed", unsigned.Reason.En, StringComparison.Ordinal);
+        Assert.Contains("KP-D7-2", again.Reason.Zh, StringComparison.Ordinal);
+        db.ChangeTracker.Clear();
+        Assert.Null(await ProjectStore.FindAsync(db, "D7-1", Ct));
+        Assert.Null(await ProjectStore.FindAsync(db, "KP-D7-2b", Ct));
+    }
+
+    [Fact]
+    public async Task ConvertToProject_ProjectCodeTaken_NothingStored()
+    {
+        await using var db = fixture.Open();
+        await PipelineStore.SaveDealsAsync(db, Admin, [Deal("D8-1", Jiangyang, new(2023, 1, 1), new(2023, 2, 1)), Deal("D8-2", Jiangyang, new(2023, 1, 1), new(2023, 2, 1))], Ct);
+        await PipelineStore.ConvertToProjectAsync(db, Admin, "D8-1", "KP-D8", Ct);
+
+        await Assert.ThrowsAsync<ProjectRuleException>(() => PipelineStore.ConvertToProjectAsync(db, Admin, "D8-2", "KP-D8", Ct));
+        await db.SaveChangesAsync(Ct);
+
+        db.ChangeTracker.Clear();
+        Assert.Null((await db.Deals.SingleAsync(d => d.Code == "D8-2", Ct)).ProjectCode);
+        Assert.Equal("项目D8-1", (await ProjectStore.FindAsync(db, "KP-D8", Ct))!.Name);
+    }
+
+    [Fact]
+    public async Task ConvertToProject_EditorOfOtherRegion_AccessDenied()
+    {
+        await using var db = fixture.Open();
+        await PipelineStore.SaveDealsAsync(db, Admin, [Deal("D9-1", Jiangyang, new(2023, 1, 1), new(2023, 2, 1))], Ct);
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => PipelineStore.ConvertToProjectAsync(db, Actor.EditorOf("李四", AnyiPark), "D9-1", null, Ct));
+
+        db.ChangeTracker.Clear();
+        Assert.Null(await ProjectStore.FindAsync(db, "D9-1", Ct));
     }
 
     [Fact]
