@@ -1,6 +1,7 @@
 using Baiqiang.Web.Admin;
 using Baiqiang.Web.Auth;
 using Baiqiang.Web.Dashboard;
+using Baiqiang.Web.Documents;
 using Baiqiang.Web.Explorer;
 using Baiqiang.Web.Imports;
 using Baiqiang.Web.Pipeline;
@@ -30,6 +31,7 @@ app.MapTokensApi();
 app.MapAdminApi();
 app.MapPipelineApi();
 app.MapServicesApi();
+app.MapDocumentsApi();
 
 await app.InitializeStoreAsync();
 await app.RunAsync();

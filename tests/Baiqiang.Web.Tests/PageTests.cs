@@ -30,6 +30,24 @@ public sealed class PageTests(WebFactory factory) : IClassFixture<WebFactory>, I
     }
 
     [Fact]
+    public async Task Dashboard_WithPeriod_LinksTheBriefingOfItsRegionAndPeriod()
+    {
+        using var client = await factory.SignedInClientAsync("admin", WebFactory.AdminPassword);
+        var html = await client.GetStringAsync(new Uri("/?region=320612&period=2023-01..06", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Matches(@"id=""briefing-docx"" href=""/api/briefings\?region=320612&(amp;)?period=2023-01\.\.06&(amp;)?format=docx""", html);
+        Assert.Contains("下载简报", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Documents_LangEn_ShowsEnglishUploadForm()
+    {
+        using var client = await factory.SignedInClientAsync("admin", WebFactory.AdminPassword);
+        var html = await client.GetStringAsync(new Uri("/Documents?lang=en", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("Upload and extract", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("上传并抽取", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Dashboard_LangEn_SwitchesToEnglishAndRemembersIt()
     {
         using var client = await factory.SignedInClientAsync("admin", WebFactory.AdminPassword);

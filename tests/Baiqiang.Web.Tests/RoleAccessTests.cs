@@ -29,6 +29,7 @@ public sealed class RoleAccessTests(WebFactory factory) : IClassFixture<WebFacto
         "/api/observations/compare?indicator=gdp&regions=510502,320612", "/api/observations/export?indicator=gdp&regions=320612", "/api/tokens",
         "/api/pipeline/funnel?period=2023", "/api/pipeline/deals", "/api/pipeline/deals/AY2023-01", "/api/pipeline/deals/export", "/api/pipeline/scoreboard?year=2023",
         "/api/pipeline/targets", "/api/services/enterprises", "/api/services/requests", "/api/services/statistics?period=2023", "/api/services/export/requests",
+        "/api/documents", "/api/briefings?region=320612&period=2023-01..06&format=html",
     ];
 
     [Theory]

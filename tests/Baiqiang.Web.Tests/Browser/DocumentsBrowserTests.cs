@@ -1,0 +1,66 @@
+using Baiqiang.Testing;
+using Baiqiang.Web.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Baiqiang.Web.Tests.Browser;
+
+/// <summary>
+/// Real headless Chromium on the documents pages: sign in, upload the 通州 report with its date, see the facts with their
+/// figures marked in the text, jump to one, accept it and see it accepted. Skips without chromium, fails under CI=true.
+/// </summary>
+public sealed class DocumentsBrowserTests(KestrelWebFactory factory) : IClassFixture<KestrelWebFactory>
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    private static string ScreenshotFolder => Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+
+    [Fact]
+    public async Task UploadReviewAccept_InChromium()
+    {
+        if (!File.Exists(Chromium))
+        {
+            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                Assert.Fail("CI=true but chromium is missing");
+            }
+
+            Assert.Skip("chromium is not installed at " + Chromium);
+        }
+
+        var seeds = SharedData.Folder("seeds") ?? throw new DirectoryNotFoundException("shared/seeds");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-background-networking"],
+        });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = factory.BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Auth/Login");
+        await page.FillAsync("input[name=UserName]", "admin");
+        await page.FillAsync("input[name=Password]", WebFactory.AdminPassword);
+        await page.ClickAsync("#login");
+        await page.WaitForURLAsync(url => !url.Contains("/Auth/Login", StringComparison.Ordinal));
+
+        await page.GotoAsync("/Documents");
+        await page.SetInputFilesAsync("input[name=Upload]", Path.Combine(seeds, "004_tongzhou_h1_report_card.txt"));
+        await page.FillAsync("input[name=Date]", "2023-07-31");
+        await page.ClickAsync("#upload-submit");
+        await page.WaitForSelectorAsync("#facts");
+        Assert.True(await page.Locator("#facts tbody tr").CountAsync() > 3);
+        Assert.Contains("880.5", await page.TextContentAsync("#doc-text mark") ?? string.Empty, StringComparison.Ordinal);
+
+        // Clicking the first fact row's link scrolls to its marked figure (the :target mark).
+        var first = page.Locator("#facts tbody tr.pending", new() { HasText = "880.5" }).First;
+        var factRowId = await first.GetAttributeAsync("id");
+        await first.Locator("td a").First.ClickAsync();
+        Assert.EndsWith("#fact-span-" + factRowId!["fact-".Length..], page.Url, StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "documents-review.png"), FullPage = true });
+
+        await page.Locator($"#{factRowId} button.accept").ClickAsync();
+        await page.WaitForSelectorAsync("#message");
+        Assert.Equal("accepted", await page.GetAttributeAsync($"#{factRowId}", "class"));
+        Assert.Contains("已入库", await page.TextContentAsync($"#{factRowId} .status") ?? string.Empty, StringComparison.Ordinal);
+    }
+}
