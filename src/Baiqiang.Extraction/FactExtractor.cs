@@ -1247,7 +1247,7 @@ public sealed class FactExtractor
             _ = growthQualifier;
             _ = nameStart;
             _ = nameLength;
-            var period = _period;
+            var period = IsOneProjectsTotal(indicator.Name) ? null : _period;
             // Targets: a goal word in the sentence (力争, 确保 …), 将 (will) before the figure, a period after the document date, or —
             // in an undated text that only names years — a whole-year figure for the latest year it names (a plan, not a result).
             var target = st.Target || (period is { } p && Reference is { } r && p.Start > r)
@@ -1269,6 +1269,37 @@ public sealed class FactExtractor
                 period, amount, high, growth, planShare, _n[ws..we], plainStart, Math.Max(1, plainEnd - plainStart), sentenceStart);
             Facts.Add(fact);
             st.Last = fact;
+        }
+
+        private static readonly string[] ProgrammeWords = ["重点", "重大", "新开工", "开工", "签约", "续建", "在建", "产业", "招商", "省级", "市级", "全部", "各类"];
+
+        /// <summary>
+        /// 度亘光电项目总投资1.1亿元: the total investment of one named project is an attribute of the project over its whole life,
+        /// not a figure of the paragraph's period; a programme's total (重点项目总投资, 新开工项目总投资) keeps its period.
+        /// </summary>
+        private static bool IsOneProjectsTotal(string name)
+        {
+            var simplified = ChineseText.ToSimplified(name);
+            if (!simplified.EndsWith("项目总投资", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            var owner = simplified[..^"项目总投资".Length];
+            if (owner.Length < 2 || owner.Any(char.IsAsciiDigit))
+            {
+                return false;
+            }
+
+            foreach (var w in ProgrammeWords)
+            {
+                if (owner.EndsWith(w, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private void Replace(ExtractedFact old, ExtractedFact updated)
@@ -1423,6 +1454,11 @@ public sealed class FactExtractor
                 return true; // 在2020年基础上翻一番: a base year, not the period of the figure
             }
 
+            if (NamesAnEvent(j, e))
+            {
+                return true; // 全市二季度招商引资推进会: the name of a meeting, not the period of the figures after it
+            }
+
             if (samePeriod && !hasBody && _period is { } current)
             {
                 _period = current.SamePeriodLastYear();
@@ -1444,6 +1480,35 @@ public sealed class FactExtractor
             }
 
             return true;
+        }
+
+        private static readonly string[] EventWords =
+            ["推进会", "大会", "会议", "座谈会", "观摩会", "调度会", "部署会", "动员会", "分析会", "例会", "推介会", "洽谈会", "博览会", "交易会", "观摩活动"];
+
+        /// <summary>
+        /// Whether the words after a period expression, up to the clause's end and before any figure, name a meeting
+        /// (二季度招商引资暨项目建设推进会): then the period qualifies the meeting, not the figures that follow. Bounded look-ahead.
+        /// </summary>
+        private bool NamesAnEvent(int j, int e)
+        {
+            for (var k = j; k < e && k - j <= 30; k++)
+            {
+                var c = _n[k];
+                if (c is ',' or '，' or '、' or ';' or '；' or ':' or '：' || char.IsAsciiDigit(c))
+                {
+                    return false;
+                }
+
+                foreach (var w in EventWords)
+                {
+                    if (Starts(k, e, w))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         private int SkipDate(int i, int e)

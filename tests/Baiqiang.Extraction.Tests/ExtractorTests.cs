@@ -105,6 +105,30 @@ public sealed class ExtractorTests
         => Assert.Equal(period, Run(text).Facts[^1].Period?.ToString());
 
     [Fact]
+    public void Extract_PeriodInAMeetingName_DoesNotBecomeThePeriodOfLaterFigures()
+    {
+        var facts = Run("7月26日,全市二季度招商引资暨项目建设推进会举行。\n新签约项目投资12亿元,其中制造业8亿元。").Facts;
+        Assert.NotEmpty(facts);
+        Assert.All(facts, f => Assert.NotEqual("2023-Q2", f.Period?.ToString()));
+    }
+
+    [Fact]
+    public void Extract_PeriodBeforeAFigure_StillHoldsWhenNoMeetingIsNamed()
+    {
+        var fact = Assert.Single(Run("二季度全区社会消费品零售总额增长6.1%。").Facts);
+        Assert.Equal("2023-Q2", fact.Period?.ToString());
+    }
+
+    [Theory]
+    [InlineData("上半年,通州区经济稳步增长。\n度亘光电项目总投资1.1亿元。", null)]
+    [InlineData("2022年,江阳区重点项目总投资3197.6亿元。", "2022")]
+    public void Extract_OneNamedProjectsTotalInvestment_HasNoPeriodButAProgrammesHas(string text, string? period)
+    {
+        var fact = Assert.Single(Run(text).Facts, f => f.Unit == "亿元");
+        Assert.Equal(period, fact.Period?.ToString());
+    }
+
+    [Fact]
     public void Extract_WithoutDate_UsesTheLatestFullDateInTheText()
     {
         var result = new FactExtractor(Regions.SampleOnly).Extract("t.txt", "2022年06月14日 来源:日报\n今年1至4月,园区营业收入100.03亿元,同比增长23.9%。");
