@@ -52,7 +52,7 @@ public sealed class FactExtractor
     private static readonly string[] StripTail =
     [
         "同比", "(下同)", "比上年同期", "比去年同期", "较上年同期", "比上年", "比去年", "较上年", "较去年", "同期", "分别", "达到", "达", "为",
-        "共", "约", "了", "已", "累计", "合计", "共计", "总计", "是", "实现", "完成", "超过", "突破", "年均", "平均", "的",
+        "共", "约", "了", "已", "累计", "合计", "共计", "总计", "是", "实现", "完成", "超过", "突破", "年均", "平均", "的", "可比",
     ];
 
     private static readonly string[] ScopeWords = ["全区", "全县", "全市", "全州", "全旗", "我区", "我县", "我市", "我州", "本区", "本县", "本市", "园区", "全园"];
@@ -411,6 +411,8 @@ public sealed class FactExtractor
             public int FirstFact;
             public ExtractedFact? Last;
             public bool AfterEnumeration;
+            public Queue<string> Respectively { get; } = new(); // the names still owed a figure after 分别 (A、B分别增长x%、y%)
+            public int RespectiveSign = 1;
         }
 
         private void Sentence(int s, int e)
@@ -443,10 +445,11 @@ public sealed class FactExtractor
                 if (_mentionIndex < _mentions.Count && _mentions[_mentionIndex].Start == i)
                 {
                     var m = _mentions[_mentionIndex++];
-                    if (_resolved.GetValueOrDefault(m.Text) is { } stemOf && !string.Equals(stemOf.Name, m.Text, StringComparison.Ordinal) && !Related(stemOf))
+                    if (_resolved.GetValueOrDefault(m.Text) is { } stemOf && !string.Equals(stemOf.Name, m.Text, StringComparison.Ordinal) && (Main is null || !Related(stemOf)))
                     {
                         i++;
-                        continue; // 江海储能, 包容合作: a stem of some unrelated region is a word, not a place
+                        continue; // 江海储能, 包容合作: a stem of some unrelated region is a word, not a place; with no region backed
+                                  // by the text at all, a bare stem (新兴产业, 建安工程投资) is a word too
                     }
 
                     if (_resolved.GetValueOrDefault(m.Text) is { } r && (RegionKindRules.IsCountyLevelUnit(r.Kind) || r.IsPark || r.Kind == RegionKind.PrefectureCity))
@@ -455,7 +458,8 @@ public sealed class FactExtractor
                         st.Region = r;
                         st.RegionText = m.Text;
                     }
-                    else if (_resolved.GetValueOrDefault(m.Text) is null && m.Candidates.Count > 1 && m.Candidates.Any(Related))
+                    else if (_resolved.GetValueOrDefault(m.Text) is null && m.Candidates.Count > 1 && m.Candidates.Any(Related)
+                        && (Main is not null || m.Candidates.Any(c => string.Equals(c.Name, m.Text, StringComparison.Ordinal))))
                     {
                         st.Mention = m;
                         st.Region = null;
@@ -800,12 +804,35 @@ public sealed class FactExtractor
 
             if (dim == Dimension.Percent)
             {
+                if (dirLen == 0 && st.Respectively.Count > 0 && Clean(pre).Length == 0)
+                {
+                    // …分别增长37.0%、16.4%: the next name of the list takes the next figure.
+                    var owed = st.Respectively.Dequeue();
+                    var g = st.RespectiveSign * amount.Value;
+                    Emit(st, FactKind.Growth, null, null, g, null, (owed, owed, null), s, e, figureStart, figureEnd - figureStart, figureStart, 0);
+                    return;
+                }
+
+                if (dirLen > 0 && pre.Contains("分别", StringComparison.Ordinal) && RespectiveNames(s, q0 - pre.Length + pre.LastIndexOf("分别", StringComparison.Ordinal)) is { Count: >= 2 } names)
+                {
+                    var g = sign * amount.Value;
+                    st.Respectively.Clear();
+                    foreach (var later in names.Skip(1))
+                    {
+                        st.Respectively.Enqueue(later);
+                    }
+
+                    st.RespectiveSign = sign;
+                    Emit(st, FactKind.Growth, null, null, g, null, (names[0], names[0], null), s, e, figureStart, figureEnd - figureStart, figureStart, 0);
+                    return;
+                }
+
                 if (dirLen > 0 && !pre.EndsWith("拉动", StringComparison.Ordinal))
                 {
                     var growth = sign * amount.Value;
                     var ownName = Clean(pre[..^dirLen]);
                     if (st.Last is { } last && last.GrowthPct is null && last.Amount is not null && last.Kind is FactKind.Value or FactKind.Count or FactKind.PlanCompletion or FactKind.Target
-                        && (ownName.Length == 0 || ownName is "增速" or "增幅"))
+                        && IsBareGrowthName(ownName))
                     {
                         Replace(last, last with { GrowthPct = growth });
                         return;
@@ -853,7 +880,30 @@ public sealed class FactExtractor
             {
                 var pull = pre.Contains("拉动", StringComparison.Ordinal);
                 var (pn, praw, pcode, pns, pnl) = Name(st, s, q0 - dirLen, null, st.Last);
-                if (pull)
+                if (!pull && st.Last is { Kind: FactKind.Value or FactKind.Growth } basis
+                    && Clean(StripDirection(pre)) is "" or "比" or "较" or "增速" or "增幅" or "增速比" or "增幅比" or "增速较" or "增幅较")
+                {
+                    // 同比增长6.4%,增速比一季度提高1.0个百分点: the change in the growth of the figure just before.
+                    (pn, praw, pcode) = (basis.Indicator, basis.IndicatorRaw, basis.IndicatorCode);
+                }
+
+                var pullOverScope = false;
+                if (!pull && PullBeforeScope(s, q0 - dirLen) is > 0 and var afterPull)
+                {
+                    pullOverScope = true;
+                    // 拉动全县GDP增长1.94个百分点: the scope word restarted the name, but the figure is still a pull of what follows it.
+                    pull = true;
+                    var from = afterPull + MatchAny(afterPull, q0, ScopeWords);
+                    var target = Clean(StripDirection(_n[from..q0]));
+                    if (target.Length > 0)
+                    {
+                        var found = FindCatalogued(target, null);
+                        (pn, praw, pcode) = (found?.Indicator.NameZh ?? target, RawOf(from, target.Length), found?.Indicator.Code);
+                        (pns, pnl) = (from, target.Length);
+                    }
+                }
+
+                if (pull && !pullOverScope)
                 {
                     var at = pre.LastIndexOf("拉动", StringComparison.Ordinal);
                     var target = Clean(StripDirection(pre[(at + 2)..]));
@@ -1248,6 +1298,12 @@ public sealed class FactExtractor
             _ = nameStart;
             _ = nameLength;
             var period = IsOneProjectsTotal(indicator.Name) ? null : _period;
+            if (indicator.Code?.Value == "urban_contribution" && _n.AsSpan(s, figureStart - s).IndexOf("城区", StringComparison.Ordinal) < 0)
+            {
+                // 贡献度 alone is an industry's contribution to growth (第二产业…贡献度为30.5%); only 城区贡献度 is the district's share of the city's increment.
+                indicator = (ChineseText.ToSimplified(indicator.Raw), indicator.Raw, null);
+            }
+
             // Targets: a goal word in the sentence (力争, 确保 …), 将 (will) before the figure, a period after the document date, or —
             // in an undated text that only names years — a whole-year figure for the latest year it names (a plan, not a result).
             var target = st.Target || (period is { } p && Reference is { } r && p.Start > r)
@@ -1269,6 +1325,32 @@ public sealed class FactExtractor
                 period, amount, high, growth, planShare, _n[ws..we], plainStart, Math.Max(1, plainEnd - plainStart), sentenceStart);
             Facts.Add(fact);
             st.Last = fact;
+        }
+
+        private static readonly string[] ComparableBasis = ["按可比价格计算", "按可比价计算", "按可比口径计算", "按可比价格", "按可比价", "可比价"];
+
+        /// <summary>
+        /// A growth whose own words name nothing (同比, 增速, 按可比价计算同比, 比上年 once the base period is set aside) belongs to
+        /// the figure just before it: 生产总值400.61亿元,按可比价计算同比增长6.1%.
+        /// </summary>
+        private static bool IsBareGrowthName(string name)
+        {
+            foreach (var basis in ComparableBasis)
+            {
+                if (name.StartsWith(basis, StringComparison.Ordinal))
+                {
+                    name = name[basis.Length..];
+                    break;
+                }
+            }
+
+            name = name.TrimStart(',', '，');
+            if (name is "比" or "较")
+            {
+                name = string.Empty;
+            }
+
+            return name.Length == 0 || name is "增速" or "增幅";
         }
 
         private static readonly string[] ProgrammeWords = ["重点", "重大", "新开工", "开工", "签约", "续建", "在建", "产业", "招商", "省级", "市级", "全部", "各类"];
@@ -1454,6 +1536,11 @@ public sealed class FactExtractor
                 return true; // 在2020年基础上翻一番: a base year, not the period of the figure
             }
 
+            if (i > 0 && _n[i - 1] is '比' or '较')
+            {
+                return true; // 增速比一季度提高1.0个百分点, 比上年增长5.7%: the base of a comparison, not the period of the figure
+            }
+
             if (NamesAnEvent(j, e))
             {
                 return true; // 全市二季度招商引资推进会: the name of a meeting, not the period of the figures after it
@@ -1480,6 +1567,88 @@ public sealed class FactExtractor
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// The position after 拉动 when 拉动 + a scope word (全县, 全区 …) stands shortly before <paramref name="end"/> with no figure or
+        /// clause break between them; otherwise 0. Bounded look-back.
+        /// </summary>
+        private int PullBeforeScope(int s, int end)
+        {
+            for (var k = end - 1; k >= s && end - k <= 24; k--)
+            {
+                var c = _n[k];
+                if (char.IsAsciiDigit(c) || c is ',' or '，' or ';' or '；' or '、')
+                {
+                    return 0;
+                }
+
+                if (k >= 1 && _n[k - 1] == '拉' && c == '动')
+                {
+                    return MatchAny(k + 1, end, ScopeWords) > 0 ? k + 1 : 0;
+                }
+            }
+
+            return 0;
+        }
+
+        private static readonly string[] SharedSuffixes = ["总产值", "增加值", "产值", "产量", "销售额", "营业收入", "营业额", "投资", "收入", "利润"];
+
+        /// <summary>
+        /// The names a 分别 list gives its figures, in order: the clause before 分别 split on 、 (or on one 和/及), each item
+        /// completed with the indicator the last item ends with (船舶工业、水产加工总产值 → 船舶工业总产值, 水产加工总产值;
+        /// 高新技术和数字经济规上工业增加值 → 高新技术规上工业增加值, 数字经济规上工业增加值). Null when it is not such a list.
+        /// Bounded: looks back at most 60 characters.
+        /// </summary>
+        private List<string>? RespectiveNames(int s, int respectively)
+        {
+            var from = respectively;
+            while (from > s && respectively - from < 60 && _n[from - 1] is not (',' or '，' or ';' or '；' or ':' or '：' or '。'))
+            {
+                from--;
+            }
+
+            var clause = Clean(_n[from..respectively]);
+            foreach (var w in ScopeWords)
+            {
+                if (clause.StartsWith(w, StringComparison.Ordinal))
+                {
+                    clause = clause[w.Length..];
+                    break;
+                }
+            }
+
+            var items = clause.Split('、').ToList();
+            if (items.Count < 2)
+            {
+                foreach (var and in (string[])["和", "及"])
+                {
+                    var at = clause.IndexOf(and, StringComparison.Ordinal);
+                    if (at > 0 && clause.IndexOf(and, at + 1, StringComparison.Ordinal) < 0)
+                    {
+                        items = [clause[..at], clause[(at + 1)..]];
+                        break;
+                    }
+                }
+            }
+
+            if (items.Count < 2 || items.Any(i => i.Length < 2))
+            {
+                return null;
+            }
+
+            var last = items[^1];
+            string? suffix = null;
+            if (FindCatalogued(last, null) is { } found && found.Start + found.Length == last.Length && found.Start > 0)
+            {
+                suffix = last[found.Start..];
+            }
+            else
+            {
+                suffix = SharedSuffixes.FirstOrDefault(x => last.EndsWith(x, StringComparison.Ordinal) && last.Length > x.Length);
+            }
+
+            return items.Select(i => suffix is null || i.EndsWith(suffix, StringComparison.Ordinal) ? ChineseText.ToSimplified(i) : ChineseText.ToSimplified(i + suffix)).ToList();
         }
 
         private static readonly string[] EventWords =

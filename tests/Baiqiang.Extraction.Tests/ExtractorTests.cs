@@ -119,6 +119,67 @@ public sealed class ExtractorTests
         Assert.Equal("2023-Q2", fact.Period?.ToString());
     }
 
+    [Fact]
+    public void Extract_ComparisonBasePeriod_DoesNotReplaceThePeriod()
+    {
+        var facts = Run("上半年,全县实现生产总值145.17亿元,同比增长6.4%,增速比一季度提高1.0个百分点。第一产业增加值6.06亿元,同比增长4.0%。").Facts;
+        Assert.All(facts, f => Assert.Equal("2023-01..06", f.Period?.ToString()));
+    }
+
+    [Theory]
+    [InlineData("2023年地区生产总值2011.9亿元,按可比价格计算,比上年增长5.7%。", 2011.9, 5.7)]
+    [InlineData("上半年,全县实现GDP总量400.61亿元,按可比价计算同比增长6.1%。", 400.61, 6.1)]
+    [InlineData("2023年地區生產總值2011.9億元,按可比價格計算,比上年增長5.7%。", 2011.9, 5.7)]
+    public void Extract_GrowthAfterAComparableBasis_BelongsToTheValueBeforeIt(string text, double value, double growth)
+    {
+        var fact = Assert.Single(Run(text).Facts);
+        Assert.Equal(FactKind.Value, fact.Kind);
+        Assert.Equal((decimal)value, fact.Value);
+        Assert.Equal((decimal)growth, fact.GrowthPct);
+        Assert.Equal("gdp", fact.IndicatorCode?.Value);
+    }
+
+    [Fact]
+    public void Extract_StemsInAReportThatNamesNoRegion_AreWordsNotPlaces()
+    {
+        var facts = Run("上半年,全县建安工程投资增长13.6%,新兴产业规上工业增加值增长6.9%。", matcher: Regions.NationalNoPreference).Facts;
+        Assert.Equal(2, facts.Count);
+        Assert.All(facts, f => Assert.Null(f.RegionCode));
+    }
+
+    [Fact]
+    public void Extract_RespectivelyList_GivesEachNameItsGrowth()
+    {
+        var facts = Run("上半年,船舶工业、水产加工总产值分别增长37.0%、16.4%。高新技术和数字经济规上工业增加值分别增长6.9%和16.3%。").Facts;
+        Assert.Equal(
+            [("船舶工业总产值", 37.0m), ("水产加工总产值", 16.4m), ("高新技术规上工业增加值", 6.9m), ("数字经济规上工业增加值", 16.3m)],
+            facts.Select(f => (f.Indicator, f.GrowthPct!.Value)));
+        Assert.All(facts, f => Assert.Equal(FactKind.Growth, f.Kind));
+        Assert.All(facts, f => Assert.Null(f.IndicatorCode)); // a part of 规上工业增加值 is not the indicator itself
+    }
+
+    [Fact]
+    public void Extract_ChangeInGrowth_IsPointsOfThePreviousFactsIndicator()
+    {
+        var facts = Run("上半年,农林牧渔业总产值可比增长4.0%,比一季度提高1.6个百分点。").Facts;
+        Assert.Equal(2, facts.Count);
+        Assert.All(facts, f => Assert.Equal("农林牧渔业总产值", f.Indicator));
+        Assert.Equal(4.0m, facts[0].GrowthPct);
+        Assert.Equal(1.6m, facts[1].Value);
+        Assert.Equal("个百分点", facts[1].Unit);
+        Assert.Equal("2023-01..06", facts[1].Period?.ToString());
+    }
+
+    [Fact]
+    public void Extract_PullOfTheWholeCounty_IsAPullOfItsIndicator()
+    {
+        var facts = Run("上半年,第二产业增加值同比增长4.1%。第二产业拉动全县GDP增长1.94个百分点,贡献度为30.5%。").Facts;
+        var pull = Assert.Single(facts, f => f.Kind == FactKind.Pull);
+        Assert.Equal(1.94m, pull.Value);
+        Assert.Equal("gdp", pull.IndicatorCode?.Value);
+        Assert.DoesNotContain(facts, f => f.IndicatorCode?.Value == "urban_contribution");
+    }
+
     [Theory]
     [InlineData("上半年,通州区经济稳步增长。\n度亘光电项目总投资1.1亿元。", null)]
     [InlineData("2022年,江阳区重点项目总投资3197.6亿元。", "2022")]
