@@ -3,6 +3,7 @@ using BenchmarkDotNet.Running;
 using Baiqiang.Benchmarks;
 
 // `gen N FILE` writes a synthetic long-form CSV of N observations over the real county-level codes;
+// `pymcdm-export DIR` writes the evaluation matrix and Baiqiang's results for bench/pymcdm-side-by-side.sh;
 // anything else runs BenchmarkDotNet (pass --filter '*' to run all).
 if (args.Length == 3 && args[0] == "gen")
 {
@@ -15,6 +16,12 @@ if (args.Length == 3 && args[0] == "gen")
 if (args.Length == 3 && args[0] == "phases")
 {
     await ImportPhases.RunAsync(args[1], args[2]);
+    return 0;
+}
+
+if (args.Length == 2 && args[0] == "pymcdm-export")
+{
+    await PymcdmExport.RunAsync(args[1], CancellationToken.None);
     return 0;
 }
 

@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text;
+using Baiqiang.Core.Evaluation;
+using Baiqiang.Core.Indicators;
+using Baiqiang.Storage.Evaluation;
+using BenchmarkDotNet.Attributes;
+
+namespace Baiqiang.Benchmarks;
+
+/// <summary>
+/// <c>pymcdm-export DIR</c>: writes the <see cref="EvaluationBenchmarks.RandomMatrix"/> matrix as
+/// <c>DIR/matrix.csv</c> (round-trip number format, so pymcdm reads the identical doubles), reads it back through
+/// <see cref="MatrixFile"/> (what <c>baiqiang weights/rank --input</c> use), checks every value came back
+/// bit-identical, and writes Baiqiang's results on it at full precision for <c>bench/pymcdm_side_by_side.py</c>.
+/// </summary>
+public static class PymcdmExport
+{
+    public static async Task RunAsync(string dir, CancellationToken ct)
+    {
+        Directory.CreateDirectory(dir);
+        var generated = EvaluationBenchmarks.RandomMatrix();
+        var path = Path.Combine(dir, "matrix.csv");
+        await File.WriteAllTextAsync(path, MatrixCsv(generated), ct);
+
+        var read = await MatrixFile.ReadAsync(path, ct);
+        var g = generated.ToArray();
+        for (int i = 0; i < generated.UnitCount; i++)
+        {
+            for (int j = 0; j < generated.CriterionCount; j++)
+            {
+                if (BitConverter.DoubleToInt64Bits(read.Values[i, j]) != BitConverter.DoubleToInt64Bits(g[i, j]))
+                {
+                    throw new InvalidOperationException($"cell ({i}, {j}) did not round-trip through {path}");
+                }
+            }
+        }
+
+        var directions = generated.Directions.ToArray();
+        var matrix = new DecisionMatrix(read.Units, read.Indicators, read.Values, directions);
+        var allBenefit = new DecisionMatrix(
+            read.Units, read.Indicators, read.Values, [.. Enumerable.Repeat(Direction.HigherIsBetter, directions.Length)]);
+        await File.WriteAllTextAsync(
+            Path.Combine(dir, "directions.txt"),
+            string.Join(',', directions.Select(d => d == Direction.LowerIsBetter ? "-" : "+")) + "\n",
+            ct);
+
+        var entropy = Weights.EntropyPymcdm(matrix);
+        await WriteWeightsAsync(Path.Combine(dir, "baiqiang-entropy.csv"), matrix, entropy, ct);
+        await WriteWeightsAsync(Path.Combine(dir, "baiqiang-critic.csv"), matrix, Weights.Critic(matrix), ct);
+        await WriteWeightsAsync(Path.Combine(dir, "baiqiang-critic-all-benefit.csv"), matrix, Weights.Critic(allBenefit), ct);
+        await WriteScoresAsync(Path.Combine(dir, "baiqiang-topsis.csv"), matrix, Aggregation.Topsis(matrix, entropy, TopsisNormalization.MinMax), ct);
+        await WriteScoresAsync(Path.Combine(dir, "baiqiang-topsis-vector.csv"), matrix, Aggregation.Topsis(matrix, entropy, TopsisNormalization.Vector), ct);
+        Console.WriteLine($"wrote {matrix.UnitCount}×{matrix.CriterionCount} matrix (round-trip checked) and Baiqiang results to {dir}");
+    }
+
+    private static string MatrixCsv(DecisionMatrix m)
+    {
+        var sb = new StringBuilder();
+        sb.Append("unit");
+        foreach (var c in m.Criteria)
+        {
+            sb.Append(',').Append(c);
+        }
+
+        sb.Append('\n');
+        for (int i = 0; i < m.UnitCount; i++)
+        {
+            sb.Append(m.Units[i]);
+            for (int j = 0; j < m.CriterionCount; j++)
+            {
+                sb.Append(',').Append(m[i, j].ToString("R", CultureInfo.InvariantCulture));
+            }
+
+            sb.Append('\n');
+        }
+
+        return sb.ToString();
+    }
+
+    private static Task WriteWeightsAsync(string path, DecisionMatrix m, double[] w, CancellationToken ct)
+    {
+        var sb = new StringBuilder("indicator,weight\n");
+        for (int j = 0; j < w.Length; j++)
+        {
+            sb.Append(m.Criteria[j]).Append(',').Append(w[j].ToString("R", CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        return File.WriteAllTextAsync(path, sb.ToString(), ct);
+    }
+
+    private static Task WriteScoresAsync(string path, DecisionMatrix m, double[] scores, CancellationToken ct)
+    {
+        var ranks = Ranking.Rank(scores, higherIsBetter: true);
+        var sb = new StringBuilder("unit,score,rank\n");
+        for (int i = 0; i < scores.Length; i++)
+        {
+            sb.Append(m.Units[i]).Append(',')
+                .Append(scores[i].ToString("R", CultureInfo.InvariantCulture)).Append(',')
+                .Append(ranks[i].ToString(CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        return File.WriteAllTextAsync(path, sb.ToString(), ct);
+    }
+}
+
+/// <summary>
+/// The steps <c>bench/pymcdm_side_by_side.py</c> times in pymcdm, one for one, on the same 2,978 × 30 matrix:
+/// pymcdm-style entropy weights, CRITIC weights, min-max TOPSIS with given weights, and the whole
+/// entropy → TOPSIS → rank chain. Nothing else (no checks, imputation or treatment).
+/// </summary>
+[MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
+public class PymcdmSideBySideBenchmarks
+{
+    private DecisionMatrix _matrix = null!;
+    private double[] _entropy = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _matrix = EvaluationBenchmarks.RandomMatrix();
+        _entropy = Weights.EntropyPymcdm(_matrix);
+    }
+
+    [Benchmark(Description = "entropy weights (pymcdm variant)")]
+    public double[] Entropy() => Weights.EntropyPymcdm(_matrix);
+
+    [Benchmark(Description = "CRITIC weights")]
+    public double[] Critic() => Weights.Critic(_matrix);
+
+    [Benchmark(Description = "TOPSIS min-max, given weights")]
+    public double[] Topsis() => Aggregation.Topsis(_matrix, _entropy, TopsisNormalization.MinMax);
+
+    [Benchmark(Description = "entropy + TOPSIS min-max + rank")]
+    public int[] EntropyTopsisRank()
+    {
+        var w = Weights.EntropyPymcdm(_matrix);
+        return Ranking.Rank(Aggregation.Topsis(_matrix, w, TopsisNormalization.MinMax), higherIsBetter: true);
+    }
+}
