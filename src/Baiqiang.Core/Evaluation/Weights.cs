@@ -231,9 +231,12 @@ public static partial class Weights
     }
 
     /// <summary>
-    /// CRITIC (pymcdm): min-max normalise with direction, σ_j of each normalised column, Pearson correlation
-    /// r_jk, C_j = σ_j Σ_k (1 − r_jk), w = C/ΣC. A constant column has σ = 0 (so C = 0) and its correlation with
-    /// any column is taken as 0.
+    /// CRITIC (Diakoulaki et al.; pymcdm's formula): min-max normalise with direction, σ_j of each normalised column,
+    /// Pearson correlation r_jk, C_j = σ_j Σ_k (1 − r_jk), w = C/ΣC. A constant column has σ = 0 (so C = 0) and its
+    /// correlation with any column is taken as 0. Unlike pymcdm's <c>critic_weights</c>, which normalises every column
+    /// as a benefit, cost columns are flipped first, so correlations between cost and benefit columns change sign: on a
+    /// matrix with cost columns the two differ (3.7e-4 on the benchmark matrix); with all-benefit data they agree to
+    /// 1e-17 (docs/benchmarks.md, "pymcdm side by side").
     /// </summary>
     public static double[] Critic(DecisionMatrix matrix)
     {
