@@ -18,5 +18,11 @@ if (args.Length == 3 && args[0] == "phases")
     return 0;
 }
 
+if (args.Length == 1 && args[0] == "ledger-phases")
+{
+    await LedgerPhases.RunAsync();
+    return 0;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(BenchData).Assembly).Run(args);
 return 0;

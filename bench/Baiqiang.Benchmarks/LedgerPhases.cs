@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using Baiqiang.Core.Periods;
+using Baiqiang.Core.Projects;
+using Baiqiang.Storage;
+using Baiqiang.Storage.Projects;
+
+namespace Baiqiang.Benchmarks;
+
+/// <summary>`ledger-phases`: builds (or reuses) the 100,000-project store and times the ledger's phases with a Stopwatch, for finding where the time goes.</summary>
+public static class LedgerPhases
+{
+    public static async Task RunAsync()
+    {
+        var sw = Stopwatch.StartNew();
+        var path = await ProjectBenchData.StoreAsync(100_000, 12);
+        Report("store ready", sw);
+        var options = new StoreOptions(StoreProvider.Sqlite, $"Data Source={path}");
+        var year = StatPeriod.ForYear(2022);
+        for (var round = 1; round <= 2; round++)
+        {
+            Console.WriteLine($"-- round {round}");
+            await using (var db = BaiqiangStore.Open(options))
+            {
+                var (projects, reports) = await ProjectLedgerQuery.LoadLightAsync(db, year, null, CancellationToken.None);
+                Report($"light load (EF): {projects.Count} projects, {reports.Count} reports", sw);
+                var rows = Ledger.Consolidate(projects, reports, year, LedgerGrouping.Region).Rows.Count;
+                Report($"consolidate by region from Project objects ({rows} rows)", sw);
+            }
+
+            foreach (var period in new[] { year, StatPeriod.ForQuarter(2022, 3) })
+            {
+                await using var db = BaiqiangStore.Open(options);
+                var figures = await ProjectLedgerQuery.LoadFiguresAsync(db, period, null, CancellationToken.None);
+                Report($"{period}: flat figures (data reader): {figures.Count} projects", sw);
+                var rows = Ledger.Consolidate(figures, period, LedgerGrouping.Region).Rows.Count;
+                Report($"{period}: consolidate by region from figures ({rows} rows)", sw);
+                rows = Ledger.Consolidate(figures, period, LedgerGrouping.Project).Rows.Count;
+                Report($"{period}: consolidate by project from figures ({rows} rows)", sw);
+                var views = await ProjectLedgerQuery.LedgerAsync(db, period, Enum.GetValues<LedgerGrouping>(), null, CancellationToken.None);
+                Report($"{period}: LedgerAsync, all {views.Count} views", sw);
+            }
+        }
+    }
+
+    private static void Report(string phase, Stopwatch sw)
+    {
+        Console.WriteLine($"{phase}: {sw.Elapsed.TotalSeconds:F3} s");
+        sw.Restart();
+    }
+}
