@@ -48,3 +48,59 @@ public static class LedgerPhases
         sw.Restart();
     }
 }
+
+/// <summary>`form-phases N`: the 10,000-row monthly-form import of <see cref="ProjectFileBenchmarks"/>, N times with a Stopwatch (for a profiler to attach to).</summary>
+public static class FormPhases
+{
+    public static async Task RunAsync(int times)
+    {
+        var bench = new ProjectFileBenchmarks();
+        var sw = Stopwatch.StartNew();
+        await bench.SetupAsync();
+        Console.WriteLine($"setup: {sw.Elapsed.TotalSeconds:F3} s");
+        try
+        {
+            var (form, options) = bench.Files;
+            for (var i = 0; i < times; i++)
+            {
+                bench.RemoveJuly();
+                var allocated = GC.GetTotalAllocatedBytes(precise: true);
+                sw.Restart();
+                await using (var db = BaiqiangStore.Open(options))
+                {
+                    var dry = await ProjectFileImporter.ImportAsync(db, form, new ProjectImportOptions(Approve: true, DryRun: true), Baiqiang.Core.Access.Actor.LocalAdmin("bench"), CancellationToken.None);
+                    Console.WriteLine($"dry run {i + 1} (read + validate, {dry.Added} rows): {sw.Elapsed.TotalSeconds:F3} s, {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6:F0} MB");
+                }
+
+                allocated = GC.GetTotalAllocatedBytes(precise: true);
+                sw.Restart();
+                var cells = CountCells(form);
+
+                Console.WriteLine($"MiniExcel query only {i + 1} ({cells} cells): {sw.Elapsed.TotalSeconds:F3} s, {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6:F0} MB");
+                allocated = GC.GetTotalAllocatedBytes(precise: true);
+                sw.Restart();
+                var added = await bench.ImportForm();
+                Console.WriteLine($"import {i + 1}: {added} reports in {sw.Elapsed.TotalSeconds:F3} s, {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6:F0} MB");
+                sw.Restart();
+                var length = await bench.ExportXlsx();
+                Console.WriteLine($"export {i + 1}: {length} bytes in {sw.Elapsed.TotalSeconds:F3} s");
+            }
+        }
+        finally
+        {
+            bench.Cleanup();
+        }
+    }
+
+    private static int CountCells(string form)
+    {
+        var cells = 0;
+        using var f = File.OpenRead(form);
+        foreach (var row in MiniExcelLibs.MiniExcel.Query(f, useHeaderRow: false, excelType: MiniExcelLibs.ExcelType.XLSX))
+        {
+            cells += ((IDictionary<string, object?>)row).Count;
+        }
+
+        return cells;
+    }
+}

@@ -24,5 +24,11 @@ if (args.Length == 1 && args[0] == "ledger-phases")
     return 0;
 }
 
+if (args.Length == 2 && args[0] == "form-phases")
+{
+    await FormPhases.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture));
+    return 0;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(BenchData).Assembly).Run(args);
 return 0;

@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Globalization;
 using Baiqiang.Core.Periods;
 using Baiqiang.Core.Projects;
 using Baiqiang.Core.Regions;
@@ -107,8 +108,15 @@ public static class ProjectLedgerQuery
                 }
             }
 
+            // Sized up front: 100,000 figures grown by doubling would copy several large-object-heap arrays.
+            int count;
+            await using (var cmd = Command(connection, tx, "SELECT COUNT(*) FROM projects"))
+            {
+                count = Convert.ToInt32(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+            }
+
             var before = period.FirstMonth > 1;
-            var figures = new List<LedgerFigures>();
+            var figures = new List<LedgerFigures>(region is null ? count : Math.Min(count, 1024));
             var tagSets = new Dictionary<string, string[]>(StringComparer.Ordinal) { [string.Empty] = [] };
             await using (var cmd = Command(connection, tx, before ? FiguresSql + ", " + LatestSql("@before") + " FROM projects p" : FiguresSql + " FROM projects p",
                              ("@year", period.Year), ("@last", period.LastMonth), ("@before", period.FirstMonth - 1), ("@current", true)))
