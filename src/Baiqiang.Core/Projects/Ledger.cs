@@ -311,15 +311,8 @@ public static class Ledger
 
         public LedgerRow ToRow(StatPeriod period)
         {
-            var byStatus = new Dictionary<ProjectStatus, int>();
-            for (var i = 1; i < StatusSlots; i++)
-            {
-                if (_status[i] > 0)
-                {
-                    byStatus[(ProjectStatus)i] = _status[i];
-                }
-            }
-
+            // The counts array itself, read-only (one row per project would otherwise build 100,000 dictionaries).
+            var byStatus = new StatusCounts(_status);
             var elapsed = period.YearElapsedShare * 100m;
             decimal? completion = null;
             decimal? gap = null;
@@ -344,6 +337,58 @@ public static class Ledger
                 _newStarts, _completions, formula);
         }
     }
+}
+
+/// <summary>
+/// <see cref="LedgerRow.CountByStatus"/>: a read-only view of a group's counts per status (only statuses with a count,
+/// in status order), over the accumulator's array, which is not touched after the row is made.
+/// </summary>
+internal sealed class StatusCounts(int[] counts) : IReadOnlyDictionary<ProjectStatus, int>
+{
+    public int this[ProjectStatus key] => TryGetValue(key, out var v) ? v : throw new KeyNotFoundException($"无{key}状态的项目 / no project in status {key}");
+
+    public IEnumerable<ProjectStatus> Keys => this.Select(kv => kv.Key);
+
+    public IEnumerable<int> Values => this.Select(kv => kv.Value);
+
+    public int Count
+    {
+        get
+        {
+            var n = 0;
+            for (var i = 1; i < counts.Length; i++)
+            {
+                if (counts[i] > 0)
+                {
+                    n++;
+                }
+            }
+
+            return n;
+        }
+    }
+
+    public bool ContainsKey(ProjectStatus key) => TryGetValue(key, out _);
+
+    public bool TryGetValue(ProjectStatus key, out int value)
+    {
+        var i = (int)key;
+        value = i >= 1 && i < counts.Length ? counts[i] : 0;
+        return value > 0;
+    }
+
+    public IEnumerator<KeyValuePair<ProjectStatus, int>> GetEnumerator()
+    {
+        for (var i = 1; i < counts.Length; i++)
+        {
+            if (counts[i] > 0)
+            {
+                yield return new KeyValuePair<ProjectStatus, int>((ProjectStatus)i, counts[i]);
+            }
+        }
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }
 
 /// <summary>

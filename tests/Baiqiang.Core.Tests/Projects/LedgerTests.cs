@@ -371,4 +371,22 @@ public sealed class LedgerTests
         var ex = Assert.Throws<ArgumentException>(() => Ledger.Consolidate([f, f with { Name = "另一个" }], ProjectSeeds.H1_2022, LedgerGrouping.Project));
         Assert.Contains("重复", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Consolidate_CountByStatus_OnlyPresentStatusesInStatusOrderSummingToProjectCount()
+    {
+        var (projects, reports) = ProjectSeeds.Anyi2022();
+        foreach (var row in Ledger.Consolidate(projects, reports, ProjectSeeds.H1_2022, LedgerGrouping.Kind).Rows)
+        {
+            var pairs = row.CountByStatus.ToList();
+            Assert.Equal(pairs.Select(kv => kv.Key).Order(), pairs.Select(kv => kv.Key));
+            Assert.Equal(pairs.Count, row.CountByStatus.Count);
+            Assert.Equal(row.ProjectCount, pairs.Sum(kv => kv.Value));
+            Assert.All(pairs, kv => Assert.True(kv.Value > 0 && row.CountByStatus[kv.Key] == kv.Value && row.CountByStatus.ContainsKey(kv.Key)));
+            Assert.Equal(pairs.Select(kv => kv.Key), row.CountByStatus.Keys);
+            var absent = Enum.GetValues<ProjectStatus>().First(s => !row.CountByStatus.ContainsKey(s));
+            Assert.False(row.CountByStatus.TryGetValue(absent, out _));
+            Assert.Throws<KeyNotFoundException>(() => row.CountByStatus[absent]);
+        }
+    }
 }
