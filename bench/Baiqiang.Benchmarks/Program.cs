@@ -25,5 +25,17 @@ if (args.Length == 2 && args[0] == "pymcdm-export")
     return 0;
 }
 
+if (args.Length == 1 && args[0] == "ledger-phases")
+{
+    await LedgerPhases.RunAsync();
+    return 0;
+}
+
+if (args.Length == 2 && args[0] == "form-phases")
+{
+    await FormPhases.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture));
+    return 0;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(BenchData).Assembly).Run(args);
 return 0;

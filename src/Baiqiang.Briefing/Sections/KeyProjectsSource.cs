@@ -6,7 +6,7 @@ using Baiqiang.Core.Quantities;
 namespace Baiqiang.Briefing.Sections;
 
 /// <summary>
-/// Key-project section from the project ledger in memory: <see cref="Ledger.Consolidate"/> gives counts by status and
+/// Key-project section from the project ledger in memory: <see cref="Ledger.Consolidate(IEnumerable{Project}, IEnumerable{MonthlyReport}, StatPeriod, LedgerGrouping)"/> gives counts by status and
 /// completion of the annual plan; <see cref="ProjectWarnings.Evaluate"/> gives the lagging projects and why. The default
 /// briefing feeds it from the project tables (<see cref="StoredKeyProjectsSource"/>); pass one yourself for in-memory data.
 /// </summary>

@@ -203,11 +203,7 @@ internal static class ProjectsCommand
             }
 
             var groupings = parse.GetValue(by) is { } b ? [Grouping(b)] : new[] { LedgerGrouping.Project, LedgerGrouping.Region };
-            var views = new List<LedgerView>();
-            foreach (var g in groupings)
-            {
-                views.Add(await ProjectLedgerQuery.LedgerAsync(db, p, g, region, ct));
-            }
+            var views = await ProjectLedgerQuery.LedgerAsync(db, p, groupings, region, ct);
 
             var fmt = parse.GetValue(format);
             var path = parse.GetValue(output);

@@ -1,8 +1,9 @@
 using Baiqiang.Core.Periods;
+using Baiqiang.Core.Regions;
 
 namespace Baiqiang.Core.Projects;
 
-/// <summary>How <see cref="Ledger.Consolidate"/> groups projects.</summary>
+/// <summary>How <see cref="Ledger.Consolidate(IEnumerable{Project}, IEnumerable{MonthlyReport}, StatPeriod, LedgerGrouping)"/> groups projects.</summary>
 public enum LedgerGrouping
 {
     /// <summary>One row per project (key: code, label: name).</summary>
@@ -63,7 +64,7 @@ public sealed record LedgerRow(
     int Completions,
     string Formula);
 
-/// <summary>The result of <see cref="Ledger.Consolidate"/>: the group rows (in group order) and the total over all projects (each once).</summary>
+/// <summary>The result of <see cref="Ledger.Consolidate(IEnumerable{Project}, IEnumerable{MonthlyReport}, StatPeriod, LedgerGrouping)"/>: the group rows (in group order) and the total over all projects (each once).</summary>
 public sealed record LedgerReport(StatPeriod Period, LedgerGrouping GroupBy, IReadOnlyList<LedgerRow> Rows, LedgerRow Total)
 {
     /// <summary>The row with <paramref name="groupKey"/>, or null.</summary>
@@ -82,6 +83,46 @@ public sealed record LedgerReport(StatPeriod Period, LedgerGrouping GroupBy, IRe
 }
 
 /// <summary>
+/// One project's figures for one period, flat: what <see cref="Ledger"/> groups and sums. A store can compute these in
+/// one pass over its rows (latest approved cumulative per project, plan of the year, transitions in the period) without
+/// building <see cref="Project"/> and <see cref="MonthlyReport"/> values; <see cref="Ledger.Consolidate(IEnumerable{LedgerFigures}, StatPeriod, LedgerGrouping)"/>
+/// then gives exactly the rows the full path gives. Money in 万元.
+/// </summary>
+/// <param name="Code">项目编号 (unique).</param>
+/// <param name="Name">项目名称.</param>
+/// <param name="Region">The project's region.</param>
+/// <param name="Category">项目类别.</param>
+/// <param name="IndustryChain">产业链, null when none.</param>
+/// <param name="Kind">新开工/续建 ….</param>
+/// <param name="LeadDepartment">牵头部门 ("" when none).</param>
+/// <param name="Leader">挂点领导 ("" when none).</param>
+/// <param name="Tags">Tags (a repeated tag counts once).</param>
+/// <param name="Status">The project's current status.</param>
+/// <param name="TotalInvestment">总投资.</param>
+/// <param name="AnnualPlan">The annual plan for the period's year (0 when none).</param>
+/// <param name="CompletedInPeriod">Completed within the period's months: cumulative at the last month − cumulative at the month before the first (0 for a span from January).</param>
+/// <param name="CompletedYearToDate">Cumulative of the latest approved report of the year for a month ≤ the period's last month (0 when none).</param>
+/// <param name="NewStarts">Transitions to 开工 dated within the period.</param>
+/// <param name="Completions">Transitions to 竣工 dated within the period.</param>
+public readonly record struct LedgerFigures(
+    string Code,
+    string Name,
+    RegionCode Region,
+    ProjectCategory Category,
+    string? IndustryChain,
+    ProjectKind Kind,
+    string LeadDepartment,
+    string Leader,
+    IReadOnlyCollection<string> Tags,
+    ProjectStatus Status,
+    decimal TotalInvestment,
+    decimal AnnualPlan,
+    decimal CompletedInPeriod,
+    decimal CompletedYearToDate,
+    int NewStarts,
+    int Completions);
+
+/// <summary>
 /// Consolidates the project ledger (台账汇总) for a statistical period.
 /// </summary>
 /// <remarks>
@@ -90,6 +131,8 @@ public sealed record LedgerReport(StatPeriod Period, LedgerGrouping GroupBy, IRe
 /// when none) — so a project with no report for the last month contributes its latest earlier month.</para>
 /// <para>Runs in one pass over reports and one over projects with dictionaries (100,000 projects × 12 reports well
 /// under a second). Duplicate project codes throw <see cref="ArgumentException"/>; reports of unknown projects are ignored.</para>
+/// <para>Both overloads go through the same per-project <see cref="LedgerFigures"/>: the <see cref="Project"/> overload
+/// computes them with <see cref="Figures"/>, a store's light path reads them flat from its rows.</para>
 /// </remarks>
 public static class Ledger
 {
@@ -100,19 +143,38 @@ public static class Ledger
     {
         ArgumentNullException.ThrowIfNull(projects);
         ArgumentNullException.ThrowIfNull(approvedReports);
+        return Consolidate(Figures(projects, approvedReports, period), period, groupBy, nameof(projects));
+    }
+
+    /// <summary>
+    /// Consolidates per-project <paramref name="figures"/> already computed for <paramref name="period"/> (the light
+    /// path of a store), grouped by <paramref name="groupBy"/>: the same rows as the <see cref="Project"/> overload
+    /// gives for the projects and reports the figures were computed from. Duplicate codes throw <see cref="ArgumentException"/>.
+    /// </summary>
+    public static LedgerReport Consolidate(IEnumerable<LedgerFigures> figures, StatPeriod period, LedgerGrouping groupBy)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        return Consolidate(figures, period, groupBy, nameof(figures));
+    }
+
+    /// <summary>
+    /// The flat figures of each of <paramref name="projects"/> for <paramref name="period"/>, from <paramref name="approvedReports"/>
+    /// (only approved reports count; for each project-month the highest revision wins), in the order of <paramref name="projects"/>.
+    /// </summary>
+    public static IEnumerable<LedgerFigures> Figures(IEnumerable<Project> projects, IEnumerable<MonthlyReport> approvedReports, StatPeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(projects);
+        ArgumentNullException.ThrowIfNull(approvedReports);
         var index = ReportIndex.Build(approvedReports, period.Year, period.LastMonth);
-        var groups = new Dictionary<string, Acc>(StringComparer.Ordinal);
-        var total = new Acc(string.Empty, "合计", 0);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return FiguresOf(projects, index, period);
+    }
+
+    private static IEnumerable<LedgerFigures> FiguresOf(IEnumerable<Project> projects, ReportIndex index, StatPeriod period)
+    {
         var start = period.Start;
         var end = period.End;
         foreach (var p in projects)
         {
-            if (!seen.Add(p.Code))
-            {
-                throw new ArgumentException($"项目编号{p.Code}重复 / duplicate project code {p.Code}", nameof(projects));
-            }
-
             var row = index.Find(p.Code);
             var ytd = index.CumulativeAt(row, period.LastMonth);
             var inPeriod = ytd - (period.FirstMonth > 1 ? index.CumulativeAt(row, period.FirstMonth - 1) : 0m);
@@ -134,25 +196,47 @@ public static class Ledger
                 }
             }
 
-            var plan = p.AnnualPlanFor(period.Year);
-            total.Add(p, plan, inPeriod, ytd, newStarts, completions);
+            yield return new LedgerFigures(p.Code, p.Name, p.Region, p.Category, p.IndustryChain, p.Kind, p.LeadDepartment, p.Leader, p.Tags,
+                p.Status, p.TotalInvestment, p.AnnualPlanFor(period.Year), inPeriod, ytd, newStarts, completions);
+        }
+    }
+
+    private static LedgerReport Consolidate(IEnumerable<LedgerFigures> figures, StatPeriod period, LedgerGrouping groupBy, string paramName)
+    {
+        var groups = new Dictionary<string, Acc>(StringComparer.Ordinal);
+        var total = new Acc(string.Empty, "合计", 0);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in figures)
+        {
+            if (!seen.Add(f.Code))
+            {
+                throw new ArgumentException($"项目编号{f.Code}重复 / duplicate project code {f.Code}", paramName);
+            }
+
+            total.Add(f);
             switch (groupBy)
             {
                 case LedgerGrouping.Tag:
-                    if (p.Tags.Count == 0)
+                    if (f.Tags.Count == 0)
                     {
-                        Group(groups, string.Empty, "无标签", 0).Add(p, plan, inPeriod, ytd, newStarts, completions);
+                        Group(groups, string.Empty, "无标签", 0).Add(f);
                     }
 
-                    foreach (var tag in p.Tags)
+                    // A set has no repeats; a flat list from a store might, and a tag counts once per project.
+                    List<string>? counted = f.Tags is IReadOnlySet<string> || f.Tags.Count < 2 ? null : new(f.Tags.Count);
+                    foreach (var tag in f.Tags)
                     {
-                        Group(groups, tag, tag, 0).Add(p, plan, inPeriod, ytd, newStarts, completions);
+                        if (counted is null || !counted.Contains(tag, StringComparer.Ordinal))
+                        {
+                            counted?.Add(tag);
+                            Group(groups, tag, tag, 0).Add(f);
+                        }
                     }
 
                     break;
                 default:
-                    var (key, label, order) = KeyOf(p, groupBy);
-                    Group(groups, key, label, order).Add(p, plan, inPeriod, ytd, newStarts, completions);
+                    var (key, label, order) = KeyOf(f, groupBy);
+                    Group(groups, key, label, order).Add(f);
                     break;
             }
         }
@@ -179,7 +263,7 @@ public static class Ledger
         return acc;
     }
 
-    private static (string Key, string Label, int Order) KeyOf(Project p, LedgerGrouping groupBy) => groupBy switch
+    private static (string Key, string Label, int Order) KeyOf(in LedgerFigures p, LedgerGrouping groupBy) => groupBy switch
     {
         LedgerGrouping.Project => (p.Code, p.Name, 0),
         LedgerGrouping.Region => (p.Region.ToString(), p.Region.ToString(), 0),
@@ -213,29 +297,22 @@ public static class Ledger
         private int _newStarts;
         private int _completions;
 
-        public void Add(Project p, decimal plan, decimal inPeriod, decimal ytd, int newStarts, int completions)
+        public void Add(in LedgerFigures f)
         {
             _count++;
-            _status[(int)p.Status]++;
-            _investment += p.TotalInvestment;
-            _plan += plan;
-            _period += inPeriod;
-            _ytd += ytd;
-            _newStarts += newStarts;
-            _completions += completions;
+            _status[(int)f.Status]++;
+            _investment += f.TotalInvestment;
+            _plan += f.AnnualPlan;
+            _period += f.CompletedInPeriod;
+            _ytd += f.CompletedYearToDate;
+            _newStarts += f.NewStarts;
+            _completions += f.Completions;
         }
 
         public LedgerRow ToRow(StatPeriod period)
         {
-            var byStatus = new Dictionary<ProjectStatus, int>();
-            for (var i = 1; i < StatusSlots; i++)
-            {
-                if (_status[i] > 0)
-                {
-                    byStatus[(ProjectStatus)i] = _status[i];
-                }
-            }
-
+            // The counts array itself, read-only (one row per project would otherwise build 100,000 dictionaries).
+            var byStatus = new StatusCounts(_status);
             var elapsed = period.YearElapsedShare * 100m;
             decimal? completion = null;
             decimal? gap = null;
@@ -260,6 +337,58 @@ public static class Ledger
                 _newStarts, _completions, formula);
         }
     }
+}
+
+/// <summary>
+/// <see cref="LedgerRow.CountByStatus"/>: a read-only view of a group's counts per status (only statuses with a count,
+/// in status order), over the accumulator's array, which is not touched after the row is made.
+/// </summary>
+internal sealed class StatusCounts(int[] counts) : IReadOnlyDictionary<ProjectStatus, int>
+{
+    public int this[ProjectStatus key] => TryGetValue(key, out var v) ? v : throw new KeyNotFoundException($"无{key}状态的项目 / no project in status {key}");
+
+    public IEnumerable<ProjectStatus> Keys => this.Select(kv => kv.Key);
+
+    public IEnumerable<int> Values => this.Select(kv => kv.Value);
+
+    public int Count
+    {
+        get
+        {
+            var n = 0;
+            for (var i = 1; i < counts.Length; i++)
+            {
+                if (counts[i] > 0)
+                {
+                    n++;
+                }
+            }
+
+            return n;
+        }
+    }
+
+    public bool ContainsKey(ProjectStatus key) => TryGetValue(key, out _);
+
+    public bool TryGetValue(ProjectStatus key, out int value)
+    {
+        var i = (int)key;
+        value = i >= 1 && i < counts.Length ? counts[i] : 0;
+        return value > 0;
+    }
+
+    public IEnumerator<KeyValuePair<ProjectStatus, int>> GetEnumerator()
+    {
+        for (var i = 1; i < counts.Length; i++)
+        {
+            if (counts[i] > 0)
+            {
+                yield return new KeyValuePair<ProjectStatus, int>((ProjectStatus)i, counts[i]);
+            }
+        }
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }
 
 /// <summary>

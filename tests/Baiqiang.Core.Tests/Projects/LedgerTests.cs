@@ -314,4 +314,79 @@ public sealed class LedgerTests
         Assert.Equal(expected.CompletionPercent, total.CompletionPercent);
         Assert.Equal(expected.OnTrack, total.OnTrack);
     }
+
+    // ---- Flat figures (a store's light path) ----
+
+    [Fact]
+    public void ConsolidateFigures_SeedsEveryGroupingAndPeriod_SameRowsAsProjectOverload()
+    {
+        foreach (var (projects, reports) in new[] { ProjectSeeds.Jiangyang2022(), ProjectSeeds.Anyi2022() })
+        {
+            foreach (var period in new[] { ProjectSeeds.H1_2022, StatPeriod.ForQuarter(2022, 2), StatPeriod.ForMonth(2022, 3), StatPeriod.ForYear(2021) })
+            {
+                var figures = Ledger.Figures(projects, reports, period).ToList();
+                Assert.Equal(projects.Count, figures.Count);
+                foreach (var by in Enum.GetValues<LedgerGrouping>())
+                {
+                    var expected = Ledger.Consolidate(projects, reports, period, by);
+                    var actual = Ledger.Consolidate(figures, period, by);
+                    Assert.Equal(expected.Rows.Count, actual.Rows.Count);
+                    for (var i = 0; i < expected.Rows.Count; i++)
+                    {
+                        Assert.Equal(expected.Rows[i] with { CountByStatus = actual.Rows[i].CountByStatus }, actual.Rows[i]);
+                        Assert.Equal(expected.Rows[i].CountByStatus, actual.Rows[i].CountByStatus);
+                    }
+
+                    Assert.Equal(expected.Total with { CountByStatus = actual.Total.CountByStatus }, actual.Total);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void ConsolidateFigures_JiangyangH1_Completion52_67()
+    {
+        var (projects, reports) = ProjectSeeds.Jiangyang2022();
+        var total = Ledger.Consolidate(Ledger.Figures(projects, reports, ProjectSeeds.H1_2022), ProjectSeeds.H1_2022, LedgerGrouping.Region).Total;
+        Assert.Equal("176.8亿元 ÷ 335.7亿元 = 52.67%", total.Formula);
+        Assert.Equal(134, total.ProjectCount);
+    }
+
+    [Fact]
+    public void ConsolidateFigures_RepeatedTag_CountsOnceInThatTag()
+    {
+        var f = new LedgerFigures("A", "项目A", new RegionCode(510502), ProjectCategory.Industry, null, ProjectKind.NewStart, "发改", "张",
+            ["省重点", "市重点", "省重点"], ProjectStatus.UnderConstruction, 100m, 50m, 20m, 20m, 0, 0);
+        var ledger = Ledger.Consolidate([f], ProjectSeeds.H1_2022, LedgerGrouping.Tag);
+        Assert.Equal(["市重点", "省重点"], ledger.Rows.Select(r => r.GroupKey));
+        Assert.All(ledger.Rows, r => Assert.Equal((1, 20m), (r.ProjectCount, r.CompletedYearToDate)));
+        Assert.Equal(1, ledger.Total.ProjectCount);
+    }
+
+    [Fact]
+    public void ConsolidateFigures_DuplicateCode_Throws()
+    {
+        var f = new LedgerFigures("A", "项目A", new RegionCode(510502), ProjectCategory.Industry, null, ProjectKind.NewStart, "", "", [],
+            ProjectStatus.Signed, 0m, 0m, 0m, 0m, 0, 0);
+        var ex = Assert.Throws<ArgumentException>(() => Ledger.Consolidate([f, f with { Name = "另一个" }], ProjectSeeds.H1_2022, LedgerGrouping.Project));
+        Assert.Contains("重复", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Consolidate_CountByStatus_OnlyPresentStatusesInStatusOrderSummingToProjectCount()
+    {
+        var (projects, reports) = ProjectSeeds.Anyi2022();
+        foreach (var row in Ledger.Consolidate(projects, reports, ProjectSeeds.H1_2022, LedgerGrouping.Kind).Rows)
+        {
+            var pairs = row.CountByStatus.ToList();
+            Assert.Equal(pairs.Select(kv => kv.Key).Order(), pairs.Select(kv => kv.Key));
+            Assert.Equal(pairs.Count, row.CountByStatus.Count);
+            Assert.Equal(row.ProjectCount, pairs.Sum(kv => kv.Value));
+            Assert.All(pairs, kv => Assert.True(kv.Value > 0 && row.CountByStatus[kv.Key] == kv.Value && row.CountByStatus.ContainsKey(kv.Key)));
+            Assert.Equal(pairs.Select(kv => kv.Key), row.CountByStatus.Keys);
+            var absent = Enum.GetValues<ProjectStatus>().First(s => !row.CountByStatus.ContainsKey(s));
+            Assert.False(row.CountByStatus.TryGetValue(absent, out _));
+            Assert.Throws<KeyNotFoundException>(() => row.CountByStatus[absent]);
+        }
+    }
 }
