@@ -150,7 +150,8 @@ public static class ObservationWriter
     /// or anything throws, the transaction is rolled back; null is returned for a failed read.
     /// </summary>
     /// <remarks>The records must be unique per (region, indicator, period), as <see cref="ObservationFileReader"/>
-    /// yields them. Into an empty table the secondary indexes are dropped and rebuilt once, after the load.</remarks>
+    /// yields them. Into an empty table the secondary indexes are dropped and rebuilt once, after the load. Inside a
+    /// transaction the caller owns, a null result leaves the rollback to the caller.</remarks>
     internal static async Task<WriteSummary?> WriteStreamAsync(
         BaiqiangDbContext db, List<ObservationRecord> head, RecordStream stream, Task<ImportResult> reading, string user, TimeProvider clock, CancellationToken ct)
     {
