@@ -181,7 +181,16 @@ public static class BaiqiangStore
 
         await using (connection)
         {
-            await connection.OpenAsync(cancellationToken);
+            try
+            {
+                await connection.OpenAsync(cancellationToken);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
+            {
+                // The database does not exist yet: EF's Migrate creates it.
+                return false;
+            }
+
             await using (var check = connection.CreateCommand())
             {
                 check.CommandText = exists;
