@@ -1,6 +1,10 @@
+using System.Data.Common;
 using System.Globalization;
+using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace Baiqiang.Storage;
@@ -120,13 +124,92 @@ public static class BaiqiangStore
     }
 
     /// <summary>Creates or upgrades the schema. On SQLite also switches the file to WAL journaling (persistent).</summary>
+    /// <remarks>A store whose history table already lists every migration of this build is left alone after one
+    /// cheap query on a plain connection: asking EF (<c>Migrate</c>, even <c>GetMigrations</c>) builds its services and
+    /// model first, about two seconds on every command, which is only worth paying when something is to be applied.</remarks>
     public static async Task MigrateAsync(StoreOptions options, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        if (await IsUpToDateAsync(options, cancellationToken))
+        {
+            return;
+        }
+
         await using var db = Open(options);
         await db.Database.MigrateAsync(cancellationToken);
         if (options.Provider == StoreProvider.Sqlite)
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+
+    /// <summary>The ids of this build's migrations for <paramref name="provider"/>, read from the migration classes'
+    /// attributes (what EF's migrations assembly reads, without building EF's services).</summary>
+    internal static IReadOnlyList<string> KnownMigrations(StoreProvider provider)
+    {
+        var context = provider == StoreProvider.Sqlite ? typeof(SqliteBaiqiangDbContext) : typeof(PostgresBaiqiangDbContext);
+        return [.. typeof(BaiqiangStore).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(Migration)) && t.GetCustomAttribute<DbContextAttribute>()?.ContextType == context)
+            .Select(t => t.GetCustomAttribute<MigrationAttribute>()?.Id)
+            .OfType<string>()
+            .Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>True when <c>__EFMigrationsHistory</c> holds every migration this build knows; false when the store
+    /// (or its history table) does not exist yet or anything is unapplied.</summary>
+    internal static async Task<bool> IsUpToDateAsync(StoreOptions options, CancellationToken cancellationToken)
+    {
+        var known = KnownMigrations(options.Provider);
+        DbConnection connection;
+        string exists;
+        if (options.Provider == StoreProvider.Sqlite)
+        {
+            var sqlite = new SqliteConnectionStringBuilder(options.ConnectionString);
+            if (sqlite.DataSource is not { Length: > 0 } file || (sqlite.Mode != SqliteOpenMode.Memory && !file.Contains(":memory:", StringComparison.Ordinal) && !File.Exists(file)))
+            {
+                return false;
+            }
+
+            connection = new SqliteConnection(options.ConnectionString);
+            exists = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'";
+        }
+        else
+        {
+            connection = new NpgsqlConnection(options.ConnectionString);
+            exists = "SELECT COUNT(*) FROM pg_catalog.pg_class WHERE oid = to_regclass('\"__EFMigrationsHistory\"')";
+        }
+
+        await using (connection)
+        {
+            try
+            {
+                await connection.OpenAsync(cancellationToken);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
+            {
+                // The database does not exist yet: EF's Migrate creates it.
+                return false;
+            }
+
+            await using (var check = connection.CreateCommand())
+            {
+                check.CommandText = exists;
+                if (Convert.ToInt64(await check.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
+                {
+                    return false;
+                }
+            }
+
+            var applied = new HashSet<string>(StringComparer.Ordinal);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\"";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                applied.Add(reader.GetString(0));
+            }
+
+            return known.Count > 0 && known.All(applied.Contains);
         }
     }
 

@@ -35,30 +35,42 @@ internal static class ImportCommand
                 options = options with { Period = pr.Value };
             }
 
-            var result = await WithStatus("校验中 / validating", () => new ObservationFileReader().ReadAsync(path, lookups, options, ct));
-            if (!result.Success)
-            {
-                foreach (var e in result.Errors)
-                {
-                    await parse.Err().WriteLineAsync(e.ToString());
-                }
-
-                await parse.Err().WriteLineAsync($"导入失败,未写入任何数据({result.Errors.Count}处错误) / import failed, nothing stored ({result.Errors.Count} errors)");
-                return 1;
-            }
-
             if (parse.GetValue(dryRun))
             {
-                await parse.Out().WriteLineAsync($"校验通过:{result.Records.Count}条(未写入) / valid: {result.Records.Count} rows (dry run, nothing stored)");
+                var checkedOnly = await WithStatus("校验中 / validating", () => new ObservationFileReader().ReadAsync(path, lookups, options, ct));
+                if (!checkedOnly.Success)
+                {
+                    return await FailedAsync(parse, checkedOnly);
+                }
+
+                await parse.Out().WriteLineAsync($"校验通过:{checkedOnly.Records.Count}条(未写入) / valid: {checkedOnly.Records.Count} rows (dry run, nothing stored)");
                 return 0;
             }
 
-            var summary = await WithStatus("写入中 / storing", () => ObservationWriter.WriteAsync(db, result.Records, db.CurrentUser, TimeProvider.System, ct));
+            // Large files are stored while they are read; any error still rolls back everything.
+            var (result, written) = await WithStatus("校验并写入中 / validating and storing",
+                () => ObservationImport.ReadAndStoreAsync(db, path, lookups, options, db.CurrentUser, TimeProvider.System, ct));
+            if (written is not { } summary)
+            {
+                return await FailedAsync(parse, result);
+            }
+
             await parse.Out().WriteLineAsync(
                 $"已导入 / imported {Path.GetFileName(path)} ({result.Layout}): 新增 inserted {summary.Inserted}, 修订 revised {summary.Revised}, 未变 unchanged {summary.Unchanged}");
             return 0;
         });
         return command;
+    }
+
+    private static async Task<int> FailedAsync(ParseResult parse, ImportResult result)
+    {
+        foreach (var e in result.Errors)
+        {
+            await parse.Err().WriteLineAsync(e.ToString());
+        }
+
+        await parse.Err().WriteLineAsync($"导入失败,未写入任何数据({result.Errors.Count}处错误) / import failed, nothing stored ({result.Errors.Count} errors)");
+        return 1;
     }
 
     /// <summary>Shows a spinner on an interactive terminal; runs silently when output is redirected (scripts, CI).</summary>

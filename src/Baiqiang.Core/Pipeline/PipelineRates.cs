@@ -144,6 +144,70 @@ public static class PipelineRates
         return groups.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Value.ToRow(g.Key)).ToList();
     }
 
+    /// <summary>
+    /// Rates from deals already counted per cohort: each cell says how many deals of a group fall in exactly the
+    /// cohorts <see cref="DealRateCell.Cohorts"/> and their summed planned investment. The same figures as
+    /// <see cref="Compute(IEnumerable{DealRateFacts}, StatPeriod, PipelineGrouping)"/> over those deals, for stores that
+    /// count in SQL (a GROUP BY over the cohort flags) instead of reading every deal.
+    /// </summary>
+    public static IReadOnlyList<PipelineRateRow> FromCells(IEnumerable<DealRateCell> cells, PipelineGrouping grouping)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        var groups = new Dictionary<string, Acc>(StringComparer.Ordinal);
+        if (grouping == PipelineGrouping.None)
+        {
+            groups["合计"] = new Acc();
+        }
+
+        foreach (var c in cells)
+        {
+            if (!groups.TryGetValue(c.Group, out var acc))
+            {
+                acc = new Acc();
+                groups[c.Group] = acc;
+            }
+
+            var (n, amount) = (c.Count, c.Amount);
+            if (c.Cohorts.HasFlag(DealCohorts.Lead))
+            {
+                acc.Leads += n;
+                acc.LeadAmount += amount;
+            }
+
+            if (c.Cohorts.HasFlag(DealCohorts.LeadSigned))
+            {
+                acc.LeadsSigned += n;
+                acc.LeadsSignedAmount += amount;
+            }
+
+            if (c.Cohorts.HasFlag(DealCohorts.Signed))
+            {
+                acc.Signed += n;
+                acc.SignedAmount += amount;
+            }
+
+            if (c.Cohorts.HasFlag(DealCohorts.Landed))
+            {
+                acc.Landed += n;
+                acc.LandedAmount += amount;
+            }
+
+            if (c.Cohorts.HasFlag(DealCohorts.Started))
+            {
+                acc.Started += n;
+                acc.StartedAmount += amount;
+            }
+
+            if (c.Cohorts.HasFlag(DealCohorts.Producing))
+            {
+                acc.Producing += n;
+                acc.ProducingAmount += amount;
+            }
+        }
+
+        return groups.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Value.ToRow(g.Key)).ToList();
+    }
+
     /// <summary>The group name of a deal under <paramref name="grouping"/> (empty values become "未填").</summary>
     public static string KeyOf(Deal deal, PipelineGrouping grouping)
     {
@@ -224,3 +288,32 @@ public readonly record struct DealRateFacts(string Group, decimal Amount, DateOn
         return new(group, amount, leadOn, signed, landed, started, producing);
     }
 }
+
+/// <summary>The cohorts of a period a deal falls in (see <see cref="PipelineRates"/> for the bases).</summary>
+[Flags]
+public enum DealCohorts
+{
+    None = 0,
+
+    /// <summary>Lead (线索) date in the period: the 签约率 base.</summary>
+    Lead = 1,
+
+    /// <summary>A lead of the period signed by the period's end: the 签约率 numerator.</summary>
+    LeadSigned = 2,
+
+    /// <summary>Signed in the period: the base of 落地率, 开工率 and 投产率.</summary>
+    Signed = 4,
+
+    /// <summary>Signed in the period and landed by its end.</summary>
+    Landed = 8,
+
+    /// <summary>Signed in the period and started by its end.</summary>
+    Started = 16,
+
+    /// <summary>Signed in the period and producing by its end.</summary>
+    Producing = 32,
+}
+
+/// <summary><paramref name="Count"/> deals of <paramref name="Group"/> that fall in exactly <paramref name="Cohorts"/>,
+/// with their summed planned investment (万元).</summary>
+public readonly record struct DealRateCell(string Group, DealCohorts Cohorts, int Count, decimal Amount);

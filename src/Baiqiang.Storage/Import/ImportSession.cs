@@ -53,6 +53,13 @@ internal sealed class ImportSession
 
     public List<ObservationRecord> Records { get; } = [];
 
+    /// <summary>Also receives each record as it is accepted, for a writer that stores while the file is read; null when
+    /// the caller only takes <see cref="Records"/> at the end.</summary>
+    public RecordStream? Stream { get; init; }
+
+    /// <summary>Passes a full chunk of records on to <see cref="Stream"/>; called by the layout readers between rows.</summary>
+    public ValueTask FlushAsync(CancellationToken ct) => Stream is { ChunkFull: true } s ? s.FlushAsync(ct) : ValueTask.CompletedTask;
+
     public int RowsRead { get; private set; }
 
     public ImportLayout Layout { get; set; }
@@ -79,6 +86,7 @@ internal sealed class ImportSession
 
     public void Error(int? row, string? column, Bilingual message)
     {
+        Stream?.MarkFailed();
         if (_errors.Count < Math.Max(1, Options.MaxErrors))
         {
             _errors.Add(new ImportError(File, row, column, message));
@@ -283,6 +291,7 @@ internal sealed class ImportSession
         {
             _seen[key] = Records.Count;
             Records.Add(record);
+            Stream?.Add(record);
             return;
         }
 

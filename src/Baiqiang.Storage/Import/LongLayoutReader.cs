@@ -92,6 +92,8 @@ internal static class LongLayoutReader
             {
                 return;
             }
+
+            await session.FlushAsync(ct).ConfigureAwait(false);
         }
     }
 

@@ -29,7 +29,12 @@ public sealed partial class ObservationFileReader
 
     /// <summary>Reads the file at <paramref name="path"/>; its size is checked before it is opened for reading.</summary>
     [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "An instance API, so callers can hold and substitute a reader.")]
-    public async Task<ImportResult> ReadAsync(string path, IImportLookups lookups, ImportOptions options, CancellationToken ct)
+    public Task<ImportResult> ReadAsync(string path, IImportLookups lookups, ImportOptions options, CancellationToken ct)
+        => ReadIntoAsync(path, lookups, options, null, ct);
+
+    /// <summary><see cref="ReadAsync(string, IImportLookups, ImportOptions, CancellationToken)"/>, also passing each
+    /// accepted record to <paramref name="records"/> as it is read (flushed at the end; completed by the caller).</summary>
+    internal static async Task<ImportResult> ReadIntoAsync(string path, IImportLookups lookups, ImportOptions options, RecordStream? records, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(lookups);
@@ -51,19 +56,19 @@ public sealed partial class ObservationFileReader
             return Fail(fileName, FileChecks.TooLarge(info.Length, options.MaxBytes));
         }
 
-        FileStream stream;
+        FileStream file;
         try
         {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return Fail(fileName, new Bilingual($"无法打开文件:{ex.Message}", $"cannot open the file: {ex.Message}"));
         }
 
-        await using (stream.ConfigureAwait(false))
+        await using (file.ConfigureAwait(false))
         {
-            return await ReadSeekableAsync(stream, fileName, lookups, options, ct).ConfigureAwait(false);
+            return await ReadSeekableAsync(file, fileName, lookups, options, records, ct).ConfigureAwait(false);
         }
     }
 
@@ -92,7 +97,7 @@ public sealed partial class ObservationFileReader
 
             if (stream.Position == 0)
             {
-                return await ReadSeekableAsync(stream, fileName, lookups, options, ct).ConfigureAwait(false);
+                return await ReadSeekableAsync(stream, fileName, lookups, options, null, ct).ConfigureAwait(false);
             }
         }
 
@@ -105,20 +110,21 @@ public sealed partial class ObservationFileReader
 
         await using (buffered.ConfigureAwait(false))
         {
-            return await ReadSeekableAsync(buffered, fileName, lookups, options, ct).ConfigureAwait(false);
+            return await ReadSeekableAsync(buffered, fileName, lookups, options, null, ct).ConfigureAwait(false);
         }
     }
 
     private static ImportResult Fail(string fileName, Bilingual message) => ImportResult.Failed(new ImportError(fileName, null, null, message));
 
-    private static async Task<ImportResult> ReadSeekableAsync(Stream stream, string fileName, IImportLookups lookups, ImportOptions options, CancellationToken ct)
+    private static async Task<ImportResult> ReadSeekableAsync(
+        Stream stream, string fileName, IImportLookups lookups, ImportOptions options, RecordStream? records, CancellationToken ct)
     {
         if (stream.Length == 0)
         {
             return Fail(fileName, FileChecks.Empty());
         }
 
-        var session = new ImportSession(fileName, lookups, options);
+        var session = new ImportSession(fileName, lookups, options) { Stream = records };
         RowSource? rows = null;
         try
         {
@@ -140,6 +146,10 @@ public sealed partial class ObservationFileReader
             }
 
             await ReadRowsAsync(rows, session, ct).ConfigureAwait(false);
+            if (records is not null)
+            {
+                await records.FlushAsync(ct).ConfigureAwait(false);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -275,6 +275,8 @@ internal static partial class WideLayoutReader
                     new ObservationRecord(region.Value, ind.Code, at, converted, ind.Unit, growth, Qualifier.Exact, new ObservationSource(kind, session.File, row, c.Header)),
                     c.Indicator.Id);
             }
+
+            await session.FlushAsync(ct).ConfigureAwait(false);
         }
     }
 

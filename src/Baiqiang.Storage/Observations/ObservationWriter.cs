@@ -1,10 +1,12 @@
 using System.Data;
 using System.Globalization;
+using System.Text;
 using Baiqiang.Core.Indicators;
 using Baiqiang.Core.Observations;
 using Baiqiang.Core.Periods;
 using Baiqiang.Core.Regions;
 using Baiqiang.Storage.Auditing;
+using Baiqiang.Storage.Import;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -65,13 +67,11 @@ public static class ObservationWriter
         db.Clock = clock;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var ownTransaction = db.Database.CurrentTransaction is null;
-        var sqliteBulk = bulk && db.Provider == StoreProvider.Sqlite;
         try
         {
-            if (sqliteBulk)
+            if (bulk)
             {
-                await db.Database.OpenConnectionAsync(ct);
-                await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=OFF;", ct);
+                await BeginBulkSessionAsync(db, ct);
             }
 
             IDbContextTransaction? tx = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -80,30 +80,21 @@ public static class ObservationWriter
                 WriteSummary summary;
                 if (bulk)
                 {
+                    await BeginBulkTransactionAsync(db, tx is not null, ct);
                     var indexes = rebuildIndexes ? await DropSecondaryIndexesAsync(db, ct) : [];
-                    var n = db.Provider == StoreProvider.Sqlite
-                        ? BulkSqlite(db, unique, now, user)
-                        : BulkPostgres(db, unique, now, user);
-                    if (indexes.Count > 0 && db.Provider == StoreProvider.PostgreSql)
+                    int n;
+                    using (var rows = OpenBulk(db, now, user))
                     {
-                        // Index builds sort in memory when they can; PostgreSQL's 64 MB default spills 1M-row sorts to disk.
-                        await db.Database.ExecuteSqlRawAsync("SET LOCAL maintenance_work_mem = '512MB'", ct);
+                        foreach (var r in unique)
+                        {
+                            rows.Write(r);
+                        }
+
+                        n = rows.Complete();
                     }
 
-                    foreach (var create in indexes)
-                    {
-                        await db.Database.ExecuteSqlRawAsync(create, ct);
-                    }
-
-                    db.AuditEntries.Add(new AuditEntry
-                    {
-                        At = now,
-                        User = user,
-                        Entity = "observation",
-                        Key = "*",
-                        Field = "bulk_insert",
-                        NewValue = string.Create(CultureInfo.InvariantCulture, $"{n} rows, revision 1, from {unique[0].Source.Reference}"),
-                    });
+                    await RecreateIndexesAsync(db, indexes, ct);
+                    db.AuditEntries.Add(BulkAudit(n, unique[0], now, user));
                     await db.SaveChangesAsync(ct);
                     summary = new WriteSummary(n, 0, duplicates);
                 }
@@ -143,11 +134,216 @@ public static class ObservationWriter
             db.CurrentUser = previousUser;
             db.Clock = previousClock;
             db.ChangeTracker.AutoDetectChangesEnabled = previousDetect;
-            if (sqliteBulk)
+            if (bulk)
             {
-                await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", CancellationToken.None);
-                await db.Database.CloseConnectionAsync();
+                await EndBulkSessionAsync(db);
             }
+        }
+    }
+
+    /// <summary>
+    /// Stores the records a reader is still producing, in one transaction: <paramref name="head"/> (already received),
+    /// then every chunk of <paramref name="stream"/> as it arrives. Records of indicators with nothing stored go straight
+    /// into the bulk load (prepared INSERT / binary COPY) while the file is read; records of indicators that already hold
+    /// facts are kept and go through the revision path after the load. All or nothing: when <paramref name="reading"/>
+    /// ends with errors (the stream turns <see cref="RecordStream.Failed"/> at the first one, so writing stops early)
+    /// or anything throws, the transaction is rolled back; null is returned for a failed read.
+    /// </summary>
+    /// <remarks>The records must be unique per (region, indicator, period), as <see cref="ObservationFileReader"/>
+    /// yields them. Into an empty table the secondary indexes are dropped and rebuilt once, after the load. Inside a
+    /// transaction the caller owns, a null result leaves the rollback to the caller.</remarks>
+    internal static async Task<WriteSummary?> WriteStreamAsync(
+        BaiqiangDbContext db, List<ObservationRecord> head, RecordStream stream, Task<ImportResult> reading, string user, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var stored = await IndicatorsWithFactsAsync(db, ct);
+        var empty = stored.Count == 0 && !await db.Observations.AnyAsync(ct);
+
+        var previousUser = db.CurrentUser;
+        var previousClock = db.Clock;
+        var previousDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.CurrentUser = user;
+        db.Clock = clock;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var ownTransaction = db.Database.CurrentTransaction is null;
+        try
+        {
+            await BeginBulkSessionAsync(db, ct);
+            IDbContextTransaction? tx = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
+            var committed = false;
+            try
+            {
+                await BeginBulkTransactionAsync(db, tx is not null, ct);
+                var indexes = empty ? await DropSecondaryIndexesAsync(db, ct) : [];
+                var revisable = new List<ObservationRecord>();
+                var n = 0;
+                ObservationRecord? first = null;
+                IBulkRows? rows = null;
+                try
+                {
+                    void Route(ObservationRecord r)
+                    {
+                        if (stored.Contains(r.Indicator))
+                        {
+                            revisable.Add(r);
+                            return;
+                        }
+
+                        first ??= r;
+                        rows ??= OpenBulk(db, now, user);
+                        rows.Write(r);
+                    }
+
+                    foreach (var r in head)
+                    {
+                        Route(r);
+                    }
+
+                    while (await stream.Reader.WaitToReadAsync(ct))
+                    {
+                        while (stream.Reader.TryRead(out var chunk))
+                        {
+                            // After the first error the chunks are only drained, so the reader never waits on a full channel.
+                            if (stream.Failed)
+                            {
+                                continue;
+                            }
+
+                            foreach (var r in chunk)
+                            {
+                                Route(r);
+                            }
+                        }
+                    }
+
+                    if (!(await reading).Success)
+                    {
+                        return null;
+                    }
+
+                    n = rows?.Complete() ?? 0;
+                }
+                finally
+                {
+                    rows?.Dispose();
+                }
+
+                await RecreateIndexesAsync(db, indexes, ct);
+                var summary = new WriteSummary(n, 0, 0);
+                if (n > 0)
+                {
+                    db.AuditEntries.Add(BulkAudit(n, first!, now, user));
+                    await db.SaveChangesAsync(ct);
+                }
+
+                if (revisable.Count > 0)
+                {
+                    var general = await GeneralAsync(db, revisable, now, user, ct);
+                    summary = new WriteSummary(n + general.Inserted, general.Revised, general.Unchanged);
+                }
+
+                if (tx is not null)
+                {
+                    await tx.CommitAsync(ct);
+                }
+
+                committed = true;
+                return summary;
+            }
+            finally
+            {
+                if (tx is not null)
+                {
+                    if (!committed)
+                    {
+                        await tx.RollbackAsync(CancellationToken.None);
+                        db.ChangeTracker.Clear();
+                    }
+
+                    await tx.DisposeAsync();
+                }
+            }
+        }
+        finally
+        {
+            db.CurrentUser = previousUser;
+            db.Clock = previousClock;
+            db.ChangeTracker.AutoDetectChangesEnabled = previousDetect;
+            await EndBulkSessionAsync(db);
+        }
+    }
+
+    private static AuditEntry BulkAudit(int n, ObservationRecord first, DateTimeOffset now, string user) => new()
+    {
+        At = now,
+        User = user,
+        Entity = "observation",
+        Key = "*",
+        Field = "bulk_insert",
+        NewValue = string.Create(CultureInfo.InvariantCulture, $"{n} rows, revision 1, from {first.Source.Reference}"),
+    };
+
+    /// <summary>Indicators holding at least one fact, whether or not the catalogue lists them: a loose scan of the
+    /// partial cross-section index (every stored fact has exactly one current revision), one index probe per indicator,
+    /// however many rows are stored.</summary>
+    private static async Task<HashSet<IndicatorCode>> IndicatorsWithFactsAsync(BaiqiangDbContext db, CancellationToken ct)
+    {
+        const string Sqlite = """
+            WITH RECURSIVE codes(code) AS (
+              SELECT MIN(indicator_code) FROM observations WHERE is_current = 1
+              UNION ALL
+              SELECT (SELECT MIN(indicator_code) FROM observations WHERE is_current = 1 AND indicator_code > codes.code) FROM codes WHERE codes.code IS NOT NULL)
+            SELECT code AS "Value" FROM codes WHERE code IS NOT NULL
+            """;
+        const string Postgres = """
+            WITH RECURSIVE codes(code) AS (
+              SELECT MIN(indicator_code) FROM observations WHERE is_current
+              UNION ALL
+              SELECT (SELECT MIN(indicator_code) FROM observations WHERE is_current AND indicator_code > codes.code) FROM codes WHERE codes.code IS NOT NULL)
+            SELECT code AS "Value" FROM codes WHERE code IS NOT NULL
+            """;
+        var codes = await db.Database.SqlQueryRaw<string>(db.Provider == StoreProvider.Sqlite ? Sqlite : Postgres).ToListAsync(ct);
+        return [.. codes.Select(c => new IndicatorCode(c))];
+    }
+
+    /// <summary>Connection settings for a bulk load. SQLite: the connection is held open with synchronous=OFF (the
+    /// load is one transaction; a crash loses it whole, never half of it). A 256 MB page cache, in-memory temp storage
+    /// and sorter threads did not make the 1M-row index rebuilds faster (docs/benchmarks.md), so they are left alone.</summary>
+    private static async Task BeginBulkSessionAsync(BaiqiangDbContext db, CancellationToken ct)
+    {
+        if (db.Provider == StoreProvider.Sqlite)
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=OFF;", ct);
+        }
+    }
+
+    private static async Task EndBulkSessionAsync(BaiqiangDbContext db)
+    {
+        if (db.Provider == StoreProvider.Sqlite)
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", CancellationToken.None);
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>PostgreSQL: room for in-memory index sorts (the 64 MB default spills 1M-row sorts to disk) and, in a
+    /// transaction this writer owns, a commit that does not wait for the WAL flush (a crash loses the whole load,
+    /// never part of it).</summary>
+    private static async Task BeginBulkTransactionAsync(BaiqiangDbContext db, bool ownTransaction, CancellationToken ct)
+    {
+        if (db.Provider == StoreProvider.PostgreSql)
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                ownTransaction ? "SET LOCAL synchronous_commit = off; SET LOCAL maintenance_work_mem = '512MB'" : "SET LOCAL maintenance_work_mem = '512MB'", ct);
+        }
+    }
+
+    private static async Task RecreateIndexesAsync(BaiqiangDbContext db, List<string> indexes, CancellationToken ct)
+    {
+        foreach (var create in indexes)
+        {
+            await db.Database.ExecuteSqlRawAsync(create, ct);
         }
     }
 
@@ -332,91 +528,225 @@ public static class ObservationWriter
         return result;
     }
 
-    /// <summary>SQLite bulk insert straight on the native statement: one prepared INSERT, bound by position, stepped and reset per row.</summary>
-    private static int BulkSqlite(BaiqiangDbContext db, List<ObservationRecord> records, DateTimeOffset now, string user)
-    {
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        var handle = connection.Handle ?? throw new InvalidOperationException("SQLite连接未打开 / SQLite connection is not open");
-
-        // Same text forms Microsoft.Data.Sqlite and EF Core write for DateTimeOffset and decimal.
-        var recordedAt = now.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
-        var sql = $"INSERT INTO observations ({Columns}) VALUES ({string.Join(", ", Enumerable.Range(1, 19).Select(i => "?" + i.ToString(CultureInfo.InvariantCulture)))})";
-        Check(handle, raw.sqlite3_prepare_v2(handle, sql, out var stmt));
-        using (stmt)
-        {
-            var count = 0;
-            foreach (var r in records)
-            {
-                raw.sqlite3_bind_int(stmt, 1, r.Region.Value);
-                raw.sqlite3_bind_text(stmt, 2, r.Indicator.Value);
-                raw.sqlite3_bind_text(stmt, 3, r.Period.ToString());
-                raw.sqlite3_bind_int(stmt, 4, r.Period.Year);
-                raw.sqlite3_bind_int(stmt, 5, r.Period.FirstMonth);
-                raw.sqlite3_bind_int(stmt, 6, r.Period.LastMonth);
-                BindText(stmt, 7, r.Value is { } v ? DecimalText(v) : null);
-                raw.sqlite3_bind_text(stmt, 8, r.Unit.Symbol);
-                BindText(stmt, 9, r.GrowthPercent is { } g ? DecimalText(g) : null);
-                raw.sqlite3_bind_int(stmt, 10, (int)r.Qualifier);
-                raw.sqlite3_bind_int(stmt, 11, (int)r.Source.Kind);
-                BindText(stmt, 12, r.Source.Reference);
-                if (r.Source.Row is { } row)
-                {
-                    raw.sqlite3_bind_int(stmt, 13, row);
-                }
-                else
-                {
-                    raw.sqlite3_bind_null(stmt, 13);
-                }
-
-                BindText(stmt, 14, r.Source.Column);
-                raw.sqlite3_bind_int(stmt, 15, 1);
-                raw.sqlite3_bind_int(stmt, 16, 1);
-                raw.sqlite3_bind_text(stmt, 17, recordedAt);
-                raw.sqlite3_bind_text(stmt, 18, user);
-                raw.sqlite3_bind_null(stmt, 19);
-                var rc = raw.sqlite3_step(stmt);
-                raw.sqlite3_reset(stmt);
-                if (rc != raw.SQLITE_DONE)
-                {
-                    Check(handle, rc);
-                }
-
-                count++;
-            }
-
-            return count;
-        }
-    }
+    private static IBulkRows OpenBulk(BaiqiangDbContext db, DateTimeOffset now, string user) => db.Provider == StoreProvider.Sqlite
+        ? new SqliteBulkRows((SqliteConnection)db.Database.GetDbConnection(), now, user)
+        : new PostgresBulkRows((NpgsqlConnection)db.Database.GetDbConnection(), now, user);
 
     private static string DecimalText(decimal value) => value.ToString("0.0###########################", CultureInfo.InvariantCulture);
 
-    private static void BindText(sqlite3_stmt stmt, int index, string? value)
+    /// <summary>Rows of a bulk load, written one by one as they come; disposing without <see cref="Complete"/> abandons
+    /// the load (the surrounding transaction is then rolled back).</summary>
+    private interface IBulkRows : IDisposable
     {
-        if (value is null)
+        void Write(ObservationRecord r);
+
+        /// <summary>Finishes the load and returns the rows written.</summary>
+        int Complete();
+    }
+
+    /// <summary>SQLite bulk insert straight on the native statement: one prepared INSERT, bound by position, stepped and
+    /// reset per row. Texts that repeat (indicator, period, unit, source, user, time) are encoded to UTF-8 once and
+    /// decimals are formatted straight into UTF-8 on the stack, so a row allocates nothing.</summary>
+    private sealed class SqliteBulkRows : IBulkRows
+    {
+        private const string DecimalFormat = "0.0###########################";
+
+        /// <summary>Rows per INSERT statement: each statement run also rewrites the table's AUTOINCREMENT counter and
+        /// restarts the VM, so one statement per 32 rows cuts that cost 32-fold (608 parameters, far under SQLite's limit).</summary>
+        private const int RowsPerStatement = 32;
+
+        private const int PerRow = 14;
+
+        private readonly sqlite3 _handle;
+        private readonly sqlite3_stmt _many;
+        private sqlite3_stmt? _one;
+        private readonly ObservationRecord[] _pending = new ObservationRecord[RowsPerStatement];
+        private int _pendingCount;
+        private readonly byte[] _recordedAt;
+        private readonly byte[] _user;
+        private readonly Dictionary<string, byte[]> _texts = new(StringComparer.Ordinal);
+        private readonly Dictionary<StatPeriod, byte[]> _periods = [];
+        private int _count;
+
+        public SqliteBulkRows(SqliteConnection connection, DateTimeOffset now, string user)
         {
-            raw.sqlite3_bind_null(stmt, index);
+            _handle = connection.Handle ?? throw new InvalidOperationException("SQLite连接未打开 / SQLite connection is not open");
+
+            // Same text forms Microsoft.Data.Sqlite and EF Core write for DateTimeOffset and decimal.
+            _recordedAt = Encoding.UTF8.GetBytes(now.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture));
+            _user = Encoding.UTF8.GetBytes(user);
+            _many = Prepare(RowsPerStatement);
         }
-        else
+
+        /// <summary>A statement inserting <paramref name="rows"/> rows. Each row binds its 14 own values at ?(k·14+1) …
+        /// ?(k·14+14); revision 1, current and no superseded time are literals, and the recorded time and user are ?1001
+        /// and ?1002, bound once for the whole load (bindings survive a reset).</summary>
+        private sqlite3_stmt Prepare(int rows)
         {
-            raw.sqlite3_bind_text(stmt, index, value);
+            var values = Enumerable.Range(0, rows).Select(k =>
+            {
+                string P(int i) => "?" + ((k * PerRow) + i).ToString(CultureInfo.InvariantCulture);
+                return $"({P(1)}, {P(2)}, {P(3)}, {P(4)}, {P(5)}, {P(6)}, {P(7)}, {P(8)}, {P(9)}, {P(10)}, {P(11)}, {P(12)}, {P(13)}, {P(14)}, 1, 1, ?1001, ?1002, NULL)";
+            });
+            var sql = $"INSERT INTO observations ({Columns}) VALUES {string.Join(", ", values)}";
+            Check(_handle, raw.sqlite3_prepare_v2(_handle, sql, out var stmt));
+            Check(_handle, raw.sqlite3_bind_text(stmt, 1001, _recordedAt));
+            Check(_handle, raw.sqlite3_bind_text(stmt, 1002, _user));
+            return stmt;
+        }
+
+        public void Write(ObservationRecord r)
+        {
+            _pending[_pendingCount++] = r;
+            if (_pendingCount < RowsPerStatement)
+            {
+                return;
+            }
+
+            for (var i = 0; i < RowsPerStatement; i++)
+            {
+                Bind(_many, i * PerRow, _pending[i]);
+            }
+
+            Step(_many);
+            _count += RowsPerStatement;
+            _pendingCount = 0;
+        }
+
+        public int Complete()
+        {
+            if (_pendingCount > 0)
+            {
+                _one ??= Prepare(1);
+                for (var i = 0; i < _pendingCount; i++)
+                {
+                    Bind(_one, 0, _pending[i]);
+                    Step(_one);
+                }
+
+                _count += _pendingCount;
+                _pendingCount = 0;
+            }
+
+            return _count;
+        }
+
+        public void Dispose()
+        {
+            _many.Dispose();
+            _one?.Dispose();
+        }
+
+        private void Step(sqlite3_stmt stmt)
+        {
+            var rc = raw.sqlite3_step(stmt);
+            raw.sqlite3_reset(stmt);
+            if (rc != raw.SQLITE_DONE)
+            {
+                Check(_handle, rc);
+            }
+        }
+
+        /// <summary>Binds one row's 14 own values at parameters <paramref name="offset"/> + 1 … + 14.</summary>
+        private void Bind(sqlite3_stmt stmt, int offset, ObservationRecord r)
+        {
+            Span<byte> number = stackalloc byte[64];
+            raw.sqlite3_bind_int(stmt, offset + 1, r.Region.Value);
+            raw.sqlite3_bind_text(stmt, offset + 2, Text(r.Indicator.Value));
+            raw.sqlite3_bind_text(stmt, offset + 3, PeriodText(r.Period));
+            raw.sqlite3_bind_int(stmt, offset + 4, r.Period.Year);
+            raw.sqlite3_bind_int(stmt, offset + 5, r.Period.FirstMonth);
+            raw.sqlite3_bind_int(stmt, offset + 6, r.Period.LastMonth);
+            BindDecimal(stmt, offset + 7, r.Value, number);
+            raw.sqlite3_bind_text(stmt, offset + 8, Text(r.Unit.Symbol));
+            BindDecimal(stmt, offset + 9, r.GrowthPercent, number);
+            raw.sqlite3_bind_int(stmt, offset + 10, (int)r.Qualifier);
+            raw.sqlite3_bind_int(stmt, offset + 11, (int)r.Source.Kind);
+            BindText(stmt, offset + 12, r.Source.Reference);
+            if (r.Source.Row is { } row)
+            {
+                raw.sqlite3_bind_int(stmt, offset + 13, row);
+            }
+            else
+            {
+                raw.sqlite3_bind_null(stmt, offset + 13);
+            }
+
+            BindText(stmt, offset + 14, r.Source.Column);
+        }
+
+        private byte[] Text(string value)
+        {
+            if (!_texts.TryGetValue(value, out var bytes))
+            {
+                bytes = Encoding.UTF8.GetBytes(value);
+                if (_texts.Count < 10_000)
+                {
+                    // Per-row texts (a source column naming each row's document) are not worth keeping.
+                    _texts[value] = bytes;
+                }
+            }
+
+            return bytes;
+        }
+
+        private byte[] PeriodText(StatPeriod period)
+        {
+            if (!_periods.TryGetValue(period, out var bytes))
+            {
+                bytes = Encoding.UTF8.GetBytes(period.ToString());
+                _periods[period] = bytes;
+            }
+
+            return bytes;
+        }
+
+        private void BindText(sqlite3_stmt stmt, int index, string? value)
+        {
+            if (value is null)
+            {
+                raw.sqlite3_bind_null(stmt, index);
+            }
+            else
+            {
+                raw.sqlite3_bind_text(stmt, index, Text(value));
+            }
+        }
+
+        private static void BindDecimal(sqlite3_stmt stmt, int index, decimal? value, Span<byte> buffer)
+        {
+            if (value is not { } v)
+            {
+                raw.sqlite3_bind_null(stmt, index);
+            }
+            else if (v.TryFormat(buffer, out var written, DecimalFormat, CultureInfo.InvariantCulture))
+            {
+                raw.sqlite3_bind_text(stmt, index, buffer[..written]);
+            }
+            else
+            {
+                raw.sqlite3_bind_text(stmt, index, DecimalText(v));
+            }
+        }
+
+        private static void Check(sqlite3 handle, int rc)
+        {
+            if (rc is not (raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW))
+            {
+                throw new SqliteException($"批量写入失败 / bulk insert failed: {raw.sqlite3_errmsg(handle).utf8_to_string()}", rc, raw.sqlite3_extended_errcode(handle));
+            }
         }
     }
 
-    private static void Check(sqlite3 handle, int rc)
+    /// <summary>PostgreSQL binary COPY of the typed columns.</summary>
+    private sealed class PostgresBulkRows(NpgsqlConnection connection, DateTimeOffset now, string user) : IBulkRows
     {
-        if (rc is not (raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW))
-        {
-            throw new SqliteException($"批量写入失败 / bulk insert failed: {raw.sqlite3_errmsg(handle).utf8_to_string()}", rc, raw.sqlite3_extended_errcode(handle));
-        }
-    }
+        private readonly NpgsqlBinaryImporter _importer = connection.BeginBinaryImport($"COPY observations ({Columns}) FROM STDIN (FORMAT BINARY)");
+        private readonly DateTimeOffset _recordedAt = now.ToUniversalTime();
 
-    private static int BulkPostgres(BaiqiangDbContext db, List<ObservationRecord> records, DateTimeOffset now, string user)
-    {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var recordedAt = now.ToUniversalTime();
-        using var importer = connection.BeginBinaryImport($"COPY observations ({Columns}) FROM STDIN (FORMAT BINARY)");
-        foreach (var r in records)
+        public void Write(ObservationRecord r)
         {
+            var importer = _importer;
             importer.StartRow();
             importer.Write(r.Region.Value, NpgsqlDbType.Integer);
             importer.Write(r.Indicator.Value, NpgsqlDbType.Varchar);
@@ -466,11 +796,13 @@ public static class ObservationWriter
 
             importer.Write(1, NpgsqlDbType.Integer);
             importer.Write(true, NpgsqlDbType.Boolean);
-            importer.Write(recordedAt, NpgsqlDbType.TimestampTz);
+            importer.Write(_recordedAt, NpgsqlDbType.TimestampTz);
             importer.Write(user, NpgsqlDbType.Varchar);
             importer.WriteNull();
         }
 
-        return checked((int)importer.Complete());
+        public int Complete() => checked((int)_importer.Complete());
+
+        public void Dispose() => _importer.Dispose();
     }
 }

@@ -249,6 +249,9 @@ public abstract class PipelineServiceStoreTests<TFixture>(TFixture fixture) : IC
     [InlineData(PipelineGrouping.None)]
     [InlineData(PipelineGrouping.Source)]
     [InlineData(PipelineGrouping.Region)]
+    [InlineData(PipelineGrouping.IndustryChain)]
+    [InlineData(PipelineGrouping.InvestorType)]
+    [InlineData(PipelineGrouping.OriginRegion)]
     public async Task RatesAsync_FromStoredColumns_EqualInMemoryRatesOfTheSameDeals(PipelineGrouping grouping)
     {
         await using var db = fixture.Open();
@@ -257,8 +260,10 @@ public abstract class PipelineServiceStoreTests<TFixture>(TFixture fixture) : IC
         var deals = new List<Deal>();
         for (var i = 0; i < 40; i++)
         {
-            var d = new Deal($"R9-{i:D2}", "项目" + i, i % 3 == 0 ? park : tongzhou, new Investor("投资方", InvestorType.Private, "长三角", "浙江省"), new(2022 + (i % 2), 1 + (i % 12), 1))
+            var investor = i % 4 == 1 ? new Investor("投资方", InvestorType.Foreign, "珠三角", "广东省") : new Investor("投资方", InvestorType.Private, "长三角", "浙江省");
+            var d = new Deal($"R9-{i:D2}", "项目" + i, i % 3 == 0 ? park : tongzhou, investor, new(2022 + (i % 2), 1 + (i % 12), 1))
             {
+                IndustryChain = i % 3 == 1 ? "新能源" : string.Empty,
                 Source = (LeadSource)(1 + (i % 4)),
                 PlannedInvestment = 1000m + (i * 37.5m),
                 Department = "招商局",
