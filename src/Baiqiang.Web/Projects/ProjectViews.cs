@@ -666,6 +666,26 @@ public static class ProjectViews
             actor.CanEdit(region), actor.CanReview(region), lines);
     }
 
+    /// <summary>The region a form or review page opens on: the caller's first scope region that has projects, else the first region with projects.</summary>
+    public static async Task<RegionCode?> DefaultRegionAsync(BaiqiangDbContext db, Actor actor, CancellationToken ct)
+    {
+        var regions = await db.Projects.AsNoTracking().Select(p => p.RegionCode).Distinct().ToListAsync(ct);
+        regions.Sort();
+        foreach (var scope in actor.Regions.Order())
+        {
+            if (regions.Any(r => Actor.IsWithin(r, scope)))
+            {
+                return scope;
+            }
+        }
+
+        return regions.Count == 0 ? null : regions[0];
+    }
+
+    /// <summary>The month a form opens on: the month after the region's latest approved month (this month when none).</summary>
+    public static async Task<ReportingMonth> DefaultMonthAsync(BaiqiangDbContext db, RegionCode? region, DateOnly today, CancellationToken ct) =>
+        await LatestApprovedMonthAsync(db, region, ct) is { } m ? m.Next : ReportingMonth.Of(today);
+
     // ---------------------------------------------------------------- problems
 
     public static async Task<(string? Id, Bilingual? Refusal)> AddProblemAsync(BaiqiangDbContext db, Actor actor, string code, AddProblemRequest r, CancellationToken ct)
