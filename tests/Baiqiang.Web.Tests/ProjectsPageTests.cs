@@ -12,6 +12,7 @@ public sealed class ProjectsPageTests(WebFactory factory) : IClassFixture<WebFac
         await factory.EnsureUserAsync("jy-page", "editor", 510502);
         await factory.EnsureUserAsync("jy-page-reviewer", "reviewer", 510502);
         await factory.EnsureUserAsync("page-analyst", "analyst");
+        await PipelineServicesApiTests.EnsureDeskAsync(factory, "fg-page-desk", "区发改局");
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
@@ -213,6 +214,28 @@ public sealed class ProjectsPageTests(WebFactory factory) : IClassFixture<WebFac
         Assert.Contains("JY-S05 已退回", html, StringComparison.Ordinal);
         Assert.Contains("id=\"other-JY-S05\"", html, StringComparison.Ordinal);
         Assert.Contains("请附照片", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MonthlyForm_DepartmentDesk_EditsOnlyTheLinesItLeads()
+    {
+        using var client = await factory.SignedInClientAsync("fg-page-desk", WebFactory.UserPassword);
+        var page = await client.GetStringAsync(new Uri("/Projects/Form?region=510502&month=2022-09", UriKind.Relative), Ct);
+        Assert.Contains("id=\"save\"", page, StringComparison.Ordinal);
+        // JY-S01 is led by 区发改局 (an input), JY-S02 by 区经信局 (read only).
+        Assert.Matches("id=\"line-JY-S01\"[\\s\\S]*?class=\"this-month\"[\\s\\S]*?id=\"line-JY-S02\"", page);
+        Assert.DoesNotMatch("id=\"line-JY-S02\"(?:(?!</tr>)[\\s\\S])*class=\"this-month\"", page);
+        using var forged = await client.PostAsync(new Uri("/Projects/Form?handler=Save&region=510502&month=2022-09", UriKind.Relative), Form(new()
+        {
+            ["Lines[0].Code"] = "JY-S01", ["Lines[0].ThisMonth"] = "100",
+            ["Lines[1].Code"] = "JY-S02", ["Lines[1].ThisMonth"] = "100",
+            ["__RequestVerificationToken"] = WebFactory.Antiforgery(page),
+        }), Ct);
+        var html = await forged.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("无权修改 510502 的数据", html, StringComparison.Ordinal);
+        Assert.Contains("未保存任何数据", html, StringComparison.Ordinal);
+        var s01 = await client.GetStringAsync(new Uri("/Projects/Project/JY-S01", UriKind.Relative), Ct);
+        Assert.DoesNotContain("2022-09", s01, StringComparison.Ordinal);
     }
 
     private static FormUrlEncodedContent Form(Dictionary<string, string> fields) => new(fields);

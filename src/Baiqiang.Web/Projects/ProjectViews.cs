@@ -77,7 +77,7 @@ public sealed record FormLine(
     string Code, string Name, decimal AnnualPlan, decimal PreviousCumulative, decimal? CompletedThisMonth, decimal? CumulativeThisYear,
     string Progress, string Problems, string? State, string? StateZh, int? Revision, string? ReviewComment, bool Editable, bool Reviewable);
 
-/// <summary>A region's month: its lines, whether it is closed, and the caller's rights there.</summary>
+/// <summary>A region's month: its lines, whether it is closed, and the caller's rights there (<c>MayEdit</c>: editor of the region, or of a department leading one of its open lines).</summary>
 public sealed record FormResponse(string Region, string RegionName, string Month, bool Closed, bool MayEdit, bool MayReview, IReadOnlyList<FormLine> Lines);
 
 public sealed record WarningItem(string ProjectCode, string ProjectName, string Rule, string RuleZh, string ReasonZh, string ReasonEn, DateOnly Since, string Desk);
@@ -663,7 +663,7 @@ public static class ProjectViews
                 editable, reviewable);
         }).ToList();
         return new FormResponse(region.ToString(), names.GetValueOrDefault(region, region.ToString()), month.ToString(), closedRegions.Contains(region),
-            actor.CanEdit(region), actor.CanReview(region), lines);
+            actor.CanEdit(region) || lines.Exists(l => l.Editable), actor.CanReview(region), lines);
     }
 
     /// <summary>The region a form or review page opens on: the caller's first scope region that has projects, else the first region with projects.</summary>
