@@ -5,6 +5,7 @@ using Baiqiang.Web.Documents;
 using Baiqiang.Web.Explorer;
 using Baiqiang.Web.Imports;
 using Baiqiang.Web.Pipeline;
+using Baiqiang.Web.Projects;
 using Baiqiang.Web.Services;
 using Baiqiang.Web.Shared;
 
@@ -31,6 +32,7 @@ app.MapTokensApi();
 app.MapAdminApi();
 app.MapPipelineApi();
 app.MapServicesApi();
+app.MapProjectsApi();
 app.MapDocumentsApi();
 
 await app.InitializeStoreAsync();

@@ -75,4 +75,51 @@ public sealed class PostgresWebTests(PostgresWebFactory factory) : IClassFixture
         var series = await editor.GetStringAsync(new Uri("/api/observations/series?region=510502&indicator=gdp", UriKind.Relative), ct);
         Assert.Contains("1500.2", series, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Postgres_ProjectsFormSubmitApprove_LedgerCountsIt()
+    {
+        if (!factory.Available)
+        {
+            const string reason = "PostgreSQL web tests need BAIQIANG_TEST_PG";
+            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                Assert.Fail("CI=true but " + reason);
+            }
+
+            Assert.Skip(reason);
+        }
+
+        var ct = TestContext.Current.CancellationToken;
+        await factory.EnsureUserAsync("pg-jy-editor", "editor", 510502);
+        await factory.EnsureUserAsync("pg-jy-reviewer", "reviewer", 510502);
+
+        // The monthly form page saves all lines in one transaction: a bad line rolls back the good one.
+        using var editor = await factory.SignedInClientAsync("pg-jy-editor", WebFactory.UserPassword);
+        var page = await editor.GetStringAsync(new Uri("/Projects/Form?region=510502&month=2022-07", UriKind.Relative), ct);
+        using var bad = await editor.PostAsync(new Uri("/Projects/Form?handler=Save&region=510502&month=2022-07", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Lines[0].Code"] = "JY-S01", ["Lines[0].ThisMonth"] = "45000",
+            ["Lines[1].Code"] = "JY-S02", ["Lines[1].ThisMonth"] = "0", ["Lines[1].Cumulative"] = "1",
+            ["__RequestVerificationToken"] = WebFactory.Antiforgery(page),
+        }), ct);
+        Assert.Contains("未保存任何数据", await bad.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        using var api = await factory.TokenClientAsync("pg-jy-editor");
+        var none = await api.GetStringAsync(new Uri("/api/projects/JY-S01/reports/2022-07", UriKind.Relative), ct);
+        Assert.Equal("[]", none);
+
+        using var submit = await editor.PostAsync(new Uri("/Projects/Form?handler=Submit&region=510502&month=2022-07", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Lines[0].Code"] = "JY-S01", ["Lines[0].ThisMonth"] = "45000", ["__RequestVerificationToken"] = WebFactory.Antiforgery(page),
+        }), ct);
+        Assert.Contains("已保存并提交 1 个项目的月报", await submit.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+
+        using var reviewer = await factory.TokenClientAsync("pg-jy-reviewer");
+        using var approve = await reviewer.PostAsync(new Uri("/api/projects/JY-S01/reports/2022-07/approve", UriKind.Relative), null, ct);
+        Assert.Equal(HttpStatusCode.OK, approve.StatusCode);
+        using var ledger = System.Text.Json.JsonDocument.Parse(await reviewer.GetStringAsync(new Uri("/api/projects/ledger?period=2022-01..07&by=region&region=510502", UriKind.Relative), ct));
+        var total = ledger.RootElement.GetProperty("total");
+        Assert.Equal(1_813_000m, total.GetProperty("completedYearToDate").GetDecimal());
+        Assert.Equal("181.3亿元 ÷ 335.7亿元 = 54.01%", total.GetProperty("formula").GetString());
+    }
 }

@@ -1,0 +1,124 @@
+using System.Globalization;
+using Baiqiang.Core.Access;
+using Baiqiang.Core.Text;
+using Baiqiang.Storage;
+using Baiqiang.Web.Auth;
+using Baiqiang.Web.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Baiqiang.Web.Projects;
+
+/// <summary>One key project: its fields, status history, monthly reports with revisions, problems and audit trail; forms to move its status and to add or resolve problems (editors of its region or lead department).</summary>
+public sealed class ProjectModel(BaiqiangDbContext db, TimeProvider clock, Lang lang) : PageModel
+{
+    public ProjectDetail? Detail { get; private set; }
+
+    public List<string> Errors { get; } = [];
+
+    public string? Message { get; private set; }
+
+    [BindProperty]
+    public string? Status { get; set; }
+
+    [BindProperty]
+    public string? On { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    [BindProperty]
+    public string? Description { get; set; }
+
+    [BindProperty]
+    public string? Department { get; set; }
+
+    [BindProperty]
+    public string? Category { get; set; }
+
+    [BindProperty]
+    public string? DueOn { get; set; }
+
+    [BindProperty]
+    public string? ProblemId { get; set; }
+
+    [BindProperty]
+    public string? Resolution { get; set; }
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct) => await LoadAsync(code, ct);
+
+    public async Task<IActionResult> OnPostTransitionAsync(string code, CancellationToken ct)
+    {
+        if (Date(On, "变更日期", "the date of the change") is { } on)
+        {
+            await RunAsync(() => ProjectViews.TransitionAsync(db, User.ToActor(), code, new TransitionRequest(Status ?? string.Empty, on, Reason), ct),
+                lang["状态已变更", "Status changed"]);
+        }
+
+        return await LoadAsync(code, ct);
+    }
+
+    public async Task<IActionResult> OnPostAddProblemAsync(string code, CancellationToken ct)
+    {
+        var raised = Date(On, "提出日期", "the date raised");
+        DateOnly? due = string.IsNullOrWhiteSpace(DueOn) ? null : Date(DueOn, "办结期限", "the due date");
+        if (raised is { } r && Errors.Count == 0)
+        {
+            await RunAsync(
+                async () => (await ProjectViews.AddProblemAsync(db, User.ToActor(), code, new AddProblemRequest(Description ?? string.Empty, Department ?? string.Empty, r, due, Category), ct)).Refusal,
+                lang["问题已登记", "Problem added"]);
+        }
+
+        return await LoadAsync(code, ct);
+    }
+
+    public async Task<IActionResult> OnPostResolveProblemAsync(string code, CancellationToken ct)
+    {
+        if (Date(On, "解决日期", "the resolution date") is { } on)
+        {
+            await RunAsync(() => ProjectViews.ResolveProblemAsync(db, User.ToActor(), ProblemId ?? string.Empty, new ResolveProblemRequest(Resolution ?? string.Empty, on), ct),
+                lang["问题已解决", "Problem resolved"]);
+        }
+
+        return await LoadAsync(code, ct);
+    }
+
+    private async Task RunAsync(Func<Task<Bilingual?>> write, string done)
+    {
+        try
+        {
+            if (await write() is { } refusal)
+            {
+                Errors.Add(lang[refusal]);
+            }
+            else
+            {
+                Message = done;
+            }
+        }
+        catch (AccessDeniedException e)
+        {
+            Errors.Add(lang[e.Reason]);
+        }
+    }
+
+    private DateOnly? Date(string? text, string zh, string en)
+    {
+        if (DateOnly.TryParseExact(text?.Trim() ?? string.Empty, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            return d;
+        }
+
+        Errors.Add(lang[$"{zh}格式应为 yyyy-MM-dd", $"{en} must be yyyy-MM-dd"]);
+        return null;
+    }
+
+    private async Task<IActionResult> LoadAsync(string code, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        Detail = await ProjectViews.DetailAsync(db, User.ToActor(), code, Today, ct);
+        return Detail is null ? NotFound() : Page();
+    }
+}

@@ -1,0 +1,130 @@
+using Baiqiang.Web.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Baiqiang.Web.Tests.Browser;
+
+/// <summary>
+/// Real headless Chromium on the 重点项目 pages: an editor of 江阳区 fills and submits July's monthly form, a reviewer (a
+/// different user, a separate browser context) approves it, and the ledger then counts it. Screenshots go to the test
+/// output's screenshots/ folder. Skips without chromium, fails under CI=true.
+/// </summary>
+public sealed class ProjectsBrowserTests(KestrelWebFactory factory) : IClassFixture<KestrelWebFactory>
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    private static string ScreenshotFolder => Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+
+    private static async Task<(IBrowserContext Context, IPage Page, List<string> Errors)> SignInAsync(IBrowser browser, string baseUrl, string user, string password)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ViewportSize = new ViewportSize { Width = 1360, Height = 900 }, Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, m) =>
+        {
+            if (m.Type == "error")
+            {
+                errors.Add(m.Text);
+            }
+        };
+        await page.GotoAsync("/Auth/Login");
+        await page.FillAsync("input[name=UserName]", user);
+        await page.FillAsync("input[name=Password]", password);
+        await page.ClickAsync("#login");
+        await page.WaitForURLAsync(url => !url.Contains("/Auth/Login", StringComparison.Ordinal));
+        return (context, page, errors);
+    }
+
+    [Fact]
+    public async Task MonthlyForm_EditorSubmits_ReviewerApproves_LedgerReflectsIt_InChromium()
+    {
+        if (!File.Exists(Chromium))
+        {
+            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                Assert.Fail("CI=true but chromium is missing");
+            }
+
+            Assert.Skip("chromium is not installed at " + Chromium);
+        }
+
+        await factory.EnsureUserAsync("jy-form-editor", "editor", 510502);
+        await factory.EnsureUserAsync("jy-form-reviewer", "reviewer", 510502);
+        var baseUrl = factory.BaseUrl;
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-background-networking"],
+        });
+
+        // The editor: the form opens on the month after the last approved one (2022-07) for the editor's region.
+        var (editorContext, editor, editorErrors) = await SignInAsync(browser, baseUrl, "jy-form-editor", WebFactory.UserPassword);
+        await editor.GotoAsync("/Projects");
+        // All regions, 1–6月: 江阳区 176.8亿元 + 安义 70.85亿元 (its May cumulative, the latest approved month).
+        Assert.Contains("247.65亿元", await editor.TextContentAsync("#total-completed"), StringComparison.Ordinal);
+        await editor.ClickAsync("text=月报填报");
+        await editor.WaitForSelectorAsync("#grid");
+        Assert.Equal("510502", await editor.InputValueAsync("#form-scope input[name=region]"));
+        Assert.Equal("2022-07", await editor.InputValueAsync("#form-scope input[name=month]"));
+
+        // 白酒产业园区二期 (JY-S01): 33亿元 to June; 4.5亿元 in July. The page shows the cumulative it will compute.
+        var row = editor.Locator("#line-JY-S01");
+        await row.Locator("input.this-month").FillAsync("45000");
+        Assert.Equal("= 375,000", await row.Locator("output.computed").TextContentAsync());
+        await row.Locator("input[name$=Progress]").FillAsync("主体结构施工");
+        // A cumulative below June's is refused with the store's message, and nothing is saved.
+        var s02 = editor.Locator("#line-JY-S02");
+        await s02.Locator("input.this-month").FillAsync("0");
+        await s02.Locator("input.cumulative").FillAsync("1");
+        await editor.ClickAsync("#save");
+        await editor.WaitForSelectorAsync("#errors");
+        Assert.Contains("低于上月累计", await editor.TextContentAsync("#errors"), StringComparison.Ordinal);
+        await editor.Locator("#line-JY-S02 input.this-month").FillAsync(string.Empty);
+        await editor.Locator("#line-JY-S02 input.cumulative").FillAsync(string.Empty);
+        await editor.ClickAsync("#submit");
+        await editor.WaitForSelectorAsync("#message");
+        Assert.Contains("已保存并提交 1 个项目的月报", await editor.TextContentAsync("#message"), StringComparison.Ordinal);
+        Assert.Contains("已提交", await editor.TextContentAsync("#line-JY-S01 .state"), StringComparison.Ordinal);
+        Assert.Equal("37.5亿元", (await editor.TextContentAsync("#line-JY-S01 .cumulative-shown"))!.Trim());
+        await editor.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "projects-form.png"), FullPage = true });
+
+        // Not yet approved: the 1–7月 ledger still has June's figure for JY-S01.
+        await editor.GotoAsync("/Projects?period=2022-01..07&by=project&region=510502");
+        Assert.Contains("33亿元", await editor.Locator("#ledger tr[data-key=JY-S01]").TextContentAsync(), StringComparison.Ordinal);
+        Assert.True(editorErrors.Count == 0, string.Join("\n", editorErrors));
+        await editorContext.CloseAsync();
+
+        // The reviewer, another user in another browser context, approves.
+        var (reviewerContext, reviewer, reviewerErrors) = await SignInAsync(browser, baseUrl, "jy-form-reviewer", WebFactory.UserPassword);
+        await reviewer.GotoAsync("/Projects/Review?region=510502&month=2022-07");
+        await reviewer.WaitForSelectorAsync("#review-JY-S01");
+        await reviewer.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "projects-review.png"), FullPage = true });
+        await reviewer.ClickAsync("#review-JY-S01 button.approve");
+        await reviewer.WaitForSelectorAsync("#message");
+        Assert.Contains("JY-S01 已审核通过", await reviewer.TextContentAsync("#message"), StringComparison.Ordinal);
+        Assert.Contains("已审核", await reviewer.TextContentAsync("#other-JY-S01"), StringComparison.Ordinal);
+
+        // The ledger counts it now: JY-S01 37.5亿元, the district 181.3亿元 of 335.7亿元.
+        await reviewer.GotoAsync("/Projects?period=2022-01..07&by=project&region=510502");
+        var ledgerRow = await reviewer.Locator("#ledger tr[data-key=JY-S01]").TextContentAsync();
+        Assert.Contains("37.5亿元", ledgerRow, StringComparison.Ordinal);
+        Assert.Contains("181.3亿元", await reviewer.TextContentAsync("#total-completed"), StringComparison.Ordinal);
+        Assert.Equal("181.3亿元 ÷ 335.7亿元 = 54.01%", await reviewer.GetAttributeAsync("#total-percent", "title"));
+        await reviewer.GotoAsync("/Projects?period=2022-01..06&by=region");
+        await reviewer.WaitForSelectorAsync("#ledger");
+        await reviewer.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "projects-ledger.png"), FullPage = true });
+
+        // The project page shows the approved revision and who approved it.
+        await reviewer.GotoAsync("/Projects/Project/JY-S01");
+        var reports = await reviewer.TextContentAsync("#reports");
+        Assert.Contains("2022-07", reports, StringComparison.Ordinal);
+        Assert.Contains("jy-form-reviewer", reports, StringComparison.Ordinal);
+        await reviewer.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "projects-project.png"), FullPage = true });
+        await reviewer.GotoAsync("/Projects/Project/JY-S08");
+        await reviewer.WaitForSelectorAsync("#problems");
+        await reviewer.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "projects-project-problems.png"), FullPage = true });
+        Assert.True(reviewerErrors.Count == 0, string.Join("\n", reviewerErrors));
+        await reviewerContext.CloseAsync();
+    }
+}
