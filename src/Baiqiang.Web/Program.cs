@@ -5,6 +5,7 @@ using Baiqiang.Web.Documents;
 using Baiqiang.Web.Explorer;
 using Baiqiang.Web.Imports;
 using Baiqiang.Web.Pipeline;
+using Baiqiang.Web.Rankings;
 using Baiqiang.Web.Services;
 using Baiqiang.Web.Shared;
 
@@ -32,6 +33,7 @@ app.MapAdminApi();
 app.MapPipelineApi();
 app.MapServicesApi();
 app.MapDocumentsApi();
+app.MapRankingsApi();
 
 await app.InitializeStoreAsync();
 await app.RunAsync();
