@@ -152,6 +152,26 @@ public sealed class RankingsApiTests(WebFactory factory) : IClassFixture<WebFact
         Assert.Contains(" / ", message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(7, 4, 5000, 1000, null)]
+    [InlineData(2978, 5, 1678, 0, null)]
+    [InlineData(2978, 5, 1679, 0, "请减至1678次以内")]
+    [InlineData(2978, 5, 0, 143, null)]
+    [InlineData(2978, 5, 0, 144, "请减至143以内")]
+    public void WorkProblem_Budget_RefusesOnlyHeavyRequests(int units, int dims, int reps, int sens, string? zh)
+    {
+        var problem = Web.Rankings.RankingViews.WorkProblem(units, dims, reps, sens);
+        if (zh is null)
+        {
+            Assert.Null(problem);
+        }
+        else
+        {
+            Assert.Contains(zh, problem!.Value.Zh, StringComparison.Ordinal);
+            Assert.Contains("too much for one request", problem.Value.En, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task Unit_Decomposition_AddsUpToTheScoreWithPeersAndStrengths()
     {

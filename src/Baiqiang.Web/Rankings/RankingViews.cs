@@ -173,6 +173,39 @@ public static class RankingViews
 
     public const int MaxSensitivity = 1000;
 
+    /// <summary>
+    /// Work budgets in unit-evaluations, so a request stays around a second or two on a 2-core server
+    /// (docs/benchmarks.md, <c>RankingRequestBenchmarks</c>: 2,978 units × 30 indicators at N = 1,000 took 25 s).
+    /// Monte Carlo: replications × units; sensitivity: N × (dimensions + 2) × units.
+    /// </summary>
+    public const long MaxMonteCarloWork = 5_000_000;
+
+    public const long MaxSensitivityWork = 3_000_000;
+
+    /// <summary>The reason a run is too heavy for one request, or null.</summary>
+    public static Bilingual? WorkProblem(int units, int dimensions, int replications, int sensitivity)
+    {
+        long mc = (long)replications * units;
+        if (mc > MaxMonteCarloWork)
+        {
+            long max = MaxMonteCarloWork / Math.Max(units, 1);
+            return new Bilingual(
+                $"{units}个单元做{replications}次蒙特卡洛计算量过大，请减至{max}次以内",
+                $"{replications} Monte Carlo replications for {units} units is too much for one request; use at most {max}");
+        }
+
+        long sens = (long)sensitivity * (dimensions + 2) * units;
+        if (sens > MaxSensitivityWork)
+        {
+            long max = MaxSensitivityWork / ((long)(dimensions + 2) * Math.Max(units, 1));
+            return new Bilingual(
+                $"{units}个单元的灵敏度样本{sensitivity}计算量过大，请减至{max}以内",
+                $"a sensitivity sample of {sensitivity} for {units} units is too much for one request; use at most {max}");
+        }
+
+        return null;
+    }
+
     public static string BuiltInName => EvaluationFramework.Top100Illustration.Name;
 
     public static IReadOnlyDictionary<NormalizationMethod, (string Zh, string En)> NormalizationNames { get; } = new Dictionary<NormalizationMethod, (string, string)>
@@ -411,6 +444,11 @@ public static class RankingViews
         catch (InvalidOperationException)
         {
             return new RunOutcome(null, null, new Bilingual($"对比组“{spec.Group}”不存在", $"peer group '{spec.Group}' does not exist"), []);
+        }
+
+        if (WorkProblem(data.Units.Count, fw.Dimensions.Count, spec.Replications, spec.Sensitivity) is { } tooMuch)
+        {
+            return new RunOutcome(null, null, tooMuch, []);
         }
 
         var catalogue = await CatalogueAsync(db, ct);
