@@ -434,6 +434,7 @@ public static class RankingViews
         IReadOnlyDictionary<string, string> names;
         try
         {
+            // The loader creates a missing pref:NNNNNN group from the region tables (derived, not user data), which needs tracking.
             db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
             (data, names) = await EvaluationDataLoader.LoadAsync(db, fw, spec.Period, spec.Group, censusCsv, ct);
         }
