@@ -6,6 +6,7 @@ using Baiqiang.Web.Explorer;
 using Baiqiang.Web.Imports;
 using Baiqiang.Web.Pipeline;
 using Baiqiang.Web.Projects;
+using Baiqiang.Web.Rankings;
 using Baiqiang.Web.Services;
 using Baiqiang.Web.Shared;
 
@@ -34,6 +35,7 @@ app.MapPipelineApi();
 app.MapServicesApi();
 app.MapProjectsApi();
 app.MapDocumentsApi();
+app.MapRankingsApi();
 
 await app.InitializeStoreAsync();
 await app.RunAsync();

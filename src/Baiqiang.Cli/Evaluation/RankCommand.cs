@@ -1,11 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Baiqiang.Cli.Store;
 using Baiqiang.Core.Evaluation;
 using Baiqiang.Core.Periods;
 using Baiqiang.Storage.Evaluation;
-using MiniExcelLibs;
 
 namespace Baiqiang.Cli.Evaluation;
 
@@ -117,86 +115,21 @@ internal static class RankCommand
 
         var (data, names) = await EvaluationDataLoader.LoadAsync(db, fw, period.Value, group, population, ct);
         var result = EvaluationPipeline.Run(fw, data);
-        var dims = fw.Dimensions.Where(d => !d.IsLeaf).Select(d => d.Code).ToArray();
-        var rows = Enumerable.Range(0, result.Units.Count).OrderBy(i => result.Ranks[i]).ThenBy(i => result.Units[i], StringComparer.Ordinal).Select(i =>
+        if (outPath is not null)
         {
-            var row = new Dictionary<string, object?>
+            await using var file = File.Create(outPath);
+            await RankingExport.WriteAsync(file, format, result, names, period.Value, group, ct);
+            if (format == "xlsx")
             {
-                ["code"] = result.Units[i],
-                ["name"] = names.TryGetValue(result.Units[i], out var n) ? n : result.Units[i],
-                ["score"] = Math.Round(result.Scores[i], 6),
-                ["rank"] = result.Ranks[i],
-                ["tier"] = result.Tiers[i],
-            };
-            foreach (var d in dims)
-            {
-                row[d] = Math.Round(result.NodeScores[d][i], 6);
-            }
-
-            return row;
-        }).ToList();
-
-        switch (format)
-        {
-            case "json":
-            {
-                var doc = new
-                {
-                    framework = fw.Name,
-                    version = fw.Version,
-                    note = fw.Note,
-                    period = period.Value.ToString(),
-                    group,
-                    dropped = result.DroppedUnits,
-                    imputedCells = result.Imputed.Count,
-                    rows,
-                };
-                var json = JsonSerializer.Serialize(doc, JsonOptions);
-                if (outPath is null)
-                {
-                    await parse.Out().WriteLineAsync(json);
-                }
-                else
-                {
-                    await File.WriteAllTextAsync(outPath, json, ct);
-                }
-
-                break;
-            }
-
-            case "xlsx":
-            {
-                await using var stream = File.Create(outPath!);
-                await stream.SaveAsAsync(rows, printHeader: true, sheetName: "ranking", excelType: ExcelType.XLSX, cancellationToken: ct);
                 await parse.Out().WriteLineAsync($"已写出 / written: {outPath}");
-                break;
             }
-
-            default:
-            {
-                var w = new System.Text.StringBuilder();
-                w.Append(string.Join(',', CsvHeader.Concat(dims))).Append('\n');
-                foreach (var r in rows)
-                {
-                    w.Append(string.Join(',', r.Values.Select(v => v switch
-                    {
-                        double d => MatrixMethods.Number(d),
-                        int k => k.ToString(CultureInfo.InvariantCulture),
-                        _ => MatrixMethods.Field(Convert.ToString(v, CultureInfo.InvariantCulture) ?? string.Empty),
-                    }))).Append('\n');
-                }
-
-                if (outPath is null)
-                {
-                    await parse.Out().WriteAsync(w.ToString());
-                }
-                else
-                {
-                    await File.WriteAllTextAsync(outPath, w.ToString(), ct);
-                }
-
-                break;
-            }
+        }
+        else
+        {
+            using var buffer = new MemoryStream();
+            await RankingExport.WriteAsync(buffer, format, result, names, period.Value, group, ct);
+            var text = System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+            await (format == "json" ? parse.Out().WriteLineAsync(text) : parse.Out().WriteAsync(text));
         }
 
         if (result.DroppedUnits.Count > 0)
@@ -206,12 +139,4 @@ internal static class RankCommand
 
         return 0;
     }
-
-    private static readonly string[] CsvHeader = ["code", "name", "score", "rank", "tier"];
-
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 }

@@ -15,6 +15,9 @@ namespace Baiqiang.Storage.Evaluation;
 /// </summary>
 public static class FrameworkStore
 {
+    /// <summary>An XLSX framework larger than this uncompressed (a zip bomb, or not a framework) is refused unread.</summary>
+    private const long MaxXlsxUncompressed = 20L * 1024 * 1024;
+
     /// <summary>
     /// Stores <paramref name="framework"/> as the next version of its name (1 when new). If the latest stored version
     /// has the same document (ignoring the version number), nothing is added and that version is returned.
@@ -87,25 +90,59 @@ public static class FrameworkStore
     /// <summary>Reads a framework file: <c>.json</c> or <c>.xlsx</c> (see the class remarks). Invalid content throws <see cref="EvaluationException"/>.</summary>
     public static async Task<EvaluationFramework> ReadFileAsync(string path, CancellationToken ct)
     {
-        var ext = Path.GetExtension(path).ToUpperInvariant();
-        if (ext == ".JSON")
-        {
-            return EvaluationFramework.FromJson(await File.ReadAllTextAsync(path, ct));
-        }
-
-        if (ext != ".XLSX")
-        {
-            throw new EvaluationException(new Bilingual($"指标体系文件须为 .json 或 .xlsx：“{path}”", $"a framework file must be .json or .xlsx: '{path}'"));
-        }
-
+        var format = FormatOf(path);
         await using var stream = File.OpenRead(path);
-        var header = (await stream.QueryAsync(useHeaderRow: true, sheetName: "framework", excelType: ExcelType.XLSX, cancellationToken: ct))
-            .Cast<IDictionary<string, object?>>().FirstOrDefault()
-            ?? throw new EvaluationException(new Bilingual("XLSX 缺少 framework 工作表内容", "the XLSX has no row in sheet 'framework'"));
-        stream.Position = 0;
-        var rows = (await stream.QueryAsync(useHeaderRow: true, sheetName: "nodes", excelType: ExcelType.XLSX, cancellationToken: ct))
-            .Cast<IDictionary<string, object?>>().ToList();
+        return await ReadAsync(stream, format, ct);
+    }
+
+    /// <summary>
+    /// Reads a framework document from <paramref name="stream"/> in <paramref name="format"/> (<c>json</c> or <c>xlsx</c>;
+    /// an uploaded file's extension via <see cref="FormatOf"/>). Invalid content throws <see cref="EvaluationException"/>.
+    /// The stream must be seekable for XLSX.
+    /// </summary>
+    public static async Task<EvaluationFramework> ReadAsync(Stream stream, string format, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (format == "json")
+        {
+            using var reader = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+            return EvaluationFramework.FromJson(await reader.ReadToEndAsync(ct));
+        }
+
+        if (Import.FileChecks.CheckXlsxPackage(stream, MaxXlsxUncompressed) is { } notXlsx)
+        {
+            throw new EvaluationException(notXlsx);
+        }
+
+        IDictionary<string, object?> header;
+        List<IDictionary<string, object?>> rows;
+        try
+        {
+            header = (await stream.QueryAsync(useHeaderRow: true, sheetName: "framework", excelType: ExcelType.XLSX, cancellationToken: ct))
+                .Cast<IDictionary<string, object?>>().FirstOrDefault()
+                ?? throw new EvaluationException(new Bilingual("XLSX 缺少 framework 工作表内容", "the XLSX has no row in sheet 'framework'"));
+            stream.Position = 0;
+            rows = (await stream.QueryAsync(useHeaderRow: true, sheetName: "nodes", excelType: ExcelType.XLSX, cancellationToken: ct))
+                .Cast<IDictionary<string, object?>>().ToList();
+        }
+        catch (Exception e) when (e is InvalidOperationException or InvalidDataException or IOException or KeyNotFoundException or System.Xml.XmlException)
+        {
+            throw new EvaluationException(new Bilingual($"无法读取 XLSX 指标体系（须含 framework 与 nodes 两个工作表）：{e.Message}", $"cannot read the XLSX framework (sheets 'framework' and 'nodes' required): {e.Message}"));
+        }
+
         return FromRows(header, rows);
+    }
+
+    /// <summary><c>json</c> or <c>xlsx</c> from a file name's extension; anything else throws <see cref="EvaluationException"/>.</summary>
+    public static string FormatOf(string fileName)
+    {
+        var ext = Path.GetExtension(fileName).ToUpperInvariant();
+        return ext switch
+        {
+            ".JSON" => "json",
+            ".XLSX" => "xlsx",
+            _ => throw new EvaluationException(new Bilingual($"指标体系文件须为 .json 或 .xlsx：“{fileName}”", $"a framework file must be .json or .xlsx: '{fileName}'")),
+        };
     }
 
     /// <summary>Writes <paramref name="framework"/> as <c>.json</c> or <c>.xlsx</c> by the path's extension.</summary>
@@ -115,6 +152,21 @@ public static class FrameworkStore
         if (Path.GetExtension(path).Equals(".json", StringComparison.OrdinalIgnoreCase))
         {
             await File.WriteAllTextAsync(path, framework.ToJson(), ct);
+            return;
+        }
+
+        await using var stream = File.Create(path);
+        await WriteAsync(framework, stream, "xlsx", ct);
+    }
+
+    /// <summary>Writes <paramref name="framework"/> to <paramref name="stream"/> as <c>json</c> (UTF-8) or <c>xlsx</c>.</summary>
+    public static async Task WriteAsync(EvaluationFramework framework, Stream stream, string format, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        ArgumentNullException.ThrowIfNull(stream);
+        if (format == "json")
+        {
+            await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(framework.ToJson()), ct);
             return;
         }
 
@@ -158,7 +210,6 @@ public static class FrameworkStore
         }
 
         var sheets = new Dictionary<string, object> { ["framework"] = head, ["nodes"] = nodes };
-        await using var stream = File.Create(path);
         await stream.SaveAsAsync(sheets, printHeader: true, excelType: ExcelType.XLSX, cancellationToken: ct);
     }
 

@@ -1,0 +1,97 @@
+using Baiqiang.Web.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Baiqiang.Web.Tests.Browser;
+
+/// <summary>
+/// Real headless Chromium on the 综合评价 pages: sign in, run a ranking of 泸州's county-level units on the test figures,
+/// see the ECharts bar chart drawn with Chinese region names, open a unit's decomposition and see its chart. Screenshots go
+/// to the test output's screenshots/ folder. Skips without chromium, fails under CI=true.
+/// </summary>
+public sealed class RankingsBrowserTests(KestrelWebFactory factory) : IClassFixture<KestrelWebFactory>
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    private static string ScreenshotFolder => Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+
+    private static string Option(string chart, string path) =>
+        $"() => echarts.getInstanceByDom(document.getElementById('{chart}')).getOption().{path}";
+
+    [Fact]
+    public async Task RunRanking_ChartAndUnitDecomposition_InChromium()
+    {
+        if (!File.Exists(Chromium))
+        {
+            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                Assert.Fail("CI=true but chromium is missing");
+            }
+
+            Assert.Skip("chromium is not installed at " + Chromium);
+        }
+
+        await factory.EnsureUserAsync("rk-browser", "analyst");
+        await RankingSeed.SeedAsync(factory);
+        var baseUrl = factory.BaseUrl;
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-background-networking"],
+        });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        var consoleErrors = new List<string>();
+        page.Console += (_, m) =>
+        {
+            if (m.Type == "error")
+            {
+                consoleErrors.Add(m.Text);
+            }
+        };
+
+        await page.GotoAsync("/Auth/Login");
+        await page.FillAsync("input[name=UserName]", "rk-browser");
+        await page.FillAsync("input[name=Password]", WebFactory.UserPassword);
+        await page.ClickAsync("#login");
+        await page.WaitForURLAsync(url => !url.Contains("/Auth/Login", StringComparison.Ordinal));
+
+        // Run a ranking through the form.
+        await page.GotoAsync("/Rankings");
+        await page.FillAsync("input[name=period]", "2024");
+        await page.FillAsync("input[name=group]", "pref:510500");
+        await page.FillAsync("input[name=compare]", "2023");
+        await page.FillAsync("input[name=replications]", "500");
+        await page.ClickAsync("#run");
+        await page.WaitForSelectorAsync("#ranking-chart[data-drawn=true]");
+        var title = await page.EvaluateAsync<string>(Option("ranking-chart", "title[0].text"));
+        Assert.Contains("泸州市各县市区", title, StringComparison.Ordinal);
+        var categories = await page.EvaluateAsync<string[]>(Option("ranking-chart", "xAxis[0].data"));
+        Assert.Equal(7, categories.Length);
+        Assert.Equal("江阳区", categories[0]);
+        Assert.Contains("古蔺县", categories);
+        var seriesName = await page.EvaluateAsync<string>(Option("ranking-chart", "series[0].name"));
+        Assert.Equal("综合得分", seriesName);
+        var canvasInk = await page.EvaluateAsync<int>(
+            "() => { const c = document.querySelector('#ranking-chart canvas'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n; }");
+        Assert.True(canvasInk > 1000, "the ranking canvas is blank");
+        Assert.Contains("插补：叙永县", await page.TextContentAsync("#warnings"), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "rankings-results.png"), FullPage = true });
+
+        // Open a unit's decomposition from the table.
+        await page.ClickAsync("#ranking a:text('纳溪区')");
+        await page.WaitForSelectorAsync("#unit-chart[data-drawn=true]");
+        var indicators = await page.EvaluateAsync<string[]>(Option("unit-chart", "yAxis[0].data"));
+        Assert.Contains("地区生产总值", indicators);
+        Assert.Contains("人均地区生产总值", indicators);
+        Assert.Contains("纳溪区", await page.EvaluateAsync<string>(Option("unit-chart", "title[0].text")), StringComparison.Ordinal);
+        Assert.Equal(5, await page.Locator("#peers tbody tr").CountAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "rankings-unit.png"), FullPage = true });
+
+        await page.GotoAsync("/Rankings/Frameworks/top100-illustration");
+        await page.WaitForSelectorAsync("#tree");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "rankings-framework.png"), FullPage = true });
+        Assert.True(consoleErrors.Count == 0, string.Join("\n", consoleErrors));
+    }
+}
