@@ -25,6 +25,14 @@ if (args.Length == 2 && args[0] == "pymcdm-export")
     return 0;
 }
 
+if (args.Length == 3 && args[0] == "projects-into")
+{
+    // `projects-into DB N`: N generated key projects × 12 approved monthly reports into an existing store (web-bench.sh).
+    await ProjectBenchData.InsertAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), 12);
+    Console.WriteLine($"added {args[2]} projects to {args[1]}");
+    return 0;
+}
+
 if (args.Length == 1 && args[0] == "ledger-phases")
 {
     await LedgerPhases.RunAsync();

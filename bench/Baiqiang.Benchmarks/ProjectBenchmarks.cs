@@ -31,7 +31,19 @@ internal static class ProjectBenchData
         File.Delete(building);
         var options = new StoreOptions(StoreProvider.Sqlite, $"Data Source={building}");
         await BaiqiangStore.MigrateAsync(options, CancellationToken.None);
-        await using (var connection = new SqliteConnection($"Data Source={building}"))
+        await InsertAsync(building, projects, months);
+        SqliteConnection.ClearAllPools();
+        File.Move(building, path);
+        return path;
+    }
+
+    /// <summary>
+    /// Adds <paramref name="projects"/> generated projects (codes B0000001…, a 2022 plan each, approved reports for months
+    /// 1..<paramref name="months"/>) to an existing migrated SQLite store, e.g. the web benchmark's store.
+    /// </summary>
+    public static async Task InsertAsync(string path, int projects, int months)
+    {
+        await using (var connection = new SqliteConnection($"Data Source={path}"))
         {
             await connection.OpenAsync();
             await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync();
@@ -66,8 +78,6 @@ internal static class ProjectBenchData
         }
 
         SqliteConnection.ClearAllPools();
-        File.Move(building, path);
-        return path;
     }
 
     public static int Region(int i) => i % 20 < 10 ? Counties[i % 10] : (Counties[i % 10] * 1000) + 401 + (i % 7);
