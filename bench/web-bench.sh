@@ -11,6 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS="${1:-1000000}"
 WORK="${WORK:-$(mktemp -d /tmp/baiqiang-web-bench.XXXXXX)}"
+mkdir -p "$WORK"
 PORT="${PORT:-5099}"
 URL="http://127.0.0.1:$PORT"
 

@@ -54,6 +54,17 @@ internal static class ProjectBenchData
             var report = Command(connection, tx, "monthly_reports",
                 ["region_code", "project_id", "project_code", "year", "month", "revision", "completed_this_month", "cumulative_this_year",
                  "previous_cumulative", "progress", "problems", "state", "reviewer", "is_current"]);
+            // Ids continue after what the store already holds (the sample's projects in the web benchmark's store).
+            long MaxId(string table)
+            {
+                using var max = connection.CreateCommand();
+                max.Transaction = tx;
+                max.CommandText = $"SELECT COALESCE(MAX(id), 0) FROM {table}";
+                return Convert.ToInt64(max.ExecuteScalar(), CultureInfo.InvariantCulture);
+            }
+
+            var projectBase = MaxId("projects");
+            var planBase = MaxId("project_plans");
             string[] departments = ["发改局", "经信局", "住建局", "交通局", "商务局"];
             string[] leaders = ["张副县长", "李副县长", "王副县长", "赵副县长"];
             for (var i = 1; i <= projects; i++)
@@ -61,15 +72,15 @@ internal static class ProjectBenchData
                 var region = Region(i);
                 var code = string.Create(CultureInfo.InvariantCulture, $"B{i:D7}");
                 var planWan = 1000m + (i % 997);
-                Run(p, i, region, code, "项目" + code, (i % 5) + 1, i % 4 == 0 ? "电子信息" : null, (i % 4) + 1, "业主", "建设内容", planWan * 4,
+                Run(p, projectBase + i, region, code, "项目" + code, (i % 5) + 1, i % 4 == 0 ? "电子信息" : null, (i % 4) + 1, "业主", "建设内容", planWan * 4,
                     i % 3 == 0 ? "省重点|市重点" : "市重点", leaders[i % leaders.Length], departments[i % departments.Length], "", 4, 4, "2021-12-01");
-                Run(plan, i, region, i, code, 2022, planWan);
+                Run(plan, planBase + i, region, projectBase + i, code, 2022, planWan);
                 var cumulative = 0m;
                 for (var m = 1; m <= months; m++)
                 {
                     var amount = (planWan / 12m) - (i % 7);
                     amount = decimal.Round(amount, 2);
-                    Run(report, region, i, code, 2022, m, 0, amount, cumulative + amount, cumulative, "施工中", "", 3, "审核", 1);
+                    Run(report, region, projectBase + i, code, 2022, m, 0, amount, cumulative + amount, cumulative, "施工中", "", 3, "审核", 1);
                     cumulative += amount;
                 }
             }
