@@ -103,42 +103,25 @@ public static class PipelineRates
                 groups[d.Group] = acc;
             }
 
-            var amount = d.Amount;
-            var leadOn = d.LeadOn;
-            var signedOn = d.SignedOn;
-            if (leadOn >= start && leadOn <= end)
+            var cohorts = DealCohorts.None;
+            if (d.LeadOn >= start && d.LeadOn <= end)
             {
-                acc.Leads++;
-                acc.LeadAmount += amount;
-                if (signedOn <= end)
+                cohorts |= DealCohorts.Lead;
+                if (d.SignedOn <= end)
                 {
-                    acc.LeadsSigned++;
-                    acc.LeadsSignedAmount += amount;
+                    cohorts |= DealCohorts.LeadSigned;
                 }
             }
 
-            if (signedOn is { } s && s >= start && s <= end)
+            if (d.SignedOn is { } s && s >= start && s <= end)
             {
-                acc.Signed++;
-                acc.SignedAmount += amount;
-                if (d.LandedOn <= end)
-                {
-                    acc.Landed++;
-                    acc.LandedAmount += amount;
-                }
-
-                if (d.StartedOn <= end)
-                {
-                    acc.Started++;
-                    acc.StartedAmount += amount;
-                }
-
-                if (d.ProducingOn <= end)
-                {
-                    acc.Producing++;
-                    acc.ProducingAmount += amount;
-                }
+                cohorts |= DealCohorts.Signed;
+                cohorts |= d.LandedOn <= end ? DealCohorts.Landed : DealCohorts.None;
+                cohorts |= d.StartedOn <= end ? DealCohorts.Started : DealCohorts.None;
+                cohorts |= d.ProducingOn <= end ? DealCohorts.Producing : DealCohorts.None;
             }
+
+            acc.Add(cohorts, 1, d.Amount);
         }
 
         return groups.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Value.ToRow(g.Key)).ToList();
@@ -167,42 +150,7 @@ public static class PipelineRates
                 groups[c.Group] = acc;
             }
 
-            var (n, amount) = (c.Count, c.Amount);
-            if (c.Cohorts.HasFlag(DealCohorts.Lead))
-            {
-                acc.Leads += n;
-                acc.LeadAmount += amount;
-            }
-
-            if (c.Cohorts.HasFlag(DealCohorts.LeadSigned))
-            {
-                acc.LeadsSigned += n;
-                acc.LeadsSignedAmount += amount;
-            }
-
-            if (c.Cohorts.HasFlag(DealCohorts.Signed))
-            {
-                acc.Signed += n;
-                acc.SignedAmount += amount;
-            }
-
-            if (c.Cohorts.HasFlag(DealCohorts.Landed))
-            {
-                acc.Landed += n;
-                acc.LandedAmount += amount;
-            }
-
-            if (c.Cohorts.HasFlag(DealCohorts.Started))
-            {
-                acc.Started += n;
-                acc.StartedAmount += amount;
-            }
-
-            if (c.Cohorts.HasFlag(DealCohorts.Producing))
-            {
-                acc.Producing += n;
-                acc.ProducingAmount += amount;
-            }
+            acc.Add(c.Cohorts, c.Count, c.Amount);
         }
 
         return groups.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Value.ToRow(g.Key)).ToList();
@@ -233,6 +181,46 @@ public static class PipelineRates
 
     private sealed class Acc
     {
+        /// <summary>Counts <paramref name="n"/> deals of <paramref name="amount"/> in every cohort they belong to (the one place both paths add).</summary>
+        public void Add(DealCohorts cohorts, int n, decimal amount)
+        {
+            if (cohorts.HasFlag(DealCohorts.Lead))
+            {
+                Leads += n;
+                LeadAmount += amount;
+            }
+
+            if (cohorts.HasFlag(DealCohorts.LeadSigned))
+            {
+                LeadsSigned += n;
+                LeadsSignedAmount += amount;
+            }
+
+            if (cohorts.HasFlag(DealCohorts.Signed))
+            {
+                Signed += n;
+                SignedAmount += amount;
+            }
+
+            if (cohorts.HasFlag(DealCohorts.Landed))
+            {
+                Landed += n;
+                LandedAmount += amount;
+            }
+
+            if (cohorts.HasFlag(DealCohorts.Started))
+            {
+                Started += n;
+                StartedAmount += amount;
+            }
+
+            if (cohorts.HasFlag(DealCohorts.Producing))
+            {
+                Producing += n;
+                ProducingAmount += amount;
+            }
+        }
+
         public int Leads;
         public int LeadsSigned;
         public decimal LeadAmount;
