@@ -37,9 +37,10 @@ public static class ObservationsApi
     public static readonly TimeSpan SeriesCacheFor = TimeSpan.FromSeconds(10);
 
     // The response is cached as its serialised UTF-8 JSON (the hot path then only writes bytes), so the handler
-    // returns bytes; Produces<SeriesResponse> on the route keeps the OpenAPI document exact.
+    // returns bytes; Produces<SeriesResponse> on the route keeps the OpenAPI document exact. The store's context is
+    // asked for only on a cache miss: opening a BaiqiangDbContext per request was most of a cache hit's cost.
     internal static async Task<Results<FileContentHttpResult, ValidationProblem>> SeriesAsync(
-        string region, string indicator, BaiqiangDbContext db, IMemoryCache cache, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
+        string region, string indicator, HttpContext http, IMemoryCache cache, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (!RegionCode.TryParse(region, out var code))
@@ -65,6 +66,7 @@ public static class ObservationsApi
             return TypedResults.Bytes(cached, JsonContentType);
         }
 
+        var db = http.RequestServices.GetRequiredService<BaiqiangDbContext>();
         var points = await db.Observations.AsNoTracking()
             .Where(o => o.RegionCode == code && o.IndicatorCode == ind.Value && o.IsCurrent)
             .OrderBy(o => o.PeriodYear).ThenBy(o => o.PeriodLastMonth).ThenBy(o => o.PeriodFirstMonth)
