@@ -408,6 +408,30 @@ public sealed class ProjectsApiTests(WebFactory factory) : IClassFixture<WebFact
     }
 
     [Fact]
+    public async Task FormImport_RefusalIsDecidedByKindNotByText()
+    {
+        // "无权-1" is an unknown code: its content error reads "项目编号无权-1不存在", which once passed for a refusal of rights.
+        const string Header = "项目编号,本月完成投资(万元),形象进度,填报月份\n";
+        const string Content = "无权-1,100,施工,2022-07\n";
+        using var editor = await factory.TokenClientAsync("jy-editor");
+
+        using var contentOnly = await editor.PostAsync(new Uri("/api/projects/form/import?commit=true", UriKind.Relative), Upload(Header + Content, "7月.csv"), Ct);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, contentOnly.StatusCode);
+        var issue = Assert.Single((await contentOnly.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").EnumerateArray());
+        Assert.Contains("无权-1", issue.GetProperty("zh").GetString(), StringComparison.Ordinal);
+
+        // The same content error beside a row of a project the editor may not report for: the refusal makes the commit 403.
+        var mixed = Header + Content + "AY-S02,100,施工,2022-07\n";
+        using var denied = await editor.PostAsync(new Uri("/api/projects/form/import?commit=true", UriKind.Relative), Upload(mixed, "7月.csv"), Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        using var validated = await editor.PostAsync(new Uri("/api/projects/form/import", UriKind.Relative), Upload(mixed, "7月.csv"), Ct);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, validated.StatusCode);
+        Assert.Equal([2, 3], (await validated.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("row").GetInt32()));
+        var ay = await editor.GetFromJsonAsync<JsonElement>("/api/projects/AY-S02", Ct);
+        Assert.DoesNotContain(ay.GetProperty("reports").EnumerateArray(), m => m.GetProperty("month").GetString() == "2022-07");
+    }
+
+    [Fact]
     public async Task List_ByRegion_GivesTheParksProjects()
     {
         using var client = await factory.TokenClientAsync("analyst1");

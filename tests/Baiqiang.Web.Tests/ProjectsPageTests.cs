@@ -183,6 +183,24 @@ public sealed class ProjectsPageTests(WebFactory factory) : IClassFixture<WebFac
         Assert.Contains("本月完成投资(个)", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("无权-1,100,2022-09\n", false)]
+    [InlineData("无权-1,100,2022-09\nAY-S03,100,2022-09\n", true)]
+    public async Task MonthlyForm_UploadCommit_RefusalMessageOnlyForARowOutOfScope(string rows, bool refused)
+    {
+        using var client = await factory.SignedInClientAsync("jy-page", WebFactory.UserPassword);
+        var page = await client.GetStringAsync(new Uri("/Projects/Form?region=510502&month=2022-09", UriKind.Relative), Ct);
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(WebFactory.Antiforgery(page)), "__RequestVerificationToken" },
+        };
+        content.Add(new ByteArrayContent(Encoding.UTF8.GetBytes("项目编号,本月完成投资(万元),填报月份\n" + rows)), "Upload", "9月.csv");
+        using var response = await client.PostAsync(new Uri("/Projects/Form?handler=Upload&commit=true&region=510502&month=2022-09", UriKind.Relative), content, Ct);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("项目编号无权-1不存在", html, StringComparison.Ordinal);
+        Assert.Equal(refused, html.Contains("文件中有无权填报的项目，未导入任何数据", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Review_EditorIsReadOnly_ReviewerReturnsWithComment()
     {

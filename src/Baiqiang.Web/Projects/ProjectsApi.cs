@@ -427,8 +427,8 @@ public static class ProjectsApi
         var options = new ProjectImportOptions(ProjectFileKind.Form, period, Approve: false, DryRun: true, MaxBytes: Imports.ImportLimits.MaxUploadBytes);
         buffer.Position = 0;
         var result = await ProjectFileImporter.ImportAsync(db, buffer, file.FileName, options, actor, ct);
-        // The importer names a row the actor may not report as "用户“…”无权填报…": that is a refusal of rights, not of content.
-        var outOfScope = result.Errors.Any(e => e.Message.Zh.Contains("无权", StringComparison.Ordinal));
+        // A row the actor may not report for (or approve) is a refusal of rights, not of content: the importer marks it by kind.
+        var outOfScope = result.OutOfScope;
         if (commit && result.Success)
         {
             buffer.Position = 0;
