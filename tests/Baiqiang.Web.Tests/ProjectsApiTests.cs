@@ -349,6 +349,40 @@ public sealed class ProjectsApiTests(WebFactory factory) : IClassFixture<WebFact
     }
 
     [Fact]
+    public async Task Warnings_AsOfADay_JudgeOverdueRulesOnThatDay()
+    {
+        using var client = await factory.TokenClientAsync("analyst1");
+        // JY-S08's milestone 二期主体开工 was due 2022-05-31: not yet overdue on that day, 30 days overdue at the end of June.
+        var may = await client.GetFromJsonAsync<JsonElement>("/api/projects/warnings?period=2022-01..06&region=510502&today=2022-05-31", Ct);
+        Assert.Equal("2022-05-31", may.GetProperty("today").GetString());
+        Assert.DoesNotContain(may.GetProperty("warnings").EnumerateArray(), x => x.GetProperty("rule").GetString() == "MilestoneOverdue");
+        var june = await client.GetFromJsonAsync<JsonElement>("/api/projects/warnings?period=2022-01..06&region=510502&today=2022-06-30", Ct);
+        Assert.Equal("2022-06-30", june.GetProperty("today").GetString());
+        var milestone = june.GetProperty("warnings").EnumerateArray().Single(x => x.GetProperty("rule").GetString() == "MilestoneOverdue");
+        Assert.Equal("JY-S08", milestone.GetProperty("projectCode").GetString());
+        Assert.Contains("已逾期30天", milestone.GetProperty("reasonZh").GetString(), StringComparison.Ordinal);
+        Assert.Contains("30 days overdue", milestone.GetProperty("reasonEn").GetString(), StringComparison.Ordinal);
+
+        // Without a period, the ledger's default period is taken as of that day too: 1–5月 as of 2022-05-31.
+        var defaultMay = await client.GetFromJsonAsync<JsonElement>("/api/projects/warnings?region=510502&today=2022-05-31", Ct);
+        Assert.Equal("2022-01..05", defaultMay.GetProperty("period").GetString());
+    }
+
+    [Theory]
+    [InlineData("2022-13-01")]
+    [InlineData("2022-02-30")]
+    [InlineData("30/06/2022")]
+    public async Task Warnings_InvalidDay_400NamingTheFieldInBothLanguages(string today)
+    {
+        using var client = await factory.TokenClientAsync("analyst1");
+        using var response = await client.GetAsync(new Uri($"/api/projects/warnings?period=2022-01..06&today={Uri.EscapeDataString(today)}", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var message = Assert.Single(problem.GetProperty("errors").GetProperty("today").EnumerateArray()).GetString();
+        Assert.Equal($"截至日期（today）“{today}”不是有效日期，应写作 2022-06-30 / 'today' ('{today}') is not a valid date: write it like 2022-06-30", message);
+    }
+
+    [Fact]
     public async Task Form_DownloadBlankAndPrefilled_HasTheRegionsProjects()
     {
         using var client = await factory.TokenClientAsync("analyst1");
