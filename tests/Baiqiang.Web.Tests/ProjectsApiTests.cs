@@ -349,6 +349,40 @@ public sealed class ProjectsApiTests(WebFactory factory) : IClassFixture<WebFact
     }
 
     [Fact]
+    public async Task Warnings_AsOfADay_JudgeOverdueRulesOnThatDay()
+    {
+        using var client = await factory.TokenClientAsync("analyst1");
+        // JY-S08's milestone 二期主体开工 was due 2022-05-31: not yet overdue on that day, 30 days overdue at the end of June.
+        var may = await client.GetFromJsonAsync<JsonElement>("/api/projects/warnings?period=2022-01..06&region=510502&today=2022-05-31", Ct);
+        Assert.Equal("2022-05-31", may.GetProperty("today").GetString());
+        Assert.DoesNotContain(may.GetProperty("warnings").EnumerateArray(), x => x.GetProperty("rule").GetString() == "MilestoneOverdue");
+        var june = await client.GetFromJsonAsync<JsonElement>("/api/projects/warnings?period=2022-01..06&region=510502&today=2022-06-30", Ct);
+        Assert.Equal("2022-06-30", june.GetProperty("today").GetString());
+        var milestone = june.GetProperty("warnings").EnumerateArray().Single(x => x.GetProperty("rule").GetString() == "MilestoneOverdue");
+        Assert.Equal("JY-S08", milestone.GetProperty("projectCode").GetString());
+        Assert.Contains("已逾期30天", milestone.GetProperty("reasonZh").GetString(), StringComparison.Ordinal);
+        Assert.Contains("30 days overdue", milestone.GetProperty("reasonEn").GetString(), StringComparison.Ordinal);
+
+        // Without a period, the ledger's default period is taken as of that day too: 1–5月 as of 2022-05-31.
+        var defaultMay = await client.GetFromJsonAsync<JsonElement>("/api/projects/warnings?region=510502&today=2022-05-31", Ct);
+        Assert.Equal("2022-01..05", defaultMay.GetProperty("period").GetString());
+    }
+
+    [Theory]
+    [InlineData("2022-13-01")]
+    [InlineData("2022-02-30")]
+    [InlineData("30/06/2022")]
+    public async Task Warnings_InvalidDay_400NamingTheFieldInBothLanguages(string today)
+    {
+        using var client = await factory.TokenClientAsync("analyst1");
+        using var response = await client.GetAsync(new Uri($"/api/projects/warnings?period=2022-01..06&today={Uri.EscapeDataString(today)}", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var message = Assert.Single(problem.GetProperty("errors").GetProperty("today").EnumerateArray()).GetString();
+        Assert.Equal($"截至日期（today）“{today}”不是有效日期，应写作 2022-06-30 / 'today' ('{today}') is not a valid date: write it like 2022-06-30", message);
+    }
+
+    [Fact]
     public async Task Form_DownloadBlankAndPrefilled_HasTheRegionsProjects()
     {
         using var client = await factory.TokenClientAsync("analyst1");
@@ -405,6 +439,30 @@ public sealed class ProjectsApiTests(WebFactory factory) : IClassFixture<WebFact
         var revisions = await editor.GetFromJsonAsync<JsonElement>("/api/projects/JY-S09/reports/2022-07", Ct);
         Assert.Equal("已提交", revisions[0].GetProperty("stateZh").GetString());
         Assert.Equal(122_000m, revisions[0].GetProperty("cumulativeThisYear").GetDecimal());
+    }
+
+    [Fact]
+    public async Task FormImport_RefusalIsDecidedByKindNotByText()
+    {
+        // "无权-1" is an unknown code: its content error reads "项目编号无权-1不存在", which once passed for a refusal of rights.
+        const string Header = "项目编号,本月完成投资(万元),形象进度,填报月份\n";
+        const string Content = "无权-1,100,施工,2022-07\n";
+        using var editor = await factory.TokenClientAsync("jy-editor");
+
+        using var contentOnly = await editor.PostAsync(new Uri("/api/projects/form/import?commit=true", UriKind.Relative), Upload(Header + Content, "7月.csv"), Ct);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, contentOnly.StatusCode);
+        var issue = Assert.Single((await contentOnly.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").EnumerateArray());
+        Assert.Contains("无权-1", issue.GetProperty("zh").GetString(), StringComparison.Ordinal);
+
+        // The same content error beside a row of a project the editor may not report for: the refusal makes the commit 403.
+        var mixed = Header + Content + "AY-S02,100,施工,2022-07\n";
+        using var denied = await editor.PostAsync(new Uri("/api/projects/form/import?commit=true", UriKind.Relative), Upload(mixed, "7月.csv"), Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        using var validated = await editor.PostAsync(new Uri("/api/projects/form/import", UriKind.Relative), Upload(mixed, "7月.csv"), Ct);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, validated.StatusCode);
+        Assert.Equal([2, 3], (await validated.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("row").GetInt32()));
+        var ay = await editor.GetFromJsonAsync<JsonElement>("/api/projects/AY-S02", Ct);
+        Assert.DoesNotContain(ay.GetProperty("reports").EnumerateArray(), m => m.GetProperty("month").GetString() == "2022-07");
     }
 
     [Fact]

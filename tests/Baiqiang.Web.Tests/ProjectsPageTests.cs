@@ -73,6 +73,39 @@ public sealed class ProjectsPageTests(WebFactory factory) : IClassFixture<WebFac
     }
 
     [Fact]
+    public async Task Warnings_AsOfADay_ShowsThatDaysWarningsAndKeepsItInTheForm()
+    {
+        using var client = await factory.SignedInClientAsync("page-analyst", WebFactory.UserPassword);
+        // JY-S08's milestone 二期主体开工 (due 2022-05-31) is overdue as of the end of June, not as of its deadline.
+        var june = await client.GetStringAsync(new Uri("/Projects/Warnings?period=2022-01..06&region=510502&today=2022-06-30", UriKind.Relative), Ct);
+        Assert.Contains("截至 2022-06-30，", june, StringComparison.Ordinal);
+        Assert.Contains("节点“二期主体开工”期限2022-05-31，已逾期30天未完成", june, StringComparison.Ordinal);
+        Assert.Contains("name=\"today\" type=\"date\" value=\"2022-06-30\"", june, StringComparison.Ordinal);
+        var may = await client.GetStringAsync(new Uri("/Projects/Warnings?period=2022-01..06&region=510502&today=2022-05-31", UriKind.Relative), Ct);
+        Assert.Contains("截至 2022-05-31，", may, StringComparison.Ordinal);
+        Assert.DoesNotContain("二期主体开工", may, StringComparison.Ordinal);
+        var english = await client.GetStringAsync(new Uri("/Projects/Warnings?period=2022-01..06&region=510502&today=2022-06-30&lang=en", UriKind.Relative), Ct);
+        Assert.Contains("As of 2022-06-30:", english, StringComparison.Ordinal);
+        Assert.Contains("30 days overdue", english, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("zh", "截至日期（today）“2022-02-30”不是有效日期，应写作 2022-06-30", "is not a valid date")]
+    [InlineData("en", "&#x27;today&#x27; (&#x27;2022-02-30&#x27;) is not a valid date: write it like 2022-06-30", "不是有效日期")]
+    public async Task Warnings_InvalidDay_ShowsTheMessageInTheUsersLanguage(string lang, string shown, string otherHalf)
+    {
+        using var client = await factory.SignedInClientAsync("page-analyst", WebFactory.UserPassword);
+        using var response = await client.GetAsync(new Uri($"/Projects/Warnings?period=2022-01..06&today=2022-02-30&lang={lang}", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Contains(shown, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(otherHalf, html, StringComparison.Ordinal);
+        Assert.Contains("id=\"errors\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"warnings\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"2022-02-30\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ledger_BadPeriod_ShowsTheMessageInTheUsersLanguage()
     {
         using var client = await factory.SignedInClientAsync("page-analyst", WebFactory.UserPassword);
@@ -181,6 +214,24 @@ public sealed class ProjectsPageTests(WebFactory factory) : IClassFixture<WebFac
         Assert.Contains("id=\"import-errors\"", html, StringComparison.Ordinal);
         Assert.Contains("is not a money unit", html, StringComparison.Ordinal);
         Assert.Contains("本月完成投资(个)", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("无权-1,100,2022-09\n", false)]
+    [InlineData("无权-1,100,2022-09\nAY-S03,100,2022-09\n", true)]
+    public async Task MonthlyForm_UploadCommit_RefusalMessageOnlyForARowOutOfScope(string rows, bool refused)
+    {
+        using var client = await factory.SignedInClientAsync("jy-page", WebFactory.UserPassword);
+        var page = await client.GetStringAsync(new Uri("/Projects/Form?region=510502&month=2022-09", UriKind.Relative), Ct);
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(WebFactory.Antiforgery(page)), "__RequestVerificationToken" },
+        };
+        content.Add(new ByteArrayContent(Encoding.UTF8.GetBytes("项目编号,本月完成投资(万元),填报月份\n" + rows)), "Upload", "9月.csv");
+        using var response = await client.PostAsync(new Uri("/Projects/Form?handler=Upload&commit=true&region=510502&month=2022-09", UriKind.Relative), content, Ct);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("项目编号无权-1不存在", html, StringComparison.Ordinal);
+        Assert.Equal(refused, html.Contains("文件中有无权填报的项目，未导入任何数据", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -3,12 +3,24 @@ using Baiqiang.Core.Text;
 
 namespace Baiqiang.Storage.Import;
 
+/// <summary>What kind of problem an <see cref="ImportError"/> is, so callers decide by kind and never by message text.</summary>
+public enum ImportErrorKind
+{
+    /// <summary>The file or a cell is wrong (format, value, rule): the uploader can fix the file. A 400/422 in the web app.</summary>
+    Content = 0,
+
+    /// <summary>The row is outside what the actor may do (region or department scope, or a role such as reviewer): a refusal of
+    /// rights, not of content. A 403 in the web app.</summary>
+    OutOfScope = 1,
+}
+
 /// <summary>One problem found in an import file.</summary>
 /// <param name="File">The file name as given (no directory).</param>
 /// <param name="Row">1-based row in the file as a spreadsheet numbers it (the header is row 1), or null for a whole-file problem.</param>
 /// <param name="Column">The column's header text as written in the file (or its letter when the header is blank), or null.</param>
 /// <param name="Message">What is wrong, in Chinese and English.</param>
-public sealed record ImportError(string File, int? Row, string? Column, Bilingual Message)
+/// <param name="Kind">Content (the default) or a refusal of rights (<see cref="ImportErrorKind.OutOfScope"/>).</param>
+public sealed record ImportError(string File, int? Row, string? Column, Bilingual Message, ImportErrorKind Kind = ImportErrorKind.Content)
 {
     /// <summary>“gdp.csv 第5行 “增长”列: 中文 / gdp.csv row 5, column '增长': English”.</summary>
     public override string ToString()

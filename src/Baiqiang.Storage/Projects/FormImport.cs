@@ -96,14 +96,14 @@ internal static class FormImport
 
             if (!actor.CanEdit(p.Region, p.LeadDepartment))
             {
-                errors.Add(row, sheet.HeaderText(SheetColumn.Code), new Bilingual(
+                errors.Refuse(row, sheet.HeaderText(SheetColumn.Code), new Bilingual(
                     $"用户“{actor.Name}”无权填报{p.Region}的项目{p.Code}", $"user '{actor.Name}' may not report for project {p.Code} of {p.Region}"));
                 continue;
             }
 
             if (options.Approve && !actor.CanReview(p.Region))
             {
-                errors.Add(row, sheet.HeaderText(SheetColumn.Code), new Bilingual(
+                errors.Refuse(row, sheet.HeaderText(SheetColumn.Code), new Bilingual(
                     $"用户“{actor.Name}”无权审核{p.Region}的报表", $"user '{actor.Name}' may not approve reports of {p.Region}"));
                 continue;
             }

@@ -121,7 +121,7 @@ internal static class LedgerImport
             var department = sheet.Has(SheetColumn.Department) ? sheet.Cell(cells, SheetColumn.Department) : old?.LeadDepartment ?? string.Empty;
             if (!actor.CanEdit(region, department) || (old is not null && !actor.CanEdit(old.Region, old.LeadDepartment)))
             {
-                errors.Add(row, sheet.HeaderText(SheetColumn.Code), new Bilingual(
+                errors.Refuse(row, sheet.HeaderText(SheetColumn.Code), new Bilingual(
                     $"用户“{actor.Name}”无权修改{region}的项目{code}", $"user '{actor.Name}' may not change project {code} of {region}"));
                 continue;
             }

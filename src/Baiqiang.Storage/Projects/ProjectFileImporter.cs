@@ -39,6 +39,9 @@ public sealed record ProjectImportOptions(
 public sealed record ProjectImportResult(ProjectFileKind Kind, int RowsRead, IReadOnlyList<ImportError> Errors, int Added, int Updated, int Unchanged, int Skipped)
 {
     public bool Success => Errors.Count == 0;
+
+    /// <summary>Some row is outside what the actor may do (<see cref="ImportErrorKind.OutOfScope"/>): a refusal of rights, not of content.</summary>
+    public bool OutOfScope => Errors.Any(e => e.Kind == ImportErrorKind.OutOfScope);
 }
 
 /// <summary>
@@ -240,26 +243,31 @@ public static class ProjectFileImporter
         }
     }
 
-    /// <summary>Collected errors, capped.</summary>
+    /// <summary>Collected errors, capped; the cap never hides the first refusal of rights (it decides a 403).</summary>
     internal sealed class Errors(string fileName)
     {
         private const int Max = 1000;
         private readonly List<ImportError> _list = [];
         private int _more;
+        private bool _outOfScope;
 
         public int Count => _list.Count + _more;
 
-        public void Add(int row, string? column, Bilingual message)
+        public void Add(int row, string? column, Bilingual message, ImportErrorKind kind = ImportErrorKind.Content)
         {
-            if (_list.Count < Max)
+            if (_list.Count < Max || (kind == ImportErrorKind.OutOfScope && !_outOfScope))
             {
-                _list.Add(new ImportError(fileName, row, column, message));
+                _list.Add(new ImportError(fileName, row, column, message, kind));
+                _outOfScope |= kind == ImportErrorKind.OutOfScope;
             }
             else
             {
                 _more++;
             }
         }
+
+        /// <summary>A row the actor may not change (region/department scope or role): kept as <see cref="ImportErrorKind.OutOfScope"/>.</summary>
+        public void Refuse(int row, string? column, Bilingual message) => Add(row, column, message, ImportErrorKind.OutOfScope);
 
         public ProjectImportResult Result(ProjectFileKind kind, int rows)
         {

@@ -193,10 +193,14 @@ public static class ProjectViews
         return null;
     }
 
-    /// <summary>The latest month with a counted (approved) report, as the default ledger period (1月 to that month); this year to last month when none.</summary>
+    /// <summary>
+    /// The default ledger period: 1月 to the latest month with a counted (approved) report, no later than
+    /// <paramref name="today"/>'s month (so warnings as of 2022-06-30 look at 1–6月 even once July is approved); this year
+    /// to last month when there is none.
+    /// </summary>
     public static async Task<StatPeriod> DefaultPeriodAsync(BaiqiangDbContext db, RegionCode? region, DateOnly today, CancellationToken ct)
     {
-        var latest = await LatestApprovedMonthAsync(db, region, ct);
+        var latest = await LatestApprovedMonthAsync(db, region, ReportingMonth.Of(today), ct);
         if (latest is { } m)
         {
             return StatPeriod.CumulativeTo(m.Year, m.Month);
@@ -205,12 +209,41 @@ public static class ProjectViews
         return today.Month == 1 ? StatPeriod.ForYear(today.Year - 1) : StatPeriod.CumulativeTo(today.Year, today.Month - 1);
     }
 
-    public static async Task<ReportingMonth?> LatestApprovedMonthAsync(BaiqiangDbContext db, RegionCode? region, CancellationToken ct)
+    /// <summary>The latest month with a counted (approved) report in <paramref name="region"/> (all when null).</summary>
+    public static Task<ReportingMonth?> LatestApprovedMonthAsync(BaiqiangDbContext db, RegionCode? region, CancellationToken ct) =>
+        LatestApprovedMonthAsync(db, region, null, ct);
+
+    /// <summary>The latest month with a counted (approved) report in <paramref name="region"/> (all when null), no later than <paramref name="notAfter"/> when given.</summary>
+    public static async Task<ReportingMonth?> LatestApprovedMonthAsync(BaiqiangDbContext db, RegionCode? region, ReportingMonth? notAfter, CancellationToken ct)
     {
         var months = await db.MonthlyReports.AsNoTracking().Where(r => r.IsCurrent)
             .Select(r => new { r.RegionCode, r.Year, r.Month }).Distinct().ToListAsync(ct);
-        var best = months.Where(m => region is not { } s || Actor.IsWithin(m.RegionCode, s)).MaxBy(m => (m.Year * 12) + m.Month);
+        var cap = notAfter is { } n ? (n.Year * 12) + n.Month : int.MaxValue;
+        var best = months.Where(m => (region is not { } s || Actor.IsWithin(m.RegionCode, s)) && (m.Year * 12) + m.Month <= cap).MaxBy(m => (m.Year * 12) + m.Month);
         return best is null ? null : new ReportingMonth(best.Year, best.Month);
+    }
+
+    /// <summary>
+    /// An optional day written <c>2022-06-30</c> (the form the date inputs send). Null when blank; when malformed, null and a
+    /// bilingual error under <paramref name="field"/> that names the field and the text given.
+    /// </summary>
+    public static DateOnly? ParseDay(string? text, Dictionary<string, string[]> errors, string field, string fieldZh)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var t = text.Trim();
+        if (DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+
+        // The echo is cut short and keeps no " / ", which separates the two languages of the message.
+        var shown = (t.Length > 20 ? t[..20] + "…" : t).Replace(" / ", "/", StringComparison.Ordinal);
+        errors[field] = [new Bilingual($"{fieldZh}（{field}）“{shown}”不是有效日期，应写作 2022-06-30", $"'{field}' ('{shown}') is not a valid date: write it like 2022-06-30").ToString()];
+        return null;
     }
 
     public static ParseResult<LedgerGrouping> ParseGrouping(string? by)
@@ -722,6 +755,28 @@ public static class ProjectViews
         RuleAsync(() => ProjectStore.ResolveProblemAsync(Tracking(db), id.Trim(), r.Resolution ?? string.Empty, r.On, actor, ct));
 
     // ---------------------------------------------------------------- warnings
+
+    /// <summary>The parsed warnings query: the period, the region and the day the warnings are judged as of.</summary>
+    public sealed record WarningsArgs(StatPeriod Period, RegionCode? Region, DateOnly Today);
+
+    /// <summary>
+    /// Parses the warnings query shared by the page and the API: <paramref name="today"/> (<c>2022-06-30</c>; default
+    /// <paramref name="clockToday"/>) is the day overdue rules are judged on, and the default period is the ledger's as of
+    /// that day. Errors by field ("中文 / English").
+    /// </summary>
+    public static async Task<(WarningsArgs? Args, Dictionary<string, string[]> Errors)> ParseWarningsAsync(
+        BaiqiangDbContext db, string? period, string? region, string? today, DateOnly clockToday, CancellationToken ct)
+    {
+        var dayErrors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var day = ParseDay(today, dayErrors, "today", "截至日期") ?? clockToday;
+        var (args, errors) = await ParseLedgerAsync(db, new LedgerQuery(period, null, region, null, null, null), day, ct);
+        foreach (var (field, messages) in dayErrors)
+        {
+            errors[field] = messages;
+        }
+
+        return args is null || errors.Count > 0 ? (null, errors) : (new WarningsArgs(args.Period, args.Region, day), errors);
+    }
 
     public static async Task<WarningsResponse> WarningsAsync(BaiqiangDbContext db, StatPeriod period, RegionCode? region, DateOnly today, CancellationToken ct)
     {

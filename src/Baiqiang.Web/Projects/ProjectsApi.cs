@@ -326,18 +326,12 @@ public static class ProjectsApi
         return TypedResults.Ok(ProjectViews.ToProblem(await db.ProjectProblems.AsNoTracking().SingleAsync(q => q.Key == key, ct), Today(clock)));
     }
 
-    /// <summary>Warnings for <c>period</c> (default: the ledger's latest month) as of <c>today</c> (default: today).</summary>
+    /// <summary>Warnings for <c>period</c> (default: the ledger's latest month) as of <c>today</c> (<c>2022-06-30</c>; default: today).</summary>
     internal static async Task<Results<Ok<WarningsResponse>, ValidationProblem>> WarningsAsync(
         string? period, string? region, string? today, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var (args, errors) = await ProjectViews.ParseLedgerAsync(db, new LedgerQuery(period, null, region, null, null, null), Today(clock), ct);
-        var day = Today(clock);
-        if (!string.IsNullOrWhiteSpace(today) && !DateOnly.TryParseExact(today.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
-        {
-            errors["today"] = ["日期格式应为 yyyy-MM-dd / the date must be yyyy-MM-dd"];
-        }
-
-        return args is null || errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await ProjectViews.WarningsAsync(db, args.Period, args.Region, day, ct));
+        var (args, errors) = await ProjectViews.ParseWarningsAsync(db, period, region, today, Today(clock), ct);
+        return args is null ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await ProjectViews.WarningsAsync(db, args.Period, args.Region, args.Today, ct));
     }
 
     /// <summary>The monthly form (填报表) of a region's projects for <c>month</c>: pre-filled with what was reported, or blank (<c>blank=true</c>); CSV or <c>format=xlsx</c>.</summary>
@@ -427,8 +421,8 @@ public static class ProjectsApi
         var options = new ProjectImportOptions(ProjectFileKind.Form, period, Approve: false, DryRun: true, MaxBytes: Imports.ImportLimits.MaxUploadBytes);
         buffer.Position = 0;
         var result = await ProjectFileImporter.ImportAsync(db, buffer, file.FileName, options, actor, ct);
-        // The importer names a row the actor may not report as "用户“…”无权填报…": that is a refusal of rights, not of content.
-        var outOfScope = result.Errors.Any(e => e.Message.Zh.Contains("无权", StringComparison.Ordinal));
+        // A row the actor may not report for (or approve) is a refusal of rights, not of content: the importer marks it by kind.
+        var outOfScope = result.OutOfScope;
         if (commit && result.Success)
         {
             buffer.Position = 0;

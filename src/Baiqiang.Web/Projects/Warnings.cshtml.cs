@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Baiqiang.Web.Projects;
 
-/// <summary>预警: Core's warning rules over the ledger — rule, why (with the numbers), since when, whose desk.</summary>
+/// <summary>
+/// 预警: Core's warning rules over the ledger — rule, why (with the numbers), since when, whose desk — as of a day
+/// (<c>today=2022-06-30</c>, default: today), so a month-end meeting can look at the warnings as they stood at month end.
+/// </summary>
 public sealed class WarningsModel(BaiqiangDbContext db, TimeProvider clock, Lang lang) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -14,14 +17,18 @@ public sealed class WarningsModel(BaiqiangDbContext db, TimeProvider clock, Lang
     [BindProperty(SupportsGet = true)]
     public string? Region { get; set; }
 
+    /// <summary>The day the warnings are judged as of, as typed (<c>2022-06-30</c>); blank means today.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Today { get; set; }
+
     public WarningsResponse? Result { get; private set; }
 
     public List<string> Errors { get; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        var (args, errors) = await ProjectViews.ParseLedgerAsync(db, new LedgerQuery(Period, null, Region, null, null, null), today, ct);
+        var clockToday = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var (args, errors) = await ProjectViews.ParseWarningsAsync(db, Period, Region, Today, clockToday, ct);
         if (args is null)
         {
             Errors.AddRange(errors.SelectMany(e => e.Value).Select(m => ProjectViews.Pick(m, lang.En)));
@@ -29,6 +36,6 @@ public sealed class WarningsModel(BaiqiangDbContext db, TimeProvider clock, Lang
         }
 
         Period = args.Period.ToString();
-        Result = await ProjectViews.WarningsAsync(db, args.Period, args.Region, today, ct);
+        Result = await ProjectViews.WarningsAsync(db, args.Period, args.Region, args.Today, ct);
     }
 }

@@ -231,7 +231,80 @@ public abstract class ProjectFileImporterTests<TFixture>(TFixture fixture) : ICl
 
         var e = Single(result);
         Assert.Contains("无权", e.Message.Zh, StringComparison.Ordinal);
+        Assert.Equal(ImportErrorKind.OutOfScope, e.Kind);
+        Assert.True(result.OutOfScope);
         Assert.Empty(await ProjectStore.RevisionsAsync(db, "RG-1", 2022, 1, Ct));
+    }
+
+    [Fact]
+    public async Task Form_OutOfScopeRowBesideAContentError_KindTellsThemApartNotTheText()
+    {
+        await using var db = fixture.Open();
+        await SeedAsync(db, "KS", Longmatan, 1);
+        var hejiangEditor = Actor.EditorOf("合江编辑", Hejiang);
+        // Row 2's code contains "无权" and is unknown: a content error whose text reads like a refusal.
+        const string Header = "项目编号,本月完成投资(万元),1月累计完成投资(万元),填报月份\n";
+
+        var result = await ImportCsvAsync(db, Header + "无权-9,10,10,2022-01\nKS-1,10,10,2022-01\n", new ProjectImportOptions(), hejiangEditor);
+
+        Assert.Equal(2, result.Errors.Count);
+        var content = result.Errors.Single(x => x.Row == 2);
+        Assert.Contains("无权", content.Message.Zh, StringComparison.Ordinal);
+        Assert.Equal(ImportErrorKind.Content, content.Kind);
+        Assert.Equal(ImportErrorKind.OutOfScope, result.Errors.Single(x => x.Row == 3).Kind);
+        Assert.True(result.OutOfScope);
+
+        var contentOnly = await ImportCsvAsync(db, Header + "无权-9,10,10,2022-01\n", new ProjectImportOptions(), hejiangEditor);
+        Assert.Equal(ImportErrorKind.Content, Single(contentOnly).Kind);
+        Assert.False(contentOnly.OutOfScope);
+    }
+
+    [Fact]
+    public async Task Form_ApproveWithoutReviewRights_RefusedAsOutOfScope()
+    {
+        await using var db = fixture.Open();
+        await SeedAsync(db, "AP", Longmatan, 1);
+
+        var result = await ImportCsvAsync(db, "项目编号,本月完成投资(万元),1月累计完成投资(万元),填报月份\nAP-1,10,10,2022-01\n",
+            Approve, Actor.EditorOf("龙马潭编辑", Longmatan));
+
+        var e = Single(result);
+        Assert.Contains("无权审核", e.Message.Zh, StringComparison.Ordinal);
+        Assert.Equal(ImportErrorKind.OutOfScope, e.Kind);
+    }
+
+    [Fact]
+    public async Task Form_RefusalAfterTheErrorCap_StillReportedAsOutOfScope()
+    {
+        await using var db = fixture.Open();
+        await SeedAsync(db, "CP", Longmatan, 1);
+        var csv = new StringBuilder("项目编号,本月完成投资(万元),1月累计完成投资(万元),填报月份\n");
+        for (var i = 0; i < 1001; i++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"NOPE-{i},1,1,2022-01\n");
+        }
+
+        csv.Append("CP-1,10,10,2022-01\n");
+
+        var result = await ImportCsvAsync(db, csv.ToString(), new ProjectImportOptions(), Actor.EditorOf("合江编辑", Hejiang));
+
+        Assert.True(result.OutOfScope);
+        Assert.Equal(1003, Assert.Single(result.Errors, x => x.Kind == ImportErrorKind.OutOfScope).Row);
+        Assert.Contains(result.Errors, x => x.Message.En == "…and 1 more errors");
+    }
+
+    [Fact]
+    public async Task Ledger_EditorOfAnotherRegion_RefusedAsOutOfScope()
+    {
+        await using var db = fixture.Open();
+        await SeedAsync(db, "LS", Longmatan, 1);
+
+        var result = await ImportCsvAsync(db, "项目编号,项目名称\nLS-1,改名LS-1\n", new ProjectImportOptions(), Actor.EditorOf("通州编辑", new RegionCode(320612)));
+
+        var e = Single(result);
+        Assert.Contains("无权修改", e.Message.Zh, StringComparison.Ordinal);
+        Assert.Equal(ImportErrorKind.OutOfScope, e.Kind);
+        Assert.NotEqual("改名LS-1", (await ProjectStore.FindAsync(db, "LS-1", Ct))!.Name);
     }
 
     [Fact]

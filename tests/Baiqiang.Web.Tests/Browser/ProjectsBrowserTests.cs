@@ -127,4 +127,46 @@ public sealed class ProjectsBrowserTests(KestrelWebFactory factory) : IClassFixt
         Assert.True(reviewerErrors.Count == 0, string.Join("\n", reviewerErrors));
         await reviewerContext.CloseAsync();
     }
+
+    [Fact]
+    public async Task Warnings_AsOfDayPickedInTheFilter_ShowsThatDaysWarnings_InChromium()
+    {
+        if (!File.Exists(Chromium))
+        {
+            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                Assert.Fail("CI=true but chromium is missing");
+            }
+
+            Assert.Skip("chromium is not installed at " + Chromium);
+        }
+
+        await factory.EnsureUserAsync("warnings-analyst", "analyst");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-background-networking"],
+        });
+        var (context, page, errors) = await SignInAsync(browser, factory.BaseUrl, "warnings-analyst", WebFactory.UserPassword);
+        await page.GotoAsync("/Projects/Warnings?period=2022-01..06&region=510502");
+
+        // The month-end meeting looks at the warnings as they stood on 2022-06-30: JY-S08's milestone (due 05-31) is 30 days overdue.
+        await page.FillAsync("#warnings-filter input[name=today]", "2022-06-30");
+        await page.ClickAsync("#warnings-filter button[type=submit]");
+        await page.WaitForURLAsync(url => url.Contains("today=2022-06-30", StringComparison.Ordinal));
+        Assert.StartsWith("截至 2022-06-30，", (await page.TextContentAsync("#as-of"))!.Trim(), StringComparison.Ordinal);
+        Assert.Contains("已逾期30天", await page.TextContentAsync("#warnings"), StringComparison.Ordinal);
+        Assert.Equal("2022-06-30", await page.InputValueAsync("#warnings-filter input[name=today]"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "projects-warnings-as-of.png"), FullPage = true });
+
+        // On the deadline itself the milestone is not yet overdue.
+        await page.FillAsync("#warnings-filter input[name=today]", "2022-05-31");
+        await page.ClickAsync("#warnings-filter button[type=submit]");
+        await page.WaitForURLAsync(url => url.Contains("today=2022-05-31", StringComparison.Ordinal));
+        Assert.DoesNotContain("二期主体开工", await page.TextContentAsync("#warnings"), StringComparison.Ordinal);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        await context.CloseAsync();
+    }
 }
