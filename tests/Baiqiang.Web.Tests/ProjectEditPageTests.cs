@@ -119,6 +119,8 @@ public sealed class ProjectEditPageTests(WebFactory factory) : IClassFixture<Web
         fields["Input.Leader"] = "钱副区长";
         fields["Input.TotalInvestment"] = "123456.5";
         fields["Input.TotalInvestmentUnit"] = "万元";
+        var oldFinish = fields["Input.PlannedFinish"];
+        fields["Input.PlannedFinish"] = "2026-06-30";
         using var post = await client.PostAsync(U("/Projects/Edit/JY-S06"), new FormUrlEncodedContent(fields), Ct);
         Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
         Assert.Equal("/Projects/Project/JY-S06?saved=updated", post.Headers.Location!.OriginalString);
@@ -128,9 +130,10 @@ public sealed class ProjectEditPageTests(WebFactory factory) : IClassFixture<Web
         Assert.Contains($"<td>name</td><td>{oldName}</td><td>{oldName}（二期）</td>", page, StringComparison.Ordinal);
         Assert.Contains($"<td>leader</td><td>{oldLeader}</td><td>钱副区长</td>", page, StringComparison.Ordinal);
         Assert.Matches("<td>total_investment</td><td>[0-9.]+</td><td>123456.5</td>", page);
+        Assert.Contains($"<td>planned_finish</td><td>{oldFinish}</td><td>2026-06-30</td>", page, StringComparison.Ordinal);
         var detail = await api.GetFromJsonAsync<JsonElement>("/api/projects/JY-S06", Ct);
         Assert.Equal(123_456.5m, detail.GetProperty("project").GetProperty("totalInvestment").GetDecimal());
-        Assert.Equal(before + 3, detail.GetProperty("audit").GetArrayLength());
+        Assert.Equal(before + 4, detail.GetProperty("audit").GetArrayLength());
         Assert.Contains(detail.GetProperty("audit").EnumerateArray(), a => a.GetProperty("field").GetString() == "name" && a.GetProperty("user").GetString() == "jy-edit");
     }
 
