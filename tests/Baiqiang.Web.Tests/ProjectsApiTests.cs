@@ -159,6 +159,43 @@ public sealed class ProjectsApiTests(WebFactory factory) : IClassFixture<WebFact
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
     }
 
+    [Fact]
+    public async Task CreateAndUpdate_RightsComeBeforeContent_AndTheRulesAreTheEditPagesRules()
+    {
+        using var admin = await factory.TokenClientAsync("admin");
+        using var made = await admin.PostAsJsonAsync("/api/projects", NewProject("TZ-K3", "320612"), Ct);
+        Assert.Equal(HttpStatusCode.Created, made.StatusCode);
+
+        // Out of scope or read-only: 403 even when the body is invalid, so nothing about the project leaks through validation.
+        using var jy = await factory.TokenClientAsync("jy-editor");
+        using var update = await jy.PutAsJsonAsync("/api/projects/TZ-K3", new { code = "TZ-K3", name = "", region = "320612", totalInvestment = -1m }, Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, update.StatusCode);
+        using var analyst = await factory.TokenClientAsync("analyst1");
+        using var create = await analyst.PostAsJsonAsync("/api/projects", new { code = "", name = "", region = "x" }, Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, create.StatusCode);
+
+        // An unknown region is named as such, before the scope question.
+        using var unknown = await jy.PostAsJsonAsync("/api/projects", NewProject("JY-K9", "510599"), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("区划 510599 不存在 / region 510599 is not stored", await unknown.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        // What the schema cannot hold is refused with a reason, not stored truncated or failed on save.
+        using var longName = await jy.PostAsJsonAsync("/api/projects", new { code = "JY-K9", name = new string('长', 301), region = "510502" }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, longName.StatusCode);
+        Assert.Contains("项目名称超过300个字符", await longName.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        using var milestone = await jy.PostAsJsonAsync("/api/projects", new
+        {
+            code = "JY-K9", name = "节点测试", region = "510502", milestones = new[] { new { name = " ", deadline = "2023-01-01" } },
+            agreements = new[] { new { signedOn = "2022-01-01", newCompletionDate = "2023-01-01", taxCommitment = 0.123456789m } },
+        }, Ct);
+        var text = await milestone.Content.ReadAsStringAsync(Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, milestone.StatusCode);
+        Assert.Contains("a milestone needs a name", text, StringComparison.Ordinal);
+        Assert.Contains("承诺税收不能为负数，万元最多8位小数", text, StringComparison.Ordinal);
+        using var missing = await admin.GetAsync(new Uri("/api/projects/JY-K9", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
     [Theory]
     [InlineData("analyst1")]
     [InlineData("reviewer1")]

@@ -57,6 +57,8 @@ internal static class Naming
     {
         null => null,
         DateTimeOffset d => d.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
+        // Dates as the app writes them (2022-03-15), not the invariant culture's 03/15/2022.
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };

@@ -1,4 +1,5 @@
 using Baiqiang.Storage;
+using Baiqiang.Web.Auth;
 using Baiqiang.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -29,6 +30,9 @@ public sealed class IndexModel(BaiqiangDbContext db, TimeProvider clock, Lang la
     public LedgerResponse? Ledger { get; private set; }
 
     public List<string> Errors { get; } = [];
+
+    /// <summary>Whether to offer 新建项目: administrators and editors (the store still checks the region on save).</summary>
+    public bool MayCreate => ProjectViews.MayCreate(User.ToActor());
 
     /// <summary>The current query, for the export links.</summary>
     public string Query { get; private set; } = string.Empty;

@@ -47,7 +47,17 @@ public sealed class ProjectModel(BaiqiangDbContext db, TimeProvider clock, Lang 
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
-    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct) => await LoadAsync(code, ct);
+    public async Task<IActionResult> OnGetAsync(string code, string? saved, CancellationToken ct)
+    {
+        // The edit page redirects here after a save.
+        Message = saved switch
+        {
+            "created" => lang["项目已创建", "Project created"],
+            "updated" => lang["修改已保存", "Changes saved"],
+            _ => null,
+        };
+        return await LoadAsync(code, ct);
+    }
 
     public async Task<IActionResult> OnPostTransitionAsync(string code, CancellationToken ct)
     {

@@ -505,6 +505,43 @@ public static class ProjectViews
         {
             Add("totalInvestment", new Bilingual("投资额不能为负数", "investment must not be negative"));
         }
+        else if (!Storable(r.TotalInvestment) || !(r.AnnualPlans ?? []).All(p => Storable(p.Amount)))
+        {
+            Add("totalInvestment", new Bilingual("投资额超出可保存的范围（万元最多8位小数）", "investment cannot be stored exactly (at most 8 decimals in 10k yuan)"));
+        }
+
+        foreach (var (field, value, max, zh, en) in new (string, string?, int, string, string)[]
+        {
+            ("name", r.Name, 300, "项目名称", "the project name"),
+            ("industryChain", r.IndustryChain, 100, "产业链", "the industry chain"),
+            ("ownerEnterprise", r.OwnerEnterprise, 300, "业主单位", "the owner"),
+            ("constructionContent", r.ConstructionContent, 4000, "建设内容", "the construction content"),
+            ("leader", r.Leader, 100, "挂点领导", "the leader"),
+            ("leadDepartment", r.LeadDepartment, 200, "牵头部门", "the lead department"),
+            ("tags", string.Join('|', r.Tags ?? []), 500, "标签", "the tags"),
+            ("workGroup", string.Join('|', r.WorkGroup ?? []), 1000, "工作推进组", "the work group"),
+        })
+        {
+            if ((value?.Trim().Length ?? 0) > max)
+            {
+                Add(field, new Bilingual($"{zh}超过{max}个字符", $"{en} is longer than {max} characters"));
+            }
+        }
+
+        if ((r.Tags ?? []).Concat(r.WorkGroup ?? []).Any(t => t?.Contains('|', StringComparison.Ordinal) == true))
+        {
+            Add("tags", new Bilingual("标签和工作推进组不能含有“|”", "tags and work group members must not contain '|'"));
+        }
+
+        if ((r.Milestones ?? []).Any(m => string.IsNullOrWhiteSpace(m.Name) || m.Name.Trim().Length > 300))
+        {
+            Add("milestones", new Bilingual("节点名称不能为空，且不超过300个字符", "a milestone needs a name of at most 300 characters"));
+        }
+
+        if ((r.Agreements ?? []).Any(a => a.TaxCommitment is { } tax && (tax < 0 || !Storable(tax))))
+        {
+            Add("agreements", new Bilingual("承诺税收不能为负数，万元最多8位小数", "a tax commitment must not be negative and has at most 8 decimals in 10k yuan"));
+        }
 
         if ((r.AnnualPlans ?? []).Any(p => p.Year is < StatPeriod.MinYear or > StatPeriod.MaxYear)
             || (r.AnnualPlans ?? []).GroupBy(p => p.Year).Any(g => g.Count() > 1))
@@ -543,22 +580,34 @@ public static class ProjectViews
         return (project, errors);
     }
 
+    /// <summary>A 万元 amount the store keeps exactly: numeric(28, 8), so at most 8 decimals and 20 integer digits.</summary>
+    private static bool Storable(decimal wan) => Math.Round(wan, 8) == wan && Math.Abs(wan) < 100_000_000_000_000_000_000m;
+
+    /// <summary>Who may create projects at all: administrators and editors (of a region or a lead department). The store decides which ones.</summary>
+    public static bool MayCreate(Actor actor) => actor.IsAdmin || actor.Roles.HasFlag(Role.Editor);
+
     /// <summary>Creates a project. Rights → <see cref="AccessDeniedException"/>; rules and a taken code → errors.</summary>
     public static async Task<(ProjectSummary? Project, Dictionary<string, string[]> Errors)> CreateAsync(BaiqiangDbContext db, Actor actor, ProjectRequest request, CancellationToken ct)
     {
+        if (!MayCreate(actor))
+        {
+            throw new AccessDeniedException(new Bilingual($"用户“{actor.Name}”无权新建或修改项目", $"user '{actor.Name}' may not create or change projects"));
+        }
+
         var (project, errors) = Build(request, null);
         if (project is null)
         {
             return (null, errors);
         }
 
-        actor.EnsureCanEdit(project.Region, project.LeadDepartment);
+        // An unknown region is a mistake in the form, not a question of rights: say so first.
         if (!await db.Regions.AnyAsync(r => r.Code == project.Region, ct))
         {
             errors["region"] = [new Bilingual($"区划 {project.Region} 不存在", $"region {project.Region} is not stored").ToString()];
             return (null, errors);
         }
 
+        actor.EnsureCanEdit(project.Region, project.LeadDepartment);
         if (await RuleAsync(() => ProjectStore.CreateAsync(Tracking(db), project, actor, ct)) is { } refusal)
         {
             errors["code"] = [refusal.ToString()];
@@ -577,6 +626,8 @@ public static class ProjectViews
             return null;
         }
 
+        // Rights before content: a caller outside the project's scope learns nothing from validation messages.
+        actor.EnsureCanEdit(existing.Region, existing.LeadDepartment);
         var (project, errors) = Build(request with { Code = existing.Code }, existing);
         if (project is null)
         {
