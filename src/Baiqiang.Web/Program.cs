@@ -4,6 +4,7 @@ using Baiqiang.Web.Dashboard;
 using Baiqiang.Web.Documents;
 using Baiqiang.Web.Explorer;
 using Baiqiang.Web.Imports;
+using Baiqiang.Web.PeerGroups;
 using Baiqiang.Web.Pipeline;
 using Baiqiang.Web.Projects;
 using Baiqiang.Web.Rankings;
@@ -36,6 +37,7 @@ app.MapServicesApi();
 app.MapProjectsApi();
 app.MapDocumentsApi();
 app.MapRankingsApi();
+app.MapPeerGroupsApi();
 
 await app.InitializeStoreAsync();
 await app.RunAsync();

@@ -1,12 +1,20 @@
 using Baiqiang.Core.Regions;
+using Baiqiang.Storage.Auditing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Baiqiang.Storage.PeerGroups;
 
 /// <summary>A named set of regions to compare with each other (对标).</summary>
-public sealed class PeerGroupEntity
+/// <remarks>
+/// Audited as <c>peer_group</c> keyed by <see cref="Id"/>: adding, renaming and deleting by the context, and the member
+/// set (one <c>members</c> row, old → new codes) by <see cref="PeerGroupStore"/> whenever it changes.
+/// </remarks>
+public sealed class PeerGroupEntity : IAuditable
 {
+    /// <summary>The audit log's entity name.</summary>
+    public const string AuditName = "peer_group";
+
     public string Id { get; set; } = string.Empty;
 
     public string NameZh { get; set; } = string.Empty;
@@ -16,6 +24,10 @@ public sealed class PeerGroupEntity
     public PeerGroupKind Kind { get; set; }
 
     public List<PeerGroupMemberEntity> Members { get; set; } = [];
+
+    string IAuditable.AuditEntity => AuditName;
+
+    string IAuditable.AuditKey => Id;
 }
 
 /// <summary>A region in a peer group; <see cref="Rank"/> is the published rank for list groups.</summary>

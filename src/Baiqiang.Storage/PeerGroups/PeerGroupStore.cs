@@ -6,8 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Baiqiang.Storage.PeerGroups;
 
-/// <summary>Creates peer groups from ranking lists and prefectures, and reads their members.</summary>
-public static class PeerGroupStore
+/// <summary>
+/// Creates peer groups from ranking lists and prefectures, reads their members, and keeps custom groups
+/// (<c>PeerGroupStore.Custom.cs</c>).
+/// </summary>
+public static partial class PeerGroupStore
 {
     /// <summary>
     /// Imports a ranking TSV (header: rank, name, province, [prefecture], code, year, list, …) as a <see cref="PeerGroupKind.List"/>
@@ -60,7 +63,18 @@ public static class PeerGroupStore
     private static async Task<PeerGroupEntity> ReplaceAsync(
         BaiqiangDbContext db, string id, string nameZh, string nameEn, PeerGroupKind kind, IEnumerable<PeerGroupMemberEntity> members, CancellationToken ct)
     {
-        var group = await db.PeerGroups.Include(g => g.Members).FirstOrDefaultAsync(g => g.Id == id, ct);
+        if (id.StartsWith(CustomPrefix, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"标识“{id}”属于自定义对比组，不能由榜单或区划生成 / id '{id}' is reserved for custom groups");
+        }
+
+        var group = await db.PeerGroups.AsTracking().Include(g => g.Members).FirstOrDefaultAsync(g => g.Id == id, ct);
+        if (group is not null && group.Kind == PeerGroupKind.Custom)
+        {
+            throw new InvalidOperationException($"对比组“{id}”是自定义对比组，不能被覆盖 / peer group '{id}' is a custom group and cannot be replaced");
+        }
+
+        var before = group?.Members.Select(m => m.RegionCode).ToList();
         if (group is null)
         {
             group = new PeerGroupEntity { Id = id };
@@ -77,6 +91,7 @@ public static class PeerGroupStore
         group.NameEn = nameEn;
         group.Kind = kind;
         group.Members.AddRange(members);
+        AuditMembers(db, db.CurrentUser, id, before, [.. group.Members.Select(m => m.RegionCode)]);
         await db.SaveChangesAsync(ct);
         return group;
     }

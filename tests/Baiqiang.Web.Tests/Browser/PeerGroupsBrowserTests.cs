@@ -1,0 +1,82 @@
+using Baiqiang.Web.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Baiqiang.Web.Tests.Browser;
+
+/// <summary>
+/// Real headless Chromium on the 对比组 pages: an analyst signs in, follows the navigation to 对比组, creates a group of two
+/// regions typed by their Chinese names, sees it listed with its member count, opens it and sees both names. Screenshots go
+/// to the test output's screenshots/ folder. Skips without chromium, fails under CI=true.
+/// </summary>
+public sealed class PeerGroupsBrowserTests(KestrelWebFactory factory) : IClassFixture<KestrelWebFactory>
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    private static string ScreenshotFolder => Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+
+    [Fact]
+    public async Task Analyst_CreatesGroupOfTwoChineseNames_SeesItListed_InChromium()
+    {
+        if (!File.Exists(Chromium))
+        {
+            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                Assert.Fail("CI=true but chromium is missing");
+            }
+
+            Assert.Skip("chromium is not installed at " + Chromium);
+        }
+
+        await factory.EnsureUserAsync("pg-browser", "analyst");
+        var baseUrl = factory.BaseUrl;
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-background-networking"],
+        });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        var consoleErrors = new List<string>();
+        page.Console += (_, m) =>
+        {
+            if (m.Type == "error")
+            {
+                consoleErrors.Add(m.Text);
+            }
+        };
+
+        await page.GotoAsync("/Auth/Login");
+        await page.FillAsync("input[name=UserName]", "pg-browser");
+        await page.FillAsync("input[name=Password]", WebFactory.UserPassword);
+        await page.ClickAsync("#login");
+        await page.WaitForURLAsync(url => !url.Contains("/Auth/Login", StringComparison.Ordinal));
+
+        // From the navigation to the list, then the form.
+        await page.ClickAsync("header nav a:text('对比组')");
+        await page.WaitForSelectorAsync("#groups");
+        await page.ClickAsync("#new-group");
+        await page.WaitForSelectorAsync("#group-form");
+        await page.FillAsync("input[name='Input.NameZh']", "泸州主城两区");
+        await page.FillAsync("input[name='Input.NameEn']", "Luzhou core districts");
+        await page.FillAsync("textarea[name='Input.Members']", "江阳区、龙马潭区");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "peer-groups-form.png"), FullPage = true });
+        await page.ClickAsync("#save");
+        await page.WaitForSelectorAsync("#message");
+
+        Assert.Contains("/PeerGroups?saved=custom", page.Url, StringComparison.Ordinal);
+        Assert.Contains("已保存对比组“泸州主城两区”（custom:luzhou-core-districts，2个地区）", await page.TextContentAsync("#message"), StringComparison.Ordinal);
+        var row = page.Locator("#groups tr[data-id='custom:luzhou-core-districts']");
+        Assert.Equal("泸州主城两区", (await row.Locator("td").Nth(1).TextContentAsync())!.Trim());
+        Assert.Equal("自定义", (await row.Locator("td").Nth(2).TextContentAsync())!.Trim());
+        Assert.Equal("2", (await row.Locator("td").Nth(3).TextContentAsync())!.Trim());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "peer-groups-list.png"), FullPage = true });
+
+        await row.Locator("a:text('custom:luzhou-core-districts')").ClickAsync();
+        await page.WaitForSelectorAsync("#members");
+        var names = await page.Locator("#members tbody td:nth-child(2)").AllTextContentsAsync();
+        Assert.Equal(["江阳区", "龙马潭区"], names);
+        Assert.True(consoleErrors.Count == 0, string.Join("\n", consoleErrors));
+    }
+}
