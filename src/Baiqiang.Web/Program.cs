@@ -9,6 +9,7 @@ using Baiqiang.Web.Projects;
 using Baiqiang.Web.Rankings;
 using Baiqiang.Web.Services;
 using Baiqiang.Web.Shared;
+using Baiqiang.Web.Targets;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -36,6 +37,7 @@ app.MapServicesApi();
 app.MapProjectsApi();
 app.MapDocumentsApi();
 app.MapRankingsApi();
+app.MapTargetsApi();
 
 await app.InitializeStoreAsync();
 await app.RunAsync();
