@@ -40,6 +40,7 @@ public static class BaiqiangCommand
             ReviewCommand.Create(),
             ProjectsCommand.Create(),
             BriefingCommand.Create(),
+            Targets.TargetsCommand.Create(),
         };
         return root;
     }

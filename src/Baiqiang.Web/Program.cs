@@ -10,6 +10,7 @@ using Baiqiang.Web.Projects;
 using Baiqiang.Web.Rankings;
 using Baiqiang.Web.Services;
 using Baiqiang.Web.Shared;
+using Baiqiang.Web.Targets;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -38,6 +39,7 @@ app.MapProjectsApi();
 app.MapDocumentsApi();
 app.MapRankingsApi();
 app.MapPeerGroupsApi();
+app.MapTargetsApi();
 
 await app.InitializeStoreAsync();
 await app.RunAsync();

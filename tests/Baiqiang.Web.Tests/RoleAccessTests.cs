@@ -33,6 +33,7 @@ public sealed class RoleAccessTests(WebFactory factory) : IClassFixture<WebFacto
         "/api/projects", "/api/projects/ledger?period=2022-01..06&by=region", "/api/projects/ledger/export?by=leader", "/api/projects/JY-S01",
         "/api/projects/JY-S01/reports/2022-06", "/api/projects/reports?region=510502&month=2022-06", "/api/projects/warnings",
         "/api/projects/form?region=510502&month=2022-06",
+        "/api/targets", "/api/targets?region=512000402", "/api/targets/tongzhou-new-major-starts-2023",
     ];
 
     [Theory]

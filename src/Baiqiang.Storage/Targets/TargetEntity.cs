@@ -92,10 +92,13 @@ public sealed class TargetEntity : IAuditable
             "=" => Core.Targets.Comparator.Equal,
             _ => Core.Targets.Comparator.AtLeast,
         },
-        Value is { } v ? new Amount(v, Unit, Qualifier) : null,
-        MultipleOfBase,
+        Value is { } v ? new Amount(Trim(v), Unit, Qualifier) : null,
+        MultipleOfBase is { } m ? Trim(m) : null,
         BasePeriod,
         DescriptionZh.Length == 0 ? null : DescriptionZh);
+
+    /// <summary>Drops the trailing zeros a numeric(28,8) column adds (1000.00000000 → 1000), so formulas read as entered.</summary>
+    private static decimal Trim(decimal v) => v / 1.000000000000000000000000000000000m;
 }
 
 internal sealed class TargetEntityConfiguration : IEntityTypeConfiguration<TargetEntity>

@@ -12,7 +12,7 @@ public static class DashboardApi
             .MapGet("/{region}", GetAsync).WithName("GetDashboard");
 
     internal static async Task<Results<Ok<DashboardResponse>, NotFound, ValidationProblem>> GetAsync(
-        string region, string? period, BaiqiangDbContext db, CancellationToken ct)
+        string region, string? period, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct)
     {
         if (!RegionCode.TryParse(region, out var code))
         {
@@ -31,6 +31,6 @@ public static class DashboardApi
             at = parsed.Value;
         }
 
-        return await DashboardQuery.LoadAsync(db, code, at, ct) is { } card ? TypedResults.Ok(card) : TypedResults.NotFound();
+        return await DashboardQuery.LoadAsync(db, code, at, Targets.TargetsApi.Today(clock), ct) is { } card ? TypedResults.Ok(card) : TypedResults.NotFound();
     }
 }

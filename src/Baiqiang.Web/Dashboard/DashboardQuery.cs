@@ -2,9 +2,9 @@ using Baiqiang.Core.Indicators;
 using Baiqiang.Core.Metrics;
 using Baiqiang.Core.Periods;
 using Baiqiang.Core.Regions;
-using Baiqiang.Core.Targets;
 using Baiqiang.Storage;
 using Baiqiang.Storage.Observations;
+using Baiqiang.Storage.Targets;
 using Baiqiang.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,7 +24,7 @@ public sealed record TrendSeries(string Indicator, string NameZh, string NameEn,
 /// <summary>A derived share (首位度, 贡献率): stored as published, or computed with its formula.</summary>
 public sealed record ShareLine(string Indicator, string NameZh, string NameEn, string Period, decimal Value, string? Formula);
 
-/// <summary>A target's progress against the share of the year elapsed.</summary>
+/// <summary>A target's progress against the time elapsed (<see cref="TargetQueries"/>); nulls when no figure is stored yet.</summary>
 public sealed record TargetLine(string Key, string DescriptionZh, string Deadline, decimal? ProgressPercent, decimal? TimeElapsedPercent, bool? OnTrack, string? Formula);
 
 /// <summary>The whole report card for one region and period.</summary>
@@ -38,7 +38,7 @@ public static class DashboardQuery
 {
     private static readonly IndicatorCode[] ShareIndicators = [new("urban_primacy"), new("urban_contribution")];
 
-    public static async Task<DashboardResponse?> LoadAsync(BaiqiangDbContext db, RegionCode region, StatPeriod? period, CancellationToken ct)
+    public static async Task<DashboardResponse?> LoadAsync(BaiqiangDbContext db, RegionCode region, StatPeriod? period, DateOnly today, CancellationToken ct)
     {
         var regionRow = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == region, ct);
         if (regionRow is null)
@@ -132,24 +132,11 @@ public static class DashboardQuery
             }
         }
 
-        var targets = new List<TargetLine>();
-        foreach (var t in await db.Targets.AsNoTracking().Where(t => t.RegionCode == region).ToListAsync(ct))
-        {
-            var target = t.ToTarget();
-            TargetStatus? status = null;
-            if (IndicatorCode.TryParse(target.Subject) is { Success: true } code)
-            {
-                var current = rows.Where(r => r.Indicator == code.Value && r.Value is not null && r.Period.Year == target.Deadline.Year && r.Period.IsCumulativeFromJanuary)
-                    .OrderByDescending(r => r.Period).FirstOrDefault();
-                var baseValue = target.BasePeriod is { } bp ? rows.FirstOrDefault(r => r.Indicator == code.Value && r.Period == bp)?.Value : null;
-                if (current is not null && (!target.IsMultipleOfBase || baseValue is > 0))
-                {
-                    status = TargetProgress.Evaluate(target, baseValue, current.Value!.Value, current.Period);
-                }
-            }
-
-            targets.Add(new TargetLine(t.Key, t.DescriptionZh, t.Deadline.ToString(), status?.ProgressPercent, status?.TimeElapsedPercent, status?.OnTrack, status?.Formula));
-        }
+        // Progress comes from the same evaluation as the 目标管理 page, the API and `baiqiang targets list`.
+        var targets = (await TargetQueries.StandingsAsync(db, region, today, ct))
+            .Select(t => new TargetLine(t.Entity.Key, t.Entity.DescriptionZh, t.Entity.Deadline.ToString(), t.Status?.ProgressPercent, t.Status?.TimeElapsedPercent,
+                t.Status?.OnTrack, t.Status?.Formula))
+            .ToList();
 
         return new DashboardResponse(
             region.ToString(), regionRow.Name, chosen?.ToString(), chosen is { } cp ? Fmt.Period(cp, en: false) : null, group?.Id, group?.NameZh,

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Baiqiang.Web.Dashboard;
 
 /// <summary>成绩单: a region's key indicators for a period, with growth, peer rank, trends, shares and targets.</summary>
-public sealed class IndexModel(BaiqiangDbContext db, Lang lang) : PageModel
+public sealed class IndexModel(BaiqiangDbContext db, Lang lang, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Region { get; set; }
@@ -28,6 +28,9 @@ public sealed class IndexModel(BaiqiangDbContext db, Lang lang) : PageModel
     public string? Message { get; private set; }
 
     public string ChartJson { get; private set; } = "{}";
+
+    /// <summary>The user may add, change or delete the region's targets (admin, or editor of the region): the 目标进度 section links to 目标管理.</summary>
+    public bool MayEditTargets { get; private set; }
 
     public IReadOnlyList<(string Code, string Name)> QuickRegions { get; private set; } = [];
 
@@ -69,7 +72,7 @@ public sealed class IndexModel(BaiqiangDbContext db, Lang lang) : PageModel
             at = parsed.Value;
         }
 
-        Card = await DashboardQuery.LoadAsync(db, code, at, ct);
+        Card = await DashboardQuery.LoadAsync(db, code, at, Targets.TargetsApi.Today(clock), ct);
         if (Card is null)
         {
             Message = lang[$"地区 {code} 不存在", $"region {code} is not stored"];
@@ -77,6 +80,7 @@ public sealed class IndexModel(BaiqiangDbContext db, Lang lang) : PageModel
         }
 
         Region = Card.Region;
+        MayEditTargets = actor.CanEdit(code);
         var trend = Card.Trends.FirstOrDefault(t => t.Indicator == Trend) ?? Card.Trends.FirstOrDefault(t => t.Points.Count(p => p.Value is not null) > 1)
             ?? Card.Trends.FirstOrDefault(t => t.Points.Any(p => p.Value is not null)) ?? (Card.Trends.Count > 0 ? Card.Trends[0] : null);
         if (trend is not null)

@@ -1,0 +1,209 @@
+using System.CommandLine;
+using System.Globalization;
+using Baiqiang.Cli.Store;
+using Baiqiang.Core.Access;
+using Baiqiang.Core.Quantities;
+using Baiqiang.Core.Regions;
+using Baiqiang.Storage.Lookups;
+using Baiqiang.Storage.Projects;
+using Baiqiang.Storage.Targets;
+
+namespace Baiqiang.Cli.Targets;
+
+/// <summary><c>baiqiang targets list|add|remove</c>: a region's targets (目标) with their progress against time elapsed.</summary>
+internal static class TargetsCommand
+{
+    public static Command Create() => new("targets", "目标管理:列出(含进度)、添加、删除 / a region's targets: list with progress, add, remove")
+    {
+        List(), Add(), Remove(),
+    };
+
+    private static Actor CliActor() => Actor.LocalAdmin(Environment.UserName);
+
+    private static DateOnly Today() => DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
+
+    private static Command List()
+    {
+        var region = new Option<string?>("--region") { Description = "地区代码或名称(缺省为全部) / region code or name (default: all)" };
+        var today = new Option<string?>("--today") { Description = "招商目标截至的日期(默认今天) / the date pipeline targets are counted to (default: today)" };
+        var command = new Command("list", "列出目标及其完成进度、时间进度和尚需年均增速 / list targets with progress, time elapsed and the growth still needed") { region, today };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var db = await StoreAccess.OpenAsync(parse, ct);
+            RegionCode? code = null;
+            if (parse.GetValue(region) is { } text)
+            {
+                var lookups = await StoreLookups.LoadAsync(db, ct);
+                var r = lookups.ResolveRegion(text);
+                if (!r.Success)
+                {
+                    await parse.Err().WriteLineAsync(r.Error.ToString());
+                    return 1;
+                }
+
+                code = r.Value;
+            }
+
+            var day = Today();
+            if (parse.GetValue(today) is { } tt && !ProjectSheet.TryParseDate(tt, out day))
+            {
+                await parse.Err().WriteLineAsync($"日期“{tt}”无法识别 / cannot read date '{tt}'");
+                return 2;
+            }
+
+            var standings = await TargetQueries.StandingsAsync(db, code, day, ct);
+            var o = parse.Out();
+            if (standings.Count == 0)
+            {
+                await o.WriteLineAsync("无目标 / no targets");
+                return 0;
+            }
+
+            var table = new TextTable("标识 key", "地区 region", "目标 target", "期限 deadline", "当前 current", "进度 progress", "时间进度 time", "尚需年均增速 CAGR needed", "状态 status");
+            foreach (var s in standings)
+            {
+                var t = s.Status;
+                var current = t is null ? "—" : $"{Number(t.Current)}{s.Unit.Symbol}（{s.CurrentPeriod}）";
+                table.Add(s.Entity.Key, $"{s.RegionName}({s.Entity.RegionCode})", Condition(s), s.Entity.Deadline.ToString(), current,
+                    t is null ? "—" : Percent(t.ProgressPercent), t is null ? "—" : Percent(t.TimeElapsedPercent),
+                    t?.RequiredAnnualGrowthPercent is { } g ? Percent(g) : "—",
+                    t is null ? $"{s.Missing?.Zh} / {s.Missing?.En}" : t.Met ? "已完成 met" : t.OnTrack ? "正常 on track" : "滞后 behind");
+            }
+
+            table.WriteTo(o);
+            await o.WriteLineAsync();
+            foreach (var s in standings)
+            {
+                await o.WriteLineAsync($"{s.Entity.Key}: {(s.Entity.DescriptionZh.Length > 0 ? s.Entity.DescriptionZh : "—")}");
+                if (s.Status is { } st)
+                {
+                    await o.WriteLineAsync($"  {st.Formula}");
+                }
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Add()
+    {
+        var region = new Option<string>("--region") { Description = "地区代码或名称,如 510502 或 江阳区 / region code or name", Required = true };
+        var indicator = new Option<string>("--indicator")
+        {
+            Description = "指标代码或名称(如 industrial_output_total 或 工业总产值),或招商/项目计数(如 new_signed_projects) / indicator code or name, or a pipeline/project count",
+            Required = true,
+        };
+        var deadline = new Option<string>("--deadline") { Description = "目标期限,如 2025 或 2025年 / the period the target is measured over", Required = true };
+        var comparator = new Option<string?>("--comparator") { Description = "≥ (>=,默认) | ≤ (<=) | = / comparison (default ≥)" };
+        var value = new Option<string?>("--value") { Description = "目标值(含单位),如 1000亿元、1.2万亿元、100个以上 / absolute target value with its unit" };
+        var multiple = new Option<string?>("--multiple") { Description = "基期值的倍数,如 2(翻一番) / a multiple of the base period's value (2 = doubling)" };
+        var basePeriod = new Option<string?>("--base") { Description = "基期,如 2020 / the base period of --multiple" };
+        var description = new Option<string?>("--description") { Description = "目标表述,如 工业总产值在2020年基础上翻一番(缺省自动生成) / the target as the plan words it" };
+        var key = new Option<string?>("--key") { Description = "目标标识(缺省为 地区-指标-期限) / the target's key (default: region-indicator-deadline)" };
+        var command = new Command("add", "添加目标:--value 目标值,或 --multiple 倍数 与 --base 基期 / add a target: --value, or --multiple with --base")
+        {
+            region, indicator, deadline, comparator, value, multiple, basePeriod, description, key,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var errors = new List<string>();
+            decimal? v = null;
+            string? unit = null;
+            var qualifier = Qualifier.Exact;
+            if (parse.GetValue(value) is { } valueText)
+            {
+                var amount = AmountText.TryParse(valueText);
+                if (!amount.Success)
+                {
+                    errors.Add($"目标值“{valueText}”无法识别(应如 1000亿元、1.2万亿元):{amount.Error!.Value.Zh} / value '{valueText}' cannot be read (e.g. 1000亿元, 1.2万亿元): {amount.Error!.Value.En}");
+                }
+                else
+                {
+                    v = amount.Value.Value;
+                    unit = amount.Value.Unit.Dimension == Dimension.Dimensionless ? null : amount.Value.Unit.Symbol;
+                    qualifier = amount.Value.Qualifier;
+                }
+            }
+
+            decimal? m = null;
+            if (parse.GetValue(multiple) is { } multipleText)
+            {
+                if (decimal.TryParse(multipleText.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
+                {
+                    m = parsed;
+                }
+                else
+                {
+                    errors.Add($"倍数“{multipleText}”不是数字 / multiple '{multipleText}' is not a number");
+                }
+            }
+
+            if (errors.Count > 0)
+            {
+                foreach (var e in errors)
+                {
+                    await parse.Err().WriteLineAsync(e);
+                }
+
+                return 2;
+            }
+
+            await using var db = await StoreAccess.OpenAsync(parse, ct);
+            var input = new TargetInput(parse.GetRequiredValue(region), parse.GetRequiredValue(indicator), parse.GetRequiredValue(deadline), parse.GetValue(comparator),
+                v, unit, qualifier, m, parse.GetValue(basePeriod), parse.GetValue(description), parse.GetValue(key));
+            var result = await TargetStore.CreateAsync(db, CliActor(), input, ct);
+            if (!result.Success)
+            {
+                foreach (var e in result.Errors)
+                {
+                    await parse.Err().WriteLineAsync($"{e.Field}: {e.Message}");
+                }
+
+                await parse.Err().WriteLineAsync($"未保存目标({result.Errors.Count}处错误) / target not stored ({result.Errors.Count} errors)");
+                return 1;
+            }
+
+            var s = (await TargetQueries.FindAsync(db, result.Target!.Key, Today(), ct))!;
+            var o = parse.Out();
+            await o.WriteLineAsync($"已添加目标 / target added: {s.Entity.Key} · {s.RegionName}({s.Entity.RegionCode}) · {s.Entity.DescriptionZh}");
+            await o.WriteLineAsync($"  {Condition(s)}");
+            await o.WriteLineAsync(s.Status is { } st ? $"  {st.Formula}" : $"  {s.Missing?.Zh} / {s.Missing?.En}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Remove()
+    {
+        var key = new Argument<string>("KEY") { Description = "目标标识(见 targets list) / the target's key (see targets list)" };
+        var command = new Command("remove", "删除目标(留有审计记录) / remove a target (the audit log keeps it)") { key };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var db = await StoreAccess.OpenAsync(parse, ct);
+            var k = parse.GetRequiredValue(key);
+            if (!await TargetStore.DeleteAsync(db, CliActor(), k, ct))
+            {
+                await parse.Err().WriteLineAsync($"找不到目标“{k}” / no target '{k}'");
+                return 1;
+            }
+
+            await parse.Out().WriteLineAsync($"已删除目标 / target removed: {k}");
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>"≥ 450亿元", "≥ 2 × 2020 (2025)".</summary>
+    private static string Condition(TargetStanding s)
+    {
+        var symbol = TargetStore.ComparatorSymbol(s.Entity.Comparator);
+        return s.Target.Value is { } v
+            ? $"{symbol} {AmountText.Format(v with { Qualifier = Qualifier.Exact })}"
+            : $"{symbol} {Number(s.Target.MultipleOfBase!.Value)} × {s.Target.BasePeriod}";
+    }
+
+    private static string Number(decimal v) => Math.Round(v, 2, MidpointRounding.AwayFromZero).Invariant();
+
+    private static string Percent(decimal v) => Math.Round(v, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture) + "%";
+}

@@ -1,0 +1,89 @@
+namespace Baiqiang.Cli.Tests;
+
+/// <summary><c>baiqiang targets list|add|remove</c> against the sample store.</summary>
+public sealed class TargetsCommandTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Add_DoublingOfIndustrialOutputFrom2020_ListShowsProgressAndCagrNeeded()
+    {
+        using var store = new TempStore();
+        var cli = new CliRunner(store.Path);
+        await cli.OkAsync("sample");
+        var file = store.File("jy.csv");
+        await File.WriteAllTextAsync(file, "region,indicator,period,value,unit\n510502,industrial_output,2020,5000000,万元\n", Ct);
+        await cli.OkAsync("import", file);
+
+        var added = await cli.OkAsync("targets", "add", "--region", "510502", "--indicator", "industrial_output", "--deadline", "2025", "--multiple", "2", "--base", "2020",
+            "--description", "工业总产值在2020年基础上翻一番");
+        var list = await cli.OkAsync("targets", "list", "--region", "江阳区");
+
+        Assert.Contains("已添加目标 / target added: 510502-industrial_output-2025 · 江阳区(510502) · 工业总产值在2020年基础上翻一番", added, StringComparison.Ordinal);
+        Assert.Contains("((1000 ÷ 500)^(1/5) − 1) × 100 = 14.87%", added, StringComparison.Ordinal);
+        var row = Assert.Single(list.Split('\n'), l => l.StartsWith("510502-industrial_output-2025 ", StringComparison.Ordinal));
+        Assert.Contains("≥ 2 × 2020", row, StringComparison.Ordinal);
+        Assert.Contains("500亿元（2020）", row, StringComparison.Ordinal);
+        Assert.Matches(@"50\.00%\s+0\.00%\s+14\.87%\s+正常 on track", row);
+        Assert.DoesNotContain("ziyang", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Add_ValueInChineseUnits_ConvertedIntoTheIndicatorsUnit()
+    {
+        using var store = new TempStore();
+        var cli = new CliRunner(store.Path);
+        await cli.OkAsync("sample");
+
+        var gdp = await cli.OkAsync("targets", "add", "--region", "江阳区", "--indicator", "地区生产总值", "--deadline", "2025年", "--value", "1.2万亿元");
+        var retail = await cli.OkAsync("targets", "add", "--region", "510502", "--indicator", "retail_sales", "--deadline", "2022", "--value", "4500000万元", "--key", "jy-retail-2022");
+        var list = await cli.OkAsync("targets", "list", "--region", "510502");
+
+        Assert.Contains("510502-gdp-2025 · 江阳区(510502) · 地区生产总值 2025年 ≥ 12000亿元", gdp, StringComparison.Ordinal);
+        Assert.Contains("暂无2025年口径的数据 / no figure yet for 2025", gdp, StringComparison.Ordinal);
+        Assert.Contains("目标 450亿元; 进度 228.09 ÷ 450 × 100 = 50.69%; 时间进度 50.00%", retail, StringComparison.Ordinal);
+        var row = Assert.Single(list.Split('\n'), l => l.StartsWith("jy-retail-2022 ", StringComparison.Ordinal));
+        Assert.Contains("228.09亿元（2022-01..06）", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Add_RefusedInput_ExitsOneWithFieldAndBothLanguagesAndStoresNothing()
+    {
+        using var store = new TempStore();
+        var cli = new CliRunner(store.Path);
+        await cli.OkAsync("sample");
+
+        var both = await cli.RunAsync("targets", "add", "--region", "510502", "--indicator", "gdp", "--deadline", "2025", "--value", "1000亿元", "--multiple", "2", "--base", "2020");
+        var dimension = await cli.RunAsync("targets", "add", "--region", "510502", "--indicator", "gdp", "--deadline", "2025", "--value", "100个");
+        var unreadable = await cli.RunAsync("targets", "add", "--region", "510502", "--indicator", "gdp", "--deadline", "今年", "--value", "1000亿元", "--comparator", ">>");
+        var list = await cli.OkAsync("targets", "list", "--region", "510502");
+
+        Assert.Equal(1, both.Exit);
+        Assert.Contains("value: 目标值与倍数只能填一个", both.Err, StringComparison.Ordinal);
+        Assert.Contains("not both", both.Err, StringComparison.Ordinal);
+        Assert.Equal(1, dimension.Exit);
+        Assert.Contains("unit: 单位“个”不能换算为指标“地区生产总值”的单位“亿元” / unit '个' cannot be converted", dimension.Err, StringComparison.Ordinal);
+        Assert.Equal(1, unreadable.Exit);
+        Assert.Contains("deadline: 目标期限“今年”无法识别", unreadable.Err, StringComparison.Ordinal);
+        Assert.Contains("comparator: ", unreadable.Err, StringComparison.Ordinal);
+        Assert.Contains("无目标 / no targets", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Remove_StoredTarget_GoneAndSecondRemoveExitsOne()
+    {
+        using var store = new TempStore();
+        var cli = new CliRunner(store.Path);
+        await cli.OkAsync("sample");
+
+        var removed = await cli.OkAsync("targets", "remove", "tongzhou-new-major-starts-2023");
+        var again = await cli.RunAsync("targets", "remove", "tongzhou-new-major-starts-2023");
+        var list = await cli.OkAsync("targets", "list");
+
+        Assert.Contains("已删除目标 / target removed: tongzhou-new-major-starts-2023", removed, StringComparison.Ordinal);
+        Assert.Equal(1, again.Exit);
+        Assert.Contains("找不到目标“tongzhou-new-major-starts-2023”", again.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("tongzhou-new-major-starts-2023", list, StringComparison.Ordinal);
+        Assert.Contains("ziyang-hitech-signed-projects-2023", list, StringComparison.Ordinal);
+    }
+}
