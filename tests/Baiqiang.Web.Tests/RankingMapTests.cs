@@ -3,6 +3,7 @@ using Baiqiang.Core.Regions;
 using Baiqiang.Web.Rankings;
 using Baiqiang.Web.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 
@@ -158,5 +159,63 @@ public sealed class RankingMapTests : IClassFixture<WebFactory>
         Assert.NotNull(zhangzhou);
         var plan = RankingMap.Plan([Row("350604", "龙海区", 50, 1, 1)], c => BoundaryFiles.Read(root, c));
         Assert.Equal(("350681", "recode"), (plan.Regions.Single().Key, plan.Regions.Single().Match));
+    }
+}
+
+/// <summary>The app with a boundary folder that lacks two of 泸州's counties, to see the page name what the map leaves out.</summary>
+public sealed class PartialBoundariesFactory : WebFactory
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("baiqiang-partial-map-").FullName;
+
+    /// <summary>泸州's file with five of its seven county-level units (叙永县 510524 and 古蔺县 510525 left out).</summary>
+    public PartialBoundariesFactory()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_root, RankingMap.Folder)).FullName;
+        int[] codes = [510502, 510503, 510504, 510521, 510522];
+        var features = codes.Select((c, i) => new
+        {
+            type = "Feature",
+            properties = new { adcode = c, name = c.ToString(System.Globalization.CultureInfo.InvariantCulture) == "510502" ? "江阳区" : "区" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            geometry = new { type = "Polygon", coordinates = new[] { new[] { new[] { 105.0 + i, 28.0 }, new[] { 105.5 + i, 28.0 }, new[] { 105.0 + i, 28.5 }, new[] { 105.0 + i, 28.0 } } } },
+        });
+        File.WriteAllText(Path.Combine(folder, "510500.json"), JsonSerializer.Serialize(new { type = "FeatureCollection", features }));
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(s => s.AddSingleton(new BoundaryFiles(new PhysicalFileProvider(_root))));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+}
+
+/// <summary>Regions the boundary files lack are drawn from none and listed by code under the map, in both languages.</summary>
+public sealed class RankingMapPageTests(PartialBoundariesFactory factory) : IClassFixture<PartialBoundariesFactory>
+{
+    private const string Run = "/Rankings?framework=top100-illustration&period=2024&group=pref:510500";
+
+    [Theory]
+    [InlineData("", "地图缺少 2 个地区的边界（代码 510524、510525：叙永县、古蔺县），未在图上显示。")]
+    [InlineData("&lang=en", "No boundary for 2 region(s) (codes 510524, 510525: 叙永县, 古蔺县); they are not on the map.")]
+    public async Task Page_TwoCountiesWithoutBoundary_NamesThemAndMapsTheRest(string lang, string note)
+    {
+        await factory.EnsureUserAsync("rk-map-analyst", "analyst");
+        await RankingSeed.SeedAsync(factory);
+        using var client = await factory.SignedInClientAsync("rk-map-analyst", WebFactory.UserPassword);
+        using var response = await client.GetAsync(new Uri(Run + lang, UriKind.Relative), TestContext.Current.CancellationToken);
+        var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Contains("id=\"map-missing\"", html, StringComparison.Ordinal);
+        Assert.Contains(note, html, StringComparison.Ordinal);
+        var json = System.Text.RegularExpressions.Regex.Match(html, "id=\"ranking-map-data\">(.*?)</script>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        using var spec = JsonDocument.Parse(json);
+        Assert.Equal(["510502", "510503", "510504", "510521", "510522"], spec.RootElement.GetProperty("regions").EnumerateArray().Select(r => r.GetProperty("key").GetString()).Order());
     }
 }

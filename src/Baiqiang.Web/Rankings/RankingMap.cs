@@ -115,13 +115,14 @@ public static class RankingMap
     }
 }
 
-/// <summary>Reads the boundary files' codes and names from the web root once per file (the geometry is only for the browser).</summary>
-public sealed class BoundaryFiles(IWebHostEnvironment env)
+/// <summary>Reads the boundary files' codes and names once per file (the geometry is only for the browser).</summary>
+/// <param name="root">The web root (the app registers <see cref="IWebHostEnvironment.WebRootFileProvider"/>).</param>
+public sealed class BoundaryFiles(IFileProvider root)
 {
     private readonly ConcurrentDictionary<int, IReadOnlyList<MapArea>?> _cache = new();
 
     /// <summary>The boundaries of file <paramref name="code"/>, or null when the file is absent (or unreadable).</summary>
-    public IReadOnlyList<MapArea>? Areas(int code) => _cache.GetOrAdd(code, c => Read(env.WebRootFileProvider, c));
+    public IReadOnlyList<MapArea>? Areas(int code) => _cache.GetOrAdd(code, c => Read(root, c));
 
     /// <summary>The codes and names of the features of <c>{Folder}/{code}.json</c> under <paramref name="root"/>.</summary>
     public static IReadOnlyList<MapArea>? Read(IFileProvider root, int code)
