@@ -61,6 +61,31 @@ public sealed class RankingsPageTests(WebFactory factory) : IClassFixture<WebFac
     }
 
     [Fact]
+    public async Task Page_Run_EmbedsTheChoroplethOfLuzhouWithEveryRegionOnTheMap()
+    {
+        using var client = await factory.SignedInClientAsync("rk-page-analyst", WebFactory.UserPassword);
+        var html = await GetAsync(client, Run);
+        var json = Regex.Match(html, "<script type=\"application/json\" id=\"ranking-map-data\">(.*?)</script>", RegexOptions.Singleline);
+        Assert.True(json.Success, "no map data on the page");
+        using var spec = System.Text.Json.JsonDocument.Parse(json.Groups[1].Value);
+        var root = spec.RootElement;
+        Assert.Equal(["510500"], root.GetProperty("files").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal("/lib/china-map/", root.GetProperty("baseUrl").GetString());
+        var regions = root.GetProperty("regions").EnumerateArray().ToList();
+        Assert.Equal(RankingSeed.Units.Select(u => u.ToString(System.Globalization.CultureInfo.InvariantCulture)).Order(), regions.Select(r => r.GetProperty("key").GetString()).Order());
+        var jiangyang = regions.Single(r => r.GetProperty("code").GetString() == "510502");
+        Assert.Equal(("江阳区", 1), (jiangyang.GetProperty("name").GetString(), jiangyang.GetProperty("rank").GetInt32()));
+        Assert.StartsWith("第1梯队", root.GetProperty("tiers")[0].GetProperty("label").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("map-missing", html, StringComparison.Ordinal);
+        Assert.Contains("/js/choropleth.js", html, StringComparison.Ordinal);
+
+        // The boundary file itself is served to the browser (static, from the npm package copied at build time).
+        using var file = await client.GetAsync(new Uri("/lib/china-map/510500.json", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Contains("古蔺县", await file.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Page_BadOption_ShowsTheUsersLanguageOnly()
     {
         using var client = await factory.SignedInClientAsync("rk-page-analyst", WebFactory.UserPassword);

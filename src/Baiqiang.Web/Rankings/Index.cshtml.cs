@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Baiqiang.Web.Rankings;
 
 /// <summary>综合评价: pick a framework version, period, peer group and options; the ranking, its chart, intervals, sensitivity and data warnings.</summary>
-public sealed class IndexModel(BaiqiangDbContext db, IConfiguration config, Lang lang) : PageModel
+public sealed class IndexModel(BaiqiangDbContext db, IConfiguration config, Lang lang, BoundaryFiles boundaries) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Framework { get; set; }
@@ -60,6 +60,11 @@ public sealed class IndexModel(BaiqiangDbContext db, IConfiguration config, Lang
 
     public string SensitivityJson { get; private set; } = "{}";
 
+    /// <summary>The choropleth's boundary files and joined regions (null before a ranking is run).</summary>
+    public MapPlan? Map { get; private set; }
+
+    public string MapJson { get; private set; } = "{}";
+
     /// <summary>The run's query string, for the unit links and exports.</summary>
     public string Query { get; private set; } = string.Empty;
 
@@ -100,6 +105,8 @@ public sealed class IndexModel(BaiqiangDbContext db, IConfiguration config, Lang
             categories = r.Rows.Select(x => x.Name).ToArray(),
             series = new[] { new { name = lang["综合得分", "Score"], type = "bar", data = r.Rows.Select(x => Math.Round(x.Score, 2)).ToArray() } },
         });
+        Map = RankingMap.Plan(r.Rows, boundaries.Areas);
+        MapJson = JsonSerializer.Serialize(MapSpec(r, Map));
         if (r.Sensitivity is { } s)
         {
             SensitivityJson = JsonSerializer.Serialize(new
@@ -114,6 +121,28 @@ public sealed class IndexModel(BaiqiangDbContext db, IConfiguration config, Lang
                 },
             });
         }
+    }
+
+    /// <summary>What <c>js/choropleth.js</c> draws: the files to fetch, each region's boundary key, score, rank and tier, and a legend by tier with its score range.</summary>
+    private object MapSpec(RankingResponse r, MapPlan map)
+    {
+        static string Span(IEnumerable<RankingRow> rows)
+        {
+            var (lo, hi) = (rows.Min(x => x.Score).ToString("0.0", CultureInfo.InvariantCulture), rows.Max(x => x.Score).ToString("0.0", CultureInfo.InvariantCulture));
+            return lo == hi ? lo : $"{lo}–{hi}";
+        }
+
+        var tiers = r.Rows.GroupBy(x => x.Tier).OrderBy(g => g.Key)
+            .Select(g => new { value = g.Key, label = lang[$"第{g.Key}梯队 {Span(g)}", $"tier {g.Key}: {Span(g)}"] }).ToArray();
+        return new
+        {
+            title = lang[$"{r.GroupNameZh} · 综合得分与梯队", $"{r.Group} · scores and tiers"],
+            baseUrl = "/" + RankingMap.Folder + "/",
+            files = map.Files.Select(f => f.ToString(CultureInfo.InvariantCulture)).ToArray(),
+            labels = new { score = lang["综合得分", "Score"], rank = lang["名次", "Rank"], tier = lang["梯队", "Tier"], none = lang["不在本次排名中", "not in this ranking"], failed = lang["地图边界文件加载失败。", "The boundary files could not be loaded."] },
+            tiers,
+            regions = map.Regions.Select(x => new { key = x.Key, code = x.Code, name = x.Name, score = Math.Round(x.Score, 2), rank = x.Rank, tier = x.Tier }).ToArray(),
+        };
     }
 
     private static string QueryString(params (string Key, string? Value)[] pairs)

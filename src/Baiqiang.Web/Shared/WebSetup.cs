@@ -25,6 +25,7 @@ public static class WebSetup
             o.Cookie.Name = "bq.af";
         });
         builder.Services.AddScoped<Lang>();
+        builder.Services.AddSingleton(sp => new Rankings.BoundaryFiles(sp.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider));
         // Chinese text is written as characters, not &#x...; escapes (still HTML-encoded where it must be).
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

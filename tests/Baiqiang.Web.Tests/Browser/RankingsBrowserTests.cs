@@ -5,7 +5,8 @@ namespace Baiqiang.Web.Tests.Browser;
 
 /// <summary>
 /// Real headless Chromium on the 综合评价 pages: sign in, run a ranking of 泸州's county-level units on the test figures,
-/// see the ECharts bar chart drawn with Chinese region names, open a unit's decomposition and see its chart. Screenshots go
+/// see the ECharts bar chart drawn with Chinese region names and the county choropleth drawn from 泸州's boundary file (fetched
+/// alone, when the map scrolls into view), open a unit's decomposition and see its chart. Screenshots go
 /// to the test output's screenshots/ folder. Skips without chromium, fails under CI=true.
 /// </summary>
 public sealed class RankingsBrowserTests(KestrelWebFactory factory) : IClassFixture<KestrelWebFactory>
@@ -42,6 +43,14 @@ public sealed class RankingsBrowserTests(KestrelWebFactory factory) : IClassFixt
         });
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "zh-CN" });
         var page = await context.NewPageAsync();
+        var mapRequests = new List<string>();
+        page.Request += (_, r) =>
+        {
+            if (r.Url.Contains("/lib/china-map/", StringComparison.Ordinal))
+            {
+                mapRequests.Add(r.Url[(r.Url.LastIndexOf('/') + 1)..]);
+            }
+        };
         var consoleErrors = new List<string>();
         page.Console += (_, m) =>
         {
@@ -78,6 +87,32 @@ public sealed class RankingsBrowserTests(KestrelWebFactory factory) : IClassFixt
         Assert.True(canvasInk > 1000, "the ranking canvas is blank");
         Assert.Contains("插补：叙永县", await page.TextContentAsync("#warnings"), StringComparison.Ordinal);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "rankings-results.png"), FullPage = true });
+
+        // The choropleth: 泸州's one boundary file, fetched when the map comes into view; areas keyed by code, Chinese labels.
+        await page.Locator("#ranking-map").ScrollIntoViewIfNeededAsync();
+        await page.WaitForSelectorAsync("#ranking-map[data-drawn=true]");
+        Assert.Equal(["510500.json"], mapRequests);
+        var mapName = await page.GetAttributeAsync("#ranking-map", "data-map-name");
+        Assert.Equal("baiqiang-ranking-510500", mapName);
+        var areas = await page.EvaluateAsync<string[]>($"() => echarts.getMap('{mapName}').geoJSON.features.map(f => f.properties.name)");
+        Assert.Equal(RankingSeed.Units.Select(u => u.ToString(System.Globalization.CultureInfo.InvariantCulture)).Order(), areas.Order());
+        var mapData = await page.EvaluateAsync<string[]>(Option("ranking-map", "series[0].data.map(d => d.name)"));
+        Assert.Contains("510502", mapData);
+        Assert.Equal(7, mapData.Length);
+        var label = await page.EvaluateAsync<string>(Option("ranking-map", "series[0].label.formatter({ name: '510525' })"));
+        Assert.Equal("古蔺县", label);
+        var pieces = await page.EvaluateAsync<string[]>(Option("ranking-map", "visualMap[0].pieces.map(p => p.label)"));
+        Assert.StartsWith("第1梯队", pieces[0], StringComparison.Ordinal);
+        await page.EvaluateAsync("() => echarts.getInstanceByDom(document.getElementById('ranking-map')).dispatchAction({ type: 'showTip', seriesIndex: 0, name: '510502' })");
+        await page.WaitForFunctionAsync("() => document.getElementById('ranking-map').innerText.includes('综合得分')");
+        var tipText = await page.InnerTextAsync("#ranking-map");
+        Assert.Contains("江阳区", tipText, StringComparison.Ordinal);
+        Assert.Contains("名次：1", tipText, StringComparison.Ordinal);
+        var mapInk = await page.EvaluateAsync<int>(
+            "() => { const c = document.querySelector('#ranking-map canvas'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n; }");
+        Assert.True(mapInk > 10000, "the map canvas is blank");
+        Assert.Equal(0, await page.Locator("#map-missing").CountAsync());
+        await page.Locator("#ranking-map").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "rankings-map.png") });
 
         // Open a unit's decomposition from the table.
         await page.ClickAsync("#ranking a:text('纳溪区')");
