@@ -1,6 +1,6 @@
 namespace Baiqiang.Cli.Tests;
 
-/// <summary><c>baiqiang targets list|add|remove</c> against the sample store.</summary>
+/// <summary><c>baiqiang targets list|add|update|remove</c> against the sample store.</summary>
 public sealed class TargetsCommandTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -67,6 +67,65 @@ public sealed class TargetsCommandTests
         Assert.Contains("deadline: 目标期限“今年”无法识别", unreadable.Err, StringComparison.Ordinal);
         Assert.Contains("comparator: ", unreadable.Err, StringComparison.Ordinal);
         Assert.Contains("无目标 / no targets", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Update_ValueOnly_KeepsOtherFieldsAndRegeneratesTheGeneratedWording()
+    {
+        using var store = new TempStore();
+        var cli = new CliRunner(store.Path);
+        await cli.OkAsync("sample");
+        await cli.OkAsync("targets", "add", "--region", "510502", "--indicator", "retail_sales", "--deadline", "2022", "--value", "450亿元", "--key", "jy-retail-2022");
+
+        var updated = await cli.OkAsync("targets", "update", "jy-retail-2022", "--value", "5000000万元");
+        var list = await cli.OkAsync("targets", "list", "--region", "510502");
+
+        Assert.Contains("已修改目标 / target updated: jy-retail-2022 · 江阳区(510502) · 社会消费品零售总额 2022年 ≥ 500亿元", updated, StringComparison.Ordinal);
+        Assert.Contains("目标 500亿元; 进度 228.09 ÷ 500 × 100 = 45.62%", updated, StringComparison.Ordinal);
+        var row = Assert.Single(list.Split('\n'), l => l.StartsWith("jy-retail-2022 ", StringComparison.Ordinal));
+        Assert.Contains("≥ 500亿元", row, StringComparison.Ordinal);
+        Assert.DoesNotContain("450亿元", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Update_MultipleReplacesValue_OwnWordingKeptUntilClearedWithEmptyDescription()
+    {
+        using var store = new TempStore();
+        var cli = new CliRunner(store.Path);
+        await cli.OkAsync("sample");
+        await cli.OkAsync("targets", "add", "--region", "510502", "--indicator", "industrial_output", "--deadline", "2025", "--value", "1000亿元",
+            "--description", "工业总产值突破千亿", "--key", "jy-io");
+
+        var toMultiple = await cli.OkAsync("targets", "update", "jy-io", "--multiple", "2", "--base", "2020");
+        var cleared = await cli.OkAsync("targets", "update", "jy-io", "--description", "");
+
+        Assert.Contains("jy-io · 江阳区(510502) · 工业总产值突破千亿", toMultiple, StringComparison.Ordinal);
+        Assert.Contains("≥ 2 × 2020", toMultiple, StringComparison.Ordinal);
+        Assert.Matches(@"jy-io · 江阳区\(510502\) · \S*工业总产值 2025年 ≥ 2020年的2倍", cleared);
+    }
+
+    [Fact]
+    public async Task Update_RefusedOrUnknown_ExitsWithReasonAndChangesNothing()
+    {
+        using var store = new TempStore();
+        var cli = new CliRunner(store.Path);
+        await cli.OkAsync("sample");
+        await cli.OkAsync("targets", "add", "--region", "510502", "--indicator", "retail_sales", "--deadline", "2022", "--value", "450亿元", "--key", "jy-retail-2022");
+
+        var badUnit = await cli.RunAsync("targets", "update", "jy-retail-2022", "--value", "100个");
+        var badDeadline = await cli.RunAsync("targets", "update", "jy-retail-2022", "--deadline", "明年");
+        var unknown = await cli.RunAsync("targets", "update", "no-such-target", "--value", "1亿元");
+        var list = await cli.OkAsync("targets", "list", "--region", "510502");
+
+        Assert.Equal(1, badUnit.Exit);
+        Assert.Contains("unit: 单位“个”不能换算", badUnit.Err, StringComparison.Ordinal);
+        Assert.Contains("未保存目标(1处错误) / target not stored (1 errors)", badUnit.Err, StringComparison.Ordinal);
+        Assert.Equal(1, badDeadline.Exit);
+        Assert.Contains("deadline: ", badDeadline.Err, StringComparison.Ordinal);
+        Assert.Equal(1, unknown.Exit);
+        Assert.Contains("找不到目标“no-such-target” / no target 'no-such-target'", unknown.Err, StringComparison.Ordinal);
+        var row = Assert.Single(list.Split('\n'), l => l.StartsWith("jy-retail-2022 ", StringComparison.Ordinal));
+        Assert.Contains("≥ 450亿元", row, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,12 +10,12 @@ using Baiqiang.Storage.Targets;
 
 namespace Baiqiang.Cli.Targets;
 
-/// <summary><c>baiqiang targets list|add|remove</c>: a region's targets (目标) with their progress against time elapsed.</summary>
+/// <summary><c>baiqiang targets list|add|update|remove</c>: a region's targets (目标) with their progress against time elapsed.</summary>
 internal static class TargetsCommand
 {
-    public static Command Create() => new("targets", "目标管理:列出(含进度)、添加、删除 / a region's targets: list with progress, add, remove")
+    public static Command Create() => new("targets", "目标管理:列出(含进度)、添加、修改、删除 / a region's targets: list with progress, add, update, remove")
     {
-        List(), Add(), Remove(),
+        List(), Add(), Update(), Remove(),
     };
 
     private static Actor CliActor() => Actor.LocalAdmin(Environment.UserName);
@@ -108,37 +108,8 @@ internal static class TargetsCommand
         command.SetAction(async (parse, ct) =>
         {
             var errors = new List<string>();
-            decimal? v = null;
-            string? unit = null;
-            var qualifier = Qualifier.Exact;
-            if (parse.GetValue(value) is { } valueText)
-            {
-                var amount = AmountText.TryParse(valueText);
-                if (!amount.Success)
-                {
-                    errors.Add($"目标值“{valueText}”无法识别(应如 1000亿元、1.2万亿元):{amount.Error!.Value.Zh} / value '{valueText}' cannot be read (e.g. 1000亿元, 1.2万亿元): {amount.Error!.Value.En}");
-                }
-                else
-                {
-                    v = amount.Value.Value;
-                    unit = amount.Value.Unit.Dimension == Dimension.Dimensionless ? null : amount.Value.Unit.Symbol;
-                    qualifier = amount.Value.Qualifier;
-                }
-            }
-
-            decimal? m = null;
-            if (parse.GetValue(multiple) is { } multipleText)
-            {
-                if (decimal.TryParse(multipleText.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
-                {
-                    m = parsed;
-                }
-                else
-                {
-                    errors.Add($"倍数“{multipleText}”不是数字 / multiple '{multipleText}' is not a number");
-                }
-            }
-
+            var (v, unit, qualifier) = ReadValue(parse.GetValue(value), errors);
+            var m = ReadMultiple(parse.GetValue(multiple), errors);
             if (errors.Count > 0)
             {
                 foreach (var e in errors)
@@ -153,25 +124,136 @@ internal static class TargetsCommand
             var input = new TargetInput(parse.GetRequiredValue(region), parse.GetRequiredValue(indicator), parse.GetRequiredValue(deadline), parse.GetValue(comparator),
                 v, unit, qualifier, m, parse.GetValue(basePeriod), parse.GetValue(description), parse.GetValue(key));
             var result = await TargetStore.CreateAsync(db, CliActor(), input, ct);
-            if (!result.Success)
+            return await ReportAsync(parse, db, result, "已添加目标 / target added", ct);
+        });
+        return command;
+    }
+
+    private static Command Update()
+    {
+        var key = new Argument<string>("KEY") { Description = "目标标识(见 targets list) / the target's key (see targets list)" };
+        var region = new Option<string?>("--region") { Description = "改为此地区(代码或名称) / move to this region (code or name)" };
+        var indicator = new Option<string?>("--indicator") { Description = "改为此指标或计数 / change the indicator or count" };
+        var deadline = new Option<string?>("--deadline") { Description = "新的目标期限,如 2025 / new deadline" };
+        var comparator = new Option<string?>("--comparator") { Description = "≥ (>=) | ≤ (<=) | = / comparison" };
+        var value = new Option<string?>("--value") { Description = "新的目标值(含单位);替换倍数目标 / new absolute value with its unit (replaces a multiple)" };
+        var multiple = new Option<string?>("--multiple") { Description = "新的倍数;替换目标值 / new multiple of the base period (replaces a value)" };
+        var basePeriod = new Option<string?>("--base") { Description = "新的基期 / new base period" };
+        var description = new Option<string?>("--description") { Description = "新的目标表述(\"\" 表示按字段重新生成) / new wording (\"\" regenerates it from the fields)" };
+        var command = new Command("update", "修改目标:只改给出的选项,其余不变(留有审计记录) / change a target: only the options given, the rest stays (audited)")
+        {
+            key, region, indicator, deadline, comparator, value, multiple, basePeriod, description,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var errors = new List<string>();
+            var valueText = parse.GetValue(value);
+            var multipleText = parse.GetValue(multiple);
+            var (v, unit, qualifier) = ReadValue(valueText, errors);
+            var m = ReadMultiple(multipleText, errors);
+            if (errors.Count > 0)
             {
-                foreach (var e in result.Errors)
+                foreach (var e in errors)
                 {
-                    await parse.Err().WriteLineAsync($"{e.Field}: {e.Message}");
+                    await parse.Err().WriteLineAsync(e);
                 }
 
-                await parse.Err().WriteLineAsync($"未保存目标({result.Errors.Count}处错误) / target not stored ({result.Errors.Count} errors)");
+                return 2;
+            }
+
+            await using var db = await StoreAccess.OpenAsync(parse, ct);
+            var k = parse.GetRequiredValue(key);
+            var existing = await TargetStore.FindAsync(db, k, ct);
+            if (existing is null)
+            {
+                await parse.Err().WriteLineAsync($"找不到目标“{k}” / no target '{k}'");
                 return 1;
             }
 
-            var s = (await TargetQueries.FindAsync(db, result.Target!.Key, Today(), ct))!;
-            var o = parse.Out();
-            await o.WriteLineAsync($"已添加目标 / target added: {s.Entity.Key} · {s.RegionName}({s.Entity.RegionCode}) · {s.Entity.DescriptionZh}");
-            await o.WriteLineAsync($"  {Condition(s)}");
-            await o.WriteLineAsync(s.Status is { } st ? $"  {st.Formula}" : $"  {s.Missing?.Zh} / {s.Missing?.En}");
-            return 0;
+            var input = TargetStore.InputOf(existing);
+            if (valueText is not null && multipleText is null && parse.GetValue(basePeriod) is null)
+            {
+                // A value given alone turns a multiple-of-base target into an absolute one.
+                input = input with { Value = v, Unit = unit, Qualifier = qualifier, Multiple = null, BasePeriod = null };
+            }
+            else if (valueText is null && (multipleText is not null || parse.GetValue(basePeriod) is not null))
+            {
+                input = input with { Value = null, Unit = null, Qualifier = Qualifier.Exact, Multiple = m ?? input.Multiple, BasePeriod = parse.GetValue(basePeriod) ?? input.BasePeriod };
+            }
+            else if (valueText is not null)
+            {
+                // Both forms given: the store names the conflict.
+                input = input with { Value = v, Unit = unit, Qualifier = qualifier, Multiple = m, BasePeriod = parse.GetValue(basePeriod) };
+            }
+
+            input = input with
+            {
+                Region = parse.GetValue(region) ?? input.Region,
+                Subject = parse.GetValue(indicator) ?? input.Subject,
+                Deadline = parse.GetValue(deadline) ?? input.Deadline,
+                Comparator = parse.GetValue(comparator) ?? input.Comparator,
+                Description = parse.GetValue(description) ?? input.Description,
+            };
+            var result = await TargetStore.UpdateAsync(db, CliActor(), existing.Key, input, ct);
+            return await ReportAsync(parse, db, result!, "已修改目标 / target updated", ct);
         });
         return command;
+    }
+
+    private static (decimal? Value, string? Unit, Qualifier Qualifier) ReadValue(string? valueText, List<string> errors)
+    {
+        if (valueText is null)
+        {
+            return (null, null, Qualifier.Exact);
+        }
+
+        var amount = AmountText.TryParse(valueText);
+        if (!amount.Success)
+        {
+            errors.Add($"目标值“{valueText}”无法识别(应如 1000亿元、1.2万亿元):{amount.Error!.Value.Zh} / value '{valueText}' cannot be read (e.g. 1000亿元, 1.2万亿元): {amount.Error!.Value.En}");
+            return (null, null, Qualifier.Exact);
+        }
+
+        var a = amount.Value;
+        return (a.Value, a.Unit.Dimension == Dimension.Dimensionless ? null : a.Unit.Symbol, a.Qualifier);
+    }
+
+    private static decimal? ReadMultiple(string? multipleText, List<string> errors)
+    {
+        if (multipleText is null)
+        {
+            return null;
+        }
+
+        if (decimal.TryParse(multipleText.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
+        {
+            return parsed;
+        }
+
+        errors.Add($"倍数“{multipleText}”不是数字 / multiple '{multipleText}' is not a number");
+        return null;
+    }
+
+    /// <summary>Prints each refused field and exits 1, or the stored target with its condition and progress formula.</summary>
+    private static async Task<int> ReportAsync(ParseResult parse, Storage.BaiqiangDbContext db, TargetSaveResult result, string done, CancellationToken ct)
+    {
+        if (!result.Success)
+        {
+            foreach (var e in result.Errors)
+            {
+                await parse.Err().WriteLineAsync($"{e.Field}: {e.Message}");
+            }
+
+            await parse.Err().WriteLineAsync($"未保存目标({result.Errors.Count}处错误) / target not stored ({result.Errors.Count} errors)");
+            return 1;
+        }
+
+        var s = (await TargetQueries.FindAsync(db, result.Target!.Key, Today(), ct))!;
+        var o = parse.Out();
+        await o.WriteLineAsync($"{done}: {s.Entity.Key} · {s.RegionName}({s.Entity.RegionCode}) · {s.Entity.DescriptionZh}");
+        await o.WriteLineAsync($"  {Condition(s)}");
+        await o.WriteLineAsync(s.Status is { } st ? $"  {st.Formula}" : $"  {s.Missing?.Zh} / {s.Missing?.En}");
+        return 0;
     }
 
     private static Command Remove()

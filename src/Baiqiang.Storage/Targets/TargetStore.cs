@@ -110,6 +110,14 @@ public static class TargetStore
         }
 
         actor.EnsureCanEdit(entity.RegionCode);
+        if (string.Equals((input.Description ?? string.Empty).Trim(), entity.DescriptionZh, StringComparison.Ordinal)
+            && await HasGeneratedDescriptionAsync(db, entity, ct))
+        {
+            // The description was generated from the old fields and comes back unchanged: generate it from the new ones,
+            // so "≥ 450亿元" does not stay in the text after the value became 500亿元.
+            input = input with { Description = null };
+        }
+
         var (target, errors) = await ValidateAsync(db, actor, input, entity.Key, ct);
         if (target is null)
         {
@@ -189,6 +197,29 @@ public static class TargetStore
         "=" or "==" or "＝" => Comparator.Equal,
         _ => null,
     };
+
+    /// <summary>The stored target as the input that would store it again (value in its stored unit), for updates that change
+    /// only some fields.</summary>
+    public static TargetInput InputOf(TargetEntity entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        var t = entity.ToTarget();
+        return new TargetInput(
+            entity.RegionCode.ToString(), entity.Subject, entity.Deadline.ToString(), entity.Comparator,
+            t.Value?.Value, t.Value?.Unit.Symbol, t.Value?.Qualifier ?? Qualifier.Exact, t.MultipleOfBase, entity.BasePeriod?.ToString(),
+            entity.DescriptionZh, entity.Key);
+    }
+
+    /// <summary>True when the stored description is exactly what <see cref="Describe"/> makes of the stored fields.</summary>
+    private static async Task<bool> HasGeneratedDescriptionAsync(BaiqiangDbContext db, TargetEntity entity, CancellationToken ct)
+    {
+        var t = entity.ToTarget();
+        var subjectZh = t.SubjectKind == TargetSubjectKind.Indicator
+            ? (await FindIndicatorAsync(db, entity.Subject, ct))?.NameZh
+            : TargetSubjects.Find(entity.Subject)?.NameZh;
+        return subjectZh is not null
+            && string.Equals(entity.DescriptionZh, Describe(subjectZh, t.Deadline, t.Comparator, t.Value, t.MultipleOfBase, t.BasePeriod), StringComparison.Ordinal);
+    }
 
     private static async Task<TargetEntity?> FindTrackedAsync(BaiqiangDbContext db, string key, CancellationToken ct)
     {

@@ -238,6 +238,24 @@ public abstract class TargetStoreTests<TFixture>(TFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Update_UnchangedGeneratedWording_FollowsTheNewFieldsButOwnWordingStays()
+    {
+        await using var db = await OpenSeededAsync();
+        Assert.True((await TargetStore.CreateAsync(db, Admin, new TargetInput("510502", "gdp", "2025", Value: 1000m, Key: "jy-gen"), Ct)).Success);
+        Assert.True((await TargetStore.CreateAsync(db, Admin, new TargetInput("510502", "gdp", "2026", Value: 1000m, Description: "地区生产总值迈上千亿台阶", Key: "jy-own"), Ct)).Success);
+        var generated = TargetStore.InputOf(await TargetStore.FindAsync(db, "jy-gen", Ct) ?? throw new InvalidOperationException());
+        var own = TargetStore.InputOf(await TargetStore.FindAsync(db, "jy-own", Ct) ?? throw new InvalidOperationException());
+        Assert.Equal("地区生产总值 2025年 ≥ 1000亿元", generated.Description);
+
+        var g = await TargetStore.UpdateAsync(db, Admin, "jy-gen", generated with { Value = 1100m }, Ct);
+        var o = await TargetStore.UpdateAsync(db, Admin, "jy-own", own with { Value = 1100m }, Ct);
+
+        Assert.Equal("地区生产总值 2025年 ≥ 1100亿元", g!.Target!.DescriptionZh);
+        Assert.Equal("地区生产总值迈上千亿台阶", o!.Target!.DescriptionZh);
+        Assert.Equal(1100m, o.Target.Value);
+    }
+
+    [Fact]
     public async Task Standings_NoFigureOrNoBase_SayWhy()
     {
         await using var db = await OpenSeededAsync();
