@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -403,6 +404,59 @@ public sealed class ProjectsApiTests(WebFactory factory) : IClassFixture<WebFact
         // Without a period, the ledger's default period is taken as of that day too: 1–5月 as of 2022-05-31.
         var defaultMay = await client.GetFromJsonAsync<JsonElement>("/api/projects/warnings?region=510502&today=2022-05-31", Ct);
         Assert.Equal("2022-01..05", defaultMay.GetProperty("period").GetString());
+    }
+
+    [Fact]
+    public async Task Project_AsOfADay_JudgesMilestonesAndProblemsOnThatDayAsTheWarningsDo()
+    {
+        using var client = await factory.TokenClientAsync("analyst1");
+        // JY-S08's milestone 二期主体开工 and problem JY-S08-Q1 (raised 2022-04-10) are both due 2022-05-31.
+        foreach (var (day, overdue) in new[] { ("2022-04-01", false), ("2022-05-31", false), ("2022-06-01", true), ("2022-06-30", true) })
+        {
+            var d = await client.GetFromJsonAsync<JsonElement>($"/api/projects/JY-S08?today={day}", Ct);
+            Assert.Equal(day, d.GetProperty("today").GetString());
+            var milestone = Assert.Single(d.GetProperty("project").GetProperty("milestones").EnumerateArray());
+            Assert.Equal(overdue, milestone.GetProperty("overdue").GetBoolean());
+            var problem = Assert.Single(d.GetProperty("problems").EnumerateArray());
+            Assert.Equal(overdue, problem.GetProperty("overdue").GetBoolean());
+            Assert.True(problem.GetProperty("open").GetBoolean());
+
+            var w = await client.GetFromJsonAsync<JsonElement>($"/api/projects/warnings?period=2022-01..06&region=510502&today={day}", Ct);
+            Assert.Equal(overdue, w.GetProperty("warnings").EnumerateArray().Any(x => x.GetProperty("projectCode").GetString() == "JY-S08"
+                && x.GetProperty("rule").GetString() == "MilestoneOverdue"));
+        }
+
+        // Without a day: the clock's (long after the sample's 2022 deadlines), fields as before.
+        var now = await client.GetFromJsonAsync<JsonElement>("/api/projects/JY-S08", Ct);
+        Assert.True(now.GetProperty("project").GetProperty("milestones")[0].GetProperty("overdue").GetBoolean());
+        Assert.True(DateOnly.ParseExact(now.GetProperty("today").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture) >= new DateOnly(2026, 1, 1));
+    }
+
+    [Fact]
+    public async Task Ledger_AsOfADay_TakesTheDefaultPeriodOnThatDay()
+    {
+        using var client = await factory.TokenClientAsync("analyst1");
+        var may = await client.GetFromJsonAsync<JsonElement>("/api/projects/ledger?region=510502&today=2022-05-31", Ct);
+        Assert.Equal("2022-01..05", may.GetProperty("period").GetString());
+        Assert.Equal("2022-05-31", may.GetProperty("today").GetString());
+        var given = await client.GetFromJsonAsync<JsonElement>("/api/projects/ledger?period=2022-01..06&region=510502&today=2022-05-31", Ct);
+        Assert.Equal("2022-01..06", given.GetProperty("period").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/projects/JY-S08", "2022-13-01")]
+    [InlineData("/api/projects/JY-S08", "30/06/2022")]
+    [InlineData("/api/projects/NO-SUCH", "2022-02-30")]
+    [InlineData("/api/projects/ledger", "2022-02-30")]
+    [InlineData("/api/projects/ledger/export", "tomorrow")]
+    public async Task AsOfEndpoints_InvalidDay_400WithTheWarningsMessage(string path, string today)
+    {
+        using var client = await factory.TokenClientAsync("analyst1");
+        using var response = await client.GetAsync(new Uri($"{path}?today={Uri.EscapeDataString(today)}", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var message = Assert.Single(problem.GetProperty("errors").GetProperty("today").EnumerateArray()).GetString();
+        Assert.Equal($"截至日期（today）“{today}”不是有效日期，应写作 2022-06-30 / 'today' ('{today}') is not a valid date: write it like 2022-06-30", message);
     }
 
     [Theory]

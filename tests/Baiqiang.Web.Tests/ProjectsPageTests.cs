@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 using Baiqiang.Web.Tests.Support;
 
 namespace Baiqiang.Web.Tests;
@@ -78,15 +79,130 @@ public sealed class ProjectsPageTests(WebFactory factory) : IClassFixture<WebFac
         using var client = await factory.SignedInClientAsync("page-analyst", WebFactory.UserPassword);
         // JY-S08's milestone 二期主体开工 (due 2022-05-31) is overdue as of the end of June, not as of its deadline.
         var june = await client.GetStringAsync(new Uri("/Projects/Warnings?period=2022-01..06&region=510502&today=2022-06-30", UriKind.Relative), Ct);
-        Assert.Contains("截至 2022-06-30，", june, StringComparison.Ordinal);
+        Assert.Contains("截至 <time id=\"as-of-day\" datetime=\"2022-06-30\">2022年6月30日</time>，", june, StringComparison.Ordinal);
         Assert.Contains("节点“二期主体开工”期限2022-05-31，已逾期30天未完成", june, StringComparison.Ordinal);
         Assert.Contains("name=\"today\" type=\"date\" value=\"2022-06-30\"", june, StringComparison.Ordinal);
         var may = await client.GetStringAsync(new Uri("/Projects/Warnings?period=2022-01..06&region=510502&today=2022-05-31", UriKind.Relative), Ct);
-        Assert.Contains("截至 2022-05-31，", may, StringComparison.Ordinal);
+        Assert.Contains("datetime=\"2022-05-31\">2022年5月31日</time>，", may, StringComparison.Ordinal);
         Assert.DoesNotContain("二期主体开工", may, StringComparison.Ordinal);
         var english = await client.GetStringAsync(new Uri("/Projects/Warnings?period=2022-01..06&region=510502&today=2022-06-30&lang=en", UriKind.Relative), Ct);
-        Assert.Contains("As of 2022-06-30:", english, StringComparison.Ordinal);
+        Assert.Contains("As of <time id=\"as-of-day\" datetime=\"2022-06-30\">30 Jun 2022</time>:", english, StringComparison.Ordinal);
         Assert.Contains("30 days overdue", english, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Project_AsOfADay_MilestoneAndProblemOverdueOnlyAfterTheirDeadline()
+    {
+        using var client = await factory.SignedInClientAsync("page-analyst", WebFactory.UserPassword);
+        // JY-S08: milestone 二期主体开工 and problem JY-S08-Q1 are both due 2022-05-31.
+        var june = await client.GetStringAsync(new Uri("/Projects/Project/JY-S08?today=2022-06-30", UriKind.Relative), Ct);
+        Assert.Contains("截至 <time id=\"as-of-day\" datetime=\"2022-06-30\">2022年6月30日</time>", june, StringComparison.Ordinal);
+        Assert.Matches(OverdueMilestone, june);
+        Assert.Contains("已逾期", Row(june, "problem-JY-S08-Q1"), StringComparison.Ordinal);
+        // The links carry the day: back to the region's warnings, and the subnav's ledger and warnings.
+        Assert.Contains("id=\"warnings-as-of\" href=\"/Projects/Warnings?region=510502&amp;today=2022-06-30\"", june, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Projects/Warnings?today=2022-06-30\"", june, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Projects?by=leader&amp;today=2022-06-30\"", june, StringComparison.Ordinal);
+
+        var may = await client.GetStringAsync(new Uri("/Projects/Project/JY-S08?today=2022-05-31", UriKind.Relative), Ct);
+        Assert.Contains("datetime=\"2022-05-31\">2022年5月31日</time>", may, StringComparison.Ordinal);
+        Assert.Matches("<tr><td>二期主体开工\\s*</td>", may);
+        Assert.DoesNotMatch(OverdueMilestone, may);
+        Assert.DoesNotContain("已逾期", Row(may, "problem-JY-S08-Q1"), StringComparison.Ordinal);
+
+        // No day: the clock's (2026 and later, long after the sample's 2022 deadlines), and the links carry nothing.
+        var now = await client.GetStringAsync(new Uri("/Projects/Project/JY-S08", UriKind.Relative), Ct);
+        Assert.Matches(OverdueMilestone, now);
+        Assert.Contains("href=\"/Projects/Warnings?region=510502\"", now, StringComparison.Ordinal);
+        Assert.DoesNotContain("today=", now, StringComparison.Ordinal);
+
+        var english = await client.GetStringAsync(new Uri("/Projects/Project/JY-S08?today=2022-06-30&lang=en", UriKind.Relative), Ct);
+        Assert.Contains("As of <time id=\"as-of-day\" datetime=\"2022-06-30\">30 Jun 2022</time>", english, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"flag\">overdue</span>", english, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProjectAndWarnings_SameDay_AgreeOnTheOverdueMilestoneAndLinkWithTheDay()
+    {
+        using var client = await factory.SignedInClientAsync("page-analyst", WebFactory.UserPassword);
+        foreach (var (day, overdue) in new[] { ("2022-05-31", false), ("2022-06-01", true), ("2022-06-30", true) })
+        {
+            var warnings = await client.GetStringAsync(new Uri($"/Projects/Warnings?period=2022-01..06&region=510502&today={day}", UriKind.Relative), Ct);
+            var project = await client.GetStringAsync(new Uri($"/Projects/Project/JY-S08?today={day}", UriKind.Relative), Ct);
+            Assert.Equal(overdue, warnings.Contains("节点“二期主体开工”", StringComparison.Ordinal));
+            Assert.Equal(overdue, OverdueMilestone.IsMatch(project));
+            Assert.Contains($"<time id=\"as-of-day\" datetime=\"{day}\">", warnings, StringComparison.Ordinal);
+            Assert.Contains($"<time id=\"as-of-day\" datetime=\"{day}\">", project, StringComparison.Ordinal);
+            // The warnings page links each project to its page as of the same day.
+            Assert.Contains($"href=\"/Projects/Project/JY-S08?today={day}\"", warnings, StringComparison.Ordinal);
+        }
+
+        // Warnings as of today (no day given) link to the project page as of today too: nothing to carry.
+        var live = await client.GetStringAsync(new Uri("/Projects/Warnings?period=2022-01..06&region=510502", UriKind.Relative), Ct);
+        Assert.Contains("href=\"/Projects/Project/JY-S08\"", live, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ledger_AsOfADay_CarriesItToProjectPagesAndTheExport()
+    {
+        using var client = await factory.SignedInClientAsync("page-analyst", WebFactory.UserPassword);
+        var html = await client.GetStringAsync(new Uri("/Projects?period=2022-01..06&by=project&region=510502&today=2022-06-30", UriKind.Relative), Ct);
+        Assert.Contains("href=\"/Projects/Project/JY-S08?today=2022-06-30\"", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"today\" type=\"date\" value=\"2022-06-30\"", html, StringComparison.Ordinal);
+        Assert.Contains("&amp;today=2022-06-30&amp;format=xlsx", html, StringComparison.Ordinal);
+        Assert.Contains("datetime=\"2022-06-30\">2022年6月30日</time>", html, StringComparison.Ordinal);
+        // The default period is the ledger's as of that day, as on the warnings page: 1–5月 as of 2022-05-31.
+        var may = await client.GetStringAsync(new Uri("/Projects?region=510502&today=2022-05-31", UriKind.Relative), Ct);
+        Assert.Contains("name=\"period\" value=\"2022-01..05\"", may, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("zh", "截至日期（today）“2022-02-30”不是有效日期，应写作 2022-06-30", "is not a valid date")]
+    [InlineData("en", "&#x27;today&#x27; (&#x27;2022-02-30&#x27;) is not a valid date: write it like 2022-06-30", "不是有效日期")]
+    public async Task Project_InvalidDay_ShowsTheWarningsMessageInTheUsersLanguage(string lang, string shown, string otherHalf)
+    {
+        using var client = await factory.SignedInClientAsync("page-analyst", WebFactory.UserPassword);
+        using var response = await client.GetAsync(new Uri($"/Projects/Project/JY-S08?today=2022-02-30&lang={lang}", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Contains(shown, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(otherHalf, html, StringComparison.Ordinal);
+        Assert.Contains("id=\"errors\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"milestones\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"2022-02-30\"", html, StringComparison.Ordinal);
+        // The ledger takes the same parser.
+        var ledger = await client.GetStringAsync(new Uri($"/Projects?today=2022-02-30&lang={lang}", UriKind.Relative), Ct);
+        Assert.Contains(shown, ledger, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"ledger\"", ledger, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Project_InvalidDayOnAPost_WritesNothing()
+    {
+        using var client = await factory.SignedInClientAsync("jy-page", WebFactory.UserPassword);
+        var page = await client.GetStringAsync(new Uri("/Projects/Project/JY-S10", UriKind.Relative), Ct);
+        var token = WebFactory.Antiforgery(page);
+        using var post = await client.PostAsync(new Uri("/Projects/Project/JY-S10?handler=AddProblem&today=not-a-day", UriKind.Relative), Form(new()
+        {
+            ["Description"] = "as-of refusal probe", ["Department"] = "区发改局", ["On"] = "2022-06-01", ["__RequestVerificationToken"] = token,
+        }), Ct);
+        Assert.Contains("截至日期（today）“not-a-day”不是有效日期", await post.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.DoesNotContain("as-of refusal probe", await client.GetStringAsync(new Uri("/Projects/Project/JY-S10", UriKind.Relative), Ct), StringComparison.Ordinal);
+
+        // A valid day is kept by the form: the post answers as of that day.
+        var dated = await client.GetStringAsync(new Uri("/Projects/Project/JY-S10?today=2022-06-30", UriKind.Relative), Ct);
+        Assert.Contains("action=\"/Projects/Project/JY-S10?today=2022-06-30&amp;handler=AddProblem\"", dated, StringComparison.Ordinal);
+    }
+
+    /// <summary>JY-S08's milestone row flagged 逾期 on the project page.</summary>
+    private static readonly Regex OverdueMilestone = new("<tr class=\"broken\"><td>二期主体开工\\s*<span class=\"flag\">逾期</span>", RegexOptions.None, TimeSpan.FromSeconds(1));
+
+    private static string Row(string html, string id)
+    {
+        var start = html.IndexOf($"id=\"{id}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, id + " not found");
+        return html[start..html.IndexOf("</tr>", start, StringComparison.Ordinal)];
     }
 
     [Theory]

@@ -23,7 +23,7 @@ public enum ProblemStatus
 /// </summary>
 /// <remarks>
 /// Open → InProgress → Resolved → Closed (Open → Resolved directly is allowed). A problem is "open" on a day when it
-/// was raised on or before that day and not resolved on or before it (<see cref="IsOpenOn"/>). Illegal moves throw
+/// was raised on or before that day and not resolved on or before it (<see cref="IsOpenOn(DateOnly)"/>). Illegal moves throw
 /// <see cref="ProjectRuleException"/>; a due date before the raising date throws <see cref="ArgumentException"/>.
 /// </remarks>
 public sealed class ProjectProblem
@@ -118,7 +118,13 @@ public sealed class ProjectProblem
     }
 
     /// <summary>True when raised on or before <paramref name="day"/> and not resolved on or before it.</summary>
-    public bool IsOpenOn(DateOnly day) => RaisedOn <= day && (ResolvedOn is not { } r || r > day);
+    public bool IsOpenOn(DateOnly day) => IsOpenOn(RaisedOn, ResolvedOn, day);
+
+    /// <summary>
+    /// The same rule for a problem known only by its dates (a stored row the caller does not rebuild): raised on or before
+    /// <paramref name="day"/> and not resolved (<paramref name="resolvedOn"/> null) or resolved after it.
+    /// </summary>
+    public static bool IsOpenOn(DateOnly raisedOn, DateOnly? resolvedOn, DateOnly day) => raisedOn <= day && (resolvedOn is not { } r || r > day);
 
     private ProjectRuleException Illegal(string zh, string en) => new(new Bilingual(
         $"问题{Id}当前状态为{Status}，不能{zh}", $"problem {Id} is {Status} and cannot be {en}"));
@@ -137,7 +143,7 @@ public sealed class ProblemList
 
     public IReadOnlyList<ProjectProblem> Items => _items;
 
-    /// <summary>Problems open at the end of <paramref name="day"/> (see <see cref="ProjectProblem.IsOpenOn"/>), oldest first.</summary>
+    /// <summary>Problems open at the end of <paramref name="day"/> (see <see cref="ProjectProblem.IsOpenOn(DateOnly)"/>), oldest first.</summary>
     public IReadOnlyList<ProjectProblem> OpenAt(DateOnly day)
     {
         var result = new List<ProjectProblem>();

@@ -6,7 +6,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Baiqiang.Web.Projects;
 
-/// <summary>重点项目台账: the ledger for a period, grouped and filtered, with each derived figure's formula; leader and department views are groupings.</summary>
+/// <summary>
+/// 重点项目台账: the ledger for a period, grouped and filtered, with each derived figure's formula; leader and department
+/// views are groupings. <c>today=2022-06-30</c> (default: today) is the as-of day the default period is taken on, as on
+/// the warnings page, and is carried to the project pages.
+/// </summary>
 public sealed class IndexModel(BaiqiangDbContext db, TimeProvider clock, Lang lang) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -27,7 +31,14 @@ public sealed class IndexModel(BaiqiangDbContext db, TimeProvider clock, Lang la
     [BindProperty(SupportsGet = true)]
     public string? Category { get; set; }
 
+    /// <summary>The as-of day as typed (<c>2022-06-30</c>); blank means today.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Today { get; set; }
+
     public LedgerResponse? Ledger { get; private set; }
+
+    /// <summary>The as-of day the user chose, for the links to project pages; null when the page is as of today.</summary>
+    public string? CarriedToday { get; private set; }
 
     public List<string> Errors { get; } = [];
 
@@ -39,8 +50,7 @@ public sealed class IndexModel(BaiqiangDbContext db, TimeProvider clock, Lang la
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        var (args, errors) = await ProjectViews.ParseLedgerAsync(db, new LedgerQuery(Period, By, Region, Status, Tag, Category), today, ct);
+        var (args, errors) = await ProjectViews.ParseLedgerAsync(db, new LedgerQuery(Period, By, Region, Status, Tag, Category, Today), ProjectViews.ClockToday(clock), ct);
         if (args is null)
         {
             Errors.AddRange(errors.SelectMany(e => e.Value).Select(m => ProjectViews.Pick(m, lang.En)));
@@ -50,8 +60,9 @@ public sealed class IndexModel(BaiqiangDbContext db, TimeProvider clock, Lang la
         Period = args.Period.ToString();
         By = ProjectViews.GroupingName(args.By);
         Ledger = await ProjectViews.LedgerAsync(db, args, ct);
+        CarriedToday = string.IsNullOrWhiteSpace(Today) ? null : args.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var q = new Microsoft.AspNetCore.Http.Extensions.QueryBuilder { { "period", Period }, { "by", By } };
-        foreach (var (k, v) in new[] { ("region", Region), ("status", Status), ("tag", Tag), ("category", Category) })
+        foreach (var (k, v) in new[] { ("region", Region), ("status", Status), ("tag", Tag), ("category", Category), ("today", CarriedToday) })
         {
             if (!string.IsNullOrWhiteSpace(v))
             {

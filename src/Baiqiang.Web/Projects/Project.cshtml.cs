@@ -9,7 +9,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Baiqiang.Web.Projects;
 
-/// <summary>One key project: its fields, status history, monthly reports with revisions, problems and audit trail; forms to move its status and to add or resolve problems (editors of its region or lead department).</summary>
+/// <summary>
+/// One key project: its fields, status history, monthly reports with revisions, problems and audit trail; forms to move its
+/// status and to add or resolve problems (editors of its region or lead department). Milestones and problems are judged
+/// overdue as of <c>today=2022-06-30</c> (default: today), the day the warnings page takes, and the forms keep that day.
+/// </summary>
 public sealed class ProjectModel(BaiqiangDbContext db, TimeProvider clock, Lang lang) : PageModel
 {
     public ProjectDetail? Detail { get; private set; }
@@ -45,10 +49,23 @@ public sealed class ProjectModel(BaiqiangDbContext db, TimeProvider clock, Lang 
     [BindProperty]
     public string? Resolution { get; set; }
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    /// <summary>The as-of day as typed (<c>2022-06-30</c>); blank means today. Kept on every link and form of the page.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Today { get; set; }
+
+    /// <summary>The as-of day parsed (the clock's when <see cref="Today"/> is blank); null when <see cref="Today"/> is malformed.</summary>
+    public DateOnly? AsOf { get; private set; }
+
+    /// <summary>The as-of day to carry on links and forms: only one the user chose, so a page "as of today" stays on the live day.</summary>
+    public string? CarriedToday => string.IsNullOrWhiteSpace(Today) || AsOf is not { } d ? null : d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public async Task<IActionResult> OnGetAsync(string code, string? saved, CancellationToken ct)
     {
+        if (!ParseAsOf())
+        {
+            return Page();
+        }
+
         // The edit page redirects here after a save.
         Message = saved switch
         {
@@ -61,6 +78,11 @@ public sealed class ProjectModel(BaiqiangDbContext db, TimeProvider clock, Lang 
 
     public async Task<IActionResult> OnPostTransitionAsync(string code, CancellationToken ct)
     {
+        if (!ParseAsOf())
+        {
+            return Page();
+        }
+
         if (Date(On, "变更日期", "the date of the change") is { } on)
         {
             await RunAsync(() => ProjectViews.TransitionAsync(db, User.ToActor(), code, new TransitionRequest(Status ?? string.Empty, on, Reason), ct),
@@ -72,6 +94,11 @@ public sealed class ProjectModel(BaiqiangDbContext db, TimeProvider clock, Lang 
 
     public async Task<IActionResult> OnPostAddProblemAsync(string code, CancellationToken ct)
     {
+        if (!ParseAsOf())
+        {
+            return Page();
+        }
+
         var raised = Date(On, "提出日期", "the date raised");
         DateOnly? due = string.IsNullOrWhiteSpace(DueOn) ? null : Date(DueOn, "办结期限", "the due date");
         if (raised is { } r && Errors.Count == 0)
@@ -86,6 +113,11 @@ public sealed class ProjectModel(BaiqiangDbContext db, TimeProvider clock, Lang 
 
     public async Task<IActionResult> OnPostResolveProblemAsync(string code, CancellationToken ct)
     {
+        if (!ParseAsOf())
+        {
+            return Page();
+        }
+
         if (Date(On, "解决日期", "the resolution date") is { } on)
         {
             await RunAsync(() => ProjectViews.ResolveProblemAsync(db, User.ToActor(), ProblemId ?? string.Empty, new ResolveProblemRequest(Resolution ?? string.Empty, on), ct),
@@ -114,6 +146,15 @@ public sealed class ProjectModel(BaiqiangDbContext db, TimeProvider clock, Lang 
         }
     }
 
+    /// <summary>Reads <see cref="Today"/> with the warnings' parser; a malformed day is shown in the user's language and nothing is loaded or written.</summary>
+    private bool ParseAsOf()
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        AsOf = ProjectViews.ParseAsOf(Today, ProjectViews.ClockToday(clock), errors);
+        Errors.AddRange(errors.SelectMany(e => e.Value).Select(m => ProjectViews.Pick(m, lang.En)));
+        return AsOf is not null;
+    }
+
     private DateOnly? Date(string? text, string zh, string en)
     {
         if (DateOnly.TryParseExact(text?.Trim() ?? string.Empty, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
@@ -128,7 +169,7 @@ public sealed class ProjectModel(BaiqiangDbContext db, TimeProvider clock, Lang 
     private async Task<IActionResult> LoadAsync(string code, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
-        Detail = await ProjectViews.DetailAsync(db, User.ToActor(), code, Today, ct);
+        Detail = await ProjectViews.DetailAsync(db, User.ToActor(), code, AsOf!.Value, ct);
         return Detail is null ? NotFound() : Page();
     }
 }

@@ -25,13 +25,19 @@ public sealed record StatusCount(string Status, string StatusZh, int Count);
 /// <summary>A count target (新开工/竣工) of the period's year beside what the ledger counted.</summary>
 public sealed record LedgerTargetItem(string Id, string Region, string Subject, string? DescriptionZh, decimal Target, int Actual, decimal? Percent, string Formula);
 
-/// <summary>The ledger for a period, grouping and filters. Targets are given only for an unfiltered ledger (a filter changes what is counted).</summary>
+/// <summary>
+/// The ledger for a period, grouping and filters. Targets are given only for an unfiltered ledger (a filter changes what is counted).
+/// <c>Today</c>: the as-of day the default period was chosen on (the query's <c>today</c>, else the clock's).
+/// </summary>
 public sealed record LedgerResponse(
     string Period, string By, string? Region, string? Status, string? Tag, string? Category,
-    IReadOnlyList<LedgerRowItem> Rows, LedgerRowItem Total, IReadOnlyList<LedgerTargetItem> Targets, string Definition);
+    IReadOnlyList<LedgerRowItem> Rows, LedgerRowItem Total, IReadOnlyList<LedgerTargetItem> Targets, string Definition, DateOnly Today);
 
-/// <summary>Query of the ledger: period (canonical, e.g. 2022-01..06), grouping, region and filters — all optional.</summary>
-public sealed record LedgerQuery(string? Period, string? By, string? Region, string? Status, string? Tag, string? Category);
+/// <summary>
+/// Query of the ledger: period (canonical, e.g. 2022-01..06), grouping, region and filters, and the as-of day
+/// <c>today</c> (<c>2022-06-30</c>) the default period is taken on — all optional.
+/// </summary>
+public sealed record LedgerQuery(string? Period, string? By, string? Region, string? Status, string? Tag, string? Category, string? Today = null);
 
 /// <summary>A project as the list shows it. Money in 万元.</summary>
 public sealed record ProjectSummary(
@@ -67,10 +73,13 @@ public sealed record ProblemItem(
 
 public sealed record AuditLine(DateTimeOffset At, string User, string Entity, string Key, string? Field, string? OldValue, string? NewValue);
 
-/// <summary>A project with its history, reports, problems and audit trail, and what the caller may do with it.</summary>
+/// <summary>
+/// A project with its history, reports, problems and audit trail, and what the caller may do with it. <c>Today</c> is the
+/// as-of day its milestones and problems are judged overdue on (the query's <c>today</c>, else the clock's).
+/// </summary>
 public sealed record ProjectDetail(
     ProjectItem Project, IReadOnlyList<StatusChangeItem> History, IReadOnlyList<ReportMonthItem> Reports, IReadOnlyList<ProblemItem> Problems,
-    IReadOnlyList<string> NextStatuses, bool Editable, IReadOnlyList<AuditLine> Audit);
+    IReadOnlyList<string> NextStatuses, bool Editable, IReadOnlyList<AuditLine> Audit, DateOnly Today);
 
 /// <summary>One line of a region's monthly form (填报) or review list: the project, last month's cumulative and the month's latest revision.</summary>
 public sealed record FormLine(
@@ -246,6 +255,20 @@ public static class ProjectViews
         return null;
     }
 
+    /// <summary>The query parameter of the as-of day every time-judging projects page and endpoint takes.</summary>
+    public const string AsOfField = "today";
+
+    /// <summary>
+    /// The as-of day (截至日期) the projects pages and API judge overdue milestones, problems and agreements on, and take
+    /// the default period as of: <paramref name="text"/> written <c>2022-06-30</c>, or <paramref name="clockToday"/> when
+    /// blank. When malformed, null and the bilingual error under <c>today</c> (<see cref="ParseDay"/>).
+    /// </summary>
+    public static DateOnly? ParseAsOf(string? text, DateOnly clockToday, Dictionary<string, string[]> errors) =>
+        string.IsNullOrWhiteSpace(text) ? clockToday : ParseDay(text, errors, AsOfField, "截至日期");
+
+    /// <summary>The clock's day, the as-of day when no <c>today</c> is given.</summary>
+    public static DateOnly ClockToday(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
     public static ParseResult<LedgerGrouping> ParseGrouping(string? by)
     {
         var t = string.IsNullOrWhiteSpace(by) ? "project" : by.Trim();
@@ -266,10 +289,14 @@ public static class ProjectViews
 
     // ---------------------------------------------------------------- ledger
 
-    /// <summary>The parsed ledger query, or errors by field ("中文 / English").</summary>
-    public sealed record LedgerArgs(StatPeriod Period, LedgerGrouping By, RegionCode? Region, ProjectStatus? Status, string? Tag, ProjectCategory? Category);
+    /// <summary>The parsed ledger query, or errors by field ("中文 / English"). <c>Today</c>: the as-of day.</summary>
+    public sealed record LedgerArgs(StatPeriod Period, LedgerGrouping By, RegionCode? Region, ProjectStatus? Status, string? Tag, ProjectCategory? Category, DateOnly Today);
 
-    public static async Task<(LedgerArgs? Args, Dictionary<string, string[]> Errors)> ParseLedgerAsync(BaiqiangDbContext db, LedgerQuery q, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// Parses the ledger query; <c>q.Today</c> is read by <see cref="ParseAsOf"/> (default <paramref name="clockToday"/>) and
+    /// the default period is the ledger's as of that day.
+    /// </summary>
+    public static async Task<(LedgerArgs? Args, Dictionary<string, string[]> Errors)> ParseLedgerAsync(BaiqiangDbContext db, LedgerQuery q, DateOnly clockToday, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var region = ParseRegion(q.Region, errors);
@@ -321,17 +348,18 @@ public static class ProjectViews
             }
         }
 
-        if (errors.Count > 0)
+        var today = ParseAsOf(q.Today, clockToday, errors);
+        if (errors.Count > 0 || today is not { } day)
         {
             return (null, errors);
         }
 
         if (string.IsNullOrWhiteSpace(q.Period))
         {
-            period = await DefaultPeriodAsync(db, region, today, ct);
+            period = await DefaultPeriodAsync(db, region, day, ct);
         }
 
-        return (new LedgerArgs(period, by.Value, region, status, string.IsNullOrWhiteSpace(q.Tag) ? null : q.Tag.Trim(), category), errors);
+        return (new LedgerArgs(period, by.Value, region, status, string.IsNullOrWhiteSpace(q.Tag) ? null : q.Tag.Trim(), category, day), errors);
     }
 
     /// <summary>The raw consolidated report (for the export) and its targets.</summary>
@@ -358,7 +386,7 @@ public static class ProjectViews
             t.Percent is { } pc ? string.Create(CultureInfo.InvariantCulture, $"{t.Actual} ÷ {Shared.Fmt.Number(t.Target)} × 100% = {Shared.Fmt.Number(PipelineViews.Round(pc))}%") : "—"))
             .ToList();
         return new LedgerResponse(a.Period.ToString(), GroupingName(a.By), a.Region?.ToString(), a.Status?.ToString(), a.Tag, a.Category?.ToString(),
-            rows, ToItem(view.Report.Total with { GroupLabel = "合计" }), targets, DefinitionZh);
+            rows, ToItem(view.Report.Total with { GroupLabel = "合计" }), targets, DefinitionZh, a.Today);
     }
 
     /// <summary>Row labels: region names for a by-region ledger, else the Core label.</summary>
@@ -448,18 +476,24 @@ public static class ProjectViews
             .Select(a => new AuditLine(a.At, a.User, a.Entity, a.Key, a.Field, a.OldValue, a.NewValue))
             .ToListAsync(ct);
 
-        return new ProjectDetail(item, history, reports, problems, NextStatuses(p), actor.CanEdit(p.Region, p.LeadDepartment), audit);
+        return new ProjectDetail(item, history, reports, problems, NextStatuses(p), actor.CanEdit(p.Region, p.LeadDepartment), audit, today);
     }
 
     public static ReportItem ToReport(MonthlyReportEntity r) => new(
         r.ProjectCode, new ReportingMonth(r.Year, r.Month).ToString(), r.Revision, r.CompletedThisMonth, r.CumulativeThisYear, r.PreviousCumulative,
         r.Progress, r.Problems, r.State.ToString(), ProjectText.Name(r.State), r.Reviewer, r.ReviewComment, r.CorrectionReason, r.IsCurrent);
 
+    /// <summary>
+    /// A problem as the pages show it. <c>Open</c> is its status now (it may still be resolved); <c>Overdue</c> is judged as
+    /// of <paramref name="today"/> as the warnings judge it: open on that day (<see cref="ProjectProblem.IsOpenOn(DateOnly)"/>: raised
+    /// by then, not resolved by then) and past its due date.
+    /// </summary>
     public static ProblemItem ToProblem(ProjectProblemEntity q, DateOnly today)
     {
         var open = q.Status is ProblemStatus.Open or ProblemStatus.InProgress;
+        var overdue = q.DueOn is { } due && today > due && ProjectProblem.IsOpenOn(q.RaisedOn, q.ResolvedOn, today);
         return new ProblemItem(q.Key, q.ProjectCode, q.Category, q.Description, q.ResponsibleDepartment, q.RaisedOn, q.DueOn, q.Status.ToString(),
-            ProblemStatusZh(q.Status), q.Resolution, q.ResolvedOn, open, open && q.DueOn is { } due && today > due);
+            ProblemStatusZh(q.Status), q.Resolution, q.ResolvedOn, open, overdue);
     }
 
     /// <summary>Validates a create/update request into a Core <see cref="Project"/>; errors by field.</summary>
@@ -818,15 +852,8 @@ public static class ProjectViews
     public static async Task<(WarningsArgs? Args, Dictionary<string, string[]> Errors)> ParseWarningsAsync(
         BaiqiangDbContext db, string? period, string? region, string? today, DateOnly clockToday, CancellationToken ct)
     {
-        var dayErrors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var day = ParseDay(today, dayErrors, "today", "截至日期") ?? clockToday;
-        var (args, errors) = await ParseLedgerAsync(db, new LedgerQuery(period, null, region, null, null, null), day, ct);
-        foreach (var (field, messages) in dayErrors)
-        {
-            errors[field] = messages;
-        }
-
-        return args is null || errors.Count > 0 ? (null, errors) : (new WarningsArgs(args.Period, args.Region, day), errors);
+        var (args, errors) = await ParseLedgerAsync(db, new LedgerQuery(period, null, region, null, null, null, today), clockToday, ct);
+        return args is null ? (null, errors) : (new WarningsArgs(args.Period, args.Region, args.Today), errors);
     }
 
     public static async Task<WarningsResponse> WarningsAsync(BaiqiangDbContext db, StatPeriod period, RegionCode? region, DateOnly today, CancellationToken ct)

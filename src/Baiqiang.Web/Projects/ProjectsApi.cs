@@ -53,7 +53,7 @@ public static class ProjectsApi
         api.MapPost("/{code}/reports/{month}/return", ReturnAsync).WithName("ReturnProjectReport");
     }
 
-    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private static DateOnly Today(TimeProvider clock) => ProjectViews.ClockToday(clock);
 
     internal static async Task<Results<Ok<IReadOnlyList<ProjectSummary>>, ValidationProblem>> ListAsync(string? region, BaiqiangDbContext db, CancellationToken ct)
     {
@@ -99,8 +99,18 @@ public static class ProjectsApi
             name + (xlsx ? ".xlsx" : ".csv"));
     }
 
-    internal static async Task<Results<Ok<ProjectDetail>, NotFound>> GetAsync(string code, HttpContext http, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct) =>
-        await ProjectViews.DetailAsync(db, http.User.ToActor(), code, Today(clock), ct) is { } d ? TypedResults.Ok(d) : TypedResults.NotFound();
+    /// <summary>A project with milestones and problems judged overdue as of <c>today</c> (<c>2022-06-30</c>; default: today), like the warnings.</summary>
+    internal static async Task<Results<Ok<ProjectDetail>, NotFound, ValidationProblem>> GetAsync(
+        string code, string? today, HttpContext http, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (ProjectViews.ParseAsOf(today, Today(clock), errors) is not { } day)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return await ProjectViews.DetailAsync(db, http.User.ToActor(), code, day, ct) is { } d ? TypedResults.Ok(d) : TypedResults.NotFound();
+    }
 
     internal static async Task<Results<Created<ProjectSummary>, ValidationProblem, ForbidHttpResult>> CreateAsync(
         ProjectRequest request, HttpContext http, BaiqiangDbContext db, CancellationToken ct)

@@ -20,6 +20,11 @@ public static class Fmt
         _ => p.ToString(),
     };
 
+    /// <summary>A day as a sentence writes it: 2022年6月30日 / 30 Jun 2022.</summary>
+    public static string Day(DateOnly day, bool en) => en
+        ? day.ToString("d MMM yyyy", CultureInfo.InvariantCulture)
+        : string.Create(CultureInfo.InvariantCulture, $"{day.Year}年{day.Month}月{day.Day}日");
+
     public static string Number(decimal? value) => value is { } v ? v.ToString("#,##0.##", CultureInfo.InvariantCulture) : "—";
 
     public static string Amount(decimal? value, Unit unit, bool en) => value is { } v

@@ -45,6 +45,21 @@ public sealed class ProjectProblemTests
         Assert.False(p.IsOpenOn(new DateOnly(2022, 4, 10)));
     }
 
+    [Theory]
+    [InlineData("2022-02-28", false)]
+    [InlineData("2022-03-01", true)]
+    [InlineData("2022-04-09", true)]
+    [InlineData("2022-04-10", false)]
+    public void IsOpenOn_ByDates_AgreesWithTheInstance(string day, bool open)
+    {
+        var p = P("Q1", new DateOnly(2022, 3, 1));
+        p.Resolve("ok", new DateOnly(2022, 4, 10));
+        var d = DateOnly.ParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(open, p.IsOpenOn(d));
+        Assert.Equal(open, ProjectProblem.IsOpenOn(p.RaisedOn, p.ResolvedOn, d));
+        Assert.True(ProjectProblem.IsOpenOn(p.RaisedOn, null, new DateOnly(2030, 1, 1)));
+    }
+
     [Fact]
     public void ProblemList_OpenAtAndCarryOver()
     {
