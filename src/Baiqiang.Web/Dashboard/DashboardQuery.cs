@@ -14,13 +14,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Baiqiang.Web.Dashboard;
 
 /// <summary>
-/// One indicator on the report card (成绩单). <see cref="Rank"/> is the growth rank within the card's peer group: "增幅位居全市第2"
+/// One indicator on the report card (成绩单). The rank is the growth rank within the card's peer group: "增幅位居全市第2"
 /// in the prefecture group, "增幅在“川南五县区”中第2" in any other; null when the region or its peers have no growth figure or
 /// the region is not in the group.
 /// </summary>
 public sealed record IndicatorLine(
     string Indicator, string NameZh, string NameEn, string Unit, decimal? Value, decimal? LastYearValue, decimal? GrowthPercent,
-    string? GrowthFormula, int? Rank, int? Of, string? RankPhraseZh, string? RankPhraseEn = null);
+    string? GrowthFormula, int? Rank, int? Of, string? RankPhraseZh, string? RankPhraseEn);
 
 /// <summary>A point of a trend series.</summary>
 public sealed record TrendPoint(string Period, string Label, decimal? Value, decimal? GrowthPercent);
@@ -35,15 +35,15 @@ public sealed record ShareLine(string Indicator, string NameZh, string NameEn, s
 public sealed record TargetLine(string Key, string DescriptionZh, string Deadline, decimal? ProgressPercent, decimal? TimeElapsedPercent, bool? OnTrack, string? Formula);
 
 /// <summary>
-/// The whole report card for one region and period. <see cref="PeerGroup"/> is the group growth is ranked in (the
-/// prefecture's <c>pref:NNNNNN</c> unless another was chosen; null when none is stored); <see cref="RegionInPeerGroup"/> is
+/// The whole report card for one region and period. The peer group is the one growth is ranked in (the
+/// prefecture's <c>pref:NNNNNN</c> unless another was chosen; null when none is stored); <c>regionInPeerGroup</c> is
 /// false when that group does not contain the region, and then no line has a rank.
 /// </summary>
 public sealed record DashboardResponse(
     string Region, string RegionName, string? Period, string? PeriodLabelZh, string? PeerGroup, string? PeerGroupNameZh,
     IReadOnlyList<string> Periods, IReadOnlyList<IndicatorLine> Indicators, IReadOnlyList<TrendSeries> Trends,
     IReadOnlyList<ShareLine> Shares, IReadOnlyList<TargetLine> Targets,
-    string? PeerGroupNameEn = null, string? PeerGroupKind = null, bool RegionInPeerGroup = false);
+    string? PeerGroupNameEn, string? PeerGroupKind, bool RegionInPeerGroup);
 
 /// <summary>A loaded report card, or why there is none: <see cref="PeerGroupError"/> for an unknown peer group, both null when the region is not stored.</summary>
 public sealed record DashboardLoad(DashboardResponse? Card, Bilingual? PeerGroupError);
