@@ -4,7 +4,10 @@ using Baiqiang.Storage;
 
 namespace Baiqiang.Web.Dashboard;
 
-/// <summary><c>GET /api/dashboard/{region}?period=</c>: the report card as JSON.</summary>
+/// <summary>
+/// <c>GET /api/dashboard/{region}?period=&amp;peers=</c>: the report card as JSON, growth ranked in the peer group
+/// <c>peers</c> (default: the region's prefecture group; an unknown id is a 400).
+/// </summary>
 public static class DashboardApi
 {
     public static void MapDashboardApi(this WebApplication app) =>
@@ -12,7 +15,7 @@ public static class DashboardApi
             .MapGet("/{region}", GetAsync).WithName("GetDashboard");
 
     internal static async Task<Results<Ok<DashboardResponse>, NotFound, ValidationProblem>> GetAsync(
-        string region, string? period, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct)
+        string region, string? period, string? peers, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct)
     {
         if (!RegionCode.TryParse(region, out var code))
         {
@@ -31,6 +34,12 @@ public static class DashboardApi
             at = parsed.Value;
         }
 
-        return await DashboardQuery.LoadAsync(db, code, at, Targets.TargetsApi.Today(clock), ct) is { } card ? TypedResults.Ok(card) : TypedResults.NotFound();
+        var load = await DashboardQuery.LoadAsync(db, code, at, peers, Targets.TargetsApi.Today(clock), ct);
+        if (load.PeerGroupError is { } unknown)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["peers"] = [unknown.ToString()] });
+        }
+
+        return load.Card is { } card ? TypedResults.Ok(card) : TypedResults.NotFound();
     }
 }

@@ -1,19 +1,26 @@
+using System.Globalization;
 using Baiqiang.Core.Indicators;
 using Baiqiang.Core.Metrics;
 using Baiqiang.Core.Periods;
 using Baiqiang.Core.Regions;
+using Baiqiang.Core.Text;
 using Baiqiang.Storage;
 using Baiqiang.Storage.Observations;
+using Baiqiang.Storage.PeerGroups;
 using Baiqiang.Storage.Targets;
 using Baiqiang.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Baiqiang.Web.Dashboard;
 
-/// <summary>One indicator on the report card (成绩单).</summary>
+/// <summary>
+/// One indicator on the report card (成绩单). The rank is the growth rank within the card's peer group: "增幅位居全市第2"
+/// in the prefecture group, "增幅在“川南五县区”中第2" in any other; null when the region or its peers have no growth figure or
+/// the region is not in the group.
+/// </summary>
 public sealed record IndicatorLine(
     string Indicator, string NameZh, string NameEn, string Unit, decimal? Value, decimal? LastYearValue, decimal? GrowthPercent,
-    string? GrowthFormula, int? Rank, int? Of, string? RankPhraseZh);
+    string? GrowthFormula, int? Rank, int? Of, string? RankPhraseZh, string? RankPhraseEn);
 
 /// <summary>A point of a trend series.</summary>
 public sealed record TrendPoint(string Period, string Label, decimal? Value, decimal? GrowthPercent);
@@ -27,23 +34,56 @@ public sealed record ShareLine(string Indicator, string NameZh, string NameEn, s
 /// <summary>A target's progress against the time elapsed (<see cref="TargetQueries"/>); nulls when no figure is stored yet.</summary>
 public sealed record TargetLine(string Key, string DescriptionZh, string Deadline, decimal? ProgressPercent, decimal? TimeElapsedPercent, bool? OnTrack, string? Formula);
 
-/// <summary>The whole report card for one region and period.</summary>
+/// <summary>
+/// The whole report card for one region and period. The peer group is the one growth is ranked in (the
+/// prefecture's <c>pref:NNNNNN</c> unless another was chosen; null when none is stored); <c>regionInPeerGroup</c> is
+/// false when that group does not contain the region, and then no line has a rank.
+/// </summary>
 public sealed record DashboardResponse(
     string Region, string RegionName, string? Period, string? PeriodLabelZh, string? PeerGroup, string? PeerGroupNameZh,
     IReadOnlyList<string> Periods, IReadOnlyList<IndicatorLine> Indicators, IReadOnlyList<TrendSeries> Trends,
-    IReadOnlyList<ShareLine> Shares, IReadOnlyList<TargetLine> Targets);
+    IReadOnlyList<ShareLine> Shares, IReadOnlyList<TargetLine> Targets,
+    string? PeerGroupNameEn, string? PeerGroupKind, bool RegionInPeerGroup);
+
+/// <summary>A loaded report card, or why there is none: <see cref="PeerGroupError"/> for an unknown peer group, both null when the region is not stored.</summary>
+public sealed record DashboardLoad(DashboardResponse? Card, Bilingual? PeerGroupError);
 
 /// <summary>Builds the report card: a few indexed queries (the region's own rows, one cross-section of its peers).</summary>
 public static class DashboardQuery
 {
     private static readonly IndicatorCode[] ShareIndicators = [new("urban_primacy"), new("urban_contribution")];
 
-    public static async Task<DashboardResponse?> LoadAsync(BaiqiangDbContext db, RegionCode region, StatPeriod? period, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// The report card ranked in <paramref name="peerGroupId"/> (any stored group: prefecture, list or custom), or in the
+    /// region's prefecture group when it is null or blank. An id that is not stored gives <see cref="DashboardLoad.PeerGroupError"/>
+    /// and no card; a group without the region gives a card whose lines have no rank.
+    /// </summary>
+    public static async Task<DashboardLoad> LoadAsync(BaiqiangDbContext db, RegionCode region, StatPeriod? period, string? peerGroupId, DateOnly today, CancellationToken ct)
     {
         var regionRow = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == region, ct);
         if (regionRow is null)
         {
-            return null;
+            return new DashboardLoad(null, null);
+        }
+
+        var chosenGroupId = string.IsNullOrWhiteSpace(peerGroupId) ? null : peerGroupId.Trim();
+        PeerGroupEntity? group;
+        if (chosenGroupId is not null)
+        {
+            group = await db.PeerGroups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == chosenGroupId, ct);
+            if (group is null)
+            {
+                return new DashboardLoad(null, UnknownPeerGroup(chosenGroupId));
+            }
+        }
+        else
+        {
+            // The default peer group: the prefecture's county-level units (全市), for ranking growth.
+            var prefecture = regionRow.Kind == RegionKind.Park && regionRow.ParentCode is { } parent
+                ? (await db.Regions.AsNoTracking().Where(r => r.Code == parent).Select(r => r.ParentCode).FirstOrDefaultAsync(ct))
+                : regionRow.ParentCode;
+            var groupId = prefecture is { } pc ? $"pref:{pc}" : null;
+            group = groupId is null ? null : await db.PeerGroups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == groupId, ct);
         }
 
         var rows = await db.Observations.AsNoTracking()
@@ -55,13 +95,9 @@ public static class DashboardQuery
         var periods = rows.Select(r => r.Period).Distinct().OrderDescending().ToList();
         StatPeriod? chosen = period is { } p && periods.Contains(p) ? p : periods.Count > 0 ? periods[0] : null;
 
-        // The peer group: the prefecture's county-level units (全市), for ranking growth.
-        var prefecture = regionRow.Kind == RegionKind.Park && regionRow.ParentCode is { } parent
-            ? (await db.Regions.AsNoTracking().Where(r => r.Code == parent).Select(r => r.ParentCode).FirstOrDefaultAsync(ct))
-            : regionRow.ParentCode;
-        var groupId = prefecture is { } pc ? $"pref:{pc}" : null;
-        var group = groupId is null ? null : await db.PeerGroups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == groupId, ct);
         var members = group is null ? [] : await db.PeerGroupMembers.AsNoTracking().Where(m => m.PeerGroupId == group.Id).Select(m => m.RegionCode).ToListAsync(ct);
+        var inGroup = members.Contains(region);
+        var groupNameEn = group is null ? null : group.NameEn.Length > 0 ? group.NameEn : group.NameZh;
 
         var lines = new List<IndicatorLine>();
         if (chosen is { } at)
@@ -87,16 +123,17 @@ public static class DashboardQuery
                 int? rank = null, of = null;
                 string? phrase = null;
                 var peers = peersByIndicator[row.Indicator].Select(r => (key: r.RegionCode, value: r.GrowthPercent!.Value)).ToList();
-                if (growth is not null && peers.Any(x => x.key == region))
+                string? phraseEn = null;
+                if (growth is not null && inGroup && peers.Any(x => x.key == region))
                 {
                     var ranked = Metric.Rank(peers, Direction.HigherIsBetter);
                     var mine = ranked.First(r => r.Key == region);
                     (rank, of) = (mine.Rank, mine.Of);
-                    phrase = "增幅" + Metric.RankPhraseZh(mine.Rank, mine.Of, "全市");
+                    (phrase, phraseEn) = RankPhrases(group!, groupNameEn!, mine.Rank, mine.Of);
                 }
 
                 var (zh, en, unit) = names.Get(row.Indicator);
-                lines.Add(new IndicatorLine(row.Indicator.Value, zh, en, unit, row.Value, previous, growth, formula, rank, of, phrase));
+                lines.Add(new IndicatorLine(row.Indicator.Value, zh, en, unit, row.Value, previous, growth, formula, rank, of, phrase, phraseEn));
             }
         }
 
@@ -138,9 +175,21 @@ public static class DashboardQuery
                 t.Status?.OnTrack, t.Status?.Formula))
             .ToList();
 
-        return new DashboardResponse(
+        return new DashboardLoad(new DashboardResponse(
             region.ToString(), regionRow.Name, chosen?.ToString(), chosen is { } cp ? Fmt.Period(cp, en: false) : null, group?.Id, group?.NameZh,
-            periods.Select(x => x.ToString()).ToList(), lines, trends, shares, targets);
+            periods.Select(x => x.ToString()).ToList(), lines, trends, shares, targets, groupNameEn, group?.Kind.ToString(), inGroup), null);
+    }
+
+    /// <summary>"找不到对比组“x” / no peer group 'x'".</summary>
+    public static Bilingual UnknownPeerGroup(string id) => new($"找不到对比组“{id}”", $"no peer group '{id}'");
+
+    /// <summary>"增幅位居全市第2" / "2 of 7" in a prefecture group; "增幅在“川南五县区”中第2" / "2 of 5 in 'South Sichuan'" in any other.</summary>
+    private static (string Zh, string En) RankPhrases(PeerGroupEntity group, string nameEn, int rank, int of)
+    {
+        var n = string.Create(CultureInfo.InvariantCulture, $"{rank} of {of}");
+        return group.Kind == PeerGroupKind.PrefectureCountyLevel
+            ? ("增幅" + Metric.RankPhraseZh(rank, of, "全市"), n)
+            : ($"增幅在“{group.NameZh}”中{Metric.RankPhrase(rank, of)}", $"{n} in '{nameEn}'");
     }
 
     private static readonly IndicatorCode Gdp = new("gdp");

@@ -4,6 +4,7 @@ using Baiqiang.Core.Regions;
 using Baiqiang.Storage;
 using Baiqiang.Storage.Regions;
 using Baiqiang.Web.Auth;
+using Baiqiang.Web.Rankings;
 using Baiqiang.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Baiqiang.Web.Dashboard;
 
-/// <summary>成绩单: a region's key indicators for a period, with growth, peer rank, trends, shares and targets.</summary>
+/// <summary>
+/// 成绩单: a region's key indicators for a period, with growth, peer rank, trends, shares and targets. Growth is ranked in
+/// the peer group <c>?peers=</c> (any stored group), by default the region's prefecture group.
+/// </summary>
 public sealed class IndexModel(BaiqiangDbContext db, Lang lang, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -22,6 +26,13 @@ public sealed class IndexModel(BaiqiangDbContext db, Lang lang, TimeProvider clo
 
     [BindProperty(SupportsGet = true)]
     public string? Trend { get; set; }
+
+    /// <summary>The peer group id to rank growth in; blank for the prefecture group.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Peers { get; set; }
+
+    /// <summary>Every stored peer group (prefecture, list, custom), as the 综合评价 page lists them.</summary>
+    public IReadOnlyList<GroupItem> Groups { get; private set; } = [];
 
     public DashboardResponse? Card { get; private set; }
 
@@ -41,6 +52,7 @@ public sealed class IndexModel(BaiqiangDbContext db, Lang lang, TimeProvider clo
         var quickCodes = quick.Select(RegionCode.Parse).ToList();
         QuickRegions = (await db.Regions.AsNoTracking().Where(r => quickCodes.Contains(r.Code)).Select(r => new { r.Code, r.Name }).ToListAsync(ct))
             .Select(r => (r.Code.ToString(), r.Name)).OrderBy(r => quick.IndexOf(r.Item1)).ToList();
+        Groups = await RankingViews.GroupsAsync(db, ct);
 
         RegionCode code;
         if (string.IsNullOrWhiteSpace(Region))
@@ -72,7 +84,14 @@ public sealed class IndexModel(BaiqiangDbContext db, Lang lang, TimeProvider clo
             at = parsed.Value;
         }
 
-        Card = await DashboardQuery.LoadAsync(db, code, at, Targets.TargetsApi.Today(clock), ct);
+        var load = await DashboardQuery.LoadAsync(db, code, at, Peers, Targets.TargetsApi.Today(clock), ct);
+        if (load.PeerGroupError is { } unknown)
+        {
+            Message = lang[unknown];
+            return;
+        }
+
+        Card = load.Card;
         if (Card is null)
         {
             Message = lang[$"地区 {code} 不存在", $"region {code} is not stored"];
