@@ -282,3 +282,52 @@ public sealed class RankingMapPageTests(PartialBoundariesFactory factory) : ICla
         Assert.Equal(["510502", "510503", "510504", "510521", "510522"], spec.RootElement.GetProperty("regions").EnumerateArray().Select(r => r.GetProperty("key").GetString()).Order());
     }
 }
+
+/// <summary>A ranking of a national list (100 counties in some 50 prefectures) draws dots on the national map, in both languages.</summary>
+public sealed class RankingMapDotsPageTests(WebFactory factory) : IClassFixture<WebFactory>
+{
+    private const string Run = "/Rankings?framework=top100-illustration&period=2024&group=" + RankingSeed.NationalList;
+
+    [Theory]
+    [InlineData("", "对比组跨 {0} 个地级区划，以点位显示")]
+    [InlineData("&lang=en", "Spread over {0} prefectures: shown as points")]
+    public async Task Page_NationalList_EmbedsDotsOnTheNationalMapAndNamesNoCountyFile(string lang, string note)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await factory.EnsureUserAsync("rk-dots-analyst", "analyst");
+        await RankingSeed.SeedNationalListAsync(factory);
+        using var client = await factory.SignedInClientAsync("rk-dots-analyst", WebFactory.UserPassword);
+        using var response = await client.GetAsync(new Uri(Run + lang, UriKind.Relative), ct);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(ct));
+        var json = System.Text.RegularExpressions.Regex.Match(html, "id=\"ranking-map-data\">(.*?)</script>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(json.Success, "no map data on the page");
+        using var spec = JsonDocument.Parse(json.Groups[1].Value);
+        var root = spec.RootElement;
+        Assert.Equal("dots", root.GetProperty("mode").GetString());
+        Assert.Equal(["100000"], root.GetProperty("files").EnumerateArray().Select(f => f.GetString()));
+
+        // The list's counties by prefecture, counted from the list itself: each needs its prefecture's file in area mode.
+        var codes = (await File.ReadAllLinesAsync(Baiqiang.Testing.SharedData.Path("rankings", RankingSeed.NationalList + ".tsv"), ct)).Skip(1).Select(l => l.Split('\t')[4]).ToList();
+        var prefectures = codes.Select(c => c[..4]).Distinct(StringComparer.Ordinal).Count();
+        Assert.True(prefectures > RankingMap.MaxAreaFiles);
+        Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, note, prefectures), html, StringComparison.Ordinal);
+
+        var regions = root.GetProperty("regions").EnumerateArray().ToList();
+        Assert.Equal(codes.Order(StringComparer.Ordinal), regions.Select(r => r.GetProperty("code").GetString()!).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain("id=\"map-missing\"", html, StringComparison.Ordinal);
+        Assert.All(regions, r =>
+        {
+            var p = r.GetProperty("point");
+            Assert.InRange(p[0].GetDouble(), 73, 136);
+            Assert.InRange(p[1].GetDouble(), 18, 54);
+        });
+
+        // 昆山市's point is the centroid 苏州's file gives it; the tiers' legend is the same as the choropleth's.
+        var kunshan = regions.Single(r => r.GetProperty("code").GetString() == "320583");
+        var suzhou = BoundaryFiles.Read(factory.Services.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider, 320500);
+        var centroid = Assert.Single(suzhou!, a => a.Adcode == 320583).Centroid!.Value;
+        Assert.Equal(("昆山市", centroid.Lng, centroid.Lat), (kunshan.GetProperty("name").GetString(), kunshan.GetProperty("point")[0].GetDouble(), kunshan.GetProperty("point")[1].GetDouble()));
+        Assert.StartsWith(lang.Length == 0 ? "第1梯队" : "tier 1", root.GetProperty("tiers")[0].GetProperty("label").GetString(), StringComparison.Ordinal);
+    }
+}
