@@ -107,6 +107,57 @@ public sealed class RankingMapTests : IClassFixture<WebFactory>
         Assert.Equal("350403", Assert.Single(plan.Unmapped).Code);
     }
 
+    /// <summary>One county in each of <paramref name="n"/> prefectures of 河北 (130100, 130200, …), each file giving its county a
+    /// centroid of its own; the areas function for them (the 1-based prefecture index i: county 13ii02 at (110 + i, 30 + i)).</summary>
+    private static (RankingRow[] Rows, Func<int, IReadOnlyList<MapArea>?> Areas) Spread(int n, int withoutPoint = 0)
+    {
+        var rows = Enumerable.Range(1, n).Select(i => Row((130002 + (i * 100)).ToString(System.Globalization.CultureInfo.InvariantCulture), "县" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), 100 - i, i, 1 + (i % 3))).ToArray();
+        IReadOnlyList<MapArea>? areas(int code) => code / 10000 == 13 && code % 100 == 0 && (code / 100) % 100 is var i && i >= 1 && i <= n
+            ? [new MapArea(code + 2, "县" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), i == withoutPoint ? null : new GeoPoint(110 + i, 30 + i))]
+            : null;
+        return (rows, areas);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(RankingMap.MaxAreaFiles)]
+    public void Plan_UpToTheThresholdOfFiles_StaysAChoroplethOfThoseFiles(int prefectures)
+    {
+        var (rows, areas) = Spread(prefectures);
+        var plan = RankingMap.Plan(rows, areas);
+        Assert.Equal(MapMode.Areas, plan.Mode);
+        Assert.Equal(Enumerable.Range(1, prefectures).Select(i => 130000 + (i * 100)), plan.Files);
+        Assert.Equal(prefectures, plan.Spread);
+        Assert.Equal(prefectures, plan.Regions.Count);
+    }
+
+    [Fact]
+    public void Plan_OneFileMoreThanTheThreshold_DrawsDotsAtTheFilesCentroidsOnTheNationalMap()
+    {
+        var n = RankingMap.MaxAreaFiles + 1;
+        var (rows, areas) = Spread(n);
+        var plan = RankingMap.Plan(rows, areas);
+        Assert.Equal(MapMode.Dots, plan.Mode);
+        Assert.Equal([100000], plan.Files);
+        Assert.Equal(n, plan.Spread);
+        Assert.Equal(rows.Select(r => r.Code), plan.Regions.Select(r => r.Code));
+        Assert.Equal(("130102", "code", new GeoPoint(111, 31)), (plan.Regions[0].Key, plan.Regions[0].Match, plan.Regions[0].Point));
+        Assert.Equal(new GeoPoint(110 + n, 30 + n), plan.Regions[^1].Point);
+        Assert.Equal((99.0, 1, 2), (plan.Regions[0].Score, plan.Regions[0].Rank, plan.Regions[0].Tier));
+        Assert.Empty(plan.Unmapped);
+    }
+
+    [Fact]
+    public void Plan_DotsWithARegionWithoutBoundaryOrPoint_ListsBothAsUnmapped()
+    {
+        var (rows, areas) = Spread(RankingMap.MaxAreaFiles + 2, withoutPoint: 3);
+        var plan = RankingMap.Plan([.. rows, Row("360123401", "安义高新园区", 10, 99, 3)], areas);
+        Assert.Equal(MapMode.Dots, plan.Mode);
+        Assert.DoesNotContain(plan.Regions, r => r.Code == "130302");
+        Assert.Equal(RankingMap.MaxAreaFiles + 1, plan.Regions.Count);
+        Assert.Equal(["360123401", "130302"], plan.Unmapped.Select(u => u.Code));
+    }
+
     [Fact]
     public void Candidates_ByLevel_MostDetailedFirst()
     {
@@ -134,8 +185,19 @@ public sealed class RankingMapTests : IClassFixture<WebFactory>
             };
             File.WriteAllText(Path.Combine(folder, "510500.json"), JsonSerializer.Serialize(geo));
             File.WriteAllText(Path.Combine(folder, "510000.json"), "{ not json");
+            // Centroid first, else the center (the package lacks a centroid for 44 areas), else none (a malformed one is ignored).
+            File.WriteAllText(Path.Combine(folder, "350600.json"), """
+                { "type": "FeatureCollection", "features": [
+                  { "type": "Feature", "properties": { "adcode": 350602, "name": "芗城区", "center": [117.65, 24.51], "centroid": [117.61, 24.47] } },
+                  { "type": "Feature", "properties": { "adcode": 350681, "name": "龙海区", "center": [117.82, 24.44] } },
+                  { "type": "Feature", "properties": { "adcode": 350625, "name": "长泰区", "centroid": [117.7], "center": "x" } }
+                ] }
+                """);
             using var provider = new PhysicalFileProvider(root);
             Assert.Equal([new MapArea(510502, "江阳区")], BoundaryFiles.Read(provider, 510500));
+            Assert.Equal(
+                [new MapArea(350602, "芗城区", new GeoPoint(117.61, 24.47)), new MapArea(350681, "龙海区", new GeoPoint(117.82, 24.44)), new MapArea(350625, "长泰区")],
+                BoundaryFiles.Read(provider, 350600));
             Assert.Null(BoundaryFiles.Read(provider, 510000));
             Assert.Null(BoundaryFiles.Read(provider, 320600));
         }
@@ -154,7 +216,8 @@ public sealed class RankingMapTests : IClassFixture<WebFactory>
         var luzhou = BoundaryFiles.Read(root, 510500);
         Assert.NotNull(luzhou);
         Assert.Equal(RankingSeed.Units, luzhou.Select(a => a.Adcode).Order());
-        Assert.Contains(new MapArea(510525, "古蔺县"), luzhou);
+        Assert.Contains(new MapArea(510525, "古蔺县", new GeoPoint(105.929959, 27.975923)), luzhou);
+        Assert.All(luzhou, a => Assert.NotNull(a.Centroid));
         var zhangzhou = BoundaryFiles.Read(root, 350600);
         Assert.NotNull(zhangzhou);
         var plan = RankingMap.Plan([Row("350604", "龙海区", 50, 1, 1)], c => BoundaryFiles.Read(root, c));
@@ -217,5 +280,54 @@ public sealed class RankingMapPageTests(PartialBoundariesFactory factory) : ICla
         var json = System.Text.RegularExpressions.Regex.Match(html, "id=\"ranking-map-data\">(.*?)</script>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
         using var spec = JsonDocument.Parse(json);
         Assert.Equal(["510502", "510503", "510504", "510521", "510522"], spec.RootElement.GetProperty("regions").EnumerateArray().Select(r => r.GetProperty("key").GetString()).Order());
+    }
+}
+
+/// <summary>A ranking of a national list (100 counties in some 50 prefectures) draws dots on the national map, in both languages.</summary>
+public sealed class RankingMapDotsPageTests(WebFactory factory) : IClassFixture<WebFactory>
+{
+    private const string Run = "/Rankings?framework=top100-illustration&period=2024&group=" + RankingSeed.NationalList;
+
+    [Theory]
+    [InlineData("", "对比组跨 {0} 个地级区划，以点位显示")]
+    [InlineData("&lang=en", "Spread over {0} prefectures: shown as points")]
+    public async Task Page_NationalList_EmbedsDotsOnTheNationalMapAndNamesNoCountyFile(string lang, string note)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await factory.EnsureUserAsync("rk-dots-analyst", "analyst");
+        await RankingSeed.SeedNationalListAsync(factory);
+        using var client = await factory.SignedInClientAsync("rk-dots-analyst", WebFactory.UserPassword);
+        using var response = await client.GetAsync(new Uri(Run + lang, UriKind.Relative), ct);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(ct));
+        var json = System.Text.RegularExpressions.Regex.Match(html, "id=\"ranking-map-data\">(.*?)</script>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(json.Success, "no map data on the page");
+        using var spec = JsonDocument.Parse(json.Groups[1].Value);
+        var root = spec.RootElement;
+        Assert.Equal("dots", root.GetProperty("mode").GetString());
+        Assert.Equal(["100000"], root.GetProperty("files").EnumerateArray().Select(f => f.GetString()));
+
+        // The list's counties by prefecture, counted from the list itself: each needs its prefecture's file in area mode.
+        var codes = (await File.ReadAllLinesAsync(Baiqiang.Testing.SharedData.Path("rankings", RankingSeed.NationalList + ".tsv"), ct)).Skip(1).Select(l => l.Split('\t')[4]).ToList();
+        var prefectures = codes.Select(c => c[..4]).Distinct(StringComparer.Ordinal).Count();
+        Assert.True(prefectures > RankingMap.MaxAreaFiles);
+        Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, note, prefectures), html, StringComparison.Ordinal);
+
+        var regions = root.GetProperty("regions").EnumerateArray().ToList();
+        Assert.Equal(codes.Order(StringComparer.Ordinal), regions.Select(r => r.GetProperty("code").GetString()!).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain("id=\"map-missing\"", html, StringComparison.Ordinal);
+        Assert.All(regions, r =>
+        {
+            var p = r.GetProperty("point");
+            Assert.InRange(p[0].GetDouble(), 73, 136);
+            Assert.InRange(p[1].GetDouble(), 18, 54);
+        });
+
+        // 昆山市's point is the centroid 苏州's file gives it; the tiers' legend is the same as the choropleth's.
+        var kunshan = regions.Single(r => r.GetProperty("code").GetString() == "320583");
+        var suzhou = BoundaryFiles.Read(factory.Services.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider, 320500);
+        var centroid = Assert.Single(suzhou!, a => a.Adcode == 320583).Centroid!.Value;
+        Assert.Equal(("昆山市", centroid.Lng, centroid.Lat), (kunshan.GetProperty("name").GetString(), kunshan.GetProperty("point")[0].GetDouble(), kunshan.GetProperty("point")[1].GetDouble()));
+        Assert.StartsWith(lang.Length == 0 ? "第1梯队" : "tier 1", root.GetProperty("tiers")[0].GetProperty("label").GetString(), StringComparison.Ordinal);
     }
 }

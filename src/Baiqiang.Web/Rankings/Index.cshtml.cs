@@ -123,7 +123,8 @@ public sealed class IndexModel(BaiqiangDbContext db, IConfiguration config, Lang
         }
     }
 
-    /// <summary>What <c>js/choropleth.js</c> draws: the files to fetch, each region's boundary key, score, rank and tier, and a legend by tier with its score range.</summary>
+    /// <summary>What <c>js/choropleth.js</c> draws: the mode (<c>areas</c> or <c>dots</c>), the files to fetch, each region's boundary
+    /// key, score, rank and tier (and in dots mode its point [lng, lat]), and a legend by tier with its score range.</summary>
     private object MapSpec(RankingResponse r, MapPlan map)
     {
         static string Span(IEnumerable<RankingRow> rows)
@@ -137,11 +138,16 @@ public sealed class IndexModel(BaiqiangDbContext db, IConfiguration config, Lang
         return new
         {
             title = lang[$"{r.GroupNameZh} · 综合得分与梯队", $"{r.Group} · scores and tiers"],
+            mode = map.Mode == MapMode.Dots ? "dots" : "areas",
             baseUrl = "/" + RankingMap.Folder + "/",
             files = map.Files.Select(f => f.ToString(CultureInfo.InvariantCulture)).ToArray(),
             labels = new { score = lang["综合得分", "Score"], rank = lang["名次", "Rank"], tier = lang["梯队", "Tier"], none = lang["不在本次排名中", "not in this ranking"], failed = lang["地图边界文件加载失败。", "The boundary files could not be loaded."] },
             tiers,
-            regions = map.Regions.Select(x => new { key = x.Key, code = x.Code, name = x.Name, score = Math.Round(x.Score, 2), rank = x.Rank, tier = x.Tier }).ToArray(),
+            regions = map.Regions.Select(x => new
+            {
+                key = x.Key, code = x.Code, name = x.Name, score = Math.Round(x.Score, 2), rank = x.Rank, tier = x.Tier,
+                point = map.Mode == MapMode.Dots && x.Point is { } p ? new[] { p.Lng, p.Lat } : null,
+            }).ToArray(),
         };
     }
 

@@ -6,21 +6,46 @@ using Microsoft.Extensions.FileProviders;
 
 namespace Baiqiang.Web.Rankings;
 
-/// <summary>One boundary in a map file, with the division code and name the file gives it.</summary>
-public sealed record MapArea(int Adcode, string Name);
+/// <summary>A point in the map files' coordinates: longitude and latitude in degrees (GCJ-02, as DataV.GeoAtlas gives them).</summary>
+public readonly record struct GeoPoint(double Lng, double Lat);
+
+/// <summary>One boundary in a map file, with the division code and name the file gives it and the point the file gives for
+/// it: <c>properties.centroid</c>, else <c>properties.center</c> (the seat; 44 of the package's 3,197 areas lack a centroid),
+/// else null.</summary>
+public sealed record MapArea(int Adcode, string Name, GeoPoint? Centroid = null);
 
 /// <summary>
 /// A ranked region drawn on the map: <see cref="Key"/> is the adcode of the boundary it was joined to, <see cref="Match"/>
 /// says how: <c>code</c>, <c>recode</c> (the file still has the pre-2021 code, e.g. 350681 for 龙海区 350604), <c>name</c>
 /// (same name in the same prefecture's file, under another code) or <c>code-only</c> (same code, the file's name differs).
 /// </summary>
-public sealed record MapRegion(string Code, string Name, string Key, string Match, double Score, int Rank, int Tier);
+/// <remarks><see cref="Point"/> is that boundary's <see cref="MapArea.Centroid"/>, where the region is drawn in <see cref="MapMode.Dots"/>.</remarks>
+public sealed record MapRegion(string Code, string Name, string Key, string Match, double Score, int Rank, int Tier, GeoPoint? Point = null);
 
 /// <summary>A region the map files have no boundary for.</summary>
 public sealed record UnmappedRegion(string Code, string Name);
 
-/// <summary>What to draw: the map files to load (division codes), the joined regions and the regions left out.</summary>
-public sealed record MapPlan(IReadOnlyList<int> Files, IReadOnlyList<MapRegion> Regions, IReadOnlyList<UnmappedRegion> Unmapped);
+/// <summary>How the page draws a ranking on the map.</summary>
+public enum MapMode
+{
+    /// <summary>A choropleth: each region's boundary coloured by tier, from its prefecture's (or province's) file.</summary>
+    Areas,
+
+    /// <summary>Each region a point at its boundary's centroid on the national province map (<c>100000.json</c>), coloured by tier.</summary>
+    Dots,
+}
+
+/// <summary>
+/// What to draw: the map files to load (division codes), the joined regions and the regions left out. <see cref="Mode"/> says
+/// how; <see cref="Spread"/> is the number of prefecture (or province) boundary files the joined regions lie in — the files
+/// an <see cref="MapMode.Areas"/> plan loads, and what a <see cref="MapMode.Dots"/> plan avoids loading.
+/// </summary>
+public sealed record MapPlan(IReadOnlyList<int> Files, IReadOnlyList<MapRegion> Regions, IReadOnlyList<UnmappedRegion> Unmapped)
+{
+    public MapMode Mode { get; init; } = MapMode.Areas;
+
+    public int Spread { get; init; } = Files.Count;
+}
 
 /// <summary>
 /// The choropleth of a ranking: which boundary files to load for its regions and which boundary each region is.
@@ -35,11 +60,30 @@ public sealed record MapPlan(IReadOnlyList<int> Files, IReadOnlyList<MapRegion> 
 /// to a boundary by, in order: same code and name; a file code that <see cref="RegionRegistry.KnownRecodes2020To2023"/>
 /// maps to the region's code; the same name in that file (names are unique within one prefecture or province); the
 /// same code alone. Each boundary serves one region at most.
+/// <para>When the joined regions lie in more than <see cref="MaxAreaFiles"/> files (a national top-100 list spans 50–90
+/// prefectures), the plan switches to <see cref="MapMode.Dots"/>: the page loads only the national province map
+/// <c>100000.json</c> and draws each region as a point at its boundary's centroid, which the server read from the same
+/// files (so the browser fetches none of them). A region whose boundary has no point is then listed as unmapped.</para>
 /// </remarks>
 public static class RankingMap
 {
     /// <summary>The folder under wwwroot that holds the boundary files.</summary>
     public const string Folder = "lib/china-map";
+
+    /// <summary>The national map of provinces, the base of <see cref="MapMode.Dots"/>.</summary>
+    public const int NationalFile = 100000;
+
+    /// <summary>
+    /// The most boundary files an <see cref="MapMode.Areas"/> plan loads; one more and the plan draws dots.
+    /// </summary>
+    /// <remarks>
+    /// Six prefecture files weigh 0.25–1.1 MB (40–190 KB each), about the 665 KB of the national map the dots mode loads
+    /// instead, so beyond six the choropleth costs the browser more than the dots. Six also still covers the groups a
+    /// choropleth reads well for: a prefecture's own units (one file) and a hand-made regional group such as 川南经济区
+    /// (3–5 neighbouring prefectures), whose merged map stays a few hundred kilometres wide; a group spread over more
+    /// prefectures is mostly scattered across provinces, where county outlines shrink to specks among grey neighbours.
+    /// </remarks>
+    public const int MaxAreaFiles = 6;
 
     /// <summary>Plans the map of <paramref name="rows"/>; <paramref name="areas"/> gives a file's boundaries, or null when there is no such file.</summary>
     public static MapPlan Plan(IEnumerable<RankingRow> rows, Func<int, IReadOnlyList<MapArea>?> areas)
@@ -68,7 +112,7 @@ public static class RankingMap
                         files.Add(file);
                     }
 
-                    regions.Add(new MapRegion(row.Code, row.Name, hit.Area.Adcode.ToString(CultureInfo.InvariantCulture), hit.Match, row.Score, row.Rank, row.Tier));
+                    regions.Add(new MapRegion(row.Code, row.Name, hit.Area.Adcode.ToString(CultureInfo.InvariantCulture), hit.Match, row.Score, row.Rank, row.Tier, hit.Area.Centroid));
                     found = true;
                     break;
                 }
@@ -80,7 +124,14 @@ public static class RankingMap
             }
         }
 
-        return new MapPlan(files, regions, unmapped);
+        if (files.Count <= MaxAreaFiles)
+        {
+            return new MapPlan(files, regions, unmapped);
+        }
+
+        var dots = regions.Where(r => r.Point is not null).ToList();
+        unmapped.AddRange(regions.Where(r => r.Point is null).Select(r => new UnmappedRegion(r.Code, r.Name)));
+        return new MapPlan([NationalFile], dots, unmapped) { Mode = MapMode.Dots, Spread = files.Count };
     }
 
     /// <summary>The files that may hold <paramref name="code"/>'s boundary, most detailed first.</summary>
@@ -115,7 +166,7 @@ public static class RankingMap
     }
 }
 
-/// <summary>Reads the boundary files' codes and names once per file (the geometry is only for the browser).</summary>
+/// <summary>Reads the boundary files' codes, names and centroids once per file (the geometry is only for the browser).</summary>
 /// <param name="root">The web root (the app registers <see cref="IWebHostEnvironment.WebRootFileProvider"/>).</param>
 public sealed class BoundaryFiles(IFileProvider root)
 {
@@ -124,7 +175,7 @@ public sealed class BoundaryFiles(IFileProvider root)
     /// <summary>The boundaries of file <paramref name="code"/>, or null when the file is absent (or unreadable).</summary>
     public IReadOnlyList<MapArea>? Areas(int code) => _cache.GetOrAdd(code, c => Read(root, c));
 
-    /// <summary>The codes and names of the features of <c>{Folder}/{code}.json</c> under <paramref name="root"/>.</summary>
+    /// <summary>The codes, names and centroids (see <see cref="MapArea"/>) of the features of <c>{Folder}/{code}.json</c> under <paramref name="root"/>.</summary>
     public static IReadOnlyList<MapArea>? Read(IFileProvider root, int code)
     {
         ArgumentNullException.ThrowIfNull(root);
@@ -150,7 +201,7 @@ public sealed class BoundaryFiles(IFileProvider root)
                     && p.TryGetProperty("adcode", out var a) && a.ValueKind == JsonValueKind.Number && a.TryGetInt32(out var adcode)
                     && p.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String)
                 {
-                    result.Add(new MapArea(adcode, n.GetString()!));
+                    result.Add(new MapArea(adcode, n.GetString()!, Point(p, "centroid") ?? Point(p, "center")));
                 }
             }
 
@@ -161,4 +212,12 @@ public sealed class BoundaryFiles(IFileProvider root)
             return null;
         }
     }
+
+    /// <summary>Property <paramref name="name"/> of <paramref name="properties"/> as a point, when it is an array of two finite numbers [lng, lat].</summary>
+    private static GeoPoint? Point(JsonElement properties, string name)
+        => properties.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array && v.GetArrayLength() == 2
+            && v[0].ValueKind == JsonValueKind.Number && v[1].ValueKind == JsonValueKind.Number
+            && v[0].GetDouble() is var lng && v[1].GetDouble() is var lat && double.IsFinite(lng) && double.IsFinite(lat)
+            ? new GeoPoint(lng, lat)
+            : null;
 }

