@@ -20,48 +20,13 @@ namespace Baiqiang.Web.Tests.Browser;
 /// </summary>
 public sealed class PeerGroupsBrowserTests(KestrelWebFactory factory) : IClassFixture<KestrelWebFactory>
 {
-    private const string Chromium = "/usr/bin/chromium";
-
-    private static string ScreenshotFolder => Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
-
     [Fact]
     public async Task Analyst_CreatesGroupOfTwoChineseNames_SeesItListed_InChromium()
     {
-        if (!File.Exists(Chromium))
-        {
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                Assert.Fail("CI=true but chromium is missing");
-            }
-
-            Assert.Skip("chromium is not installed at " + Chromium);
-        }
-
         await factory.EnsureUserAsync("pg-browser", "analyst");
-        var baseUrl = factory.BaseUrl;
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-background-networking"],
-        });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "zh-CN" });
-        var page = await context.NewPageAsync();
-        var consoleErrors = new List<string>();
-        page.Console += (_, m) =>
-        {
-            if (m.Type == "error")
-            {
-                consoleErrors.Add(m.Text);
-            }
-        };
-
-        await page.GotoAsync("/Auth/Login");
-        await page.FillAsync("input[name=UserName]", "pg-browser");
-        await page.FillAsync("input[name=Password]", WebFactory.UserPassword);
-        await page.ClickAsync("#login");
-        await page.WaitForURLAsync(url => !url.Contains("/Auth/Login", StringComparison.Ordinal));
+        await using var chromium = await ChromiumSession.OpenAsync(factory.BaseUrl);
+        var page = chromium.Page;
+        await chromium.SignInAsync("pg-browser", WebFactory.UserPassword);
 
         // From the navigation to the list, then the form.
         await page.ClickAsync("header nav a:text('对比组')");
@@ -71,7 +36,7 @@ public sealed class PeerGroupsBrowserTests(KestrelWebFactory factory) : IClassFi
         await page.FillAsync("input[name='Input.NameZh']", "泸州主城两区");
         await page.FillAsync("input[name='Input.NameEn']", "Luzhou core districts");
         await page.FillAsync("textarea[name='Input.Members']", "江阳区、龙马潭区");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "peer-groups-form.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ChromiumSession.ScreenshotFolder, "peer-groups-form.png"), FullPage = true });
         await page.ClickAsync("#save");
         await page.WaitForSelectorAsync("#message");
 
@@ -81,7 +46,7 @@ public sealed class PeerGroupsBrowserTests(KestrelWebFactory factory) : IClassFi
         Assert.Equal("泸州主城两区", (await row.Locator("td").Nth(1).TextContentAsync())!.Trim());
         Assert.Equal("自定义", (await row.Locator("td").Nth(2).TextContentAsync())!.Trim());
         Assert.Equal("2", (await row.Locator("td").Nth(3).TextContentAsync())!.Trim());
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "peer-groups-list.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ChromiumSession.ScreenshotFolder, "peer-groups-list.png"), FullPage = true });
 
         await row.Locator("a:text('custom:luzhou-core-districts')").ClickAsync();
         await page.WaitForSelectorAsync("#members");
@@ -102,8 +67,8 @@ public sealed class PeerGroupsBrowserTests(KestrelWebFactory factory) : IClassFi
         Assert.Equal("增幅在“泸州主城两区”中第2", (await gdpRank.TextContentAsync())!.Trim());
         Assert.Equal("custom:luzhou-core-districts", await page.InputValueAsync("#peers"));
         Assert.Contains("组内排位", await page.TextContentAsync("#indicators thead"), StringComparison.Ordinal);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "dashboard-peer-group.png"), FullPage = true });
-        Assert.True(consoleErrors.Count == 0, string.Join("\n", consoleErrors));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ChromiumSession.ScreenshotFolder, "dashboard-peer-group.png"), FullPage = true });
+        Assert.True(chromium.ConsoleErrors.Count == 0, string.Join("\n", chromium.ConsoleErrors));
     }
 
     private async Task WriteGrowthAsync(RegionCode region, string indicator, string period, decimal growth)

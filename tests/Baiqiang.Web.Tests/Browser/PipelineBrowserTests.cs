@@ -10,48 +10,13 @@ namespace Baiqiang.Web.Tests.Browser;
 /// </summary>
 public sealed class PipelineBrowserTests(KestrelWebFactory factory) : IClassFixture<KestrelWebFactory>
 {
-    private const string Chromium = "/usr/bin/chromium";
-
-    private static string ScreenshotFolder => Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
-
     [Fact]
     public async Task Funnel_ChartAndAdvanceForm_InChromium()
     {
-        if (!File.Exists(Chromium))
-        {
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                Assert.Fail("CI=true but chromium is missing");
-            }
-
-            Assert.Skip("chromium is not installed at " + Chromium);
-        }
-
         await factory.EnsureUserAsync("anyi-editor", "editor", 360123401);
-        var baseUrl = factory.BaseUrl;
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-background-networking"],
-        });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "zh-CN" });
-        var page = await context.NewPageAsync();
-        var consoleErrors = new List<string>();
-        page.Console += (_, m) =>
-        {
-            if (m.Type == "error")
-            {
-                consoleErrors.Add(m.Text);
-            }
-        };
-
-        await page.GotoAsync("/Auth/Login");
-        await page.FillAsync("input[name=UserName]", "anyi-editor");
-        await page.FillAsync("input[name=Password]", WebFactory.UserPassword);
-        await page.ClickAsync("#login");
-        await page.WaitForURLAsync(url => !url.Contains("/Auth/Login", StringComparison.Ordinal));
+        await using var chromium = await ChromiumSession.OpenAsync(factory.BaseUrl);
+        var page = chromium.Page;
+        await chromium.SignInAsync("anyi-editor", WebFactory.UserPassword);
 
         // The funnel, drawn by ECharts with Chinese stage labels.
         await page.GotoAsync("/Pipeline?period=2023");
@@ -65,7 +30,7 @@ public sealed class PipelineBrowserTests(KestrelWebFactory factory) : IClassFixt
         var canvasInk = await page.EvaluateAsync<int>(
             "() => { const c = document.querySelector('#funnel-chart canvas'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n; }");
         Assert.True(canvasInk > 1000, "the funnel canvas is blank");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "pipeline-funnel.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ChromiumSession.ScreenshotFolder, "pipeline-funnel.png"), FullPage = true });
 
         // Advance a deal through the form: first a date before its lead date (refused), then a valid one.
         await page.GotoAsync("/Pipeline/Deal/AY2023-L2");
@@ -78,11 +43,11 @@ public sealed class PipelineBrowserTests(KestrelWebFactory factory) : IClassFixt
         await page.ClickAsync("#advance-submit");
         await page.WaitForSelectorAsync("#message");
         Assert.Equal("洽谈", await page.TextContentAsync("#stage"));
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "pipeline-deal.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ChromiumSession.ScreenshotFolder, "pipeline-deal.png"), FullPage = true });
 
         await page.GotoAsync("/Services/Requests");
         await page.WaitForSelectorAsync("#board");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "services-requests.png"), FullPage = true });
-        Assert.True(consoleErrors.Count == 0, string.Join("\n", consoleErrors));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ChromiumSession.ScreenshotFolder, "services-requests.png"), FullPage = true });
+        Assert.True(chromium.ConsoleErrors.Count == 0, string.Join("\n", chromium.ConsoleErrors));
     }
 }

@@ -12,9 +12,19 @@ namespace Baiqiang.Web.Tests.Browser;
 /// </summary>
 public sealed class RankingsBrowserTests(KestrelWebFactory factory) : IClassFixture<KestrelWebFactory>
 {
-    private const string Chromium = "/usr/bin/chromium";
-
-    private static string ScreenshotFolder => Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+    /// <summary>The map files (<c>lib/china-map/*.json</c>) the page requests from now on, by file name.</summary>
+    private static List<string> RecordMapRequests(IPage page)
+    {
+        var files = new List<string>();
+        page.Request += (_, r) =>
+        {
+            if (r.Url.Contains("/lib/china-map/", StringComparison.Ordinal))
+            {
+                files.Add(r.Url[(r.Url.LastIndexOf('/') + 1)..]);
+            }
+        };
+        return files;
+    }
 
     private static string Option(string chart, string path) =>
         $"() => echarts.getInstanceByDom(document.getElementById('{chart}')).getOption().{path}";
@@ -22,50 +32,12 @@ public sealed class RankingsBrowserTests(KestrelWebFactory factory) : IClassFixt
     [Fact]
     public async Task RunRanking_ChartAndUnitDecomposition_InChromium()
     {
-        if (!File.Exists(Chromium))
-        {
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                Assert.Fail("CI=true but chromium is missing");
-            }
-
-            Assert.Skip("chromium is not installed at " + Chromium);
-        }
-
         await factory.EnsureUserAsync("rk-browser", "analyst");
         await RankingSeed.SeedAsync(factory);
-        var baseUrl = factory.BaseUrl;
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-background-networking"],
-        });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "zh-CN" });
-        var page = await context.NewPageAsync();
-        var mapRequests = new List<string>();
-        page.Request += (_, r) =>
-        {
-            if (r.Url.Contains("/lib/china-map/", StringComparison.Ordinal))
-            {
-                mapRequests.Add(r.Url[(r.Url.LastIndexOf('/') + 1)..]);
-            }
-        };
-        var consoleErrors = new List<string>();
-        page.Console += (_, m) =>
-        {
-            if (m.Type == "error")
-            {
-                consoleErrors.Add(m.Text);
-            }
-        };
-
-        await page.GotoAsync("/Auth/Login");
-        await page.FillAsync("input[name=UserName]", "rk-browser");
-        await page.FillAsync("input[name=Password]", WebFactory.UserPassword);
-        await page.ClickAsync("#login");
-        await page.WaitForURLAsync(url => !url.Contains("/Auth/Login", StringComparison.Ordinal));
+        await using var chromium = await ChromiumSession.OpenAsync(factory.BaseUrl);
+        var page = chromium.Page;
+        var mapRequests = RecordMapRequests(page);
+        await chromium.SignInAsync("rk-browser", WebFactory.UserPassword);
 
         // Run a ranking through the form.
         await page.GotoAsync("/Rankings");
@@ -87,7 +59,7 @@ public sealed class RankingsBrowserTests(KestrelWebFactory factory) : IClassFixt
             "() => { const c = document.querySelector('#ranking-chart canvas'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n; }");
         Assert.True(canvasInk > 1000, "the ranking canvas is blank");
         Assert.Contains("插补：叙永县", await page.TextContentAsync("#warnings"), StringComparison.Ordinal);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "rankings-results.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ChromiumSession.ScreenshotFolder, "rankings-results.png"), FullPage = true });
 
         // The choropleth: 泸州's one boundary file, fetched when the map comes into view; areas keyed by code, Chinese labels.
         await page.Locator("#ranking-map").ScrollIntoViewIfNeededAsync();
@@ -113,7 +85,7 @@ public sealed class RankingsBrowserTests(KestrelWebFactory factory) : IClassFixt
             "() => { const c = document.querySelector('#ranking-map canvas'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n; }");
         Assert.True(mapInk > 10000, "the map canvas is blank");
         Assert.Equal(0, await page.Locator("#map-missing").CountAsync());
-        await page.Locator("#ranking-map").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "rankings-map.png") });
+        await page.Locator("#ranking-map").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(ChromiumSession.ScreenshotFolder, "rankings-map.png") });
 
         // Open a unit's decomposition from the table.
         await page.ClickAsync("#ranking a:text('纳溪区')");
@@ -123,12 +95,12 @@ public sealed class RankingsBrowserTests(KestrelWebFactory factory) : IClassFixt
         Assert.Contains("人均地区生产总值", indicators);
         Assert.Contains("纳溪区", await page.EvaluateAsync<string>(Option("unit-chart", "title[0].text")), StringComparison.Ordinal);
         Assert.Equal(5, await page.Locator("#peers tbody tr").CountAsync());
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "rankings-unit.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ChromiumSession.ScreenshotFolder, "rankings-unit.png"), FullPage = true });
 
         await page.GotoAsync("/Rankings/Frameworks/top100-illustration");
         await page.WaitForSelectorAsync("#tree");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "rankings-framework.png"), FullPage = true });
-        Assert.True(consoleErrors.Count == 0, string.Join("\n", consoleErrors));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ChromiumSession.ScreenshotFolder, "rankings-framework.png"), FullPage = true });
+        Assert.True(chromium.ConsoleErrors.Count == 0, string.Join("\n", chromium.ConsoleErrors));
     }
 
     /// <summary>A national list spans some 50 prefectures: the page loads only the national province map (100000.json) and
@@ -136,49 +108,12 @@ public sealed class RankingsBrowserTests(KestrelWebFactory factory) : IClassFixt
     [Fact]
     public async Task RunNationalList_DotsOnTheNationalMapOnly_InChromium()
     {
-        if (!File.Exists(Chromium))
-        {
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                Assert.Fail("CI=true but chromium is missing");
-            }
-
-            Assert.Skip("chromium is not installed at " + Chromium);
-        }
-
         await factory.EnsureUserAsync("rk-browser-dots", "analyst");
         await RankingSeed.SeedNationalListAsync(factory);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-background-networking"],
-        });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = factory.BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "zh-CN" });
-        var page = await context.NewPageAsync();
-        var mapRequests = new List<string>();
-        page.Request += (_, r) =>
-        {
-            if (r.Url.Contains("/lib/china-map/", StringComparison.Ordinal))
-            {
-                mapRequests.Add(r.Url[(r.Url.LastIndexOf('/') + 1)..]);
-            }
-        };
-        var consoleErrors = new List<string>();
-        page.Console += (_, m) =>
-        {
-            if (m.Type == "error")
-            {
-                consoleErrors.Add(m.Text);
-            }
-        };
-
-        await page.GotoAsync("/Auth/Login");
-        await page.FillAsync("input[name=UserName]", "rk-browser-dots");
-        await page.FillAsync("input[name=Password]", WebFactory.UserPassword);
-        await page.ClickAsync("#login");
-        await page.WaitForURLAsync(url => !url.Contains("/Auth/Login", StringComparison.Ordinal));
+        await using var chromium = await ChromiumSession.OpenAsync(factory.BaseUrl);
+        var page = chromium.Page;
+        var mapRequests = RecordMapRequests(page);
+        await chromium.SignInAsync("rk-browser-dots", WebFactory.UserPassword);
 
         await page.GotoAsync("/Rankings");
         await page.FillAsync("input[name=period]", "2024");
@@ -223,8 +158,8 @@ public sealed class RankingsBrowserTests(KestrelWebFactory factory) : IClassFixt
         var mapInk = await page.EvaluateAsync<int>(
             "() => { const c = document.querySelector('#ranking-map canvas'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n; }");
         Assert.True(mapInk > 10000, "the map canvas is blank");
-        await page.Locator("#ranking-map").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "rankings-map-dots.png") });
+        await page.Locator("#ranking-map").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(ChromiumSession.ScreenshotFolder, "rankings-map-dots.png") });
         Assert.Equal(["100000.json"], mapRequests);
-        Assert.True(consoleErrors.Count == 0, string.Join("\n", consoleErrors));
+        Assert.True(chromium.ConsoleErrors.Count == 0, string.Join("\n", chromium.ConsoleErrors));
     }
 }

@@ -10,48 +10,13 @@ namespace Baiqiang.Web.Tests.Browser;
 /// </summary>
 public sealed class TargetsBrowserTests(KestrelWebFactory factory) : IClassFixture<KestrelWebFactory>
 {
-    private const string Chromium = "/usr/bin/chromium";
-
-    private static string ScreenshotFolder => Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
-
     [Fact]
     public async Task EditorAddsTarget_SeesItWithProgressOnTheDashboard_InChromium()
     {
-        if (!File.Exists(Chromium))
-        {
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                Assert.Fail("CI=true but chromium is missing");
-            }
-
-            Assert.Skip("chromium is not installed at " + Chromium);
-        }
-
         await factory.EnsureUserAsync("jy-target-editor", "editor", 510502);
-        var baseUrl = factory.BaseUrl;
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-background-networking"],
-        });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "zh-CN" });
-        var page = await context.NewPageAsync();
-        var consoleErrors = new List<string>();
-        page.Console += (_, m) =>
-        {
-            if (m.Type == "error")
-            {
-                consoleErrors.Add(m.Text);
-            }
-        };
-
-        await page.GotoAsync("/Auth/Login");
-        await page.FillAsync("input[name=UserName]", "jy-target-editor");
-        await page.FillAsync("input[name=Password]", WebFactory.UserPassword);
-        await page.ClickAsync("#login");
-        await page.WaitForURLAsync(url => !url.Contains("/Auth/Login", StringComparison.Ordinal));
+        await using var chromium = await ChromiumSession.OpenAsync(factory.BaseUrl);
+        var page = chromium.Page;
+        await chromium.SignInAsync("jy-target-editor", WebFactory.UserPassword);
 
         // From the report card's 目标进度 section to the page.
         await page.GotoAsync("/?region=510502");
@@ -77,7 +42,7 @@ public sealed class TargetsBrowserTests(KestrelWebFactory factory) : IClassFixtu
         var row = page.Locator("#target-510502-retail_sales-2022");
         Assert.Contains("50.69%", await row.TextContentAsync(), StringComparison.Ordinal);
         Assert.Equal("50.69", await row.Locator("progress.done").GetAttributeAsync("value"));
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "targets.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ChromiumSession.ScreenshotFolder, "targets.png"), FullPage = true });
 
         // Back on the report card: the target with its progress against time elapsed.
         await page.GotoAsync("/?region=510502");
@@ -85,7 +50,7 @@ public sealed class TargetsBrowserTests(KestrelWebFactory factory) : IClassFixtu
         var text = await line.TextContentAsync();
         Assert.Contains("50.69% / 50%", text, StringComparison.Ordinal);
         Assert.Contains("进度正常", text, StringComparison.Ordinal);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "dashboard-targets.png"), FullPage = true });
-        Assert.True(consoleErrors.Count == 0, string.Join("\n", consoleErrors));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ChromiumSession.ScreenshotFolder, "dashboard-targets.png"), FullPage = true });
+        Assert.True(chromium.ConsoleErrors.Count == 0, string.Join("\n", chromium.ConsoleErrors));
     }
 }
