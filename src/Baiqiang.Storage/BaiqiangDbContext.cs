@@ -37,6 +37,21 @@ public abstract class BaiqiangDbContext : DbContext
     /// <summary>Who the audit log names for changes saved through this context. Default "system".</summary>
     public string CurrentUser { get; set; } = "system";
 
+    /// <summary>Saves with the audit rows naming <paramref name="user"/>, then puts <see cref="CurrentUser"/> back as it was.</summary>
+    public async Task<int> SaveChangesAsAsync(string user, CancellationToken cancellationToken)
+    {
+        var previous = CurrentUser;
+        CurrentUser = user;
+        try
+        {
+            return await SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            CurrentUser = previous;
+        }
+    }
+
     /// <summary>The clock for audit timestamps. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 

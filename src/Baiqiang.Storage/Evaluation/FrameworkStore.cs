@@ -53,16 +53,7 @@ public static class FrameworkStore
             CreatedAt = clock.GetUtcNow(),
         };
         db.FrameworkVersions.Add(entity);
-        string previousUser = db.CurrentUser;
-        db.CurrentUser = actor.Name;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        finally
-        {
-            db.CurrentUser = previousUser;
-        }
+        await db.SaveChangesAsAsync(actor.Name, ct);
 
         return entity;
     }

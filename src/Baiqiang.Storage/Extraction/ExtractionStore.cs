@@ -184,7 +184,7 @@ public static class ExtractionStore
             fact.Kind = k;
         }
 
-        await SaveAsUserAsync(db, actor, ct);
+        await db.SaveChangesAsAsync(actor.Name, ct);
         return fact;
     }
 
@@ -209,7 +209,7 @@ public static class ExtractionStore
         fact.Status = FactStatus.Accepted;
         fact.ReviewedBy = actor.Name;
         fact.ReviewedAt = clock.GetUtcNow();
-        await SaveAsUserAsync(db, actor, ct);
+        await db.SaveChangesAsAsync(actor.Name, ct);
         await tx.CommitAsync(ct);
         return summary;
     }
@@ -234,7 +234,7 @@ public static class ExtractionStore
         fact.ReviewedBy = actor.Name;
         fact.ReviewedAt = clock.GetUtcNow();
         fact.ReviewNote = reason;
-        await SaveAsUserAsync(db, actor, ct);
+        await db.SaveChangesAsAsync(actor.Name, ct);
     }
 
     /// <summary>The observation an accepted fact becomes; throws <see cref="ExtractionReviewException"/> naming what is missing.</summary>
@@ -298,20 +298,6 @@ public static class ExtractionStore
         }
 
         return fact;
-    }
-
-    private static async Task SaveAsUserAsync(BaiqiangDbContext db, Actor actor, CancellationToken ct)
-    {
-        var previous = db.CurrentUser;
-        db.CurrentUser = actor.Name;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        finally
-        {
-            db.CurrentUser = previous;
-        }
     }
 }
 

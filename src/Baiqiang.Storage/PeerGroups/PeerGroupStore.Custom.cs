@@ -161,7 +161,7 @@ public static partial class PeerGroupStore
         };
         db.PeerGroups.Add(entity);
         AuditMembers(db, actor.Name, id, null, codes);
-        await SaveAsAsync(db, actor, ct);
+        await db.SaveChangesAsAsync(actor.Name, ct);
         return (await GetAsync(db, id, ct))!;
     }
 
@@ -219,7 +219,7 @@ public static partial class PeerGroupStore
             AuditMembers(db, actor.Name, group.Id, old, codes);
         }
 
-        await SaveAsAsync(db, actor, ct);
+        await db.SaveChangesAsAsync(actor.Name, ct);
         return (await GetAsync(db, group.Id, ct))!;
     }
 
@@ -237,7 +237,7 @@ public static partial class PeerGroupStore
         AuditMembers(db, actor.Name, group.Id, [.. group.Members.Select(m => m.RegionCode)], null);
         db.PeerGroupMembers.RemoveRange(group.Members);
         db.PeerGroups.Remove(group);
-        await SaveAsAsync(db, actor, ct);
+        await db.SaveChangesAsAsync(actor.Name, ct);
         return deleted;
     }
 
@@ -483,20 +483,5 @@ public static partial class PeerGroupStore
             OldValue = o,
             NewValue = n,
         });
-    }
-
-    /// <summary>Saves with the audit log naming <paramref name="actor"/>.</summary>
-    private static async Task SaveAsAsync(BaiqiangDbContext db, Actor actor, CancellationToken ct)
-    {
-        var previous = db.CurrentUser;
-        db.CurrentUser = actor.Name;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        finally
-        {
-            db.CurrentUser = previous;
-        }
     }
 }

@@ -426,17 +426,5 @@ public static class ProjectStore
 
     internal static ProjectRuleException NotFound(string code) => new(new Bilingual($"找不到项目{code}", $"no project with code {code}"));
 
-    internal static async Task SaveAsync(BaiqiangDbContext db, Actor actor, CancellationToken ct)
-    {
-        var before = db.CurrentUser;
-        db.CurrentUser = actor.Name;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        finally
-        {
-            db.CurrentUser = before;
-        }
-    }
+    internal static Task SaveAsync(BaiqiangDbContext db, Actor actor, CancellationToken ct) => db.SaveChangesAsAsync(actor.Name, ct);
 }

@@ -92,8 +92,7 @@ public static class TargetStore
 
         var entity = TargetEntity.From(target);
         db.Targets.Add(entity);
-        db.CurrentUser = actor.Name;
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsAsync(actor.Name, ct);
         return new TargetSaveResult(entity, []);
     }
 
@@ -136,8 +135,7 @@ public static class TargetStore
         entity.MultipleOfBase = fresh.MultipleOfBase;
         entity.BasePeriod = fresh.BasePeriod;
         entity.DescriptionZh = fresh.DescriptionZh;
-        db.CurrentUser = actor.Name;
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsAsync(actor.Name, ct);
         return new TargetSaveResult(entity, []);
     }
 
@@ -154,8 +152,7 @@ public static class TargetStore
 
         actor.EnsureCanEdit(entity.RegionCode);
         db.Targets.Remove(entity);
-        db.CurrentUser = actor.Name;
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsAsync(actor.Name, ct);
         return true;
     }
 
