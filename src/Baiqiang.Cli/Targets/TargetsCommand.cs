@@ -110,13 +110,8 @@ internal static class TargetsCommand
             var errors = new List<string>();
             var (v, unit, qualifier) = ReadValue(parse.GetValue(value), errors);
             var m = ReadMultiple(parse.GetValue(multiple), errors);
-            if (errors.Count > 0)
+            if (await PrintedAnyAsync(parse, errors))
             {
-                foreach (var e in errors)
-                {
-                    await parse.Err().WriteLineAsync(e);
-                }
-
                 return 2;
             }
 
@@ -151,13 +146,8 @@ internal static class TargetsCommand
             var multipleText = parse.GetValue(multiple);
             var (v, unit, qualifier) = ReadValue(valueText, errors);
             var m = ReadMultiple(multipleText, errors);
-            if (errors.Count > 0)
+            if (await PrintedAnyAsync(parse, errors))
             {
-                foreach (var e in errors)
-                {
-                    await parse.Err().WriteLineAsync(e);
-                }
-
                 return 2;
             }
 
@@ -198,6 +188,17 @@ internal static class TargetsCommand
             return await ReportAsync(parse, db, result!, "已修改目标 / target updated", ct);
         });
         return command;
+    }
+
+    /// <summary>Prints each option error on stderr; true when there was any.</summary>
+    private static async Task<bool> PrintedAnyAsync(ParseResult parse, List<string> errors)
+    {
+        foreach (var e in errors)
+        {
+            await parse.Err().WriteLineAsync(e);
+        }
+
+        return errors.Count > 0;
     }
 
     private static (decimal? Value, string? Unit, Qualifier Qualifier) ReadValue(string? valueText, List<string> errors)
