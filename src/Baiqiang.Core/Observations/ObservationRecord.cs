@@ -28,7 +28,8 @@ public sealed record ObservationSource(SourceKind Kind, string Reference, int? R
 /// Importers convert compatible units (万元 → 亿元) before building a record, so <see cref="Value"/> is always in
 /// <see cref="Unit"/>, which is the indicator's catalogue unit. <see cref="Value"/> is null for a growth-only
 /// statement ("地区生产总值同比增长9.8%"): reports often publish the rate without the level, and the rate is a fact. <see cref="GrowthPercent"/> is the year-on-year
-/// growth as published (7.8 means 同比增长7.8%, −2.1 means 下降2.1%), not recomputed.
+/// growth as published (7.8 means 同比增长7.8%, −2.1 means 下降2.1%), not recomputed; <see cref="GrowthBasis"/> says whether
+/// it is at comparable or current prices, as the source states it.
 /// </remarks>
 public sealed record ObservationRecord(
     RegionCode Region,
@@ -38,4 +39,5 @@ public sealed record ObservationRecord(
     Unit Unit,
     decimal? GrowthPercent,
     Qualifier Qualifier,
-    ObservationSource Source);
+    ObservationSource Source,
+    GrowthBasis GrowthBasis = GrowthBasis.Unknown);
