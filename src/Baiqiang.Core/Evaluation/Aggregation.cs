@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics.Tensors;
 
 namespace Baiqiang.Core.Evaluation;
 
@@ -56,14 +57,7 @@ public static class Aggregation
         var r = new double[m];
         for (int i = 0; i < m; i++)
         {
-            var row = x.Slice(i * n, n);
-            double s = 0;
-            for (int j = 0; j < row.Length; j++)
-            {
-                s += w[j] * row[j];
-            }
-
-            r[i] = s;
+            r[i] = TensorPrimitives.Dot<double>(w, x.Slice(i * n, n));
         }
 
         return r;
@@ -81,17 +75,16 @@ public static class Aggregation
     {
         var (m, n, w) = Prepare(scores, weights);
         RequirePositive(scores, m, n, "几何平均", "geometric mean", units, criteria, strict: true);
+        var x = Normalization.Flat(scores);
+        var log = new double[x.Length];
+        TensorPrimitives.Log<double>(x, log);
         var r = new double[m];
         for (int i = 0; i < m; i++)
         {
-            double s = 0;
-            for (int j = 0; j < n; j++)
-            {
-                s += w[j] * Math.Log(scores[i, j]);
-            }
-
-            r[i] = Math.Exp(s);
+            r[i] = TensorPrimitives.Dot<double>(w, log.AsSpan(i * n, n));
         }
+
+        TensorPrimitives.Exp<double>(r, r);
 
         return r;
     }
@@ -172,41 +165,40 @@ public static class Aggregation
         int m = matrix.UnitCount;
         int n = matrix.CriterionCount;
         var w = Normalised(Weights.CheckWeights(weights, n));
-        var z = normalization switch
+        if (normalization is not (TopsisNormalization.Vector or TopsisNormalization.MinMax))
         {
-            TopsisNormalization.Vector => Normalization.Vector(matrix.Values, matrix.DirectionArray),
-            TopsisNormalization.MinMax => Normalization.MinMaxCore(matrix.Values, matrix.DirectionArray, m, n),
-            _ => throw EvaluationException.Of("未知的TOPSIS归一化方法", $"unknown TOPSIS normalisation {normalization}"),
-        };
-
-        var pis = new double[n];
-        var nis = new double[n];
-        for (int j = 0; j < n; j++)
-        {
-            for (int i = 0; i < m; i++)
-            {
-                z[i, j] *= w[j];
-            }
-
-            (nis[j], pis[j]) = Normalization.MinMaxOf(z, j, m);
+            throw EvaluationException.Of("未知的TOPSIS归一化方法", $"unknown TOPSIS normalisation {normalization}");
         }
 
+        // Column by column: z = w_j · normalised x_j; the ideal is the column's max, the anti-ideal its min; the
+        // squared distances to both accumulate per unit.
+        var z = new double[m];
+        var scratch = new double[m];
+        var dp = new double[m];
+        var dm = new double[m];
+        for (int j = 0; j < n; j++)
+        {
+            if (normalization == TopsisNormalization.MinMax)
+            {
+                ColumnKernels.MinMax(matrix.Column(j), matrix.IsBenefit(j), z);
+            }
+            else
+            {
+                ColumnKernels.Vector(matrix.Column(j), matrix.IsBenefit(j), z);
+            }
+
+            TensorPrimitives.Multiply(z, w[j], z);
+            ColumnKernels.AddSquaredDistance(z, TensorPrimitives.Max<double>(z), dp, scratch);
+            ColumnKernels.AddSquaredDistance(z, TensorPrimitives.Min<double>(z), dm, scratch);
+        }
+
+        TensorPrimitives.Sqrt<double>(dp, dp);
+        TensorPrimitives.Sqrt<double>(dm, dm);
         var r = new double[m];
         for (int i = 0; i < m; i++)
         {
-            double dp = 0;
-            double dm = 0;
-            for (int j = 0; j < n; j++)
-            {
-                double a = z[i, j] - pis[j];
-                double b = z[i, j] - nis[j];
-                dp += a * a;
-                dm += b * b;
-            }
-
-            dp = Math.Sqrt(dp);
-            dm = Math.Sqrt(dm);
-            r[i] = dp + dm == 0 ? 0.5 : dm / (dp + dm);
+            double sum = dp[i] + dm[i];
+            r[i] = sum == 0 ? 0.5 : dm[i] / sum;
         }
 
         return r;

@@ -29,6 +29,7 @@ public enum MissingValuePolicy
 public sealed class DecisionMatrix
 {
     private readonly double[,] _values;
+    private readonly double[] _columns;
     private readonly string[] _units;
     private readonly string[] _criteria;
     private readonly Direction[] _directions;
@@ -96,11 +97,13 @@ public sealed class DecisionMatrix
         }
 
         _values = new double[m, n];
+        _columns = new double[m * n];
         for (int i = 0; i < m; i++)
         {
             for (int j = 0; j < n; j++)
             {
                 double v = values[i, j];
+                _columns[(j * m) + i] = v;
                 if (!double.IsFinite(v))
                 {
                     throw EvaluationException.Of(
@@ -135,6 +138,12 @@ public sealed class DecisionMatrix
     internal double[,] Values => _values;
 
     internal Direction[] DirectionArray => _directions;
+
+    /// <summary>
+    /// Criterion <paramref name="criterion"/>'s values in unit order, contiguous: the matrix keeps a column-major copy
+    /// (made once, in the constructor) so the per-criterion kernels in <see cref="ColumnKernels"/> run over spans.
+    /// </summary>
+    internal ReadOnlySpan<double> Column(int criterion) => _columns.AsSpan(criterion * _units.Length, _units.Length);
 
     /// <summary>A copy of the values.</summary>
     public double[,] ToArray() => (double[,])_values.Clone();

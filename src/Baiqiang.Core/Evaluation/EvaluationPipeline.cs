@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics.Tensors;
 using Baiqiang.Core.Indicators;
 
 namespace Baiqiang.Core.Evaluation;
@@ -228,6 +229,7 @@ public static class EvaluationPipeline
 internal sealed class PreparedEvaluation
 {
     private readonly Dictionary<(NormalizationMethod, double, double), double[,]> _normalised = [];
+    private readonly Dictionary<double[,], double[]> _columnMajor = new(ReferenceEqualityComparer.Instance);
     private readonly Lock _lock = new();
 
     public PreparedEvaluation(
@@ -305,9 +307,11 @@ internal sealed class PreparedEvaluation
             }
         }
 
+        var columns = ColumnMajor(z);
         lock (_lock)
         {
             _normalised[(method, low, high)] = z;
+            _columnMajor[z] = columns;
         }
 
         return z;
@@ -383,17 +387,28 @@ internal sealed class PreparedEvaluation
     public (double[] Index, Dictionary<FrameworkNode, double[]> Nodes) Aggregate(
         double[,] normalised, Dictionary<FrameworkNode, double[]> weights, double[] topWeights, AggregationMethod top, bool keepNodes)
     {
+        // Leaves are read as contiguous slices of the normalised matrix's column-major copy (cached with it), so a
+        // Monte Carlo replication copies no leaf column.
+        double[]? columns;
+        lock (_lock)
+        {
+            _columnMajor.TryGetValue(normalised, out columns);
+        }
+
+        columns ??= ColumnMajor(normalised);
+        int m = normalised.GetLength(0);
+        ReadOnlyMemory<double> Leaf(FrameworkNode leaf) => new(columns, LeafIndex[leaf] * m, m);
         var nodes = new Dictionary<FrameworkNode, double[]>(ReferenceEqualityComparer.Instance);
         double[] Score(FrameworkNode node)
         {
             var children = node.Children;
-            var cols = new double[children.Count][];
+            var cols = new ReadOnlyMemory<double>[children.Count];
             for (int c = 0; c < children.Count; c++)
             {
-                cols[c] = children[c].IsLeaf ? LeafColumn(normalised, LeafIndex[children[c]]) : Score(children[c]);
+                cols[c] = children[c].IsLeaf ? Leaf(children[c]) : Score(children[c]);
             }
 
-            var s = Combine(cols, weights[node], node.Aggregation, node.Power, [.. children.Select(c => c.Code)]);
+            var s = Combine(cols, weights[node], node.Aggregation, node.Power, children);
             if (keepNodes)
             {
                 nodes[node] = s;
@@ -403,29 +418,34 @@ internal sealed class PreparedEvaluation
         }
 
         var dims = Framework.Dimensions;
-        var dimCols = new double[dims.Count][];
+        var dimCols = new ReadOnlyMemory<double>[dims.Count];
         for (int d = 0; d < dims.Count; d++)
         {
-            dimCols[d] = dims[d].IsLeaf ? LeafColumn(normalised, LeafIndex[dims[d]]) : Score(dims[d]);
+            dimCols[d] = dims[d].IsLeaf ? Leaf(dims[d]) : Score(dims[d]);
         }
 
-        var index = Combine(dimCols, topWeights, top, 1, [.. dims.Select(d => d.Code)]);
+        var index = Combine(dimCols, topWeights, top, 1, dims);
         return (index, nodes);
     }
 
-    private static double[] LeafColumn(double[,] x, int j)
+    private static double[] ColumnMajor(double[,] x)
     {
-        int m = x.GetLength(0);
-        var c = new double[m];
+        int m = x.GetLength(0), n = x.GetLength(1);
+        var columns = new double[m * n];
+        var flat = Normalization.Flat(x);
         for (int i = 0; i < m; i++)
         {
-            c[i] = x[i, j];
+            int row = i * n;
+            for (int j = 0; j < n; j++)
+            {
+                columns[(j * m) + i] = flat[row + j];
+            }
         }
 
-        return c;
+        return columns;
     }
 
-    private double[] Combine(double[][] cols, double[] w, AggregationMethod method, double power, string[] names)
+    private double[] Combine(ReadOnlyMemory<double>[] cols, double[] w, AggregationMethod method, double power, IReadOnlyList<FrameworkNode> children)
     {
         int m = cols[0].Length, k = cols.Length;
         if (method == AggregationMethod.Arithmetic)
@@ -434,23 +454,36 @@ internal sealed class PreparedEvaluation
             var r = new double[m];
             for (int c = 0; c < k; c++)
             {
-                double wc = w[c] / total;
-                var col = cols[c];
-                for (int i = 0; i < m; i++)
-                {
-                    r[i] += wc * col[i];
-                }
+                TensorPrimitives.MultiplyAdd(cols[c].Span, w[c] / total, r, r);
             }
 
             return r;
         }
 
+        if (method == AggregationMethod.Geometric && w.All(x => x >= 0 && double.IsFinite(x)) && w.Sum() > 0 && AllPositive(cols))
+        {
+            // Π x_c^(w_c/Σw) as exp Σ (w_c/Σw) ln x_c, column by column (Aggregation.Geometric's formula).
+            double total = w.Sum();
+            var s = new double[m];
+            var log = new double[m];
+            for (int c = 0; c < k; c++)
+            {
+                TensorPrimitives.Log(cols[c].Span, log);
+                TensorPrimitives.MultiplyAdd(log, w[c] / total, s, s);
+            }
+
+            TensorPrimitives.Exp<double>(s, s);
+            return s;
+        }
+
+        string[] names = [.. children.Select(c => c.Code)];
         var x = new double[m, k];
         for (int c = 0; c < k; c++)
         {
+            var col = cols[c].Span;
             for (int i = 0; i < m; i++)
             {
-                x[i, c] = cols[c][i];
+                x[i, c] = col[i];
             }
         }
 
@@ -476,6 +509,19 @@ internal sealed class PreparedEvaluation
                 double span = 2.0 * (m - 1);
                 return [.. cop.Select(s => 100 * (s + (m - 1)) / span)];
         }
+    }
+
+    private static bool AllPositive(ReadOnlyMemory<double>[] cols)
+    {
+        foreach (var c in cols)
+        {
+            if (!(TensorPrimitives.Min(c.Span) > 0))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public EvaluationResult Evaluate()

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics.Tensors;
 using Baiqiang.Core.Indicators;
 
 namespace Baiqiang.Core.Evaluation;
@@ -119,23 +120,56 @@ public static partial class Weights
     public static double[] EntropyPymcdm(DecisionMatrix matrix)
     {
         ArgumentNullException.ThrowIfNull(matrix);
-        var values = matrix.Values;
         int m = matrix.UnitCount;
         int n = matrix.CriterionCount;
-        for (int i = 0; i < m; i++)
+        var negative = -1;
+        for (int j = 0; j < n && negative < 0; j++)
         {
-            for (int j = 0; j < n; j++)
+            negative = TensorPrimitives.Min(matrix.Column(j)) < 0 ? j : -1;
+        }
+
+        if (negative >= 0)
+        {
+            // Name the first negative cell in row order, as the row-major check did.
+            var values = matrix.Values;
+            for (int i = 0; i < m; i++)
             {
-                if (values[i, j] < 0)
+                for (int j = 0; j < n; j++)
                 {
-                    throw EvaluationException.Of(
-                        $"熵权法（pymcdm）要求非负数据，但“{matrix.Units[i]}”的指标“{matrix.Criteria[j]}”为{values[i, j].ToString(CultureInfo.InvariantCulture)}；请改用 EntropyMinMaxShift",
-                        $"pymcdm entropy needs non-negative data, but unit '{matrix.Units[i]}', criterion '{matrix.Criteria[j]}' is {values[i, j].ToString(CultureInfo.InvariantCulture)}; use EntropyMinMaxShift instead");
+                    if (values[i, j] < 0)
+                    {
+                        throw EvaluationException.Of(
+                            $"熵权法（pymcdm）要求非负数据，但“{matrix.Units[i]}”的指标“{matrix.Criteria[j]}”为{values[i, j].ToString(CultureInfo.InvariantCulture)}；请改用 EntropyMinMaxShift",
+                            $"pymcdm entropy needs non-negative data, but unit '{matrix.Units[i]}', criterion '{matrix.Criteria[j]}' is {values[i, j].ToString(CultureInfo.InvariantCulture)}; use EntropyMinMaxShift instead");
+                    }
                 }
             }
         }
 
-        return EntropyCore(values, m, n, matrix.Criteria);
+        var totals = new double[n];
+        for (int j = 0; j < n; j++)
+        {
+            totals[j] = TensorPrimitives.Sum(matrix.Column(j));
+            if (totals[j] <= 0)
+            {
+                throw EvaluationException.Of(
+                    $"指标“{matrix.Criteria[j]}”合计为0，熵权无定义",
+                    $"criterion '{matrix.Criteria[j]}' sums to 0; its entropy is undefined");
+            }
+        }
+
+        var p = new double[m];
+        var log = new double[m];
+        double lnM = Math.Log(m);
+        var d = new double[n];
+        for (int j = 0; j < n; j++)
+        {
+            double e = -ColumnKernels.PLogP(matrix.Column(j), totals[j], p, log) / lnM;
+            double dj = 1.0 - e;
+            d[j] = dj < 0 ? 0 : dj; // E can exceed 1 by rounding only.
+        }
+
+        return NormaliseOrEqual(d);
     }
 
     /// <summary>
@@ -151,80 +185,22 @@ public static partial class Weights
             throw EvaluationException.Of("熵权法平移量必须为正数", "the entropy shift must be a positive number");
         }
 
-        // One row-major pass: z = min-max + shift, accumulating Σz and Σ z ln z per column; then
-        // Σ p ln p = Σ z ln z / S − ln S with p = z / S (no intermediate matrix).
+        // Per column: z = min-max + shift; Σ p ln p = Σ z ln z / S − ln S with p = z / S.
         int m = matrix.UnitCount;
         int n = matrix.CriterionCount;
-        var (lo, hi, benefit) = Normalization.ColumnRanges(matrix.Values, matrix.DirectionArray, m, n);
-        var src = Normalization.Flat(matrix.Values);
-        var sum = new double[n];
-        var zlnz = new double[n];
-        for (int i = 0; i < m; i++)
-        {
-            int row = i * n;
-            for (int j = 0; j < n; j++)
-            {
-                double range = hi[j] - lo[j];
-                double x = src[row + j];
-                double z = (range == 0 ? 1.0 : benefit[j] ? (x - lo[j]) / range : (hi[j] - x) / range) + shift;
-                sum[j] += z;
-                zlnz[j] += z * Math.Log(z);
-            }
-        }
-
+        var z = new double[m];
+        var log = new double[m];
         double lnM = Math.Log(m);
         var d = new double[n];
         for (int j = 0; j < n; j++)
         {
-            double plnp = (zlnz[j] / sum[j]) - Math.Log(sum[j]);
+            ColumnKernels.MinMax(matrix.Column(j), matrix.IsBenefit(j), z);
+            TensorPrimitives.Add(z, shift, z);
+            double sum = TensorPrimitives.Sum<double>(z);
+            TensorPrimitives.Log(z, log);
+            double plnp = (TensorPrimitives.Dot<double>(z, log) / sum) - Math.Log(sum);
             double dj = 1.0 + (plnp / lnM);
             d[j] = dj < 0 ? 0 : dj;
-        }
-
-        return NormaliseOrEqual(d);
-    }
-
-    private static double[] EntropyCore(double[,] x, int m, int n, IReadOnlyList<string> criteria)
-    {
-        var colSum = new double[n];
-        for (int i = 0; i < m; i++)
-        {
-            for (int j = 0; j < n; j++)
-            {
-                colSum[j] += x[i, j];
-            }
-        }
-
-        for (int j = 0; j < n; j++)
-        {
-            if (colSum[j] <= 0)
-            {
-                throw EvaluationException.Of(
-                    $"指标“{criteria[j]}”合计为0，熵权无定义",
-                    $"criterion '{criteria[j]}' sums to 0; its entropy is undefined");
-            }
-        }
-
-        var plnp = new double[n];
-        for (int i = 0; i < m; i++)
-        {
-            for (int j = 0; j < n; j++)
-            {
-                double p = x[i, j] / colSum[j];
-                if (p > 0)
-                {
-                    plnp[j] += p * Math.Log(p);
-                }
-            }
-        }
-
-        double lnM = Math.Log(m);
-        var d = new double[n];
-        for (int j = 0; j < n; j++)
-        {
-            double e = -plnp[j] / lnM;
-            double dj = 1.0 - e;
-            d[j] = dj < 0 ? 0 : dj; // E can exceed 1 by rounding only.
         }
 
         return NormaliseOrEqual(d);
@@ -243,15 +219,10 @@ public static partial class Weights
         ArgumentNullException.ThrowIfNull(matrix);
         int m = matrix.UnitCount;
         int n = matrix.CriterionCount;
-        var z = Normalization.MinMaxCore(matrix.Values, matrix.DirectionArray, m, n);
-        var mean = new double[n];
-        var sd = new double[n];
-        for (int j = 0; j < n; j++)
-        {
-            (mean[j], sd[j]) = Normalization.MeanSd(z, j, m);
-        }
+        var (centred, sd) = CentredMinMaxColumns(matrix);
 
-        var c = new double[n];
+        // r_jk = Σ_i c_ij c_ik / m / (σ_j σ_k), symmetric: each pair once.
+        var conflict = new double[n];
         for (int j = 0; j < n; j++)
         {
             if (sd[j] == 0)
@@ -259,29 +230,34 @@ public static partial class Weights
                 continue;
             }
 
-            double conflict = 0;
-            for (int k = 0; k < n; k++)
+            var cj = centred.AsSpan(j * m, m);
+            for (int k = j + 1; k < n; k++)
             {
-                double r = 0;
-                if (k == j)
+                if (sd[k] == 0)
                 {
-                    r = 1;
-                }
-                else if (sd[k] != 0)
-                {
-                    double cov = 0;
-                    for (int i = 0; i < m; i++)
-                    {
-                        cov += (z[i, j] - mean[j]) * (z[i, k] - mean[k]);
-                    }
-
-                    r = cov / m / (sd[j] * sd[k]);
+                    // A constant column's correlation with anything is taken as 0: it adds 1 to the other's conflict.
+                    conflict[j] += 1;
+                    continue;
                 }
 
-                conflict += 1 - r;
+                double r = TensorPrimitives.Dot<double>(cj, centred.AsSpan(k * m, m)) / m / (sd[j] * sd[k]);
+                conflict[j] += 1 - r;
+                conflict[k] += 1 - r;
             }
 
-            c[j] = sd[j] * conflict;
+            for (int k = 0; k < j; k++)
+            {
+                if (sd[k] == 0)
+                {
+                    conflict[j] += 1;
+                }
+            }
+        }
+
+        var c = new double[n];
+        for (int j = 0; j < n; j++)
+        {
+            c[j] = sd[j] == 0 ? 0 : sd[j] * conflict[j];
         }
 
         return NormaliseOrEqual(c);
@@ -291,16 +267,24 @@ public static partial class Weights
     public static double[] StandardDeviation(DecisionMatrix matrix)
     {
         ArgumentNullException.ThrowIfNull(matrix);
+        return NormaliseOrEqual(CentredMinMaxColumns(matrix).Sd);
+    }
+
+    /// <summary>Min-max normalised columns (with direction), centred on their means, column-major; and each column's σ.</summary>
+    private static (double[] Centred, double[] Sd) CentredMinMaxColumns(DecisionMatrix matrix)
+    {
         int m = matrix.UnitCount;
         int n = matrix.CriterionCount;
-        var z = Normalization.MinMaxCore(matrix.Values, matrix.DirectionArray, m, n);
+        var centred = new double[m * n];
+        var z = new double[m];
         var sd = new double[n];
         for (int j = 0; j < n; j++)
         {
-            sd[j] = Normalization.MeanSd(z, j, m).Sd;
+            ColumnKernels.MinMax(matrix.Column(j), matrix.IsBenefit(j), z);
+            sd[j] = ColumnKernels.Centre(z, centred.AsSpan(j * m, m)).Sd;
         }
 
-        return NormaliseOrEqual(sd);
+        return (centred, sd);
     }
 
     /// <summary>
