@@ -15,7 +15,12 @@ public static class Ranking
     public static int[] Rank(IReadOnlyList<double> scores, bool higherIsBetter)
     {
         ArgumentNullException.ThrowIfNull(scores);
-        int m = scores.Count;
+        return scores is double[] array ? Rank(array, higherIsBetter) : Rank([.. scores], higherIsBetter);
+    }
+
+    private static int[] Rank(double[] scores, bool higherIsBetter)
+    {
+        int m = scores.Length;
         var keys = new double[m];
         var order = new int[m];
         for (int i = 0; i < m; i++)

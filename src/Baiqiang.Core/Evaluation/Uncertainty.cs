@@ -52,36 +52,70 @@ public static class Uncertainty
         var space = new InputSpace(p, uncertainty);
         int m = nominal.Units.Count, reps = uncertainty.Replications;
         var ranks = new int[reps][];
-        Parallel.For(0, reps, Parallelism(uncertainty), r =>
-        {
-            var rng = new Random(Seed(uncertainty.Seed, r));
-            var u = new double[space.Dimension];
-            for (int k = 0; k < u.Length; k++)
+        Parallel.For(
+            0,
+            reps,
+            Parallelism(uncertainty),
+            () => new double[space.Dimension],
+            (r, _, u) =>
             {
-                u[k] = rng.NextDouble();
-            }
+                var rng = new Random(Seed(uncertainty.Seed, r));
+                for (int k = 0; k < u.Length; k++)
+                {
+                    u[k] = rng.NextDouble();
+                }
 
-            ranks[r] = Ranking.Rank(space.Evaluate(u), higherIsBetter: true);
-        });
+                ranks[r] = Ranking.Rank(space.Evaluate(u), higherIsBetter: true);
+                return u;
+            },
+            _ => { });
 
+        // Each unit's rank distribution, in blocks of units: a block's ranks are gathered replication by replication
+        // (sequential reads of each replication's ranks), then each unit's slice is sorted as integers.
         var result = new RankInterval[m];
-        var column = new double[reps];
-        for (int i = 0; i < m; i++)
-        {
-            for (int r = 0; r < reps; r++)
+        const int Block = 64;
+        int blocks = (m + Block - 1) / Block;
+        Parallel.For(
+            0,
+            blocks,
+            Parallelism(uncertainty),
+            () => (new int[Block * reps], new int[m + 1]),
+            (b, _, scratch) =>
             {
-                column[r] = ranks[r][i];
-            }
+                var (buffer, counts) = scratch;
+                int first = b * Block, count = Math.Min(Block, m - first);
+                for (int r = 0; r < reps; r++)
+                {
+                    var row = ranks[r];
+                    for (int u = 0; u < count; u++)
+                    {
+                        buffer[(u * reps) + r] = row[first + u];
+                    }
+                }
 
-            Array.Sort(column);
-            result[i] = new RankInterval(
-                nominal.Units[i],
-                nominal.Ranks[i],
-                Statistics.Quantile(column, 0.5),
-                Statistics.Quantile(column, 0.05),
-                Statistics.Quantile(column, 0.95),
-                column.Average());
-        }
+                for (int u = 0; u < count; u++)
+                {
+                    var column = buffer.AsSpan(u * reps, reps);
+                    SortRanks(column, counts);
+                    long sum = 0;
+                    foreach (int rank in column)
+                    {
+                        sum += rank;
+                    }
+
+                    int i = first + u;
+                    result[i] = new RankInterval(
+                        nominal.Units[i],
+                        nominal.Ranks[i],
+                        Quantile(column, 0.5),
+                        Quantile(column, 0.05),
+                        Quantile(column, 0.95),
+                        (double)sum / reps);
+                }
+
+                return scratch;
+            },
+            _ => { });
 
         return result;
     }
@@ -182,6 +216,50 @@ public static class Uncertainty
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Sorts one unit's ranks (each in 1..m) in place: a counting sort over the span between the lowest and highest rank
+    /// when that span is narrow (the usual case: a unit's ranks cluster), else an ordinary sort.
+    /// </summary>
+    private static void SortRanks(Span<int> ranks, int[] counts)
+    {
+        int lo = int.MaxValue, hi = int.MinValue;
+        foreach (int r in ranks)
+        {
+            lo = Math.Min(lo, r);
+            hi = Math.Max(hi, r);
+        }
+
+        int width = hi - lo + 1;
+        if (width > counts.Length || width > 4 * ranks.Length)
+        {
+            ranks.Sort();
+            return;
+        }
+
+        var c = counts.AsSpan(0, width);
+        c.Clear();
+        foreach (int r in ranks)
+        {
+            c[r - lo]++;
+        }
+
+        int k = 0;
+        for (int v = 0; v < width; v++)
+        {
+            ranks.Slice(k, c[v]).Fill(lo + v);
+            k += c[v];
+        }
+    }
+
+    /// <summary><see cref="Statistics.Quantile"/>'s type-7 interpolation over sorted integer ranks.</summary>
+    private static double Quantile(ReadOnlySpan<int> sorted, double p)
+    {
+        double h = (sorted.Length - 1) * p;
+        int lo = (int)Math.Floor(h);
+        int hi = Math.Min(lo + 1, sorted.Length - 1);
+        return sorted[lo] + ((h - lo) * (double)(sorted[hi] - sorted[lo]));
     }
 
     private static ParallelOptions Parallelism(UncertaintyOptions o)
