@@ -198,7 +198,7 @@ internal sealed class ImportSession
         return u;
     }
 
-    /// <summary>The provenance reference: a non-empty source cell, else the file name. Equal texts share one string.</summary>
+    /// <summary>The provenance reference: a non-empty source cell (without an export's formula guard, <see cref="FormulaText.Restore"/>), else the file name. Equal texts share one string.</summary>
     public string SourceReference(ReadOnlySpan<char> cell)
     {
         var t = cell.Trim();
@@ -210,8 +210,9 @@ internal sealed class ImportSession
         var alt = _sources.GetAlternateLookup<ReadOnlySpan<char>>();
         if (!alt.TryGetValue(t, out var s))
         {
-            s = t.ToString();
-            _sources[s] = s;
+            var key = t.ToString();
+            s = FormulaText.Restore(key);
+            _sources[key] = s;
         }
 
         return s;
