@@ -394,7 +394,12 @@ public static class ProjectFileImporter
     {
         var all = await db.Projects.AsNoTracking()
             .Select(p => new ProjectInfo(p.Id, p.Code, p.Name, p.RegionCode, p.LeadDepartment, p.Status)).ToListAsync(ct);
-        var byCode = all.ToDictionary(p => p.Code, StringComparer.Ordinal);
+        var byCode = new Dictionary<string, ProjectInfo>(RecordCode.Comparer); // ay2023-01 and ＡＹ2023-01 find AY2023-01
+        foreach (var p in all)
+        {
+            byCode.TryAdd(p.Code, p);
+        }
+
         var byName = new Dictionary<(RegionCode, string), ProjectInfo>();
         foreach (var p in all)
         {
