@@ -307,14 +307,25 @@ internal sealed class ImportSession
         return converted != 0 && decimal.Round(converted, 8) == 0 ? Underflow(cell) : null;
     }
 
-    /// <summary>A growth rate below −100% (a fall of more than everything) cannot be.</summary>
-    public static Bilingual? ImplausibleGrowth(decimal growth) => growth < -100m
-        ? new Bilingual(
-            $"同比增长{ImportText.Show(growth)}%低于-100%,降幅不可能超过100%",
-            $"growth {ImportText.Show(growth)}% is below -100%, which cannot be (nothing falls by more than all of it)")
-        : Math.Abs(growth) >= MaxMagnitude
+    /// <summary>A growth rate below −100% (a fall of more than everything) cannot be; nor can a non-zero literal read as 0.</summary>
+    public static Bilingual? ImplausibleGrowth(ReadOnlySpan<char> cell, decimal growth)
+    {
+        if (growth == 0 && ImportText.HasNonZeroDigit(cell))
+        {
+            return Underflow(cell);
+        }
+
+        if (growth < -100m)
+        {
+            return new Bilingual(
+                $"同比增长{ImportText.Show(growth)}%低于-100%,降幅不可能超过100%",
+                $"growth {ImportText.Show(growth)}% is below -100%, which cannot be (nothing falls by more than all of it)");
+        }
+
+        return Math.Abs(growth) >= MaxMagnitude
             ? new Bilingual($"同比增长{ImportText.Show(growth)}%超出合理范围", $"growth {ImportText.Show(growth)}% is beyond the plausible range")
             : null;
+    }
 
     private static Bilingual Underflow(ReadOnlySpan<char> cell) => new(
         $"数值“{cell.Trim()}”不为零,但小于可保存的精度(8位小数),读入会变成0",

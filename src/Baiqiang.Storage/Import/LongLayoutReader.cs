@@ -213,7 +213,7 @@ internal static class LongLayoutReader
                 }
             }
 
-            if (g is { } growth && ImportSession.ImplausibleGrowth(growth) is { } growthError)
+            if (g is { } growth && ImportSession.ImplausibleGrowth(rows.Field(GrowthColumn), growth) is { } growthError)
             {
                 session.Error(row, header[GrowthColumn], growthError);
                 ok = false;

@@ -242,7 +242,7 @@ internal static partial class WideLayoutReader
                     if (ImportText.TryParsePercent(rows.Field(c.GrowthIndex), out var g))
                     {
                         growth = g;
-                        if (ImportSession.ImplausibleGrowth(g) is { } growthError)
+                        if (ImportSession.ImplausibleGrowth(rows.Field(c.GrowthIndex), g) is { } growthError)
                         {
                             session.Error(row, c.GrowthHeader, growthError);
                             ok = false;
