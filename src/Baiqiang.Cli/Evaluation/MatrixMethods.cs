@@ -137,9 +137,8 @@ internal static class MatrixMethods
 
     public static string Number(double v) => v.ToString("0.############", CultureInfo.InvariantCulture);
 
-    /// <summary>Quotes a CSV field when it holds a comma, quote or line break.</summary>
-    public static string Field(string s)
-        => s.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+    /// <summary>A CSV text field, neutralised against formulas and quoted when needed (<see cref="RankingExport.Field"/>).</summary>
+    public static string Field(string s) => RankingExport.Field(s);
 
     public static async Task<DecisionMatrix> LoadAsync(string input, string? directions, CancellationToken ct)
     {

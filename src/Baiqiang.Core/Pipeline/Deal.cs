@@ -41,7 +41,7 @@ public sealed class Deal
 
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(investor);
-        Code = code.Trim();
+        Code = RecordCode.Canonical(code);
         Name = name.Trim();
         Region = region;
         Investor = investor;
@@ -49,18 +49,7 @@ public sealed class Deal
         _dates[(int)DealStage.Lead] = leadOn;
     }
 
-    public static Bilingual? ValidateCode(string? code)
-    {
-        var t = code?.Trim() ?? string.Empty;
-        if (t.Length == 0)
-        {
-            return new Bilingual("项目编号不能为空", "the deal code must not be empty");
-        }
-
-        return t.Length > MaxCodeLength
-            ? new Bilingual($"项目编号“{t}”超过{MaxCodeLength}个字符", $"deal code '{t}' is longer than {MaxCodeLength} characters")
-            : null;
-    }
+    public static Bilingual? ValidateCode(string? code) => RecordCode.Validate(code, MaxCodeLength, "项目编号", "deal code");
 
     public string Code { get; }
 
@@ -261,7 +250,7 @@ public sealed class Deal
             throw new ArgumentException(e.ToString(), nameof(projectCode));
         }
 
-        ProjectCode = projectCode.Trim();
+        ProjectCode = RecordCode.Canonical(projectCode);
     }
 
     public override string ToString() => $"{Code} {Name}";

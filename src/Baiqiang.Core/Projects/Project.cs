@@ -53,7 +53,7 @@ public sealed class Project
         }
 
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        Code = code.Trim();
+        Code = RecordCode.Canonical(code);
         Name = name;
         Region = region;
         Status = status;
@@ -61,18 +61,7 @@ public sealed class Project
     }
 
     /// <summary>Validates a project code: non-empty and at most <see cref="MaxCodeLength"/> characters after trimming.</summary>
-    public static Bilingual? ValidateCode(string? code)
-    {
-        var t = code?.Trim() ?? string.Empty;
-        if (t.Length == 0)
-        {
-            return new Bilingual("项目编号不能为空", "the project code must not be empty");
-        }
-
-        return t.Length > MaxCodeLength
-            ? new Bilingual($"项目编号“{t}”超过{MaxCodeLength}个字符", $"project code '{t}' is longer than {MaxCodeLength} characters")
-            : null;
-    }
+    public static Bilingual? ValidateCode(string? code) => RecordCode.Validate(code, MaxCodeLength, "项目编号", "project code");
 
     public string Code { get; }
 

@@ -94,7 +94,7 @@ public sealed class EnterpriseRequest
                 $"办理期限{D(deadline)}早于受理日期{D(raisedOn)}", $"the deadline {D(deadline)} is before the date raised {D(raisedOn)}"));
         }
 
-        Id = id.Trim();
+        Id = RecordCode.Canonical(id);
         Enterprise = enterprise;
         Region = region;
         Category = category;

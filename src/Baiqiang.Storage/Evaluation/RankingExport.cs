@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Baiqiang.Core.Evaluation;
 using Baiqiang.Core.Periods;
+using Baiqiang.Core.Text;
 using MiniExcelLibs;
 
 namespace Baiqiang.Storage.Evaluation;
@@ -108,9 +109,13 @@ public static class RankingExport
     /// <summary>A number in the shortest invariant form that round-trips to 12 decimals.</summary>
     public static string Number(double v) => v.ToString("0.############", CultureInfo.InvariantCulture);
 
-    /// <summary>Quotes a CSV field when it holds a comma, quote or line break.</summary>
+    /// <summary>A CSV text field: neutralised against formulas (<see cref="FormulaText"/>), quoted when it holds a comma,
+    /// quote or line break.</summary>
     public static string Field(string s)
-        => s.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+    {
+        s = FormulaText.Neutralize(s);
+        return s.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+    }
 
     private static string[] Dimensions(EvaluationFramework fw) => [.. fw.Dimensions.Where(d => !d.IsLeaf).Select(d => d.Code)];
 }

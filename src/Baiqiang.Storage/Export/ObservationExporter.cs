@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Baiqiang.Core.Text;
 using MiniExcelLibs;
 
 namespace Baiqiang.Storage.Export;
@@ -85,9 +86,11 @@ public static class ObservationExporter
     }
 
     /// <summary>Appends a field, quoted when it holds a comma, quote, line break or edge white space.</summary>
+    /// <summary>Appends a CSV text cell: neutralised against formulas (<see cref="FormulaText"/>), quoted when needed.
+    /// Numbers go through <see cref="Number"/> instead, so −8.7 stays a number.</summary>
     internal static StringBuilder Field(StringBuilder sb, string? value)
     {
-        var v = value ?? string.Empty;
+        var v = FormulaText.Neutralize(value);
         var quote = v.Length > 0 && (v.AsSpan().IndexOfAny(",\"\r\n") >= 0 || char.IsWhiteSpace(v[0]) || char.IsWhiteSpace(v[^1]));
         if (!quote)
         {
@@ -96,4 +99,7 @@ public static class ObservationExporter
 
         return sb.Append('"').Append(v.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
     }
+
+    /// <summary>Appends a CSV numeric cell as it is, never neutralised: a leading minus sign is a number's, not a formula's.</summary>
+    internal static StringBuilder Number(StringBuilder sb, string? value) => sb.Append(value);
 }

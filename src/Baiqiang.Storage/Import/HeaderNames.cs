@@ -85,7 +85,40 @@ internal static partial class HeaderNames
     public static bool IsRegionHeader(string text) => RegionWords.Contains(Compact(text)) || RegionWords.Contains(ImportText.NormalizeHeader(text));
 
     /// <summary>Recognises a long-form header cell.</summary>
-    public static LongColumn ClassifyLong(string text) => LongNames.TryGetValue(Compact(text), out var c) ? c : LongColumn.None;
+    public static LongColumn ClassifyLong(string text)
+    {
+        if (LongNames.TryGetValue(Compact(text), out var c))
+        {
+            return c;
+        }
+
+        // 数值(万元) / value (亿元): the value column with its unit in the header.
+        return LongHeaderUnit(text) is not null ? LongColumn.Value : LongColumn.None;
+    }
+
+    /// <summary>The unit a long-form value header states in brackets (数值(万元) → 万元); null for any other header.</summary>
+    public static string? LongHeaderUnit(string text)
+    {
+        var t = ImportText.NormalizeHeader(text);
+        if (!t.EndsWith(')'))
+        {
+            return null;
+        }
+
+        var open = t.LastIndexOf('(');
+        if (open <= 0 || !LongNames.TryGetValue(Compact(t[..open]), out var c) || c != LongColumn.Value)
+        {
+            return null;
+        }
+
+        var unit = t[(open + 1)..^1].Trim();
+        if (unit.StartsWith("单位", StringComparison.Ordinal))
+        {
+            unit = unit[2..].TrimStart(':', ' ');
+        }
+
+        return unit.Length > 0 ? unit : null;
+    }
 
     /// <summary>Lower-case ASCII, no white space, full-width forms folded, “(%)” → “%”.</summary>
     private static string Compact(string text)

@@ -198,7 +198,7 @@ internal sealed class ImportSession
         return u;
     }
 
-    /// <summary>The provenance reference: a non-empty source cell, else the file name. Equal texts share one string.</summary>
+    /// <summary>The provenance reference: a non-empty source cell (without an export's formula guard, <see cref="FormulaText.Restore"/>), else the file name. Equal texts share one string.</summary>
     public string SourceReference(ReadOnlySpan<char> cell)
     {
         var t = cell.Trim();
@@ -210,8 +210,9 @@ internal sealed class ImportSession
         var alt = _sources.GetAlternateLookup<ReadOnlySpan<char>>();
         if (!alt.TryGetValue(t, out var s))
         {
-            s = t.ToString();
-            _sources[s] = s;
+            var key = t.ToString();
+            s = FormulaText.Restore(key);
+            _sources[key] = s;
         }
 
         return s;
@@ -270,9 +271,73 @@ internal sealed class ImportSession
         $"单位“{unit.Symbol}”不能换算为指标“{indicator.NameZh}”的单位“{indicator.Unit.Symbol}”",
         $"unit '{unit.Symbol}' cannot be converted to the unit '{indicator.Unit.Symbol}' of indicator '{indicator.Code}'");
 
-    public static Bilingual NotANumber(ReadOnlySpan<char> cell) => cell.Trim().IsEmpty
-        ? new Bilingual("数值为空", "the value is empty")
-        : new Bilingual($"数值“{cell.Trim()}”不是数字", $"value '{cell.Trim()}' is not a number");
+    public static Bilingual NotANumber(ReadOnlySpan<char> cell)
+    {
+        if (cell.Trim().IsEmpty)
+        {
+            return new Bilingual("数值为空", "the value is empty");
+        }
+
+        // A literal a double can read but a decimal cannot is a real number out of range, not a typo: say which.
+        return ImportText.TryParseDouble(cell, out var d)
+            ? (d == 0 ? Underflow(cell) : Beyond(cell))
+            : new Bilingual($"数值“{cell.Trim()}”不是数字", $"value '{cell.Trim()}' is not a number");
+    }
+
+    /// <summary>Largest magnitude a figure may have, in the unit it is written in or stored in: 10^15 is beyond any
+    /// county's (or country's) amount in 元, count or percent, and far inside decimal's range, so that converting
+    /// between units can never overflow.</summary>
+    public const decimal MaxMagnitude = 1_000_000_000_000_000m;
+
+    /// <summary>Refuses a value that the decimal reading made wrong or that no office could mean: a non-zero literal read
+    /// as 0 (1e-400), a magnitude of 10^15 or more (79228162514264337593543950335 亿元), and — after conversion to the
+    /// indicator's unit — a non-zero amount that the store's eight decimal places would turn into 0.</summary>
+    public static Bilingual? Implausible(ReadOnlySpan<char> cell, decimal written, decimal converted)
+    {
+        if (written == 0 && ImportText.HasNonZeroDigit(cell))
+        {
+            return Underflow(cell);
+        }
+
+        if (Math.Abs(written) >= MaxMagnitude || Math.Abs(converted) >= MaxMagnitude)
+        {
+            return Beyond(cell);
+        }
+
+        return converted != 0 && decimal.Round(converted, 8) == 0 ? Underflow(cell) : null;
+    }
+
+    /// <summary>A growth rate below −100% (a fall of more than everything) cannot be; nor can a non-zero literal read as 0.</summary>
+    public static Bilingual? ImplausibleGrowth(ReadOnlySpan<char> cell, decimal growth)
+    {
+        if (growth == 0 && ImportText.HasNonZeroDigit(cell))
+        {
+            return Underflow(cell);
+        }
+
+        if (growth < -100m)
+        {
+            return new Bilingual(
+                $"同比增长{ImportText.Show(growth)}%低于-100%,降幅不可能超过100%",
+                $"growth {ImportText.Show(growth)}% is below -100%, which cannot be (nothing falls by more than all of it)");
+        }
+
+        return Math.Abs(growth) >= MaxMagnitude
+            ? new Bilingual($"同比增长{ImportText.Show(growth)}%超出合理范围", $"growth {ImportText.Show(growth)}% is beyond the plausible range")
+            : null;
+    }
+
+    private static Bilingual Underflow(ReadOnlySpan<char> cell) => new(
+        $"数值“{cell.Trim()}”不为零,但小于可保存的精度(8位小数),读入会变成0",
+        $"value '{cell.Trim()}' is not zero but is below the precision that can be stored (8 decimal places); it would read as 0");
+
+    private static Bilingual Beyond(ReadOnlySpan<char> cell) => new(
+        $"数值“{cell.Trim()}”超出合理范围(绝对值须小于10的15次方)",
+        $"value '{cell.Trim()}' is beyond the plausible range (its magnitude must be below 10^15)");
+
+    public static Bilingual BlankUnit(IndicatorEntry? indicator) => new(
+        $"单位为空:请在单位列、列标题(如“数值(万元)”)或文件首行“单位:万元”中写明{(indicator is null ? string.Empty : $"(指标单位为{indicator.Indicator.Unit.Symbol})")}",
+        $"the unit is empty: state it in the unit column, the column header (e.g. 'value(万元)') or a file-level '单位:万元' line{(indicator is null ? string.Empty : $" (the indicator is kept in {indicator.Indicator.Unit.Symbol})")}");
 
     public static Bilingual GrowthNotANumber(ReadOnlySpan<char> cell) => new(
         $"同比增长“{cell.Trim()}”不是数字(应如 7.8、7.8% 或 -2.1)",

@@ -31,6 +31,40 @@ internal static class ImportText
         return n is not null && decimal.TryParse(n, NumberStyle, CultureInfo.InvariantCulture, out value);
     }
 
+    /// <summary>Reads the cell as a double (for telling an out-of-range number from a typo); full-width forms accepted.</summary>
+    public static bool TryParseDouble(ReadOnlySpan<char> cell, out double value)
+    {
+        var t = cell.Trim();
+        if (!t.IsEmpty && t[^1] is '%' or '％')
+        {
+            t = t[..^1].TrimEnd();
+        }
+
+        var n = Normalize(t);
+        return n is null
+            ? double.TryParse(t, NumberStyle, CultureInfo.InvariantCulture, out value)
+            : double.TryParse(n, NumberStyle, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>True when the mantissa of a numeric literal (the part before any exponent) has a digit other than 0.</summary>
+    public static bool HasNonZeroDigit(ReadOnlySpan<char> cell)
+    {
+        foreach (var c in cell)
+        {
+            if (c is 'e' or 'E')
+            {
+                return false;
+            }
+
+            if (c is (>= '1' and <= '9') or (>= '１' and <= '９'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Parses a growth percentage: “7.8”, “7.8%”, “-2.1”, “−2.1％”.</summary>
     public static bool TryParsePercent(ReadOnlySpan<char> cell, out decimal value)
     {

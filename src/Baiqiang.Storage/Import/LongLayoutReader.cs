@@ -40,9 +40,15 @@ internal static class LongLayoutReader
         return (zh, en);
     }
 
-    public static async Task ReadAsync(RowSource rows, string[] header, int headerRow, ImportSession session, CancellationToken ct)
+    public static async Task ReadAsync(
+        RowSource rows, string[] header, int headerRow, IReadOnlyList<(int Row, string Text)> titles, ImportSession session, CancellationToken ct)
     {
         session.Layout = ImportLayout.Long;
+        if (WideLayoutReader.FileUnit(titles, session) is { } fileUnit && session.DefaultUnit is null)
+        {
+            session.DefaultUnit = fileUnit;
+        }
+
         var index = new Dictionary<LongColumn, int>();
         for (var i = 0; i < header.Length; i++)
         {
@@ -66,6 +72,20 @@ internal static class LongLayoutReader
                 $"missing required columns: {string.Join(", ", missingEn)}");
         }
 
+        Unit? headerUnit = null;
+        if (index.TryGetValue(LongColumn.Value, out var valueIndex) && HeaderNames.LongHeaderUnit(header[valueIndex]) is { } unitText)
+        {
+            var hu = session.Unit(unitText);
+            if (hu.Success)
+            {
+                headerUnit = hu.Value;
+            }
+            else
+            {
+                session.Error(headerRow, header[valueIndex], hu.Error!.Value);
+            }
+        }
+
         if (session.HasErrors)
         {
             return;
@@ -84,6 +104,7 @@ internal static class LongLayoutReader
             GrowthColumn = Col(LongColumn.Growth),
             QualifierColumn = Col(LongColumn.Qualifier),
             SourceColumn = Col(LongColumn.Source),
+            HeaderUnit = headerUnit,
         };
 
         while (await rows.ReadAsync(ct).ConfigureAwait(false))
@@ -101,6 +122,7 @@ internal static class LongLayoutReader
     private sealed class RowProcessor(ImportSession session, string[] header)
     {
         private readonly SourceKind _sourceKind = session.Options.SourceKind;
+        private readonly int _headerWidth = RowSource.HeaderWidth(header);
 
         public required int RegionColumn { get; init; }
 
@@ -118,6 +140,9 @@ internal static class LongLayoutReader
 
         public required int SourceColumn { get; init; }
 
+        /// <summary>The unit the value column's header states (数值(万元)); null when it states none.</summary>
+        public Unit? HeaderUnit { get; init; }
+
         /// <summary>False when reading must stop (the row limit was passed).</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool Process(RowSource rows)
@@ -131,6 +156,12 @@ internal static class LongLayoutReader
             if (!session.CountRow(row))
             {
                 return false;
+            }
+
+            if (rows.WidthError(_headerWidth, header.Length) is { } widthError)
+            {
+                session.Error(row, null, widthError);
+                return true;
             }
 
             var ok = true;
@@ -182,7 +213,13 @@ internal static class LongLayoutReader
                 }
             }
 
-            Unit? u = null;
+            if (g is { } growth && ImportSession.ImplausibleGrowth(rows.Field(GrowthColumn), growth) is { } growthError)
+            {
+                session.Error(row, header[GrowthColumn], growthError);
+                ok = false;
+            }
+
+            Unit? u = HeaderUnit;
             var unitOk = true;
             if (UnitColumn >= 0 && !rows.Field(UnitColumn).IsWhiteSpace())
             {
@@ -196,6 +233,12 @@ internal static class LongLayoutReader
                     session.Error(row, header[UnitColumn], pu.Error!.Value);
                     unitOk = false;
                 }
+            }
+            else if (UnitColumn >= 0 && u is null && session.DefaultUnit is null && !valueBlank && valueOk)
+            {
+                // A blank unit cell must not silently take the indicator's unit: a 万元 figure would store as 亿元.
+                session.Error(row, header[UnitColumn], ImportSession.BlankUnit(ind));
+                unitOk = false;
             }
 
             var q = Qualifier.Exact;
@@ -228,6 +271,12 @@ internal static class LongLayoutReader
             if (session.ToIndicatorUnit(v, u, ind.Indicator, out var converted) is { } unitError)
             {
                 session.Error(row, UnitColumn >= 0 && u is not null ? header[UnitColumn] : header[ValueColumn], unitError);
+                return true;
+            }
+
+            if (ImportSession.Implausible(valueCell, v, converted) is { } rangeError)
+            {
+                session.Error(row, header[ValueColumn], rangeError);
                 return true;
             }
 

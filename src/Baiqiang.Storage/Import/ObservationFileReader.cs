@@ -205,7 +205,7 @@ public sealed partial class ObservationFileReader
 
         if (LongLayoutReader.Matches(header))
         {
-            await LongLayoutReader.ReadAsync(rows, header, headerRow, session, ct).ConfigureAwait(false);
+            await LongLayoutReader.ReadAsync(rows, header, headerRow, titles, session, ct).ConfigureAwait(false);
             return;
         }
 

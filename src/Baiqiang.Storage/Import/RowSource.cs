@@ -1,4 +1,5 @@
 using System.Globalization;
+using Baiqiang.Core.Text;
 using MiniExcelLibs;
 using Sylvan.Data.Csv;
 
@@ -31,6 +32,49 @@ internal abstract class RowSource : IDisposable
         }
 
         return cells;
+    }
+
+    /// <summary>True when every cell must line up with the header (delimited text); false for a worksheet, whose empty
+    /// trailing cells are simply absent.</summary>
+    protected virtual bool StrictWidth => true;
+
+    /// <summary>Cells up to the last one with text: the width data rows must fit (a header's trailing empty cells name no column).</summary>
+    public static int HeaderWidth(string[] header)
+    {
+        var n = header.Length;
+        while (n > 0 && header[n - 1].Length == 0)
+        {
+            n--;
+        }
+
+        return n;
+    }
+
+    /// <summary>The error for a row that does not line up with a header of <paramref name="headerWidth"/> named columns
+    /// (<see cref="HeaderWidth"/>) and <paramref name="headerCells"/> cells in all: in a delimited file fewer cells than
+    /// the named columns (a truncated “…,247” must not import as 247 with no growth) or more than the header row has;
+    /// in both kinds of file, a value in a cell beyond the named columns. Null when the row fits.</summary>
+    public Bilingual? WidthError(int headerWidth, int headerCells)
+    {
+        var count = FieldCount;
+        if (StrictWidth && count < headerWidth)
+        {
+            return new Bilingual(
+                string.Create(CultureInfo.InvariantCulture, $"这一行只有{count}个单元格,少于表头的{headerWidth}列(行被截断或缺少分隔符?)"),
+                string.Create(CultureInfo.InvariantCulture, $"this row has {count} cells, fewer cells than the {headerWidth} header columns (truncated row or missing delimiter?)"));
+        }
+
+        var longer = StrictWidth && count > Math.Max(headerWidth, headerCells);
+        for (var i = headerWidth; i < count && !longer; i++)
+        {
+            longer = !Field(i).IsWhiteSpace();
+        }
+
+        return longer
+            ? new Bilingual(
+                string.Create(CultureInfo.InvariantCulture, $"这一行有{count}个单元格,多于表头的{headerWidth}列(多余的分隔符或放错列的数据?)"),
+                string.Create(CultureInfo.InvariantCulture, $"this row has {count} cells, more cells than the {headerWidth} header columns (a stray delimiter or a value in the wrong column?)"))
+            : null;
     }
 
     public bool IsBlank
@@ -133,6 +177,8 @@ internal sealed class XlsxRowSource : RowSource
     }
 
     public override int FieldCount => _current.Length;
+
+    protected override bool StrictWidth => false;
 
     public override ReadOnlySpan<char> Field(int index) => index < _current.Length ? _current[index] : [];
 

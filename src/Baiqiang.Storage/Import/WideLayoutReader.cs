@@ -150,6 +150,7 @@ internal static partial class WideLayoutReader
         }
 
         var columns = BuildColumns(header, headerRow, sub, subRow, regionColumn, session);
+        var width = Math.Max(RowSource.HeaderWidth(header), sub is null ? 0 : RowSource.HeaderWidth(sub));
         var titleUnit = ReadTitles(titles, session, out var titlePeriod, out var titleFailure);
         if (titleUnit is not null && session.DefaultUnit is null)
         {
@@ -208,6 +209,12 @@ internal static partial class WideLayoutReader
                 return;
             }
 
+            if (rows.WidthError(width, Math.Max(header.Length, sub?.Length ?? 0)) is { } widthError)
+            {
+                session.Error(row, null, widthError);
+                continue;
+            }
+
             var region = session.Region(rows.Field(regionColumn));
             if (!region.Success)
             {
@@ -235,6 +242,11 @@ internal static partial class WideLayoutReader
                     if (ImportText.TryParsePercent(rows.Field(c.GrowthIndex), out var g))
                     {
                         growth = g;
+                        if (ImportSession.ImplausibleGrowth(rows.Field(c.GrowthIndex), g) is { } growthError)
+                        {
+                            session.Error(row, c.GrowthHeader, growthError);
+                            ok = false;
+                        }
                     }
                     else
                     {
@@ -251,6 +263,12 @@ internal static partial class WideLayoutReader
                 if (session.ToIndicatorUnit(v, c.Unit, ind, out var converted) is { } unitError)
                 {
                     session.Error(row, c.Header, unitError);
+                    continue;
+                }
+
+                if (ImportSession.Implausible(cell, v, converted) is { } rangeError)
+                {
+                    session.Error(row, c.Header, rangeError);
                     continue;
                 }
 
@@ -283,7 +301,7 @@ internal static partial class WideLayoutReader
     private static List<WideColumn> BuildColumns(string[] header, int headerRow, string[]? sub, int subRow, int regionColumn, ImportSession session)
     {
         var columns = new List<WideColumn>();
-        var width = Math.Max(header.Length, sub?.Length ?? 0);
+        var width = Math.Max(RowSource.HeaderWidth(header), sub is null ? 0 : RowSource.HeaderWidth(sub));
         var carried = string.Empty;
         string? lastIndicatorTop = null;
         for (var i = 0; i < width; i++)
@@ -404,23 +422,9 @@ internal static partial class WideLayoutReader
     {
         period = null;
         failure = null;
-        Unit? unit = null;
+        var unit = FileUnit(titles, session);
         foreach (var (row, text) in titles)
         {
-            var u = UnitInTitle().Match(text);
-            if (u.Success && unit is null)
-            {
-                var parsed = session.Unit(u.Groups["unit"].Value);
-                if (parsed.Success)
-                {
-                    unit = parsed.Value;
-                }
-                else
-                {
-                    session.Error(row, null, parsed.Error!.Value);
-                }
-            }
-
             if (period is not null || session.Options.Period is not null)
             {
                 continue;
@@ -449,6 +453,31 @@ internal static partial class WideLayoutReader
         }
 
         return unit;
+    }
+
+    /// <summary>The unit a file states for all its figures in a title row (“单位:万元”); null when none does. An unknown
+    /// unit there is an error.</summary>
+    public static Unit? FileUnit(IReadOnlyList<(int Row, string Text)> titles, ImportSession session)
+    {
+        foreach (var (row, text) in titles)
+        {
+            var u = UnitInTitle().Match(text);
+            if (!u.Success)
+            {
+                continue;
+            }
+
+            var parsed = session.Unit(u.Groups["unit"].Value);
+            if (parsed.Success)
+            {
+                return parsed.Value;
+            }
+
+            session.Error(row, null, parsed.Error!.Value);
+            return null;
+        }
+
+        return null;
     }
 
     /// <summary>0 → A, 25 → Z, 26 → AA.</summary>

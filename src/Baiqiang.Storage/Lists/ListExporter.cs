@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Baiqiang.Core.Text;
 using MiniExcelLibs;
 
 namespace Baiqiang.Storage.Lists;
@@ -96,7 +97,8 @@ public static class ListExporter
             }
 
             first = false;
-            var v = Text(c);
+            // Text cells are neutralised against formulas; numbers and dates are written as they are (−8.7 stays a number).
+            var v = c is string s ? FormulaText.Neutralize(s) : Text(c);
             var quote = v.Length > 0 && (v.AsSpan().IndexOfAny(",\"\r\n") >= 0 || char.IsWhiteSpace(v[0]) || char.IsWhiteSpace(v[^1]));
             sb.Append(quote ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v);
         }

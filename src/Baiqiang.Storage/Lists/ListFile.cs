@@ -111,6 +111,8 @@ public static class ListFileReader
             }
 
             ListHeader? header = null;
+            var headerCells = 0;
+            var headerWidth = 0;
             while (await rows.ReadAsync(ct).ConfigureAwait(false))
             {
                 if (rows.IsBlank)
@@ -120,7 +122,9 @@ public static class ListFileReader
 
                 if (header is null)
                 {
-                    header = ListHeader.Match(rows.Snapshot(), columns, fileName, rows.RowNumber, errors);
+                    var cells = rows.Snapshot();
+                    (headerCells, headerWidth) = (cells.Length, RowSource.HeaderWidth(cells));
+                    header = ListHeader.Match(cells, columns, fileName, rows.RowNumber, errors);
                     if (errors.Count > 0)
                     {
                         break;
@@ -133,6 +137,12 @@ public static class ListFileReader
                 {
                     errors.Add(new ImportError(fileName, rows.RowNumber, null, new Bilingual($"数据行超过{options.MaxRows}行上限", $"more than {options.MaxRows} data rows")));
                     break;
+                }
+
+                if (rows.WidthError(headerWidth, headerCells) is { } widthError)
+                {
+                    errors.Add(new ImportError(fileName, rows.RowNumber, null, widthError));
+                    continue;
                 }
 
                 var row = new ListRow(fileName, rows.RowNumber, rows.Snapshot(), header, errors);
@@ -286,8 +296,9 @@ public sealed class ListRow
     /// <summary>1-based row number as a spreadsheet shows it.</summary>
     public int Row { get; }
 
-    /// <summary>The trimmed text of a column, or empty when absent or blank.</summary>
-    public string Text(string key) => _header.TryGet(key, out var i, out _, out _) && i < _cells.Length ? _cells[i].Trim() : string.Empty;
+    /// <summary>The trimmed text of a column, or empty when absent or blank; without the apostrophe an export puts before
+    /// formula-like text (<see cref="FormulaText.Restore"/>).</summary>
+    public string Text(string key) => _header.TryGet(key, out var i, out _, out _) && i < _cells.Length ? FormulaText.Restore(_cells[i].Trim()) : string.Empty;
 
     /// <summary>The text, recording an error when a required value is blank.</summary>
     public string? Required(string key, string zh)
@@ -370,6 +381,12 @@ public sealed class ListRow
         if (v < 0)
         {
             Error(key, new Bilingual($"金额不能为负数:{t}", $"the amount must not be negative: {t}"));
+            return null;
+        }
+
+        if (ImportSession.Implausible(t, v, v) is { } rangeError)
+        {
+            Error(key, rangeError);
             return null;
         }
 

@@ -49,6 +49,7 @@ public static class DealFile
         if (code is not null && Deal.ValidateCode(code) is { } codeError)
         {
             row.Error("code", codeError);
+            code = null;
         }
 
         var name = row.Required("name", "项目名称");

@@ -5,6 +5,7 @@ using Baiqiang.Core.Projects;
 using Baiqiang.Core.Regions;
 using Baiqiang.Core.Targets;
 using Baiqiang.Core.Text;
+using Baiqiang.Storage.Infrastructure;
 using Baiqiang.Storage.Projects;
 using Baiqiang.Storage.Targets;
 using Microsoft.EntityFrameworkCore;
@@ -35,14 +36,12 @@ public static class PipelineStore
             actor.EnsureCanEdit(d.Region);
         }
 
-        var errors = new List<Bilingual>();
-        foreach (var dup in deals.GroupBy(d => d.Code, StringComparer.Ordinal).Where(g => g.Count() > 1))
-        {
-            errors.Add(new Bilingual($"项目编号“{dup.Key}”重复出现{dup.Count()}次", $"deal code '{dup.Key}' appears {dup.Count()} times"));
-        }
+        var errors = StoredCodes.Collisions(deals.Select(d => d.Code), "项目编号", "deal code");
 
-        var codes = deals.Select(d => d.Code).Distinct(StringComparer.Ordinal).ToList();
-        var existing = new Dictionary<string, DealEntity>(StringComparer.Ordinal);
+        // Matched by the folded code (ay2023-01 and ＡＹ2023-01 are AY2023-01), loaded by their stored spelling.
+        var storedByKey = await StoredCodes.ByKeyAsync(db.Set<DealEntity>().Select(d => d.Code), ct);
+        var codes = deals.Select(d => storedByKey.GetValueOrDefault(RecordCode.Key(d.Code))).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var existing = new Dictionary<string, DealEntity>(RecordCode.Comparer);
         foreach (var chunk in codes.Chunk(500))
         {
             foreach (var e in await db.Set<DealEntity>().Where(d => chunk.Contains(d.Code)).ToListAsync(ct))
@@ -77,7 +76,9 @@ public static class PipelineStore
         {
             if (existing.TryGetValue(d.Code, out var stored))
             {
+                var spelling = stored.Code;
                 stored.CopyFrom(d);
+                stored.Code = spelling; // the record keeps the spelling it was first given
                 updated++;
             }
             else
@@ -147,7 +148,7 @@ public static class PipelineStore
 
     private static async Task<DealEntity> FindAsync(BaiqiangDbContext db, string code, CancellationToken ct)
     {
-        var key = code?.Trim() ?? string.Empty;
+        var key = await StoredCodes.ResolveAsync(db.Set<DealEntity>().Select(d => d.Code), code, ct);
         return await db.Set<DealEntity>().SingleOrDefaultAsync(d => d.Code == key, ct)
             ?? throw new DomainRuleException(new Bilingual($"找不到项目“{key}”", $"no deal '{key}'"));
     }

@@ -13,9 +13,14 @@ internal static class LedgerImport
     {
         var kind = ProjectFileKind.Ledger;
         var (byCode, byName) = await LoadInfoAsync(db, ct);
-        var existing = (await ProjectStore.ListAsync(db, null, ct)).ToDictionary(p => p.Code, StringComparer.Ordinal);
+        var existing = new Dictionary<string, Project>(RecordCode.Comparer);
+        foreach (var p in await ProjectStore.ListAsync(db, null, ct))
+        {
+            existing.TryAdd(p.Code, p);
+        }
+
         var projects = new List<Project>(sheet.Rows.Count);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, string>(RecordCode.Comparer);
         var unchanged = 0;
         foreach (var (row, cells) in sheet.Rows)
         {
@@ -34,9 +39,11 @@ internal static class LedgerImport
                 continue;
             }
 
-            if (!seen.Add(code))
+            if (!seen.TryAdd(code, code))
             {
-                errors.Add(row, sheet.HeaderText(SheetColumn.Code), new Bilingual($"项目编号{code}在文件中重复", $"project code {code} appears twice in the file"));
+                errors.Add(row, sheet.HeaderText(SheetColumn.Code), string.Equals(seen[code], code, StringComparison.Ordinal)
+                    ? new Bilingual($"项目编号{code}在文件中重复", $"project code {code} appears twice in the file")
+                    : RecordCode.Collision("项目编号", "project code", seen[code], code));
                 continue;
             }
 

@@ -55,12 +55,12 @@ public static class LedgerReportExport
                     sb.Append(',');
                 }
 
-                ObservationExporter.Field(sb, c[i] switch
+                _ = c[i] switch
                 {
-                    null => string.Empty,
-                    IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                    var other => other.ToString(),
-                });
+                    null => sb,
+                    IFormattable f => ObservationExporter.Number(sb, f.ToString(null, CultureInfo.InvariantCulture)),
+                    var other => ObservationExporter.Field(sb, other.ToString()),
+                };
             }
 
             sb.Append("\r\n");

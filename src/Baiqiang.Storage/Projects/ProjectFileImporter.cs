@@ -111,6 +111,11 @@ public static class ProjectFileImporter
 
         var kind = options.Kind != ProjectFileKind.Auto ? options.Kind
             : headers.Exists(h => h.Column == SheetColumn.ReportMonth) ? ProjectFileKind.Form : ProjectFileKind.Ledger;
+        foreach (var (row, message) in table.Misfits ?? [])
+        {
+            errors.Add(row, null, message);
+        }
+
         if (!headers.Exists(h => h.Column is SheetColumn.Code or SheetColumn.Name))
         {
             errors.Add(table.HeaderRow, null, new Bilingual("表头缺少“项目编号”或“项目名称”列", "the header has neither a 项目编号 (code) nor a 项目名称 (name) column"));
@@ -132,7 +137,8 @@ public static class ProjectFileImporter
     private static ProjectImportResult Fail(string fileName, Bilingual message, int? row = null) =>
         new(ProjectFileKind.Auto, 0, [new ImportError(fileName, row, null, message)], 0, 0, 0, 0);
 
-    internal sealed record Table(string[] Header, int HeaderRow, List<(int Row, string[] Cells)> Rows, ImportError? Error);
+    // Misfits: rows that do not line up with the header (RowSource.WidthError), reported as row errors.
+    internal sealed record Table(string[] Header, int HeaderRow, List<(int Row, string[] Cells)> Rows, ImportError? Error, List<(int Row, Bilingual Message)>? Misfits = null);
 
     private static async Task<Table> ReadTableAsync(Stream stream, string fileName, ProjectImportOptions options, CancellationToken ct)
     {
@@ -190,6 +196,7 @@ public static class ProjectFileImporter
                 var headerRow = 0;
                 var skipped = 0;
                 var data = new List<(int, string[])>();
+                var misfits = new List<(int, Bilingual)>();
                 while (await rows.ReadAsync(ct))
                 {
                     if (rows.IsBlank)
@@ -218,12 +225,18 @@ public static class ProjectFileImporter
                         return Bad(new Bilingual($"数据超过{options.MaxRows}行上限,未导入", $"more than {options.MaxRows} data rows; nothing imported"), rows.RowNumber);
                     }
 
+                    if (rows.WidthError(RowSource.HeaderWidth(header), header.Length) is { } widthError)
+                    {
+                        misfits.Add((rows.RowNumber, widthError));
+                        continue;
+                    }
+
                     data.Add((rows.RowNumber, cells));
                 }
 
                 return header is null
                     ? Bad(new Bilingual("找不到表头(需要“项目编号”或“项目名称”列)", "no header row found (a 项目编号 or 项目名称 column is required)"))
-                    : new Table(header, headerRow, data, null);
+                    : new Table(header, headerRow, data, null, misfits);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -303,8 +316,9 @@ public static class ProjectFileImporter
 
         public string HeaderText(SheetColumn c) => _byColumn.TryGetValue(c, out var h) ? h.Text : c.ToString();
 
+        /// <summary>The trimmed cell, without the apostrophe an export puts before formula-like text (<see cref="FormulaText.Restore"/>).</summary>
         public string Cell(string[] cells, SheetColumn c) =>
-            _byColumn.TryGetValue(c, out var h) && h.Index < cells.Length ? cells[h.Index].Trim() : string.Empty;
+            _byColumn.TryGetValue(c, out var h) && h.Index < cells.Length ? FormulaText.Restore(cells[h.Index].Trim()) : string.Empty;
 
         /// <summary>A money cell in 万元: null when empty or a no-data mark; an error naming the column when it is not a number.</summary>
         public decimal? Money(string[] cells, SheetColumn c, int row, Errors errors)
@@ -316,6 +330,13 @@ public static class ProjectFileImporter
             }
 
             var h = _byColumn[c];
+            if (ImportText.TryParseDecimal(text, out var written) && ImportSession.Implausible(text, written, written) is { } rangeError)
+            {
+                // Checked before converting to 万元, which would overflow for 79228162514264337593543950335 亿元.
+                errors.Add(row, h.Text, rangeError);
+                return null;
+            }
+
             if (!ProjectSheet.TryParseMoney(text, h.MoneyUnit ?? Core.Quantities.Unit.WanYuan, out var v))
             {
                 errors.Add(row, h.Text, new Bilingual($"“{text}”不是数字", $"'{text}' is not a number"));
@@ -373,7 +394,12 @@ public static class ProjectFileImporter
     {
         var all = await db.Projects.AsNoTracking()
             .Select(p => new ProjectInfo(p.Id, p.Code, p.Name, p.RegionCode, p.LeadDepartment, p.Status)).ToListAsync(ct);
-        var byCode = all.ToDictionary(p => p.Code, StringComparer.Ordinal);
+        var byCode = new Dictionary<string, ProjectInfo>(RecordCode.Comparer); // ay2023-01 and ＡＹ2023-01 find AY2023-01
+        foreach (var p in all)
+        {
+            byCode.TryAdd(p.Code, p);
+        }
+
         var byName = new Dictionary<(RegionCode, string), ProjectInfo>();
         foreach (var p in all)
         {

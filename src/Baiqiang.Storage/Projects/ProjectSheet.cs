@@ -112,12 +112,12 @@ public static partial class ProjectSheet
                 line.Clear();
                 foreach (var cell in Cells(r, ++seq, month))
                 {
-                    ObservationExporter.Field(line, cell switch
+                    (cell switch
                     {
-                        null => null,
-                        decimal d => ImportText.Show(d),
-                        int i => i.ToString(CultureInfo.InvariantCulture),
-                        _ => Convert.ToString(cell, CultureInfo.InvariantCulture),
+                        null => line,
+                        decimal d => ObservationExporter.Number(line, ImportText.Show(d)),
+                        int i => ObservationExporter.Number(line, i.ToString(CultureInfo.InvariantCulture)),
+                        _ => ObservationExporter.Field(line, Convert.ToString(cell, CultureInfo.InvariantCulture)),
                     }).Append(',');
                 }
 

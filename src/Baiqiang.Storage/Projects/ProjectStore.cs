@@ -3,6 +3,7 @@ using Baiqiang.Core.Periods;
 using Baiqiang.Core.Projects;
 using Baiqiang.Core.Regions;
 using Baiqiang.Core.Text;
+using Baiqiang.Storage.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Baiqiang.Storage.Projects;
@@ -30,9 +31,12 @@ public static class ProjectStore
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(actor);
         actor.EnsureCanEdit(project.Region, project.LeadDepartment);
-        if (await db.Projects.AnyAsync(p => p.Code == project.Code, ct))
+        var taken = await StoredCodes.ResolveAsync(db.Projects.Select(p => p.Code), project.Code, ct);
+        if (await db.Projects.AnyAsync(p => p.Code == taken, ct))
         {
-            throw new ProjectRuleException(new Bilingual($"项目编号{project.Code}已存在", $"project code {project.Code} already exists"));
+            throw new ProjectRuleException(string.Equals(taken, project.Code, StringComparison.Ordinal)
+                ? new Bilingual($"项目编号{project.Code}已存在", $"project code {project.Code} already exists")
+                : RecordCode.Collision("项目编号", "project code", taken, project.Code));
         }
 
         var entity = ProjectMapping.ToEntity(project);
@@ -55,8 +59,9 @@ public static class ProjectStore
             actor.EnsureCanEdit(p.Region, p.LeadDepartment);
         }
 
-        var codes = projects.Select(p => p.Code).ToList();
-        var existing = new Dictionary<string, ProjectEntity>(StringComparer.Ordinal);
+        var storedByKey = await StoredCodes.ByKeyAsync(db.Projects.Select(p => p.Code), ct);
+        var codes = projects.Select(p => storedByKey.GetValueOrDefault(RecordCode.Key(p.Code))).OfType<string>().ToList();
+        var existing = new Dictionary<string, ProjectEntity>(RecordCode.Comparer);
         foreach (var chunk in codes.Chunk(5000))
         {
             var list = chunk.ToList();
@@ -132,7 +137,8 @@ public static class ProjectStore
     public static async Task<Project?> FindAsync(BaiqiangDbContext db, string code, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var e = await Details(db.Projects.AsNoTracking()).FirstOrDefaultAsync(p => p.Code == code, ct);
+        var stored = await StoredCodes.ResolveAsync(db.Projects.Select(p => p.Code), code, ct);
+        var e = await Details(db.Projects.AsNoTracking()).FirstOrDefaultAsync(p => p.Code == stored, ct);
         return e is null ? null : ProjectMapping.ToProject(e);
     }
 
@@ -420,8 +426,8 @@ public static class ProjectStore
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(code);
         var q = details ? Details(db.Projects) : db.Projects;
-        var trimmed = code.Trim();
-        return await q.FirstOrDefaultAsync(p => p.Code == trimmed, ct) ?? throw NotFound(trimmed);
+        var stored = await StoredCodes.ResolveAsync(db.Projects.Select(p => p.Code), code, ct);
+        return await q.FirstOrDefaultAsync(p => p.Code == stored, ct) ?? throw NotFound(stored);
     }
 
     internal static ProjectRuleException NotFound(string code) => new(new Bilingual($"找不到项目{code}", $"no project with code {code}"));

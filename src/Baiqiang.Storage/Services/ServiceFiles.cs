@@ -109,6 +109,12 @@ public static class ServiceFiles
     {
         ArgumentNullException.ThrowIfNull(row);
         var id = row.Required("id", "诉求编号");
+        if (id is not null && RecordCode.Validate(id, 64, "诉求编号", "request id") is { } idError)
+        {
+            row.Error("id", idError);
+            id = null;
+        }
+
         var code = Code(row, "credit_code", required: true);
         var region = row.Region("region", required: true);
         var category = row.Text("category") is { Length: > 0 } c ? row.Take("category", ServiceText.ParseCategory(c)) : null;

@@ -2,6 +2,7 @@ using Baiqiang.Core.Access;
 using Baiqiang.Core.Pipeline;
 using Baiqiang.Core.Services;
 using Baiqiang.Core.Text;
+using Baiqiang.Storage.Infrastructure;
 using Baiqiang.Storage.Pipeline;
 using Microsoft.EntityFrameworkCore;
 
@@ -74,8 +75,9 @@ public static class ServiceStore
 
         var errors = Duplicates(items.Select(r => r.Id), "诉求编号", "request id");
         errors.AddRange(await UnknownEnterprisesAsync(db, items.Select(r => r.Enterprise.Value), ct));
-        var existing = new Dictionary<string, RequestEntity>(StringComparer.Ordinal);
-        foreach (var chunk in items.Select(r => r.Id).Distinct(StringComparer.Ordinal).Chunk(500))
+        var storedByKey = await StoredCodes.ByKeyAsync(db.Set<RequestEntity>().Select(r => r.Key), ct);
+        var existing = new Dictionary<string, RequestEntity>(RecordCode.Comparer);
+        foreach (var chunk in items.Select(r => storedByKey.GetValueOrDefault(RecordCode.Key(r.Id))).OfType<string>().Distinct(StringComparer.Ordinal).Chunk(500))
         {
             foreach (var e in await db.Set<RequestEntity>().Where(r => chunk.Contains(r.Key)).ToListAsync(ct))
             {
@@ -107,7 +109,9 @@ public static class ServiceStore
         {
             if (existing.TryGetValue(r.Id, out var stored))
             {
+                var spelling = stored.Key;
                 stored.CopyFrom(r);
+                stored.Key = spelling; // the record keeps the spelling it was first given
             }
             else
             {
@@ -157,7 +161,7 @@ public static class ServiceStore
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(actor);
-        var k = key?.Trim() ?? string.Empty;
+        var k = await StoredCodes.ResolveAsync(db.Set<RequestEntity>().Select(r => r.Key), key, ct);
         var entity = await db.Set<RequestEntity>().SingleOrDefaultAsync(r => r.Key == k, ct)
             ?? throw new DomainRuleException(new Bilingual($"找不到诉求“{k}”", $"no request '{k}'"));
         actor.EnsureCanEdit(entity.RegionCode, entity.Department);
@@ -188,8 +192,7 @@ public static class ServiceStore
     }
 
     private static List<Bilingual> Duplicates(IEnumerable<string> keys, string zh, string en) =>
-        [.. keys.GroupBy(k => k, StringComparer.Ordinal).Where(g => g.Count() > 1)
-            .Select(g => new Bilingual($"{zh}“{g.Key}”在本批数据中重复出现{g.Count()}次", $"{en} '{g.Key}' appears {g.Count()} times in this batch"))];
+        StoredCodes.Collisions(keys, zh, en);
 
     private static async Task<List<string>> ExistingAsync<TEntity>(IQueryable<TEntity> set, IEnumerable<string> keys, Func<IQueryable<TEntity>, string[], IQueryable<string>> match, CancellationToken ct)
     {

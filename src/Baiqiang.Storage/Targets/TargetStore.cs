@@ -7,6 +7,7 @@ using Baiqiang.Core.Regions;
 using Baiqiang.Core.Targets;
 using Baiqiang.Core.Text;
 using Baiqiang.Storage.Indicators;
+using Baiqiang.Storage.Infrastructure;
 using Baiqiang.Storage.Regions;
 using Microsoft.EntityFrameworkCore;
 
@@ -174,7 +175,7 @@ public static class TargetStore
     public static async Task<TargetEntity?> FindAsync(BaiqiangDbContext db, string key, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var k = (key ?? string.Empty).Trim();
+        var k = await StoredCodes.ResolveAsync(db.Targets.Select(t => t.Key), key, ct);
         return await db.Targets.AsNoTracking().SingleOrDefaultAsync(t => t.Key == k, ct);
     }
 
@@ -220,7 +221,7 @@ public static class TargetStore
 
     private static async Task<TargetEntity?> FindTrackedAsync(BaiqiangDbContext db, string key, CancellationToken ct)
     {
-        var k = (key ?? string.Empty).Trim();
+        var k = await StoredCodes.ResolveAsync(db.Targets.Select(t => t.Key), key, ct);
         return k.Length == 0 ? null : await db.Targets.AsTracking().SingleOrDefaultAsync(t => t.Key == k, ct);
     }
 
@@ -523,10 +524,10 @@ public static class TargetStore
         BaiqiangDbContext db, string? text, string? existingKey, RegionCode? region, string subjectText, IndicatorEntity? indicator, TargetMeasure? measure,
         StatPeriod? deadline, List<TargetFieldError> errors, CancellationToken ct)
     {
-        var given = (text ?? string.Empty).Trim();
+        var given = RecordCode.Canonical(text);
         if (existingKey is not null)
         {
-            if (given.Length > 0 && !string.Equals(given, existingKey, StringComparison.Ordinal))
+            if (given.Length > 0 && !RecordCode.Comparer.Equals(given, existingKey))
             {
                 errors.Add(new("key", new($"目标标识“{existingKey}”不能修改为“{given}”", $"the key '{existingKey}' cannot be changed to '{given}'")));
                 return null;
@@ -545,9 +546,12 @@ public static class TargetStore
                 return null;
             }
 
-            if (await db.Targets.AsNoTracking().AnyAsync(t => t.Key == given, ct))
+            var stored = await StoredCodes.ResolveAsync(db.Targets.Select(t => t.Key), given, ct);
+            if (await db.Targets.AsNoTracking().AnyAsync(t => t.Key == stored, ct))
             {
-                errors.Add(new("key", new($"目标标识“{given}”已存在", $"key '{given}' is already taken")));
+                errors.Add(new("key", string.Equals(stored, given, StringComparison.Ordinal)
+                    ? new($"目标标识“{given}”已存在", $"key '{given}' is already taken")
+                    : RecordCode.Collision("目标标识", "target key", stored, given)));
                 return null;
             }
 

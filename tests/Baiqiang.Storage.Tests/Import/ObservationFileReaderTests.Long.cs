@@ -162,9 +162,11 @@ public sealed partial class ObservationFileReaderTests
     }
 
     [Fact]
-    public async Task ReadAsync_MissingUnit_UsesIndicatorUnit()
+    public async Task ReadAsync_NoUnitColumn_UsesIndicatorUnit()
     {
-        var result = await ReadTextAsync("u.csv", Csv("region,indicator,period,value,unit", "320612,gdp,2023-01..06,880.5,", "320612,enterprises_above_scale,2023-06,312,"));
+        // No unit column, header unit or 单位 line: the file states its figures in the catalogue's units. A unit column
+        // with a blank cell is an error instead (ReadAsync_BlankUnitCellInUnitColumn_IsAnErrorNamingTheRow).
+        var result = await ReadTextAsync("u.csv", Csv("region,indicator,period,value", "320612,gdp,2023-01..06,880.5", "320612,enterprises_above_scale,2023-06,312"));
 
         ImportAssert.Ok(result);
         Assert.Equal(Unit.YiYuan, result.Records[0].Unit);

@@ -256,6 +256,19 @@ public abstract class TargetStoreTests<TFixture>(TFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Create_FullWidthOrCaseVariantOfStoredKey_RefusedNamingBothAndFoundByEither()
+    {
+        await using var db = await OpenSeededAsync();
+        Assert.True((await TargetStore.CreateAsync(db, Admin, new TargetInput("510502", "gdp", "2027", Value: 1200m, Key: "JY-Case"), Ct)).Success);
+
+        var again = await TargetStore.CreateAsync(db, Admin, new TargetInput("510502", "gdp", "2028", Value: 1300m, Key: "ｊｙ-case"), Ct);
+
+        Assert.False(again.Success);
+        Assert.Contains(again.Errors, e => e.Message.Zh.Contains("JY-Case", StringComparison.Ordinal) && e.Message.Zh.Contains("jy-case", StringComparison.Ordinal));
+        Assert.Equal("JY-Case", (await TargetStore.FindAsync(db, "ｊｙ-ＣＡＳＥ", Ct))!.Key);
+    }
+
+    [Fact]
     public async Task Standings_NoFigureOrNoBase_SayWhy()
     {
         await using var db = await OpenSeededAsync();
