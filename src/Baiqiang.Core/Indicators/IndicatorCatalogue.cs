@@ -24,6 +24,19 @@ public static class IndicatorCatalogue
     /// <summary>Simplified characters with several traditional forms, and the one used in standard traditional text.</summary>
     private const string PreferredTraditional = "签簽术術产產炼煉药藥镇鎮个個发發纤纖采採";
 
+    /// <summary>Characters written the same in standard traditional text, whose only table entry is a variant or a
+    /// narrower sense (値, 増, 査 are Japanese forms; 齣, 韆, 閤, 傢, 敎, 註, 俬, 錶, 佔 other words).</summary>
+    private const string SameInTraditional = "值增查出千合家教注私表占";
+
+    /// <summary>The file's columns: machine names (the shipped file's header) and the Chinese headers exports write.</summary>
+    public static IReadOnlyList<(string Name, string Zh)> Columns { get; } =
+    [
+        ("code", "代码"), ("name_zh", "中文名称"), ("name_en", "英文名称"), ("unit", "单位"), ("kind", "类型"), ("accumulation", "累计方式"),
+        ("direction", "方向"), ("category", "分类"), ("parent", "上级指标"), ("comparable_growth", "可比价增长"), ("allows_negative", "可为负"),
+        ("aliases", "别名"), ("description", "说明"), ("retired", "停用日期"),
+    ];
+
+    // Initialised before Shipped, which reads the table and the columns (field initialisers run in text order).
     private static readonly Dictionary<char, char> ToTraditional = BuildReverseTable();
 
     /// <summary>The shipped catalogue, in file order.</summary>
@@ -65,7 +78,7 @@ public static class IndicatorCatalogue
 
             string Cell(string column)
             {
-                var i = Array.IndexOf(header, column);
+                var i = ColumnIndex(header, column);
                 if (i < 0)
                 {
                     throw new FormatException($"指标目录缺少“{column}”列 / the catalogue has no '{column}' column");
@@ -87,6 +100,9 @@ public static class IndicatorCatalogue
                     Parent = Cell("parent") is { Length: > 0 } p ? new IndicatorCode(p) : null,
                     ComparableGrowth = YesNo(Cell("comparable_growth")),
                     Description = Cell("description"),
+                    Retired = ColumnIndex(header, "retired") >= 0 && Cell("retired") is { Length: > 0 } r
+                        ? DateOnly.ParseExact(r, "yyyy-MM-dd", CultureInfo.InvariantCulture)
+                        : null,
                 });
             }
             catch (Exception e) when (e is ArgumentException or FormatException)
@@ -96,6 +112,36 @@ public static class IndicatorCatalogue
         }
 
         return list;
+    }
+
+    /// <summary>One indicator as a line of the file (columns of <see cref="Columns"/>, tab-separated).</summary>
+    public static string ToLine(Indicator indicator)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        string[] cells =
+        [
+            indicator.Code.Value, indicator.NameZh, indicator.NameEn, indicator.Unit.Symbol, KindText(indicator.Kind),
+            indicator.PublishedCumulatively ? "cumulative" : "point", DirectionText(indicator.Direction), indicator.Category,
+            indicator.Parent?.Value ?? string.Empty, indicator.ComparableGrowth ? "yes" : "no", indicator.AllowsNegative ? "yes" : "no",
+            string.Join('|', indicator.Aliases), indicator.Description,
+            indicator.Retired?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
+        ];
+        return string.Join('\t', cells.Select(c => c.Replace('\t', ' ').Replace('\n', ' ')));
+    }
+
+    private static int ColumnIndex(string[] header, string column)
+    {
+        var zh = Columns.FirstOrDefault(c => c.Name == column).Zh;
+        for (var i = 0; i < header.Length; i++)
+        {
+            var h = header[i].Trim();
+            if (string.Equals(h, column, StringComparison.OrdinalIgnoreCase) || (zh is not null && h == zh))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The traditional form of <paramref name="simplified"/> (地区生产总值 → 地區生產總值); the text itself when nothing changes.</summary>
@@ -197,6 +243,11 @@ public static class IndicatorCatalogue
             {
                 d[s] = list[0];
             }
+        }
+
+        foreach (var c in SameInTraditional)
+        {
+            d.Remove(c);
         }
 
         for (var i = 0; i + 1 < PreferredTraditional.Length; i += 2)
