@@ -103,10 +103,6 @@ public sealed class BriefingContext
         var targets = targetRows.Select(t => t.ToTarget()).Where(t => t.Deadline.Year >= period.Year).OrderBy(t => t.Deadline).ThenBy(t => t.Id, StringComparer.Ordinal).ToList();
 
         var indicators = (await Storage.Indicators.IndicatorStore.LoadAllAsync(db, ct)).ToDictionary(i => i.Code);
-        foreach (var i in IndicatorCatalogue.Default)
-        {
-            indicators.TryAdd(i.Code, i);
-        }
 
         return new BriefingContext(db, region, regionRow.Name, period, template, own, peers, targets, indicators);
     }

@@ -8,6 +8,7 @@ using Baiqiang.Core.Quantities;
 using Baiqiang.Core.Regions;
 using Baiqiang.Extraction;
 using Baiqiang.Storage.Extraction;
+using Baiqiang.Storage.Indicators;
 
 namespace Baiqiang.Cli.Extraction;
 
@@ -97,14 +98,14 @@ internal static class ReviewCommand
             try
             {
                 RegionCode? rc = parse.GetValue(region) is { } r ? RegionCode.Parse(r) : null;
+                await using var db = await StoreAccess.OpenAsync(parse, ct);
                 IndicatorCode? ic = parse.GetValue(indicator) is { } i
-                    ? (IndicatorCatalogue.Find(i) ?? throw new FormatException($"未知指标“{i}” / unknown indicator '{i}'")).Code
+                    ? ((await IndicatorStore.LoadCatalogueAsync(db, ct)).Find(i) ?? throw new FormatException($"未知指标“{i}” / unknown indicator '{i}'")).Code
                     : null;
                 StatPeriod? p = parse.GetValue(period) is { } pt ? ChinesePeriodParser.Parse(pt) : null;
                 decimal? v = parse.GetValue(value) is { } vt ? decimal.Parse(vt, NumberStyles.Number, CultureInfo.InvariantCulture) : null;
                 Unit? u = parse.GetValue(unit) is { } ut ? Unit.Find(ut) : null;
                 decimal? g = parse.GetValue(growth) is { } gt ? decimal.Parse(gt, NumberStyles.Number, CultureInfo.InvariantCulture) : null;
-                await using var db = await StoreAccess.OpenAsync(parse, ct);
                 var fact = await ExtractionStore.EditAsync(db, parse.GetRequiredValue(id), new FactEdit(rc, ic, p, v, u, g, parse.GetValue(kind)), ExtractCommand.Actor(), ct);
                 await parse.Out().WriteLineAsync($"已修改 / edited {fact.Id}: {fact.Kind} {fact.RegionCode} {fact.IndicatorCode} {fact.Period} {fact.Value}{fact.Unit.Symbol}");
                 return 0;

@@ -53,7 +53,7 @@ public sealed class FrameworkNode
     /// <summary>Weight among siblings (≥ 0; siblings are renormalised to sum to 1).</summary>
     public double Weight { get; init; } = 1;
 
-    /// <summary>For a leaf: the indicator code in the store (<see cref="IndicatorCatalogue"/>); null for a group.</summary>
+    /// <summary>For a leaf: the indicator code in the store (the store's <see cref="Baiqiang.Core.Indicators.Catalogue"/>); null for a group.</summary>
     public string? Indicator { get; init; }
 
     /// <summary>For a leaf: whether more is better.</summary>

@@ -10,8 +10,10 @@ public enum IndicatorKind
     Flow = 1,
     /// <summary>A stock at the period's end (population, enterprise count, loan balance).</summary>
     Stock = 2,
-    /// <summary>A rate or share computed from other figures (首位度, 占比, 增速). Never summed.</summary>
+    /// <summary>A rate or index (首位度, 增速, CPI 上年同月=100). Never summed.</summary>
     Rate = 3,
+    /// <summary>A ratio of two stored figures (城镇化率, 存贷比, 税收占比). Never summed.</summary>
+    Ratio = 4,
 }
 
 /// <summary>Whether more is better.</summary>
@@ -98,4 +100,23 @@ public sealed record Indicator(
     Direction Direction,
     bool PublishedCumulatively,
     bool AllowsNegative,
-    IReadOnlyList<string> Aliases);
+    IReadOnlyList<string> Aliases)
+{
+    /// <summary>What the indicator's unit measures (money, area, a count of 家 …); imports convert only within it.</summary>
+    public Dimension Dimension => Unit.Dimension;
+
+    /// <summary>The catalogue group it is listed under (综合, 工业, 投资, 消费, 财政, 金融 …); empty when none.</summary>
+    public string Category { get; init; } = string.Empty;
+
+    /// <summary>The indicator this one is a part of (第二产业增加值 ⊂ 地区生产总值), for shares, contributions and pulls; null at the top.</summary>
+    public IndicatorCode? Parent { get; init; }
+
+    /// <summary>True when offices publish its growth at comparable prices (按可比价计算, real growth): value added, 农林牧渔业总产值.</summary>
+    public bool ComparableGrowth { get; init; }
+
+    /// <summary>The day it was retired: it keeps its history and takes no new figures; null while in use.</summary>
+    public DateOnly? Retired { get; init; }
+
+    /// <summary>What the indicator counts, in a sentence or two.</summary>
+    public string Description { get; init; } = string.Empty;
+}

@@ -95,6 +95,13 @@ public sealed record Unit
     public static readonly Unit WanHu = new("万户", Dimension.Count, 10_000m, "户", "10k households");
     public static readonly Unit YiZhi = new("亿只", Dimension.Count, 100_000_000m, "只", "100m pieces");
     public static readonly Unit WanZhi = new("万只", Dimension.Count, 10_000m, "只", "10k pieces");
+    public static readonly Unit WanJian = new("万件", Dimension.Count, 10_000m, "件", "10k items");
+    public static readonly Unit RenCi = Count("人次", "person-times");
+    public static readonly Unit WanRenCi = new("万人次", Dimension.Count, 10_000m, "人次", "10k person-times");
+    public static readonly Unit Teu = Count("标准箱", "TEU");
+    public static readonly Unit WanTeu = new("万标准箱", Dimension.Count, 10_000m, "标准箱", "10k TEU");
+    public static readonly Unit Tou = Count("头", "head");
+    public static readonly Unit WanTou = new("万头", Dimension.Count, 10_000m, "头", "10k head");
 
     // Area (base: 平方米)
     public static readonly Unit SquareMetre = new("平方米", Dimension.Area, 1m, englishName: "m²");
@@ -123,7 +130,7 @@ public sealed record Unit
     public static readonly Unit CubicMetre = new("立方米", Dimension.Volume, 1m, englishName: "m³");
     public static readonly Unit WanCubicMetre = new("万立方米", Dimension.Volume, 10_000m, englishName: "10k m³");
 
-    private static Unit Count(string noun) => new(noun, Dimension.Count, 1m, noun, noun);
+    private static Unit Count(string noun, string? englishName = null) => new(noun, Dimension.Count, 1m, noun, englishName ?? noun);
 
     /// <summary>Every built-in unit, longest symbol first (so 万亿元 is tried before 亿元 when matching text).</summary>
     public static IReadOnlyList<Unit> All { get; } =
@@ -131,7 +138,7 @@ public sealed record Unit
         .. new[]
         {
             Yuan, WanYuan, YiYuan, WanYiYuan, Percent, PercentagePoint, Times, Ge, Jia, Hu, Xiang, Ren, WanRen, Jian, Tiao, Bi, Ci,
-            Ming, Wei, Tai, Liang, Zhi, WanJia, WanHu, YiZhi, WanZhi, SquareMetre, WanSquareMetre, Mu, WanMu, Hectare, SquareKilometre,
+            Ming, Wei, Tai, Liang, Zhi, WanJia, WanHu, YiZhi, WanZhi, WanJian, RenCi, WanRenCi, Teu, WanTeu, Tou, WanTou, SquareMetre, WanSquareMetre, Mu, WanMu, Hectare, SquareKilometre,
             Ton, WanTon, Kilogram, KilowattHour, WanKilowattHour, YiKilowattHour, Metre, Kilometre, Micrometre, CubicMetre, WanCubicMetre,
         }.OrderByDescending(u => u.Symbol.Length),
     ];
@@ -160,6 +167,10 @@ public sealed record Unit
         d["万度"] = WanKilowattHour;
         d["亿度"] = YiKilowattHour;
         d["公斤"] = Kilogram;
+        d["TEU"] = Teu;
+        d["万TEU"] = WanTeu;
+        d["万标箱"] = WanTeu;
+        d["标箱"] = Teu;
         return d;
     }
 

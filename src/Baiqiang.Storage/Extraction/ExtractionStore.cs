@@ -8,6 +8,7 @@ using Baiqiang.Core.Quantities;
 using Baiqiang.Core.Regions;
 using Baiqiang.Core.Text;
 using Baiqiang.Extraction;
+using Baiqiang.Storage.Indicators;
 using Baiqiang.Storage.Observations;
 using Microsoft.EntityFrameworkCore;
 
@@ -149,7 +150,7 @@ public static class ExtractionStore
 
         if (edit.IndicatorCode is { } ic)
         {
-            var indicator = IndicatorCatalogue.Find(ic.Value) ?? throw new ExtractionReviewException(new Bilingual($"未知指标代码“{ic}”", $"unknown indicator code '{ic}'"));
+            var indicator = (await IndicatorStore.LoadCatalogueAsync(db, ct)).Find(ic.Value) ?? throw new ExtractionReviewException(new Bilingual($"未知指标代码“{ic}”", $"unknown indicator code '{ic}'"));
             fact.IndicatorCode = indicator.Code;
             fact.Indicator = indicator.NameZh;
         }
@@ -199,7 +200,7 @@ public static class ExtractionStore
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(clock);
         var fact = await PendingAsync(db, id, ct);
-        var record = ToObservation(fact, await db.ExtractionDocuments.AsNoTracking().FirstAsync(d => d.Id == fact.DocumentId, ct));
+        var record = ToObservation(fact, await db.ExtractionDocuments.AsNoTracking().FirstAsync(d => d.Id == fact.DocumentId, ct), await IndicatorStore.LoadCatalogueAsync(db, ct));
         actor.EnsureCanReview(record.Region);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var summary = await ObservationWriter.WriteAsync(db, [record], actor.Name, clock, ct);
@@ -238,10 +239,11 @@ public static class ExtractionStore
     }
 
     /// <summary>The observation an accepted fact becomes; throws <see cref="ExtractionReviewException"/> naming what is missing.</summary>
-    public static ObservationRecord ToObservation(PendingFactEntity fact, ExtractionDocumentEntity document)
+    public static ObservationRecord ToObservation(PendingFactEntity fact, ExtractionDocumentEntity document, Catalogue catalogue)
     {
         ArgumentNullException.ThrowIfNull(fact);
         ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(catalogue);
         if (fact.Kind is not ("value" or "growth" or "share" or "plan_completion"))
         {
             throw new ExtractionReviewException(new Bilingual($"“{fact.Kind}”类事实不能直接入库,请先改为 value/growth/share", $"a '{fact.Kind}' fact cannot become an observation; change its kind to value, growth or share first"));
@@ -253,7 +255,7 @@ public static class ExtractionStore
             missing.Add(("地区代码", "region code"));
         }
 
-        if (fact.IndicatorCode is null || IndicatorCatalogue.Find(fact.IndicatorCode.Value.Value) is null)
+        if (fact.IndicatorCode is null || catalogue.Get(fact.IndicatorCode.Value) is null)
         {
             missing.Add(("指标代码", "indicator code"));
         }
@@ -270,7 +272,7 @@ public static class ExtractionStore
                 $"fact {fact.Id} lacks {string.Join(", ", missing.Select(m => m.En))}; complete it with review edit first"));
         }
 
-        var indicator = IndicatorCatalogue.Find(fact.IndicatorCode!.Value.Value)!;
+        var indicator = catalogue.Get(fact.IndicatorCode!.Value)!;
         decimal? value = null;
         if (fact.Value is { } v && fact.Unit.Dimension != Dimension.Dimensionless)
         {

@@ -5,6 +5,7 @@ using Baiqiang.Core.Periods;
 using Baiqiang.Core.Quantities;
 using Baiqiang.Core.Regions;
 using Baiqiang.Core.Text;
+using Baiqiang.Storage.Indicators;
 
 namespace Baiqiang.Storage.Import;
 
@@ -20,6 +21,7 @@ internal sealed class ImportSession
 
     private readonly Dictionary<string, ParseResult<RegionCode>> _regions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IndicatorEntry?> _indicators = new(StringComparer.Ordinal);
+    private readonly List<Indicator> _indicatorById = [];
     private readonly Dictionary<string, int> _indicatorIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ParseResult<StatPeriod>> _periods = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ParseResult<Unit>> _units = new(StringComparer.Ordinal);
@@ -150,7 +152,7 @@ internal sealed class ImportSession
         if (!alt.TryGetValue(t, out var e))
         {
             var s = t.ToString();
-            e = _lookups.FindIndicator(s) is { } ind ? new IndicatorEntry(ind, IndicatorId(ind.Code)) : null;
+            e = _lookups.FindIndicator(s) is { } ind ? new IndicatorEntry(ind, IndicatorId(ind)) : null;
             _indicators[s] = e;
         }
 
@@ -218,12 +220,13 @@ internal sealed class ImportSession
         return s;
     }
 
-    private int IndicatorId(IndicatorCode code)
+    private int IndicatorId(Indicator indicator)
     {
-        if (!_indicatorIds.TryGetValue(code.Value, out var id))
+        if (!_indicatorIds.TryGetValue(indicator.Code.Value, out var id))
         {
             id = _indicatorIds.Count;
-            _indicatorIds[code.Value] = id;
+            _indicatorIds[indicator.Code.Value] = id;
+            _indicatorById.Add(indicator);
         }
 
         return id;
@@ -350,6 +353,13 @@ internal sealed class ImportSession
     /// <summary>Adds a record unless it repeats an earlier one: identical → kept once; different → an error naming both rows.</summary>
     public void Add(ObservationRecord record, int indicatorId)
     {
+        if (indicatorId < _indicatorById.Count && _indicatorById[indicatorId] is { Retired: not null } retired
+            && IndicatorStore.RetiredReason(retired, record.Period.End) is { } reason)
+        {
+            Error(record.Source.Row, record.Source.Column, reason);
+            return;
+        }
+
         var p = record.Period;
         var key = (record.Region.Value, indicatorId, (p.Year * 10000) + (p.FirstMonth * 100) + p.LastMonth);
         if (!_seen.TryGetValue(key, out var index))

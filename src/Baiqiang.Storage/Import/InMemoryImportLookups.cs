@@ -13,7 +13,7 @@ namespace Baiqiang.Storage.Import;
 /// <para>Regions: a digit string must be a well-formed code (<see cref="RegionCode.TryParse(ReadOnlySpan{char})"/>)
 /// of a listed region; any other text is matched against names, then against “parent name + name” (南通市通州区),
 /// which is how a user disambiguates a name shared by several regions. Several vintages of one code count once.</para>
-/// <para>Indicators: matched by code, Chinese name, English name or alias, ignoring white space and ASCII case.</para>
+/// <para>Indicators: through <see cref="Catalogue"/> (code, Chinese name, English name or alias, traditional characters read as simplified, ignoring white space and ASCII case).</para>
 /// <para>Periods: the canonical form first, then the Chinese-period parser passed to the constructor, when given.</para>
 /// </remarks>
 public sealed class InMemoryImportLookups : IImportLookups
@@ -21,16 +21,25 @@ public sealed class InMemoryImportLookups : IImportLookups
     private readonly Dictionary<RegionCode, Region> _byCode = [];
     private readonly Dictionary<string, List<Region>> _byName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Region>> _byQualifiedName = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Indicator> _indicators = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Catalogue _catalogue;
     private readonly Func<string, ParseResult<StatPeriod>>? _chinesePeriods;
 
     public InMemoryImportLookups(
         IEnumerable<Region> regions,
         IEnumerable<Indicator> indicators,
         Func<string, ParseResult<StatPeriod>>? chinesePeriods = null)
+        : this(regions, new Catalogue(indicators ?? throw new ArgumentNullException(nameof(indicators))), chinesePeriods)
+    {
+    }
+
+    public InMemoryImportLookups(
+        IEnumerable<Region> regions,
+        Catalogue catalogue,
+        Func<string, ParseResult<StatPeriod>>? chinesePeriods = null)
     {
         ArgumentNullException.ThrowIfNull(regions);
-        ArgumentNullException.ThrowIfNull(indicators);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        _catalogue = catalogue;
         _chinesePeriods = chinesePeriods;
 
         // Latest vintage of each code wins for names shown in messages.
@@ -45,17 +54,6 @@ public sealed class InMemoryImportLookups : IImportLookups
             if (r.ParentCode is { } p && _byCode.TryGetValue(p, out var parent))
             {
                 Add(_byQualifiedName, parent.Name + r.Name, r);
-            }
-        }
-
-        foreach (var i in indicators)
-        {
-            _indicators.TryAdd(Key(i.Code.Value), i);
-            _indicators.TryAdd(Key(i.NameZh), i);
-            _indicators.TryAdd(Key(i.NameEn), i);
-            foreach (var a in i.Aliases)
-            {
-                _indicators.TryAdd(Key(a), i);
             }
         }
     }
@@ -100,8 +98,10 @@ public sealed class InMemoryImportLookups : IImportLookups
             $"region name '{text}' is ambiguous, it could be: {en}; use the region code or prefix the parent's name");
     }
 
-    public Indicator? FindIndicator(string codeOrName)
-        => _indicators.TryGetValue(Key(codeOrName ?? string.Empty), out var i) ? i : null;
+    public Indicator? FindIndicator(string codeOrName) => _catalogue.Find(codeOrName);
+
+    /// <summary>The catalogue indicators resolve through.</summary>
+    public Catalogue Catalogue => _catalogue;
 
     public ParseResult<StatPeriod> ParsePeriod(string text)
     {

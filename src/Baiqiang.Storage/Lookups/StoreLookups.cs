@@ -29,14 +29,17 @@ public sealed class StoreLookups : IImportLookups
     public static async Task<StoreLookups> LoadAsync(BaiqiangDbContext db, CancellationToken ct, DateOnly? referenceDate = null)
     {
         var regions = await RegionStore.LoadAllAsync(db, ct);
-        var indicators = await IndicatorStore.LoadAllAsync(db, ct);
-        var inner = new InMemoryImportLookups(regions, indicators, text => ChinesePeriodParser.TryParse(text, referenceDate));
+        var catalogue = await IndicatorStore.LoadCatalogueAsync(db, ct);
+        var inner = new InMemoryImportLookups(regions, catalogue, text => ChinesePeriodParser.TryParse(text, referenceDate));
         return new StoreLookups(inner, referenceDate);
     }
 
     public ParseResult<RegionCode> ResolveRegion(string codeOrName) => _inner.ResolveRegion(ChineseText.Normalize(codeOrName.Trim()));
 
-    public Indicator? FindIndicator(string codeOrName) => _inner.FindIndicator(ChineseText.Normalize(codeOrName.Trim()));
+    public Indicator? FindIndicator(string codeOrName) => _inner.FindIndicator(codeOrName);
+
+    /// <summary>The store's indicator catalogue (one lookup for every reader of a command or request).</summary>
+    public Catalogue Catalogue => _inner.Catalogue;
 
     public ParseResult<StatPeriod> ParsePeriod(string text) => _inner.ParsePeriod(text);
 

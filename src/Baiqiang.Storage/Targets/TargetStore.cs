@@ -405,18 +405,9 @@ public static class TargetStore
 
     /// <summary>An indicator of the stored catalogue by code, Chinese or English name, or alias.</summary>
     private static async Task<IndicatorEntity?> FindIndicatorAsync(BaiqiangDbContext db, string text, CancellationToken ct)
-    {
-        var t = ChineseText.Normalize(text);
-        if (IndicatorCode.TryParse(t) is { Success: true } code && await db.Indicators.AsNoTracking().SingleOrDefaultAsync(i => i.Code == code.Value, ct) is { } byCode)
-        {
-            return byCode;
-        }
-
-        var all = await db.Indicators.AsNoTracking().ToListAsync(ct);
-        return all.FirstOrDefault(i => string.Equals(i.NameZh, t, StringComparison.Ordinal))
-            ?? all.FirstOrDefault(i => string.Equals(i.NameEn, t, StringComparison.OrdinalIgnoreCase))
-            ?? all.FirstOrDefault(i => i.Aliases.Length > 0 && i.Aliases.Split('|').Contains(t, StringComparer.Ordinal));
-    }
+        => (await IndicatorStore.LoadCatalogueAsync(db, ct)).Find(text) is { } found
+            ? await db.Indicators.AsNoTracking().SingleOrDefaultAsync(i => i.Code == found.Code, ct)
+            : null;
 
     private static StatPeriod? ReadPeriod(string? text, string field, string zh, string en, List<TargetFieldError> errors)
     {

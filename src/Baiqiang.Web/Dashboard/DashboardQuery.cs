@@ -5,6 +5,7 @@ using Baiqiang.Core.Periods;
 using Baiqiang.Core.Regions;
 using Baiqiang.Core.Text;
 using Baiqiang.Storage;
+using Baiqiang.Storage.Indicators;
 using Baiqiang.Storage.Observations;
 using Baiqiang.Storage.PeerGroups;
 using Baiqiang.Storage.Targets;
@@ -209,9 +210,8 @@ public sealed class IndicatorNames
 
     public static async Task<IndicatorNames> LoadAsync(BaiqiangDbContext db, CancellationToken ct)
     {
-        var rows = await db.Indicators.AsNoTracking().Select(i => new { i.Code, i.NameZh, i.NameEn, i.Unit }).ToListAsync(ct);
-        var order = IndicatorCatalogue.Default.Select((x, i) => (x.Code, i)).ToDictionary(x => x.Code, x => x.i);
-        return new IndicatorNames(rows.ToDictionary(r => r.Code, r => (r.NameZh, r.NameEn, r.Unit.Symbol, order.GetValueOrDefault(r.Code, int.MaxValue))));
+        var catalogue = await IndicatorStore.LoadCatalogueAsync(db, ct);
+        return new IndicatorNames(catalogue.All.ToDictionary(r => r.Code, r => (r.NameZh, r.NameEn, r.Unit.Symbol, catalogue.OrderOf(r.Code))));
     }
 
     public (string Zh, string En, string Unit) Get(IndicatorCode code) =>

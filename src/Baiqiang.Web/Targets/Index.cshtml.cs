@@ -4,6 +4,7 @@ using Baiqiang.Core.Indicators;
 using Baiqiang.Core.Quantities;
 using Baiqiang.Core.Regions;
 using Baiqiang.Storage;
+using Baiqiang.Storage.Indicators;
 using Baiqiang.Storage.Regions;
 using Baiqiang.Storage.Targets;
 using Baiqiang.Web.Auth;
@@ -257,10 +258,8 @@ public sealed class IndexModel(BaiqiangDbContext db, Lang lang, TimeProvider clo
         var quickCodes = quick.Select(RegionCode.Parse).ToList();
         QuickRegions = (await db.Regions.AsNoTracking().Where(r => quickCodes.Contains(r.Code)).Select(r => new { r.Code, r.Name }).ToListAsync(ct))
             .Select(r => (r.Code.ToString(), r.Name)).DistinctBy(r => r.Item1).OrderBy(r => quick.IndexOf(r.Item1)).ToList();
-        var catalogue = await db.Indicators.AsNoTracking().Select(i => new { i.Code, i.NameZh, i.NameEn, i.Unit }).ToListAsync(ct);
-        var order = IndicatorCatalogue.Default.Select((x, i) => (x.Code, i)).ToDictionary(x => x.Code, x => x.i);
-        Indicators = [.. catalogue.OrderBy(i => order.GetValueOrDefault(i.Code, int.MaxValue)).ThenBy(i => i.Code.Value, StringComparer.Ordinal)
-            .Select(i => (i.Code.Value, i.NameZh, i.NameEn, i.Unit.Symbol))];
+        var catalogue = await IndicatorStore.LoadCatalogueAsync(db, ct);
+        Indicators = [.. catalogue.All.Where(i => i.Retired is null).Select(i => (i.Code.Value, i.NameZh, i.NameEn, i.Unit.Symbol))];
 
         RegionCode code;
         var text = Region?.Trim();

@@ -277,7 +277,7 @@ public sealed class EvaluationPipelineTests
         Assert.Equal(json, back.ToJson());
         Assert.Contains("经济实力", json, StringComparison.Ordinal);
         Assert.Contains("NOT CCID", back.Note, StringComparison.Ordinal);
-        Assert.All(fw.Indicators(), l => Assert.NotNull(IndicatorCatalogue.Find(l.Indicator!)));
+        Assert.All(fw.Indicators(), l => Assert.NotNull(Catalogue.Shipped.Find(l.Indicator!)));
     }
 
     [Theory]

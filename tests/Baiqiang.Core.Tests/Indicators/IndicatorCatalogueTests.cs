@@ -27,15 +27,14 @@ public sealed class IndicatorCatalogueTests
     [InlineData("重点项目完成投资", "key_project_investment_completed")]
     [InlineData("存款余额", "deposits_balance")]
     public void Find_CodeNameOrAlias_ReturnsIndicator(string key, string code)
-        => Assert.Equal(code, IndicatorCatalogue.Find(key)!.Code.Value);
+        => Assert.Equal(code, Catalogue.Shipped.Find(key)!.Code.Value);
 
     [Theory]
-    [InlineData("Gdp")]
     [InlineData("地区生产")]
     [InlineData("")]
-    [InlineData("國內生產總值")]
+    [InlineData("第四产业增加值")]
     public void Find_Unknown_ReturnsNull(string key)
-        => Assert.Null(IndicatorCatalogue.Find(key));
+        => Assert.Null(Catalogue.Shipped.Find(key));
 
     [Fact]
     public void Default_HasRequiredCodesOnce()
@@ -55,7 +54,49 @@ public sealed class IndicatorCatalogueTests
 
     [Fact]
     public void Find_ReturnsSameInstanceAsDefault()
-        => Assert.Same(IndicatorCatalogue.Default[0], IndicatorCatalogue.Find("gdp"));
+        => Assert.Same(IndicatorCatalogue.Default[0], Catalogue.Shipped.Find("gdp"));
+
+    [Theory]
+    [InlineData("國內生產總值", "gdp")]
+    [InlineData("Gdp", "gdp")]
+    [InlineData("規模以上工業增加值", "industrial_value_added")]
+    [InlineData("社 消 零", "retail_sales")]
+    [InlineData("固定資產投資（不含農戶）", "fixed_asset_investment_excl_rural")]
+    [InlineData("gross regional product", "gdp")]
+    [InlineData("橡膠和塑料製品業增加值", "industrial_value_added.rubber_plastics")]
+    public void Find_TraditionalCaseSpacesOrEnglish_ResolvesThroughOneDictionary(string key, string code)
+        => Assert.Equal(code, Catalogue.Shipped.Find(key)!.Code.Value);
+
+    [Fact]
+    public void Shipped_AtLeast150EntriesWithKnownParentsAndCategories()
+    {
+        var shipped = IndicatorCatalogue.Shipped;
+        Assert.True(shipped.Count >= 150, $"{shipped.Count} entries");
+        Assert.All(shipped, i => Assert.NotEmpty(i.Category));
+        Assert.All(shipped, i => Assert.NotEmpty(i.Description));
+        Assert.All(shipped.Where(i => i.Parent is not null), i => Assert.NotNull(Catalogue.Shipped.Get(i.Parent!.Value)));
+        Assert.Equal("secondary_industry_value_added", Catalogue.Shipped.Find("工业增加值")!.Parent!.Value.Value);
+        Assert.True(Catalogue.Shipped.Children(new IndicatorCode("industrial_value_added.manufacturing")).Count >= 20);
+        Assert.Contains("地區生產總值", Catalogue.Shipped.Find("gdp")!.Aliases);
+    }
+
+    [Theory]
+    [InlineData("地区生产总值", "地區生產總值")]
+    [InlineData("采矿业增加值", "採礦業增加值")]
+    [InlineData("GDP", "GDP")]
+    public void ToTraditionalForm_UnambiguousOrPreferredCharacters_Converted(string simplified, string traditional)
+        => Assert.Equal(traditional, IndicatorCatalogue.ToTraditionalForm(simplified));
+
+    [Fact]
+    public void Parse_BadKind_NamesTheLine()
+    {
+        var text = "code\tname_zh\tname_en\tunit\tkind\taccumulation\tdirection\tcategory\tparent\tcomparable_growth\tallows_negative\taliases\tdescription\n"
+            + "x_ok\t甲\ta\t亿元\tflow\tcumulative\tup\t工业\t\tno\tno\t\t说明\n"
+            + "x_bad\t乙\tb\t亿元\twave\tcumulative\tup\t工业\t\tno\tno\t\t说明\n";
+        var e = Assert.Throws<FormatException>(() => IndicatorCatalogue.Parse(new StringReader(text)));
+        Assert.Contains("line 3", e.Message, StringComparison.Ordinal);
+        Assert.Contains("wave", e.Message, StringComparison.Ordinal);
+    }
 
     [Theory]
     [InlineData("gdp", "亿元", IndicatorKind.Flow, true)]
@@ -68,7 +109,7 @@ public sealed class IndicatorCatalogueTests
     [InlineData("key_project_investment_completed", "亿元", IndicatorKind.Flow, true)]
     public void Default_UnitKindCumulative(string code, string unit, IndicatorKind kind, bool cumulative)
     {
-        var i = IndicatorCatalogue.Find(code)!;
+        var i = Catalogue.Shipped.Find(code)!;
         Assert.Equal(Unit.Find(unit), i.Unit);
         Assert.Equal(kind, i.Kind);
         Assert.Equal(cumulative, i.PublishedCumulatively);
@@ -77,15 +118,15 @@ public sealed class IndicatorCatalogueTests
     [Fact]
     public void Default_AliasesAreUniqueAcrossCatalogue()
     {
-        var keys = IndicatorCatalogue.Default.SelectMany(i => i.Aliases.Append(i.NameZh).Distinct(StringComparer.Ordinal)).ToList();
-        Assert.Equal(keys.Count, keys.Distinct(StringComparer.Ordinal).Count());
+        var keys = IndicatorCatalogue.Default.SelectMany(i => i.Aliases.Append(i.NameZh).Append(i.Code.Value).Select(Catalogue.Key).Distinct(StringComparer.OrdinalIgnoreCase)).ToList();
+        Assert.Equal(keys.Count, keys.Distinct(StringComparer.OrdinalIgnoreCase).Count());
     }
 
     [Fact]
     public void Default_GdpCannotBeNegative_ContributionCan()
     {
-        Assert.False(IndicatorCatalogue.Find("gdp")!.AllowsNegative);
-        Assert.True(IndicatorCatalogue.Find("urban_contribution")!.AllowsNegative);
-        Assert.Equal(Direction.HigherIsBetter, IndicatorCatalogue.Find("gdp")!.Direction);
+        Assert.False(Catalogue.Shipped.Find("gdp")!.AllowsNegative);
+        Assert.True(Catalogue.Shipped.Find("urban_contribution")!.AllowsNegative);
+        Assert.Equal(Direction.HigherIsBetter, Catalogue.Shipped.Find("gdp")!.Direction);
     }
 }

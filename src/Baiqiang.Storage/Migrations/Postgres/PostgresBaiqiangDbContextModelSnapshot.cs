@@ -322,6 +322,22 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("allows_negative");
 
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("category");
+
+                    b.Property<bool>("ComparableGrowth")
+                        .HasColumnType("boolean")
+                        .HasColumnName("comparable_growth");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
                     b.Property<int>("Direction")
                         .HasColumnType("integer")
                         .HasColumnName("direction");
@@ -346,15 +362,28 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name_zh");
 
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("parent_code");
+
                     b.Property<bool>("PublishedCumulatively")
                         .HasColumnType("boolean")
                         .HasColumnName("published_cumulatively");
+
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("retired_on");
 
                     b.Property<string>("Unit")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("unit");
+
+                    b.Property<bool>("UserModified")
+                        .HasColumnType("boolean")
+                        .HasColumnName("user_modified");
 
                     b.HasKey("Code")
                         .HasName("pk_indicators");

@@ -309,6 +309,22 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("allows_negative");
 
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<bool>("ComparableGrowth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("comparable_growth");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
                     b.Property<int>("Direction")
                         .HasColumnType("INTEGER")
                         .HasColumnName("direction");
@@ -333,15 +349,28 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name_zh");
 
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_code");
+
                     b.Property<bool>("PublishedCumulatively")
                         .HasColumnType("INTEGER")
                         .HasColumnName("published_cumulatively");
+
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("retired_on");
 
                     b.Property<string>("Unit")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("unit");
+
+                    b.Property<bool>("UserModified")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("user_modified");
 
                     b.HasKey("Code")
                         .HasName("pk_indicators");
