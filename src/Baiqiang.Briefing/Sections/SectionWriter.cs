@@ -11,6 +11,9 @@ internal sealed class SectionWriter(BriefingContext context, SectionTemplate sec
 {
     private readonly bool _en = context.English;
 
+    /// <summary>Set once a sentence has said the peers lack figures, so the section says it once, not after every indicator.</summary>
+    private bool _peersLackSaid;
+
     public IReadOnlyList<Block> Write(ISectionData data) => data switch
     {
         EconomyData e => Economy(e),
@@ -148,6 +151,12 @@ internal sealed class SectionWriter(BriefingContext context, SectionTemplate sec
 
         if (!Metric.HasPeers(of))
         {
+            if (_peersLackSaid)
+            {
+                return null;
+            }
+
+            _peersLackSaid = true;
             // A ranking of one region: say the peers lack figures (the template's rank_alone, else Core's wording), never 第1.
             var alone = Metric.RankWording(rank, of, scope, scope);
             var phrase = P("rank_alone");
