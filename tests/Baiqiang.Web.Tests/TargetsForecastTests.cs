@@ -65,4 +65,36 @@ public sealed class TargetsForecastTests(WebFactory factory) : IClassFixture<Web
         var dashboard = WebUtility.HtmlDecode(await browser.GetStringAsync(new Uri("/?region=510502", UriKind.Relative), Ct));
         Assert.Contains("期末预计500，预计达成：无法达成", dashboard, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SeriesApi_FollowSuccessor_JoinsLonghaiCityToLonghaiDistrictMarkingTheCodes()
+    {
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<BaiqiangDbContext>();
+            db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
+            db.Regions.Add(new Storage.Regions.RegionEntity { Code = new(350681), Name = "龙海市", Kind = RegionKind.CountyLevelCity, ValidTo = new DateOnly(2021, 1, 1), SuccessorCode = new(350604) });
+            db.Regions.Add(new Storage.Regions.RegionEntity { Code = new(350604), Name = "龙海区", Kind = RegionKind.MunicipalDistrict });
+            await db.SaveChangesAsync(Ct);
+            var records = new[] { (350681, 2020, 640m), (350604, 2021, 700m) }.Select(x => new ObservationRecord(new RegionCode(x.Item1), new("gdp"), StatPeriod.ForYear(x.Item2), x.Item3,
+                Unit.YiYuan, null, Qualifier.Exact, new ObservationSource(SourceKind.Import, "longhai.csv", 2))).ToList();
+            await ObservationWriter.WriteAsync(db, records, "series-test", TimeProvider.System, Ct);
+        }
+
+        using var client = await factory.TokenClientAsync("admin");
+        var plain = await client.GetFromJsonAsync<JsonElement>("/api/observations/series?region=350604&indicator=gdp", Ct);
+        var joined = await client.GetFromJsonAsync<JsonElement>("/api/observations/series?region=350604&indicator=gdp&followSuccessor=true", Ct);
+
+        Assert.Equal(["2021"], plain.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("period").GetString()));
+        Assert.Equal([("2020", "350681"), ("2021", "350604")], joined.GetProperty("points").EnumerateArray()
+            .Select(p => (p.GetProperty("period").GetString(), p.GetProperty("fromRegion").GetString())));
+        Assert.Equal("350681 龙海市 → 350604 龙海区，2021-01-01", Assert.Single(joined.GetProperty("joins").EnumerateArray()).GetString());
+
+        using var browser = await factory.SignedInClientAsync("admin", WebFactory.AdminPassword);
+        var html = WebUtility.HtmlDecode(await browser.GetStringAsync(new Uri("/Explorer?indicator=gdp&regions=350604&followSuccessor=true", UriKind.Relative), Ct));
+        Assert.Contains("注：已接续 350681 龙海市 → 350604 龙海区，2021-01-01", html, StringComparison.Ordinal);
+        Assert.Matches("640[\\s\\S]*?（350681）", html);
+        var unjoined = WebUtility.HtmlDecode(await browser.GetStringAsync(new Uri("/Explorer?indicator=gdp&regions=350604", UriKind.Relative), Ct));
+        Assert.DoesNotContain("已接续", unjoined, StringComparison.Ordinal);
+    }
 }
