@@ -18,7 +18,7 @@ public sealed class ZoneCommandTests
         var file = store.File("park.csv");
         await File.WriteAllTextAsync(file, "region,indicator,period,value,unit,growth\n360123402,工业总产值,2023,20.5,亿元,12.3\n", Ct);
         await cli.OkAsync("import", file);
-        var series = await cli.OkAsync("series", "360123402", "industrial_output");
+        var series = await cli.OkAsync("series", "360123402", "industrial_output_total");
         var zones = await cli.OkAsync("regions", "zones", "--parent", "360123");
 
         Assert.Contains("已新设园区 / zone added: 360123402 安义新材料产业园 · 开发区 development zone · 上级 parent 360123", added, StringComparison.Ordinal);

@@ -33,14 +33,18 @@ public static class ObservationQueries
 
         // The chain: walk back through predecessors, then forward through successors (each code once).
         var chain = new List<RegionCode> { region };
-        for (var c = region; predecessors[c].FirstOrDefault() is var p && p != default && !chain.Contains(p); c = p)
+        var back = region;
+        while (predecessors[back].Where(p => !chain.Contains(p)).Take(1).ToList() is [var previous])
         {
-            chain.Insert(0, p);
+            chain.Insert(0, previous);
+            back = previous;
         }
 
-        for (var c = region; byCode.TryGetValue(c, out var r) && r.SuccessorCode is { } next && !chain.Contains(next); c = next)
+        var forward = region;
+        while (byCode.TryGetValue(forward, out var r) && r.SuccessorCode is { } next && !chain.Contains(next))
         {
             chain.Add(next);
+            forward = next;
         }
 
         var rows = await db.Observations.AsNoTracking()
@@ -57,12 +61,13 @@ public static class ObservationQueries
             .Select(g => g.OrderBy(o => ValidAt(o.RegionCode, o.Period) ? 0 : 1).ThenByDescending(o => chain.IndexOf(o.RegionCode)).First())
             .OrderBy(o => o.PeriodYear).ThenBy(o => o.PeriodLastMonth).ThenBy(o => o.PeriodFirstMonth)
             .ToList();
+        var names = (await db.Regions.AsNoTracking().Where(r => chain.Contains(r.Code)).Select(r => new { r.Code, r.Name, r.ValidTo }).ToListAsync(ct))
+            .GroupBy(r => r.Code).ToDictionary(g => g.Key, g => g.OrderBy(r => r.ValidTo is null ? 1 : 0).Last().Name);
         var links = new List<SeriesLink>();
         for (var i = 0; i + 1 < chain.Count; i++)
         {
-            var from = byCode.GetValueOrDefault(chain[i]);
-            var to = byCode.GetValueOrDefault(chain[i + 1]);
-            links.Add(new SeriesLink(chain[i], from?.Name ?? chain[i].ToString(), chain[i + 1], to?.Name ?? chain[i + 1].ToString(), from?.ValidTo));
+            links.Add(new SeriesLink(chain[i], names.GetValueOrDefault(chain[i]) ?? chain[i].ToString(), chain[i + 1],
+                names.GetValueOrDefault(chain[i + 1]) ?? chain[i + 1].ToString(), byCode.GetValueOrDefault(chain[i])?.ValidTo));
         }
 
         return new JoinedSeries(joined, links);

@@ -87,16 +87,14 @@ public static class ZoneStore
             return Fail($"{parent}下已有名为“{n}”的园区", $"there is already a zone named '{n}' under {parent}");
         }
 
-        var taken = await db.Regions.AsNoTracking().Where(r => r.Code >= parent.Zone(401) && r.Code <= parent.Zone(999)).Select(r => r.Code).ToListAsync(ct);
-        var serial = taken.Count == 0 ? 401 : (taken.Max().Value % 1000) + 1;
-        if (serial > 999)
+        if (await NextCodeAsync(db, parent, ct) is not { } next)
         {
             return Fail($"“{parent}”下的园区代码已用完", $"no free zone code left under '{parent}'");
         }
 
         var entity = new RegionEntity
         {
-            Code = parent.Zone(serial), Name = n!, Kind = RegionKind.Park, ParentCode = parent, Vintage = RegionEntity.VintageUser, ZoneKind = k,
+            Code = next, Name = n!, Kind = RegionKind.Park, ParentCode = parent, Vintage = RegionEntity.VintageUser, ZoneKind = k,
         };
         db.Regions.Add(entity);
         await db.SaveChangesAsAsync(actor.Name, ct);
@@ -174,6 +172,17 @@ public static class ZoneStore
         entity.SuccessorCode = successor;
         await db.SaveChangesAsAsync(actor.Name, ct);
         return new ZoneResult(entity, null);
+    }
+
+    /// <summary>The next zone code under <paramref name="parent"/>: serial 401, else one past the highest taken (retired
+    /// zones included); null when 999 is taken.</summary>
+    internal static async Task<RegionCode?> NextCodeAsync(BaiqiangDbContext db, RegionCode parent, CancellationToken ct)
+    {
+        var low = parent.Zone(401);
+        var high = parent.Zone(999);
+        var taken = await db.Regions.AsNoTracking().Where(r => r.Code >= low && r.Code <= high).Select(r => r.Code).ToListAsync(ct);
+        var serial = taken.Count == 0 ? 401 : (taken.Max().Value % 1000) + 1;
+        return serial > 999 ? null : parent.Zone(serial);
     }
 
     /// <summary>"2021-02-01".</summary>

@@ -67,7 +67,7 @@ public abstract class ZoneStoreTests<TFixture>(TFixture fixture) : IClassFixture
         Assert.Equal((360123402, "园区"), (second.Zone!.Code.Value, ZoneStore.KindOf(second.Zone)));
         var imported = await ImportAsync(db, "park.csv", "360123401,工业总产值,2023,12.5,亿元,8.1", "安义高新园区,工业总产值,2024,13.75,亿元,10");
         Assert.True(imported.Read.Success, string.Join("; ", imported.Read.Errors));
-        var series = await ObservationQueries.SeriesAsync(db, new RegionCode(360123401), new IndicatorCode("industrial_output"), Ct);
+        var series = await ObservationQueries.SeriesAsync(db, new RegionCode(360123401), new IndicatorCode("industrial_output_total"), Ct);
         Assert.Equal([12.5m, 13.75m], series.Select(o => o.Value!.Value / 1.0000000000m));
         var audit = await db.AuditEntries.AsNoTracking().Where(a => a.Entity == "region" && a.Key == "360123401").ToListAsync(Ct);
         Assert.Contains(audit, a => a.User == "zone-admin" && a.NewValue!.Contains("安义高新园区", StringComparison.Ordinal));
@@ -82,7 +82,7 @@ public abstract class ZoneStoreTests<TFixture>(TFixture fixture) : IClassFixture
         var badKind = await ZoneStore.AddAsync(db, Admin, new RegionCode(360124), "进贤园区", "工业区", Ct);
         var noName = await ZoneStore.AddAsync(db, Admin, new RegionCode(360124), "  ", null, Ct);
         var abolishedParent = await ZoneStore.AddAsync(db, Admin, Longhai, "龙海园区", null, Ct);
-        var unknownParent = await ZoneStore.AddAsync(db, Admin, new RegionCode(999999), "某园区", null, Ct);
+        var unknownParent = await ZoneStore.AddAsync(db, Admin, new RegionCode(360199), "某园区", null, Ct);
         var ok = await ZoneStore.AddAsync(db, Admin, new RegionCode(360124), "进贤园区", null, Ct);
         var twice = await ZoneStore.AddAsync(db, Admin, new RegionCode(360124), "进贤园区", "新区", Ct);
 
@@ -122,7 +122,7 @@ public abstract class ZoneStoreTests<TFixture>(TFixture fixture) : IClassFixture
         Assert.Equal($"{zone.Code} 小蓝工业园已于2024-01撤销，请使用继任区划 {next.Code} 小蓝经济技术开发区（2024）", error.Message.Zh);
         Assert.StartsWith($"{zone.Code} 小蓝工业园 was abolished in 2024-01; use its successor {next.Code}", error.Message.En, StringComparison.Ordinal);
         Assert.Null(refused.Written);
-        Assert.Empty(await ObservationQueries.SeriesAsync(db, zone.Code, new IndicatorCode("industrial_output"), Ct));
+        Assert.Empty(await ObservationQueries.SeriesAsync(db, zone.Code, new IndicatorCode("industrial_output_total"), Ct));
     }
 
     [Fact]
