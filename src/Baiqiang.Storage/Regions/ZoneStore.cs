@@ -106,15 +106,10 @@ public static class ZoneStore
     {
         ArgumentNullException.ThrowIfNull(db);
         Ensure(actor);
-        var entity = await FindZoneAsync(db, code, ct);
+        var (entity, refusal) = await FindCurrentZoneAsync(db, code, ct);
         if (entity is null)
         {
-            return Fail($"园区“{code}”不存在", $"no zone '{code}'");
-        }
-
-        if (entity.ValidTo is not null)
-        {
-            return Fail($"园区 {code} {entity.Name}已撤销，不能修改", $"zone {code} {entity.Name} is retired and cannot be changed");
+            return refusal!;
         }
 
         var (n, k, error) = Read(name ?? entity.Name, kind ?? entity.ZoneKind ?? DefaultKind);
@@ -139,15 +134,10 @@ public static class ZoneStore
     {
         ArgumentNullException.ThrowIfNull(db);
         Ensure(actor);
-        var entity = await FindZoneAsync(db, code, ct);
+        var (entity, refusal) = await FindCurrentZoneAsync(db, code, ct);
         if (entity is null)
         {
-            return Fail($"园区“{code}”不存在", $"no zone '{code}'");
-        }
-
-        if (entity.ValidTo is not null)
-        {
-            return Fail($"园区 {code} {entity.Name}已于{Day(entity.ValidTo.Value)}撤销", $"zone {code} {entity.Name} was already retired on {Day(entity.ValidTo.Value)}");
+            return refusal!;
         }
 
         if (entity.ValidFrom is { } start && from <= start)
@@ -230,8 +220,19 @@ public static class ZoneStore
         return same.Any(c => c != except);
     }
 
-    private static async Task<RegionEntity?> FindZoneAsync(BaiqiangDbContext db, RegionCode code, CancellationToken ct)
-        => code.IsZone ? await db.Regions.AsTracking().SingleOrDefaultAsync(r => r.Code == code, ct) : null;
+    /// <summary>The tracked zone <paramref name="code"/> when it exists and is current; else why not.</summary>
+    private static async Task<(RegionEntity? Zone, ZoneResult? Refusal)> FindCurrentZoneAsync(BaiqiangDbContext db, RegionCode code, CancellationToken ct)
+    {
+        var entity = code.IsZone ? await db.Regions.AsTracking().SingleOrDefaultAsync(r => r.Code == code, ct) : null;
+        if (entity is null)
+        {
+            return (null, Fail($"园区“{code}”不存在", $"no zone '{code}'"));
+        }
+
+        return entity.ValidTo is { } end
+            ? (null, Fail($"园区 {code} {entity.Name}已于{Day(end)}撤销，不能再修改", $"zone {code} {entity.Name} was retired on {Day(end)} and cannot be changed"))
+            : (entity, null);
+    }
 
     private static ZoneResult Fail(string zh, string en) => new(null, new Bilingual(zh, en));
 }
