@@ -24,7 +24,9 @@ public sealed class BriefingGeneratorTests
 
         Assert.Equal("通州区2023年上半年经济运行简报", doc.Title);
         var gdp = Assert.Single(doc.Sentences, s => s.Key == "gdp");
-        Assert.Equal("上半年，通州区地区生产总值880.5亿元，同比增长7.8%。", gdp.Text);
+        // The sample stores no other 南通 district: a ranking of one is said once as such, never 第1 or 前列.
+        Assert.Equal("上半年，通州区地区生产总值880.5亿元，同比增长7.8%，对比组内其他地区暂无数据。", gdp.Text);
+        Assert.DoesNotContain(doc.Sentences, s => s.Key != "gdp" && s.Text.Contains("暂无数据", StringComparison.Ordinal));
         var revenue = Assert.Single(doc.Sentences, s => s.Key == "budget_revenue");
         Assert.Contains("一般公共预算收入41亿元", revenue.Text, StringComparison.Ordinal);
         Assert.Contains("增长27.8%", revenue.Text, StringComparison.Ordinal);
@@ -112,7 +114,8 @@ public sealed class BriefingGeneratorTests
         var doc = await BriefingGenerator.GenerateAsync(store.Db, SampleStore.Tongzhou, SampleStore.H1of2023, store.Options_("en"), Ct);
 
         Assert.Equal("1. The economy", doc.Sections[0].Heading);
-        Assert.Equal("In H1, 通州区's gross regional product was 88.05 billion yuan, up 7.8% year on year. ", Assert.Single(doc.Sentences, s => s.Key == "gdp").Text);
+        Assert.Equal("In H1, 通州区's gross regional product was 88.05 billion yuan, up 7.8% year on year, no other region in the group has figures. ",
+            Assert.Single(doc.Sentences, s => s.Key == "gdp").Text);
         Assert.StartsWith("General public budget revenue: 4.1 billion yuan, up 27.8%", Assert.Single(doc.Sentences, s => s.Key == "budget_revenue").Text, StringComparison.Ordinal);
     }
 

@@ -23,7 +23,7 @@ public sealed class RenderingTests
         var errors = new OpenXmlValidator().Validate(word, Ct).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Path?.XPath}: {e.Description}")));
         var text = word.MainDocumentPart!.Document!.Body!.InnerText;
-        Assert.Contains("上半年，通州区地区生产总值880.5亿元，同比增长7.8%。", text, StringComparison.Ordinal);
+        Assert.Contains("上半年，通州区地区生产总值880.5亿元，同比增长7.8%，对比组内其他地区暂无数据。", text, StringComparison.Ordinal);
         Assert.Contains("一、经济运行", text, StringComparison.Ordinal);
         Assert.Single(word.MainDocumentPart.ImageParts);
     }
@@ -38,7 +38,7 @@ public sealed class RenderingTests
 
         Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
         Assert.Contains("<h1>通州区2023年上半年经济运行简报</h1>", html, StringComparison.Ordinal);
-        Assert.Contains("地区生产总值880.5亿元，同比增长7.8%。", html, StringComparison.Ordinal);
+        Assert.Contains("地区生产总值880.5亿元，同比增长7.8%，对比组内其他地区暂无数据。", html, StringComparison.Ordinal);
         Assert.Contains("data:image/png;base64,", html, StringComparison.Ordinal);
         Assert.Contains("seed:004_tongzhou_h1_report_card", html, StringComparison.Ordinal);
     }

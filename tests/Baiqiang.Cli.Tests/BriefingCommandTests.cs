@@ -17,7 +17,7 @@ public sealed class BriefingCommandTests
         Assert.Contains("通州区2023年上半年经济运行简报", said, StringComparison.Ordinal);
         Assert.True(new FileInfo(docx).Length > 10_000);
         var text = await File.ReadAllTextAsync(html, TestContext.Current.CancellationToken);
-        Assert.Contains("地区生产总值880.5亿元，同比增长7.8%。", text, StringComparison.Ordinal);
+        Assert.Contains("地区生产总值880.5亿元，同比增长7.8%，对比组内其他地区暂无数据。", text, StringComparison.Ordinal);
         Assert.DoesNotContain("data:image/png", text, StringComparison.Ordinal);
     }
 

@@ -24,8 +24,32 @@ public sealed class TargetsCommandTests
         var row = Assert.Single(list.Split('\n'), l => l.StartsWith("510502-industrial_output-2025 ", StringComparison.Ordinal));
         Assert.Contains("≥ 2 × 2020", row, StringComparison.Ordinal);
         Assert.Contains("500亿元（2020）", row, StringComparison.Ordinal);
-        Assert.Matches(@"50\.00%\s+0\.00%\s+14\.87%\s+正常 on track", row);
+        // Only the base year is stored: no growth shown yet against 14.87% a year needed is 滞后, not 正常; one year without a
+        // published growth gives no trend to forecast.
+        Assert.Matches(@"50\.00%\s+0\.00%\s+14\.87%\s+滞后 behind", row);
+        Assert.Contains("判定：基期以来 0.00% < 尚需 14.87%，滞后", list, StringComparison.Ordinal);
+        Assert.Contains("预测 forecast: 数据不足，无法预测", list, StringComparison.Ordinal);
         Assert.DoesNotContain("ziyang", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_JiangyangDoublingWithNoGrowthSince2020_ReadsBehindWithItsForecast()
+    {
+        using var store = new TempStore();
+        var cli = new CliRunner(store.Path);
+        await cli.OkAsync("sample");
+        var file = store.File("jy-gdp.csv");
+        await File.WriteAllTextAsync(file, "region,indicator,period,value,unit\n510502,gdp,2020,500,亿元\n510502,gdp,2021,500,亿元\n510502,gdp,2022,500,亿元\n", Ct);
+        await cli.OkAsync("import", file);
+        await cli.OkAsync("targets", "add", "--region", "江阳区", "--indicator", "gdp", "--deadline", "2025", "--multiple", "2", "--base", "2020", "--key", "jy-gdp-x2");
+
+        var list = await cli.OkAsync("targets", "list", "--region", "510502", "--today", "2023-03-01");
+
+        var row = Assert.Single(list.Split('\n'), l => l.StartsWith("jy-gdp-x2 ", StringComparison.Ordinal));
+        Assert.Matches(@"50\.00%\s+40\.00%\s+25\.99%\s+滞后 behind\s+500亿元\s+无法达成（按此趋势30年内达不到） / not within 30 years", row);
+        Assert.Contains("判定：基期以来 0.00% < 尚需 25.99%，滞后", list, StringComparison.Ordinal);
+        Assert.Contains("预测 forecast: 按2020—2022年（2年）年均增速0.00%外推; 趋势 ((500 ÷ 500)^(1/2) − 1) × 100 = 0.00%; 2025年预计 500 × (1 + 0.00%)^3 = 500; 按此趋势30年内达不到目标1000，无法达成",
+            list, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -50,8 +50,10 @@ public sealed record EconomyData(IReadOnlyList<EconomyItem> Items, string? PeerS
     public string Kind => Templates.SectionKinds.Economy;
 }
 
-/// <summary>One target with its progress (null when no current figure is stored).</summary>
-public sealed record TargetItem(Target Target, string SubjectName, TargetStatus? Status, Figure? Current, IReadOnlyList<SourceRef> Sources);
+/// <summary>One target with its progress (null when no current figure is stored) and, for an indicator target, the trend
+/// forecast of its full-year figures up to the briefing's year (<see cref="TargetForecaster"/>; null without a trend).</summary>
+public sealed record TargetItem(Target Target, string SubjectName, TargetStatus? Status, Figure? Current, IReadOnlyList<SourceRef> Sources,
+    TargetForecast? Forecast = null);
 
 /// <summary>The targets section.</summary>
 public sealed record TargetsData(IReadOnlyList<TargetItem> Items) : ISectionData

@@ -11,6 +11,9 @@ internal sealed class SectionWriter(BriefingContext context, SectionTemplate sec
 {
     private readonly bool _en = context.English;
 
+    /// <summary>Set once a sentence has said the peers lack figures, so the section says it once, not after every indicator.</summary>
+    private bool _peersLackSaid;
+
     public IReadOnlyList<Block> Write(ISectionData data) => data switch
     {
         EconomyData e => Economy(e),
@@ -80,7 +83,7 @@ internal sealed class SectionWriter(BriefingContext context, SectionTemplate sec
                 i.Value is null ? "—" : Text.Amount(context, i.Value.Amount),
                 i.GrowthPercent is { } g ? Text.Num(g) : "—",
                 i.GrowthPercent is { } g2 && i.PreviousGrowthPercent is { } pg ? Text.Num(g2 - pg) : "—",
-                i.Rank is { } r && i.RankOf is { } of ? $"{r}/{of}" : "—",
+                i.Rank is { } r && i.RankOf is { } of ? (Metric.HasPeers(of) ? $"{r}/{of}" : _en ? Metric.PeersLackFigures.En : Metric.PeersLackFigures.Zh) : "—",
                 string.Join("; ", i.Sources.Select(s => s.Reference).Distinct(StringComparer.Ordinal)),
             ]).ToList();
             blocks.Add(new TableBlock(Text.Fill(P("table_caption"), Base()), Split(P("table_header")), rows));
@@ -146,6 +149,20 @@ internal sealed class SectionWriter(BriefingContext context, SectionTemplate sec
             return null;
         }
 
+        if (!Metric.HasPeers(of))
+        {
+            if (_peersLackSaid)
+            {
+                return null;
+            }
+
+            _peersLackSaid = true;
+            // A ranking of one region: say the peers lack figures (the template's rank_alone, else Core's wording), never 第1.
+            var alone = Metric.RankWording(rank, of, scope, scope);
+            var phrase = P("rank_alone");
+            return phrase.Length > 0 ? Text.Fill(phrase, new Dictionary<string, string?> { ["scope"] = scope }) : (_en ? ", " + alone.En : "，" + alone.Zh);
+        }
+
         var front = string.Equals(P("rank_style"), "front", StringComparison.Ordinal) && Metric.IsFrontRank(rank, of);
         return Text.Fill(P(front ? "rank_front" : "rank_ordinal"), new Dictionary<string, string?>
         {
@@ -175,14 +192,20 @@ internal sealed class SectionWriter(BriefingContext context, SectionTemplate sec
                 v["progress"] = Text.Pct(s.ProgressPercent);
                 v["elapsed"] = Text.Pct(s.TimeElapsedPercent);
                 var gap = s.ProgressPercent - s.TimeElapsedPercent;
-                v["verdict"] = Text.Fill(P(s.Met ? "verdict_met" : s.OnTrack ? "verdict_ahead" : "verdict_behind"),
-                    new Dictionary<string, string?> { ["gap"] = Text.Pct(Math.Abs(gap)) });
-                sentences.Add(new Sentence(t.Id, Text.Fill(P("with_progress"), v), [targetSource, .. item.Sources]));
+                var growthJudged = !s.Met && s.AchievedAnnualGrowthPercent is not null && s.StillNeededAnnualGrowthPercent is not null && P("verdict_growth_ahead").Length > 0;
+                v["verdict"] = Text.Fill(P(s.Met ? "verdict_met" : growthJudged ? (s.OnTrack ? "verdict_growth_ahead" : "verdict_growth_behind") : s.OnTrack ? "verdict_ahead" : "verdict_behind"),
+                    new Dictionary<string, string?>
+                    {
+                        ["gap"] = Text.Pct(Math.Abs(gap)),
+                        ["achieved"] = s.AchievedAnnualGrowthPercent is { } ach ? Text.Pct(ach) : null,
+                        ["needed"] = s.StillNeededAnnualGrowthPercent is { } nd ? Text.Pct(nd) : null,
+                    });
+                sentences.Add(new Sentence(t.Id, Text.Fill(P("with_progress"), v) + ForecastText(item), [targetSource, .. item.Sources]));
                 bars.Add((item.SubjectName, s.ProgressPercent, s.TimeElapsedPercent));
             }
             else
             {
-                sentences.Add(new Sentence(t.Id, Text.Fill(P("no_progress"), v), [targetSource]));
+                sentences.Add(new Sentence(t.Id, Text.Fill(P("no_progress"), v) + ForecastText(item), [targetSource]));
             }
         }
 
@@ -193,6 +216,24 @@ internal sealed class SectionWriter(BriefingContext context, SectionTemplate sec
         }
 
         return blocks;
+    }
+
+    /// <summary>The template's <c>forecast</c> phrase filled from the item's trend forecast; empty without one.</summary>
+    private string ForecastText(TargetItem item)
+    {
+        if (item.Forecast is not { } f || P("forecast").Length == 0)
+        {
+            return string.Empty;
+        }
+
+        var unit = item.Current?.Unit ?? item.Target.Value?.Unit ?? Unit.None;
+        return Text.Fill(P("forecast"), new Dictionary<string, string?>
+        {
+            ["method"] = _en ? f.MethodEn : f.MethodZh,
+            ["deadline"] = Text.PeriodFull(item.Target.Deadline, _en),
+            ["projected"] = Text.Amount(context, new Amount(f.ProjectedValue, unit)),
+            ["met"] = f.MetYear is not null ? Text.Fill(P("forecast_met"), new Dictionary<string, string?> { ["year"] = _en ? f.MetYearEn : f.MetYearZh }) : P("forecast_never"),
+        });
     }
 
     private string DescribeTarget(TargetItem item)

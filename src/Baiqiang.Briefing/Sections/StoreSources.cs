@@ -90,6 +90,12 @@ public sealed class EconomySource : IBriefingSectionSource
         var values = context.Peers.CrossSection
             .Where(o => o.IndicatorCode == indicator.Code && (byGrowth ? o.GrowthPercent : o.Value) is not null)
             .Select(o => (o.RegionCode, (byGrowth ? o.GrowthPercent : o.Value)!.Value)).ToList();
+        if (values.Count == 1)
+        {
+            // Only the region itself has a figure: a ranking of one, which the writer words as "peers lack figures", never 第1.
+            return values[0].RegionCode == context.Region ? (1, 1) : (null, null);
+        }
+
         if (values.Count < Math.Max(2, minPeers))
         {
             return (null, null);
@@ -146,10 +152,35 @@ public sealed class TargetsSource : IBriefingSectionSource
                 }
             }
 
-            items.Add(new TargetItem(t, context.NameOf(t.Subject), status, figure, sources));
+            items.Add(new TargetItem(t, context.NameOf(t.Subject), status, figure, sources, Forecast(context, t, status)));
         }
 
         return Task.FromResult<ISectionData?>(items.Count == 0 ? null : new TargetsData(items));
+    }
+
+    /// <summary>The trend forecast of an indicator target from its full-year figures up to the briefing's year, in the target's unit
+    /// (the indicator's own for a multiple); null when the target value is unknown or there is no trend.</summary>
+    private static TargetForecast? Forecast(BriefingContext context, Target t, TargetStatus? status)
+    {
+        if (t.SubjectKind != TargetSubjectKind.Indicator)
+        {
+            return null;
+        }
+
+        var targetValue = status?.TargetValue ?? t.Value?.Value;
+        if (targetValue is not { } tv)
+        {
+            return null;
+        }
+
+        var years = context.Series(t.Subject)
+            .Where(o => o.Value is not null && o.PeriodFirstMonth == 1 && o.PeriodLastMonth == 12 && o.PeriodYear <= context.Period.Year)
+            .Where(o => t.IsMultipleOfBase || o.Unit.IsCompatibleWith(t.Value!.Value.Unit))
+            .Select(o => (o.PeriodYear, Value: t.IsMultipleOfBase ? o.Value!.Value : new Amount(o.Value!.Value, o.Unit).ConvertTo(t.Value!.Value.Unit).Value, o.GrowthPercent))
+            .ToList();
+        return years.Count == 0
+            ? null
+            : TargetForecaster.Forecast(tv, t.Comparator, t.Deadline.Year, [.. years.Select(y => (y.PeriodYear, y.Value))], years.MaxBy(y => y.PeriodYear).GrowthPercent);
     }
 }
 

@@ -6,7 +6,8 @@ using Baiqiang.Storage.Observations;
 
 namespace Baiqiang.Cli.Observations;
 
-/// <summary><c>baiqiang series REGION INDICATOR</c>: one region's series of one indicator, oldest first.</summary>
+/// <summary><c>baiqiang series REGION INDICATOR [--follow-successor]</c>: one region's series of one indicator, oldest first;
+/// with <c>--follow-successor</c> joined across recodes (龙海市's years, then 龙海区's), each row naming the code it came from.</summary>
 internal static class SeriesCommand
 {
     public static Command Create()
@@ -15,7 +16,11 @@ internal static class SeriesCommand
         var indicator = new Argument<string>("INDICATOR") { Description = "指标代码或名称,如 gdp 或 地区生产总值 / indicator code or name" };
         var format = new Option<string>("--format") { Description = "table | csv", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv");
-        var command = new Command("series", "显示一个地区某指标的时间序列 / show one region's series of an indicator") { region, indicator, format };
+        var follow = new Option<bool>("--follow-successor")
+        {
+            Description = "跨区划调整接续序列(如 龙海市 → 龙海区),标明每期数据来自哪个代码 / join the series across recodes (龙海市 → 龙海区), marking the code each period came from",
+        };
+        var command = new Command("series", "显示一个地区某指标的时间序列 / show one region's series of an indicator") { region, indicator, format, follow };
         command.SetAction(async (parse, ct) =>
         {
             await using var db = await StoreAccess.OpenAsync(parse, ct);
@@ -34,34 +39,52 @@ internal static class SeriesCommand
                 return 1;
             }
 
-            var rows = await ObservationQueries.SeriesAsync(db, r.Value, ind.Code, ct);
+            var following = parse.GetValue(follow);
+            var joined = following ? await ObservationQueries.SeriesFollowingSuccessorsAsync(db, r.Value, ind.Code, ct) : null;
+            var rows = joined?.Observations ?? await ObservationQueries.SeriesAsync(db, r.Value, ind.Code, ct);
             var regionName = lookups.RegionName(r.Value);
             var output = parse.Out();
             if (parse.GetValue(format) == "csv")
             {
-                await output.WriteLineAsync("region,region_name,indicator,period,value,unit,growth,qualifier,source");
+                // The joined series adds the code each row came from as its last column; the plain one is unchanged.
+                await output.WriteLineAsync("region,region_name,indicator,period,value,unit,growth,qualifier,source" + (following ? ",from_region" : string.Empty));
                 foreach (var o in rows)
                 {
                     await output.WriteLineAsync(string.Join(',', r.Value.ToString(), regionName, ind.Code.ToString(), o.Period.ToString(), o.Value?.Invariant() ?? string.Empty,
-                        o.Unit, o.GrowthPercent?.Invariant() ?? string.Empty, QualifierText.En(o.Qualifier), SourceText(o)));
+                        o.Unit, o.GrowthPercent?.Invariant() ?? string.Empty, QualifierText.En(o.Qualifier), SourceText(o)) + (following ? "," + o.RegionCode : string.Empty));
                 }
 
                 return 0;
             }
 
             await output.WriteLineAsync($"{regionName}({r.Value}) · {ind.NameZh} {ind.NameEn} [{ind.Code}] · 单位/unit: {ind.Unit.Symbol}");
+            foreach (var link in joined?.Links ?? [])
+            {
+                var ended = link.EndedOn is { } d ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "—";
+                await output.WriteLineAsync($"注/note: 已接续 {link.From} {link.FromName} → {link.To} {link.ToName}（{link.From}止于{ended}） / joined {link.From} {link.FromName} → {link.To} {link.ToName} (ended {ended})");
+            }
+
             if (rows.Count == 0)
             {
                 await output.WriteLineAsync("无数据 / no data");
                 return 0;
             }
 
-            var table = new TextTable("期别 period", "数值 value", "同比 growth", "来源 source");
+            var table = following
+                ? new TextTable("期别 period", "数值 value", "同比 growth", "来源 source", "区划 code")
+                : new TextTable("期别 period", "数值 value", "同比 growth", "来源 source");
             foreach (var o in rows)
             {
                 var value = o.Value is { } v ? AmountText.Format(new Amount(v, ind.Unit, o.Qualifier)) : "—";
                 var growth = o.GrowthPercent is { } g ? AmountText.FormatGrowth(g, yearOnYear: false) : "—";
-                table.Add(o.Period.ToString(), value, growth, SourceText(o));
+                if (following)
+                {
+                    table.Add(o.Period.ToString(), value, growth, SourceText(o), $"{o.RegionCode} {lookups.RegionName(o.RegionCode)}");
+                }
+                else
+                {
+                    table.Add(o.Period.ToString(), value, growth, SourceText(o));
+                }
             }
 
             table.WriteTo(output);

@@ -17,7 +17,7 @@ internal static class RegionsCommand
 {
     public static Command Create()
     {
-        var command = new Command("regions", "行政区划与对比组 / regions and peer groups") { Import(), Peers(), Find() };
+        var command = new Command("regions", "行政区划与对比组 / regions and peer groups") { Import(), Peers(), Find(), ZoneCommands.AddZone(), ZoneCommands.UpdateZone(), ZoneCommands.RetireZone(), ZoneCommands.Zones() };
         return command;
     }
 

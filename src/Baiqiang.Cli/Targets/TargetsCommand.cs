@@ -59,7 +59,8 @@ internal static class TargetsCommand
                 return 0;
             }
 
-            var table = new TextTable("标识 key", "地区 region", "目标 target", "期限 deadline", "当前 current", "进度 progress", "时间进度 time", "尚需年均增速 CAGR needed", "状态 status");
+            var table = new TextTable("标识 key", "地区 region", "目标 target", "期限 deadline", "当前 current", "进度 progress", "时间进度 time", "尚需年均增速 CAGR needed", "状态 status",
+                "预计期末值 projected", "预计达成 met in");
             foreach (var s in standings)
             {
                 var t = s.Status;
@@ -67,7 +68,9 @@ internal static class TargetsCommand
                 table.Add(s.Entity.Key, $"{s.RegionName}({s.Entity.RegionCode})", Condition(s), s.Entity.Deadline.ToString(), current,
                     t is null ? "—" : Percent(t.ProgressPercent), t is null ? "—" : Percent(t.TimeElapsedPercent),
                     t?.RequiredAnnualGrowthPercent is { } g ? Percent(g) : "—",
-                    t is null ? $"{s.Missing?.Zh} / {s.Missing?.En}" : t.Met ? "已完成 met" : t.OnTrack ? "正常 on track" : "滞后 behind");
+                    t is null ? $"{s.Missing?.Zh} / {s.Missing?.En}" : t.Met ? "已完成 met" : t.OnTrack ? "正常 on track" : "滞后 behind",
+                    s.Forecast is { } pf ? $"{Number(pf.ProjectedValue)}{s.Unit.Symbol}" : "—",
+                    s.Forecast is { } mf ? (mf.MetYear is null ? $"{mf.MetYearZh} / {mf.MetYearEn}" : mf.MetYearZh) : "—");
             }
 
             table.WriteTo(o);
@@ -79,6 +82,10 @@ internal static class TargetsCommand
                 {
                     await o.WriteLineAsync($"  {st.Formula}");
                 }
+
+                await o.WriteLineAsync(s.Forecast is { } f
+                    ? $"  预测 forecast: {f.MethodZh}; {f.Formula} / {f.MethodEn}"
+                    : "  预测 forecast: 数据不足，无法预测 / not enough full-year figures for a trend");
             }
 
             return 0;

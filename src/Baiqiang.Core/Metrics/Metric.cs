@@ -140,11 +140,38 @@ public static class Metric
         return result;
     }
 
-    /// <summary>"第2": the ordinal phrase. Throws when rank is not 1..of.</summary>
+    /// <summary>"对比组内其他地区暂无数据" / "no other region in the group has figures": what is said instead of a rank when the
+    /// ranking holds one region only (the group holds only the region itself, or its peers have no figures).</summary>
+    public static Bilingual PeersLackFigures { get; } = new("对比组内其他地区暂无数据", "no other region in the group has figures");
+
+    /// <summary>True when a ranking of <paramref name="of"/> regions says something about standing: at least two were ranked.</summary>
+    public static bool HasPeers(int of) => of > 1;
+
+    /// <summary>
+    /// The one wording of a rank, used by the report card, the briefing and the CLI: "位居全市第2" / "2 of 7 in the prefecture";
+    /// with <paramref name="front"/> and a rank in the top third (<see cref="IsFrontRank"/>) "位居全市前列" / "among the first
+    /// in the prefecture"; and for a ranking of one region (of = 1) never 第1 but <see cref="PeersLackFigures"/>.
+    /// Throws when rank is not 1..of.
+    /// </summary>
+    public static Bilingual RankWording(int rank, int of, string scopeZh, string scopeEn, bool front = false)
+    {
+        CheckRank(rank, of);
+        if (!HasPeers(of))
+        {
+            return PeersLackFigures;
+        }
+
+        return front && IsFrontRank(rank, of)
+            ? new($"位居{scopeZh}前列", $"among the first in {scopeEn}")
+            : new(string.Create(CultureInfo.InvariantCulture, $"位居{scopeZh}第{rank}"), string.Create(CultureInfo.InvariantCulture, $"{rank} of {of} in {scopeEn}"));
+    }
+
+    /// <summary>"第2": the ordinal phrase; for a ranking of one region <see cref="PeersLackFigures"/> (never "第1"). Throws when
+    /// rank is not 1..of.</summary>
     public static string RankPhrase(int rank, int of)
     {
         CheckRank(rank, of);
-        return string.Create(CultureInfo.InvariantCulture, $"第{rank}");
+        return HasPeers(of) ? string.Create(CultureInfo.InvariantCulture, $"第{rank}") : PeersLackFigures.Zh;
     }
 
     /// <summary>True when <paramref name="rank"/> is in the top third: rank ≤ ⌈of ÷ 3⌉ ("前列").</summary>
@@ -154,12 +181,11 @@ public static class Metric
         return rank <= (of + 2) / 3;
     }
 
-    /// <summary>"位居全市第2" for scope "全市".</summary>
-    public static string RankPhraseZh(int rank, int of, string scopeZh) => $"位居{scopeZh}{RankPhrase(rank, of)}";
+    /// <summary>"位居全市第2" for scope "全市" (<see cref="RankWording"/>).</summary>
+    public static string RankPhraseZh(int rank, int of, string scopeZh) => RankWording(rank, of, scopeZh, scopeZh).Zh;
 
-    /// <summary>"位居全市前列" when the rank is in the top third (<see cref="IsFrontRank"/>), otherwise "位居全市第N".</summary>
-    public static string FrontRankPhraseZh(int rank, int of, string scopeZh)
-        => IsFrontRank(rank, of) ? $"位居{scopeZh}前列" : RankPhraseZh(rank, of, scopeZh);
+    /// <summary>"位居全市前列" when the rank is in the top third (<see cref="IsFrontRank"/>), otherwise "位居全市第N" (<see cref="RankWording"/>).</summary>
+    public static string FrontRankPhraseZh(int rank, int of, string scopeZh) => RankWording(rank, of, scopeZh, scopeZh, front: true).Zh;
 
     /// <summary>
     /// Recomputes part ÷ whole × 100, rounds it (half away from zero) to as many decimals as the reported figure has,

@@ -13,7 +13,16 @@ namespace Baiqiang.Core.Targets;
 /// <param name="RequiredAnnualGrowthPercent">For a multiple-of-base target not yet met, measured on a full-year figure with
 /// at least one year to go: the compound annual growth needed to reach it by the deadline year; otherwise null.</param>
 /// <param name="Formula">How the figures were computed.</param>
-/// <param name="OnTrack">Met, or (for AtLeast/Equal targets) progress at least the time elapsed — 时间过半、任务过半.</param>
+/// <param name="OnTrack">Met, or on the way by the rule of <see cref="TargetProgress"/>: for a multiple-of-base target the
+/// growth achieved since the base year reaches the rate still needed; for any other target progress at least the time
+/// elapsed (时间过半、任务过半).</param>
+/// <param name="AchievedAnnualGrowthPercent">For a multiple-of-base target: the compound annual growth achieved from the base
+/// period to the current figure (0 when the current figure is the base year's own); otherwise null.</param>
+/// <param name="PlanAnnualGrowthPercent">For a multiple-of-base target: the compound annual growth the whole span needs
+/// (2× in five years: 14.87%); otherwise null.</param>
+/// <param name="StillNeededAnnualGrowthPercent">For a multiple-of-base target not met with at least one year to go: the
+/// compound annual growth still needed from the current figure to the deadline (also for part-year figures of a part-year
+/// deadline, unlike <paramref name="RequiredAnnualGrowthPercent"/>); otherwise null.</param>
 public sealed record TargetStatus(
     decimal TargetValue,
     decimal Current,
@@ -22,7 +31,10 @@ public sealed record TargetStatus(
     bool Met,
     decimal? RequiredAnnualGrowthPercent,
     string Formula,
-    bool OnTrack);
+    bool OnTrack,
+    decimal? AchievedAnnualGrowthPercent = null,
+    decimal? PlanAnnualGrowthPercent = null,
+    decimal? StillNeededAnnualGrowthPercent = null);
 
 /// <summary>Evaluates a <see cref="Target"/> against the latest figure.</summary>
 /// <remarks>
@@ -32,6 +44,23 @@ public sealed record TargetStatus(
 /// for a multiple-of-base target from the end of the base period to the end of the deadline (base 2020, deadline
 /// 2025, current 2022 → 2 ÷ 5 = 40%); for an absolute target over the deadline period itself (2023 target, current
 /// 2023-01..06 → 50%). It is clamped to 0–100.</para>
+/// <para><b>On track, for a multiple-of-base target (翻一番) judged "≥"</b>, with B the base year, C the year of the current
+/// figure (of the base period's shape) and D the deadline year:</para>
+/// <list type="bullet">
+/// <item>plan rate = (multiple^(1/(D − B)) − 1) × 100, the compound growth the whole span needs;</item>
+/// <item>achieved rate = ((current ÷ base)^(1/(C − B)) − 1) × 100, the compound growth since the base year — 0 when C = B
+/// (no later figure: no growth has been shown yet);</item>
+/// <item>still-needed rate = ((target ÷ current)^(1/(D − C)) − 1) × 100, the compound growth needed from the current figure
+/// to the deadline.</item>
+/// </list>
+/// <para>The target is on track when it is met, or when C &lt; D and achieved rate ≥ still-needed rate — that is, when
+/// growing on at the pace achieved so far reaches the target by the deadline. (Achieved ≥ plan implies this; a region
+/// behind plan can still be on track only if it has gained enough to need less than it has shown.) It is behind when the
+/// achieved rate is lower, when C = D and the target is not met, and when the current figure is ≤ 0. 500亿 in 2022 against
+/// a 2020 base of 500亿 and a target of 1000亿 in 2025: achieved 0% &lt; still needed 25.99% → 滞后, however much of the
+/// time has passed. When the current figure is not of the base period's shape (a 1–6月 figure against a full-year base)
+/// growth cannot be compared, and the time rule below decides.</para>
+/// <para><b>Any other target</b> is on track when met or, for ≥ and = targets, when progress ≥ time elapsed.</para>
 /// </remarks>
 public static class TargetProgress
 {
@@ -87,10 +116,76 @@ public static class TargetProgress
         }
 
         var onTrack = met || (target.Comparator != Comparator.AtMost && progress >= elapsed);
+        var growth = GrowthRule(target, baseValue, currentValue, currentPeriod, targetValue, met);
+        if (growth is { } g)
+        {
+            onTrack = g.OnTrack;
+        }
+
         var formula = string.Create(CultureInfo.InvariantCulture,
-            $"{targetFormula}; 进度 {F(currentValue)} ÷ {F(targetValue)} × 100 = {P(progress)}%; 时间进度 {P(elapsed)}%{requiredFormula}");
-        return new TargetStatus(targetValue, currentValue, progress, elapsed, met, required, formula, onTrack);
+            $"{targetFormula}; 进度 {F(currentValue)} ÷ {F(targetValue)} × 100 = {P(progress)}%; 时间进度 {P(elapsed)}%{requiredFormula}{growth?.Formula}");
+        return new TargetStatus(targetValue, currentValue, progress, elapsed, met, required, formula, onTrack,
+            growth?.Achieved, growth?.Plan, growth?.StillNeeded);
     }
+
+    /// <summary>The growth rule of the remarks for a "≥" multiple-of-base target whose current figure has the base period's
+    /// shape; null for any other target (the time rule decides).</summary>
+    private static GrowthJudgement? GrowthRule(Target target, decimal? baseValue, decimal current, StatPeriod currentPeriod, decimal targetValue, bool met)
+    {
+        if (!target.IsMultipleOfBase || target.Comparator != Comparator.AtLeast || baseValue is not { } b || b <= 0)
+        {
+            return null;
+        }
+
+        var bp = target.BasePeriod!.Value;
+        if (currentPeriod.FirstMonth != bp.FirstMonth || currentPeriod.LastMonth != bp.LastMonth)
+        {
+            return null;
+        }
+
+        var span = target.Deadline.Year - bp.Year;
+        var plan = Metric.Cagr(1m, target.MultipleOfBase!.Value, span);
+        var elapsedYears = currentPeriod.Year - bp.Year;
+        var remaining = target.Deadline.Year - currentPeriod.Year;
+        var text = new System.Text.StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"; 规划年均增速 ({F(target.MultipleOfBase.Value)}^(1/{span}) − 1) × 100 = {P(plan.Value)}%");
+        if (current <= 0 || elapsedYears < 0)
+        {
+            text.Append("; 判定：当前值不大于0，滞后");
+            return new(false, null, plan.Value, null, text.ToString());
+        }
+
+        decimal achieved;
+        if (elapsedYears == 0)
+        {
+            achieved = 0m;
+            text.Append(CultureInfo.InvariantCulture, $"; 基期以来年均增速 0.00%（{currentPeriod.Year}年以后暂无数据，按未增长计）");
+        }
+        else
+        {
+            achieved = Metric.Cagr(b, current, elapsedYears).Value;
+            text.Append(CultureInfo.InvariantCulture, $"; 基期以来年均增速 (({F(current)} ÷ {F(b)})^(1/{elapsedYears}) − 1) × 100 = {P(achieved)}%");
+        }
+
+        if (met)
+        {
+            return new(true, achieved, plan.Value, null, text.ToString());
+        }
+
+        if (remaining < 1)
+        {
+            text.Append("; 判定：已到期限仍未达到目标，滞后");
+            return new(false, achieved, plan.Value, null, text.ToString());
+        }
+
+        var needed = Metric.RequiredCagr(current, targetValue, remaining).Value;
+        var onTrack = achieved >= needed;
+        text.Append(CultureInfo.InvariantCulture, $"; 尚需年均增速 (({F(targetValue)} ÷ {F(current)})^(1/{remaining}) − 1) × 100 = {P(needed)}%");
+        text.Append(CultureInfo.InvariantCulture, $"; 判定：基期以来 {P(achieved)}% {(onTrack ? "≥" : "<")} 尚需 {P(needed)}%，{(onTrack ? "正常" : "滞后")}");
+        return new(onTrack, achieved, plan.Value, needed, text.ToString());
+    }
+
+    private sealed record GrowthJudgement(bool OnTrack, decimal? Achieved, decimal Plan, decimal? StillNeeded, string Formula);
 
     /// <summary>Position of a period's end on a continuous year scale: 2022 → 2022, 2023-01..06 → 2022.5.</summary>
     private static decimal EndPosition(StatPeriod p) => p.Year - 1 + (p.LastMonth / 12m);

@@ -25,4 +25,8 @@ public interface IImportLookups
 
     /// <summary>Parses a canonical period (<c>2023-01..06</c>) or Chinese text (2023年上半年).</summary>
     ParseResult<StatPeriod> ParsePeriod(string text);
+
+    /// <summary>The stored region of <paramref name="code"/> (its latest vintage), for validity checks; null when unknown or
+    /// when the implementation keeps no validity (then no figure is refused for an abolished code).</summary>
+    Region? FindRegion(RegionCode code) => null;
 }

@@ -27,6 +27,7 @@ internal sealed class ImportSession
     private readonly Dictionary<string, ParseResult<Unit>> _units = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _sources = new(StringComparer.Ordinal);
     private readonly Dictionary<(int Region, int Indicator, int Period), int> _seen = [];
+    private readonly Dictionary<RegionCode, Region?> _validity = [];
 
     public ImportSession(string file, IImportLookups lookups, ImportOptions options)
     {
@@ -361,6 +362,12 @@ internal sealed class ImportSession
         }
 
         var p = record.Period;
+        if (Abolished(record.Region, p) is { } abolished)
+        {
+            Error(record.Source.Row, record.Source.Column, abolished);
+            return;
+        }
+
         var key = (record.Region.Value, indicatorId, (p.Year * 10000) + (p.FirstMonth * 100) + p.LastMonth);
         if (!_seen.TryGetValue(key, out var index))
         {
@@ -382,6 +389,37 @@ internal sealed class ImportSession
         Error(record.Source.Row, record.Source.Column, new Bilingual(
             $"与{firstAt}重复({what})但数据不一致:{Describe(first)} ≠ {Describe(record)}",
             $"repeats {firstAtEn} ({what}) with different data: {Describe(first)} vs {Describe(record)}"));
+    }
+
+    /// <summary>
+    /// Why a figure for <paramref name="region"/> in <paramref name="period"/> is refused: the code was abolished (its
+    /// <see cref="Region.ValidTo"/>, exclusive) on or before the period's first day. The message names the successor
+    /// ("350681 龙海市已于2021-01撤销，请使用继任区划 350604 龙海区"). Null when the figure may be stored. One lookup per code.
+    /// </summary>
+    public Bilingual? Abolished(RegionCode region, StatPeriod period)
+    {
+        if (!_validity.TryGetValue(region, out var r))
+        {
+            r = _lookups.FindRegion(region);
+            _validity[region] = r;
+        }
+
+        if (r?.ValidTo is not { } end || new DateOnly(period.Year, period.FirstMonth, 1) < end)
+        {
+            return null;
+        }
+
+        var month = end.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        if (r.SuccessorCode is { } s && _lookups.FindRegion(s) is { } next)
+        {
+            return new Bilingual(
+                $"{r.Code} {r.Name}已于{month}撤销，请使用继任区划 {next.Code} {next.Name}（{period}）",
+                $"{r.Code} {r.Name} was abolished in {month}; use its successor {next.Code} {next.Name} ({period})");
+        }
+
+        return new Bilingual(
+            $"{r.Code} {r.Name}已于{month}撤销，{period}不能再录入该区划的数据",
+            $"{r.Code} {r.Name} was abolished in {month}; figures for {period} cannot be stored under it");
     }
 
     private static string Describe(ObservationRecord r)

@@ -114,6 +114,9 @@ public sealed class InMemoryImportLookups : IImportLookups
         return _chinesePeriods(text);
     }
 
+    /// <summary>The listed region of <paramref name="code"/> (latest vintage), or null.</summary>
+    public Region? FindRegion(RegionCode code) => _byCode.GetValueOrDefault(code);
+
     /// <summary>The region's name (latest vintage), or its code when it is not listed.</summary>
     public string RegionName(RegionCode code) => _byCode.TryGetValue(code, out var r) ? r.Name : code.ToString();
 

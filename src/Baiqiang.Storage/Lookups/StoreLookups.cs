@@ -43,6 +43,9 @@ public sealed class StoreLookups : IImportLookups
 
     public ParseResult<StatPeriod> ParsePeriod(string text) => _inner.ParsePeriod(text);
 
+    /// <summary>The stored region of <paramref name="code"/> (latest vintage), or null.</summary>
+    public Region? FindRegion(RegionCode code) => _inner.FindRegion(code);
+
     /// <summary>The region's name (latest vintage), or its code when the store does not hold it.</summary>
     public string RegionName(RegionCode code) => _inner.RegionName(code);
 }

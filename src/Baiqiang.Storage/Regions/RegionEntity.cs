@@ -30,6 +30,10 @@ public sealed class RegionEntity : IAuditable
 
     public string Vintage { get; set; } = Vintage2023;
 
+    /// <summary>For a zone (nine-digit code): 开发区, 园区, 功能区 or 新区 (<see cref="ZoneStore.Kinds"/>); null for other regions
+    /// and for zones stored before kinds were recorded (read as 园区).</summary>
+    public string? ZoneKind { get; set; }
+
     string IAuditable.AuditEntity => "region";
 
     string IAuditable.AuditKey => Code.ToString();
@@ -46,6 +50,7 @@ internal sealed class RegionEntityConfiguration : IEntityTypeConfiguration<Regio
         builder.Property(r => r.Code).ValueGeneratedNever();
         builder.Property(r => r.Name).HasMaxLength(100);
         builder.Property(r => r.Vintage).HasMaxLength(20);
+        builder.Property(r => r.ZoneKind).HasMaxLength(10);
         builder.HasIndex(r => r.Name);
         builder.HasIndex(r => r.ParentCode);
     }

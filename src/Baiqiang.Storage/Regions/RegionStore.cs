@@ -236,16 +236,9 @@ public static class RegionStore
             throw new InvalidOperationException($"上级区划“{parent}”不存在或不能设园区 / parent region '{parent}' is not stored or cannot hold a park");
         }
 
-        var low = parent.Zone(401);
-        var high = parent.Zone(999);
-        var taken = await db.Regions.AsNoTracking().Where(r => r.Code >= low && r.Code <= high).Select(r => r.Code).ToListAsync(ct);
-        var serial = taken.Count == 0 ? 401 : (taken.Max().Value % 1000) + 1;
-        if (serial > 999)
-        {
-            throw new InvalidOperationException($"“{parent}”下的园区代码已用完 / no free park code left under '{parent}'");
-        }
-
-        var entity = New(parent.Zone(serial), name.Trim(), RegionKind.Park, parent, RegionEntity.VintageUser);
+        var code = await ZoneStore.NextCodeAsync(db, parent, ct)
+            ?? throw new InvalidOperationException($"“{parent}”下的园区代码已用完 / no free park code left under '{parent}'");
+        var entity = New(code, name.Trim(), RegionKind.Park, parent, RegionEntity.VintageUser);
         db.Regions.Add(entity);
         await db.SaveChangesAsync(ct);
         return entity.ToRegion();

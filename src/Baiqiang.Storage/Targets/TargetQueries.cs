@@ -24,9 +24,11 @@ namespace Baiqiang.Storage.Targets;
 /// <param name="CurrentPeriod">The period of the current figure.</param>
 /// <param name="BaseValue">The base period's value of a multiple-of-base target.</param>
 /// <param name="Missing">Why <see cref="Status"/> is null.</param>
+/// <param name="Forecast">For an indicator target: where the trend of the stored full-year figures takes it
+/// (<see cref="TargetForecaster"/>); null when the series gives no trend or the target is a count or amount of the pipeline.</param>
 public sealed record TargetStanding(
     TargetEntity Entity, Target Target, string RegionName, string SubjectZh, string SubjectEn, Unit Unit,
-    TargetStatus? Status, StatPeriod? CurrentPeriod, decimal? BaseValue, Bilingual? Missing);
+    TargetStatus? Status, StatPeriod? CurrentPeriod, decimal? BaseValue, Bilingual? Missing, TargetForecast? Forecast = null);
 
 /// <summary>
 /// Evaluates stored targets against stored figures — the one place the dashboard, the 目标管理 page, <c>/api/targets</c> and
@@ -39,6 +41,8 @@ public sealed record TargetStanding(
 /// base period's figure as the base and the latest figure of the deadline's shape (a full year for a year deadline) from the
 /// base year to the deadline year — the base year's own figure when nothing later is stored, so a target set today shows
 /// the compound growth it needs (2× in five years: 14.87% a year).</para>
+/// <para>Each indicator target also gets a <see cref="TargetForecast"/> from the region's full-year figures of the indicator up to
+/// <c>today</c>'s year (<see cref="TargetForecaster"/>: the compound growth of the last available years, carried forward).</para>
 /// <para><b>Count and amount targets</b> of a pipeline measure (<see cref="PipelineMeasures"/>) count the region's deals
 /// (and its parks') that reached the stage from January of the deadline year to <c>today</c>'s month, or to December when
 /// that year is over (<see cref="PipelineTargets"/>); a deadline year still to come has no progress yet. Completions
@@ -80,7 +84,7 @@ public static class TargetQueries
         var byCode = indicators.ToDictionary(i => i.Code);
         var observed = codes.Count == 0 ? [] : await db.Observations.AsNoTracking()
             .Where(o => o.IsCurrent && o.Value != null && regions.Contains(o.RegionCode) && codes.Contains(o.IndicatorCode))
-            .Select(o => new Figure(o.RegionCode, o.IndicatorCode, o.PeriodYear, o.PeriodFirstMonth, o.PeriodLastMonth, o.Value!.Value, o.Unit))
+            .Select(o => new Figure(o.RegionCode, o.IndicatorCode, o.PeriodYear, o.PeriodFirstMonth, o.PeriodLastMonth, o.Value!.Value, o.Unit, o.GrowthPercent))
             .ToListAsync(ct);
         var figures = observed.ToLookup(f => (f.Region, f.Indicator));
 
@@ -98,7 +102,8 @@ public static class TargetQueries
                 var ind = code.Success ? byCode.GetValueOrDefault(code.Value) : null;
                 var (zh, en, unit) = ind is null ? (e.Subject, e.Subject, e.Unit) : (ind.NameZh, ind.NameEn, target.IsMultipleOfBase ? ind.Unit : e.Unit);
                 var mine = code.Success ? figures[(e.RegionCode, code.Value)].ToList() : [];
-                result.Add(Indicator(e, target, regionName, zh, en, unit, mine));
+                var standing = Indicator(e, target, regionName, zh, en, unit, mine);
+                result.Add(standing with { Forecast = Forecast(standing, mine, today) });
                 continue;
             }
 
@@ -176,6 +181,32 @@ public static class TargetQueries
             : new(e, target, regionName, zh, en, unit, progress[0].Status, asOf, null, null);
     }
 
+    /// <summary>The trend forecast of an indicator target from its full-year figures up to <paramref name="today"/>'s year; null
+    /// when the target value is not known (a multiple without its base) or the series gives no trend.</summary>
+    private static TargetForecast? Forecast(TargetStanding standing, List<Figure> figures, DateOnly today)
+    {
+        var target = standing.Target;
+        decimal? targetValue = standing.Status?.TargetValue
+            ?? (target.IsMultipleOfBase ? standing.BaseValue * target.MultipleOfBase : target.Value?.Value);
+        if (targetValue is not { } tv)
+        {
+            return null;
+        }
+
+        var yearly = figures
+            .Where(f => f.FirstMonth == 1 && f.LastMonth == 12 && f.Year <= today.Year)
+            .Select(f => (f.Year, Value: In(f, standing.Unit), f.Growth))
+            .Where(f => f.Value is not null)
+            .ToList();
+        if (yearly.Count == 0)
+        {
+            return null;
+        }
+
+        var latestGrowth = yearly.MaxBy(f => f.Year).Growth;
+        return TargetForecaster.Forecast(tv, target.Comparator, target.Deadline.Year, [.. yearly.Select(f => (f.Year, f.Value!.Value))], latestGrowth);
+    }
+
     /// <summary>The figure in <paramref name="unit"/>, or null when its unit does not convert.</summary>
     private static decimal? In(Figure f, Unit unit)
     {
@@ -187,7 +218,7 @@ public static class TargetQueries
         return f.Unit.IsCompatibleWith(unit) ? new Amount(f.Value, f.Unit).ConvertTo(unit).Value : null;
     }
 
-    private sealed record Figure(RegionCode Region, IndicatorCode Indicator, int Year, int FirstMonth, int LastMonth, decimal Stored, Unit Unit)
+    private sealed record Figure(RegionCode Region, IndicatorCode Indicator, int Year, int FirstMonth, int LastMonth, decimal Stored, Unit Unit, decimal? Growth)
     {
         /// <summary>The stored value without the trailing zeros of its column's scale, so formulas read as published.</summary>
         public decimal Value { get; } = Stored / 1.000000000000000000000000000000000m;

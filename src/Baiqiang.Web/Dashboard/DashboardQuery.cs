@@ -16,8 +16,9 @@ namespace Baiqiang.Web.Dashboard;
 
 /// <summary>
 /// One indicator on the report card (成绩单). The rank is the growth rank within the card's peer group: "增幅位居全市第2"
-/// in the prefecture group, "增幅在“川南五县区”中第2" in any other; null when the region or its peers have no growth figure or
-/// the region is not in the group.
+/// in the prefecture group, "增幅在“川南五县区”中第2" in any other; null when the region has no growth figure or is not in
+/// the group. When no other member has a growth figure the rank is null and the phrase says so (<see cref="Metric.PeersLackFigures"/>:
+/// 对比组内其他地区暂无数据), never 第1.
 /// </summary>
 public sealed record IndicatorLine(
     string Indicator, string NameZh, string NameEn, string Unit, decimal? Value, decimal? LastYearValue, decimal? GrowthPercent,
@@ -32,8 +33,10 @@ public sealed record TrendSeries(string Indicator, string NameZh, string NameEn,
 /// <summary>A derived share (首位度, 贡献率): stored as published, or computed with its formula.</summary>
 public sealed record ShareLine(string Indicator, string NameZh, string NameEn, string Period, decimal Value, string? Formula);
 
-/// <summary>A target's progress against the time elapsed (<see cref="TargetQueries"/>); nulls when no figure is stored yet.</summary>
-public sealed record TargetLine(string Key, string DescriptionZh, string Deadline, decimal? ProgressPercent, decimal? TimeElapsedPercent, bool? OnTrack, string? Formula);
+/// <summary>A target's progress (<see cref="TargetQueries"/>); nulls when no figure is stored yet. <c>Forecast</c> is where the
+/// trend of the stored full-year figures takes it (null without a trend).</summary>
+public sealed record TargetLine(string Key, string DescriptionZh, string Deadline, decimal? ProgressPercent, decimal? TimeElapsedPercent, bool? OnTrack, string? Formula,
+    Core.Targets.TargetForecast? Forecast = null);
 
 /// <summary>
 /// The whole report card for one region and period. The peer group is the one growth is ranked in (the
@@ -129,7 +132,7 @@ public static class DashboardQuery
                 {
                     var ranked = Metric.Rank(peers, Direction.HigherIsBetter);
                     var mine = ranked.First(r => r.Key == region);
-                    (rank, of) = (mine.Rank, mine.Of);
+                    (rank, of) = (Metric.HasPeers(mine.Of) ? mine.Rank : null, mine.Of);
                     (phrase, phraseEn) = RankPhrases(group!, groupNameEn!, mine.Rank, mine.Of);
                 }
 
@@ -173,7 +176,7 @@ public static class DashboardQuery
         // Progress comes from the same evaluation as the 目标管理 page, the API and `baiqiang targets list`.
         var targets = (await TargetQueries.StandingsAsync(db, region, today, ct))
             .Select(t => new TargetLine(t.Entity.Key, t.Entity.DescriptionZh, t.Entity.Deadline.ToString(), t.Status?.ProgressPercent, t.Status?.TimeElapsedPercent,
-                t.Status?.OnTrack, t.Status?.Formula))
+                t.Status?.OnTrack, t.Status?.Formula, t.Forecast))
             .ToList();
 
         return new DashboardLoad(new DashboardResponse(
@@ -187,6 +190,12 @@ public static class DashboardQuery
     /// <summary>"增幅位居全市第2" / "2 of 7" in a prefecture group; "增幅在“川南五县区”中第2" / "2 of 5 in 'South Sichuan'" in any other.</summary>
     private static (string Zh, string En) RankPhrases(PeerGroupEntity group, string nameEn, int rank, int of)
     {
+        if (!Metric.HasPeers(of))
+        {
+            var alone = Metric.RankWording(rank, of, group.NameZh, nameEn);
+            return (alone.Zh, alone.En);
+        }
+
         var n = string.Create(CultureInfo.InvariantCulture, $"{rank} of {of}");
         return group.Kind == PeerGroupKind.PrefectureCountyLevel
             ? ("增幅" + Metric.RankPhraseZh(rank, of, "全市"), n)

@@ -16,6 +16,10 @@ public sealed class IndexModel(BaiqiangDbContext db, Lang lang) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Regions { get; set; }
 
+    /// <summary>跨区划接续: join each region's series across recodes (龙海区 with 龙海市's years), marking the code of each value.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool FollowSuccessor { get; set; }
+
     public IReadOnlyList<ReferenceApi.IndicatorItem> Indicators { get; private set; } = [];
 
     public CompareResponse? Result { get; private set; }
@@ -38,7 +42,7 @@ public sealed class IndexModel(BaiqiangDbContext db, Lang lang) : PageModel
             return;
         }
 
-        Result = await ObservationsApi.LoadAsync(db, request, ct);
+        Result = await ObservationsApi.LoadAsync(db, request, ct, FollowSuccessor);
         ExportUrl = $"/api/observations/export?indicator={Uri.EscapeDataString(request.Indicator.Value)}&regions={Uri.EscapeDataString(string.Join(',', request.Regions))}";
         var useValues = Result.Series.Any(s => s.Values.Any(v => v is not null));
         ChartJson = JsonSerializer.Serialize(new

@@ -9,13 +9,19 @@ using Microsoft.Extensions.Caching.Memory;
 
 namespace Baiqiang.Web.Explorer;
 
-public sealed record SeriesPoint(string Period, decimal? Value, string Unit, decimal? GrowthPercent, string Qualifier, int Revision);
+/// <summary>One period of a series; <c>FromRegion</c> is the code it came from when the series follows successors (else null).</summary>
+public sealed record SeriesPoint(string Period, decimal? Value, string Unit, decimal? GrowthPercent, string Qualifier, int Revision, string? FromRegion = null);
 
-public sealed record SeriesResponse(string Region, string Indicator, IReadOnlyList<SeriesPoint> Points);
+/// <summary>A region's series; with <c>followSuccessor=true</c>, <c>Joins</c> notes each recode joined ("350681 龙海市 → 350604 龙海区，2021-01-01").</summary>
+public sealed record SeriesResponse(string Region, string Indicator, IReadOnlyList<SeriesPoint> Points, IReadOnlyList<string>? Joins = null);
 
-public sealed record CompareSeries(string Region, string RegionName, IReadOnlyList<decimal?> Values, IReadOnlyList<decimal?> GrowthPercents);
+/// <summary>One region's values by period; <c>FromRegions</c> (when following successors) names the code each value came from.</summary>
+public sealed record CompareSeries(string Region, string RegionName, IReadOnlyList<decimal?> Values, IReadOnlyList<decimal?> GrowthPercents,
+    IReadOnlyList<string?>? FromRegions = null);
 
-public sealed record CompareResponse(string Indicator, string NameZh, string NameEn, string Unit, IReadOnlyList<string> Periods, IReadOnlyList<CompareSeries> Series);
+/// <summary>Several regions' series of one indicator; <c>Joins</c> notes each recode joined when following successors.</summary>
+public sealed record CompareResponse(string Indicator, string NameZh, string NameEn, string Unit, IReadOnlyList<string> Periods, IReadOnlyList<CompareSeries> Series,
+    IReadOnlyList<string>? Joins = null);
 
 /// <summary>Series for one region, several regions compared, and the XLSX export of a comparison.</summary>
 public static class ObservationsApi
@@ -40,7 +46,8 @@ public static class ObservationsApi
     // returns bytes; Produces<SeriesResponse> on the route keeps the OpenAPI document exact. The store's context is
     // asked for only on a cache miss: opening a BaiqiangDbContext per request was most of a cache hit's cost.
     internal static async Task<Results<FileContentHttpResult, ValidationProblem>> SeriesAsync(
-        string region, string indicator, HttpContext http, IMemoryCache cache, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
+        string region, string indicator, HttpContext http, IMemoryCache cache, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct,
+        bool? followSuccessor = null)
     {
         var errors = new Dictionary<string, string[]>();
         if (!RegionCode.TryParse(region, out var code))
@@ -57,6 +64,18 @@ public static class ObservationsApi
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
+        }
+
+        if (followSuccessor == true)
+        {
+            // Joined across recodes (龙海市 → 龙海区): each point names its code; not cached (rare, and the chain may change).
+            var store = http.RequestServices.GetRequiredService<BaiqiangDbContext>();
+            var joined = await Storage.Observations.ObservationQueries.SeriesFollowingSuccessorsAsync(store, code, ind.Value, ct);
+            var followed = new SeriesResponse(code.ToString(), ind.Value.Value, joined.Observations
+                .Select(o => new SeriesPoint(o.Period.ToString(), o.Value, o.Unit.Symbol, o.GrowthPercent, o.Qualifier.ToString(), o.Revision, o.RegionCode.ToString()))
+                .ToList(),
+                [.. joined.Links.Select(l => $"{l.From} {l.FromName} → {l.To} {l.ToName}，{(l.EndedOn is { } d ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "—")}")]);
+            return TypedResults.Bytes(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(followed, json.Value.SerializerOptions), JsonContentType);
         }
 
         // Reads are open to every signed-in role, so one shared cache entry per (region, indicator) leaks nothing.
@@ -80,7 +99,8 @@ public static class ObservationsApi
         return TypedResults.Bytes(bytes, JsonContentType);
     }
 
-    internal static async Task<Results<Ok<CompareResponse>, ValidationProblem>> CompareAsync(string indicator, string regions, BaiqiangDbContext db, CancellationToken ct)
+    internal static async Task<Results<Ok<CompareResponse>, ValidationProblem>> CompareAsync(string indicator, string regions, BaiqiangDbContext db, CancellationToken ct,
+        bool? followSuccessor = null)
     {
         var (request, errors) = CompareRequest.Parse(indicator, regions);
         if (request is null)
@@ -88,7 +108,7 @@ public static class ObservationsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        return TypedResults.Ok(await LoadAsync(db, request, ct));
+        return TypedResults.Ok(await LoadAsync(db, request, ct, followSuccessor == true));
     }
 
     internal static async Task<Results<FileStreamHttpResult, ValidationProblem>> ExportAsync(string indicator, string regions, BaiqiangDbContext db, CancellationToken ct)
@@ -113,8 +133,13 @@ public static class ObservationsApi
         return TypedResults.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{request.Indicator.Value}.xlsx");
     }
 
-    internal static async Task<CompareResponse> LoadAsync(BaiqiangDbContext db, CompareRequest request, CancellationToken ct)
+    internal static async Task<CompareResponse> LoadAsync(BaiqiangDbContext db, CompareRequest request, CancellationToken ct, bool followSuccessor = false)
     {
+        if (followSuccessor)
+        {
+            return await LoadFollowingSuccessorsAsync(db, request, ct);
+        }
+
         var rows = await db.Observations.AsNoTracking()
             .Where(o => o.IndicatorCode == request.Indicator && o.IsCurrent && request.Regions.Contains(o.RegionCode))
             .Select(o => new { o.RegionCode, o.PeriodYear, o.PeriodFirstMonth, o.PeriodLastMonth, o.Value, o.GrowthPercent })
@@ -129,6 +154,32 @@ public static class ObservationsApi
                 periods.Select(p => byKey.TryGetValue((code, p), out var r) ? r.GrowthPercent : null).ToList()))
             .ToList();
         return new CompareResponse(request.Indicator.Value, zh, en, unit, periods.Select(p => p.ToString()).ToList(), series);
+    }
+
+    /// <summary>The comparison with each region's series joined across recodes (龙海区 with 龙海市's years), marking each value's code.</summary>
+    private static async Task<CompareResponse> LoadFollowingSuccessorsAsync(BaiqiangDbContext db, CompareRequest request, CancellationToken ct)
+    {
+        var joined = new List<(RegionCode Code, Storage.Observations.JoinedSeries Series)>();
+        foreach (var code in request.Regions)
+        {
+            joined.Add((code, await Storage.Observations.ObservationQueries.SeriesFollowingSuccessorsAsync(db, code, request.Indicator, ct)));
+        }
+
+        var names = await db.Regions.AsNoTracking().Where(r => request.Regions.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+        var (zh, en, unit) = (await IndicatorNames.LoadAsync(db, ct)).Get(request.Indicator);
+        var periods = joined.SelectMany(j => j.Series.Observations.Select(o => o.Period)).Distinct().Order().ToList();
+        var series = joined.Select(j =>
+        {
+            var byPeriod = j.Series.Observations.ToDictionary(o => o.Period);
+            return new CompareSeries(j.Code.ToString(), names.GetValueOrDefault(j.Code, j.Code.ToString()),
+                periods.Select(p => byPeriod.TryGetValue(p, out var o) ? o.Value : null).ToList(),
+                periods.Select(p => byPeriod.TryGetValue(p, out var o) ? o.GrowthPercent : null).ToList(),
+                periods.Select(p => byPeriod.TryGetValue(p, out var o) ? o.RegionCode.ToString() : null).ToList());
+        }).ToList();
+        var joins = joined.SelectMany(j => j.Series.Links).Distinct()
+            .Select(l => $"{l.From} {l.FromName} → {l.To} {l.ToName}，{(l.EndedOn is { } d ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "—")}")
+            .ToList();
+        return new CompareResponse(request.Indicator.Value, zh, en, unit, periods.Select(p => p.ToString()).ToList(), series, joins);
     }
 }
 

@@ -14,12 +14,17 @@ namespace Baiqiang.Web.Targets;
 /// <param name="ProgressPercent">Current ÷ target × 100.</param>
 /// <param name="TimeElapsedPercent">How much of the target's span has passed at the end of the current period.</param>
 /// <param name="Met">The comparator holds.</param>
-/// <param name="OnTrack">Met, or progress ≥ time elapsed (时间过半、任务过半).</param>
+/// <param name="OnTrack">Met, or on the way: for a multiple-of-base target the growth achieved since the base year reaches the
+/// rate still needed; otherwise progress ≥ time elapsed (时间过半、任务过半). See Core's <c>TargetProgress</c>.</param>
 /// <param name="RequiredAnnualGrowthPercent">For a multiple-of-base target measured on a full year: the compound annual growth still needed.</param>
-/// <param name="Formula">How each figure was computed.</param>
+/// <param name="Formula">How each figure was computed, with the judgement.</param>
+/// <param name="AchievedAnnualGrowthPercent">Multiple-of-base: compound annual growth achieved since the base year.</param>
+/// <param name="PlanAnnualGrowthPercent">Multiple-of-base: compound annual growth the whole span needs.</param>
+/// <param name="StillNeededAnnualGrowthPercent">Multiple-of-base: compound annual growth still needed from the current figure.</param>
 public sealed record TargetProgressItem(
     decimal TargetValue, decimal Current, string CurrentPeriod, decimal? BaseValue, decimal ProgressPercent, decimal TimeElapsedPercent,
-    bool Met, bool OnTrack, decimal? RequiredAnnualGrowthPercent, string Formula);
+    bool Met, bool OnTrack, decimal? RequiredAnnualGrowthPercent, string Formula,
+    decimal? AchievedAnnualGrowthPercent = null, decimal? PlanAnnualGrowthPercent = null, decimal? StillNeededAnnualGrowthPercent = null);
 
 /// <summary>A region's target (目标) with its progress, or why there is none yet (<c>MissingZh</c>/<c>MissingEn</c>).</summary>
 /// <param name="Key">The target's key.</param>
@@ -40,10 +45,12 @@ public sealed record TargetProgressItem(
 /// <param name="MissingZh">Why there is no progress yet.</param>
 /// <param name="MissingEn">The same in English.</param>
 /// <param name="MayEdit">The caller may change or delete it (admin, or editor of its region).</param>
+/// <param name="Forecast">Where the trend of the stored full-year figures takes it (method, projected value at the deadline, year
+/// met); null when there is no trend.</param>
 public sealed record TargetResponse(
     string Key, string Region, string RegionName, string SubjectKind, string Subject, string SubjectNameZh, string SubjectNameEn,
     string Deadline, string Comparator, decimal? Value, string Unit, decimal? MultipleOfBase, string? BasePeriod, string DescriptionZh,
-    TargetProgressItem? Progress, string? MissingZh, string? MissingEn, bool MayEdit);
+    TargetProgressItem? Progress, string? MissingZh, string? MissingEn, bool MayEdit, Core.Targets.TargetForecast? Forecast = null);
 
 /// <summary>
 /// Creates (POST) or replaces (PUT) a target. Give <c>Value</c> (in <c>Unit</c>; blank unit = the indicator's) or
@@ -90,11 +97,12 @@ public static class TargetViews
         var st = s.Status;
         var progress = st is null ? null : new TargetProgressItem(
             st.TargetValue, st.Current, s.CurrentPeriod?.ToString() ?? string.Empty, s.BaseValue, st.ProgressPercent, st.TimeElapsedPercent,
-            st.Met, st.OnTrack, st.RequiredAnnualGrowthPercent, st.Formula);
+            st.Met, st.OnTrack, st.RequiredAnnualGrowthPercent, st.Formula,
+            st.AchievedAnnualGrowthPercent, st.PlanAnnualGrowthPercent, st.StillNeededAnnualGrowthPercent);
         return new TargetResponse(
             e.Key, e.RegionCode.ToString(), s.RegionName, e.SubjectKind, e.Subject, s.SubjectZh, s.SubjectEn, e.Deadline.ToString(),
             TargetStore.ComparatorSymbol(e.Comparator), s.Target.Value?.Value, s.Unit.Symbol, s.Target.MultipleOfBase, e.BasePeriod?.ToString(), e.DescriptionZh,
-            progress, s.Missing?.Zh, s.Missing?.En, actor.CanEdit(e.RegionCode));
+            progress, s.Missing?.Zh, s.Missing?.En, actor.CanEdit(e.RegionCode), s.Forecast);
     }
 
     /// <summary>"≥ 450亿元" or "≥ 2 × 2020年" (Chinese) / "≥ 2 × 2020" (English).</summary>

@@ -225,7 +225,6 @@ public sealed class MetricTests
     [InlineData(2, 10, "位居全市前列")]
     [InlineData(4, 10, "位居全市前列")]
     [InlineData(5, 10, "位居全市第5")]
-    [InlineData(1, 1, "位居全市前列")]
     [InlineData(3, 9, "位居全市前列")]
     [InlineData(4, 9, "位居全市第4")]
     public void FrontRankPhraseZh_TopThirdIsFront(int rank, int of, string expected)
@@ -241,6 +240,28 @@ public sealed class MetricTests
     [Fact]
     public void RankPhrase_Second_Is第2()
         => Assert.Equal("第2", M.RankPhrase(2, 10));
+
+    [Fact]
+    public void RankWording_OneRegion_SaysPeersLackFiguresNever第1()
+    {
+        foreach (var w in new[] { M.RankWording(1, 1, "全市", "the prefecture"), M.RankWording(1, 1, "全市", "the prefecture", front: true) })
+        {
+            Assert.Equal("对比组内其他地区暂无数据", w.Zh);
+            Assert.Equal("no other region in the group has figures", w.En);
+        }
+
+        Assert.DoesNotContain("第1", M.RankPhraseZh(1, 1, "全市"), StringComparison.Ordinal);
+        Assert.DoesNotContain("前列", M.FrontRankPhraseZh(1, 1, "全市"), StringComparison.Ordinal);
+        Assert.Equal("对比组内其他地区暂无数据", M.RankPhrase(1, 1));
+    }
+
+    [Fact]
+    public void RankWording_TwoRegions_Ordinal()
+    {
+        var w = M.RankWording(1, 2, "全市", "the prefecture");
+        Assert.Equal("位居全市第1", w.Zh);
+        Assert.Equal("1 of 2 in the prefecture", w.En);
+    }
 
     // ---- Consistency of printed percentages ----
 

@@ -74,11 +74,42 @@ public abstract class TargetStoreTests<TFixture>(TFixture fixture) : IClassFixtu
         Assert.Equal(500m, s.BaseValue);
         Assert.Contains("((1000 ÷ 500)^(1/5) − 1) × 100 = 14.87%", s.Status.Formula, StringComparison.Ordinal);
 
-        // Two years on, 600 of 1000: 60% done, 40% of the time gone, 18.56% a year still needed.
+        // Two years on, 600 of 1000: 60% done and 40% of the time gone, but 9.54% a year since 2020 against 18.56% a year still
+        // needed is behind (the time rule alone called it on track).
         await Figure(db, Jiangyang, "industrial_output", StatPeriod.ForYear(2022), 600m);
         var later = (await TargetQueries.StandingsAsync(db, Jiangyang, Today, Ct)).Single(t => t.Entity.Key == saved.Target.Key).Status!;
-        Assert.Equal((60m, 40m, true), (later.ProgressPercent, later.TimeElapsedPercent, later.OnTrack));
+        Assert.Equal((60m, 40m, false), (later.ProgressPercent, later.TimeElapsedPercent, later.OnTrack));
         Assert.Equal(18.56m, Math.Round(later.RequiredAnnualGrowthPercent!.Value, 2));
+        Assert.Equal(9.54m, Math.Round(later.AchievedAnnualGrowthPercent!.Value, 2));
+    }
+
+    [Fact]
+    public async Task Standings_JiangyangDoublingWithNoGrowth_BehindWithAForecastThatCannotMeetIt()
+    {
+        await using var db = await OpenSeededAsync();
+        foreach (var year in new[] { 2020, 2021, 2022 })
+        {
+            await Figure(db, Jiangyang, "gdp", StatPeriod.ForYear(year), 500m);
+        }
+
+        var saved = await TargetStore.CreateAsync(db, Admin,
+            new TargetInput("江阳区", "地区生产总值", "2025", Multiple: 2m, BasePeriod: "2020", Key: "jy-gdp-doubling"), Ct);
+        Assert.True(saved.Success, string.Join("; ", saved.Errors));
+
+        var s = (await TargetQueries.FindAsync(db, "jy-gdp-doubling", Today, Ct))!;
+        Assert.Equal((1000m, 500m, 50m, 40m), (s.Status!.TargetValue, s.Status.Current, s.Status.ProgressPercent, s.Status.TimeElapsedPercent));
+        Assert.False(s.Status.OnTrack);
+        Assert.Equal(0m, s.Status.AchievedAnnualGrowthPercent);
+        Assert.Contains("判定：基期以来 0.00% < 尚需 25.99%，滞后", s.Status.Formula, StringComparison.Ordinal);
+        var f = s.Forecast!;
+        Assert.Equal((0m, 2020, 2022, 500m, (int?)null, false), (f.TrendPercent, f.FromYear, f.ToYear, f.ProjectedValue, f.MetYear, f.MetByDeadline));
+        Assert.StartsWith("无法达成", f.MetYearZh, StringComparison.Ordinal);
+
+        // With 2023 at 600 the 2020–2023 trend is 6.27% a year: 2025 projected at 677.55, met in 2032.
+        await Figure(db, Jiangyang, "gdp", StatPeriod.ForYear(2023), 600m);
+        var later = (await TargetQueries.FindAsync(db, "jy-gdp-doubling", Today, Ct))!.Forecast!;
+        Assert.Equal((2020, 2023, 6.27m, 2032), (later.FromYear, later.ToYear, Math.Round(later.TrendPercent, 2), later.MetYear));
+        Assert.Equal(677.55m, Math.Round(later.ProjectedValue, 2));
     }
 
     [Fact]

@@ -1274,6 +1274,11 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("vintage");
 
+                    b.Property<string>("ZoneKind")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("zone_kind");
+
                     b.HasKey("Code")
                         .HasName("pk_regions");
 

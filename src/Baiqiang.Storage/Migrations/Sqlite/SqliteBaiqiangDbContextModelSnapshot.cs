@@ -1241,6 +1241,11 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("vintage");
 
+                    b.Property<string>("ZoneKind")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("zone_kind");
+
                     b.HasKey("Code")
                         .HasName("pk_regions");
 
