@@ -73,7 +73,9 @@ internal static partial class BulletinLayoutReader
         public int Figures { get; set; }
     }
 
-    private sealed record SheetContext(string Sheet, RegionCode? Region, StatPeriod? Period, Unit? Unit);
+    /// <summary>What the title rows and the sheet name say for the whole sheet: its region, period, unit and (for a sheet per
+    /// topic) its indicator.</summary>
+    private sealed record SheetContext(string Sheet, RegionCode? Region, StatPeriod? Period, Unit? Unit, IndicatorEntry? Indicator);
 
     /// <summary>
     /// Decides whether an XLSX file is read as a bulletin workbook: when forced by <see cref="ImportOptions.Layout"/>, or when
@@ -134,7 +136,8 @@ internal static partial class BulletinLayoutReader
 
         var label = HeaderNames.ParseWide(StripBasis(cell, out _));
         return (label.IsSubLabelOnly && (label.Role is not null || HeaderNames.IsValueWord(label.IndicatorText)))
-            || (RegionSuffix().IsMatch(cell) && session.Region(cell).Success);
+            || (RegionSuffix().IsMatch(cell) && session.Region(cell).Success)
+            || (YearText().IsMatch(cell) && session.Period(cell).Success);
     }
 
     /// <summary>The first sheet's first row that is not a title, or null for an empty sheet.</summary>
@@ -176,8 +179,9 @@ internal static partial class BulletinLayoutReader
             ct.ThrowIfCancellationRequested();
             stream.Position = 0;
             var grid = new List<(int, string[])>();
-            using (var rows = new XlsxRowSource(stream, sheet, fillMergedCells: true))
+            try
             {
+                using var rows = new XlsxRowSource(stream, sheet, fillMergedCells: true);
                 while (await rows.ReadAsync(ct).ConfigureAwait(false))
                 {
                     if (rows.FieldCount > MaxColumns)
@@ -193,6 +197,14 @@ internal static partial class BulletinLayoutReader
                         grid.Add((rows.RowNumber, rows.Snapshot()));
                     }
                 }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // MiniExcel refuses a cell beyond column XFD itself; say so in both languages.
+                session.Error(null, null, new Bilingual(
+                    string.Create(CultureInfo.InvariantCulture, $"工作表“{sheet}”无法读取(列数超过上限{MaxColumns}或内容损坏),已拒绝:{ex.Message}"),
+                    string.Create(CultureInfo.InvariantCulture, $"sheet '{sheet}' cannot be read (more than {MaxColumns} columns, or damaged content); rejected: {ex.Message}")));
+                return mapping;
             }
 
             grids.Add((sheet, grid));
@@ -248,7 +260,7 @@ internal static partial class BulletinLayoutReader
             return true;
         }
 
-        var header = grid[headerStart..at];
+        var header = FillMergedRuns(grid[headerStart..at]);
         var context = ReadTitles(sheet, titles, session);
         var width = grid.Max(r => r.Cells.Length);
         var (labelColumn, labelKind, unitColumn) = FindLabelColumns(header, width);
@@ -363,7 +375,7 @@ internal static partial class BulletinLayoutReader
                     continue;
                 }
 
-                var entry = c.Indicator ?? rowIndicator!;
+                var entry = c.Indicator ?? rowIndicator ?? context.Indicator!;
                 var ind = entry.Indicator;
                 var region = c.Region ?? rowRegion ?? context.Region!.Value;
                 var period = Adjust(c.Period ?? rowPeriod ?? session.Options.Period ?? context.Period!.Value, c);
@@ -420,7 +432,8 @@ internal static partial class BulletinLayoutReader
                     c.Figures++;
                 }
 
-                var basis = c.Growth?.Basis is { } b && b != GrowthBasis.Unknown ? b : c.Basis != GrowthBasis.Unknown ? c.Basis : rowBasis;
+                var basis = growth is null ? GrowthBasis.Unknown
+                    : c.Growth?.Basis is { } b && b != GrowthBasis.Unknown ? b : c.Basis != GrowthBasis.Unknown ? c.Basis : rowBasis;
                 session.Add(
                     new ObservationRecord(region, ind.Code, period, value, ind.Unit, growth, Qualifier.Exact, new ObservationSource(kind, session.File, row, where), basis),
                     entry.Id);
@@ -445,7 +458,7 @@ internal static partial class BulletinLayoutReader
     private static HeaderMapping Describe(string sheet, Column c, int labelColumn, LabelKind labelKind, SheetContext context, ImportSession session)
     {
         var byRow = string.Create(CultureInfo.InvariantCulture, $"按行({WideLayoutReader.ColumnLetter(labelColumn)}列) by row");
-        var indicator = c.Indicator is { } e ? $"{e.Indicator.Code} {e.Indicator.NameZh}" : byRow;
+        var indicator = (c.Indicator ?? (labelKind == LabelKind.Indicator ? null : context.Indicator)) is { } e ? $"{e.Indicator.Code} {e.Indicator.NameZh}" : byRow;
         var region = c.Region?.ToString() ?? (labelKind == LabelKind.Region ? byRow : context.Region?.ToString() ?? "—");
         string period;
         if (c.Period is { } own)
@@ -610,7 +623,7 @@ internal static partial class BulletinLayoutReader
 
             // Every dimension must come from somewhere.
             var where = Cell(sheet, FirstOfMerge(header, parts[^1].Row, i), parts[^1].Row);
-            if (column.Indicator is null && labelKind != LabelKind.Indicator)
+            if (column.Indicator is null && labelKind != LabelKind.Indicator && context.Indicator is null)
             {
                 failed = true;
                 session.Error(parts[^1].Row, where,
@@ -824,8 +837,10 @@ internal static partial class BulletinLayoutReader
         StatPeriod? period = null;
         Unit? unit = null;
         RegionCode? region = null;
+        IndicatorEntry? indicator = null;
         foreach (var (row, text) in titles)
         {
+            indicator ??= session.Indicator(WithoutUnit(text));
             var u = UnitLine().Match(ImportText.NormalizeHeader(text));
             if (u.Success && unit is null)
             {
@@ -855,7 +870,8 @@ internal static partial class BulletinLayoutReader
         }
 
         region ??= RegionIn(sheet, session);
-        return new SheetContext(sheet, region, period, unit);
+        indicator ??= session.Indicator(sheet);
+        return new SheetContext(sheet, region, period, unit, indicator);
     }
 
     /// <summary>A region code (320612) in the text, else the last region name ending in 省/市/区/县/旗/州/盟 that the division table knows.</summary>
@@ -901,14 +917,14 @@ internal static partial class BulletinLayoutReader
 
         if (texts.Count == 1)
         {
-            return !IsHeaderWord(texts[0]) && !IsNote(cells);
+            return YearText().IsMatch(texts[0]) || (!IsHeaderWord(texts[0]) && !IsNote(cells));
         }
 
         return texts.All(t => UnitLine().IsMatch(ImportText.NormalizeHeader(t)) || YearText().IsMatch(t) || t.StartsWith("制表", StringComparison.Ordinal));
     }
 
     private static bool IsHeaderWord(string text) => LabelHeader(text) != LabelKind.None || HeaderNames.ClassifyLong(text) != LongColumn.None
-        || HeaderNames.ParseWide(text).Role is not null;
+        || HeaderNames.ParseWide(text) is { IsSubLabelOnly: true, Role: not null };
 
     private static bool IsDataRow(string[] cells)
     {
@@ -948,6 +964,28 @@ internal static partial class BulletinLayoutReader
         var m = BasisWords().Match(text);
         basis = !m.Success ? GrowthBasis.Unknown : m.Groups["b"].Value == "可比价" ? GrowthBasis.Comparable : GrowthBasis.Current;
         return m.Success ? text.Remove(m.Index, m.Length).Trim() : text;
+    }
+
+    /// <summary>A header cell left blank above sub-columns belongs to the merged cell on its left (江阳区 over 绝对值 | 增速):
+    /// fills it, for files whose merged ranges were not filled in when read.</summary>
+    private static List<(int Row, string[] Cells)> FillMergedRuns(List<(int Row, string[] Cells)> header)
+    {
+        var width = header.Max(h => h.Cells.Length);
+        var filled = header.Select(h => (h.Row, Cells: h.Cells.Length == width ? (string[])h.Cells.Clone() : [.. h.Cells, .. Enumerable.Repeat(string.Empty, width - h.Cells.Length)])).ToList();
+        for (var r = 0; r < filled.Count - 1; r++)
+        {
+            var cells = filled[r].Cells;
+            for (var c = 1; c < width; c++)
+            {
+                if (cells[c].Length == 0 && cells[c - 1].Length > 0 && filled.Skip(r + 1).Any(below => below.Cells[c].Length > 0)
+                    && (filled.Skip(r + 1).Any(below => below.Cells[c - 1].Length > 0)))
+                {
+                    cells[c] = cells[c - 1];
+                }
+            }
+        }
+
+        return filled;
     }
 
     /// <summary>The leftmost cell of the merged run holding the same text as (<paramref name="row"/>, <paramref name="col"/>).</summary>
