@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Baiqiang.Cli.Output;
 using Baiqiang.Cli.Store;
 using Baiqiang.Core.Indicators;
 using Baiqiang.Core.Regions;
@@ -10,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Baiqiang.Cli.Observations;
 
-/// <summary><c>baiqiang export --out FILE.xlsx|.csv [--indicator I] [--region R] [--period P] [--peers GROUP]</c>.</summary>
+/// <summary><c>baiqiang export --out FILE.xlsx|.csv [--indicator I] [--region R] [--period P] [--peers GROUP] [--lang zh|en]
+/// [--layout long|bulletin --by region|topic]</c>.</summary>
 internal static class ExportCommand
 {
     public static Command Create()
@@ -20,9 +22,22 @@ internal static class ExportCommand
         var region = new Option<string[]>("--region") { Description = "地区(可多次) / region(s)", AllowMultipleArgumentsPerToken = true };
         var period = new Option<string?>("--period") { Description = "统计期别 / period" };
         var peers = new Option<string?>("--peers") { Description = "对比组代码,如 pref:320600 或 ccid_2025_top100_districts / peer group id" };
-        var command = new Command("export", "导出查询结果为 XLSX 或 CSV(长表,可再次导入) / export a query to XLSX or CSV (long form, re-importable)")
+        var lang = ExportLanguageOption.Create();
+        var layout = new Option<string>("--layout")
         {
-            output, indicator, region, period, peers,
+            Description = "long(长表,默认)或 bulletin(统计月报式多级表头,仅 .xlsx) / long (default) or bulletin (multi-level headers, .xlsx only)",
+            DefaultValueFactory = _ => "long",
+        };
+        layout.AcceptOnlyFromAmong("long", "bulletin");
+        var by = new Option<string>("--by")
+        {
+            Description = "bulletin 的分表方式:region(每地区一表)或 topic(每指标一表) / bulletin sheets: one per region or per topic",
+            DefaultValueFactory = _ => "region",
+        };
+        by.AcceptOnlyFromAmong("region", "topic");
+        var command = new Command("export", "导出查询结果为 XLSX 或 CSV(长表或统计月报式,均可再次导入) / export a query to XLSX or CSV (long form or bulletin workbook, re-importable)")
+        {
+            output, indicator, region, period, peers, lang, layout, by,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -31,6 +46,13 @@ internal static class ExportCommand
             if (ext is not (".XLSX" or ".CSV"))
             {
                 await parse.Err().WriteLineAsync($"输出文件须为 .xlsx 或 .csv:“{path}” / output must be .xlsx or .csv: '{path}'");
+                return 2;
+            }
+
+            var bulletin = parse.GetValue(layout) == "bulletin";
+            if (bulletin && ext != ".XLSX")
+            {
+                await parse.Err().WriteLineAsync($"--layout bulletin 只能输出 .xlsx:“{path}” / --layout bulletin writes .xlsx only: '{path}'");
                 return 2;
             }
 
@@ -102,6 +124,21 @@ internal static class ExportCommand
             }
 
             var selected = await query.ToListAsync(ct);
+            if (bulletin)
+            {
+                var figures = selected
+                    .Select(o => new BulletinFigure(o.ToRecord(), lookups.RegionName(o.RegionCode), lookups.FindIndicator(o.IndicatorCode.Value)?.NameZh ?? o.IndicatorCode.Value))
+                    .ToList();
+                await using (var stream = File.Create(path))
+                {
+                    BulletinExporter.Write(stream, figures, parse.GetValue(by) == "topic" ? BulletinSheets.Topic : BulletinSheets.Region);
+                }
+
+                await parse.Out().WriteLineAsync($"已导出 {figures.Count} 个数到 {path}(统计月报式) / exported {figures.Count} figures to {path} (bulletin layout)");
+                return 0;
+            }
+
+            var language = ExportLanguageOption.Value(parse, lang);
             var export = selected
                 .OrderBy(o => o.RegionCode).ThenBy(o => o.IndicatorCode).ThenBy(o => o.Period)
                 .Select(o => ExportRow.FromRecord(o.ToRecord(), lookups.RegionName(o.RegionCode), lookups.FindIndicator(o.IndicatorCode.Value)?.NameZh ?? o.IndicatorCode.Value))
@@ -110,11 +147,11 @@ internal static class ExportCommand
             {
                 if (ext == ".CSV")
                 {
-                    await ObservationExporter.WriteCsvAsync(stream, export, ct);
+                    await ObservationExporter.WriteCsvAsync(stream, export, language, ct);
                 }
                 else
                 {
-                    await ObservationExporter.WriteXlsxAsync(stream, export, ct);
+                    await ObservationExporter.WriteXlsxAsync(stream, export, language, ct);
                 }
             }
 

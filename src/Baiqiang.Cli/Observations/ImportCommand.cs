@@ -15,14 +15,20 @@ internal static class ImportCommand
     {
         var file = new Argument<string>("FILE") { Description = "CSV / XLSX 文件(长表或宽表) / a CSV or XLSX file, long or wide form" };
         var period = new Option<string?>("--period") { Description = "宽表的统计期别,如 2023-01..06 或 2023年1-6月 / the period of a wide-form file" };
-        var dryRun = new Option<bool>("--dry-run") { Description = "只校验,不写入 / validate only, store nothing" };
-        var command = new Command("import", "导入观测值(全部成功或全部不写入) / import observations (all rows or none)") { file, period, dryRun };
+        var dryRun = new Option<bool>("--dry-run") { Description = "只校验并列出表头对应关系,不写入 / validate and print the header mapping, store nothing" };
+        var layout = new Option<string>("--layout")
+        {
+            Description = "auto(自动识别,默认)或 bulletin(统计月报式多表多级表头 XLSX) / auto (default) or bulletin (multi-sheet, merged-header XLSX)",
+            DefaultValueFactory = _ => "auto",
+        };
+        layout.AcceptOnlyFromAmong("auto", "bulletin");
+        var command = new Command("import", "导入观测值(全部成功或全部不写入) / import observations (all rows or none)") { file, period, dryRun, layout };
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetRequiredValue(file);
             await using var db = await StoreAccess.OpenAsync(parse, ct);
             var lookups = await StoreLookups.LoadAsync(db, ct);
-            var options = new ImportOptions();
+            var options = new ImportOptions(Layout: parse.GetValue(layout) == "bulletin" ? ImportLayout.Bulletin : ImportLayout.Unknown);
             if (parse.GetValue(period) is { } p)
             {
                 var pr = lookups.ParsePeriod(p);
@@ -43,6 +49,11 @@ internal static class ImportCommand
                     return await FailedAsync(parse, checkedOnly);
                 }
 
+                foreach (var m in checkedOnly.Mapping)
+                {
+                    await parse.Out().WriteLineAsync(m.ToString());
+                }
+
                 await parse.Out().WriteLineAsync($"校验通过:{checkedOnly.Records.Count}条(未写入) / valid: {checkedOnly.Records.Count} rows (dry run, nothing stored)");
                 return 0;
             }
@@ -53,6 +64,11 @@ internal static class ImportCommand
             if (written is not { } summary)
             {
                 return await FailedAsync(parse, result);
+            }
+
+            foreach (var m in result.Mapping)
+            {
+                await parse.Out().WriteLineAsync(m.ToString());
             }
 
             await parse.Out().WriteLineAsync(

@@ -3,6 +3,7 @@ using Baiqiang.Cli.Store;
 using Baiqiang.Core.Access;
 using Baiqiang.Core.Pipeline;
 using Baiqiang.Core.Projects;
+using Baiqiang.Storage.Lists;
 using Baiqiang.Storage.Pipeline;
 using Microsoft.EntityFrameworkCore;
 
@@ -75,12 +76,16 @@ internal static class PipelineCommand
     private static Command Export()
     {
         var output = new Option<string>("--out") { Description = "输出文件 .xlsx 或 .csv / output file", Required = true };
-        var command = new Command("export", "导出全部招商项目(可再次导入) / export every deal (re-importable)") { output };
+        var lang = Output.ExportLanguageOption.Create();
+        var command = new Command("export", "导出全部招商项目(可再次导入) / export every deal (re-importable)") { output, lang };
         command.SetAction(async (parse, ct) =>
         {
             await using var db = await StoreAccess.OpenAsync(parse, ct);
             var rows = await db.Deals.AsNoTracking().OrderBy(d => d.Code).ToListAsync(ct);
-            return await ListOutput.WriteAsync(parse, Path.GetExtension(parse.GetRequiredValue(output)).TrimStart('.'), parse.GetRequiredValue(output), "deals", [.. DealFile.ExportHeader], [.. rows.Select(DealFile.ToRow)], ct);
+            var language = Output.ExportLanguageOption.Value(parse, lang);
+            return await ListOutput.WriteAsync(
+                parse, Path.GetExtension(parse.GetRequiredValue(output)).TrimStart('.'), parse.GetRequiredValue(output), ListHeaders.SheetName("deals", language),
+                [.. ListHeaders.For(DealFile.Columns, language)], [.. rows.Select(DealFile.ToRow)], ct);
         });
         return command;
     }

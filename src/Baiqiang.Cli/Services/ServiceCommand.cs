@@ -81,22 +81,24 @@ internal static class ServiceCommand
     {
         var kind = KindOption();
         var output = new Option<string>("--out") { Description = "输出文件 .xlsx 或 .csv / output file", Required = true };
-        var command = new Command("export", "导出清单(可再次导入) / export a list (re-importable)") { kind, output };
+        var lang = Output.ExportLanguageOption.Create();
+        var command = new Command("export", "导出清单(可再次导入) / export a list (re-importable)") { kind, output, lang };
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetRequiredValue(output);
             var format = Path.GetExtension(path).TrimStart('.');
+            var language = Output.ExportLanguageOption.Value(parse, lang);
             await using var db = await StoreAccess.OpenAsync(parse, ct);
             switch (parse.GetRequiredValue(kind).ToLowerInvariant())
             {
                 case "enterprises":
-                    return await ListOutput.WriteAsync(parse, format, path, "enterprises", [.. ServiceFiles.Header(ServiceFiles.EnterpriseColumns)], [.. (await db.Enterprises.AsNoTracking().OrderBy(e => e.CreditCode).ToListAsync(ct)).Select(ServiceFiles.ToRow)], ct);
+                    return await ListOutput.WriteAsync(parse, format, path, ListHeaders.SheetName("enterprises", language), [.. ListHeaders.For(ServiceFiles.EnterpriseColumns, language)], [.. (await db.Enterprises.AsNoTracking().OrderBy(e => e.CreditCode).ToListAsync(ct)).Select(ServiceFiles.ToRow)], ct);
                 case "visits":
-                    return await ListOutput.WriteAsync(parse, format, path, "visits", [.. ServiceFiles.Header(ServiceFiles.VisitColumns)], [.. (await db.Visits.AsNoTracking().OrderBy(e => e.Key).ToListAsync(ct)).Select(ServiceFiles.ToRow)], ct);
+                    return await ListOutput.WriteAsync(parse, format, path, ListHeaders.SheetName("visits", language), [.. ListHeaders.For(ServiceFiles.VisitColumns, language)], [.. (await db.Visits.AsNoTracking().OrderBy(e => e.Key).ToListAsync(ct)).Select(ServiceFiles.ToRow)], ct);
                 case "requests":
-                    return await ListOutput.WriteAsync(parse, format, path, "requests", [.. ServiceFiles.Header(ServiceFiles.RequestColumns)], [.. (await db.EnterpriseRequests.AsNoTracking().OrderBy(e => e.Key).ToListAsync(ct)).Select(ServiceFiles.ToRow)], ct);
+                    return await ListOutput.WriteAsync(parse, format, path, ListHeaders.SheetName("requests", language), [.. ListHeaders.For(ServiceFiles.RequestColumns, language)], [.. (await db.EnterpriseRequests.AsNoTracking().OrderBy(e => e.Key).ToListAsync(ct)).Select(ServiceFiles.ToRow)], ct);
                 case "cashouts":
-                    return await ListOutput.WriteAsync(parse, format, path, "cashouts", [.. ServiceFiles.Header(ServiceFiles.CashOutColumns)], [.. (await db.CashOuts.AsNoTracking().OrderBy(e => e.Key).ToListAsync(ct)).Select(ServiceFiles.ToRow)], ct);
+                    return await ListOutput.WriteAsync(parse, format, path, ListHeaders.SheetName("cashouts", language), [.. ListHeaders.For(ServiceFiles.CashOutColumns, language)], [.. (await db.CashOuts.AsNoTracking().OrderBy(e => e.Key).ToListAsync(ct)).Select(ServiceFiles.ToRow)], ct);
                 default:
                     return await BadKindAsync(parse);
             }

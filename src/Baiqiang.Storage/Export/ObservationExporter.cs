@@ -5,13 +5,24 @@ using MiniExcelLibs;
 
 namespace Baiqiang.Storage.Export;
 
+/// <summary>The language of an export's headers and sheet names: Chinese by default, English (<c>--lang en</c>, <c>?lang=en</c>) as before.</summary>
+public enum ExportLanguage
+{
+    /// <summary>地区代码, 指标名称 …; sheet 指标数据.</summary>
+    Chinese = 0,
+
+    /// <summary>region, indicator_name …; sheet observations (the names scripts have always read).</summary>
+    English = 1,
+}
+
 /// <summary>
-/// Writes observations in the long layout (<c>region,region_name,indicator,indicator_name,period,value,unit,growth,qualifier,source</c>),
-/// which <see cref="Import.ObservationFileReader"/> reads back to the same records.
+/// Writes observations in the long layout (<c>地区代码,地区名称,指标代码,指标名称,统计期,数值,单位,同比增长%,限定词,来源</c>, or in English
+/// <c>region,region_name,indicator,indicator_name,period,value,unit,growth,qualifier,source</c>),
+/// which <see cref="Import.ObservationFileReader"/> reads back to the same records in either language.
 /// </summary>
 /// <remarks>
 /// CSV is UTF-8 with a BOM (so Excel opens Chinese text correctly), comma-separated, CRLF line ends, RFC 4180 quoting,
-/// invariant decimals (no thousands separators, no exponent). XLSX has one sheet “observations” with the same header;
+/// invariant decimals (no thousands separators, no exponent). XLSX has one sheet “指标数据” (English: “observations”) with the same header;
 /// region codes and periods are text cells, values and growth are number cells. Neither method closes the stream.
 /// </remarks>
 public static class ObservationExporter
@@ -20,7 +31,17 @@ public static class ObservationExporter
     public static IReadOnlyList<string> Columns { get; } =
         ["region", "region_name", "indicator", "indicator_name", "period", "value", "unit", "growth", "qualifier", "source"];
 
-    public static async Task WriteCsvAsync(Stream stream, IEnumerable<ExportRow> rows, CancellationToken ct)
+    /// <summary>The Chinese header row, column for column with <see cref="Columns"/>.</summary>
+    public static IReadOnlyList<string> ChineseColumns { get; } =
+        ["地区代码", "地区名称", "指标代码", "指标名称", "统计期", "数值", "单位", "同比增长%", "限定词", "来源"];
+
+    /// <summary>The header row in <paramref name="language"/>.</summary>
+    public static IReadOnlyList<string> ColumnsIn(ExportLanguage language) => language == ExportLanguage.English ? Columns : ChineseColumns;
+
+    /// <summary>The XLSX sheet name in <paramref name="language"/>.</summary>
+    public static string SheetName(ExportLanguage language) => language == ExportLanguage.English ? "observations" : "指标数据";
+
+    public static async Task WriteCsvAsync(Stream stream, IEnumerable<ExportRow> rows, ExportLanguage language, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(rows);
@@ -28,7 +49,7 @@ public static class ObservationExporter
         await using (writer.ConfigureAwait(false))
         {
             writer.NewLine = "\r\n";
-            await writer.WriteLineAsync(string.Join(',', Columns).AsMemory(), ct).ConfigureAwait(false);
+            await writer.WriteLineAsync(string.Join(',', ColumnsIn(language)).AsMemory(), ct).ConfigureAwait(false);
             var line = new StringBuilder(256);
             foreach (var r in rows)
             {
@@ -57,30 +78,30 @@ public static class ObservationExporter
         }
     }
 
-    public static async Task WriteXlsxAsync(Stream stream, IEnumerable<ExportRow> rows, CancellationToken ct)
+    public static async Task WriteXlsxAsync(Stream stream, IEnumerable<ExportRow> rows, ExportLanguage language, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(rows);
-        await MiniExcel.SaveAsAsync(stream, Sheet(rows), printHeader: true, sheetName: "observations", excelType: ExcelType.XLSX, cancellationToken: ct)
+        await MiniExcel.SaveAsAsync(stream, Sheet(rows, ColumnsIn(language)), printHeader: true, sheetName: SheetName(language), excelType: ExcelType.XLSX, cancellationToken: ct)
             .ConfigureAwait(false);
     }
 
-    private static IEnumerable<Dictionary<string, object?>> Sheet(IEnumerable<ExportRow> rows)
+    private static IEnumerable<Dictionary<string, object?>> Sheet(IEnumerable<ExportRow> rows, IReadOnlyList<string> c)
     {
         foreach (var r in rows)
         {
             yield return new Dictionary<string, object?>(StringComparer.Ordinal)
             {
-                ["region"] = r.RegionCode,
-                ["region_name"] = r.RegionName,
-                ["indicator"] = r.IndicatorCode,
-                ["indicator_name"] = r.IndicatorName,
-                ["period"] = r.Period,
-                ["value"] = r.Value is { } v ? Import.ImportText.Trim(v) : null,
-                ["unit"] = r.Unit,
-                ["growth"] = r.GrowthPercent is { } g ? Import.ImportText.Trim(g) : null,
-                ["qualifier"] = r.Qualifier,
-                ["source"] = r.Source,
+                [c[0]] = r.RegionCode,
+                [c[1]] = r.RegionName,
+                [c[2]] = r.IndicatorCode,
+                [c[3]] = r.IndicatorName,
+                [c[4]] = r.Period,
+                [c[5]] = r.Value is { } v ? Import.ImportText.Trim(v) : null,
+                [c[6]] = r.Unit,
+                [c[7]] = r.GrowthPercent is { } g ? Import.ImportText.Trim(g) : null,
+                [c[8]] = r.Qualifier,
+                [c[9]] = r.Source,
             };
         }
     }

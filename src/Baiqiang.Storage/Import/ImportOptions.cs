@@ -13,6 +13,8 @@ namespace Baiqiang.Storage.Import;
 /// <param name="Period">Period of a wide table; overrides a title such as “2023年1-6月”. Ignored by long files,
 /// whose rows carry their own period.</param>
 /// <param name="MaxErrors">Errors listed before the rest are summarised as “…and N more” (default 1000).</param>
+/// <param name="Layout">The layout to read an XLSX file as; <see cref="ImportLayout.Unknown"/> (the default) detects it,
+/// <see cref="ImportLayout.Bulletin"/> forces the statistics-bureau workbook reader.</param>
 public sealed record ImportOptions(
     long MaxBytes = ImportOptions.DefaultMaxBytes,
     long MaxUncompressedXlsxBytes = ImportOptions.DefaultMaxUncompressedXlsxBytes,
@@ -20,7 +22,8 @@ public sealed record ImportOptions(
     string? DefaultUnit = null,
     SourceKind SourceKind = SourceKind.Import,
     StatPeriod? Period = null,
-    int MaxErrors = 1000)
+    int MaxErrors = 1000,
+    ImportLayout Layout = ImportLayout.Unknown)
 {
     public const long DefaultMaxBytes = 100L * 1024 * 1024;
 

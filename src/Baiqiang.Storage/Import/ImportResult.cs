@@ -13,6 +13,10 @@ public enum ImportLayout
 
     /// <summary>One row per region, one column (or column group 本月/累计/同比增长%) per indicator; one period for the table.</summary>
     Wide = 2,
+
+    /// <summary>A statistics-bureau workbook: several sheets, header blocks of one to three (merged) rows, title rows
+    /// naming the period and region (see <see cref="BulletinLayoutReader"/>).</summary>
+    Bulletin = 3,
 }
 
 /// <summary>
@@ -29,6 +33,9 @@ public sealed record ImportResult(IReadOnlyList<ObservationRecord> Records, IRea
     public IReadOnlyList<ObservationRecord> Records { get; init; } = Errors.Count > 0 && Records.Count > 0
         ? throw new ArgumentException("an import with errors must not carry records / 有错误的导入结果不能带有记录", nameof(Records))
         : Records;
+
+    /// <summary>For a bulletin workbook, how each figure column's header was understood (what <c>import --dry-run</c> prints); empty otherwise.</summary>
+    public IReadOnlyList<HeaderMapping> Mapping { get; init; } = [];
 
     /// <summary>True when the file was read without any error.</summary>
     public bool Success => Errors.Count == 0;

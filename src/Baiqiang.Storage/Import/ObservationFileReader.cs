@@ -126,6 +126,7 @@ public sealed partial class ObservationFileReader
 
         var session = new ImportSession(fileName, lookups, options) { Stream = records };
         RowSource? rows = null;
+        IReadOnlyList<HeaderMapping>? mapping = null;
         try
         {
             if (FileChecks.FormatOf(fileName) == FileChecks.FileFormat.Xlsx)
@@ -135,7 +136,19 @@ public sealed partial class ObservationFileReader
                     return Fail(fileName, packageError);
                 }
 
-                rows = new XlsxRowSource(stream);
+                if (BulletinLayoutReader.Applies(stream, session, out var sheets, out var refusal))
+                {
+                    if (refusal is { } r)
+                    {
+                        return Fail(fileName, r);
+                    }
+
+                    mapping = await BulletinLayoutReader.ReadAsync(stream, sheets, session, ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    rows = new XlsxRowSource(stream);
+                }
             }
             else
             {
@@ -145,7 +158,11 @@ public sealed partial class ObservationFileReader
                 rows = await CsvRowSource.CreateAsync(reader, delimiter, ct).ConfigureAwait(false);
             }
 
-            await ReadRowsAsync(rows, session, ct).ConfigureAwait(false);
+            if (rows is not null)
+            {
+                await ReadRowsAsync(rows, session, ct).ConfigureAwait(false);
+            }
+
             if (records is not null)
             {
                 await records.FlushAsync(ct).ConfigureAwait(false);
@@ -168,7 +185,8 @@ public sealed partial class ObservationFileReader
             rows?.Dispose();
         }
 
-        return session.ToResult();
+        var result = session.ToResult();
+        return mapping is null ? result : result with { Mapping = mapping };
     }
 
     private static async Task ReadRowsAsync(RowSource rows, ImportSession session, CancellationToken ct)

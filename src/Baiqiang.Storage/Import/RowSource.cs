@@ -164,15 +164,17 @@ internal sealed class CsvRowSource : RowSource
     }
 }
 
-/// <summary>Rows of the first worksheet of an XLSX package, read by MiniExcel; numbers become invariant text.</summary>
+/// <summary>Rows of one worksheet of an XLSX package (the first unless named), read by MiniExcel; numbers become invariant text.
+/// With <c>fillMergedCells</c> every cell of a merged range reads as its top-left cell.</summary>
 internal sealed class XlsxRowSource : RowSource
 {
     private readonly IEnumerator<object> _rows;
     private string[] _current = [];
 
-    public XlsxRowSource(Stream stream)
+    public XlsxRowSource(Stream stream, string? sheetName = null, bool fillMergedCells = false)
     {
-        var rows = MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX);
+        var configuration = fillMergedCells ? new MiniExcelLibs.OpenXml.OpenXmlConfiguration { FillMergedCells = true } : null;
+        var rows = MiniExcel.Query(stream, useHeaderRow: false, sheetName: sheetName, excelType: ExcelType.XLSX, configuration: configuration);
         _rows = rows.Cast<object>().GetEnumerator();
     }
 

@@ -111,7 +111,7 @@ public static class ObservationsApi
         return TypedResults.Ok(await LoadAsync(db, request, ct, followSuccessor == true));
     }
 
-    internal static async Task<Results<FileStreamHttpResult, ValidationProblem>> ExportAsync(string indicator, string regions, BaiqiangDbContext db, CancellationToken ct)
+    internal static async Task<Results<FileStreamHttpResult, ValidationProblem>> ExportAsync(string indicator, string regions, BaiqiangDbContext db, HttpRequest http, CancellationToken ct)
     {
         var (request, errors) = CompareRequest.Parse(indicator, regions);
         if (request is null)
@@ -128,7 +128,7 @@ public static class ObservationsApi
             .Select(o => ExportRow.FromRecord(o.ToRecord(), names.GetValueOrDefault(o.RegionCode, o.RegionCode.ToString()), indicatorName))
             .ToList();
         var stream = new MemoryStream();
-        await ObservationExporter.WriteXlsxAsync(stream, rows, ct);
+        await ObservationExporter.WriteXlsxAsync(stream, rows, Pipeline.ListFiles.Language(http), ct);
         stream.Position = 0;
         return TypedResults.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{request.Indicator.Value}.xlsx");
     }

@@ -139,10 +139,10 @@ public static class PipelineApi
     }
 
     /// <summary>The deal list as CSV (default) or XLSX (<c>format=xlsx</c>), in the import's columns so it can be edited and re-imported.</summary>
-    internal static async Task<FileContentHttpResult> ExportAsync(string? format, BaiqiangDbContext db, CancellationToken ct)
+    internal static async Task<FileContentHttpResult> ExportAsync(string? format, BaiqiangDbContext db, HttpRequest request, CancellationToken ct)
     {
         var rows = await db.Set<DealEntity>().AsNoTracking().OrderBy(d => d.Code).ToListAsync(ct);
-        return await ListFiles.ExportAsync("deals", DealFile.ExportHeader, rows.Select(DealFile.ToRow), format, ct);
+        return await ListFiles.ExportAsync("deals", DealFile.Columns, rows.Select(DealFile.ToRow), format, request, ct);
     }
 
     internal static async Task<Results<Ok<ScoreboardResponse>, ValidationProblem>> ScoreboardAsync(

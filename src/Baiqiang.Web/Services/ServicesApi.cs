@@ -91,19 +91,19 @@ public static class ServicesApi
     }
 
     /// <summary><c>list</c> = enterprises, visits or requests; CSV (default) or XLSX, in the import's columns.</summary>
-    internal static async Task<Results<FileContentHttpResult, NotFound>> ExportAsync(string list, string? format, BaiqiangDbContext db, CancellationToken ct)
+    internal static async Task<Results<FileContentHttpResult, NotFound>> ExportAsync(string list, string? format, BaiqiangDbContext db, HttpRequest request, CancellationToken ct)
     {
         switch (list)
         {
             case "enterprises":
                 var e = await db.Set<EnterpriseEntity>().AsNoTracking().OrderBy(x => x.CreditCode).ToListAsync(ct);
-                return await ListFiles.ExportAsync(list, ServiceFiles.Header(ServiceFiles.EnterpriseColumns), e.Select(ServiceFiles.ToRow), format, ct);
+                return await ListFiles.ExportAsync(list, ServiceFiles.EnterpriseColumns, e.Select(ServiceFiles.ToRow), format, request, ct);
             case "visits":
                 var v = await db.Set<VisitEntity>().AsNoTracking().OrderBy(x => x.Key).ToListAsync(ct);
-                return await ListFiles.ExportAsync(list, ServiceFiles.Header(ServiceFiles.VisitColumns), v.Select(ServiceFiles.ToRow), format, ct);
+                return await ListFiles.ExportAsync(list, ServiceFiles.VisitColumns, v.Select(ServiceFiles.ToRow), format, request, ct);
             case "requests":
                 var r = await db.Set<RequestEntity>().AsNoTracking().OrderBy(x => x.Key).ToListAsync(ct);
-                return await ListFiles.ExportAsync(list, ServiceFiles.Header(ServiceFiles.RequestColumns), r.Select(ServiceFiles.ToRow), format, ct);
+                return await ListFiles.ExportAsync(list, ServiceFiles.RequestColumns, r.Select(ServiceFiles.ToRow), format, request, ct);
             default:
                 return TypedResults.NotFound();
         }

@@ -23,15 +23,24 @@ public sealed class ObservationExporterTests
     private static async Task<string> CsvTextAsync(IEnumerable<ExportRow> rows)
     {
         using var ms = new MemoryStream();
-        await ObservationExporter.WriteCsvAsync(ms, rows, Ct);
+        await ObservationExporter.WriteCsvAsync(ms, rows, ExportLanguage.English, Ct);
         return Encoding.UTF8.GetString(ms.ToArray());
     }
 
     [Fact]
-    public async Task WriteCsvAsync_Always_StartsWithBomAndLongHeader()
+    public async Task WriteCsvAsync_DefaultLanguage_WritesChineseHeader()
     {
         using var ms = new MemoryStream();
-        await ObservationExporter.WriteCsvAsync(ms, [], Ct);
+        await ObservationExporter.WriteCsvAsync(ms, [], default, Ct);
+
+        Assert.Equal("地区代码,地区名称,指标代码,指标名称,统计期,数值,单位,同比增长%,限定词,来源\r\n", Encoding.UTF8.GetString(ms.ToArray()[3..]));
+    }
+
+    [Fact]
+    public async Task WriteCsvAsync_English_StartsWithBomAndTheEnglishLongHeader()
+    {
+        using var ms = new MemoryStream();
+        await ObservationExporter.WriteCsvAsync(ms, [], ExportLanguage.English, Ct);
         var bytes = ms.ToArray();
 
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
@@ -58,13 +67,15 @@ public sealed class ObservationExporterTests
         }
     }
 
-    [Fact]
-    public async Task WriteCsvAsync_ThenRead_GivesTheSameRecords()
+    [Theory]
+    [InlineData(ExportLanguage.Chinese)]
+    [InlineData(ExportLanguage.English)]
+    public async Task WriteCsvAsync_ThenRead_GivesTheSameRecordsInEitherLanguage(ExportLanguage language)
     {
         var original = await ReadSeedAsync();
         var rows = original.Select(r => ExportRow.FromRecord(r, "名", "指标名")).ToList();
         using var ms = new MemoryStream();
-        await ObservationExporter.WriteCsvAsync(ms, rows, Ct);
+        await ObservationExporter.WriteCsvAsync(ms, rows, language, Ct);
         ms.Position = 0;
 
         var again = await new ObservationFileReader().ReadAsync(ms, "export.csv", TestLookups.Create(), ImportOptions.Default, Ct);
@@ -73,13 +84,15 @@ public sealed class ObservationExporterTests
         Assert.Equal(Comparable(original), Comparable(again.Records));
     }
 
-    [Fact]
-    public async Task WriteXlsxAsync_ThenRead_GivesTheSameRecords()
+    [Theory]
+    [InlineData(ExportLanguage.Chinese)]
+    [InlineData(ExportLanguage.English)]
+    public async Task WriteXlsxAsync_ThenRead_GivesTheSameRecordsInEitherLanguage(ExportLanguage language)
     {
         var original = await ReadSeedAsync();
         var rows = original.Select(r => ExportRow.FromRecord(r, "名", "指标名")).ToList();
         using var ms = new MemoryStream();
-        await ObservationExporter.WriteXlsxAsync(ms, rows, Ct);
+        await ObservationExporter.WriteXlsxAsync(ms, rows, language, Ct);
         ms.Position = 0;
 
         var again = await new ObservationFileReader().ReadAsync(ms, "export.xlsx", TestLookups.Create(), ImportOptions.Default, Ct);
@@ -93,9 +106,11 @@ public sealed class ObservationExporterTests
     public async Task WriteXlsxAsync_SeedRows_ReadBackByMiniExcelWithHeader()
     {
         using var ms = new MemoryStream();
-        await ObservationExporter.WriteXlsxAsync(ms, SeedRows, Ct);
+        await ObservationExporter.WriteXlsxAsync(ms, SeedRows, ExportLanguage.English, Ct);
         ms.Position = 0;
 
+        Assert.Equal(["observations"], MiniExcelLibs.MiniExcel.GetSheetNames(ms));
+        ms.Position = 0;
         var rows = (await MiniExcelLibs.MiniExcel.QueryAsync(ms, useHeaderRow: true, cancellationToken: Ct)).Cast<IDictionary<string, object?>>().ToList();
 
         Assert.Equal(4, rows.Count);
