@@ -9,16 +9,16 @@ namespace Baiqiang.Extraction.Tests;
 /// <summary>
 /// Precision and recall of indicator facts (value, growth, share, plan_completion, pull) on the written corpus
 /// (Corpus/manifest.tsv: documents written for this purpose on the constructions of real public reports, labelled by hand,
-/// never tuned against). Matching follows <see cref="LabelScore.Matches"/>: every field equal, the indicator by catalogue
-/// code when the label has one, else by name containment.
+/// never tuned against). Matching follows <see cref="LabelScore.Matches"/> with strict names: every field equal, the indicator
+/// by catalogue code when the label has one, else the extracted name must contain the label's (Corpus/README.md).
 /// </summary>
 public sealed class CorpusScoreTests
 {
     // The target is P ≥ 0.90 and R ≥ 0.90. These floors are a ratchet at the extractor's measured overall figures
     // (rounded down to 0.01) when the corpus landed, so the test passes today and fails on a regression; raise them as the
     // extractor improves, until they reach the target.
-    private const double PrecisionFloor = 0.36;
-    private const double RecallFloor = 0.41;
+    private const double PrecisionFloor = 0.35;
+    private const double RecallFloor = 0.39;
 
     private static string Folder => Path.Combine(AppContext.BaseDirectory, "Corpus");
 
@@ -47,7 +47,7 @@ public sealed class CorpusScoreTests
         foreach (var d in Manifest())
         {
             var misses = new List<string>();
-            var s = LabelScore.Compare(Extract(d).Facts, Labels(d), k => LabelScore.IndicatorKinds.Contains(k), misses);
+            var s = LabelScore.Compare(Extract(d).Facts, Labels(d), k => LabelScore.IndicatorKinds.Contains(k), misses, strictNames: true);
             total += s;
             table.AppendLine(CultureInfo.InvariantCulture, $"{d.File,-42} {s.Extracted,9} {s.Labelled,8} {s.Matched,7} {s.Precision,6:0.000} {s.Recall,6:0.000}");
             details.AppendLine(d.File);

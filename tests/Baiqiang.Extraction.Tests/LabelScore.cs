@@ -85,7 +85,7 @@ internal static class LabelScore
                 : throw new FormatException($"{path}:{i + 1}: '{cell}' is not a number");
     }
 
-    public static Score Compare(IReadOnlyList<ExtractedFact> facts, IReadOnlyList<LabelledFact> labels, Func<string, bool> kindFilter, List<string>? misses = null)
+    public static Score Compare(IReadOnlyList<ExtractedFact> facts, IReadOnlyList<LabelledFact> labels, Func<string, bool> kindFilter, List<string>? misses = null, bool strictNames = false)
     {
         var fs = facts.Where(f => kindFilter(f.KindText)).ToList();
         var ls = labels.Where(l => kindFilter(l.Kind)).ToList();
@@ -96,7 +96,7 @@ internal static class LabelScore
             var at = ls.FindIndex(l => !used[ls.IndexOf(l)] && Matches(f, l));
             for (var k = 0; k < ls.Count; k++)
             {
-                if (!used[k] && Matches(f, ls[k]))
+                if (!used[k] && Matches(f, ls[k], strictNames))
                 {
                     used[k] = true;
                     matched++;
@@ -122,7 +122,13 @@ internal static class LabelScore
         return new Score(fs.Count, ls.Count, matched);
     }
 
-    public static bool Matches(ExtractedFact f, LabelledFact l)
+    /// <summary>
+    /// Whether a fact matches a label. Uncatalogued names match by containment either way, or with <paramref name="strictNames"/>
+    /// (the corpus) only when the extracted name contains the label's name — the label being the shortest phrase that identifies the
+    /// measure, with … between parts that the text separates (采矿业…贡献率) — after 规模以上→规上 and 限额以上→限上, so a name cut at
+    /// 和/、 (供应业增加值 for 电力、热力、燃气及水生产和供应业增加值) or stripped of its subject (完成投资 for 续建项目) does not match.
+    /// </summary>
+    public static bool Matches(ExtractedFact f, LabelledFact l, bool strictNames = false)
         => f.KindText == l.Kind
             && f.RegionCode?.ToString() == l.RegionCode
             && f.Period?.ToString() == l.Period
@@ -133,7 +139,29 @@ internal static class LabelScore
             && f.PlanSharePct == l.PlanSharePct
             && (l.IndicatorCode is { } code
                 ? f.IndicatorCode?.Value == code
-                : f.IndicatorCode is null && (f.Indicator.Contains(l.Indicator, StringComparison.Ordinal) || l.Indicator.Contains(f.Indicator, StringComparison.Ordinal)));
+                : f.IndicatorCode is null && (strictNames ? ContainsInOrder(f.Indicator, l.Indicator)
+                    : f.Indicator.Contains(l.Indicator, StringComparison.Ordinal) || l.Indicator.Contains(f.Indicator, StringComparison.Ordinal)));
+
+    /// <summary>Whether <paramref name="name"/> contains every …-separated part of <paramref name="label"/>, in order.</summary>
+    public static bool ContainsInOrder(string name, string label)
+    {
+        var n = ShortForms(name);
+        var at = 0;
+        foreach (var part in ShortForms(label).Split('…', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var i = n.IndexOf(part, at, StringComparison.Ordinal);
+            if (i < 0)
+            {
+                return false;
+            }
+
+            at = i + part.Length;
+        }
+
+        return true;
+    }
+
+    private static string ShortForms(string name) => name.Replace("规模以上", "规上", StringComparison.Ordinal).Replace("限额以上", "限上", StringComparison.Ordinal);
 
     private static string? Str(JsonElement r, string name) => r.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
