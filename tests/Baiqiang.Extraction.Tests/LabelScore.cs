@@ -45,7 +45,47 @@ internal static class LabelScore
         return list;
     }
 
-    public static Score Compare(IReadOnlyList<ExtractedFact> facts, IReadOnlyList<LabelledFact> labels, Func<string, bool> kindFilter, List<string>? misses = null)
+    /// <summary>The corpus label columns, in order (tests/Baiqiang.Extraction.Tests/Corpus/*.tsv; an empty cell is null).</summary>
+    public static readonly string[] TsvColumns = ["kind", "region_code", "indicator", "indicator_code", "period", "value", "unit", "qualifier", "growth_pct", "plan_share_pct"];
+
+    /// <summary>Reads a corpus label file: a header row with exactly <see cref="TsvColumns"/>, then one fact a line.</summary>
+    public static IReadOnlyList<LabelledFact> LoadTsv(string path)
+    {
+        var lines = File.ReadAllLines(path);
+        if (lines.Length == 0 || lines[0].TrimEnd('\r') != string.Join('\t', TsvColumns))
+        {
+            throw new FormatException($"{path}: the header must be: {string.Join(' ', TsvColumns)}");
+        }
+
+        var list = new List<LabelledFact>();
+        for (var i = 1; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var c = line.Split('\t');
+            if (c.Length != TsvColumns.Length)
+            {
+                throw new FormatException($"{path}:{i + 1}: {c.Length} cells, expected {TsvColumns.Length}");
+            }
+
+            list.Add(new LabelledFact(c[0], Null(c[1]), c[2], Null(c[3]), Null(c[4]), Number(c[5], path, i), c[6], Null(c[7]), Number(c[8], path, i), Number(c[9], path, i)));
+        }
+
+        return list;
+
+        static string? Null(string cell) => cell.Length == 0 ? null : cell;
+
+        static decimal? Number(string cell, string path, int i)
+            => cell.Length == 0 ? null
+                : decimal.TryParse(cell, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) ? d
+                : throw new FormatException($"{path}:{i + 1}: '{cell}' is not a number");
+    }
+
+    public static Score Compare(IReadOnlyList<ExtractedFact> facts, IReadOnlyList<LabelledFact> labels, Func<string, bool> kindFilter, List<string>? misses = null, bool strictNames = false)
     {
         var fs = facts.Where(f => kindFilter(f.KindText)).ToList();
         var ls = labels.Where(l => kindFilter(l.Kind)).ToList();
@@ -56,7 +96,7 @@ internal static class LabelScore
             var at = ls.FindIndex(l => !used[ls.IndexOf(l)] && Matches(f, l));
             for (var k = 0; k < ls.Count; k++)
             {
-                if (!used[k] && Matches(f, ls[k]))
+                if (!used[k] && Matches(f, ls[k], strictNames))
                 {
                     used[k] = true;
                     matched++;
@@ -82,7 +122,13 @@ internal static class LabelScore
         return new Score(fs.Count, ls.Count, matched);
     }
 
-    public static bool Matches(ExtractedFact f, LabelledFact l)
+    /// <summary>
+    /// Whether a fact matches a label. Uncatalogued names match by containment either way, or with <paramref name="strictNames"/>
+    /// (the corpus) only when the extracted name contains the label's name — the label being the shortest phrase that identifies the
+    /// measure, with … between parts that the text separates (采矿业…贡献率) — after 规模以上→规上 and 限额以上→限上, so a name cut at
+    /// 和/、 (供应业增加值 for 电力、热力、燃气及水生产和供应业增加值) or stripped of its subject (完成投资 for 续建项目) does not match.
+    /// </summary>
+    public static bool Matches(ExtractedFact f, LabelledFact l, bool strictNames = false)
         => f.KindText == l.Kind
             && f.RegionCode?.ToString() == l.RegionCode
             && f.Period?.ToString() == l.Period
@@ -93,7 +139,29 @@ internal static class LabelScore
             && f.PlanSharePct == l.PlanSharePct
             && (l.IndicatorCode is { } code
                 ? f.IndicatorCode?.Value == code
-                : f.IndicatorCode is null && (f.Indicator.Contains(l.Indicator, StringComparison.Ordinal) || l.Indicator.Contains(f.Indicator, StringComparison.Ordinal)));
+                : f.IndicatorCode is null && (strictNames ? ContainsInOrder(f.Indicator, l.Indicator)
+                    : f.Indicator.Contains(l.Indicator, StringComparison.Ordinal) || l.Indicator.Contains(f.Indicator, StringComparison.Ordinal)));
+
+    /// <summary>Whether <paramref name="name"/> contains every …-separated part of <paramref name="label"/>, in order.</summary>
+    public static bool ContainsInOrder(string name, string label)
+    {
+        var n = ShortForms(name);
+        var at = 0;
+        foreach (var part in ShortForms(label).Split('…', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var i = n.IndexOf(part, at, StringComparison.Ordinal);
+            if (i < 0)
+            {
+                return false;
+            }
+
+            at = i + part.Length;
+        }
+
+        return true;
+    }
+
+    private static string ShortForms(string name) => name.Replace("规模以上", "规上", StringComparison.Ordinal).Replace("限额以上", "限上", StringComparison.Ordinal);
 
     private static string? Str(JsonElement r, string name) => r.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
