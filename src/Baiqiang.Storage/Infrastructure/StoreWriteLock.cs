@@ -48,15 +48,15 @@ public static class StoreWriteLock
                     }
                     catch (SqliteException e) when (StoreBusyException.IsSqliteBusy(e))
                     {
-                        if (watch.Elapsed >= timeout)
-                        {
-                            throw StoreBusyException.TimedOut(timeout, e);
-                        }
-
                         if (!waiting)
                         {
                             waiting = true;
                             db.Waiting?.Invoke();
+                        }
+
+                        if (watch.Elapsed >= timeout)
+                        {
+                            throw StoreBusyException.TimedOut(timeout, e);
                         }
                     }
                 }
