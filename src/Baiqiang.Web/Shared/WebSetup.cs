@@ -12,6 +12,7 @@ public static class WebSetup
     public static void AddBaiqiangWeb(this WebApplicationBuilder builder)
     {
         builder.Logging.AddSimpleConsole(o => o.IncludeScopes = true);
+        builder.AddBaiqiangProxy();
         builder.Services.AddRazorPages(o =>
         {
             o.RootDirectory = "/";
@@ -23,6 +24,7 @@ public static class WebSetup
         {
             o.HeaderName = "X-CSRF-TOKEN";
             o.Cookie.Name = "bq.af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         builder.Services.AddScoped<Lang>();
         builder.Services.AddSingleton(sp => new Rankings.BoundaryFiles(sp.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider));
@@ -37,7 +39,9 @@ public static class WebSetup
 
     public static void UseBaiqiangPipeline(this WebApplication app)
     {
+        app.UseBaiqiangProxy();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteErrorAsync });
+        app.UseHsts();
         app.UseStatusCodePages();
         app.Use(SecurityHeaders);
         app.UseStaticFiles();
