@@ -58,7 +58,7 @@ public static class ParseBudget
         }
     });
 
-    private static IResult Problem(int status, Bilingual reason) => TypedResults.Problem(statusCode: status, title: reason.ToString());
+    private static ProblemHttpResult Problem(int status, Bilingual reason) => TypedResults.Problem(statusCode: status, title: reason.ToString());
 
     private static string Mb(long bytes) => (bytes / 1024.0 / 1024.0).ToString("0.#", CultureInfo.InvariantCulture) + " MB";
 }

@@ -108,7 +108,7 @@ internal sealed class FaultStore : IAsyncDisposable
 
     /// <summary>Regions facts can be imported for (up to <paramref name="max"/>).</summary>
     public Task<List<string>> RegionsAsync(int max) =>
-        ColumnAsync($"SELECT code FROM regions WHERE valid_to IS NULL AND code IN (SELECT DISTINCT region_code FROM observations) ORDER BY code LIMIT {max}");
+        ColumnAsync($"SELECT code FROM regions WHERE valid_to IS NULL AND code IN (SELECT DISTINCT region_code FROM observations WHERE indicator_code = 'gdp') ORDER BY code LIMIT {max}");
 
     /// <summary>The store is sound: SQLite's integrity check passes, every fact has at most one current revision, and the
     /// observations table has its three secondary indexes (a killed bulk load drops and rebuilds them in its transaction).</summary>
