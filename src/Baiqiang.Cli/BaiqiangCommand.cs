@@ -21,11 +21,23 @@ public static class BaiqiangCommand
         Recursive = true,
     };
 
+    /// <summary><c>--lock-timeout SECONDS</c>: how long a write waits for another writer before giving up (default 60).</summary>
+    internal static readonly Option<int> LockTimeoutOption = new("--lock-timeout")
+    {
+        Description = "写入时等待其他导入完成的最长秒数(默认60) / seconds a write waits for another import to finish (default 60)",
+        Recursive = true,
+        DefaultValueFactory = _ => 60,
+    };
+
+    /// <summary>The exit code of a write refused because another writer held the store (busy) or changed the same rows first.</summary>
+    public const int BusyExitCode = 3;
+
     public static RootCommand Build()
     {
         var root = new RootCommand("百强 Baiqiang — 县域经济监测、项目调度与区域评价 / county economy monitoring, project dispatch and regional ranking")
         {
             DbOption,
+            LockTimeoutOption,
             InitCommand.Create(),
             RegionsCommand.Create(),
             ImportCommand.Create(),
@@ -48,7 +60,23 @@ public static class BaiqiangCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
-        var config = new InvocationConfiguration { Output = output, Error = error };
-        return await Build().Parse(args).InvokeAsync(config, cancellationToken);
+        // Exceptions are handled here rather than by System.CommandLine, so a store held by another writer is a message.
+        var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await Build().Parse(args).InvokeAsync(config, cancellationToken);
+        }
+        catch (Exception e) when (Storage.StoreBusyException.From(e) is { } busy)
+        {
+            // Another writer, not the input: say so in both languages, without a stack trace.
+            await error.WriteLineAsync($"{busy.Reason.Zh} / {busy.Reason.En}");
+            return BusyExitCode;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // What System.CommandLine's default handler prints.
+            await error.WriteLineAsync("Unhandled exception: " + e);
+            return 1;
+        }
     }
 }

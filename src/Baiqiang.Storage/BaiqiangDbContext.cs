@@ -55,6 +55,12 @@ public abstract class BaiqiangDbContext : DbContext
     /// <summary>The clock for audit timestamps. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
+    /// <summary>How long a writer waits for another writer's lock before giving up with a <see cref="StoreBusyException"/>. Default 60 s.</summary>
+    public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Called once when a writer starts waiting for another writer (the CLI says so on standard error).</summary>
+    public Action? Waiting { get; set; }
+
     public DbSet<RegionEntity> Regions => Set<RegionEntity>();
 
     public DbSet<IndicatorEntity> Indicators => Set<IndicatorEntity>();

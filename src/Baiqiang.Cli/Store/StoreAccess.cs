@@ -16,6 +16,9 @@ internal static class StoreAccess
         await BaiqiangStore.MigrateAsync(options, ct);
         var db = BaiqiangStore.Open(options);
         db.CurrentUser = Environment.UserName;
+        db.LockTimeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(BaiqiangCommand.LockTimeoutOption)));
+        var err = parse.Err();
+        db.Waiting = () => err.WriteLine("正在等待其他导入完成… / waiting for another import to finish…");
         await IndicatorStore.SeedCatalogueAsync(db, ct);
         return db;
     }

@@ -170,9 +170,10 @@ public sealed partial class ObservationFileReader
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            var row = rows is null ? (int?)null : rows.RowNumber + 1;
+            var row = ex is CsvTooManyColumnsException wide ? wide.Row : rows is null ? (int?)null : rows.RowNumber + 1;
             var why = ex switch
             {
+                CsvTooManyColumnsException => CsvTooManyColumnsException.Why,
                 DecoderFallbackException => new Bilingual("文件含有无法解码的字节(请另存为 UTF-8 或 GBK 编码的 CSV)", "the file contains bytes that cannot be decoded (save it as UTF-8 or GBK CSV)"),
                 CsvRecordTooLargeException => new Bilingual("这一行过长(超过100万字符),可能是引号未闭合", "this row is too long (over a million characters); a quote may be left open"),
                 CsvFormatException => new Bilingual($"CSV 格式错误(例如引号未闭合):{ex.Message}", $"malformed CSV (e.g. a quote left open): {ex.Message}"),

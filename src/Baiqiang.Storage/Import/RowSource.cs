@@ -95,6 +95,8 @@ internal abstract class RowSource : IDisposable
 
     public async ValueTask<bool> ReadAsync(CancellationToken ct)
     {
+        // Every reader's row loop passes here: a request's deadline stops the read between rows.
+        ct.ThrowIfCancellationRequested();
         if (_replay)
         {
             _replay = false;
@@ -143,7 +145,7 @@ internal sealed class CsvRowSource : RowSource
             MaxBufferSize = 0x100000,
             OwnsReader = true,
         };
-        var csv = await CsvDataReader.CreateAsync(reader, options, ct).ConfigureAwait(false);
+        var csv = await CsvDataReader.CreateAsync(new ColumnLimitReader(reader, delimiter), options, ct).ConfigureAwait(false);
         return new CsvRowSource(csv);
     }
 

@@ -7,6 +7,7 @@ using Baiqiang.Core.Periods;
 using Baiqiang.Core.Regions;
 using Baiqiang.Storage.Auditing;
 using Baiqiang.Storage.Import;
+using Baiqiang.Storage.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -55,10 +56,7 @@ public static class ObservationWriter
 
         var now = clock.GetUtcNow();
         var (unique, duplicates) = LastPerKey(records);
-        var bulk = unique.Count >= BulkThreshold && await NothingStoredForAsync(db, unique, ct);
-
-        // Into a completely empty table it is faster to build the secondary indexes once, after the load.
-        var rebuildIndexes = bulk && unique.Count >= RebuildIndexesThreshold && !await db.Observations.AnyAsync(ct);
+        var bulkSession = unique.Count >= BulkThreshold;
 
         var previousUser = db.CurrentUser;
         var previousClock = db.Clock;
@@ -69,14 +67,19 @@ public static class ObservationWriter
         var ownTransaction = db.Database.CurrentTransaction is null;
         try
         {
-            if (bulk)
+            if (bulkSession)
             {
                 await BeginBulkSessionAsync(db, ct);
             }
 
-            IDbContextTransaction? tx = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
+            IDbContextTransaction? tx = await BeginOrEnterAsync(db, ownTransaction, ct);
             try
             {
+                // Decided under the store's write lock: another import cannot fill these indicators in between.
+                var bulk = bulkSession && await NothingStoredForAsync(db, unique, ct);
+
+                // Into a completely empty table it is faster to build the secondary indexes once, after the load.
+                var rebuildIndexes = bulk && unique.Count >= RebuildIndexesThreshold && !await db.Observations.AnyAsync(ct);
                 WriteSummary summary;
                 if (bulk)
                 {
@@ -134,11 +137,23 @@ public static class ObservationWriter
             db.CurrentUser = previousUser;
             db.Clock = previousClock;
             db.ChangeTracker.AutoDetectChangesEnabled = previousDetect;
-            if (bulk)
+            if (bulkSession)
             {
                 await EndBulkSessionAsync(db);
             }
         }
+    }
+
+    /// <summary>A new write transaction holding the store's write lock, or null after taking the lock inside the caller's.</summary>
+    private static async Task<IDbContextTransaction?> BeginOrEnterAsync(BaiqiangDbContext db, bool ownTransaction, CancellationToken ct)
+    {
+        if (ownTransaction)
+        {
+            return await StoreWriteLock.BeginAsync(db, ct);
+        }
+
+        await StoreWriteLock.EnterAsync(db, ct);
+        return null;
     }
 
     /// <summary>
@@ -156,9 +171,6 @@ public static class ObservationWriter
         BaiqiangDbContext db, List<ObservationRecord> head, RecordStream stream, Task<ImportResult> reading, string user, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var stored = await IndicatorsWithFactsAsync(db, ct);
-        var empty = stored.Count == 0 && !await db.Observations.AnyAsync(ct);
-
         var previousUser = db.CurrentUser;
         var previousClock = db.Clock;
         var previousDetect = db.ChangeTracker.AutoDetectChangesEnabled;
@@ -169,10 +181,13 @@ public static class ObservationWriter
         try
         {
             await BeginBulkSessionAsync(db, ct);
-            IDbContextTransaction? tx = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
+            IDbContextTransaction? tx = await BeginOrEnterAsync(db, ownTransaction, ct);
             var committed = false;
             try
             {
+                // Decided under the store's write lock: another import cannot store these indicators in between.
+                var stored = await IndicatorsWithFactsAsync(db, ct);
+                var empty = stored.Count == 0 && !await db.Observations.AnyAsync(ct);
                 await BeginBulkTransactionAsync(db, tx is not null, ct);
                 var indexes = empty ? await DropSecondaryIndexesAsync(db, ct) : [];
                 var revisable = new List<ObservationRecord>();

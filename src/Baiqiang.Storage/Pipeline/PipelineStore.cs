@@ -26,7 +26,11 @@ public sealed record StoreOutcome(int Added, int Updated, IReadOnlyList<Bilingua
 /// re-import whose furthest stage is behind the stored one, or that revives a lost deal, is refused.</remarks>
 public static class PipelineStore
 {
-    public static async Task<StoreOutcome> SaveDealsAsync(BaiqiangDbContext db, Actor actor, IReadOnlyList<Deal> deals, CancellationToken ct)
+    /// <summary>Upserts the deals all or nothing, deciding what exists under the store's write lock (<see cref="StoreWriteLock"/>).</summary>
+    public static Task<StoreOutcome> SaveDealsAsync(BaiqiangDbContext db, Actor actor, IReadOnlyList<Deal> deals, CancellationToken ct) =>
+        StoreWriteLock.RunAsync(db, () => SaveDealsUnlockedAsync(db, actor, deals, ct), ct);
+
+    private static async Task<StoreOutcome> SaveDealsUnlockedAsync(BaiqiangDbContext db, Actor actor, IReadOnlyList<Deal> deals, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(actor);

@@ -5,6 +5,7 @@ using Baiqiang.Core.Projects;
 using Baiqiang.Core.Regions;
 using Baiqiang.Core.Text;
 using Baiqiang.Storage.Import;
+using Baiqiang.Storage.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Baiqiang.Storage.Projects;
@@ -127,9 +128,13 @@ public static class ProjectFileImporter
         }
 
         var sheet = new Sheet(table, headers, fileName);
-        return kind == ProjectFileKind.Form
-            ? await FormImport.RunAsync(db, sheet, options, actor, errors, ct)
-            : await LedgerImport.RunAsync(db, sheet, options, actor, errors, ct);
+        Task<ProjectImportResult> Run() => kind == ProjectFileKind.Form
+            ? FormImport.RunAsync(db, sheet, options, actor, errors, ct)
+            : LedgerImport.RunAsync(db, sheet, options, actor, errors, ct);
+
+        // What exists (codes, names, stored months) is read under the store's write lock, so two imports meeting
+        // end one after the other; a dry run stores nothing and takes no lock.
+        return options.DryRun ? await Run() : await StoreWriteLock.RunAsync(db, Run, ct);
     }
 
     private static ParseResult<SheetHeader> SheetHeader(int i, string text) => ProjectSheet.Classify(i, text);

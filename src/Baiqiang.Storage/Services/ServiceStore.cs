@@ -18,7 +18,23 @@ namespace Baiqiang.Storage.Services;
 /// Visits and requests must name an enterprise of the registry (stored, or in the same batch for enterprises).</remarks>
 public static class ServiceStore
 {
-    public static async Task<StoreOutcome> SaveEnterprisesAsync(BaiqiangDbContext db, Actor actor, IReadOnlyList<Enterprise> items, CancellationToken ct)
+    /// <summary>Stores the batch all or nothing, deciding what exists under the store's write lock (<see cref="StoreWriteLock"/>).</summary>
+    public static Task<StoreOutcome> SaveEnterprisesAsync(BaiqiangDbContext db, Actor actor, IReadOnlyList<Enterprise> items, CancellationToken ct) =>
+        StoreWriteLock.RunAsync(db, () => SaveEnterprisesUnlockedAsync(db, actor, items, ct), ct);
+
+    /// <summary>Stores the batch all or nothing, deciding what exists under the store's write lock (<see cref="StoreWriteLock"/>).</summary>
+    public static Task<StoreOutcome> SaveVisitsAsync(BaiqiangDbContext db, Actor actor, IReadOnlyList<Visit> items, CancellationToken ct) =>
+        StoreWriteLock.RunAsync(db, () => SaveVisitsUnlockedAsync(db, actor, items, ct), ct);
+
+    /// <summary>Stores the batch all or nothing, deciding what exists under the store's write lock (<see cref="StoreWriteLock"/>).</summary>
+    public static Task<StoreOutcome> SaveRequestsAsync(BaiqiangDbContext db, Actor actor, IReadOnlyList<EnterpriseRequest> items, CancellationToken ct) =>
+        StoreWriteLock.RunAsync(db, () => SaveRequestsUnlockedAsync(db, actor, items, ct), ct);
+
+    /// <summary>Stores the batch all or nothing, deciding what exists under the store's write lock (<see cref="StoreWriteLock"/>).</summary>
+    public static Task<StoreOutcome> SaveCashOutsAsync(BaiqiangDbContext db, Actor actor, IReadOnlyList<PolicyCashOut> items, CancellationToken ct) =>
+        StoreWriteLock.RunAsync(db, () => SaveCashOutsUnlockedAsync(db, actor, items, ct), ct);
+
+    private static async Task<StoreOutcome> SaveEnterprisesUnlockedAsync(BaiqiangDbContext db, Actor actor, IReadOnlyList<Enterprise> items, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(actor);
@@ -40,7 +56,7 @@ public static class ServiceStore
         return await SaveAsync(db, actor, items.Count, 0, ct);
     }
 
-    public static async Task<StoreOutcome> SaveVisitsAsync(BaiqiangDbContext db, Actor actor, IReadOnlyList<Visit> items, CancellationToken ct)
+    private static async Task<StoreOutcome> SaveVisitsUnlockedAsync(BaiqiangDbContext db, Actor actor, IReadOnlyList<Visit> items, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(actor);
@@ -63,7 +79,7 @@ public static class ServiceStore
         return await SaveAsync(db, actor, items.Count, 0, ct);
     }
 
-    public static async Task<StoreOutcome> SaveRequestsAsync(BaiqiangDbContext db, Actor actor, IReadOnlyList<EnterpriseRequest> items, CancellationToken ct)
+    private static async Task<StoreOutcome> SaveRequestsUnlockedAsync(BaiqiangDbContext db, Actor actor, IReadOnlyList<EnterpriseRequest> items, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(actor);
@@ -123,7 +139,7 @@ public static class ServiceStore
         return await SaveAsync(db, actor, added, items.Count - added, ct);
     }
 
-    public static async Task<StoreOutcome> SaveCashOutsAsync(BaiqiangDbContext db, Actor actor, IReadOnlyList<PolicyCashOut> items, CancellationToken ct)
+    private static async Task<StoreOutcome> SaveCashOutsUnlockedAsync(BaiqiangDbContext db, Actor actor, IReadOnlyList<PolicyCashOut> items, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(actor);

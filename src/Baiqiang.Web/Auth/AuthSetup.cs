@@ -22,6 +22,7 @@ public static class AuthSetup
     {
         var services = builder.Services;
         services.AddMemoryCache();
+        services.AddSingleton<AdminLockout>();
         services.AddIdentity<WebUser, IdentityRole>(o =>
             {
                 o.Password.RequiredLength = 10;

@@ -24,7 +24,7 @@ public static class DocumentsApi
         var api = app.MapGroup("/api/documents").WithTags("documents").RequireAuthorization().RequireAntiforgeryForCookies();
         api.MapGet("/", ListAsync).WithName("ListDocuments");
         api.MapGet("/{id:long}", GetAsync).WithName("GetDocument");
-        api.MapPost("/", UploadAsync).WithName("UploadDocument").DisableAntiforgery();
+        api.MapPost("/", UploadAsync).WithName("UploadDocument").DisableAntiforgery().WithParseBudget();
         api.MapPost("/{id:long}/facts/{factId:long}/accept", AcceptAsync).WithName("AcceptFact");
         api.MapPost("/{id:long}/facts/{factId:long}/reject", RejectAsync).WithName("RejectFact");
         app.MapGroup("/api/briefings").WithTags("briefings").RequireAuthorization().RequireAntiforgeryForCookies()

@@ -1,6 +1,7 @@
 using Baiqiang.Core.Access;
 using Baiqiang.Storage;
 using Baiqiang.Web.Auth;
+using Baiqiang.Web.Shared;
 
 namespace Baiqiang.Web.Imports;
 
@@ -10,8 +11,8 @@ public static class ImportsApi
     public static void MapImportsApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/imports").WithTags("imports").RequireAuthorization().DisableAntiforgery().RequireAntiforgeryForCookies();
-        api.MapPost("/validate", ValidateAsync).WithName("ValidateImport");
-        api.MapPost("/", CommitAsync).WithName("CommitImport");
+        api.MapPost("/validate", ValidateAsync).WithName("ValidateImport").WithParseBudget();
+        api.MapPost("/", CommitAsync).WithName("CommitImport").WithParseBudget();
     }
 
     internal static async Task<Results<Ok<ImportReport>, UnprocessableEntity<ImportReport>>> ValidateAsync(

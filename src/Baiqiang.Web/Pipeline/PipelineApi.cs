@@ -38,7 +38,7 @@ public static class PipelineApi
         api.MapGet("/deals/{code}", GetAsync).WithName("GetDeal");
         api.MapPost("/deals", CreateAsync).WithName("CreateDeal");
         api.MapPost("/deals/{code}/advance", AdvanceAsync).WithName("AdvanceDeal");
-        api.MapPost("/deals/import", ImportAsync).WithName("ImportDeals").DisableAntiforgery();
+        api.MapPost("/deals/import", ImportAsync).WithName("ImportDeals").DisableAntiforgery().WithParseBudget();
         api.MapGet("/scoreboard", ScoreboardAsync).WithName("GetPipelineScoreboard");
         api.MapGet("/targets", TargetsAsync).WithName("GetPipelineTargets");
     }

@@ -40,7 +40,7 @@ public static class ProjectsApi
         api.MapGet("/reports", ReportsAsync).WithName("GetMonthlyReports");
         api.MapPost("/months/close", CloseMonthAsync).WithName("CloseProjectMonth");
         api.MapGet("/form", FormAsync).WithName("DownloadProjectForm");
-        api.MapPost("/form/import", ImportFormAsync).WithName("ImportProjectForm").DisableAntiforgery();
+        api.MapPost("/form/import", ImportFormAsync).WithName("ImportProjectForm").DisableAntiforgery().WithParseBudget();
         api.MapPost("/problems/{id}/resolve", ResolveProblemAsync).WithName("ResolveProjectProblem");
         api.MapGet("/{code}", GetAsync).WithName("GetProject");
         api.MapPut("/{code}", UpdateAsync).WithName("UpdateProject");

@@ -30,7 +30,7 @@ public static class ServicesApi
         api.MapPost("/requests/{id}/close", CloseAsync).WithName("CloseRequest");
         api.MapGet("/statistics", StatisticsAsync).WithName("GetServiceStatistics");
         api.MapGet("/export/{list}", ExportAsync).WithName("ExportServiceList");
-        api.MapPost("/import/{list}", ImportAsync).WithName("ImportServiceList").DisableAntiforgery();
+        api.MapPost("/import/{list}", ImportAsync).WithName("ImportServiceList").DisableAntiforgery().WithParseBudget();
     }
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);

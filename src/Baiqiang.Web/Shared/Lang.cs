@@ -50,7 +50,7 @@ public sealed class Lang(IHttpContextAccessor accessor)
         if (q is "en" or "zh")
         {
             http.Items[ItemKey] = q;
-            http.Response.Cookies.Append(Cookie, q, new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+            http.Response.Cookies.Append(Cookie, q, new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Secure = http.Request.IsHttps });
         }
 
         await next();

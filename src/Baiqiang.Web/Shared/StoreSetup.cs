@@ -21,9 +21,12 @@ public static class StoreSetup
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
+        // A request waits at most this long for another writer (an import) before answering 503 with Retry-After.
+        var lockTimeout = TimeSpan.FromSeconds(Math.Max(1, builder.Configuration.GetValue("Baiqiang:LockTimeoutSeconds", 30)));
         builder.Services.AddScoped(sp =>
         {
             var db = BaiqiangStore.Open(options);
+            db.LockTimeout = lockTimeout;
             db.Clock = sp.GetRequiredService<TimeProvider>();
             db.CurrentUser = sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User.Identity?.Name ?? "system";
             db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;

@@ -12,6 +12,7 @@ public static class WebSetup
     public static void AddBaiqiangWeb(this WebApplicationBuilder builder)
     {
         builder.Logging.AddSimpleConsole(o => o.IncludeScopes = true);
+        builder.AddBaiqiangProxy();
         builder.Services.AddRazorPages(o =>
         {
             o.RootDirectory = "/";
@@ -23,6 +24,7 @@ public static class WebSetup
         {
             o.HeaderName = "X-CSRF-TOKEN";
             o.Cookie.Name = "bq.af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         builder.Services.AddScoped<Lang>();
         builder.Services.AddSingleton(sp => new Rankings.BoundaryFiles(sp.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider));
@@ -37,7 +39,9 @@ public static class WebSetup
 
     public static void UseBaiqiangPipeline(this WebApplication app)
     {
+        app.UseBaiqiangProxy();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteErrorAsync });
+        app.UseHsts();
         app.UseStatusCodePages();
         app.Use(SecurityHeaders);
         app.UseStaticFiles();
@@ -73,9 +77,19 @@ public static class WebSetup
         var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
         var requestId = Activity.Current?.Id ?? http.TraceIdentifier;
         var denied = error is AccessDeniedException;
-        http.Response.StatusCode = denied ? StatusCodes.Status403Forbidden : StatusCodes.Status500InternalServerError;
+        var busy = Baiqiang.Storage.StoreBusyException.From(error);
+        http.Response.StatusCode = denied ? StatusCodes.Status403Forbidden
+            : busy is { IsConflict: true } ? StatusCodes.Status409Conflict
+            : busy is not null ? StatusCodes.Status503ServiceUnavailable
+            : StatusCodes.Status500InternalServerError;
+        if (busy is not null)
+        {
+            http.Response.Headers.RetryAfter = busy.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var (zh, en) = denied && error is AccessDeniedException ade
             ? (ade.Reason.Zh, ade.Reason.En)
+            : busy is not null ? (busy.Reason.Zh, busy.Reason.En)
             : ("服务器内部错误，请把请求编号告诉管理员", "Internal error; please quote the request id to your administrator");
         if (http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {

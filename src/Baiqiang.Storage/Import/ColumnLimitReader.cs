@@ -1,0 +1,134 @@
+using System.Globalization;
+using Baiqiang.Core.Text;
+
+namespace Baiqiang.Storage.Import;
+
+/// <summary>A record of a delimited file with more cells than a spreadsheet can hold; thrown before the CSV parser sees it.</summary>
+internal sealed class CsvTooManyColumnsException(int row) : Exception(string.Create(CultureInfo.InvariantCulture, $"第{row}行 / row {row}: {Why}"))
+{
+    /// <summary>Why, without the row (an import error names the row itself).</summary>
+    public static readonly Bilingual Why = new(
+        $"这一行超过{ColumnLimitReader.MaxColumns}列(Excel 工作表的上限),不是统计表,未读取",
+        $"this row has more than {ColumnLimitReader.MaxColumns} columns (the most an Excel worksheet holds); it is not a statistical table and was not read");
+
+    /// <summary>1-based number of the record (as <see cref="RowSource.RowNumber"/> counts them).</summary>
+    public int Row { get; } = row;
+}
+
+/// <summary>
+/// Passes a delimited text through unchanged while counting the delimiters of each record (outside quotes), and stops
+/// with <see cref="CsvTooManyColumnsException"/> at a record of more than <see cref="MaxColumns"/> cells.
+/// </summary>
+/// <remarks>Sylvan's CSV parser takes time quadratic in the number of cells of one record (a 256 KB single line of
+/// “x,x,x,…” took 12 s), so a one-line file could hold a web request for minutes. No statistical table is wider than
+/// a worksheet (16,384 columns in Excel), and this check costs one pass over characters already in memory.</remarks>
+internal sealed class ColumnLimitReader(TextReader inner, char delimiter) : TextReader
+{
+    /// <summary>Excel's widest worksheet (XFD).</summary>
+    public const int MaxColumns = 16_384;
+
+    private bool _quoted;
+    private int _delimiters;
+    private int _record = 1;
+    private bool _afterCr;
+
+    public override int Peek() => inner.Peek();
+
+    public override int Read()
+    {
+        var c = inner.Read();
+        if (c >= 0)
+        {
+            Scan([(char)c]);
+        }
+
+        return c;
+    }
+
+    public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+    public override int Read(Span<char> buffer)
+    {
+        var n = inner.Read(buffer);
+        Scan(buffer[..n]);
+        return n;
+    }
+
+    public override Task<int> ReadAsync(char[] buffer, int index, int count) => ReadAsync(buffer.AsMemory(index, count)).AsTask();
+
+    public override async ValueTask<int> ReadAsync(Memory<char> buffer, CancellationToken cancellationToken = default)
+    {
+        var n = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        Scan(buffer.Span[..n]);
+        return n;
+    }
+
+    public override int ReadBlock(char[] buffer, int index, int count) => ReadBlock(buffer.AsSpan(index, count));
+
+    public override int ReadBlock(Span<char> buffer)
+    {
+        var total = 0;
+        int n;
+        while (total < buffer.Length && (n = Read(buffer[total..])) > 0)
+        {
+            total += n;
+        }
+
+        return total;
+    }
+
+    public override Task<int> ReadBlockAsync(char[] buffer, int index, int count) => ReadBlockAsync(buffer.AsMemory(index, count)).AsTask();
+
+    public override async ValueTask<int> ReadBlockAsync(Memory<char> buffer, CancellationToken cancellationToken = default)
+    {
+        var total = 0;
+        int n;
+        while (total < buffer.Length && (n = await ReadAsync(buffer[total..], cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            total += n;
+        }
+
+        return total;
+    }
+
+    private void Scan(ReadOnlySpan<char> chars)
+    {
+        foreach (var c in chars)
+        {
+            var afterCr = _afterCr;
+            _afterCr = false;
+            if (c == '"')
+            {
+                // A doubled quote inside a quoted cell leaves and re-enters quotes: the state stays right.
+                _quoted = !_quoted;
+            }
+            else if (_quoted)
+            {
+                continue;
+            }
+            else if (c == delimiter)
+            {
+                if (++_delimiters >= MaxColumns)
+                {
+                    throw new CsvTooManyColumnsException(_record);
+                }
+            }
+            else if (c == '\r' || (c == '\n' && !afterCr))
+            {
+                _delimiters = 0;
+                _record++;
+                _afterCr = c == '\r';
+            }
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
