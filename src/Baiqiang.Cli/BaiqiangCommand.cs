@@ -41,6 +41,7 @@ public static class BaiqiangCommand
             ProjectsCommand.Create(),
             BriefingCommand.Create(),
             Targets.TargetsCommand.Create(),
+            Settings.SettingsCommand.Create(),
         };
         return root;
     }
