@@ -96,11 +96,15 @@ public sealed class ProjectsBrowserTests(KestrelWebFactory factory) : IClassFixt
         await chromium.SignInAsync("warnings-analyst", WebFactory.UserPassword);
         await page.GotoAsync("/Projects/Warnings?period=2022-01..06&region=510502");
 
+        // Without a day the page judges as of the sample's own day (the store's as-of setting) and says so.
+        Assert.StartsWith("截至 2023年7月31日（数据设定日），", (await page.TextContentAsync("#as-of"))!.Trim(), StringComparison.Ordinal);
+        Assert.Contains("已逾期426天", await page.TextContentAsync("#warnings"), StringComparison.Ordinal);
+
         // The month-end meeting looks at the warnings as they stood on 2022-06-30: JY-S08's milestone (due 05-31) is 30 days overdue.
         await page.FillAsync("#warnings-filter input[name=today]", "2022-06-30");
         await page.ClickAsync("#warnings-filter button[type=submit]");
         await page.WaitForURLAsync(url => url.Contains("today=2022-06-30", StringComparison.Ordinal));
-        Assert.StartsWith("截至 2022年6月30日，", (await page.TextContentAsync("#as-of"))!.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("截至 2022年6月30日（指定日期），", (await page.TextContentAsync("#as-of"))!.Trim(), StringComparison.Ordinal);
         Assert.Contains("已逾期30天", await page.TextContentAsync("#warnings"), StringComparison.Ordinal);
         Assert.Equal("2022-06-30", await page.InputValueAsync("#warnings-filter input[name=today]"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ChromiumSession.ScreenshotFolder, "projects-warnings-as-of.png"), FullPage = true });
