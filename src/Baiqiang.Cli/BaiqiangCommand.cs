@@ -54,6 +54,7 @@ public static class BaiqiangCommand
             BriefingCommand.Create(),
             Targets.TargetsCommand.Create(),
             Indicators.IndicatorsCommand.Create(),
+            Settings.SettingsCommand.Create(),
         };
         return root;
     }

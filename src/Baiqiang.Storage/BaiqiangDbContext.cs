@@ -96,6 +96,8 @@ public abstract class BaiqiangDbContext : DbContext
 
     public DbSet<ClosedMonthEntity> ClosedMonths => Set<ClosedMonthEntity>();
 
+    public DbSet<Settings.StoreSettingEntity> Settings => Set<Settings.StoreSettingEntity>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<RegionCode>().HaveConversion<RegionCodeConverter>();

@@ -43,7 +43,8 @@ public sealed class TargetsApiTests(WebFactory factory) : IClassFixture<WebFacto
         var signed = list.EnumerateArray().Single(t => t.GetProperty("key").GetString() == "ziyang-hitech-signed-projects-2023");
         Assert.Equal(("count", "新签约项目数", "≥", 100m, "个"), (signed.GetProperty("subjectKind").GetString(), signed.GetProperty("subjectNameZh").GetString(),
             signed.GetProperty("comparator").GetString(), signed.GetProperty("value").GetDecimal(), signed.GetProperty("unit").GetString()));
-        Assert.Equal(100m, signed.GetProperty("progress").GetProperty("timeElapsedPercent").GetDecimal());
+        // Judged as of the sample's day (the store's as-of setting, 2023-07-31): 7 of 2023's 12 months have passed.
+        Assert.Equal(58.33m, Math.Round(signed.GetProperty("progress").GetProperty("timeElapsedPercent").GetDecimal(), 2));
         Assert.Equal((2m, "2020", "资阳市"), (doubling.GetProperty("multipleOfBase").GetDecimal(), doubling.GetProperty("basePeriod").GetString(), doubling.GetProperty("regionName").GetString()));
         Assert.Equal(JsonValueKind.Null, doubling.GetProperty("progress").ValueKind);
         Assert.Equal("缺少基期2020年的数值", doubling.GetProperty("missingZh").GetString());

@@ -276,7 +276,7 @@ internal static class ProjectsCommand
     private static Command WarningsCommand()
     {
         var period = new Option<string>("--period") { Description = "统计期别 / period", Required = true };
-        var today = new Option<string?>("--today") { Description = "判断逾期的日期(默认今天) / the date overdue rules use (default: today)" };
+        var today = CliAsOf.Option("判断逾期的日期", "the date overdue rules use");
         var lag = new Option<decimal>("--lag") { Description = "完成进度落后时间进度超过N个百分点预警(默认10) / lag threshold, points", DefaultValueFactory = _ => 10m };
         var months = new Option<int>("--no-progress-months") { Description = "连续N个月无投资进度预警(默认2) / months without progress", DefaultValueFactory = _ => 2 };
         var days = new Option<int>("--problem-days") { Description = "问题挂账超过N天预警(默认30) / days a problem may stay open", DefaultValueFactory = _ => 30 };
@@ -295,17 +295,15 @@ internal static class ProjectsCommand
                 return 2;
             }
 
-            var day = DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
-            if (parse.GetValue(today) is { } tt && !ProjectSheet.TryParseDate(tt, out day))
+            if (await CliAsOf.ResolveAsync(parse, db, today, ct) is not { } asOf)
             {
-                await parse.Err().WriteLineAsync($"日期“{tt}”无法识别 / cannot read date '{tt}'");
                 return 2;
             }
 
             var rules = new WarningRules(parse.GetValue(lag), parse.GetValue(months), parse.GetValue(days));
-            var warnings = await ProjectWarningQuery.WarningsAsync(db, p, rules, day, region, parse.GetValue(reported), null, ct);
+            var warnings = await ProjectWarningQuery.WarningsAsync(db, p, rules, asOf.Day, region, parse.GetValue(reported), null, ct);
             var o = parse.Out();
-            await o.WriteLineAsync($"预警 {p}(截至{day:yyyy-MM-dd}):{warnings.Count}条 / warnings for {p} as of {day:yyyy-MM-dd}: {warnings.Count}");
+            await o.WriteLineAsync($"预警 {p}({asOf.Zh}):{warnings.Count}条 / warnings for {p} {asOf.En}: {warnings.Count}");
             var t = new TextTable("项目", "规则", "起始", "责任", "原因");
             foreach (var w in warnings)
             {

@@ -37,7 +37,9 @@ internal static class RegionsCommand
 
             await using var db = await StoreAccess.OpenAsync(parse, ct);
             var summary = await RegionStore.ImportDivisionTablesAsync(db, folder, ct);
-            await parse.Out().WriteLineAsync($"已导入区划 / regions imported: {summary}");
+            await parse.Out().WriteLineAsync(
+                $"已导入区划：新增{summary.Added}个，更新{summary.Updated}个，未变{summary.Unchanged}个（读取县级行{summary.CountyRowsRead}行，其中已撤销{summary.Abolished}个） / " +
+                $"regions imported: {summary.Added} added, {summary.Updated} updated, {summary.Unchanged} unchanged ({summary.CountyRowsRead} county-level rows read, {summary.Abolished} abolished)");
             return 0;
         });
         return command;
@@ -215,7 +217,7 @@ internal static class RegionsCommand
             {
                 var parent = r.ParentCode is { } pc && registry.TryGet(pc, out var pr) ? $"{pr.Name} {pc}" : string.Empty;
                 var valid = $"{r.ValidFrom?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "…"} – {r.ValidTo?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "…"}";
-                table.Add(r.Code.ToString(), r.Name, r.Kind.ToString(), parent, valid, r.SuccessorCode?.ToString() ?? string.Empty);
+                table.Add(r.Code.ToString(), r.Name, Baiqiang.Core.Regions.RegionKindNames.Zh(r.Kind), parent, valid, r.SuccessorCode?.ToString() ?? string.Empty);
             }
 
             table.WriteTo(parse.Out());

@@ -109,7 +109,7 @@ internal static class ServiceCommand
     private static Command Report()
     {
         var period = new Option<string>("--period") { Description = "统计期别 / period", Required = true };
-        var today = new Option<string?>("--today") { Description = "判断超期的日期(默认今天) / date overdue is judged on (default today)" };
+        var today = CliAsOf.Option("判断超期的日期", "date overdue is judged on");
         var department = new Option<string[]>("--department") { Description = "只看某些责任单位 / only these departments", AllowMultipleArgumentsPerToken = true };
         var format = ListOutput.FormatOption();
         var output = ListOutput.OutOption();
@@ -126,22 +126,21 @@ internal static class ServiceCommand
                 return 2;
             }
 
-            var day = DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
-            if (parse.GetValue(today) is { } t && !DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+            var departments = parse.GetValue(department) is { Length: > 0 } d ? d : null;
+            await using var db = await StoreAccess.OpenAsync(parse, ct);
+            if (await CliAsOf.ResolveAsync(parse, db, today, ct) is not { } asOf)
             {
-                await parse.Err().WriteLineAsync($"日期“{t}”应为 2023-06-30 / date '{t}' must look like 2023-06-30");
                 return 2;
             }
 
-            var departments = parse.GetValue(department) is { Length: > 0 } d ? d : null;
-            await using var db = await StoreAccess.OpenAsync(parse, ct);
-            var report = await ServiceQueries.ReportAsync(db, p.Value, day, departments, ct);
+            var report = await ServiceQueries.ReportAsync(db, p.Value, asOf.Day, departments, ct);
             string[] header = ["责任单位 department", "类别 category", "月份 month", "诉求 raised", "已解决 resolved", "无法解决 unresolvable", "超期 overdue"];
             var rows = report.Cells.Select(c => new object?[] { c.Department, ServiceText.Name(c.Category), c.Month, c.Raised, c.Resolved, c.Unresolvable, c.Overdue }).ToList();
             var fmt = parse.GetValue(format) ?? "table";
             var isTable = string.Equals(fmt, "table", StringComparison.OrdinalIgnoreCase);
             if (isTable)
             {
+                await parse.Out().WriteLineAsync($"{p.Value}，超期{asOf.Zh} / overdue {asOf.En}");
                 await parse.Out().WriteLineAsync($"{p.Value}: 走访 visits {report.Visits} 次, 覆盖企业 enterprises reached {report.EnterprisesReached} 家, 诉求 requests {report.Raised} 件, 已解决 resolved {report.Resolved} 件, 超期 overdue {report.Overdue} 件");
                 await parse.Out().WriteLineAsync(report.ResolutionFormula + $"; 办理天数中位数 median days to resolve: {(report.MedianDaysToResolve is { } m ? m.Invariant() : "—")}");
             }

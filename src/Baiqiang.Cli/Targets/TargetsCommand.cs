@@ -6,6 +6,7 @@ using Baiqiang.Core.Quantities;
 using Baiqiang.Core.Regions;
 using Baiqiang.Storage.Lookups;
 using Baiqiang.Storage.Projects;
+using Baiqiang.Storage.Settings;
 using Baiqiang.Storage.Targets;
 
 namespace Baiqiang.Cli.Targets;
@@ -20,12 +21,10 @@ internal static class TargetsCommand
 
     private static Actor CliActor() => Actor.LocalAdmin(Environment.UserName);
 
-    private static DateOnly Today() => DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
-
     private static Command List()
     {
         var region = new Option<string?>("--region") { Description = "地区代码或名称(缺省为全部) / region code or name (default: all)" };
-        var today = new Option<string?>("--today") { Description = "招商目标截至的日期(默认今天) / the date pipeline targets are counted to (default: today)" };
+        var today = CliAsOf.Option("目标进度截至的日期", "the date target progress is counted to");
         var command = new Command("list", "列出目标及其完成进度、时间进度和尚需年均增速 / list targets with progress, time elapsed and the growth still needed") { region, today };
         command.SetAction(async (parse, ct) =>
         {
@@ -44,15 +43,14 @@ internal static class TargetsCommand
                 code = r.Value;
             }
 
-            var day = Today();
-            if (parse.GetValue(today) is { } tt && !ProjectSheet.TryParseDate(tt, out day))
+            if (await CliAsOf.ResolveAsync(parse, db, today, ct) is not { } asOf)
             {
-                await parse.Err().WriteLineAsync($"日期“{tt}”无法识别 / cannot read date '{tt}'");
                 return 2;
             }
 
-            var standings = await TargetQueries.StandingsAsync(db, code, day, ct);
+            var standings = await TargetQueries.StandingsAsync(db, code, asOf.Day, ct);
             var o = parse.Out();
+            await o.WriteLineAsync($"目标进度{asOf.Zh} / target progress {asOf.En}");
             if (standings.Count == 0)
             {
                 await o.WriteLineAsync("无目标 / no targets");
@@ -256,11 +254,13 @@ internal static class TargetsCommand
             return 1;
         }
 
-        var s = (await TargetQueries.FindAsync(db, result.Target!.Key, Today(), ct))!;
+        var asOf = await AsOfDay.ResolveAsync(db, null, TimeProvider.System, ct);
+        var s = (await TargetQueries.FindAsync(db, result.Target!.Key, asOf.Day, ct))!;
         var o = parse.Out();
         await o.WriteLineAsync($"{done}: {s.Entity.Key} · {s.RegionName}({s.Entity.RegionCode}) · {s.Entity.DescriptionZh}");
         await o.WriteLineAsync($"  {Condition(s)}");
         await o.WriteLineAsync(s.Status is { } st ? $"  {st.Formula}" : $"  {s.Missing?.Zh} / {s.Missing?.En}");
+        await o.WriteLineAsync($"  进度{asOf.Zh} / progress {asOf.En}");
         return 0;
     }
 

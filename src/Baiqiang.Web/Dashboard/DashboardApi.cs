@@ -34,7 +34,7 @@ public static class DashboardApi
             at = parsed.Value;
         }
 
-        var load = await DashboardQuery.LoadAsync(db, code, at, peers, Targets.TargetsApi.Today(clock), ct);
+        var load = await DashboardQuery.LoadAsync(db, code, at, peers, await Shared.AsOfDays.DefaultDayAsync(db, clock, ct), ct);
         if (load.PeerGroupError is { } unknown)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["peers"] = [unknown.ToString()] });

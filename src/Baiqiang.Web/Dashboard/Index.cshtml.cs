@@ -84,7 +84,7 @@ public sealed class IndexModel(BaiqiangDbContext db, Lang lang, TimeProvider clo
             at = parsed.Value;
         }
 
-        var load = await DashboardQuery.LoadAsync(db, code, at, Peers, Targets.TargetsApi.Today(clock), ct);
+        var load = await DashboardQuery.LoadAsync(db, code, at, Peers, await Shared.AsOfDays.DefaultDayAsync(db, clock, ct), ct);
         if (load.PeerGroupError is { } unknown)
         {
             Message = lang[unknown];

@@ -148,7 +148,7 @@ public static class PipelineApi
     internal static async Task<Results<Ok<ScoreboardResponse>, ValidationProblem>> ScoreboardAsync(
         int? year, string? region, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = await AsOfDays.DefaultDayAsync(db, clock, ct);
         var (_, r, errors) = await PeriodAndRegionAsync(db, null, region, clock, ct);
         if (year is < 2000 or > 2100)
         {
@@ -176,7 +176,7 @@ public static class PipelineApi
         BaiqiangDbContext db, string? period, string? region, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = await AsOfDays.DefaultDayAsync(db, clock, ct);
         var p = StatPeriod.ForYear(await PipelineViews.LatestYearAsync(db, today, ct));
         if (!string.IsNullOrWhiteSpace(period))
         {

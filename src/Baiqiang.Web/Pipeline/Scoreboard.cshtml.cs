@@ -23,7 +23,7 @@ public sealed class ScoreboardModel(BaiqiangDbContext db, TimeProvider clock, La
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = await AsOfDays.DefaultDayAsync(db, clock, ct);
         var (_, region, errors) = await PipelineApi.PeriodAndRegionAsync(db, null, Region, clock, ct);
         var year = await PipelineViews.LatestYearAsync(db, today, ct);
         if (!string.IsNullOrWhiteSpace(Year))

@@ -50,7 +50,7 @@ public sealed class IndexModel(BaiqiangDbContext db, TimeProvider clock, Lang la
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var (args, errors) = await ProjectViews.ParseLedgerAsync(db, new LedgerQuery(Period, By, Region, Status, Tag, Category, Today), ProjectViews.ClockToday(clock), ct);
+        var (args, errors) = await ProjectViews.ParseLedgerAsync(db, new LedgerQuery(Period, By, Region, Status, Tag, Category, Today), await AsOfDays.DefaultDayAsync(db, clock, ct), ct);
         if (args is null)
         {
             Errors.AddRange(errors.SelectMany(e => e.Value).Select(m => ProjectViews.Pick(m, lang.En)));

@@ -56,12 +56,15 @@ public sealed class ProjectModel(BaiqiangDbContext db, TimeProvider clock, Lang 
     /// <summary>The as-of day parsed (the clock's when <see cref="Today"/> is blank); null when <see cref="Today"/> is malformed.</summary>
     public DateOnly? AsOf { get; private set; }
 
+    /// <summary><see cref="AsOf"/> with where it came from (typed, the store's as-of setting, or the clock), for the page to say.</summary>
+    public Baiqiang.Storage.Settings.AsOfDay AsOfSource { get; private set; }
+
     /// <summary>The as-of day to carry on links and forms: only one the user chose, so a page "as of today" stays on the live day.</summary>
     public string? CarriedToday => string.IsNullOrWhiteSpace(Today) || AsOf is not { } d ? null : d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public async Task<IActionResult> OnGetAsync(string code, string? saved, CancellationToken ct)
     {
-        if (!ParseAsOf())
+        if (!await ParseAsOfAsync(ct))
         {
             return Page();
         }
@@ -78,7 +81,7 @@ public sealed class ProjectModel(BaiqiangDbContext db, TimeProvider clock, Lang 
 
     public async Task<IActionResult> OnPostTransitionAsync(string code, CancellationToken ct)
     {
-        if (!ParseAsOf())
+        if (!await ParseAsOfAsync(ct))
         {
             return Page();
         }
@@ -94,7 +97,7 @@ public sealed class ProjectModel(BaiqiangDbContext db, TimeProvider clock, Lang 
 
     public async Task<IActionResult> OnPostAddProblemAsync(string code, CancellationToken ct)
     {
-        if (!ParseAsOf())
+        if (!await ParseAsOfAsync(ct))
         {
             return Page();
         }
@@ -113,7 +116,7 @@ public sealed class ProjectModel(BaiqiangDbContext db, TimeProvider clock, Lang 
 
     public async Task<IActionResult> OnPostResolveProblemAsync(string code, CancellationToken ct)
     {
-        if (!ParseAsOf())
+        if (!await ParseAsOfAsync(ct))
         {
             return Page();
         }
@@ -147,11 +150,13 @@ public sealed class ProjectModel(BaiqiangDbContext db, TimeProvider clock, Lang 
     }
 
     /// <summary>Reads <see cref="Today"/> with the warnings' parser; a malformed day is shown in the user's language and nothing is loaded or written.</summary>
-    private bool ParseAsOf()
+    private async Task<bool> ParseAsOfAsync(CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        AsOf = ProjectViews.ParseAsOf(Today, ProjectViews.ClockToday(clock), errors);
+        var fallback = await AsOfDays.DefaultAsync(db, clock, ct);
+        AsOf = ProjectViews.ParseAsOf(Today, fallback.Day, errors);
         Errors.AddRange(errors.SelectMany(e => e.Value).Select(m => ProjectViews.Pick(m, lang.En)));
+        AsOfSource = AsOf is { } day ? AsOfDays.Judged(day, Today, fallback) : fallback;
         return AsOf is not null;
     }
 

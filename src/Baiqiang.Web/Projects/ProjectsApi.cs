@@ -53,8 +53,6 @@ public static class ProjectsApi
         api.MapPost("/{code}/reports/{month}/return", ReturnAsync).WithName("ReturnProjectReport");
     }
 
-    private static DateOnly Today(TimeProvider clock) => ProjectViews.ClockToday(clock);
-
     internal static async Task<Results<Ok<IReadOnlyList<ProjectSummary>>, ValidationProblem>> ListAsync(string? region, BaiqiangDbContext db, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -65,7 +63,7 @@ public static class ProjectsApi
     internal static async Task<Results<Ok<LedgerResponse>, ValidationProblem>> LedgerAsync(
         [AsParameters] LedgerQuery query, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var (args, errors) = await ProjectViews.ParseLedgerAsync(db, query, Today(clock), ct);
+        var (args, errors) = await ProjectViews.ParseLedgerAsync(db, query, await AsOfDays.DefaultDayAsync(db, clock, ct), ct);
         return args is null ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await ProjectViews.LedgerAsync(db, args, ct));
     }
 
@@ -73,7 +71,7 @@ public static class ProjectsApi
     internal static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportLedgerAsync(
         [AsParameters] LedgerQuery query, string? format, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var (args, errors) = await ProjectViews.ParseLedgerAsync(db, query, Today(clock), ct);
+        var (args, errors) = await ProjectViews.ParseLedgerAsync(db, query, await AsOfDays.DefaultDayAsync(db, clock, ct), ct);
         if (args is null)
         {
             return TypedResults.ValidationProblem(errors);
@@ -104,7 +102,7 @@ public static class ProjectsApi
         string code, string? today, HttpContext http, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (ProjectViews.ParseAsOf(today, Today(clock), errors) is not { } day)
+        if (ProjectViews.ParseAsOf(today, await AsOfDays.DefaultDayAsync(db, clock, ct), errors) is not { } day)
         {
             return TypedResults.ValidationProblem(errors);
         }
@@ -148,7 +146,7 @@ public static class ProjectsApi
             return TypedResults.Forbid();
         }
 
-        return TypedResults.Ok((await ProjectViews.DetailAsync(db, actor, code, Today(clock), ct))!);
+        return TypedResults.Ok((await ProjectViews.DetailAsync(db, actor, code, await AsOfDays.DefaultDayAsync(db, clock, ct), ct))!);
     }
 
     internal static async Task<Results<Ok<ProjectDetail>, NotFound, ValidationProblem, ForbidHttpResult>> TransitionAsync(
@@ -172,7 +170,7 @@ public static class ProjectsApi
             return TypedResults.Forbid();
         }
 
-        return TypedResults.Ok((await ProjectViews.DetailAsync(db, actor, code, Today(clock), ct))!);
+        return TypedResults.Ok((await ProjectViews.DetailAsync(db, actor, code, await AsOfDays.DefaultDayAsync(db, clock, ct), ct))!);
     }
 
     /// <summary>A region's month (<c>month=2022-07</c>) as the form and the review list show it.</summary>
@@ -303,7 +301,7 @@ public static class ProjectsApi
             }
 
             var e = await db.ProjectProblems.AsNoTracking().SingleAsync(q => q.Key == id, ct);
-            return TypedResults.Created($"/api/projects/{Uri.EscapeDataString(code.Trim())}", ProjectViews.ToProblem(e, Today(clock)));
+            return TypedResults.Created($"/api/projects/{Uri.EscapeDataString(code.Trim())}", ProjectViews.ToProblem(e, await AsOfDays.DefaultDayAsync(db, clock, ct)));
         }
         catch (AccessDeniedException)
         {
@@ -333,14 +331,14 @@ public static class ProjectsApi
         }
 
         db.ChangeTracker.Clear();
-        return TypedResults.Ok(ProjectViews.ToProblem(await db.ProjectProblems.AsNoTracking().SingleAsync(q => q.Key == key, ct), Today(clock)));
+        return TypedResults.Ok(ProjectViews.ToProblem(await db.ProjectProblems.AsNoTracking().SingleAsync(q => q.Key == key, ct), await AsOfDays.DefaultDayAsync(db, clock, ct)));
     }
 
     /// <summary>Warnings for <c>period</c> (default: the ledger's latest month) as of <c>today</c> (<c>2022-06-30</c>; default: today).</summary>
     internal static async Task<Results<Ok<WarningsResponse>, ValidationProblem>> WarningsAsync(
         string? period, string? region, string? today, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var (args, errors) = await ProjectViews.ParseWarningsAsync(db, period, region, today, Today(clock), ct);
+        var (args, errors) = await ProjectViews.ParseWarningsAsync(db, period, region, today, await AsOfDays.DefaultDayAsync(db, clock, ct), ct);
         return args is null ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await ProjectViews.WarningsAsync(db, args.Period, args.Region, args.Today, ct));
     }
 

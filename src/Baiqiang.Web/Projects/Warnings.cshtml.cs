@@ -1,4 +1,5 @@
 using Baiqiang.Storage;
+using Baiqiang.Storage.Settings;
 using Baiqiang.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,12 +24,15 @@ public sealed class WarningsModel(BaiqiangDbContext db, TimeProvider clock, Lang
 
     public WarningsResponse? Result { get; private set; }
 
+    /// <summary>The day judged on and where it came from: typed, the store's as-of setting, or the clock.</summary>
+    public AsOfDay AsOf { get; private set; }
+
     public List<string> Errors { get; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var clockToday = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        var (args, errors) = await ProjectViews.ParseWarningsAsync(db, Period, Region, Today, clockToday, ct);
+        var fallback = await AsOfDays.DefaultAsync(db, clock, ct);
+        var (args, errors) = await ProjectViews.ParseWarningsAsync(db, Period, Region, Today, fallback.Day, ct);
         if (args is null)
         {
             Errors.AddRange(errors.SelectMany(e => e.Value).Select(m => ProjectViews.Pick(m, lang.En)));
@@ -36,6 +40,7 @@ public sealed class WarningsModel(BaiqiangDbContext db, TimeProvider clock, Lang
         }
 
         Period = args.Period.ToString();
+        AsOf = AsOfDays.Judged(args.Today, Today, fallback);
         Result = await ProjectViews.WarningsAsync(db, args.Period, args.Region, args.Today, ct);
     }
 }

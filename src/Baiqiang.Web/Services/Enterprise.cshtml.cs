@@ -1,5 +1,6 @@
 using Baiqiang.Storage;
 using Baiqiang.Web.Auth;
+using Baiqiang.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -12,7 +13,7 @@ public sealed class EnterpriseModel(BaiqiangDbContext db, TimeProvider clock) : 
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
-        Detail = await ServiceViews.EnterpriseAsync(db, User.ToActor(), code, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct);
+        Detail = await ServiceViews.EnterpriseAsync(db, User.ToActor(), code, await AsOfDays.DefaultDayAsync(db, clock, ct), ct);
         return Detail is null ? NotFound() : Page();
     }
 }

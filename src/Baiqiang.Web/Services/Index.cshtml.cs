@@ -1,4 +1,5 @@
 using Baiqiang.Storage;
+using Baiqiang.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -16,5 +17,5 @@ public sealed class IndexModel(BaiqiangDbContext db, TimeProvider clock) : PageM
     public IReadOnlyList<EnterpriseItem> Items { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        Items = await ServiceViews.EnterprisesAsync(db, Q, Flag, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct);
+        Items = await ServiceViews.EnterprisesAsync(db, Q, Flag, await AsOfDays.DefaultDayAsync(db, clock, ct), ct);
 }

@@ -74,5 +74,5 @@ public sealed class RequestsModel(BaiqiangDbContext db, TimeProvider clock, Lang
     }
 
     private async Task LoadAsync(CancellationToken ct) =>
-        Board = await ServiceViews.BoardAsync(db, User.ToActor(), Department, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct);
+        Board = await ServiceViews.BoardAsync(db, User.ToActor(), Department, await AsOfDays.DefaultDayAsync(db, clock, ct), ct);
 }

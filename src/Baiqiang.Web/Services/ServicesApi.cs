@@ -33,16 +33,14 @@ public static class ServicesApi
         api.MapPost("/import/{list}", ImportAsync).WithName("ImportServiceList").DisableAntiforgery().WithParseBudget();
     }
 
-    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-
     internal static async Task<Ok<IReadOnlyList<EnterpriseItem>>> EnterprisesAsync(string? q, string? flag, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct) =>
-        TypedResults.Ok(await ServiceViews.EnterprisesAsync(db, q, flag, Today(clock), ct));
+        TypedResults.Ok(await ServiceViews.EnterprisesAsync(db, q, flag, await AsOfDays.DefaultDayAsync(db, clock, ct), ct));
 
     internal static async Task<Results<Ok<EnterpriseDetail>, NotFound>> EnterpriseAsync(string creditCode, HttpContext http, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct) =>
-        await ServiceViews.EnterpriseAsync(db, http.User.ToActor(), creditCode, Today(clock), ct) is { } d ? TypedResults.Ok(d) : TypedResults.NotFound();
+        await ServiceViews.EnterpriseAsync(db, http.User.ToActor(), creditCode, await AsOfDays.DefaultDayAsync(db, clock, ct), ct) is { } d ? TypedResults.Ok(d) : TypedResults.NotFound();
 
     internal static async Task<Ok<RequestBoard>> BoardAsync(string? department, HttpContext http, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct) =>
-        TypedResults.Ok(await ServiceViews.BoardAsync(db, http.User.ToActor(), department, Today(clock), ct));
+        TypedResults.Ok(await ServiceViews.BoardAsync(db, http.User.ToActor(), department, await AsOfDays.DefaultDayAsync(db, clock, ct), ct));
 
     internal static Task<Results<NoContent, NotFound, ValidationProblem, ForbidHttpResult>> StartAsync(
         string id, StartRequestRequest request, HttpContext http, BaiqiangDbContext db, CancellationToken ct) =>
@@ -74,7 +72,7 @@ public static class ServicesApi
 
     internal static async Task<Results<Ok<ServiceStatisticsResponse>, ValidationProblem>> StatisticsAsync(string? period, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var today = Today(clock);
+        var today = await AsOfDays.DefaultDayAsync(db, clock, ct);
         var p = StatPeriod.ForYear(await ServiceViews.LatestYearAsync(db, today, ct));
         if (!string.IsNullOrWhiteSpace(period))
         {

@@ -21,7 +21,7 @@ public sealed class StatisticsModel(BaiqiangDbContext db, TimeProvider clock, La
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = await AsOfDays.DefaultDayAsync(db, clock, ct);
         var period = StatPeriod.ForYear(await ServiceViews.LatestYearAsync(db, today, ct));
         if (!string.IsNullOrWhiteSpace(Period))
         {

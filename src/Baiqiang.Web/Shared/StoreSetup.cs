@@ -89,8 +89,9 @@ public static class StoreSetup
             await users.AddToRoleAsync(admin, WebRoles.Admin);
             if (app.Configuration["Baiqiang:AdminPassword"] is not { Length: > 0 })
             {
-                // Printed once, on the console only: it is not logged and not stored anywhere but as a hash.
-                await Console.Out.WriteLineAsync($"首次运行：管理员账号 admin，密码 {password}（仅显示一次，请登录后修改） / first run: administrator 'admin', password {password} (shown once; change it after signing in)");
+                // Printed once, on the console only, framed and last (after Kestrel says where it listens): it is not logged
+                // and not stored anywhere but as a hash.
+                StartupBanner.PrintWhenStarted(app, password);
             }
         }
     }

@@ -70,6 +70,9 @@ public sealed class IndexModel(BaiqiangDbContext db, Lang lang, TimeProvider clo
 
     public IReadOnlyList<TargetResponse> Targets { get; private set; } = [];
 
+    /// <summary>The day progress and time elapsed are counted to, and where it came from (store setting or clock).</summary>
+    public Baiqiang.Storage.Settings.AsOfDay AsOf { get; private set; }
+
     public TargetResponse? ToDelete { get; private set; }
 
     public bool MayEdit { get; private set; }
@@ -291,7 +294,8 @@ public sealed class IndexModel(BaiqiangDbContext db, Lang lang, TimeProvider clo
         Code = code;
         Region = code.ToString();
         MayEdit = actor.CanEdit(code);
-        Targets = await TargetViews.ListAsync(db, actor, code, TargetsApi.Today(clock), ct);
+        AsOf = await AsOfDays.DefaultAsync(db, clock, ct);
+        Targets = await TargetViews.ListAsync(db, actor, code, AsOf.Day, ct);
         if (!string.IsNullOrWhiteSpace(Delete))
         {
             ToDelete = Targets.FirstOrDefault(t => t.Key == Delete.Trim() && t.MayEdit);

@@ -25,8 +25,6 @@ public static class TargetsApi
         api.MapDelete("/{key}", DeleteAsync).WithName("DeleteTarget");
     }
 
-    internal static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-
     /// <summary>Targets of <c>region</c> (a 6- or 9-digit code; all regions when absent), each with its progress.</summary>
     internal static async Task<Results<Ok<IReadOnlyList<TargetResponse>>, ValidationProblem>> ListAsync(
         string? region, HttpContext http, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct)
@@ -42,11 +40,11 @@ public static class TargetsApi
             code = parsed;
         }
 
-        return TypedResults.Ok(await TargetViews.ListAsync(db, http.User.ToActor(), code, Today(clock), ct));
+        return TypedResults.Ok(await TargetViews.ListAsync(db, http.User.ToActor(), code, await AsOfDays.DefaultDayAsync(db, clock, ct), ct));
     }
 
     internal static async Task<Results<Ok<TargetResponse>, NotFound>> GetAsync(string key, HttpContext http, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct) =>
-        await TargetViews.GetAsync(db, http.User.ToActor(), key, Today(clock), ct) is { } t ? TypedResults.Ok(t) : TypedResults.NotFound();
+        await TargetViews.GetAsync(db, http.User.ToActor(), key, await AsOfDays.DefaultDayAsync(db, clock, ct), ct) is { } t ? TypedResults.Ok(t) : TypedResults.NotFound();
 
     internal static async Task<Results<Created<TargetResponse>, ValidationProblem, ForbidHttpResult>> CreateAsync(
         TargetRequest request, HttpContext http, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct)
@@ -65,7 +63,7 @@ public static class TargetsApi
                 return TypedResults.ValidationProblem(TargetViews.ToProblem(result.Errors));
             }
 
-            var created = (await TargetViews.GetAsync(db, actor, result.Target!.Key, Today(clock), ct))!;
+            var created = (await TargetViews.GetAsync(db, actor, result.Target!.Key, await AsOfDays.DefaultDayAsync(db, clock, ct), ct))!;
             return TypedResults.Created($"/api/targets/{Uri.EscapeDataString(created.Key)}", created);
         }
         catch (AccessDeniedException)
@@ -92,7 +90,7 @@ public static class TargetsApi
             }
 
             return result.Success
-                ? TypedResults.Ok((await TargetViews.GetAsync(db, actor, result.Target!.Key, Today(clock), ct))!)
+                ? TypedResults.Ok((await TargetViews.GetAsync(db, actor, result.Target!.Key, await AsOfDays.DefaultDayAsync(db, clock, ct), ct))!)
                 : TypedResults.ValidationProblem(TargetViews.ToProblem(result.Errors));
         }
         catch (AccessDeniedException)

@@ -28,48 +28,19 @@ public sealed class KestrelWebFactory : WebFactory
 /// </summary>
 public sealed class BrowserTests(KestrelWebFactory factory) : IClassFixture<KestrelWebFactory>
 {
-    private const string Chromium = "/usr/bin/chromium";
-
-    private static string ScreenshotFolder => Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
-
     [Fact]
     public async Task SignIn_Import_Dashboard_Language_InChromium()
     {
-        if (!File.Exists(Chromium))
-        {
-            const string reason = "chromium is not installed at " + Chromium;
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                Assert.Fail("CI=true but " + reason);
-            }
-
-            Assert.Skip(reason);
-        }
-
         await factory.EnsureUserAsync("browser-editor", "editor", 510502);
-        var baseUrl = factory.BaseUrl;
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-background-networking"],
-        });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "zh-CN" });
-        var page = await context.NewPageAsync();
-        var consoleErrors = new List<string>();
-        page.Console += (_, m) =>
-        {
-            if (m.Type == "error")
-            {
-                consoleErrors.Add(m.Text);
-            }
-        };
+        await using var chromium = await ChromiumSession.OpenAsync(factory.BaseUrl);
+        var page = chromium.Page;
+        var consoleErrors = chromium.ConsoleErrors;
+        var screenshots = ChromiumSession.ScreenshotFolder;
 
         // Sign in.
         await page.GotoAsync("/");
         Assert.Contains("/Auth/Login", page.Url, StringComparison.Ordinal);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "login.png") });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "login.png") });
         await page.FillAsync("input[name=UserName]", "browser-editor");
         await page.FillAsync("input[name=Password]", WebFactory.UserPassword);
         await page.ClickAsync("#login");
@@ -84,7 +55,7 @@ public sealed class BrowserTests(KestrelWebFactory factory) : IClassFixture<Kest
         await page.SetInputFilesAsync("input[type=file]", csv);
         await page.ClickAsync("#validate");
         await page.WaitForSelectorAsync("#report-summary");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "imports.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "imports.png"), FullPage = true });
         await page.ClickAsync("#commit");
         var result = await page.TextContentAsync("#commit-result");
         Assert.Contains("已导入：新增 2 条，修订 1 条", result, StringComparison.Ordinal);
@@ -92,29 +63,28 @@ public sealed class BrowserTests(KestrelWebFactory factory) : IClassFixture<Kest
 
         // The report card's chart, drawn by ECharts, with Chinese labels.
         await page.GotoAsync("/?region=510502&period=2022&trend=budget_revenue");
-        await page.WaitForSelectorAsync("#trend-chart[data-drawn=true]");
+        await ChromiumSession.WaitForRenderedAsync(page, "#trend-chart");
         var title = await page.EvaluateAsync<string>("() => echarts.getInstanceByDom(document.getElementById('trend-chart')).getOption().title[0].text");
         Assert.Contains("江阳区", title, StringComparison.Ordinal);
         Assert.Contains("一般公共预算收入", title, StringComparison.Ordinal);
         var categories = await page.EvaluateAsync<string[]>("() => echarts.getInstanceByDom(document.getElementById('trend-chart')).getOption().xAxis[0].data");
         Assert.Equal(["2020年", "2021年", "2022年"], categories);
-        var canvasInk = await page.EvaluateAsync<int>(
-            "() => { const c = document.querySelector('#trend-chart canvas'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n; }");
+        var canvasInk = await ChromiumSession.CanvasInkAsync(page, "trend-chart");
         Assert.True(canvasInk > 1000, "the chart canvas is blank");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "dashboard.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "dashboard.png"), FullPage = true });
 
         // The indicator explorer, with its chart.
         await page.GotoAsync("/Explorer?indicator=budget_revenue&regions=510502,320612");
-        await page.WaitForSelectorAsync("#explorer-chart[data-drawn=true]");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "explorer.png"), FullPage = true });
+        await ChromiumSession.WaitForRenderedAsync(page, "#explorer-chart");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "explorer.png"), FullPage = true });
 
         // Switch language: the same page in English, remembered on the next page.
         await page.GotoAsync("/?region=510502&period=2022&trend=budget_revenue");
         await page.ClickAsync("#lang-switch");
         await page.WaitForSelectorAsync("text=Key indicators");
         Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
-        await page.WaitForSelectorAsync("#trend-chart[data-drawn=true]");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "dashboard-en.png"), FullPage = true });
+        await ChromiumSession.WaitForRenderedAsync(page, "#trend-chart");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "dashboard-en.png"), FullPage = true });
         await page.GotoAsync("/Imports");
         Assert.Contains("Import data", await page.TextContentAsync("h1"), StringComparison.Ordinal);
         Assert.True(consoleErrors.Count == 0, string.Join("\n", consoleErrors));
@@ -123,35 +93,15 @@ public sealed class BrowserTests(KestrelWebFactory factory) : IClassFixture<Kest
     [Fact]
     public async Task AdminPages_InChromium_RenderForTheAdministrator()
     {
-        if (!File.Exists(Chromium))
-        {
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                Assert.Fail("CI=true but chromium is missing");
-            }
-
-            Assert.Skip("chromium is not installed at " + Chromium);
-        }
-
-        var baseUrl = factory.BaseUrl;
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-background-networking"],
-        });
-        var page = await (await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } })).NewPageAsync();
-        await page.GotoAsync("/Auth/Login");
-        await page.FillAsync("input[name=UserName]", "admin");
-        await page.FillAsync("input[name=Password]", WebFactory.AdminPassword);
-        await page.ClickAsync("#login");
-        await page.WaitForURLAsync(url => !url.Contains("/Auth/Login", StringComparison.Ordinal));
+        await using var chromium = await ChromiumSession.OpenAsync(factory.BaseUrl);
+        var page = chromium.Page;
+        var screenshots = ChromiumSession.ScreenshotFolder;
+        await chromium.SignInAsync("admin", WebFactory.AdminPassword);
         await page.GotoAsync("/Admin/Users");
         Assert.Contains("admin", await page.TextContentAsync("#users"), StringComparison.Ordinal);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "admin-users.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "admin-users.png"), FullPage = true });
         await page.GotoAsync("/Admin/Audit");
         await page.WaitForSelectorAsync("#audit");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "admin-audit.png") });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "admin-audit.png") });
     }
 }

@@ -10,38 +10,13 @@ namespace Baiqiang.Web.Tests.Browser;
 /// </summary>
 public sealed class DocumentsBrowserTests(KestrelWebFactory factory) : IClassFixture<KestrelWebFactory>
 {
-    private const string Chromium = "/usr/bin/chromium";
-
-    private static string ScreenshotFolder => Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
-
     [Fact]
     public async Task UploadReviewAccept_InChromium()
     {
-        if (!File.Exists(Chromium))
-        {
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                Assert.Fail("CI=true but chromium is missing");
-            }
-
-            Assert.Skip("chromium is not installed at " + Chromium);
-        }
-
         var seeds = SharedData.Folder("seeds") ?? throw new DirectoryNotFoundException("shared/seeds");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-background-networking"],
-        });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = factory.BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "zh-CN" });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/Auth/Login");
-        await page.FillAsync("input[name=UserName]", "admin");
-        await page.FillAsync("input[name=Password]", WebFactory.AdminPassword);
-        await page.ClickAsync("#login");
-        await page.WaitForURLAsync(url => !url.Contains("/Auth/Login", StringComparison.Ordinal));
+        await using var chromium = await ChromiumSession.OpenAsync(factory.BaseUrl);
+        var page = chromium.Page;
+        await chromium.SignInAsync("admin", WebFactory.AdminPassword);
 
         await page.GotoAsync("/Documents");
         await page.SetInputFilesAsync("input[name=Upload]", Path.Combine(seeds, "004_tongzhou_h1_report_card.txt"));
@@ -56,7 +31,7 @@ public sealed class DocumentsBrowserTests(KestrelWebFactory factory) : IClassFix
         var factRowId = await first.GetAttributeAsync("id");
         await first.Locator("td a").First.ClickAsync();
         Assert.EndsWith("#fact-span-" + factRowId!["fact-".Length..], page.Url, StringComparison.Ordinal);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "documents-review.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ChromiumSession.ScreenshotFolder, "documents-review.png"), FullPage = true });
 
         await page.Locator($"#{factRowId} button.accept").ClickAsync();
         await page.WaitForSelectorAsync("#message");

@@ -20,15 +20,14 @@ public sealed class PipelineBrowserTests(KestrelWebFactory factory) : IClassFixt
 
         // The funnel, drawn by ECharts with Chinese stage labels.
         await page.GotoAsync("/Pipeline?period=2023");
-        await page.WaitForSelectorAsync("#funnel-chart[data-drawn=true]");
+        await ChromiumSession.WaitForRenderedAsync(page, "#funnel-chart");
         var title = await page.EvaluateAsync<string>("() => echarts.getInstanceByDom(document.getElementById('funnel-chart')).getOption().title[0].text");
         Assert.Contains("招商引资漏斗", title, StringComparison.Ordinal);
         var names = await page.EvaluateAsync<string[]>("() => echarts.getInstanceByDom(document.getElementById('funnel-chart')).getOption().series[0].data.map(d => d.name)");
         Assert.Equal(["线索", "洽谈", "签约", "落地", "开工", "投产"], names);
         var labels = await page.EvaluateAsync<string[]>("() => echarts.getInstanceByDom(document.getElementById('funnel-chart')).getOption().series[1].data.map(d => d.label)");
         Assert.Contains(labels, l => l.StartsWith("签约 ", StringComparison.Ordinal) && l.EndsWith("亿元", StringComparison.Ordinal));
-        var canvasInk = await page.EvaluateAsync<int>(
-            "() => { const c = document.querySelector('#funnel-chart canvas'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n; }");
+        var canvasInk = await ChromiumSession.CanvasInkAsync(page, "funnel-chart");
         Assert.True(canvasInk > 1000, "the funnel canvas is blank");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ChromiumSession.ScreenshotFolder, "pipeline-funnel.png"), FullPage = true });
 

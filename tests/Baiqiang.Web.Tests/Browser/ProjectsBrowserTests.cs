@@ -10,56 +10,16 @@ namespace Baiqiang.Web.Tests.Browser;
 /// </summary>
 public sealed class ProjectsBrowserTests(KestrelWebFactory factory) : IClassFixture<KestrelWebFactory>
 {
-    private const string Chromium = "/usr/bin/chromium";
-
-    private static string ScreenshotFolder => Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
-
-    private static async Task<(IBrowserContext Context, IPage Page, List<string> Errors)> SignInAsync(IBrowser browser, string baseUrl, string user, string password)
-    {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ViewportSize = new ViewportSize { Width = 1360, Height = 900 }, Locale = "zh-CN" });
-        var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.Console += (_, m) =>
-        {
-            if (m.Type == "error")
-            {
-                errors.Add(m.Text);
-            }
-        };
-        await page.GotoAsync("/Auth/Login");
-        await page.FillAsync("input[name=UserName]", user);
-        await page.FillAsync("input[name=Password]", password);
-        await page.ClickAsync("#login");
-        await page.WaitForURLAsync(url => !url.Contains("/Auth/Login", StringComparison.Ordinal));
-        return (context, page, errors);
-    }
-
     [Fact]
     public async Task MonthlyForm_EditorSubmits_ReviewerApproves_LedgerReflectsIt_InChromium()
     {
-        if (!File.Exists(Chromium))
-        {
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                Assert.Fail("CI=true but chromium is missing");
-            }
-
-            Assert.Skip("chromium is not installed at " + Chromium);
-        }
-
         await factory.EnsureUserAsync("jy-form-editor", "editor", 510502);
         await factory.EnsureUserAsync("jy-form-reviewer", "reviewer", 510502);
-        var baseUrl = factory.BaseUrl;
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-background-networking"],
-        });
+        await using var chromium = await ChromiumSession.OpenAsync(factory.BaseUrl, 1360);
 
         // The editor: the form opens on the month after the last approved one (2022-07) for the editor's region.
-        var (editorContext, editor, editorErrors) = await SignInAsync(browser, baseUrl, "jy-form-editor", WebFactory.UserPassword);
+        var editor = chromium.Page;
+        await chromium.SignInAsync("jy-form-editor", WebFactory.UserPassword);
         await editor.GotoAsync("/Projects");
         // All regions, 1–6月: 江阳区 176.8亿元 + 安义 70.85亿元 (its May cumulative, the latest approved month).
         Assert.Contains("247.65亿元", await editor.TextContentAsync("#total-completed"), StringComparison.Ordinal);
@@ -87,19 +47,19 @@ public sealed class ProjectsBrowserTests(KestrelWebFactory factory) : IClassFixt
         Assert.Contains("已保存并提交 1 个项目的月报", await editor.TextContentAsync("#message"), StringComparison.Ordinal);
         Assert.Contains("已提交", await editor.TextContentAsync("#line-JY-S01 .state"), StringComparison.Ordinal);
         Assert.Equal("37.5亿元", (await editor.TextContentAsync("#line-JY-S01 .cumulative-shown"))!.Trim());
-        await editor.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "projects-form.png"), FullPage = true });
+        await editor.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ChromiumSession.ScreenshotFolder, "projects-form.png"), FullPage = true });
 
         // Not yet approved: the 1–7月 ledger still has June's figure for JY-S01.
         await editor.GotoAsync("/Projects?period=2022-01..07&by=project&region=510502");
         Assert.Contains("33亿元", await editor.Locator("#ledger tr[data-key=JY-S01]").TextContentAsync(), StringComparison.Ordinal);
-        Assert.True(editorErrors.Count == 0, string.Join("\n", editorErrors));
-        await editorContext.CloseAsync();
+        await editor.Context.CloseAsync();
 
         // The reviewer, another user in another browser context, approves.
-        var (reviewerContext, reviewer, reviewerErrors) = await SignInAsync(browser, baseUrl, "jy-form-reviewer", WebFactory.UserPassword);
+        var reviewer = await chromium.NewPageAsync(1360);
+        await ChromiumSession.SignInAsync(reviewer, "jy-form-reviewer", WebFactory.UserPassword);
         await reviewer.GotoAsync("/Projects/Review?region=510502&month=2022-07");
         await reviewer.WaitForSelectorAsync("#review-JY-S01");
-        await reviewer.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "projects-review.png"), FullPage = true });
+        await reviewer.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ChromiumSession.ScreenshotFolder, "projects-review.png"), FullPage = true });
         await reviewer.ClickAsync("#review-JY-S01 button.approve");
         await reviewer.WaitForSelectorAsync("#message");
         Assert.Contains("JY-S01 已审核通过", await reviewer.TextContentAsync("#message"), StringComparison.Ordinal);
@@ -113,53 +73,41 @@ public sealed class ProjectsBrowserTests(KestrelWebFactory factory) : IClassFixt
         Assert.Equal("181.3亿元 ÷ 335.7亿元 = 54.01%", await reviewer.GetAttributeAsync("#total-percent", "title"));
         await reviewer.GotoAsync("/Projects?period=2022-01..06&by=region");
         await reviewer.WaitForSelectorAsync("#ledger");
-        await reviewer.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "projects-ledger.png"), FullPage = true });
+        await reviewer.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ChromiumSession.ScreenshotFolder, "projects-ledger.png"), FullPage = true });
 
         // The project page shows the approved revision and who approved it.
         await reviewer.GotoAsync("/Projects/Project/JY-S01");
         var reports = await reviewer.TextContentAsync("#reports");
         Assert.Contains("2022-07", reports, StringComparison.Ordinal);
         Assert.Contains("jy-form-reviewer", reports, StringComparison.Ordinal);
-        await reviewer.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "projects-project.png"), FullPage = true });
+        await reviewer.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ChromiumSession.ScreenshotFolder, "projects-project.png"), FullPage = true });
         await reviewer.GotoAsync("/Projects/Project/JY-S08");
         await reviewer.WaitForSelectorAsync("#problems");
-        await reviewer.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "projects-project-problems.png"), FullPage = true });
-        Assert.True(reviewerErrors.Count == 0, string.Join("\n", reviewerErrors));
-        await reviewerContext.CloseAsync();
+        await reviewer.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ChromiumSession.ScreenshotFolder, "projects-project-problems.png"), FullPage = true });
+        Assert.True(chromium.ConsoleErrors.Count == 0, string.Join("\n", chromium.ConsoleErrors));
     }
 
     [Fact]
     public async Task Warnings_AsOfDayPickedInTheFilter_ShowsThatDaysWarnings_InChromium()
     {
-        if (!File.Exists(Chromium))
-        {
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                Assert.Fail("CI=true but chromium is missing");
-            }
-
-            Assert.Skip("chromium is not installed at " + Chromium);
-        }
-
         await factory.EnsureUserAsync("warnings-analyst", "analyst");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-background-networking"],
-        });
-        var (context, page, errors) = await SignInAsync(browser, factory.BaseUrl, "warnings-analyst", WebFactory.UserPassword);
+        await using var chromium = await ChromiumSession.OpenAsync(factory.BaseUrl, 1360);
+        var page = chromium.Page;
+        await chromium.SignInAsync("warnings-analyst", WebFactory.UserPassword);
         await page.GotoAsync("/Projects/Warnings?period=2022-01..06&region=510502");
+
+        // Without a day the page judges as of the sample's own day (the store's as-of setting) and says so.
+        Assert.StartsWith("截至 2023年7月31日（数据设定日），", (await page.TextContentAsync("#as-of"))!.Trim(), StringComparison.Ordinal);
+        Assert.Contains("已逾期426天", await page.TextContentAsync("#warnings"), StringComparison.Ordinal);
 
         // The month-end meeting looks at the warnings as they stood on 2022-06-30: JY-S08's milestone (due 05-31) is 30 days overdue.
         await page.FillAsync("#warnings-filter input[name=today]", "2022-06-30");
         await page.ClickAsync("#warnings-filter button[type=submit]");
         await page.WaitForURLAsync(url => url.Contains("today=2022-06-30", StringComparison.Ordinal));
-        Assert.StartsWith("截至 2022年6月30日，", (await page.TextContentAsync("#as-of"))!.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("截至 2022年6月30日（指定日期），", (await page.TextContentAsync("#as-of"))!.Trim(), StringComparison.Ordinal);
         Assert.Contains("已逾期30天", await page.TextContentAsync("#warnings"), StringComparison.Ordinal);
         Assert.Equal("2022-06-30", await page.InputValueAsync("#warnings-filter input[name=today]"));
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "projects-warnings-as-of.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ChromiumSession.ScreenshotFolder, "projects-warnings-as-of.png"), FullPage = true });
 
         // Following the project's link keeps the day: its page judges the milestone overdue as of 2022-06-30 too, not as of the clock.
         await page.Locator("#warnings a[href='/Projects/Project/JY-S08?today=2022-06-30']").First.ClickAsync();
@@ -168,7 +116,7 @@ public sealed class ProjectsBrowserTests(KestrelWebFactory factory) : IClassFixt
         Assert.Equal("2022年6月30日", await page.TextContentAsync("#as-of-day"));
         Assert.Contains("二期主体开工 逾期", string.Join(' ', (await page.TextContentAsync("#milestones"))!.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
         Assert.Equal("2022-06-30", await page.InputValueAsync("#as-of-filter input[name=today]"));
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "projects-project-as-of.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ChromiumSession.ScreenshotFolder, "projects-project-as-of.png"), FullPage = true });
 
         // One day earlier on the project page: the milestone is due that day, so not overdue.
         await page.FillAsync("#as-of-filter input[name=today]", "2022-05-31");
@@ -190,7 +138,6 @@ public sealed class ProjectsBrowserTests(KestrelWebFactory factory) : IClassFixt
         await page.ClickAsync("#warnings-filter button[type=submit]");
         await page.WaitForURLAsync(url => url.Contains("today=2022-05-31", StringComparison.Ordinal));
         Assert.DoesNotContain("二期主体开工", await page.TextContentAsync("#warnings"), StringComparison.Ordinal);
-        Assert.True(errors.Count == 0, string.Join("\n", errors));
-        await context.CloseAsync();
+        Assert.True(chromium.ConsoleErrors.Count == 0, string.Join("\n", chromium.ConsoleErrors));
     }
 }

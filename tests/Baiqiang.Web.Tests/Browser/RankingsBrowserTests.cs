@@ -46,7 +46,7 @@ public sealed class RankingsBrowserTests(KestrelWebFactory factory) : IClassFixt
         await page.FillAsync("input[name=compare]", "2023");
         await page.FillAsync("input[name=replications]", "500");
         await page.ClickAsync("#run");
-        await page.WaitForSelectorAsync("#ranking-chart[data-drawn=true]");
+        await ChromiumSession.WaitForRenderedAsync(page, "#ranking-chart");
         var title = await page.EvaluateAsync<string>(Option("ranking-chart", "title[0].text"));
         Assert.Contains("泸州市各县市区", title, StringComparison.Ordinal);
         var categories = await page.EvaluateAsync<string[]>(Option("ranking-chart", "xAxis[0].data"));
@@ -55,15 +55,14 @@ public sealed class RankingsBrowserTests(KestrelWebFactory factory) : IClassFixt
         Assert.Contains("古蔺县", categories);
         var seriesName = await page.EvaluateAsync<string>(Option("ranking-chart", "series[0].name"));
         Assert.Equal("综合得分", seriesName);
-        var canvasInk = await page.EvaluateAsync<int>(
-            "() => { const c = document.querySelector('#ranking-chart canvas'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n; }");
+        var canvasInk = await ChromiumSession.CanvasInkAsync(page, "ranking-chart");
         Assert.True(canvasInk > 1000, "the ranking canvas is blank");
         Assert.Contains("插补：叙永县", await page.TextContentAsync("#warnings"), StringComparison.Ordinal);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ChromiumSession.ScreenshotFolder, "rankings-results.png"), FullPage = true });
 
         // The choropleth: 泸州's one boundary file, fetched when the map comes into view; areas keyed by code, Chinese labels.
         await page.Locator("#ranking-map").ScrollIntoViewIfNeededAsync();
-        await page.WaitForSelectorAsync("#ranking-map[data-drawn=true]");
+        await ChromiumSession.WaitForRenderedAsync(page, "#ranking-map");
         Assert.Equal(["510500.json"], mapRequests);
         var mapName = await page.GetAttributeAsync("#ranking-map", "data-map-name");
         Assert.Equal("baiqiang-ranking-510500", mapName);
@@ -81,15 +80,14 @@ public sealed class RankingsBrowserTests(KestrelWebFactory factory) : IClassFixt
         var tipText = await page.InnerTextAsync("#ranking-map");
         Assert.Contains("江阳区", tipText, StringComparison.Ordinal);
         Assert.Contains("名次：1", tipText, StringComparison.Ordinal);
-        var mapInk = await page.EvaluateAsync<int>(
-            "() => { const c = document.querySelector('#ranking-map canvas'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n; }");
+        var mapInk = await ChromiumSession.CanvasInkAsync(page, "ranking-map");
         Assert.True(mapInk > 10000, "the map canvas is blank");
         Assert.Equal(0, await page.Locator("#map-missing").CountAsync());
         await page.Locator("#ranking-map").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(ChromiumSession.ScreenshotFolder, "rankings-map.png") });
 
         // Open a unit's decomposition from the table.
         await page.ClickAsync("#ranking a:text('纳溪区')");
-        await page.WaitForSelectorAsync("#unit-chart[data-drawn=true]");
+        await ChromiumSession.WaitForRenderedAsync(page, "#unit-chart");
         var indicators = await page.EvaluateAsync<string[]>(Option("unit-chart", "yAxis[0].data"));
         Assert.Contains("地区生产总值", indicators);
         Assert.Contains("人均地区生产总值", indicators);
@@ -119,12 +117,12 @@ public sealed class RankingsBrowserTests(KestrelWebFactory factory) : IClassFixt
         await page.FillAsync("input[name=period]", "2024");
         await page.FillAsync("input[name=group]", RankingSeed.NationalList);
         await page.ClickAsync("#run");
-        await page.WaitForSelectorAsync("#ranking-chart[data-drawn=true]");
+        await ChromiumSession.WaitForRenderedAsync(page, "#ranking-chart");
         Assert.Contains("以点位显示", await page.TextContentAsync("#map-mode"), StringComparison.Ordinal);
         Assert.Empty(mapRequests); // nothing before the map scrolls into view
 
         await page.Locator("#ranking-map").ScrollIntoViewIfNeededAsync();
-        await page.WaitForSelectorAsync("#ranking-map[data-drawn=true]");
+        await ChromiumSession.WaitForRenderedAsync(page, "#ranking-map");
         Assert.Equal(["100000.json"], mapRequests);
         Assert.Equal("baiqiang-ranking-dots-100000", await page.GetAttributeAsync("#ranking-map", "data-map-name"));
         Assert.Equal("scatter", await page.EvaluateAsync<string>(Option("ranking-map", "series[0].type")));
@@ -134,29 +132,41 @@ public sealed class RankingsBrowserTests(KestrelWebFactory factory) : IClassFixt
         var pieces = await page.EvaluateAsync<string[]>(Option("ranking-map", "visualMap[0].pieces.map(p => p.label)"));
         Assert.StartsWith("第1梯队", pieces[0], StringComparison.Ordinal);
         Assert.True(pieces.Length > 1, "one tier only");
-        // 昆山市's point is drawn where the chart puts its centroid: the canvas there is a tier's red, not the grey map or white.
-        const string kunshanPixel =
-            "() => { const ch = echarts.getInstanceByDom(document.getElementById('ranking-map')); const v = ch.getOption().series[0].data.find(d => d.name === '320583').value; const [x, y] = ch.convertToPixel({ seriesIndex: 0 }, [v[0], v[1]]); const c = document.querySelector('#ranking-map canvas'); const k = c.width / c.clientWidth; const d = c.getContext('2d').getImageData(Math.round(x * k), Math.round(y * k), 1, 1).data; return [Math.round(x), Math.round(y), c.clientWidth, c.clientHeight, d[0], d[1], d[2]]; }";
-        try
-        {
-            // The points grow in with ECharts' entry animation (about a second) after the chart is marked drawn.
-            await page.WaitForFunctionAsync($"() => {{ const p = ({kunshanPixel})(); return p[4] - p[5] > 40; }}", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
-        }
-        catch (TimeoutException)
-        {
-            // Fall through to the assertions below, which say what the canvas holds there.
-        }
-
-        var pixel = await page.EvaluateAsync<int[]>(kunshanPixel);
-        Assert.True(pixel[0] > 0 && pixel[0] < pixel[2] && pixel[1] > 0 && pixel[1] < pixel[3], $"昆山市 is outside the chart at ({pixel[0]}, {pixel[1]})");
-        Assert.True(pixel[4] - pixel[5] > 40, $"no point drawn at 昆山市 ({pixel[0]}, {pixel[1]}) of {pixel[2]}x{pixel[3]}: rgb({pixel[4]}, {pixel[5]}, {pixel[6]})");
+        // 昆山市's point is drawn where the chart puts its centroid, inside the chart, visible at full size and coloured as
+        // its tier: read from the rendered chart's own symbol for that point, not from a pixel (the map has rendered, so its
+        // entry animation has ended; a pixel would also depend on anti-aliasing and on what is drawn beneath).
+        var kunshan = await page.EvaluateAsync<string[]>(
+            """
+            () => {
+              const ch = echarts.getInstanceByDom(document.getElementById('ranking-map'));
+              const data = ch.getModel().getSeriesByIndex(0).getData();
+              const i = data.indexOfName('320583');
+              const v = ch.getOption().series[0].data[i].value;
+              const [x, y] = ch.convertToPixel({ seriesIndex: 0 }, [v[0], v[1]]);
+              const el = data.getItemGraphicEl(i);
+              const colours = ch.getOption().visualMap[0].pieces.map(p => p.color.toLowerCase());
+              const fill = String(data.getItemVisual(i, 'style').fill).toLowerCase();
+              return [String(Math.round(x)), String(Math.round(y)), String(ch.getWidth()), String(ch.getHeight()),
+                String(!!el && !el.invisible && !el.ignore), String(el ? Math.abs(el.x - x) + Math.abs(el.y - y) : -1),
+                String(el ? el.childAt(0).scaleX * 2 : 0), String(el ? el.childAt(0).style.opacity : 0) + '/' + String(data.getItemVisual(i, 'style').opacity ?? 1), fill, colours.join(' ')];
+            }
+            """);
+        var (x, y, width, height) = (int.Parse(kunshan[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(kunshan[1], System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(kunshan[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(kunshan[3], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(x > 0 && x < width && y > 0 && y < height, $"昆山市 is outside the chart at ({x}, {y}) of {width}x{height}");
+        Assert.True(kunshan[4] == "true", "昆山市 has no visible symbol on the map");
+        Assert.True(double.Parse(kunshan[5], System.Globalization.CultureInfo.InvariantCulture) < 1, $"昆山市's symbol is not at its centroid ({x}, {y})");
+        // Grown to its full 10 px and faded in to the series' own opacity: the entry animation (which starts each point at
+        // size 0, transparent) has ended.
+        Assert.Equal("10", kunshan[6]);
+        Assert.Equal(kunshan[7].Split('/')[1], kunshan[7].Split('/')[0]);
+        Assert.Contains(kunshan[8], kunshan[9].Split(' '));
         await page.EvaluateAsync("() => echarts.getInstanceByDom(document.getElementById('ranking-map')).dispatchAction({ type: 'showTip', seriesIndex: 0, name: '320583' })");
         await page.WaitForFunctionAsync("() => document.getElementById('ranking-map').innerText.includes('综合得分')");
         var tipText = await page.InnerTextAsync("#ranking-map");
         Assert.Contains("昆山市 320583", tipText, StringComparison.Ordinal);
         Assert.Contains("梯队：", tipText, StringComparison.Ordinal);
-        var mapInk = await page.EvaluateAsync<int>(
-            "() => { const c = document.querySelector('#ranking-map canvas'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n; }");
+        var mapInk = await ChromiumSession.CanvasInkAsync(page, "ranking-map");
         Assert.True(mapInk > 10000, "the map canvas is blank");
         await page.Locator("#ranking-map").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(ChromiumSession.ScreenshotFolder, "rankings-map-dots.png") });
         Assert.Equal(["100000.json"], mapRequests);

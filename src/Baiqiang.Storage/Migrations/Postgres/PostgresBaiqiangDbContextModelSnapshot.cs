@@ -1575,6 +1575,25 @@ namespace Baiqiang.Storage.Migrations.Postgres
                     b.ToTable("visits", (string)null);
                 });
 
+            modelBuilder.Entity("Baiqiang.Storage.Settings.StoreSettingEntity", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Key")
+                        .HasName("pk_settings");
+
+                    b.ToTable("settings", (string)null);
+                });
+
             modelBuilder.Entity("Baiqiang.Storage.Targets.TargetEntity", b =>
                 {
                     b.Property<long>("Id")

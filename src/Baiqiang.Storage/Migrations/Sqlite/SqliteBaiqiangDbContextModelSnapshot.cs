@@ -1534,6 +1534,25 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                     b.ToTable("visits", (string)null);
                 });
 
+            modelBuilder.Entity("Baiqiang.Storage.Settings.StoreSettingEntity", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Key")
+                        .HasName("pk_settings");
+
+                    b.ToTable("settings", (string)null);
+                });
+
             modelBuilder.Entity("Baiqiang.Storage.Targets.TargetEntity", b =>
                 {
                     b.Property<long>("Id")

@@ -5,6 +5,8 @@
   function draw(el) {
     var spec = JSON.parse(document.getElementById(el.dataset.chart).textContent);
     var chart = echarts.init(el, null, { renderer: "canvas" });
+    // "finished" fires once a frame has been painted and every animation has ended: what a reader (or a test) sees.
+    chart.on("finished", function () { el.dataset.rendered = "true"; });
     var category = { type: "category", data: spec.categories, inverse: !!spec.horizontal };
     var value = { type: "value", name: spec.yName };
     chart.setOption({

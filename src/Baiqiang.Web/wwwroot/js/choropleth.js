@@ -71,6 +71,8 @@
     spec.regions.forEach(function (r) { byKey[r.key] = r; });
     var label = function (p) { return byKey[p.name] ? byKey[p.name].name : ""; };
     var chart = echarts.init(el, null, { renderer: "canvas" });
+    // "finished" fires once a frame has been painted and every animation has ended: what a reader (or a test) sees.
+    chart.on("finished", function () { el.dataset.rendered = "true"; });
     var title = { text: spec.title, left: "center", top: 4, textStyle: { fontSize: 15 } };
     if (dots) {
       chart.setOption({

@@ -4,6 +4,8 @@
   function draw(el) {
     var spec = JSON.parse(document.getElementById(el.dataset.funnel).textContent);
     var chart = echarts.init(el, null, { renderer: "canvas" });
+    // "finished" fires once a frame has been painted and every animation has ended: what a reader (or a test) sees.
+    chart.on("finished", function () { el.dataset.rendered = "true"; });
     var width = spec.series.length > 1 ? 44 : 80;
     chart.setOption({
       title: { text: spec.title, left: "center", top: 4, textStyle: { fontSize: 15 } },
