@@ -96,7 +96,7 @@ public sealed class FormulaNeutralisingTests
     {
         using var ms = new MemoryStream();
         var row = new ExportRow("320612", "通州区", "gdp", "地区生产总值", "2023-01..06", 880.5m, "亿元", -8.7m, "Exact", "=cmd|' /C calc'!A0");
-        await ObservationExporter.WriteCsvAsync(ms, [row], Ct);
+        await ObservationExporter.WriteCsvAsync(ms, [row], ExportLanguage.Chinese, Ct);
 
         var csv = Encoding.UTF8.GetString(ms.ToArray());
         Assert.Contains(",-8.7,", csv, StringComparison.Ordinal);

@@ -314,7 +314,7 @@ public abstract class ImportFuzzTests<TFixture>(TFixture fixture) : IClassFixtur
 
         // What was accepted reads back the same through an export: no value was bent on the way in.
         using var ms = new MemoryStream();
-        await ObservationExporter.WriteCsvAsync(ms, read.Records.Select(x => ExportRow.FromRecord(x, string.Empty, string.Empty)), Ct);
+        await ObservationExporter.WriteCsvAsync(ms, read.Records.Select(x => ExportRow.FromRecord(x, string.Empty, string.Empty)), ExportLanguage.Chinese, Ct);
         var back = await ImportTestFiles.ReadBytesAsync("back.csv", ms.ToArray());
         string? problem = null;
         if (!back.Success)
