@@ -8,6 +8,7 @@ using Baiqiang.Core.Quantities;
 using Baiqiang.Core.Regions;
 using Baiqiang.Core.Text;
 using Baiqiang.Extraction;
+using Baiqiang.Storage.Indicators;
 using Baiqiang.Storage.Observations;
 using Microsoft.EntityFrameworkCore;
 
@@ -149,7 +150,7 @@ public static class ExtractionStore
 
         if (edit.IndicatorCode is { } ic)
         {
-            var indicator = IndicatorCatalogue.Find(ic.Value) ?? throw new ExtractionReviewException(new Bilingual($"未知指标代码“{ic}”", $"unknown indicator code '{ic}'"));
+            var indicator = FindIndicator(await IndicatorStore.LoadAllAsync(db, ct), ic.Value) ?? throw new ExtractionReviewException(new Bilingual($"未知指标代码“{ic}”", $"unknown indicator code '{ic}'"));
             fact.IndicatorCode = indicator.Code;
             fact.Indicator = indicator.NameZh;
         }
@@ -199,7 +200,7 @@ public static class ExtractionStore
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(clock);
         var fact = await PendingAsync(db, id, ct);
-        var record = ToObservation(fact, await db.ExtractionDocuments.AsNoTracking().FirstAsync(d => d.Id == fact.DocumentId, ct));
+        var record = ToObservation(fact, await db.ExtractionDocuments.AsNoTracking().FirstAsync(d => d.Id == fact.DocumentId, ct), await IndicatorStore.LoadAllAsync(db, ct));
         actor.EnsureCanReview(record.Region);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var summary = await ObservationWriter.WriteAsync(db, [record], actor.Name, clock, ct);
@@ -238,7 +239,10 @@ public static class ExtractionStore
     }
 
     /// <summary>The observation an accepted fact becomes; throws <see cref="ExtractionReviewException"/> naming what is missing.</summary>
-    public static ObservationRecord ToObservation(PendingFactEntity fact, ExtractionDocumentEntity document)
+    /// <param name="fact">The pending fact.</param>
+    /// <param name="document">Its document.</param>
+    /// <param name="catalogue">The store's indicators (<see cref="IndicatorStore.LoadAllAsync"/>); the built-in catalogue when null.</param>
+    public static ObservationRecord ToObservation(PendingFactEntity fact, ExtractionDocumentEntity document, IReadOnlyList<Indicator>? catalogue = null)
     {
         ArgumentNullException.ThrowIfNull(fact);
         ArgumentNullException.ThrowIfNull(document);
@@ -253,7 +257,7 @@ public static class ExtractionStore
             missing.Add(("地区代码", "region code"));
         }
 
-        if (fact.IndicatorCode is null || IndicatorCatalogue.Find(fact.IndicatorCode.Value.Value) is null)
+        if (fact.IndicatorCode is null || FindIndicator(catalogue, fact.IndicatorCode.Value.Value) is null)
         {
             missing.Add(("指标代码", "indicator code"));
         }
@@ -270,7 +274,7 @@ public static class ExtractionStore
                 $"fact {fact.Id} lacks {string.Join(", ", missing.Select(m => m.En))}; complete it with review edit first"));
         }
 
-        var indicator = IndicatorCatalogue.Find(fact.IndicatorCode!.Value.Value)!;
+        var indicator = FindIndicator(catalogue, fact.IndicatorCode!.Value.Value)!;
         decimal? value = null;
         if (fact.Value is { } v && fact.Unit.Dimension != Dimension.Dimensionless)
         {
@@ -286,6 +290,23 @@ public static class ExtractionStore
 
         return new ObservationRecord(fact.RegionCode!.Value, indicator.Code, fact.Period!.Value, value, indicator.Unit, fact.GrowthPct, fact.Qualifier,
             new ObservationSource(SourceKind.Document, $"document {document.Id}: {document.Name}", fact.Offset + 1, "offset"));
+    }
+
+    /// <summary>An indicator by code, name or alias in <paramref name="catalogue"/> (the store's), else in the built-in catalogue.</summary>
+    private static Indicator? FindIndicator(IReadOnlyList<Indicator>? catalogue, string codeOrName)
+    {
+        if (catalogue is not null)
+        {
+            foreach (var i in catalogue)
+            {
+                if (string.Equals(i.Code.Value, codeOrName, StringComparison.Ordinal) || string.Equals(i.NameZh, codeOrName, StringComparison.Ordinal))
+                {
+                    return i;
+                }
+            }
+        }
+
+        return IndicatorCatalogue.Find(codeOrName);
     }
 
     private static async Task<PendingFactEntity> PendingAsync(BaiqiangDbContext db, long id, CancellationToken ct)
