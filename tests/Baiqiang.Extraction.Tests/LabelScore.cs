@@ -45,6 +45,46 @@ internal static class LabelScore
         return list;
     }
 
+    /// <summary>The corpus label columns, in order (tests/Baiqiang.Extraction.Tests/Corpus/*.tsv; an empty cell is null).</summary>
+    public static readonly string[] TsvColumns = ["kind", "region_code", "indicator", "indicator_code", "period", "value", "unit", "qualifier", "growth_pct", "plan_share_pct"];
+
+    /// <summary>Reads a corpus label file: a header row with exactly <see cref="TsvColumns"/>, then one fact a line.</summary>
+    public static IReadOnlyList<LabelledFact> LoadTsv(string path)
+    {
+        var lines = File.ReadAllLines(path);
+        if (lines.Length == 0 || lines[0].TrimEnd('\r') != string.Join('\t', TsvColumns))
+        {
+            throw new FormatException($"{path}: the header must be: {string.Join(' ', TsvColumns)}");
+        }
+
+        var list = new List<LabelledFact>();
+        for (var i = 1; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var c = line.Split('\t');
+            if (c.Length != TsvColumns.Length)
+            {
+                throw new FormatException($"{path}:{i + 1}: {c.Length} cells, expected {TsvColumns.Length}");
+            }
+
+            list.Add(new LabelledFact(c[0], Null(c[1]), c[2], Null(c[3]), Null(c[4]), Number(c[5], path, i), c[6], Null(c[7]), Number(c[8], path, i), Number(c[9], path, i)));
+        }
+
+        return list;
+
+        static string? Null(string cell) => cell.Length == 0 ? null : cell;
+
+        static decimal? Number(string cell, string path, int i)
+            => cell.Length == 0 ? null
+                : decimal.TryParse(cell, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) ? d
+                : throw new FormatException($"{path}:{i + 1}: '{cell}' is not a number");
+    }
+
     public static Score Compare(IReadOnlyList<ExtractedFact> facts, IReadOnlyList<LabelledFact> labels, Func<string, bool> kindFilter, List<string>? misses = null)
     {
         var fs = facts.Where(f => kindFilter(f.KindText)).ToList();
