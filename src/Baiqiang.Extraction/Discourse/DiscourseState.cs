@@ -143,6 +143,9 @@ internal sealed class DiscourseState
 
                 next = current.SamePeriodLastYear();
                 break;
+            case PeriodUse.WholeYear when Period is { } inForce:
+                next = StatPeriod.ForYear(inForce.Year); // 全年 in a report on 2015 (title, heading) is 2015, not the year it was published
+                break;
             case PeriodUse.WholeYear or PeriodUse.Period:
                 next = token.Period;
                 if (token.MonthOnly && next is null && Period is { } p)

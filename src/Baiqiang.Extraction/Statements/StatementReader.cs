@@ -33,7 +33,7 @@ internal sealed class StatementReader(
 
     private static readonly string[] SharedSuffixes = ["总产值", "增加值", "产值", "产量", "销售额", "营业收入", "营业额", "投资", "收入", "利润"];
 
-    private static readonly string[] IncrementWords = ["增加", "减少", "多增", "少增"];
+    private static readonly string[] IncrementWords = ["增加", "减少", "多增", "少增", "增收", "减收", "增支", "减支"];
 
     private readonly string _n = text.Normalized;
     private int _mentionIndex;
@@ -430,9 +430,9 @@ internal sealed class StatementReader(
 
         if (incrementLen > 0)
         {
-            var down = pre.EndsWith("减少", StringComparison.Ordinal) || pre.EndsWith("少增", StringComparison.Ordinal);
+            var down = pre.EndsWith("减少", StringComparison.Ordinal) || pre.EndsWith("少增", StringComparison.Ordinal) || pre.EndsWith("减收", StringComparison.Ordinal) || pre.EndsWith("减支", StringComparison.Ordinal);
             var own = NameWords.Clean(pre[..^incrementLen]);
-            var basisAt = own.IndexOfAny(['比', '较']);
+            var basisAt = own.StartsWith('与') ? 0 : own.IndexOfAny(['比', '较']);
             var (iname, iraw, icode) = basisAt == 0 && st.Last is { } level
                 ? (level.Indicator, level.IndicatorRaw, level.IndicatorCode) // 比年初增加12.6亿元: the change of the level just before
                 : Name(st, q0 - incrementLen, null, st.Last);

@@ -118,7 +118,7 @@ internal static class PeriodScanner
             return true;
         }
 
-        if (i > 0 && n[i - 1] is '比' or '较' or '于')
+        if (i > 0 && n[i - 1] is '比' or '较' or '于' or '与')
         {
             var basis = ChinesePeriodParser.TryParse(n.Substring(i, len), reference);
             token = new PeriodToken(len, PeriodUse.ComparisonBase, basis.Success ? basis.Value : null, samePeriod, false);
