@@ -21,6 +21,8 @@ public class ExtractionBenchmarks
     private string _oneMbOneLine = string.Empty;
     private string _digits = string.Empty;
     private string _list = string.Empty;
+    private string _corpusOneMb = string.Empty;
+    private string _corpusTenMb = string.Empty;
 
     [GlobalSetup]
     public void Setup()
@@ -34,7 +36,34 @@ public class ExtractionBenchmarks
         _oneMbOneLine = _oneMb.Replace('\n', ',').Replace('。', ',');
         _digits = Repeat("1234567890", 1_000_000);
         _list = Repeat("企业、", 1_000_000);
+        // Issue 17's measure: the labelled corpus's documents (tests/…/Corpus, text and HTML) concatenated, repeated to 1 and 10 MB.
+        var corpus = CorpusFolder() is { } cf
+            ? string.Concat(Directory.GetFiles(cf).Where(f => f.EndsWith(".txt", StringComparison.Ordinal) || f.EndsWith(".html", StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal).Select(f => File.ReadAllText(f) + "\n"))
+            : _seeds;
+        _corpusOneMb = Repeat(corpus, 1_000_000);
+        _corpusTenMb = Repeat(corpus, 10_000_000);
     }
+
+    private static string? CorpusFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "tests", "Baiqiang.Extraction.Tests", "Corpus");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    [Benchmark(Description = "corpus documents concatenated to 1 MB")]
+    public int CorpusOneMb() => _extractor.Extract("corpus-1mb", _corpusOneMb, new DateOnly(2024, 7, 20)).Facts.Count;
+
+    [Benchmark(Description = "corpus documents concatenated to 10 MB")]
+    public int CorpusTenMb() => _extractor.Extract("corpus-10mb", _corpusTenMb, new DateOnly(2024, 7, 20)).Facts.Count;
 
     /// <summary>Bytes of UTF-8 in the seeds, for turning time into MB/s.</summary>
     public int SeedBytes => Encoding.UTF8.GetByteCount(_seeds);

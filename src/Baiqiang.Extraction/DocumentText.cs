@@ -29,13 +29,17 @@ public sealed class DocumentText
     // From a line starting with one of these to the end, the page lists other articles.
     private static readonly string[] TailMarkers = ["相关阅读", "相关文章", "相关新闻", "推荐阅读", "热门文章", "最新文章", "猜你喜欢", "延伸阅读"];
 
-    private DocumentText(string plain, string normalized, int[] map, List<(int Start, int End)> spans)
+    private DocumentText(string plain, string normalized, int[] map, List<(int Start, int End)> spans, List<Bilingual> notices)
     {
         Plain = plain;
         Normalized = normalized;
         SourceIndex = map;
         ContentSpans = spans;
+        Notices = notices;
     }
+
+    /// <summary>What reading left out that a user should know of (text after a 相关阅读 marker that was not a list of links).</summary>
+    public IReadOnlyList<Bilingual> Notices { get; }
 
     /// <summary>The text facts' offsets refer to (HTML stripped).</summary>
     public string Plain { get; }
@@ -55,7 +59,8 @@ public sealed class DocumentText
         ArgumentNullException.ThrowIfNull(raw);
         var plain = LooksLikeHtml(raw) ? StripHtml(raw) : raw;
         var normalized = ChineseText.NormalizeKeepingOffsets(plain, out var map);
-        return new DocumentText(plain, normalized, map, ContentLines(normalized));
+        var notices = new List<Bilingual>();
+        return new DocumentText(plain, normalized, map, ContentLines(normalized, notices), notices);
     }
 
     /// <summary>The offset in <see cref="Plain"/> of normalised position <paramref name="i"/> (the end maps to the text's end).</summary>
@@ -152,7 +157,10 @@ public sealed class DocumentText
         return html[s..e].ToLowerInvariant();
     }
 
-    private static List<(int, int)> ContentLines(string n)
+    /// <summary>A line of a link list: short with no sentence in it, or bulleted.</summary>
+    private const int LinkLineMax = 40;
+
+    private static List<(int, int)> ContentLines(string n, List<Bilingual> notices)
     {
         var spans = new List<(int, int)>();
         var start = 0;
@@ -176,7 +184,19 @@ public sealed class DocumentText
 
             if (tail)
             {
-                break;
+                // 相关阅读: what follows is dropped when it is a list of links (short lines). If longer text follows the list,
+                // only the marker and its links are dropped, the text is kept, and a notice says what was dropped.
+                var (linksEnd, links, rest) = LinkList(n, end + 1);
+                if (rest == 0)
+                {
+                    break;
+                }
+
+                notices.Add(new Bilingual(
+                    $"“{line}”后的{links}行短链接已略去,其后的正文照常读取",
+                    $"dropped {links} short link line(s) after '{line}'; the text after them was read as usual"));
+                start = linksEnd;
+                continue;
             }
 
             if (!IsFurniture(line))
@@ -188,6 +208,44 @@ public sealed class DocumentText
         }
 
         return spans;
+    }
+
+    /// <summary>From <paramref name="from"/>: where the run of link lines ends, how many there were, and whether text follows (1) or not (0).</summary>
+    private static (int End, int Links, int TextFollows) LinkList(string n, int from)
+    {
+        var k = from;
+        var links = 0;
+        while (k < n.Length)
+        {
+            var e = n.IndexOf('\n', k);
+            e = e < 0 ? n.Length : e;
+            var line = n.AsSpan(k, e - k).Trim();
+            var bullet = !line.IsEmpty && line[0] is '•' or '·' or '▪' or '●' or '○' or '*' or '-' or '>';
+            if (!bullet && (line.Length > LinkLineMax || line.IndexOfAny("。;!?") >= 0))
+            {
+                break; // a bulleted line is a link or its teaser, whatever its length
+            }
+
+            links += line.IsEmpty ? 0 : 1;
+            k = e + 1;
+        }
+
+        var end = Math.Min(k, n.Length);
+        var rest = 0;
+        for (var j = end; j < n.Length;)
+        {
+            var e = n.IndexOf('\n', j);
+            e = e < 0 ? n.Length : e;
+            if (!n.AsSpan(j, e - j).Trim().IsEmpty)
+            {
+                rest = 1; // one is enough to know: stopping here keeps many markers linear
+                break;
+            }
+
+            j = e + 1;
+        }
+
+        return (end, links, rest);
     }
 
     private static bool IsFurniture(ReadOnlySpan<char> line)

@@ -26,6 +26,10 @@ public enum FactKind
     Rank = 8,
     /// <summary>A target or plan, not an observation (力争…以上, 确保…, 到2025年翻一番).</summary>
     Target = 9,
+    /// <summary>A rate against a named comparator, in points (增速高于全市平均1.2个百分点): <see cref="ExtractedFact.Comparator"/> says against what.</summary>
+    Comparison = 10,
+    /// <summary>A change in a level (比年初增加12亿元): never the level itself, and it takes no growth rate.</summary>
+    Increment = 11,
 }
 
 /// <summary>
@@ -66,6 +70,15 @@ public sealed record ExtractedFact(
     int Length,
     int SentenceOffset)
 {
+    /// <summary>How sure the extractor is, from 0 to 1: lower when the indicator is not catalogued, the region or period is unknown, or the name was borrowed from an earlier clause.</summary>
+    public decimal Confidence { get; init; } = 1m;
+
+    /// <summary>The rule that produced the fact (value.name-before-figure, growth.of-previous-level, comparison.points …), for reviewers and tuning.</summary>
+    public string Rule { get; init; } = string.Empty;
+
+    /// <summary>For a comparison, what the rate is compared with (全市平均, 去年同期, 一季度); else null.</summary>
+    public string? Comparator { get; init; }
+
     /// <summary>The figure in the unit written, or null.</summary>
     public decimal? Value => Amount?.Value;
 
@@ -87,7 +100,7 @@ public sealed record ExtractedFact(
         _ => null,
     };
 
-    /// <summary>The kind as written in output files: value, growth, share, plan_completion, count, pull, multiple, rank, target.</summary>
+    /// <summary>The kind as written in output files: value, growth, share, plan_completion, count, pull, multiple, rank, target, comparison, increment.</summary>
     public string KindText => KindName(Kind);
 
     /// <summary>The output name of a kind.</summary>
@@ -102,6 +115,8 @@ public sealed record ExtractedFact(
         FactKind.Multiple => "multiple",
         FactKind.Rank => "rank",
         FactKind.Target => "target",
+        FactKind.Comparison => "comparison",
+        FactKind.Increment => "increment",
         _ => kind.ToString(),
     };
 
@@ -117,6 +132,8 @@ public sealed record ExtractedFact(
         "multiple" => FactKind.Multiple,
         "rank" => FactKind.Rank,
         "target" => FactKind.Target,
+        "comparison" => FactKind.Comparison,
+        "increment" => FactKind.Increment,
         _ => null,
     };
 

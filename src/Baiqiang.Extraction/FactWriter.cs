@@ -5,14 +5,14 @@ using System.Text.Json;
 
 namespace Baiqiang.Extraction;
 
-/// <summary>Writes facts one per line as JSON Lines or CSV with exactly the contract's fields, in the contract's order.</summary>
+/// <summary>Writes facts one per line as JSON Lines or CSV with the contract's fields in the contract's order, then confidence, rule and comparator.</summary>
 public static class FactWriter
 {
     /// <summary>The output fields, in order.</summary>
     public static IReadOnlyList<string> Fields { get; } =
     [
         "doc", "kind", "region", "regionCode", "indicator", "indicatorRaw", "indicatorCode", "period", "value", "unit", "valueBase",
-        "qualifier", "growthPct", "planSharePct", "sentence", "offset",
+        "qualifier", "growthPct", "planSharePct", "sentence", "offset", "confidence", "rule", "comparator",
     ];
 
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -41,6 +41,9 @@ public static class FactWriter
             WriteNumberOrNull(w, "planSharePct", fact.PlanSharePct);
             w.WriteString("sentence", fact.Sentence);
             w.WriteNumber("offset", fact.Offset);
+            w.WriteNumber("confidence", fact.Confidence);
+            w.WriteString("rule", fact.Rule);
+            WriteStringOrNull(w, "comparator", fact.Comparator);
             w.WriteEndObject();
         }
 
@@ -71,7 +74,7 @@ public static class FactWriter
         [
             fact.Doc, fact.KindText, fact.Region, fact.RegionCode?.ToString(), fact.Indicator, fact.IndicatorRaw, fact.IndicatorCode?.Value,
             fact.Period?.ToString(), N(fact.Value), fact.Unit, N(fact.ValueBase), Qualifier(fact), N(fact.GrowthPct), N(fact.PlanSharePct),
-            fact.Sentence, fact.Offset.ToString(CultureInfo.InvariantCulture),
+            fact.Sentence, fact.Offset.ToString(CultureInfo.InvariantCulture), N(fact.Confidence), fact.Rule, fact.Comparator,
         ];
         return string.Join(',', cells.Select(Csv));
     }

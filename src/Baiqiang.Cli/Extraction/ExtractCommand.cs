@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using Baiqiang.Cli.Store;
 using Baiqiang.Core.Regions;
 using Baiqiang.Extraction;
 using Baiqiang.Storage;
+using Baiqiang.Extraction.Input;
 using Baiqiang.Storage.Extraction;
+using Baiqiang.Storage.Indicators;
 using Baiqiang.Storage.Regions;
 using Baiqiang.Storage.Sample;
 
@@ -59,7 +60,7 @@ internal static class ExtractCommand
 
             await using var db = await StoreAccess.OpenAsync(parse, ct);
             var matcher = await MatcherAsync(db, ct);
-            var extractor = new FactExtractor(matcher);
+            var extractor = new FactExtractor(matcher, await IndicatorStore.LoadAllAsync(db, ct));
             var csv = parse.GetValue(format) == "csv";
             var output = parse.Out();
             if (csv)
@@ -71,6 +72,16 @@ internal static class ExtractCommand
             {
                 var raw = await ReadTextAsync(path, ct);
                 var result = extractor.Extract(Path.GetFileName(path), raw, reference);
+                foreach (var notice in result.Text.Notices)
+                {
+                    await parse.Err().WriteLineAsync($"{Path.GetFileName(path)}: {notice}");
+                }
+
+                if (result.MainRegionCode is null && result.Facts.Count > 0 && result.Facts.All(f => f.RegionCode is null))
+                {
+                    await parse.Err().WriteLineAsync(
+                        $"{Path.GetFileName(path)}: 未能确定文档所属地区,{result.Facts.Count} 条事实的 regionCode 为空 / no region could be resolved for this document; its {result.Facts.Count} facts have a null regionCode");
+                }
                 foreach (var fact in result.Facts)
                 {
                     await output.WriteLineAsync(csv ? FactWriter.ToCsvLine(fact) : FactWriter.ToJsonLine(fact));
@@ -120,18 +131,7 @@ internal static class ExtractCommand
         return new RegionMatcher(new RegionRegistry(all), preferred);
     }
 
-    /// <summary>UTF-8 (with or without BOM), falling back to GB18030 when the bytes are not valid UTF-8.</summary>
+    /// <summary>UTF-8, UTF-16 (by byte-order mark or content) or GB18030: see <see cref="TextDecoder"/>.</summary>
     internal static async Task<string> ReadTextAsync(string path, CancellationToken ct)
-    {
-        var bytes = await File.ReadAllBytesAsync(path, ct);
-        try
-        {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
-        }
-        catch (DecoderFallbackException)
-        {
-            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-            return Encoding.GetEncoding("GB18030").GetString(bytes);
-        }
-    }
+        => TextDecoder.Decode(await File.ReadAllBytesAsync(path, ct)).Text;
 }

@@ -1,11 +1,12 @@
 using System.Globalization;
-using System.Text;
 using Baiqiang.Core.Access;
 using Baiqiang.Core.Regions;
 using Baiqiang.Core.Text;
 using Baiqiang.Extraction;
+using Baiqiang.Extraction.Input;
 using Baiqiang.Storage;
 using Baiqiang.Storage.Extraction;
+using Baiqiang.Storage.Indicators;
 using Baiqiang.Storage.Regions;
 using Baiqiang.Storage.Sample;
 using Microsoft.EntityFrameworkCore;
@@ -80,7 +81,7 @@ public static class DocumentViews
         await using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, ct);
         var raw = Decode(buffer.ToArray());
-        var extractor = new FactExtractor(await MatcherAsync(db, ct));
+        var extractor = new FactExtractor(await MatcherAsync(db, ct), await IndicatorStore.LoadAllAsync(db, ct));
         var result = extractor.Extract(Path.GetFileName(fileName), raw, reference);
         db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
         var saved = await ExtractionStore.SaveAsync(db, result, raw, actor, ct);
@@ -167,19 +168,8 @@ public static class DocumentViews
     private static DocumentItem Item(ExtractionDocumentEntity d, int facts, int pending) =>
         new(d.Id, d.Name, d.ReferenceDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.MainRegionCode?.ToString(), d.StoredAt, d.StoredBy, facts, pending);
 
-    /// <summary>UTF-8 (with or without BOM), falling back to GB18030 when the bytes are not valid UTF-8.</summary>
-    private static string Decode(byte[] bytes)
-    {
-        try
-        {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
-        }
-        catch (DecoderFallbackException)
-        {
-            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-            return Encoding.GetEncoding("GB18030").GetString(bytes);
-        }
-    }
+    /// <summary>UTF-8, UTF-16 (by byte-order mark or content) or GB18030, as the CLI reads files (<see cref="TextDecoder"/>).</summary>
+    private static string Decode(byte[] bytes) => TextDecoder.Decode(bytes).Text;
 
     /// <summary>The store's regions plus the built-in sample regions (preferred when a name is ambiguous), as the CLI's extract uses.</summary>
     private static async Task<RegionMatcher> MatcherAsync(BaiqiangDbContext db, CancellationToken ct)

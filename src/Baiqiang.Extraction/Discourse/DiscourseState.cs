@@ -1,0 +1,204 @@
+using Baiqiang.Core.Periods;
+using Baiqiang.Core.Regions;
+using Baiqiang.Extraction.Sections;
+using Baiqiang.Extraction.Tokens;
+
+namespace Baiqiang.Extraction.Discourse;
+
+/// <summary>
+/// What holds from one sentence to the next: the period in force, and the region, period and subject a heading opened.
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item>A period holds for the rest of its paragraph, and into the next paragraph when both are short (&lt; 150 characters:
+/// bulletin lines). A long paragraph starts from the period of the heading (or title) it stands under, else none.</item>
+/// <item>A heading's (or the title's) period holds under it until another is stated; a heading's region holds under it until
+/// the next heading of the same or a higher level; a —— heading's words are the subject of figures that name none.</item>
+/// <item>A 当月 period holds for its own sentence only; the period before it comes back after it.</item>
+/// </list>
+/// </remarks>
+internal sealed class DiscourseState
+{
+    private const int LongParagraph = 150;
+    private const int Levels = 4;
+
+    private readonly StatPeriod?[] _sectionPeriod = new StatPeriod?[Levels];
+    private readonly (Region? Region, string Text)?[] _sectionRegion = new (Region?, string)?[Levels];
+    private readonly string?[] _sectionSubject = new string?[Levels];
+    private int _previousLength = int.MaxValue;
+    private int _headingLevel = -1;
+    private int _headingEnd = -1;
+    private StatPeriod? _beforeMonthOnly;
+    private bool _monthOnly;
+
+    /// <summary>The period in force, or null.</summary>
+    public StatPeriod? Period { get; private set; }
+
+    /// <summary>The region a heading opened (null when no heading names one): it replaces the main region under that heading.</summary>
+    public (Region? Region, string Text)? SectionRegion
+    {
+        get
+        {
+            for (var l = Levels - 1; l >= 0; l--)
+            {
+                if (_sectionRegion[l] is { } r)
+                {
+                    return r;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>The subject a —— heading named, or null.</summary>
+    public string? Subject
+    {
+        get
+        {
+            for (var l = Levels - 1; l >= 0; l--)
+            {
+                if (_sectionSubject[l] is { } s)
+                {
+                    return s;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>Called at each kept line.</summary>
+    public void EnterParagraph(string n, Paragraph p)
+    {
+        var length = p.End - p.Start;
+        if (p.IsHeading)
+        {
+            for (var l = Math.Max(p.HeadingLevel, 1); l < Levels; l++)
+            {
+                _sectionPeriod[l] = null;
+                _sectionRegion[l] = null;
+                _sectionSubject[l] = null;
+            }
+
+            _headingLevel = Math.Min(p.HeadingLevel, Levels - 1);
+            _headingEnd = p.HeadingEnd;
+            Period = SectionPeriod();
+            if (p.HeadingLevel == 2 && n[SkipSpaces(n, p.Start, p.End)] == '-')
+            {
+                var from = SkipSpaces(n, p.Start, p.End) + 1;
+                var words = n[from..p.HeadingEnd].Trim();
+                if (words.Length is >= 2 and <= 16 && !words.Any(char.IsAsciiDigit))
+                {
+                    _sectionSubject[_headingLevel] = words;
+                }
+            }
+        }
+        else
+        {
+            _headingEnd = -1;
+            if (length >= LongParagraph || _previousLength >= LongParagraph)
+            {
+                Period = SectionPeriod();
+            }
+        }
+
+        _previousLength = length;
+    }
+
+    private static int SkipSpaces(string n, int s, int e)
+    {
+        while (s < e - 1 && n[s] is ' ' or '\t')
+        {
+            s++;
+        }
+
+        return s;
+    }
+
+    private StatPeriod? SectionPeriod()
+    {
+        for (var l = Levels - 1; l >= 0; l--)
+        {
+            if (_sectionPeriod[l] is { } p)
+            {
+                return p;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A period expression at <paramref name="at"/> (already scanned).</summary>
+    public void OnPeriod(PeriodToken token, int at)
+    {
+        StatPeriod? next;
+        switch (token.Use)
+        {
+            case PeriodUse.SamePeriodLastYear:
+                if (Period is not { } current)
+                {
+                    return;
+                }
+
+                next = current.SamePeriodLastYear();
+                break;
+            case PeriodUse.WholeYear when Period is { } inForce:
+                next = StatPeriod.ForYear(inForce.Year); // 全年 in a report on 2015 (title, heading) is 2015, not the year it was published
+                break;
+            case PeriodUse.WholeYear or PeriodUse.Period:
+                next = token.Period;
+                if (token.MonthOnly && next is null && Period is { } p)
+                {
+                    next = StatPeriod.ForMonth(p.Year, p.LastMonth); // 当月 alone: the last month of the period in force
+                }
+
+                if (next is null)
+                {
+                    return;
+                }
+
+                break;
+            default:
+                return;
+        }
+
+        if (token.MonthOnly)
+        {
+            if (!_monthOnly)
+            {
+                _beforeMonthOnly = Period;
+                _monthOnly = true;
+            }
+        }
+        else
+        {
+            _monthOnly = false;
+        }
+
+        Period = next;
+        if (at < _headingEnd && _headingLevel >= 0 && !token.MonthOnly)
+        {
+            _sectionPeriod[_headingLevel] = next;
+        }
+    }
+
+    /// <summary>A region named at <paramref name="at"/>: inside a heading's words it becomes the section's region.</summary>
+    public void OnRegion(Region? region, string text, int at)
+    {
+        if (at < _headingEnd && _headingLevel >= 1)
+        {
+            _sectionRegion[_headingLevel] = (region, text);
+        }
+    }
+
+    /// <summary>Called at each sentence's end: a 当月 period gives way to the one before it.</summary>
+    public void EndSentence()
+    {
+        if (_monthOnly)
+        {
+            Period = _beforeMonthOnly;
+            _monthOnly = false;
+        }
+    }
+}

@@ -1,0 +1,154 @@
+using Baiqiang.Core.Indicators;
+using Baiqiang.Core.Periods;
+using Baiqiang.Core.Quantities;
+using Baiqiang.Core.Regions;
+using Baiqiang.Core.Text;
+
+namespace Baiqiang.Extraction.Facts;
+
+/// <summary>What a statement says about one figure, with its resolved roles, ready to become a fact.</summary>
+internal readonly record struct FactDraft(
+    FactKind Kind,
+    Amount? Amount,
+    decimal? High,
+    decimal? Growth,
+    decimal? PlanShare,
+    string Name,
+    string Raw,
+    IndicatorCode? Code,
+    int FigureStart,
+    int FigureLength,
+    string Rule,
+    bool Borrowed = false,
+    string? Comparator = null,
+    Qualifier? GrowthQualifier = null);
+
+/// <summary>
+/// Statements → facts: decides a fact's final kind (a plan is a target), its region (the clause's, the heading's, else the
+/// main region), its period, the source clause, offsets in the original text, and a confidence with the rule that produced it.
+/// </summary>
+internal sealed class FactBuilder(string doc, DocumentText text, DateOnly? reference, int? undatedYear)
+{
+    public List<ExtractedFact> Facts { get; } = [];
+
+    /// <summary>Adds the fact a draft describes, in clause <paramref name="s"/>..<paramref name="e"/>.</summary>
+    public ExtractedFact Add(in FactDraft d, int s, int e, StatPeriod? paragraphPeriod, Region? region, string? regionText, bool goal)
+    {
+        var n = text.Normalized;
+        var kind = d.Kind;
+        var name = d.Name;
+        var raw = d.Raw;
+        var code = d.Code;
+        var period = IsOneProjectsTotal(name) ? null : paragraphPeriod;
+        if (code?.Value == "urban_contribution" && n.AsSpan(s, Math.Max(0, d.FigureStart - s)).IndexOf("城区", StringComparison.Ordinal) < 0)
+        {
+            // 贡献度 alone is an industry's contribution to growth (第二产业…贡献度为30.5%); only 城区贡献度 is the district's share of the city's increment.
+            (name, code) = (ChineseText.ToSimplified(raw), null);
+        }
+
+        // Targets: a goal word in the sentence or paragraph, a period after the document date, or — in an undated text that only
+        // names years — a whole-year figure for the latest year it names (a plan, not a result).
+        var target = goal || (period is { } p && reference is { } r && p.Start > r)
+            || (period is { } py && undatedYear is { } uy && py.Year == uy && py.FirstMonth == 1 && py.LastMonth == 12);
+        var rule = d.Rule;
+        var amount = d.Amount;
+        if (target && kind is not (FactKind.Rank or FactKind.Comparison))
+        {
+            if (kind == FactKind.Growth && d.GrowthQualifier is { } gq && gq != Qualifier.Exact && amount is null && d.Growth is { } g)
+            {
+                amount = new Amount(g, Unit.Percent, gq); // 增长6%以上: the threshold word stays on the target
+            }
+
+            kind = FactKind.Target;
+            rule = "target." + rule;
+        }
+
+        var plainStart = text.ToPlain(d.FigureStart);
+        var plainEnd = text.ToPlain(Math.Min(d.FigureStart + d.FigureLength, n.Length) - 1) + 1;
+        // The source clause: the sentence, or a window of it around the figure when the sentence runs on (so output stays linear).
+        var ws = Math.Max(s, d.FigureStart - 200);
+        var we = Math.Min(e, d.FigureStart + d.FigureLength + 200);
+        var fact = new ExtractedFact(doc, kind, regionText, region?.Code, ChineseText.ToSimplified(name), raw, code,
+            period, amount, d.High, d.Growth, d.PlanShare, n[ws..we], plainStart, Math.Max(1, plainEnd - plainStart), text.ToPlain(ws))
+        {
+            Rule = rule,
+            Comparator = d.Comparator,
+        };
+        fact = fact with { Confidence = Confidence(fact, d.Borrowed) };
+        Facts.Add(fact);
+        return fact;
+    }
+
+    /// <summary>
+    /// 1 for a catalogued indicator with region and period; lower for each role the text left open: an uncatalogued name (×0.75),
+    /// no region code (×0.8), no period on an observation (×0.8), a name borrowed from an earlier clause (×0.9).
+    /// </summary>
+    public static decimal Confidence(ExtractedFact f, bool borrowed)
+    {
+        var c = 1m;
+        if (f.IndicatorCode is null)
+        {
+            c *= 0.75m;
+        }
+
+        if (f.RegionCode is null)
+        {
+            c *= 0.8m;
+        }
+
+        if (f.Period is null && f.Kind is not (FactKind.Target or FactKind.Count))
+        {
+            c *= 0.8m;
+        }
+
+        if (borrowed)
+        {
+            c *= 0.9m;
+        }
+
+        return Math.Round(c, 3);
+    }
+
+    /// <summary>Replaces a fact already added (a growth or plan share joined to the level before it).</summary>
+    public ExtractedFact Replace(ExtractedFact old, ExtractedFact updated)
+    {
+        var at = Facts.LastIndexOf(old);
+        if (at >= 0)
+        {
+            Facts[at] = updated;
+        }
+
+        return updated;
+    }
+
+    private static readonly string[] ProgrammeWords = ["重点", "重大", "新开工", "开工", "签约", "续建", "在建", "产业", "招商", "省级", "市级", "全部", "各类"];
+
+    /// <summary>
+    /// 度亘光电项目总投资1.1亿元: the total investment of one named project is an attribute of the project over its whole life,
+    /// not a figure of the paragraph's period; a programme's total (重点项目总投资, 新开工项目总投资) keeps its period.
+    /// </summary>
+    private static bool IsOneProjectsTotal(string name)
+    {
+        var simplified = ChineseText.ToSimplified(name);
+        if (!simplified.EndsWith("项目总投资", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var owner = simplified[..^"项目总投资".Length];
+        if (owner.Length < 2 || owner.Any(char.IsAsciiDigit))
+        {
+            return false;
+        }
+
+        foreach (var w in ProgrammeWords)
+        {
+            if (owner.EndsWith(w, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

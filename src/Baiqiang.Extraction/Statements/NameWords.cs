@@ -1,0 +1,103 @@
+using Baiqiang.Extraction.Tokens;
+
+namespace Baiqiang.Extraction.Statements;
+
+/// <summary>Word-level helpers for the subject role: connective words trimmed off a name, the direction word before a rate.</summary>
+internal static class NameWords
+{
+    private static readonly string[] ComparableBasis = ["按可比价格计算", "按可比价计算", "按可比口径计算", "按可比价格", "按可比价", "可比价"];
+
+    /// <summary>The length and sign of the direction word (增长, 下降 …, optionally followed by 了/达/为) at the end of <paramref name="pre"/>.</summary>
+    public static (int Length, int Sign) DirectionAtEnd(string pre)
+    {
+        var t = pre;
+        var trimmed = 0;
+        foreach (var w in (string[])["了", "达到", "达", "为"])
+        {
+            if (t.EndsWith(w, StringComparison.Ordinal) && t.Length > w.Length)
+            {
+                t = t[..^w.Length];
+                trimmed = w.Length;
+                break;
+            }
+        }
+
+        foreach (var w in Words.Down)
+        {
+            if (t.EndsWith(w, StringComparison.Ordinal))
+            {
+                return (w.Length + trimmed, -1);
+            }
+        }
+
+        foreach (var w in Words.Up)
+        {
+            if (t.EndsWith(w, StringComparison.Ordinal))
+            {
+                return (w.Length + trimmed, 1);
+            }
+        }
+
+        return (0, 1);
+    }
+
+    public static string StripDirection(string t)
+    {
+        var (len, _) = DirectionAtEnd(t);
+        return len > 0 ? t[..^len] : t;
+    }
+
+    /// <summary>Removes connective words at the ends of a name (同比, 达, 为, 其中 …) and returns what is left.</summary>
+    public static string Clean(string t)
+    {
+        bool changed;
+        do
+        {
+            changed = false;
+            foreach (var w in Words.StripTail)
+            {
+                if (t.EndsWith(w, StringComparison.Ordinal) && t.Length >= w.Length)
+                {
+                    t = t[..^w.Length];
+                    changed = true;
+                }
+            }
+
+            foreach (var w in Words.StripHead)
+            {
+                if (t.StartsWith(w, StringComparison.Ordinal) && t.Length >= w.Length && !t.StartsWith("到位", StringComparison.Ordinal))
+                {
+                    t = t[w.Length..];
+                    changed = true;
+                }
+            }
+        }
+        while (changed && t.Length > 0);
+
+        return t;
+    }
+
+    /// <summary>
+    /// A growth whose own words name nothing (同比, 增速, 按可比价计算同比, 比上年 once the base period is set aside) belongs to
+    /// the figure just before it: 生产总值400.61亿元,按可比价计算同比增长6.1%.
+    /// </summary>
+    public static bool IsBareGrowthName(string name)
+    {
+        foreach (var basis in ComparableBasis)
+        {
+            if (name.StartsWith(basis, StringComparison.Ordinal))
+            {
+                name = name[basis.Length..];
+                break;
+            }
+        }
+
+        name = name.TrimStart(',', '，');
+        if (name is "比" or "较")
+        {
+            name = string.Empty;
+        }
+
+        return name.Length == 0 || name is "增速" or "增幅";
+    }
+}

@@ -1,0 +1,1244 @@
+using Baiqiang.Core.Indicators;
+using Baiqiang.Core.Periods;
+using Baiqiang.Core.Quantities;
+using Baiqiang.Core.Regions;
+using Baiqiang.Core.Text;
+using Baiqiang.Extraction.Checks;
+using Baiqiang.Extraction.Clauses;
+using Baiqiang.Extraction.Discourse;
+using Baiqiang.Extraction.Facts;
+using Baiqiang.Extraction.Places;
+using Baiqiang.Extraction.Sections;
+using Baiqiang.Extraction.Tokens;
+
+namespace Baiqiang.Extraction.Statements;
+
+/// <summary>
+/// Sentences → statements with roles. Walks each sentence once, left to right: region mentions and scope words set the clause's
+/// region, period expressions go to the discourse state, and each figure is given its roles — the subject measure (the
+/// indicator with its qualifier), a value, a growth, a comparison with a named comparator, a share, a plan share, a pull, a
+/// rank, an increment or a target — and handed to the <see cref="FactBuilder"/>.
+/// </summary>
+internal sealed class StatementReader(
+    DocumentText text,
+    IndicatorNames dictionary,
+    RegionContext regions,
+    DiscourseState discourse,
+    FactBuilder facts,
+    CrossChecker checks,
+    DateOnly? reference)
+{
+    /// <summary>How far back from a figure its name is looked for: no indicator name is longer, and it keeps the scan linear.</summary>
+    private const int NameWindow = 80;
+
+    private static readonly string[] SharedSuffixes = ["总产值", "增加值", "产值", "产量", "销售额", "营业收入", "营业额", "投资", "收入", "利润"];
+
+    private static readonly string[] IncrementWords = ["增加", "减少", "多增", "少增", "增收", "减收", "增支", "减支"];
+
+    private readonly string _n = text.Normalized;
+    private int _mentionIndex;
+    private bool _paragraphGoal;
+
+    private sealed class SentenceState
+    {
+        public int NameStart;
+        public List<(int Start, int End)> Excluded { get; } = [];
+        public RegionMention? Mention;
+        public Region? Region;
+        public string? RegionText;
+        public bool Target;
+        public int FirstFact;
+        public ExtractedFact? Last;
+        public bool AfterEnumeration;
+        public Queue<string> Respectively { get; } = new(); // the names still owed a figure after 分别 (A、B分别增长x%、y%)
+        public int RespectiveSign = 1;
+        public int ParenOpen = -1;
+        public int ParenNameStart;
+        public int FactsAtParen;
+        public bool PlanSharesOwed;
+        public StatPeriod? ComparisonBase;
+        public string? ComparisonBaseText;
+        public Dimension RespectiveDim;
+    }
+
+    /// <summary>Reads one kept line.</summary>
+    public void Paragraph(Paragraph p)
+    {
+        discourse.EnterParagraph(_n, p);
+        _paragraphGoal = false;
+        foreach (var (s, e) in ClauseSplitter.Sentences(_n, p.Start, p.End))
+        {
+            Sentence(s, e);
+            discourse.EndSentence();
+        }
+    }
+
+    private void Sentence(int s, int e)
+    {
+        var st = new SentenceState { NameStart = s, FirstFact = facts.Facts.Count, Target = _paragraphGoal };
+        if (discourse.SectionRegion is { } sr)
+        {
+            (st.Region, st.RegionText) = (sr.Region, sr.Text);
+        }
+
+        var mentions = regions.Mentions;
+        while (_mentionIndex < mentions.Count && mentions[_mentionIndex].Start < s)
+        {
+            _mentionIndex++;
+        }
+
+        var i = s;
+        while (i < e)
+        {
+            var c = _n[i];
+            var mentionHere = _mentionIndex < mentions.Count && mentions[_mentionIndex].Start == i;
+            if (!mentionHere && !Words.MayStartWord(c) && !ClauseSplitter.EndsSegment(c))
+            {
+                i++;
+                continue; // the common case: a character that starts nothing the reader looks for
+            }
+
+            if (ClauseSplitter.EndsSegment(c))
+            {
+                if (c == '、' && IndustryNameGoesOn(i, e))
+                {
+                    i++;
+                    continue; // 电力、热力、燃气及水生产和供应业: one industry's name, not a list
+                }
+
+                Segment(st, c, i);
+                i++;
+                continue;
+            }
+
+            if (Words.MatchAny(_n, i, e, Words.Goal) > 0 || (c == '到' && PeriodScanner.IsYearAt(_n, i + 1, e) && (reference is null || PeriodScanner.YearAt(_n, i + 1) > reference.Value.Year))
+                || (c == '将' && !Words.At(_n, i, e, "将近") && !(i > s && _n[i - 1] == '即') && i + 1 < e && Words.IsCjk(_n[i + 1])))
+            {
+                st.Target = true;
+                if (GoalLeadsIn(i, e))
+                {
+                    _paragraphGoal = true; // 主要目标: …, 力争: … — the goal word governs the rest of the paragraph
+                }
+            }
+
+            if (mentionHere)
+            {
+                i = Mention(st, mentions[_mentionIndex++], i);
+                continue;
+            }
+
+            if (Words.MatchAny(_n, i, e, Words.Scope) is > 0 and var scopeLen)
+            {
+                if (!AfterComparator(i, s))
+                {
+                    st.RegionText = _n.Substring(i, scopeLen);
+                    st.Region = st.RegionText is "园区" or "全园" && discourse.SectionRegion is { Region: { IsPark: true } park } ? park : regions.Scope(st.RegionText);
+                    st.Mention = null;
+                    st.NameStart = i + scopeLen;
+                    st.Excluded.Clear();
+                }
+
+                i += scopeLen;
+                continue;
+            }
+
+            if (PeriodScanner.TryScan(_n, i, e, reference, out var period))
+            {
+                if (period.Use == PeriodUse.ComparisonBase)
+                {
+                    st.ComparisonBase = period.Period;
+                    st.ComparisonBaseText = _n.Substring(i, period.Length);
+                }
+
+                discourse.OnPeriod(period, i);
+                st.Excluded.Add((i, i + period.Length));
+                i += period.Length;
+                continue;
+            }
+
+            if (Words.At(_n, i, e, "翻一番") || Words.At(_n, i, e, "翻两番") || Words.At(_n, i, e, "翻番"))
+            {
+                i = Doubling(st, s, i, e);
+                continue;
+            }
+
+            if (Words.At(_n, i, e, "位居") || Words.At(_n, i, e, "排名") || Words.At(_n, i, e, "居全"))
+            {
+                i = Rank(st, s, i, e);
+                continue;
+            }
+
+            if (NumberScanner.IsNumberStart(_n, i, s))
+            {
+                i = NumberScanner.Scan(_n, s, i, e, st.NameStart, out var token);
+                if (token is { } t)
+                {
+                    Classify(st, s, e, t);
+                    st.NameStart = t.End;
+                    st.Excluded.Clear();
+                }
+
+                continue;
+            }
+
+            i++;
+        }
+
+        if (Words.At(_n, s, e, "其中"))
+        {
+            checks.CheckParts(facts.Facts, st.FirstFact);
+        }
+    }
+
+    /// <summary>A comma, colon, bracket or quote: the next figure's name starts after it, except after a short bracket (a gloss).</summary>
+    private void Segment(SentenceState st, char c, int i)
+    {
+        if (c == '(')
+        {
+            st.ParenOpen = i;
+            st.ParenNameStart = st.NameStart;
+            st.FactsAtParen = facts.Facts.Count;
+        }
+        else if (c == ')' && st.ParenOpen >= 0 && i - st.ParenOpen <= 24 && facts.Facts.Count == st.FactsAtParen)
+        {
+            // 规上工业增加值(可比价)增长8.1%: a bracket without a figure does not cut the name around it.
+            st.Excluded.Add((st.ParenOpen, i + 1));
+            st.NameStart = st.ParenNameStart;
+            st.ParenOpen = -1;
+            return;
+        }
+
+        if (c == ':' && st.Target)
+        {
+            _paragraphGoal = true;
+        }
+
+        st.AfterEnumeration = c == '、';
+        st.NameStart = i + 1;
+        st.Excluded.Clear();
+        if (c == ')')
+        {
+            st.ParenOpen = -1;
+        }
+    }
+
+    private static readonly string[] IndustryMeasures = ["增加值", "总产值", "产值", "投资", "营业收入", "利润", "产量", "用电量"];
+
+    /// <summary>
+    /// Whether the 、 at <paramref name="i"/> joins parts of one industry's name: within 24 characters after it, with no figure
+    /// or punctuation but 、/和/及 between, comes 业 followed by a measure (增加值, 产值, 投资 …).
+    /// </summary>
+    private bool IndustryNameGoesOn(int i, int e)
+    {
+        for (var k = i + 1; k < e && k - i <= 24; k++)
+        {
+            var c = _n[k];
+            if (c == '业' && Words.MatchAny(_n, k + 1, e, IndustryMeasures) > 0)
+            {
+                return true;
+            }
+
+            if (!(Words.IsCjk(c) || c == '、') || Words.MatchAny(_n, k, e, Words.Up) > 0 || Words.MatchAny(_n, k, e, Words.Down) > 0 || Words.At(_n, k, e, "分别"))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>目标:, 力争: or a goal word that opens the paragraph's first clause.</summary>
+    private bool GoalLeadsIn(int i, int e)
+    {
+        for (var k = i; k < e && k - i < 12; k++)
+        {
+            if (_n[k] == ':')
+            {
+                return true;
+            }
+
+            if (char.IsAsciiDigit(_n[k]) || _n[k] == ',')
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A place named right after 高于/低于/比/较/快于 is the comparator, not the clause's region.</summary>
+    private bool AfterComparator(int i, int s)
+    {
+        if (i - 1 >= s && _n[i - 1] is '比' or '较' or '于')
+        {
+            return true;
+        }
+
+        return i - 2 >= s && Words.MatchAny(_n, i - 2, i, Words.Comparators) > 0;
+    }
+
+    private int Mention(SentenceState st, RegionMention m, int i)
+    {
+        var resolved = regions.Resolved(m);
+        if (resolved is { } stemOf && !string.Equals(stemOf.Name, m.Text, StringComparison.Ordinal) && (regions.Main is null || !regions.Related(stemOf)))
+        {
+            return i + 1; // 江海储能, 包容合作: a stem of some unrelated region is a word, not a place; with no region backed
+                          // by the text at all, a bare stem (新兴产业, 建安工程投资) is a word too
+        }
+
+        if (AfterComparator(i, st.NameStart) || InsideName(m))
+        {
+            return i + m.Length; // 高于全市平均; 通州湾科创城 项目, 江阳区人民医院: a comparator or part of a name, not the region
+        }
+
+        if (resolved is { } r && (RegionKindRules.IsCountyLevelUnit(r.Kind) || r.IsPark || r.Kind == RegionKind.PrefectureCity))
+        {
+            st.Mention = m;
+            st.Region = r;
+            st.RegionText = m.Text;
+            discourse.OnRegion(r, m.Text, i);
+        }
+        else if (resolved is null && m.Candidates.Count > 1 && m.Candidates.Any(regions.Related)
+            && (regions.Main is not null || m.Candidates.Any(c => string.Equals(c.Name, m.Text, StringComparison.Ordinal))))
+        {
+            st.Mention = m;
+            st.Region = null;
+            st.RegionText = m.Text;
+            discourse.OnRegion(null, m.Text, i);
+        }
+
+        st.NameStart = i + m.Length;
+        st.Excluded.Clear();
+        return i + m.Length;
+    }
+
+    private static readonly string[] NameEnds =
+    [
+        "项目", "医院", "学校", "中学", "小学", "大学", "公司", "集团", "银行", "论坛", "大会", "博览会", "展会", "推介会", "峰会", "节", "杯", "品牌",
+        "牌", "商会", "协会", "产业园", "科技园", "工业园", "广场", "大道", "大桥", "站", "港", "号",
+    ];
+
+    /// <summary>
+    /// Whether a place name is part of an organisation's, event's, project's or product's name (江阳区人民医院, 通州湾创新论坛): the
+    /// words glued after it (at most 8, no figure, no punctuation) end in such a noun.
+    /// </summary>
+    private bool InsideName(RegionMention m)
+    {
+        if (m.Start > 0 && _n[m.Start - 1] is '“' or '"' or '《' or '「')
+        {
+            return true; // “泸州飘香包装旧厂房重建”: a quoted project or product name
+        }
+
+        var from = m.Start + m.Length;
+        for (var k = from; k < _n.Length && k - from < 8; k++)
+        {
+            var c = _n[k];
+            if (!Words.IsCjk(c) || Words.MatchAny(_n, k, _n.Length, Words.Verbs) > 0 || Words.MatchAny(_n, k, _n.Length, Words.Up) > 0
+                || Words.MatchAny(_n, k, _n.Length, Words.Down) > 0)
+            {
+                return false;
+            }
+
+            foreach (var end in NameEnds)
+            {
+                if ((k - from >= 2 || end is "医院" or "学校" or "中学" or "小学" or "大学" or "公司" or "集团" or "银行" or "商会" or "协会") && Words.At(_n, k, _n.Length, end) && k + end.Length - from <= 10)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private int Doubling(SentenceState st, int s, int i, int e)
+    {
+        var len = Words.At(_n, i, e, "翻番") ? 2 : 3;
+        var times = _n[i + 1] == '两' ? 4m : 2m;
+        var q = Words.At(_n, i + len, e, "以上") ? Qualifier.AtLeast : Qualifier.Exact;
+        var (name, raw, code) = Name(st, i, null, inheritFrom: null);
+        if (name.Length > 0)
+        {
+            Emit(st, s, e, new FactDraft(FactKind.Target, new Amount(times, Unit.Times, q), null, null, null, name, raw, code, i, len + (q == Qualifier.AtLeast ? 2 : 0), "target.doubling"));
+        }
+
+        st.NameStart = i + len;
+        return i + len;
+    }
+
+    private void Classify(SentenceState st, int s, int e, NumberToken t)
+    {
+        var (q0, figureStart, figureEnd, amount, high) = (t.QualifierStart, t.Start, t.End, t.Amount, t.High);
+        var figureLength = figureEnd - figureStart;
+        var pre = Pre(st, q0);
+        var dim = amount.Unit.Dimension;
+        var (dirLen, sign) = NameWords.DirectionAtEnd(pre);
+        if (dim == Dimension.Length || dim == Dimension.Dimensionless)
+        {
+            return;
+        }
+
+        if (dim is Dimension.Money or Dimension.Count && Respectively(st, s, e, t, pre, dirLen))
+        {
+            return;
+        }
+
+        if (dim == Dimension.Percent)
+        {
+            Percent(st, s, e, t, pre, dirLen, sign);
+            return;
+        }
+
+        if (dim == Dimension.PercentagePoint)
+        {
+            Points(st, s, e, t, pre, dirLen, sign);
+            return;
+        }
+
+        if (dim == Dimension.Multiple)
+        {
+            var (mn, mraw, mcode) = Name(st, q0 - dirLen, null, st.Last);
+            if (mn.Length > 0)
+            {
+                Emit(st, s, e, new FactDraft(FactKind.Multiple, amount, high, null, null, mn, mraw, mcode, figureStart, figureLength, "multiple"));
+            }
+
+            return;
+        }
+
+        if (dim == Dimension.Count)
+        {
+            Count(st, s, e, t, pre);
+            return;
+        }
+
+        if (amount.Qualifier is Qualifier.AtLeast or Qualifier.AtMost && figureEnd < e && Words.IsCjk(_n[figureEnd]) && !Words.At(_n, figureEnd, e, "的"))
+        {
+            return; // 5亿元以上项目: a size class, not a figure
+        }
+
+        // 比年初增加12亿元: an increment is a change, not a level, and takes no growth rate.
+        var incrementLen = 0;
+        foreach (var w in IncrementWords)
+        {
+            if (pre.EndsWith(w, StringComparison.Ordinal))
+            {
+                incrementLen = w.Length;
+                break;
+            }
+        }
+
+        if (incrementLen > 0)
+        {
+            var down = pre.EndsWith("减少", StringComparison.Ordinal) || pre.EndsWith("少增", StringComparison.Ordinal) || pre.EndsWith("减收", StringComparison.Ordinal) || pre.EndsWith("减支", StringComparison.Ordinal);
+            var own = NameWords.Clean(pre[..^incrementLen]);
+            var basisAt = own.StartsWith('与') ? 0 : own.IndexOfAny(['比', '较']);
+            var (iname, iraw, icode) = basisAt == 0 && st.Last is { } level
+                ? (level.Indicator, level.IndicatorRaw, level.IndicatorCode) // 比年初增加12.6亿元: the change of the level just before
+                : Name(st, q0 - incrementLen, null, st.Last);
+            if (iname.Length > 0)
+            {
+                var signed = down ? amount with { Value = -amount.Value } : amount;
+                var region = st.Region ?? (st.RegionText is null ? regions.Main : null);
+                // Not st.Last: a growth after it (增加12.6亿元,增长7.4%) is the level's, never the increment's.
+                facts.Add(new FactDraft(FactKind.Increment, signed, high, null, null, iname, iraw, icode, figureStart, figureLength, "increment.change-word", Borrowed: basisAt == 0),
+                    s, e, discourse.Period, region, st.RegionText ?? regions.MainText, st.Target);
+            }
+
+            return;
+        }
+
+        var (vn, vraw, vcode) = Name(st, q0, dim, st.Last);
+        var rule = vcode is null ? "value.words-before-figure" : "value.catalogue-name";
+        if (vn.Length < 2)
+        {
+            (vn, vraw, _, _) = Following(figureEnd, e);
+            vcode = null;
+            rule = "value.noun-after-figure";
+        }
+
+        if (vn.Length == 0)
+        {
+            return;
+        }
+
+        Emit(st, s, e, new FactDraft(FactKind.Value, amount, high, null, null, vn, vraw, vcode, figureStart, figureLength, rule));
+    }
+
+    /// <summary>
+    /// 工业投资、基础设施投资分别完成12.4亿元、8.6亿元: each item of the list before 分别 takes the next figure of the same unit, in order.
+    /// </summary>
+    private bool Respectively(SentenceState st, int s, int e, NumberToken t, string pre, int dirLen)
+    {
+        var dim = t.Amount.Unit.Dimension;
+        if (dirLen == 0 && st.Respectively.Count > 0 && st.RespectiveDim == dim && NameWords.Clean(pre).Length == 0)
+        {
+            var owed = st.Respectively.Dequeue();
+            Emit(st, s, e, new FactDraft(dim == Dimension.Count ? FactKind.Count : FactKind.Value, t.Amount, t.High, null, null, owed, owed, dictionary.FindLongest(owed, dim) is { } f && f.Length == owed.Length ? f.Indicator.Code : (IndicatorCode?)null,
+                t.Start, t.End - t.Start, "value.respectively"));
+            return true;
+        }
+
+        var at = pre.LastIndexOf("分别", StringComparison.Ordinal);
+        if (dirLen == 0 && at >= 0 && RespectiveNames(s, t.QualifierStart - pre.Length + at) is { Count: >= 2 } names)
+        {
+            st.Respectively.Clear();
+            foreach (var later in names.Skip(1))
+            {
+                st.Respectively.Enqueue(later);
+            }
+
+            st.RespectiveDim = dim;
+            var code = dictionary.FindLongest(names[0], dim) is { } f0 && f0.Length == names[0].Length ? f0.Indicator.Code : (IndicatorCode?)null;
+            Emit(st, s, e, new FactDraft(dim == Dimension.Count ? FactKind.Count : FactKind.Value, t.Amount, t.High, null, null, names[0], names[0], code, t.Start, t.End - t.Start, "value.respectively"));
+            return true;
+        }
+
+        return false;
+    }
+
+    private void Percent(SentenceState st, int s, int e, NumberToken t, string pre, int dirLen, int sign)
+    {
+        var (q0, figureStart, figureLength, amount, high) = (t.QualifierStart, t.Start, t.End - t.Start, t.Amount, t.High);
+        if (dirLen == 0 && st.Respectively.Count > 0 && st.RespectiveDim == Dimension.Percent && NameWords.Clean(pre).Length == 0)
+        {
+            // …分别增长37.0%、16.4%: the next name of the list takes the next figure.
+            var owed = st.Respectively.Dequeue();
+            Emit(st, s, e, new FactDraft(FactKind.Growth, null, null, st.RespectiveSign * amount.Value, null, owed, owed, null, figureStart, figureLength, "growth.respectively"));
+            return;
+        }
+
+        if (dirLen > 0 && pre.Contains("分别", StringComparison.Ordinal) && RespectiveNames(s, q0 - pre.Length + pre.LastIndexOf("分别", StringComparison.Ordinal)) is { Count: >= 2 } names)
+        {
+            st.Respectively.Clear();
+            foreach (var later in names.Skip(1))
+            {
+                st.Respectively.Enqueue(later);
+            }
+
+            st.RespectiveSign = sign;
+            st.RespectiveDim = Dimension.Percent;
+            Emit(st, s, e, new FactDraft(FactKind.Growth, null, null, sign * amount.Value, null, names[0], names[0], null, figureStart, figureLength, "growth.respectively"));
+            return;
+        }
+
+        // 较一季度(-10.8%)回升: a rate in brackets after a comparison base is that earlier period's growth of the same indicator.
+        if (st.ParenOpen >= 0 && st.ComparisonBase is { } basePeriod && st.Last is { } before && dirLen == 0 && NameWords.Clean(pre).Length == 0)
+        {
+            var earlier = facts.Add(new FactDraft(FactKind.Growth, null, null, amount.Value, null, before.Indicator, before.IndicatorRaw, before.IndicatorCode, figureStart, figureLength, "growth.earlier-period-in-brackets", Borrowed: true),
+                s, e, basePeriod, before.RegionCode is null ? null : RegionOf(before), before.Region, goal: false);
+            _ = earlier;
+            return;
+        }
+
+        if (dirLen > 0 && !pre.EndsWith("拉动", StringComparison.Ordinal))
+        {
+            var growth = sign * amount.Value;
+            var ownName = NameWords.Clean(pre[..^dirLen]);
+            if (st.Last is { } last && last.GrowthPct is null && last.Amount is not null && last.Kind is FactKind.Value or FactKind.Count or FactKind.PlanCompletion or FactKind.Target
+                && NameWords.IsBareGrowthName(ownName))
+            {
+                st.Last = facts.Replace(last, last with { GrowthPct = growth, Rule = last.Rule + "+growth.of-previous-level" });
+                return;
+            }
+
+            // X占比为a%,同比增长b%: the growth belongs to X's level when the sentence gave one, else to X — never to the share.
+            if (st.Last is { Kind: FactKind.Share } share && NameWords.IsBareGrowthName(ownName))
+            {
+                var level = LevelBefore(st, share);
+                if (level is { GrowthPct: null })
+                {
+                    st.Last = facts.Replace(level, level with { GrowthPct = growth, Rule = level.Rule + "+growth.of-level-before-share" });
+                    return;
+                }
+
+                Emit(st, s, e, new FactDraft(FactKind.Growth, null, null, growth, null, ShareSubject(share.Indicator), share.IndicatorRaw, null, figureStart, figureLength, "growth.of-share-subject", Borrowed: true));
+                return;
+            }
+
+            if (st.Last is { Kind: FactKind.Increment } && NameWords.IsBareGrowthName(ownName))
+            {
+                return; // 比年初增加12亿元,增长8%: the rate is of a level the text does not give here, not of the increment
+            }
+
+            var (name, raw, code) = Name(st, q0 - dirLen, null, st.Last);
+            if (name.Length == 0)
+            {
+                return;
+            }
+
+            Emit(st, s, e, new FactDraft(FactKind.Growth, null, null, growth, null, name, raw, code, figureStart, figureLength, "growth.name-before-rate", Borrowed: code is null && ownName.Length == 0, GrowthQualifier: amount.Qualifier));
+            return;
+        }
+
+        var plan = pre.Contains("计划", StringComparison.Ordinal) && (pre.Contains('占', StringComparison.Ordinal) || pre.Contains("完成", StringComparison.Ordinal) || pre.EndsWith('的') || pre.Contains('为', StringComparison.Ordinal));
+        if (plan || (st.PlanSharesOwed && NameWords.Clean(pre).Length == 0))
+        {
+            PlanShare(st, s, e, t, pre);
+            return;
+        }
+
+        var isShare = pre.Contains('占', StringComparison.Ordinal) || pre.Contains("比重", StringComparison.Ordinal);
+        var (sn, sraw, scode) = Name(st, q0, Dimension.Percent, st.Last);
+        if (isShare && scode is null && ShareOf(st, q0) is { } numerator)
+        {
+            // 数字经济核心产业增加值占GDP比重为9.8%: the share is of the words before 占 (the whole after it is not the subject).
+            (sn, sraw, scode) = (numerator + "占比", numerator + "占比", null);
+        }
+
+        if (sn.Length == 0)
+        {
+            return;
+        }
+
+        Emit(st, s, e, new FactDraft(isShare ? FactKind.Share : FactKind.Value, amount, high, null, null, sn, sraw, scode, figureStart, figureLength, isShare ? "share.occupies" : "value.rate"));
+    }
+
+    /// <summary>
+    /// 占年度计划的54.3%, 为年计划的X%: the plan share of the money figure before it (never a new fact); after a list
+    /// (A、B、C分别完成…, 分别占年计划的a%、b%、c%) each share goes to the list's items in order.
+    /// </summary>
+    private void PlanShare(SentenceState st, int s, int e, NumberToken t, string pre)
+    {
+        var (q0, figureStart, figureLength, amount) = (t.QualifierStart, t.Start, t.End - t.Start, t.Amount);
+        if (pre.Contains("分别", StringComparison.Ordinal) || st.PlanSharesOwed)
+        {
+            // The money facts of the sentence still without a plan share take the shares in order.
+            var open = facts.Facts.Skip(st.FirstFact).Where(f => f.Amount is { Unit.Dimension: Dimension.Money } && f.PlanSharePct is null).FirstOrDefault();
+            if (open is not null)
+            {
+                var updated = facts.Replace(open, open with { Kind = open.Kind == FactKind.Target ? FactKind.Target : FactKind.PlanCompletion, PlanSharePct = amount.Value, Rule = open.Rule + "+plan-share.respectively" });
+                checks.CheckPlan(facts.Facts, updated);
+                st.PlanSharesOwed = true; // more shares may follow in the list
+                st.Last = updated;
+                return;
+            }
+        }
+
+        if (st.Last is { } last && last.Amount is { Unit.Dimension: Dimension.Money } && last.PlanSharePct is null)
+        {
+            var updated = facts.Replace(last, last with { Kind = st.Target ? FactKind.Target : FactKind.PlanCompletion, PlanSharePct = amount.Value, Rule = last.Rule + "+plan-share.of-previous" });
+            checks.CheckPlan(facts.Facts, updated);
+            st.Last = updated;
+            return;
+        }
+
+        if (pre.Contains('为', StringComparison.Ordinal) && !pre.Contains("完成", StringComparison.Ordinal))
+        {
+            return; // 为年计划的X% with no figure before it to complete: not a fact of its own
+        }
+
+        var (pn, praw, pcode) = Name(st, q0, null, null);
+        Emit(st, s, e, new FactDraft(FactKind.PlanCompletion, null, null, null, amount.Value, pn.Length > 0 ? pn : "完成年度计划", praw.Length > 0 ? praw : "年度计划", pcode, figureStart, figureLength, "plan-share.alone"));
+    }
+
+    private void Points(SentenceState st, int s, int e, NumberToken t, string pre, int dirLen, int sign)
+    {
+        var (q0, figureStart, figureLength, amount, high) = (t.QualifierStart, t.Start, t.End - t.Start, t.Amount, t.High);
+        var pull = pre.Contains("拉动", StringComparison.Ordinal);
+        var written = _n[Math.Max(st.NameStart, q0 - NameWindow)..q0]; // with the period words: 比一季度 names the comparator
+        var (writtenDirLen, writtenSign) = NameWords.DirectionAtEnd(written);
+        if (!pull && Comparison(written, writtenDirLen, writtenSign) is { } cmp && st.Last is { Kind: FactKind.Value or FactKind.Growth or FactKind.Target or FactKind.Comparison } basis)
+        {
+            // 增长6.4%,高于全市平均1.2个百分点 / 增速比一季度提高1.0个百分点: a comparison of the rate just before, with its comparator.
+            var fact = facts.Add(new FactDraft(FactKind.Comparison, amount with { Value = cmp.Sign * amount.Value }, high, null, null, basis.Indicator, basis.IndicatorRaw, basis.IndicatorCode,
+                figureStart, figureLength, "comparison.points", Borrowed: true, Comparator: cmp.Comparator), s, e, basis.Period, RegionOf(basis), basis.Region, goal: false);
+            _ = fact;
+            return;
+        }
+
+        if (!pull && dirLen > 0 && st.ComparisonBaseText is { } baseText && NameWords.Clean(NameWords.StripDirection(pre)).Length == 0
+            && st.Last is { Kind: FactKind.Value or FactKind.Growth } prior)
+        {
+            // 增速较一季度(-10.8%)回升16个百分点: the bracket cut the words, but the points still compare with 一季度.
+            facts.Add(new FactDraft(FactKind.Comparison, amount with { Value = sign * amount.Value }, high, null, null, prior.Indicator, prior.IndicatorRaw, prior.IndicatorCode,
+                figureStart, figureLength, "comparison.points", Borrowed: true, Comparator: baseText), s, e, prior.Period, RegionOf(prior), prior.Region, goal: false);
+            return;
+        }
+
+        var (pn, praw, pcode) = Name(st, q0 - dirLen, null, st.Last);
+        var rule = "growth.points";
+        var pullOverScope = false;
+        if (!pull && PullBeforeScope(s, q0 - dirLen) is > 0 and var afterPull)
+        {
+            pullOverScope = true;
+            // 拉动全县GDP增长1.94个百分点: the scope word restarted the name, but the figure is still a pull of what follows it.
+            pull = true;
+            var from = afterPull + Words.MatchAny(_n, afterPull, q0, Words.Scope);
+            var target = NameWords.Clean(NameWords.StripDirection(_n[from..q0]));
+            if (target.Length > 0)
+            {
+                var found = dictionary.FindLongest(target, null);
+                (pn, praw, pcode) = (found?.Indicator.NameZh ?? target, RawOf(from, target.Length), found?.Indicator.Code);
+            }
+        }
+
+        if (pull && !pullOverScope)
+        {
+            var at = pre.LastIndexOf("拉动", StringComparison.Ordinal);
+            var target = NameWords.Clean(NameWords.StripDirection(pre[(at + 2)..]));
+            if (target.Length > 0)
+            {
+                var start = q0 - pre.Length + at + 2;
+                var found = dictionary.FindLongest(target, null);
+                (pn, praw, pcode) = (found?.Indicator.NameZh ?? target, RawOf(start, target.Length), found?.Indicator.Code);
+            }
+            else if (st.Last is { Kind: FactKind.Pull } lp)
+            {
+                (pn, praw, pcode) = (lp.Indicator, lp.IndicatorRaw, lp.IndicatorCode);
+            }
+        }
+        else if (st.Last is { Kind: FactKind.Pull } lastPull && NameWords.Clean(pre).Length == 0)
+        {
+            pull = true;
+            (pn, praw, pcode) = (lastPull.Indicator, lastPull.IndicatorRaw, lastPull.IndicatorCode);
+        }
+
+        if (pn.Length == 0)
+        {
+            return;
+        }
+
+        Emit(st, s, e, new FactDraft(pull ? FactKind.Pull : FactKind.Growth, amount with { Value = sign * amount.Value }, high, null, null, pn, praw, pcode, figureStart, figureLength, pull ? "pull" : rule));
+    }
+
+    /// <summary>
+    /// The comparator and sign of 高于全市平均 / 低于全省 / 比一季度提高 / 较上年回落 / 快于全国 at the end of <paramref name="pre"/>
+    /// (before the figure), or null. 低于, 慢于 and a falling direction are negative.
+    /// </summary>
+    internal static (string Comparator, int Sign)? Comparison(string pre, int dirLen, int dirSign)
+    {
+        var body = dirLen > 0 ? pre[..^dirLen] : pre;
+        foreach (var w in Words.Comparators)
+        {
+            var at = body.LastIndexOf(w, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                var comparator = TrimComparator(body[(at + w.Length)..]);
+                var sign = w is "低于" or "慢于" ? -1 : 1;
+                return comparator.Length > 0 ? (comparator, sign * (dirLen > 0 ? dirSign : 1)) : null;
+            }
+        }
+
+        foreach (var w in (string[])["比", "较"])
+        {
+            var at = body.LastIndexOf(w, StringComparison.Ordinal);
+            if (at >= 0 && at + 1 < body.Length)
+            {
+                var rest = body[(at + 1)..];
+                var sign = dirSign;
+                if (dirLen == 0)
+                {
+                    if (rest.EndsWith('高') || rest.EndsWith('快') || rest.EndsWith('多'))
+                    {
+                        rest = rest[..^1];
+                        sign = 1;
+                    }
+                    else if (rest.EndsWith('低') || rest.EndsWith('慢') || rest.EndsWith('少'))
+                    {
+                        rest = rest[..^1];
+                        sign = -1;
+                    }
+                    else
+                    {
+                        return null;
+                    }
+                }
+
+                var comparator = TrimComparator(rest);
+                return comparator.Length > 0 ? (comparator, sign) : null;
+            }
+        }
+
+        return null;
+    }
+
+    private static string TrimComparator(string c)
+    {
+        c = c.Trim();
+        foreach (var w in (string[])["水平", "的"])
+        {
+            if (c.EndsWith(w, StringComparison.Ordinal) && c.Length > w.Length + 1)
+            {
+                c = c[..^w.Length];
+            }
+        }
+
+        return c;
+    }
+
+    private void Count(SentenceState st, int s, int e, NumberToken t, string pre)
+    {
+        var (q0, figureStart, figureEnd, amount, high) = (t.QualifierStart, t.Start, t.End, t.Amount, t.High);
+        if (Words.At(_n, figureEnd, e, "工作日") || Words.At(_n, figureEnd, e, "小时") || Words.At(_n, figureEnd, e, "月") || Words.At(_n, figureEnd, e, "方面"))
+        {
+            return; // 3至5个工作日: a duration
+        }
+
+        if (IsListSize(pre, figureStart, figureEnd, e))
+        {
+            return; // 5个产业生态圈, 出台2个文件, 三个之一: the size of a list or one of N, not a statistic
+        }
+
+        var (cn, craw, ccode) = Name(st, q0, Dimension.Count, null, allowInherit: false);
+        var rule = "count.name-before-figure";
+        if (cn.Length < 2 || Words.EndsWithAny(pre, ["等", "及", "和", "与", "、"], 1) || cn is "全省" or "全国" or "全市"
+            || (st.AfterEnumeration && dictionary.FindLongest(cn, Dimension.Count) is null && Following(figureEnd, e).Name.Length >= 2))
+        {
+            (cn, craw, _, _) = Following(figureEnd, e);
+            ccode = null;
+            rule = "count.noun-after-figure";
+            if (cn.Length > 0 && dictionary.FindLongest(cn, Dimension.Count) is { } fc)
+            {
+                (cn, ccode) = (fc.Indicator.NameZh, fc.Indicator.Code);
+            }
+        }
+
+        if (cn.Length == 0)
+        {
+            return;
+        }
+
+        Emit(st, s, e, new FactDraft(FactKind.Count, amount, high, null, null, cn, craw, ccode, figureStart, figureEnd - figureStart, rule));
+    }
+
+    private static readonly string[] ListNouns = ["生态圈", "文件", "方面", "行动", "工程", "体系", "机制", "中心", "板块", "集群", "平台", "片区", "组团", "战略", "任务", "清单", "专班", "领域", "环节", "之一"];
+
+    /// <summary>A count that sizes a list (5个产业生态圈, 出台2个文件) or says one of N (三个之一): the noun after it is a kind of thing, not a statistic.</summary>
+    private bool IsListSize(string pre, int figureStart, int figureEnd, int e)
+    {
+        var (noun, _, _, _) = Following(figureEnd, e);
+        foreach (var w in ListNouns)
+        {
+            if (noun.EndsWith(w, StringComparison.Ordinal) || Words.At(_n, figureEnd, e, w))
+            {
+                return true;
+            }
+        }
+
+        _ = pre;
+        _ = figureStart;
+        return false;
+    }
+
+    /// <summary>The subject before 占 in the current segment (数字经济核心产业增加值 in …增加值占GDP比重为), else the level just before; null when neither.</summary>
+    private string? ShareOf(SentenceState st, int q0)
+    {
+        var from = Math.Max(st.NameStart, q0 - NameWindow);
+        var at = _n.AsSpan(from, q0 - from).LastIndexOf('占');
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var (name, _, _) = Name(st, from + at, null, null, allowInherit: false);
+        if (name.Length >= 2)
+        {
+            return name;
+        }
+
+        return st.Last is { Kind: FactKind.Value } level ? level.Indicator : null;
+    }
+
+    /// <summary>The level fact before a share in the same sentence (X1564.97亿元,占全市比重为69.3%), or null.</summary>
+    private ExtractedFact? LevelBefore(SentenceState st, ExtractedFact share)
+    {
+        for (var k = facts.Facts.Count - 1; k >= st.FirstFact; k--)
+        {
+            var f = facts.Facts[k];
+            if (!ReferenceEquals(f, share) && f.Kind is FactKind.Value or FactKind.Target && f.Amount is { Unit.Dimension: not Dimension.Percent })
+            {
+                return f;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The subject of a share's name: 高新技术产业产值占比 → 高新技术产业产值.</summary>
+    private static string ShareSubject(string shareName)
+    {
+        foreach (var w in (string[])["占比", "比重", "所占比重", "占"])
+        {
+            var at = shareName.IndexOf(w, StringComparison.Ordinal);
+            if (at > 0)
+            {
+                return shareName[..at];
+            }
+        }
+
+        return shareName;
+    }
+
+    private Region? RegionOf(ExtractedFact f)
+        => f.RegionCode is { } code && regions.Matcher?.Registry.TryGet(code, out var r) == true ? r : null;
+
+    /// <summary>The noun after a count (134家企业 → 企业), up to a verb, conjunction or punctuation, at most 10 characters.</summary>
+    private (string Name, string Raw, int Start, int Length) Following(int from, int e)
+    {
+        while (from < e && _n[from] is '的' or '"' or '“')
+        {
+            from++;
+        }
+
+        if (Words.At(_n, from, e, "工作日") || Words.At(_n, from, e, "小时") || Words.At(_n, from, e, "月") || Words.At(_n, from, e, "方面"))
+        {
+            return (string.Empty, string.Empty, from, 0);
+        }
+
+        var k = from;
+        while (k < e && k - from < 10 && Words.IsCjk(_n[k]))
+        {
+            if (k > from && StopAt(k, e))
+            {
+                break;
+            }
+
+            k++;
+        }
+
+        var name = _n[from..k];
+        return name.Length >= 1 && !(name.Length == 1 && name[0] is '的' or '和' or '及') ? (name, RawOf(from, name.Length), from, name.Length) : (string.Empty, string.Empty, from, 0);
+    }
+
+    private static readonly string[] StopWords =
+        ["先后", "与", "和", "及", "为", "一道", "的", "等", "共", "进行", "签订", "实现", "完成", "列入", "参会", "开展", "引资", "对接", "在", "深入", "送", "减免", "审批", "均", "如期", "加快", "竣工", "开工"];
+
+    private bool StopAt(int k, int e) => Words.MatchAny(_n, k, e, StopWords) > 0;
+
+    /// <summary>The text of the current name segment before <paramref name="end"/> (at most <see cref="NameWindow"/> characters), with period expressions and glosses taken out.</summary>
+    private string Pre(SentenceState st, int end)
+    {
+        var from = Math.Max(st.NameStart, end - NameWindow);
+        if (end <= from)
+        {
+            return string.Empty;
+        }
+
+        if (st.Excluded.Count == 0)
+        {
+            return _n[from..end];
+        }
+
+        var sb = new System.Text.StringBuilder(end - from);
+        var p = from;
+        foreach (var (xs, xe) in st.Excluded)
+        {
+            if (xs >= end)
+            {
+                break;
+            }
+
+            if (xs > p)
+            {
+                sb.Append(_n, p, xs - p);
+            }
+
+            p = Math.Max(p, xe);
+        }
+
+        if (end > p)
+        {
+            sb.Append(_n, p, end - p);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// The subject measure named in the current segment before <paramref name="end"/>: a catalogued name when one is there (the
+    /// longest, never one inside a longer different name), else the words after the last verb — with what the verb completes
+    /// when the words before it qualify it (续建项目完成投资, not 完成投资); else the previous fact's when the segment is empty.
+    /// </summary>
+    private (string Name, string Raw, IndicatorCode? Code) Name(SentenceState st, int end, Dimension? dim, ExtractedFact? inheritFrom, bool allowInherit = true)
+    {
+        var segmentEnd = Math.Max(st.NameStart, end);
+        var pre = Pre(st, segmentEnd);
+        var cleaned = NameWords.Clean(pre);
+        if (cleaned.Length > 0)
+        {
+            if (dictionary.FindLongest(cleaned, dim) is { } found)
+            {
+                var at = Locate(st, segmentEnd, cleaned, found.Start);
+                return (found.Indicator.NameZh, RawOf(at, found.Length), found.Indicator.Code);
+            }
+
+            var cut = 0;
+            var verbAt = -1;
+            foreach (var v in Words.Verbs)
+            {
+                var at = cleaned.LastIndexOf(v, StringComparison.Ordinal);
+                if (at >= 0 && at + v.Length > cut && at + v.Length < cleaned.Length)
+                {
+                    cut = at + v.Length;
+                    verbAt = at;
+                }
+            }
+
+            var name = NameWords.Clean(cleaned[cut..]);
+            if (name.Length < 2 && cut > 0)
+            {
+                name = cleaned; // 项目开工率, 投产率: the "verb" is part of the name
+            }
+
+            if (Words.EndsWithAny(name, Words.Verbs, minLength: 2) || Words.EndsWithAny(name, ["以上", "以下", "左右"], 2) || (name.Length <= 3 && Words.IsChineseDigit(name[0])))
+            {
+                name = string.Empty;
+            }
+
+            if (name.Length > 12)
+            {
+                name = name[^12..];
+            }
+
+            if (verbAt >= 0 && name.Contains('业', StringComparison.Ordinal) && cleaned[verbAt..cut] is "和" or "及" or "与" && IndustryNameStart(cleaned, verbAt) is { } begin)
+            {
+                name = cleaned[begin..]; // 橡胶和塑料制品业增加值: 和 inside an industry's name does not cut it
+            }
+            else if (name is "投资" or "产值" or "营业收入" or "销售收入" && cut >= 2 && cleaned[verbAt..cut] is "完成" or "实现")
+            {
+                // 续建项目完成投资, 实现产值: the verb is part of the measure, and so is the noun it qualifies.
+                var qualifier = QualifierBefore(cleaned, verbAt);
+                name = qualifier + cleaned[verbAt..cut] + name;
+            }
+            else if (name.Length < 2 && st.Last is null && dim is Dimension.Money && discourse.Subject is { } subject)
+            {
+                name = subject; // under ——重大产业项目, a figure that names nothing speaks of the heading's subject
+            }
+
+            if (name.Length >= 2 && !name.All(ch => ch is (>= '0' and <= '9') or '.' or '%'))
+            {
+                var idx = cleaned.LastIndexOf(name, StringComparison.Ordinal);
+                var at = Locate(st, segmentEnd, cleaned, Math.Max(0, idx));
+                return (name, idx >= 0 ? RawOf(at, name.Length) : name, null);
+            }
+        }
+
+        if (allowInherit && cleaned.Length == 0 && inheritFrom is { } f && f.Kind is not FactKind.Increment)
+        {
+            return (f.Indicator, f.IndicatorRaw, f.IndicatorCode);
+        }
+
+        return (string.Empty, string.Empty, null);
+    }
+
+    private static readonly string[] NotInIndustryNames = ["全县", "全区", "全市", "其中", "完成", "实现", "增长", "下降", "累计", "达到", "分别"];
+
+    private static bool IsJoiner(char c) => c is '和' or '及' or '、' or '与';
+
+    /// <summary>
+    /// Where an industry's name joined by 和/及/、 begins, going back from the joiner at <paramref name="joiner"/> over parts of at
+    /// most 8 characters (电力、热力、燃气及水生产和供应业); null when the part before the joiner is not a name part.
+    /// </summary>
+    private static int? IndustryNameStart(string cleaned, int joiner)
+    {
+        int? begin = null;
+        var p = joiner;
+        while (p > 0)
+        {
+            var q = p;
+            while (q > 0 && !IsJoiner(cleaned[q - 1]) && cleaned[q - 1] is not ('的' or '中') && p - q < 8)
+            {
+                q--;
+            }
+
+            var part = cleaned[q..p];
+            if (part.Length == 0 || !part.All(Words.IsCjk) || NotInIndustryNames.Any(w => part.Contains(w, StringComparison.Ordinal)))
+            {
+                break;
+            }
+
+            begin = q;
+            if (q > 0 && IsJoiner(cleaned[q - 1]))
+            {
+                p = q - 1;
+                continue;
+            }
+
+            break;
+        }
+
+        return begin;
+    }
+
+    /// <summary>The noun phrase just before a 完成/实现 (at most 8 characters, no verb inside): 续建项目 in 续建项目完成投资.</summary>
+    private static string QualifierBefore(string cleaned, int verbAt)
+    {
+        var q = NameWords.Clean(cleaned[..verbAt]);
+        if (q.Length is < 2 or > 8 || !q.All(Words.IsCjk))
+        {
+            return string.Empty;
+        }
+
+        foreach (var v in Words.Verbs)
+        {
+            if (v.Length >= 2 && q.Contains(v, StringComparison.Ordinal))
+            {
+                return string.Empty;
+            }
+        }
+
+        return q;
+    }
+
+    /// <summary>Position in the normalised text of index <paramref name="indexInCleaned"/> of a cleaned name (searched backwards from the figure).</summary>
+    private int Locate(SentenceState st, int end, string cleaned, int indexInCleaned)
+    {
+        var from = Math.Max(st.NameStart, end - NameWindow);
+        var seg = _n.AsSpan(from, Math.Max(0, end - from));
+        var pos = seg.LastIndexOf(cleaned.AsSpan(indexInCleaned, Math.Min(cleaned.Length - indexInCleaned, 2)));
+        return pos < 0 ? from : from + pos;
+    }
+
+    private string RawOf(int start, int length)
+    {
+        if (start < 0 || length <= 0)
+        {
+            return string.Empty;
+        }
+
+        var ps = text.ToPlain(start);
+        var pe = text.ToPlain(start + length - 1) + 1;
+        return text.Plain[ps..Math.Min(pe, text.Plain.Length)];
+    }
+
+    private int Rank(SentenceState st, int s, int i, int e)
+    {
+        var k = i + 2;
+        var limit = Math.Min(e, i + 14);
+        while (k < limit && _n[k] is not (',' or '。'))
+        {
+            if (Words.At(_n, k, limit, "前列") || Words.At(_n, k, limit, "前茅"))
+            {
+                EmitRank(st, s, e, i, k + 2 - i, null);
+                return k + 2;
+            }
+
+            if (_n[k] == '第' && k + 1 < e)
+            {
+                var j = k + 1;
+                while (j < e && j - k < 8 && (char.IsAsciiDigit(_n[j]) || Words.IsChineseNumeral(_n[j])))
+                {
+                    j++;
+                }
+
+                if (j > k + 1 && ChineseNumber.TryParse(_n[(k + 1)..j]) is { Success: true } r)
+                {
+                    EmitRank(st, s, e, i, j - i, r.Value);
+                    return j;
+                }
+            }
+
+            k++;
+        }
+
+        return i + 2;
+    }
+
+    /// <summary>A rank after a figure belongs to that figure's indicator, region and period (位居全市第二: 全市 is the group, not the region).</summary>
+    private void EmitRank(SentenceState st, int s, int e, int start, int length, decimal? rank)
+    {
+        var basis = st.Last;
+        var name = basis is null ? NameWords.Clean(Pre(st, start)) : basis.Indicator;
+        if (name.Length == 0)
+        {
+            return;
+        }
+
+        var amount = rank is { } r ? new Amount(r, Unit.None) : (Amount?)null;
+        var draft = new FactDraft(FactKind.Rank, amount, null, null, null, name, basis?.IndicatorRaw ?? name, basis?.IndicatorCode, start, length, basis is null ? "rank.name-before" : "rank.of-previous-figure", Borrowed: basis is not null);
+        if (basis is not null)
+        {
+            facts.Add(draft, s, e, basis.Period, RegionOf(basis), basis.Region, goal: false);
+            return; // st.Last stays the figure the rank is of
+        }
+
+        Emit(st, s, e, draft);
+    }
+
+    private void Emit(SentenceState st, int s, int e, FactDraft draft)
+    {
+        var region = st.Region ?? (st.RegionText is null ? regions.Main : null);
+        var regionText = st.RegionText ?? regions.MainText;
+        st.Last = facts.Add(draft, s, e, discourse.Period, region, regionText, st.Target);
+    }
+
+    /// <summary>
+    /// The position after 拉动 when 拉动 + a scope word (全县, 全区 …) stands shortly before <paramref name="end"/> with no figure or
+    /// clause break between them; otherwise 0. Bounded look-back.
+    /// </summary>
+    private int PullBeforeScope(int s, int end)
+    {
+        for (var k = end - 1; k >= s && end - k <= 24; k--)
+        {
+            var c = _n[k];
+            if (char.IsAsciiDigit(c) || c is ',' or '，' or ';' or '；' or '、')
+            {
+                return 0;
+            }
+
+            if (k >= 1 && _n[k - 1] == '拉' && c == '动')
+            {
+                return Words.MatchAny(_n, k + 1, end, Words.Scope) > 0 ? k + 1 : 0;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// The names a 分别 list gives its figures, in order: the clause before 分别 split on 、 (or on one 和/及), each item
+    /// completed with the indicator the last item ends with (船舶工业、水产加工总产值 → 船舶工业总产值, 水产加工总产值).
+    /// Null when it is not such a list. Bounded: looks back at most 60 characters.
+    /// </summary>
+    private List<string>? RespectiveNames(int s, int respectively)
+    {
+        var from = respectively;
+        while (from > s && respectively - from < 60 && _n[from - 1] is not (',' or '，' or ';' or '；' or ':' or '：' or '。'))
+        {
+            from--;
+        }
+
+        var clause = NameWords.Clean(_n[from..respectively]);
+        foreach (var w in Words.Scope)
+        {
+            if (clause.StartsWith(w, StringComparison.Ordinal))
+            {
+                clause = clause[w.Length..];
+                break;
+            }
+        }
+
+        var items = clause.Split('、').ToList();
+        if (items.Count < 2)
+        {
+            foreach (var and in (string[])["和", "及"])
+            {
+                var at = clause.IndexOf(and, StringComparison.Ordinal);
+                if (at > 0 && clause.IndexOf(and, at + 1, StringComparison.Ordinal) < 0)
+                {
+                    items = [clause[..at], clause[(at + 1)..]];
+                    break;
+                }
+            }
+        }
+
+        if (items.Count < 2 || items.Any(i => i.Length < 2))
+        {
+            return null;
+        }
+
+        var last = items[^1];
+        string? suffix;
+        if (dictionary.FindLongest(last, null) is { } found && found.Start + found.Length == last.Length && found.Start > 0)
+        {
+            suffix = last[found.Start..];
+        }
+        else
+        {
+            suffix = SharedSuffixes.FirstOrDefault(x => last.EndsWith(x, StringComparison.Ordinal) && last.Length > x.Length);
+        }
+
+        return [.. items.Select(i => suffix is null || i.EndsWith(suffix, StringComparison.Ordinal) ? ChineseText.ToSimplified(i) : ChineseText.ToSimplified(i + suffix))];
+    }
+}

@@ -1,0 +1,269 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Baiqiang.Core.Quantities;
+using Baiqiang.Core.Text;
+
+namespace Baiqiang.Extraction.Tokens;
+
+/// <summary>A figure read from the text: where its qualifier, number and unit lie, and the amount they state.</summary>
+/// <param name="QualifierStart">Where the figure with its qualifier (超, 近, −) starts.</param>
+/// <param name="Start">Where the number starts.</param>
+/// <param name="End">The end of the figure with its 以上/左右 suffix.</param>
+/// <param name="Amount">The amount (value, unit, qualifier).</param>
+/// <param name="High">The high end of a range (5至8亿元), else null.</param>
+internal readonly record struct NumberToken(int QualifierStart, int Start, int End, Amount Amount, decimal? High);
+
+/// <summary>
+/// Reads one figure at a position: Arabic or Chinese numerals, a range, 余/多, 万/亿/万亿, the unit, 以上/左右. Dates, times, years,
+/// 5+N, 六大 and numbers of more than <see cref="MaxDigits"/> digits are not figures. Every look-ahead and look-back is bounded,
+/// so scanning a text is linear whatever it holds; nothing is allocated for positions that hold no figure.
+/// </summary>
+internal static class NumberScanner
+{
+    /// <summary>A numeral longer than this is not a figure (no report states one; decimal holds 28 digits).</summary>
+    public const int MaxDigits = 40;
+
+    private static readonly (string Word, Qualifier Q)[] PrefixQualifiers =
+    [
+        ("超过", Qualifier.Over), ("超出", Qualifier.Over), ("接近", Qualifier.Nearly), ("将近", Qualifier.Nearly), ("大约", Qualifier.About),
+        ("不足", Qualifier.AtMost), ("不到", Qualifier.AtMost), ("近", Qualifier.Nearly), ("超", Qualifier.Over), ("逾", Qualifier.Over),
+        ("约", Qualifier.About),
+    ];
+
+    private static readonly string[] Suffixes = ["以上", "左右", "以下", "以内"];
+
+    // Unit look-ups by span: filled on demand from Unit.TryFind, capped so that random input cannot grow it without bound.
+    private static readonly ConcurrentDictionary<string, Unit> UnitCache = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Unit>.AlternateLookup<ReadOnlySpan<char>> UnitLookup = UnitCache.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Whether a number starts at <paramref name="i"/> (not inside a longer numeral, code or decimal).</summary>
+    public static bool IsNumberStart(string n, int i, int s)
+    {
+        var c = n[i];
+        if (char.IsAsciiDigit(c))
+        {
+            return i == s || !(char.IsAsciiLetterOrDigit(n[i - 1]) || n[i - 1] is '.' or '_' or '/' or '+' or '-' && i - 1 > s && char.IsAsciiDigit(n[i - 2]));
+        }
+
+        return Words.IsChineseDigit(c) && (i == s || !Words.IsChineseNumeral(n[i - 1]));
+    }
+
+    /// <summary>
+    /// Scans the number at <paramref name="i"/> (inside the clause <paramref name="s"/>..<paramref name="e"/>; qualifiers are looked for
+    /// back to <paramref name="nameStart"/>). Returns where scanning goes on; <paramref name="token"/> is set when it is a figure.
+    /// </summary>
+    public static int Scan(string n, int s, int i, int e, int nameStart, out NumberToken? token)
+    {
+        token = null;
+        var j = i;
+        var chinese = !char.IsAsciiDigit(n[i]);
+        if (chinese)
+        {
+            var hasPlace = false;
+            while (j < e && Words.IsChineseNumeral(n[j]))
+            {
+                hasPlace |= n[j] is '十' or '百' or '千';
+                j++;
+            }
+
+            if (!hasPlace || j - i < 2 || j - i > MaxDigits || (j < e && n[j] is '大' or '五' or '年' or '级'))
+            {
+                return i + 1; // 一批, 六大产业, 十大行动, 三百亿级: not figures
+            }
+        }
+        else
+        {
+            var digits = 0;
+            var dots = 0;
+            while (j < e && (char.IsAsciiDigit(n[j]) || (n[j] is '.' or ',' && j + 1 < e && char.IsAsciiDigit(n[j + 1]))))
+            {
+                digits += char.IsAsciiDigit(n[j]) ? 1 : 0;
+                dots += n[j] == '.' ? 1 : 0;
+                j++;
+            }
+
+            if (digits > MaxDigits || dots > 1)
+            {
+                return j; // a run of 41 or more digits, or 14.3.5: not a figure
+            }
+
+            if (j + 1 < e && n[j] == '.' && n[j + 1] == '.')
+            {
+                // 14..3%: a malformed number; skip it and what is glued to it.
+                var k = j;
+                while (k < e && k - j < MaxDigits && (char.IsAsciiDigit(n[k]) || n[k] is '.' or '%'))
+                {
+                    k++;
+                }
+
+                return k;
+            }
+        }
+
+        if (j < e && n[j] is '年' or '月' or '日' or '号' or '时' or '岁' or '天' or '周' or '届' or '期' or '代' or '点' or '分' or '秒' or ':' or '/' or '级' or '+' or '-'
+            && !(j + 1 < e && char.IsAsciiDigit(n[j + 1]) && n[j] is '-'))
+        {
+            var k = j;
+            while (k < e && k - j < 64 && (char.IsAsciiDigit(n[k]) || n[k] is '.' or ',' or ':' or '/' or '+' or '-'))
+            {
+                k++;
+            }
+
+            return Math.Max(k, j + 1); // dates, times, 5+N, 1+3: not figures
+        }
+
+        // A range: 5至8亿元, 3-5个.
+        var numEnd = j;
+        decimal? high = null;
+        if (j + 1 < e && n[j] is '至' or '到' or '-' or '~' && char.IsAsciiDigit(n[j + 1]) && !chinese)
+        {
+            var k = j + 1;
+            while (k < e && k - j <= MaxDigits && (char.IsAsciiDigit(n[k]) || (n[k] is '.' && k + 1 < e && char.IsAsciiDigit(n[k + 1]))))
+            {
+                k++;
+            }
+
+            if (k < e && n[k] is '年' or '月' or '日')
+            {
+                return k;
+            }
+
+            if (decimal.TryParse(n.AsSpan(j + 1, k - j - 1), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var h))
+            {
+                high = h;
+                j = k;
+            }
+        }
+
+        // 余/多, multiplier, 余/多, then the unit.
+        var u = j;
+        if (u < e && n[u] is '余' or '多')
+        {
+            u++;
+        }
+
+        foreach (var m in (string[])["万亿", "亿", "万"])
+        {
+            if (Words.At(n, u, e, m))
+            {
+                u += m.Length;
+                break;
+            }
+        }
+
+        if (u < e && n[u] is '余' or '多')
+        {
+            u++;
+        }
+
+        var unitLen = 0;
+        var unit = Unit.None;
+        for (var len = Math.Min(5, e - u); len >= 1; len--)
+        {
+            if (FindUnit(n.AsSpan(u, len)) is { } found)
+            {
+                unit = found;
+                unitLen = len;
+                break;
+            }
+        }
+
+        if (unitLen == 0 && Words.At(n, u, e, "元/"))
+        {
+            unitLen = 1;
+            unit = Unit.Yuan;
+        }
+
+        var end = u + unitLen;
+        if (unitLen == 0)
+        {
+            // 5.6和4.4个百分点: the first figure borrows the unit of the next.
+            if (j < e && n[j] is '和' or '、' && j + 1 < e && char.IsAsciiDigit(n[j + 1]) && u == j)
+            {
+                var k = j + 1;
+                while (k < e && k - j <= MaxDigits && (char.IsAsciiDigit(n[k]) || n[k] == '.'))
+                {
+                    k++;
+                }
+
+                foreach (var borrowed in (string[])["个百分点", "%"])
+                {
+                    if (Words.At(n, k, e, borrowed))
+                    {
+                        unit = Unit.Find(borrowed);
+                        end = j;
+                        break;
+                    }
+                }
+            }
+
+            if (unit.Equals(Unit.None))
+            {
+                return Math.Max(j, i + 1);
+            }
+        }
+
+        var suffix = Words.MatchAny(n, end, e, Suffixes);
+
+        // Qualifier and sign words before the number.
+        var q0 = i;
+        var negative = false;
+        if (q0 > s && n[q0 - 1] == '-' && !(q0 - 1 > s && char.IsAsciiDigit(n[q0 - 2])))
+        {
+            negative = true;
+            q0--;
+        }
+
+        var qualifierWord = string.Empty;
+        var atLeast = false;
+        foreach (var w in (string[])["不低于", "不少于", "不小于"])
+        {
+            if (q0 - w.Length >= nameStart && n.AsSpan(q0 - w.Length, w.Length).SequenceEqual(w))
+            {
+                atLeast = true; // 不低于6%: a threshold, kept as 以上
+                q0 -= w.Length;
+                break;
+            }
+        }
+
+        foreach (var (w, _) in atLeast ? [] : PrefixQualifiers)
+        {
+            if (q0 - w.Length >= nameStart && n.AsSpan(q0 - w.Length, w.Length).SequenceEqual(w))
+            {
+                qualifierWord = w;
+                q0 -= w.Length;
+                break;
+            }
+        }
+
+        var body = high is not null ? string.Concat(n.AsSpan(i, numEnd - i), n.AsSpan(j, end - j)) : n[i..end];
+        var parsed = end == j && unitLen == 0
+            ? (ChineseNumber.TryParse(n[i..j]) is { Success: true } bv ? ParseResult<Amount>.Ok(new Amount((negative ? -1 : 1) * bv.Value, unit)) : ParseResult<Amount>.Fail("-", "-"))
+            : AmountText.TryParse(qualifierWord + (negative ? "-" : string.Empty) + body + (suffix > 0 ? n.Substring(end, suffix) : string.Empty));
+        if (!parsed.Success)
+        {
+            return end > i ? end : i + 1;
+        }
+
+        var amount = atLeast && parsed.Value.Qualifier == Qualifier.Exact ? parsed.Value with { Qualifier = Qualifier.AtLeast } : parsed.Value;
+        token = new NumberToken(q0, i, end + suffix, amount, high);
+        return end + suffix;
+    }
+
+    private static Unit? FindUnit(ReadOnlySpan<char> symbol)
+    {
+        if (UnitLookup.TryGetValue(symbol, out var cached))
+        {
+            return cached.Equals(Unit.None) ? null : cached;
+        }
+
+        var key = symbol.ToString();
+        var found = Unit.TryFind(key, out var unit) ? unit : Unit.None;
+        if (UnitCache.Count < 20_000)
+        {
+            UnitCache[key] = found;
+        }
+
+        return found.Equals(Unit.None) ? null : found;
+    }
+}

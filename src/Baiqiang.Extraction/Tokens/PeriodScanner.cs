@@ -1,0 +1,325 @@
+using Baiqiang.Core.Periods;
+
+namespace Baiqiang.Extraction.Tokens;
+
+/// <summary>How a period expression is used where it stands.</summary>
+internal enum PeriodUse
+{
+    /// <summary>A date (7月26日, 2022年06月14日): not a statistical period.</summary>
+    Date,
+    /// <summary>在2020年基础上: the base of a target.</summary>
+    BaseYear,
+    /// <summary>比一季度, 较上年: the base of a comparison, not the period of the figure.</summary>
+    ComparisonBase,
+    /// <summary>二季度招商引资推进会: part of a meeting's name.</summary>
+    EventName,
+    /// <summary>上年同期 with no body: the current period one year earlier.</summary>
+    SamePeriodLastYear,
+    /// <summary>全年计划, 全年目标: the year of a plan named as the base of a share; the period in force stays.</summary>
+    PlanYear,
+    /// <summary>全年 with no body: the reference year.</summary>
+    WholeYear,
+    /// <summary>A period that states the figures' period (<see cref="PeriodToken.Period"/>; null when it does not resolve).</summary>
+    Period,
+}
+
+/// <summary>A period expression: its length, its use, and the period it resolves to.</summary>
+/// <param name="Length">Characters it spans.</param>
+/// <param name="Use">How it is used.</param>
+/// <param name="Period">The resolved period (for <see cref="PeriodUse.Period"/>).</param>
+/// <param name="SamePeriod">同期 was written (上年同期).</param>
+/// <param name="MonthOnly">当月/本月: a period for its own clause, not for the sentences after it.</param>
+internal readonly record struct PeriodToken(int Length, PeriodUse Use, StatPeriod? Period, bool SamePeriod, bool MonthOnly);
+
+/// <summary>
+/// Reads period expressions (2023年, 今年, 上半年, 1至6月, 1-6月份, 一季度, 前三季度, 截至目前, 上年同期, 6月当月) and says how each is used.
+/// Resolves against the document's reference date through <see cref="ChinesePeriodParser"/>. Bounded look-ahead.
+/// </summary>
+internal static class PeriodScanner
+{
+    private static readonly string[] YearWords = ["今年", "去年", "上年", "本年", "前年", "全年"];
+
+    private static readonly string[] Bodies =
+        ["上半年", "下半年", "前三季度", "前两季度", "一季度", "二季度", "三季度", "四季度", "第一季度", "第二季度", "第三季度", "第四季度", "全年", "年初以来"];
+
+    /// <summary>Scans a period expression at <paramref name="i"/>; false when none starts there.</summary>
+    public static bool TryScan(string n, int i, int e, DateOnly? reference, out PeriodToken token)
+    {
+        token = default;
+        var j = i;
+        var hasYear = false;
+        if (IsYearAt(n, i, e) && (i == 0 || !char.IsAsciiDigit(n[i - 1])))
+        {
+            j = i + 5;
+            hasYear = true;
+            if (j < e && n[j] == '度')
+            {
+                j++;
+            }
+        }
+        else if (Words.MatchAny(n, i, e, YearWords) > 0)
+        {
+            j = i + 2;
+            hasYear = true;
+        }
+
+        var samePeriod = false;
+        if (Words.At(n, j, e, "同期"))
+        {
+            samePeriod = true;
+            j += 2;
+        }
+
+        var bodyStart = j;
+        j = Body(n, j, e, out var singleMonth);
+        var hasBody = j > bodyStart;
+        if (!hasYear && !hasBody)
+        {
+            var w = Words.MatchAny(n, i, e, ["截至目前", "年初以来", "今年以来"]);
+            if (w == 0)
+            {
+                if (Words.At(n, i, e, "当月") || Words.At(n, i, e, "本月"))
+                {
+                    token = new PeriodToken(2, PeriodUse.Period, null, false, MonthOnly: true);
+                    return true;
+                }
+
+                return false;
+            }
+
+            j = i + w;
+            hasBody = true;
+        }
+
+        if (Words.At(n, j, e, "以来"))
+        {
+            j += 2;
+        }
+
+        // A date (7月26日) or a full date is not a period.
+        if ((j < e && n[j] is '日' or '号') || (j < e && char.IsAsciiDigit(n[j]) && hasYear && !hasBody))
+        {
+            var length = SkipDate(n, i, e);
+            token = new PeriodToken(length, PeriodUse.Date, null, false, false);
+            return length > 0;
+        }
+
+        var monthOnly = false;
+        if (Words.At(n, j, e, "当月"))
+        {
+            j += 2;
+            monthOnly = true;
+        }
+
+        var len = j - i;
+        if (Words.At(n, j, e, "基础上") || Words.At(n, j, e, "的基础上"))
+        {
+            token = new PeriodToken(len, PeriodUse.BaseYear, null, samePeriod, false);
+            return true;
+        }
+
+        if (i > 0 && n[i - 1] is '比' or '较' or '于' or '与')
+        {
+            var basis = ChinesePeriodParser.TryParse(n.Substring(i, len), reference);
+            token = new PeriodToken(len, PeriodUse.ComparisonBase, basis.Success ? basis.Value : null, samePeriod, false);
+            return true;
+        }
+
+        if (NamesAnEvent(n, j, e))
+        {
+            token = new PeriodToken(len, PeriodUse.EventName, null, samePeriod, false);
+            return true;
+        }
+
+        if (samePeriod && !hasBody)
+        {
+            token = new PeriodToken(len, PeriodUse.SamePeriodLastYear, null, true, false);
+            return true;
+        }
+
+        if (Words.At(n, i, e, "全年") && !hasBody && (Words.At(n, j, e, "计划") || Words.At(n, j, e, "目标") || Words.At(n, j, e, "任务")))
+        {
+            token = new PeriodToken(len, PeriodUse.PlanYear, null, false, false); // 占全年计划的51.2%: the period in force stays
+            return true;
+        }
+
+        if (Words.At(n, i, e, "全年") && !hasBody)
+        {
+            token = new PeriodToken(len, PeriodUse.WholeYear, reference is { } rf ? StatPeriod.ForYear(rf.Year) : null, false, false);
+            return true;
+        }
+
+        var text = n.Substring(i, monthOnly ? len - 2 : len);
+        var parsed = ChinesePeriodParser.TryParse(text, reference);
+        StatPeriod? period = parsed.Success ? parsed.Value : null;
+
+        // 6月份…累计: a single month followed by 累计 in the same clause is the year to date (1..6月).
+        if (period is { } p && singleMonth && !monthOnly && CumulativeFollows(n, j, e))
+        {
+            period = StatPeriod.CumulativeTo(p.Year, p.LastMonth);
+        }
+
+        token = new PeriodToken(len, PeriodUse.Period, period, samePeriod, monthOnly);
+        return true;
+    }
+
+    public static bool IsYearAt(string n, int i, int e)
+        => i + 4 < e && char.IsAsciiDigit(n[i]) && char.IsAsciiDigit(n[i + 1]) && char.IsAsciiDigit(n[i + 2]) && char.IsAsciiDigit(n[i + 3])
+            && n[i + 4] == '年' && n[i] is '1' or '2' && !(i + 5 < e && n[i + 5] == '级');
+
+    public static int YearAt(string n, int i) => (n[i] - '0') * 1000 + (n[i + 1] - '0') * 100 + (n[i + 2] - '0') * 10 + (n[i + 3] - '0');
+
+    /// <summary>累计 within the next 24 characters of the sentence, before any figure.</summary>
+    private static bool CumulativeFollows(string n, int j, int e)
+    {
+        for (var k = j; k < e && k - j < 24; k++)
+        {
+            if (char.IsAsciiDigit(n[k]) || n[k] is '。' or ';')
+            {
+                return false;
+            }
+
+            if (Words.At(n, k, e, "累计"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the words after a period expression, up to the clause's end and before any figure, name a meeting
+    /// (二季度招商引资暨项目建设推进会): then the period qualifies the meeting, not the figures that follow. Bounded look-ahead.
+    /// </summary>
+    private static bool NamesAnEvent(string n, int j, int e)
+    {
+        for (var k = j; k < e && k - j <= 30; k++)
+        {
+            var c = n[k];
+            if (c is ',' or '，' or '、' or ';' or '；' or ':' or '：' || char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+
+            if (Words.MatchAny(n, k, e, Words.EventWords) > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int SkipDate(string n, int i, int e)
+    {
+        var j = i;
+        while (j < e && j - i < 16 && (char.IsAsciiDigit(n[j]) || n[j] is '年' or '月' or '日' or '号'))
+        {
+            j++;
+        }
+
+        return j - i;
+    }
+
+    /// <summary>上半年, 前三季度, 一季度, 1至6月, 1-6月份, 6月, 6月末, 6月底; returns the end (== start when none).</summary>
+    private static int Body(string n, int j, int e, out bool singleMonth)
+    {
+        singleMonth = false;
+        var w = Words.MatchAny(n, j, e, Bodies);
+        if (w > 0)
+        {
+            return j + w;
+        }
+
+        // Months: N月, N至M月, N-M月, N月至M月, 一至六月, then 份/末/底/累计.
+        var k = j;
+        var m1 = MonthNumber(n, ref k, e);
+        if (m1 is null)
+        {
+            return j;
+        }
+
+        var single = true;
+        if (k < e && n[k] == '月')
+        {
+            if ((k + 1 < e && n[k + 1] is '日' or '号') || (k + 1 < e && char.IsAsciiDigit(n[k + 1])))
+            {
+                return j; // 7月26日: a date
+            }
+
+            k++;
+        }
+
+        if (k < e && n[k] is '至' or '到' or '-')
+        {
+            var k2 = k + 1;
+            if (MonthNumber(n, ref k2, e) is not null && k2 < e && n[k2] == '月')
+            {
+                k = k2 + 1;
+                single = false;
+            }
+            else
+            {
+                return j;
+            }
+        }
+        else if (k == j || n[k - 1] != '月')
+        {
+            return j;
+        }
+
+        foreach (var suffix in (string[])["份", "末", "底", "累计"])
+        {
+            if (Words.At(n, k, e, suffix))
+            {
+                k += suffix.Length;
+                break;
+            }
+        }
+
+        if (k < e && n[k] is '日' or '号')
+        {
+            return j;
+        }
+
+        singleMonth = single;
+        return k;
+    }
+
+    private static int? MonthNumber(string n, ref int k, int e)
+    {
+        if (k >= e)
+        {
+            return null;
+        }
+
+        var start = k;
+        var v = 0;
+        while (k < e && char.IsAsciiDigit(n[k]) && k - start < 2)
+        {
+            v = v * 10 + (n[k] - '0');
+            k++;
+        }
+
+        if (k > start)
+        {
+            return v is >= 1 and <= 12 ? v : null;
+        }
+
+        var idx = "一二三四五六七八九十".IndexOf(n[k], StringComparison.Ordinal);
+        if (idx >= 0)
+        {
+            k++;
+            if (idx == 9 && k < e && "一二".IndexOf(n[k], StringComparison.Ordinal) is var t and >= 0)
+            {
+                k++;
+                return 11 + t;
+            }
+
+            return idx + 1;
+        }
+
+        return null;
+    }
+}
