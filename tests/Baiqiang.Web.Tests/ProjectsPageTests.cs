@@ -79,14 +79,14 @@ public sealed class ProjectsPageTests(WebFactory factory) : IClassFixture<WebFac
         using var client = await factory.SignedInClientAsync("page-analyst", WebFactory.UserPassword);
         // JY-S08's milestone 二期主体开工 (due 2022-05-31) is overdue as of the end of June, not as of its deadline.
         var june = await client.GetStringAsync(new Uri("/Projects/Warnings?period=2022-01..06&region=510502&today=2022-06-30", UriKind.Relative), Ct);
-        Assert.Contains("截至 <time id=\"as-of-day\" datetime=\"2022-06-30\">2022年6月30日</time>，", june, StringComparison.Ordinal);
+        Assert.Contains("截至 <time id=\"as-of-day\" datetime=\"2022-06-30\">2022年6月30日</time><span id=\"as-of-source\">（指定日期）</span>，", june, StringComparison.Ordinal);
         Assert.Contains("节点“二期主体开工”期限2022-05-31，已逾期30天未完成", june, StringComparison.Ordinal);
         Assert.Contains("name=\"today\" type=\"date\" value=\"2022-06-30\"", june, StringComparison.Ordinal);
         var may = await client.GetStringAsync(new Uri("/Projects/Warnings?period=2022-01..06&region=510502&today=2022-05-31", UriKind.Relative), Ct);
-        Assert.Contains("datetime=\"2022-05-31\">2022年5月31日</time>，", may, StringComparison.Ordinal);
+        Assert.Contains("datetime=\"2022-05-31\">2022年5月31日</time><span id=\"as-of-source\">（指定日期）</span>，", may, StringComparison.Ordinal);
         Assert.DoesNotContain("二期主体开工", may, StringComparison.Ordinal);
         var english = await client.GetStringAsync(new Uri("/Projects/Warnings?period=2022-01..06&region=510502&today=2022-06-30&lang=en", UriKind.Relative), Ct);
-        Assert.Contains("As of <time id=\"as-of-day\" datetime=\"2022-06-30\">30 Jun 2022</time>:", english, StringComparison.Ordinal);
+        Assert.Contains("As of <time id=\"as-of-day\" datetime=\"2022-06-30\">30 Jun 2022</time><span id=\"as-of-source\"> (given)</span>", english, StringComparison.Ordinal);
         Assert.Contains("30 days overdue", english, StringComparison.Ordinal);
     }
 
