@@ -32,6 +32,21 @@ public static class BaiqiangStore
     /// <remarks>A value containing <c>Host=</c> or starting with <c>postgres://</c> / <c>postgresql://</c> is PostgreSQL
     /// (URLs are converted to key=value form); anything else is a SQLite file path (or a <c>Data Source=</c> string).
     /// Throws <see cref="FormatException"/> for a PostgreSQL URL that cannot be read.</remarks>
+    /// <summary>
+    /// Closes the pooled connections of this SQLite store only (so its file can be deleted), leaving every other
+    /// store's pool alone; a no-op for PostgreSQL. Unlike <c>SqliteConnection.ClearAllPools</c>, it cannot dispose a
+    /// connection another store is opening on another thread at the same moment.
+    /// </summary>
+    public static void ReleaseSqlitePool(StoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Provider == StoreProvider.Sqlite)
+        {
+            using var connection = new SqliteConnection(options.ConnectionString);
+            SqliteConnection.ClearPool(connection);
+        }
+    }
+
     public static StoreOptions Resolve(string? dbArgument) => Resolve(dbArgument, Environment.GetEnvironmentVariable(EnvironmentVariable));
 
     /// <summary><see cref="Resolve(string?)"/> with the environment value passed in (for tests and hosts).</summary>

@@ -32,7 +32,8 @@ public sealed class TempStore : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        // This store's pool only: clearing every pool races with other tests' commands opening their own stores.
+        Baiqiang.Storage.BaiqiangStore.ReleaseSqlitePool(Baiqiang.Storage.BaiqiangStore.Resolve(Path, null));
         try
         {
             Directory.Delete(_dir, recursive: true);

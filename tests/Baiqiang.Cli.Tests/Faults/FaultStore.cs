@@ -152,7 +152,11 @@ internal sealed class FaultStore : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        SqliteConnection.ClearAllPools();
+        if (!IsPostgres)
+        {
+            Baiqiang.Storage.BaiqiangStore.ReleaseSqlitePool(Baiqiang.Storage.BaiqiangStore.Resolve(Db, null));
+        }
+
         if (IsPostgres && _admin is not null)
         {
             NpgsqlConnection.ClearAllPools();

@@ -49,7 +49,11 @@ public sealed class SqliteFixture : StoreFixture
 
     public override ValueTask DisposeAsync()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Options is not null)
+        {
+            BaiqiangStore.ReleaseSqlitePool(Options);
+        }
+
         try
         {
             Directory.Delete(_folder, recursive: true);
