@@ -98,6 +98,14 @@ public abstract class BaiqiangDbContext : DbContext
 
     public DbSet<Settings.StoreSettingEntity> Settings => Set<Settings.StoreSettingEntity>();
 
+    public DbSet<SupervisionStepEntity> SupervisionSteps => Set<SupervisionStepEntity>();
+
+    public DbSet<Notifications.NotificationEntity> Notifications => Set<Notifications.NotificationEntity>();
+
+    public DbSet<Notifications.NotificationDeliveryEntity> NotificationDeliveries => Set<Notifications.NotificationDeliveryEntity>();
+
+    public DbSet<Notifications.NotificationRecipientEntity> NotificationRecipients => Set<Notifications.NotificationRecipientEntity>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<RegionCode>().HaveConversion<RegionCodeConverter>();

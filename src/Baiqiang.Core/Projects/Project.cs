@@ -135,6 +135,12 @@ public sealed class Project
     /// <summary>节点 (copied on init).</summary>
     public IReadOnlyList<Milestone> Milestones { get => _milestones; init => _milestones = [.. value]; }
 
+    /// <summary>
+    /// The milestones overdue as of <paramref name="day"/> (not completed, <paramref name="day"/> after the deadline), earliest
+    /// deadline first. The hook for 亮灯 ("red for overdue milestones") and the reminders.
+    /// </summary>
+    public IReadOnlyList<Milestone> OverdueMilestones(DateOnly day) => [.. _milestones.Where(m => m.IsOverdue(day)).OrderBy(m => m.Deadline)];
+
     /// <summary>补充协议, in signing order. Add with <see cref="AddAgreement"/>.</summary>
     public IReadOnlyList<SupplementaryAgreement> SupplementaryAgreements
     {

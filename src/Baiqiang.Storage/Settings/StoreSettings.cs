@@ -14,7 +14,19 @@ public static class StoreSettings
     public const string AsOfKey = "as-of";
 
     /// <summary>The keys the store understands.</summary>
-    public static IReadOnlyList<string> Keys { get; } = [AsOfKey];
+    public static IReadOnlyList<string> Keys { get; } = [AsOfKey, FilingDayKey, SmtpKey, MailFromKey, WebhookKey];
+
+    /// <summary>The day of the next month by which a monthly report is due (1–28, inclusive; default 5): 催报 after it.</summary>
+    public const string FilingDayKey = "reminders.filing-day";
+
+    /// <summary>The SMTP server reminders are mailed through, <c>host:port</c> (no authentication; STARTTLS when offered).</summary>
+    public const string SmtpKey = "reminders.smtp";
+
+    /// <summary>The sender address of reminder emails.</summary>
+    public const string MailFromKey = "reminders.mail-from";
+
+    /// <summary>The 企业微信/钉钉 group robot webhook URL(s), space-separated.</summary>
+    public const string WebhookKey = "reminders.webhook";
 
     public static async Task<string?> GetAsync(BaiqiangDbContext db, string key, CancellationToken ct) =>
         (await db.Settings.AsNoTracking().SingleOrDefaultAsync(s => s.Key == key, ct))?.Value;
@@ -72,6 +84,25 @@ public static class StoreSettings
             return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
                 ? ParseResult<string>.Ok(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
                 : ParseResult<string>.Fail($"截至日期“{value}”应写作 2023-07-31", $"as-of day '{value}' must look like 2023-07-31");
+        }
+
+        if (key == FilingDayKey)
+        {
+            return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var day) && day is >= 1 and <= 28
+                ? ParseResult<string>.Ok(day.ToString(CultureInfo.InvariantCulture))
+                : ParseResult<string>.Fail($"填报截止日“{value}”应为1到28之间的整数", $"filing day '{value}' must be a whole number from 1 to 28");
+        }
+
+        if (key == SmtpKey && (value.Split(':') is not [var host, var port] || host.Length == 0
+            || !int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var p) || p is < 1 or > 65535))
+        {
+            return ParseResult<string>.Fail($"邮件服务器“{value}”应写作 主机:端口，如 smtp.example.gov.cn:25", $"SMTP server '{value}' must look like host:port, e.g. smtp.example.gov.cn:25");
+        }
+
+        if (key == WebhookKey && value.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(u =>
+                !Uri.TryCreate(u, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")) is { } bad)
+        {
+            return ParseResult<string>.Fail($"机器人地址“{bad}”不是 http(s) 网址", $"webhook '{bad}' is not an http(s) URL");
         }
 
         return value.Length > StoreSettingEntity.MaxValueLength
