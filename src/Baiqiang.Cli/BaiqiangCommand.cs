@@ -55,6 +55,7 @@ public static class BaiqiangCommand
             Targets.TargetsCommand.Create(),
             Indicators.IndicatorsCommand.Create(),
             Settings.SettingsCommand.Create(),
+            Reminders.RemindersCommand.Create(),
         };
         return root;
     }
