@@ -4,6 +4,7 @@ using Baiqiang.Web.Dashboard;
 using Baiqiang.Web.Documents;
 using Baiqiang.Web.Explorer;
 using Baiqiang.Web.Imports;
+using Baiqiang.Web.Notifications;
 using Baiqiang.Web.PeerGroups;
 using Baiqiang.Web.Pipeline;
 using Baiqiang.Web.Projects;
@@ -19,6 +20,7 @@ builder.AddBaiqiangAuth();
 builder.AddBaiqiangWeb();
 builder.AddBaiqiangApi();
 builder.Services.AddBaiqiangAdmin();
+builder.AddBaiqiangReminders();
 
 var app = builder.Build();
 
@@ -36,6 +38,8 @@ app.MapAdminApi();
 app.MapPipelineApi();
 app.MapServicesApi();
 app.MapProjectsApi();
+app.MapSupervisionApi();
+app.MapNotificationsApi();
 app.MapDocumentsApi();
 app.MapRankingsApi();
 app.MapPeerGroupsApi();

@@ -27,6 +27,9 @@ public sealed class ReminderDelivery(HttpClient http, TimeProvider clock)
 {
     private static readonly TimeSpan StaleClaim = TimeSpan.FromMinutes(10);
 
+    // Chinese as UTF-8 text, not \u escapes: what the robots' own examples send.
+    private static readonly JsonSerializerOptions RobotJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
+
     public async Task<DeliveryResult> DeliverAsync(BaiqiangDbContext db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -160,7 +163,7 @@ public sealed class ReminderDelivery(HttpClient http, TimeProvider clock)
     private async Task PostAsync(NotificationDeliveryEntity row, CancellationToken ct)
     {
         var body = new { msgtype = "text", text = new { content = $"{row.Title}\n{row.Text}" } };
-        using var response = await http.PostAsJsonAsync(row.Target, body, ct);
+        using var response = await http.PostAsJsonAsync(row.Target, body, RobotJson, ct);
         var text = await response.Content.ReadAsStringAsync(ct);
         if (!response.IsSuccessStatusCode)
         {

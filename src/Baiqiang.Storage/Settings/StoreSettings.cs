@@ -14,7 +14,7 @@ public static class StoreSettings
     public const string AsOfKey = "as-of";
 
     /// <summary>The keys the store understands.</summary>
-    public static IReadOnlyList<string> Keys { get; } = [AsOfKey, FilingDayKey, SmtpKey, MailFromKey, WebhookKey];
+    public static IReadOnlyList<string> Keys { get; } = [AsOfKey, FilingDayKey, SmtpKey, MailFromKey, WebhookKey, LastRunKey];
 
     /// <summary>The day of the next month by which a monthly report is due (1–28, inclusive; default 5): 催报 after it.</summary>
     public const string FilingDayKey = "reminders.filing-day";
@@ -27,6 +27,9 @@ public static class StoreSettings
 
     /// <summary>The 企业微信/钉钉 group robot webhook URL(s), space-separated.</summary>
     public const string WebhookKey = "reminders.webhook";
+
+    /// <summary>The as-of day the web host's scheduled reminder sweep last ran for (yyyy-MM-dd), kept by the host.</summary>
+    public const string LastRunKey = "reminders.last-run";
 
     public static async Task<string?> GetAsync(BaiqiangDbContext db, string key, CancellationToken ct) =>
         (await db.Settings.AsNoTracking().SingleOrDefaultAsync(s => s.Key == key, ct))?.Value;
@@ -79,7 +82,7 @@ public static class StoreSettings
                 $"unknown setting '{key}'; known: {string.Join(", ", Keys)}");
         }
 
-        if (key == AsOfKey)
+        if (key is AsOfKey or LastRunKey)
         {
             return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
                 ? ParseResult<string>.Ok(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))

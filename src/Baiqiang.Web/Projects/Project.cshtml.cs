@@ -130,6 +130,21 @@ public sealed class ProjectModel(BaiqiangDbContext db, TimeProvider clock, Lang 
         return await LoadAsync(code, ct);
     }
 
+    [BindProperty]
+    public string? Level { get; set; }
+
+    public async Task<IActionResult> OnPostEscalateAsync(string code, CancellationToken ct)
+    {
+        if (!await ParseAsOfAsync(ct))
+        {
+            return Page();
+        }
+
+        await RunAsync(() => SupervisionViews.EscalateAsync(db, User.ToActor(), ProblemId ?? string.Empty, new EscalateRequest(Level ?? string.Empty, Reason ?? string.Empty), AsOf!.Value, ct),
+            lang["已升级督办", "Escalated"]);
+        return await LoadAsync(code, ct);
+    }
+
     private async Task RunAsync(Func<Task<Bilingual?>> write, string done)
     {
         try

@@ -79,7 +79,8 @@ public sealed record AuditLine(DateTimeOffset At, string User, string Entity, st
 /// </summary>
 public sealed record ProjectDetail(
     ProjectItem Project, IReadOnlyList<StatusChangeItem> History, IReadOnlyList<ReportMonthItem> Reports, IReadOnlyList<ProblemItem> Problems,
-    IReadOnlyList<string> NextStatuses, bool Editable, IReadOnlyList<AuditLine> Audit, DateOnly Today);
+    IReadOnlyList<string> NextStatuses, bool Editable, IReadOnlyList<AuditLine> Audit, DateOnly Today,
+    IReadOnlyList<SupervisionItem>? Supervision = null, bool MaySupervise = false);
 
 /// <summary>One line of a region's monthly form (填报) or review list: the project, last month's cumulative and the month's latest revision.</summary>
 public sealed record FormLine(
@@ -470,13 +471,17 @@ public static class ProjectViews
 
         var prefix = key + "|";
         var problemKeys = problems.Select(q => q.Id).ToList();
+        var supervision = await SupervisionViews.ForProjectAsync(db, key, today, ct);
+        var stepKeys = SupervisionViews.AuditKeys(supervision);
         var audit = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.Key == key || a.Key.StartsWith(prefix) || (a.Entity == "project_problem" && problemKeys.Contains(a.Key)))
+            .Where(a => a.Key == key || a.Key.StartsWith(prefix) || (a.Entity == "project_problem" && problemKeys.Contains(a.Key))
+                || (a.Entity == "problem_supervision" && stepKeys.Contains(a.Key)))
             .OrderByDescending(a => a.Id).Take(200)
             .Select(a => new AuditLine(a.At, a.User, a.Entity, a.Key, a.Field, a.OldValue, a.NewValue))
             .ToListAsync(ct);
 
-        return new ProjectDetail(item, history, reports, problems, NextStatuses(p), actor.CanEdit(p.Region, p.LeadDepartment), audit, today);
+        return new ProjectDetail(item, history, reports, problems, NextStatuses(p), actor.CanEdit(p.Region, p.LeadDepartment), audit, today,
+            supervision, actor.CanReview(p.Region));
     }
 
     public static ReportItem ToReport(MonthlyReportEntity r) => new(

@@ -31,6 +31,8 @@ public class WebFactory : WebApplicationFactory<Program>
         builder.UseSetting("BAIQIANG_DB", StoreSetting);
         builder.UseSetting("Baiqiang:AdminPassword", AdminPassword);
         builder.UseSetting("Baiqiang:LoginPermitsPerMinute", LoginPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // The scheduled reminder sweep stays off: a test runs it through /api/reminders/run with its own day.
+        builder.UseSetting("Reminders:IntervalMinutes", "0");
         builder.UseEnvironment("Production");
     }
 
