@@ -57,6 +57,16 @@ public sealed class SupervisionApiTests(WebFactory factory) : IClassFixture<WebF
         Assert.Contains("用地指标逾期未落实", page, StringComparison.Ordinal);
         Assert.Contains("problem_supervision", page, StringComparison.Ordinal);
     }
+}
+
+/// <summary>Reminders through the API and the notifications page over the sample ledger (its own app: the sweep escalates by rule).</summary>
+public sealed class RemindersApiTests(WebFactory factory) : IClassFixture<WebFactory>, IAsyncLifetime
+{
+    public async ValueTask InitializeAsync() => await factory.EnsureUserAsync("jy-editor", "editor", 510502);
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Reminders_RunAsAdmin_EditorSeesLateReportsWithUnreadCountOnce()

@@ -124,7 +124,10 @@ public sealed class ReminderService(IServiceScopeFactory scopes, IConfiguration 
             await SyncRecipientsAsync(scope.ServiceProvider.GetRequiredService<WebIdentityDbContext>(), db, ct);
             var result = await ReminderSweep.RunAsync(db, day, clock, ct);
             await Storage.Settings.StoreSettings.SetAsync(db, Storage.Settings.StoreSettings.LastRunKey, stamp, "system", ct);
-            log.LogInformation("提醒 {Day}: 新增 {Created} / reminders {Day}: {Created} created", stamp, result.Created, stamp, result.Created);
+            if (log.IsEnabled(LogLevel.Information))
+            {
+                log.LogInformation("提醒 / reminders {Day}: {Created}", stamp, result.Created);
+            }
         }
 
         var http = scope.ServiceProvider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
