@@ -44,7 +44,9 @@ public sealed class SupervisionUpgradeTests
             await SupervisionStore.EscalateAsync(db, "UP-1-Q1", SupervisionLevel.Supervised, new DateOnly(2022, 7, 10), "逾期", admin, Ct);
             var run = await ReminderSweep.RunAsync(db, new DateOnly(2022, 7, 10), TimeProvider.System, Ct);
             Assert.Equal(1, run.CreatedByCause[ReminderCauses.LateReport]);
-            Assert.Equal(SupervisionLevel.Supervised, (await SupervisionStore.FindAsync(db, "UP-1-Q1", Ct))!.Supervision.Level);
+            // No 2022 report against its plan: red February–June, so the sweep's rule goes on to 约谈.
+            var steps = (await SupervisionStore.FindAsync(db, "UP-1-Q1", Ct))!.Supervision.Steps;
+            Assert.Equal([(SupervisionLevel.Supervised, false), (SupervisionLevel.Interview, true)], steps.Select(s => (s.Level, s.ByRule)).ToArray());
         }
         finally
         {
