@@ -99,3 +99,37 @@ public sealed class RemindersApiTests(WebFactory factory) : IClassFixture<WebFac
         Assert.Equal(0, after.GetProperty("unread").GetInt32());
     }
 }
+
+/// <summary>The project page's 督办 form (its own app, so its escalation does not meet the API test's).</summary>
+public sealed class SupervisionPageTests(WebFactory factory) : IClassFixture<WebFactory>, IAsyncLifetime
+{
+    public async ValueTask InitializeAsync() => await factory.EnsureUserAsync("jy-reviewer", "reviewer", 510502);
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ProjectPage_ReviewerEscalatesThroughTheForm_HistoryShownAndLowerLevelRefused()
+    {
+        using var browser = await factory.SignedInClientAsync("jy-reviewer", WebFactory.UserPassword);
+        var page = await browser.GetStringAsync(new Uri("/Projects/Project/JY-S08?today=2022-07-31", UriKind.Relative), Ct);
+        Assert.Contains("class=\"escalate\"", page, StringComparison.Ordinal);
+
+        async Task<string> EscalateAsync(string level, string reason)
+        {
+            using var post = await browser.PostAsync(new Uri("/Projects/Project/JY-S08?handler=Escalate&today=2022-07-31", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["ProblemId"] = "JY-S08-Q1", ["Level"] = level, ["Reason"] = reason, ["__RequestVerificationToken"] = WebFactory.Antiforgery(page),
+            }), Ct);
+            return await post.Content.ReadAsStringAsync(Ct);
+        }
+
+        var up = await EscalateAsync("约谈", "页面约谈责任单位");
+        var lower = await EscalateAsync("督办", "页面再督办");
+
+        Assert.Contains("已升级督办", up, StringComparison.Ordinal);
+        Assert.Contains("页面约谈责任单位", up, StringComparison.Ordinal);
+        Assert.Contains("不能升级为督办", lower, StringComparison.Ordinal);
+    }
+}
