@@ -62,6 +62,33 @@ public static class Metric
     }
 
     /// <summary>
+    /// 贡献率: a part's share of the whole's increase, (part − partPrev) ÷ (whole − wholePrev) × 100 (第二产业对GDP增长的贡献率).
+    /// Throws when the whole did not change. Negative when the part and the whole moved in opposite directions.
+    /// </summary>
+    public static MetricResult Contribution(decimal part, decimal partPrev, decimal whole, decimal wholePrev)
+    {
+        var dp = part - partPrev;
+        var dw = whole - wholePrev;
+        RequireNonZero(dw, nameof(whole), "总量增量", "the whole's increase");
+        var value = dp / dw * 100m;
+        return new(value,
+            $"({F(part)} − {F(partPrev)}) ÷ ({F(whole)} − {F(wholePrev)}) × 100 = {F(dp)} ÷ {F(dw)} × 100 = {P(value)}%",
+            $"贡献率{P(value)}%(增量占总量增量的比重) / contribution {P(value)}% (the part's share of the whole's increase)");
+    }
+
+    /// <summary>
+    /// 首位度: a region's figure as a percent of its prefecture's, region ÷ prefecture × 100 — the same measure as
+    /// <see cref="UrbanPrimacy"/> for any indicator. Throws when the prefecture's figure is ≤ 0.
+    /// </summary>
+    public static MetricResult Primacy(decimal regionValue, decimal prefectureValue)
+    {
+        RequirePositive(prefectureValue, nameof(prefectureValue), "全市数值", "the prefecture's figure");
+        var value = regionValue / prefectureValue * 100m;
+        return new(value, $"{F(regionValue)} ÷ {F(prefectureValue)} × 100 = {P(value)}%",
+            $"首位度{P(value)}%(占全市比重) / primacy {P(value)}% (a share of the prefecture's figure)");
+    }
+
+    /// <summary>
     /// 拉动: how many percentage points a part's increase added to the whole's growth,
     /// (partCurrent − partPrevious) ÷ wholePrevious × 100. Throws when wholePrevious ≤ 0.
     /// </summary>
