@@ -41,9 +41,8 @@ public static class Metric
     public static MetricResult UrbanPrimacy(decimal districtGdp, decimal cityGdp)
     {
         RequirePositive(cityGdp, nameof(cityGdp), "全市地区生产总值", "the city's GDP");
-        var value = districtGdp / cityGdp * 100m;
-        return new(value, $"{F(districtGdp)} ÷ {F(cityGdp)} × 100 = {P(value)}%",
-            $"城区首位度{P(value)}%(城区GDP占全市比重) / urban primacy {P(value)}% (district GDP as a share of the city's)");
+        var r = Primacy(districtGdp, cityGdp);
+        return r with { Explanation = $"城区首位度{P(r.Value)}%(城区GDP占全市比重) / urban primacy {P(r.Value)}% (district GDP as a share of the city's)" };
     }
 
     /// <summary>
@@ -52,13 +51,9 @@ public static class Metric
     /// </summary>
     public static MetricResult UrbanContribution(decimal districtGdp, decimal districtGdpPrev, decimal cityGdp, decimal cityGdpPrev)
     {
-        var dd = districtGdp - districtGdpPrev;
-        var dc = cityGdp - cityGdpPrev;
-        RequireNonZero(dc, nameof(cityGdp), "全市地区生产总值增量", "the city's GDP increase");
-        var value = dd / dc * 100m;
-        return new(value,
-            $"({F(districtGdp)} − {F(districtGdpPrev)}) ÷ ({F(cityGdp)} − {F(cityGdpPrev)}) × 100 = {F(dd)} ÷ {F(dc)} × 100 = {P(value)}%",
-            $"城区贡献度{P(value)}%(城区GDP增量占全市增量比重) / urban contribution {P(value)}% (district share of the city's GDP increase)");
+        RequireNonZero(cityGdp - cityGdpPrev, nameof(cityGdp), "全市地区生产总值增量", "the city's GDP increase");
+        var r = Contribution(districtGdp, districtGdpPrev, cityGdp, cityGdpPrev);
+        return r with { Explanation = $"城区贡献度{P(r.Value)}%(城区GDP增量占全市增量比重) / urban contribution {P(r.Value)}% (district share of the city's GDP increase)" };
     }
 
     /// <summary>

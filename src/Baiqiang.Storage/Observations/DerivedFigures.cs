@@ -157,7 +157,7 @@ public static class DerivedFigures
             return null;
         }
 
-        var value = new Amount(row.Value!.Value, row.Unit).ConvertTo(unit).Value;
+        var value = Trim(new Amount(row.Value!.Value, row.Unit).ConvertTo(unit).Value);
         return new Figure(new DerivedInput(role, region.ToString(), indicator.Code.Value, period.ToString(), value, unit.Symbol, "stored"), row.GrowthPercent, period, region);
     }
 
@@ -175,7 +175,7 @@ public static class DerivedFigures
             return null;
         }
 
-        var value = Math.Round(current.Input.Value / (1m + (g / 100m)), 4, MidpointRounding.AwayFromZero);
+        var value = Trim(Math.Round(current.Input.Value / (1m + (g / 100m)), 4, MidpointRounding.AwayFromZero));
         return new Figure(new DerivedInput(role, region.ToString(), indicator.Code.Value, before.ToString(), value, unit.Symbol, "from_growth"), null, before, region);
     }
 
@@ -186,6 +186,9 @@ public static class DerivedFigures
     }
 
     private static string Fmt(StatPeriod p) => p.ToString();
+
+    /// <summary>Drops trailing zeros (a numeric column's 500.00000000 → 500), so formulas read as the figures were published.</summary>
+    private static decimal Trim(decimal v) => v / 1.000000000000000000000000000000000m;
 
     private static string P(decimal v) => Math.Round(v, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture);
 }

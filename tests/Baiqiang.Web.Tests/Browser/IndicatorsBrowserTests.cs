@@ -33,8 +33,8 @@ public sealed class IndicatorsBrowserTests(KestrelWebFactory factory) : IClassFi
         await page.ClickAsync("#new-indicator");
         await page.WaitForSelectorAsync("#indicator-form");
         await page.FillAsync("input[name='Input.Code']", "browser_digital_economy");
-        await page.FillAsync("input[name='Input.NameZh']", "数字经济核心产业增加值");
-        await page.FillAsync("input[name='Input.NameEn']", "value added of core digital-economy industries");
+        await page.FillAsync("input[name='Input.NameZh']", "数字经济产业增加值");
+        await page.FillAsync("input[name='Input.NameEn']", "value added of digital-economy industries");
         await page.FillAsync("input[name='Input.Unit']", "亿元");
         await page.FillAsync("input[name='Input.Category']", "综合");
         await page.FillAsync("input[name='Input.Parent']", "gdp");
@@ -45,12 +45,12 @@ public sealed class IndicatorsBrowserTests(KestrelWebFactory factory) : IClassFi
 
         Assert.Contains("已保存指标 browser_digital_economy", await page.TextContentAsync("#message"), StringComparison.Ordinal);
         var row = page.Locator("#indicators tr[data-code='browser_digital_economy']");
-        Assert.Equal("数字经济核心产业增加值", (await row.Locator("td").Nth(1).TextContentAsync())!.Trim());
+        Assert.Equal("数字经济产业增加值", (await row.Locator("td").Nth(1).TextContentAsync())!.Trim());
         Assert.Equal("地区生产总值", (await row.Locator("td").Nth(7).TextContentAsync())!.Trim());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ChromiumSession.ScreenshotFolder, "indicators-list.png"), FullPage = true });
         await row.Locator("a:text('browser_digital_economy')").ClickAsync();
         await page.WaitForSelectorAsync("#indicator");
-        Assert.Contains("數字經濟核心產業增加值", await page.TextContentAsync("#aliases"), StringComparison.Ordinal);
+        Assert.Contains("數字經濟產業增加值", await page.TextContentAsync("#aliases"), StringComparison.Ordinal);
 
         // A county editor reads the same catalogue but cannot edit it.
         var editorPage = await chromium.NewPageAsync();
