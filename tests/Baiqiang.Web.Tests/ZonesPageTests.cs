@@ -37,7 +37,7 @@ public sealed class ZonesPageTests(WebFactory factory) : IClassFixture<WebFactor
         using var add = await PostFormAsync(analyst, "/Zones?parent=510502", "/Zones?handler=Add",
             new() { ["Parent"] = "江阳区", ["Name"] = "江阳页面园区", ["Kind"] = "功能区" });
         var location = add.Headers.Location!.ToString();
-        var code = location[(location.IndexOf(":", StringComparison.Ordinal) + 1)..];
+        var code = location[(location.IndexOf(':', StringComparison.Ordinal) + 1)..];
         var listed = await GetAsync(analyst, location);
         using var badKind = await PostFormAsync(analyst, "/Zones?parent=510502", "/Zones?handler=Add",
             new() { ["Parent"] = "510502", ["Name"] = "另一园区", ["Kind"] = "工业区" });
