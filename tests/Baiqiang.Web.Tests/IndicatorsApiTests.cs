@@ -13,28 +13,14 @@ namespace Baiqiang.Web.Tests;
 /// an analyst adds, changes and retires an indicator through the store's code, each change audited; a county editor gets
 /// 403 and changes nothing; bad fields are 400 in both languages, a taken code 409, an unknown one 404.
 /// </summary>
-public abstract class IndicatorsApiTestsBase<TFactory>(TFactory factory)
+public abstract class IndicatorsApiTestsBase<TFactory>(TFactory factory) : ProviderWebTests<TFactory>(factory)
     where TFactory : WebFactory
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    /// <summary>False (and the test skipped) when the provider is not available here.</summary>
-    protected abstract bool Available { get; }
-
-    /// <summary>Skips without the provider (fails under CI=true); otherwise makes the suite's users.</summary>
-    private async Task SkipUnlessAvailableAsync()
-    {
-        ProviderSkip.UnlessAvailable(Available);
-
-        await factory.EnsureUserAsync("ind-analyst", "analyst");
-        await factory.EnsureUserAsync("ind-editor", "editor", 510502);
-    }
-
     [Fact]
     public async Task List_SearchAndFilters_FindByTraditionalNameAliasAndCategory()
     {
-        await SkipUnlessAvailableAsync();
-        using var editor = await factory.TokenClientAsync("ind-editor");
+        await StartAsync("ind-analyst", "ind-editor");
+        using var editor = await Factory.TokenClientAsync("ind-editor");
 
         var all = await editor.GetFromJsonAsync<JsonElement>("/api/indicators", Ct);
         var traditional = await editor.GetFromJsonAsync<JsonElement>("/api/indicators?q=" + Uri.EscapeDataString("地區生產總值"), Ct);
@@ -57,8 +43,8 @@ public abstract class IndicatorsApiTestsBase<TFactory>(TFactory factory)
     [Fact]
     public async Task Get_ByCodeOrTraditionalName_HasParentAndChildren_UnknownIs404()
     {
-        await SkipUnlessAvailableAsync();
-        using var client = await factory.TokenClientAsync("ind-editor");
+        await StartAsync("ind-analyst", "ind-editor");
+        using var client = await Factory.TokenClientAsync("ind-editor");
 
         var gdp = await client.GetFromJsonAsync<JsonElement>("/api/indicators/" + Uri.EscapeDataString("地區生產總值"), Ct);
         using var missing = await client.GetAsync(new Uri("/api/indicators/no_such_indicator", UriKind.Relative), Ct);
@@ -73,8 +59,8 @@ public abstract class IndicatorsApiTestsBase<TFactory>(TFactory factory)
     [Fact]
     public async Task Writes_Analyst_AddUpdateRetire_AreStoredAndAudited()
     {
-        await SkipUnlessAvailableAsync();
-        using var analyst = await factory.TokenClientAsync("ind-analyst");
+        await StartAsync("ind-analyst", "ind-editor");
+        using var analyst = await Factory.TokenClientAsync("ind-analyst");
 
         using var add = await analyst.PostAsJsonAsync("/api/indicators", new
         {
@@ -95,7 +81,7 @@ public abstract class IndicatorsApiTestsBase<TFactory>(TFactory factory)
             i.GetProperty("parent").GetString(), i.GetProperty("retired").GetString(), i.GetProperty("category").GetString()));
         Assert.Contains("新能源产值", i.GetProperty("aliases").EnumerateArray().Select(a => a.GetString()));
 
-        await using var scope = factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BaiqiangDbContext>();
         var audit = await db.AuditEntries.AsNoTracking().Where(a => a.Entity == "indicator" && a.Key == "api_new_energy_output").ToListAsync(Ct);
         Assert.All(audit, a => Assert.Equal("ind-analyst", a.User));
@@ -107,8 +93,8 @@ public abstract class IndicatorsApiTestsBase<TFactory>(TFactory factory)
     [Fact]
     public async Task Writes_CountyEditor_Are403AndChangeNothing()
     {
-        await SkipUnlessAvailableAsync();
-        using var editor = await factory.TokenClientAsync("ind-editor");
+        await StartAsync("ind-analyst", "ind-editor");
+        using var editor = await Factory.TokenClientAsync("ind-editor");
 
         using var add = await editor.PostAsJsonAsync("/api/indicators", new { code = "editor_made", nameZh = "填报员指标", unit = "亿元" }, Ct);
         using var update = await editor.PutAsJsonAsync("/api/indicators/gdp", new { nameZh = "填报员改名" }, Ct);
@@ -125,8 +111,8 @@ public abstract class IndicatorsApiTestsBase<TFactory>(TFactory factory)
     [Fact]
     public async Task Writes_BadInput_Are400InBothLanguages_TakenCodeIs409_UnknownIs404()
     {
-        await SkipUnlessAvailableAsync();
-        using var analyst = await factory.TokenClientAsync("ind-analyst");
+        await StartAsync("ind-analyst", "ind-editor");
+        using var analyst = await Factory.TokenClientAsync("ind-analyst");
 
         using var bad = await analyst.PostAsJsonAsync("/api/indicators", new { code = "Bad Code", nameZh = " ", unit = "斤两", kind = "wave", parent = "nowhere" }, Ct);
         using var taken = await analyst.PostAsJsonAsync("/api/indicators", new { code = "gdp", nameZh = "另一个生产总值", unit = "亿元" }, Ct);
@@ -158,7 +144,5 @@ public sealed class IndicatorsApiTests(WebFactory factory) : IndicatorsApiTestsB
 /// <summary>The suite on PostgreSQL (BAIQIANG_TEST_PG).</summary>
 public sealed class PostgresIndicatorsApiTests(PostgresWebFactory factory) : IndicatorsApiTestsBase<PostgresWebFactory>(factory), IClassFixture<PostgresWebFactory>
 {
-    private readonly PostgresWebFactory _factory = factory;
-
-    protected override bool Available => _factory.Available;
+    protected override bool Available => Factory.Available;
 }

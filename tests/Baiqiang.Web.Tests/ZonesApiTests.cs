@@ -13,28 +13,15 @@ namespace Baiqiang.Web.Tests;
 /// it and retires it naming a successor, each audited; everyone reads; a county editor gets 403; bad input is 400 in both
 /// languages; an unknown zone is 404.
 /// </summary>
-public abstract class ZonesApiTestsBase<TFactory>(TFactory factory)
+public abstract class ZonesApiTestsBase<TFactory>(TFactory factory) : ProviderWebTests<TFactory>(factory)
     where TFactory : WebFactory
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    protected abstract bool Available { get; }
-
-    /// <summary>Skips without the provider (fails under CI=true); otherwise makes the suite's users.</summary>
-    private async Task SkipUnlessAvailableAsync()
-    {
-        ProviderSkip.UnlessAvailable(Available);
-
-        await factory.EnsureUserAsync("zone-analyst", "analyst");
-        await factory.EnsureUserAsync("zone-editor", "editor", 510502);
-    }
-
     [Fact]
     public async Task Writes_Analyst_AddRenameRetire_NumberedAuditedAndListed()
     {
-        await SkipUnlessAvailableAsync();
-        using var analyst = await factory.TokenClientAsync("zone-analyst");
-        using var editor = await factory.TokenClientAsync("zone-editor");
+        await StartAsync("zone-analyst", "zone-editor");
+        using var analyst = await Factory.TokenClientAsync("zone-analyst");
+        using var editor = await Factory.TokenClientAsync("zone-editor");
 
         using var add = await analyst.PostAsJsonAsync("/api/zones", new { parent = "江阳区", name = "江阳测试园区", kind = "开发区" }, Ct);
         var created = await add.Content.ReadFromJsonAsync<JsonElement>(Ct);
@@ -57,7 +44,7 @@ public abstract class ZonesApiTestsBase<TFactory>(TFactory factory)
         Assert.Equal(("江阳高新园区", "2024-01-01", secondCode), (row.GetProperty("name").GetString(), row.GetProperty("retired").GetString(), row.GetProperty("successor").GetString()));
         Assert.Contains(list.EnumerateArray(), z => z.GetProperty("code").GetString() == secondCode && z.GetProperty("kind").GetString() == "园区");
 
-        await using var scope = factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BaiqiangDbContext>();
         var audit = await db.AuditEntries.AsNoTracking().Where(a => a.Entity == "region" && a.Key == code).ToListAsync(Ct);
         Assert.All(audit, a => Assert.Equal("zone-analyst", a.User));
@@ -68,9 +55,9 @@ public abstract class ZonesApiTestsBase<TFactory>(TFactory factory)
     [Fact]
     public async Task Writes_CountyEditor_Are403_BadInputIs400_UnknownIs404()
     {
-        await SkipUnlessAvailableAsync();
-        using var editor = await factory.TokenClientAsync("zone-editor");
-        using var analyst = await factory.TokenClientAsync("zone-analyst");
+        await StartAsync("zone-analyst", "zone-editor");
+        using var editor = await Factory.TokenClientAsync("zone-editor");
+        using var analyst = await Factory.TokenClientAsync("zone-analyst");
 
         using var byEditor = await editor.PostAsJsonAsync("/api/zones", new { parent = "510502", name = "填报员园区" }, Ct);
         using var badKind = await analyst.PostAsJsonAsync("/api/zones", new { parent = "510502", name = "某园区", kind = "工业区" }, Ct);
@@ -96,7 +83,5 @@ public sealed class ZonesApiTests(WebFactory factory) : ZonesApiTestsBase<WebFac
 /// <summary>The suite on PostgreSQL (BAIQIANG_TEST_PG).</summary>
 public sealed class PostgresZonesApiTests(PostgresWebFactory factory) : ZonesApiTestsBase<PostgresWebFactory>(factory), IClassFixture<PostgresWebFactory>
 {
-    private readonly PostgresWebFactory _factory = factory;
-
-    protected override bool Available => _factory.Available;
+    protected override bool Available => Factory.Available;
 }
