@@ -4,6 +4,7 @@ using Baiqiang.Web.Dashboard;
 using Baiqiang.Web.Documents;
 using Baiqiang.Web.Explorer;
 using Baiqiang.Web.Imports;
+using Baiqiang.Web.Indicators;
 using Baiqiang.Web.Notifications;
 using Baiqiang.Web.PeerGroups;
 using Baiqiang.Web.Pipeline;
@@ -12,6 +13,7 @@ using Baiqiang.Web.Rankings;
 using Baiqiang.Web.Services;
 using Baiqiang.Web.Shared;
 using Baiqiang.Web.Targets;
+using Baiqiang.Web.Zones;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -44,6 +46,8 @@ app.MapDocumentsApi();
 app.MapRankingsApi();
 app.MapPeerGroupsApi();
 app.MapTargetsApi();
+app.MapIndicatorsApi();
+app.MapZonesApi();
 
 await app.InitializeStoreAsync();
 await app.RunAsync();

@@ -180,12 +180,15 @@ public sealed class EvaluationCommandTests
                 {"code":"rev","indicator":"budget_revenue","weight":0.5}]}]}
             """);
 
-        var csv = Lines(await cli.OkAsync("rank", "--framework", fw, "--period", "2024", "--group", "pref:510500"));
+        var csv = Lines(await cli.OkAsync("rank", "--framework", fw, "--period", "2024", "--group", "pref:510500", "--lang", "en"));
+        var chinese = Lines(await cli.OkAsync("rank", "--framework", fw, "--period", "2024", "--group", "pref:510500"));
         var json = await cli.OkAsync("rank", "--framework", fw, "--period", "2024", "--group", "pref:510500", "--format", "json");
         var xlsx = store.File("rank.xlsx");
         await cli.OkAsync("rank", "--framework", fw, "--period", "2024", "--group", "pref:510500", "--format", "xlsx", "--out", xlsx);
 
         Assert.Equal("code,name,score,rank,tier,size", csv[0]);
+        Assert.Equal("地区代码,地区名称,综合得分,排名,档次,经济实力", chinese[0]);
+        Assert.Equal(csv[1..], chinese[1..]);
         Assert.Equal(8, csv.Length);
         Assert.StartsWith("510502,江阳区,100,1,1", csv[1], StringComparison.Ordinal);
         Assert.StartsWith("510525,古蔺县,1,7,", csv[7], StringComparison.Ordinal);

@@ -334,9 +334,12 @@ public sealed class RankingsApiTests(WebFactory factory) : IClassFixture<WebFact
     public async Task ExportRun_Csv_HasTheCliColumnsByRank()
     {
         using var client = await factory.TokenClientAsync("rk-analyst");
-        var csv = await client.GetStringAsync(new Uri("/api/rankings/run/export?framework=top100-illustration&period=2024&group=pref:510500&format=csv", UriKind.Relative), Ct);
+        var csv = await client.GetStringAsync(new Uri("/api/rankings/run/export?framework=top100-illustration&period=2024&group=pref:510500&format=csv&lang=en", UriKind.Relative), Ct);
+        var chinese = await client.GetStringAsync(new Uri("/api/rankings/run/export?framework=top100-illustration&period=2024&group=pref:510500&format=csv", UriKind.Relative), Ct);
         var lines = csv.TrimEnd('\n').Split('\n');
         Assert.Equal("code,name,score,rank,tier,economic_strength,growth_potential,affluence,green_level", lines[0]);
+        Assert.Equal("地区代码,地区名称,综合得分,排名,档次,经济实力,增长潜力,富裕程度,绿色水平", chinese.Split('\n')[0]);
+        Assert.Equal(lines[1..], chinese.TrimEnd('\n').Split('\n')[1..]);
         Assert.Equal(8, lines.Length);
         Assert.StartsWith("510502,江阳区,", lines[1], StringComparison.Ordinal);
         var xlsx = await client.GetByteArrayAsync(new Uri("/api/rankings/run/export?period=2024&group=pref:510500&format=xlsx", UriKind.Relative), Ct);

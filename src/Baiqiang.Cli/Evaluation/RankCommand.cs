@@ -30,9 +30,10 @@ internal static class RankCommand
         format.AcceptOnlyFromAmong("csv", "xlsx", "json");
         var output = new Option<string?>("--out") { Description = "输出文件(xlsx 必填)/ output file (required for xlsx)" };
         var population = new Option<string?>("--population") { Description = "人口表(2020普查 population.csv),库中无常住人口时用于人均折算 / census population table for per-capita leaves when the store has no resident population" };
+        var lang = Output.ExportLanguageOption.Create();
         var command = new Command("rank", "综合评价排名 / composite evaluation and ranking")
         {
-            input, method, weights, weightsMethod, directions, framework, period, group, format, output, population,
+            input, method, weights, weightsMethod, directions, framework, period, group, format, output, population, lang,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -45,7 +46,8 @@ internal static class RankCommand
 
                 if (parse.GetValue(framework) is { } f)
                 {
-                    return await RankStoreAsync(parse, f, parse.GetValue(period), parse.GetValue(group), parse.GetRequiredValue(format), parse.GetValue(output), parse.GetValue(population), ct);
+                    return await RankStoreAsync(parse, f, parse.GetValue(period), parse.GetValue(group), parse.GetRequiredValue(format), parse.GetValue(output), parse.GetValue(population),
+                        Output.ExportLanguageOption.Value(parse, lang), ct);
                 }
 
                 await parse.Err().WriteLineAsync("须指定 --input 或 --framework / give --input or --framework");
@@ -84,7 +86,8 @@ internal static class RankCommand
     }
 
     private static async Task<int> RankStoreAsync(
-        ParseResult parse, string frameworkRef, string? periodText, string? group, string format, string? outPath, string? population, CancellationToken ct)
+        ParseResult parse, string frameworkRef, string? periodText, string? group, string format, string? outPath, string? population,
+        Baiqiang.Storage.Export.ExportLanguage language, CancellationToken ct)
     {
         if (periodText is null || group is null)
         {
@@ -118,7 +121,7 @@ internal static class RankCommand
         if (outPath is not null)
         {
             await using var file = File.Create(outPath);
-            await RankingExport.WriteAsync(file, format, result, names, period.Value, group, ct);
+            await RankingExport.WriteAsync(file, format, result, names, period.Value, group, ct, language);
             if (format == "xlsx")
             {
                 await parse.Out().WriteLineAsync($"已写出 / written: {outPath}");
@@ -127,7 +130,7 @@ internal static class RankCommand
         else
         {
             using var buffer = new MemoryStream();
-            await RankingExport.WriteAsync(buffer, format, result, names, period.Value, group, ct);
+            await RankingExport.WriteAsync(buffer, format, result, names, period.Value, group, ct, language);
             var text = System.Text.Encoding.UTF8.GetString(buffer.ToArray());
             await (format == "json" ? parse.Out().WriteLineAsync(text) : parse.Out().WriteAsync(text));
         }

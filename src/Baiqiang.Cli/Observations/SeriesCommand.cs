@@ -20,7 +20,12 @@ internal static class SeriesCommand
         {
             Description = "跨区划调整接续序列(如 龙海市 → 龙海区),标明每期数据来自哪个代码 / join the series across recodes (龙海市 → 龙海区), marking the code each period came from",
         };
-        var command = new Command("series", "显示一个地区某指标的时间序列 / show one region's series of an indicator") { region, indicator, format, follow };
+        var derived = new Option<bool>("--derived")
+        {
+            Description = "另列按指标目录上级关系计算的占比、贡献率、拉动和首位度(含公式与数据) / also show share, contribution, pull and primacy computed from the catalogue's parent, with formulas and inputs",
+        };
+        var period = new Option<string?>("--period") { Description = "--derived 的统计期,如 2023-01..06(缺省为最近一期) / the period of --derived (default: the latest)" };
+        var command = new Command("series", "显示一个地区某指标的时间序列 / show one region's series of an indicator") { region, indicator, format, follow, derived, period };
         command.SetAction(async (parse, ct) =>
         {
             await using var db = await StoreAccess.OpenAsync(parse, ct);
@@ -88,9 +93,47 @@ internal static class SeriesCommand
             }
 
             table.WriteTo(output);
-            return 0;
+            return parse.GetValue(derived) ? await WriteDerivedAsync(parse, db, r.Value, ind, parse.GetValue(period), ct) : 0;
         });
         return command;
+    }
+
+    /// <summary>The derived figures (占比, 贡献率, 拉动, 首位度) of one period, each with its formula and inputs.</summary>
+    private static async Task<int> WriteDerivedAsync(ParseResult parse, Storage.BaiqiangDbContext db, Core.Regions.RegionCode region, Core.Indicators.Indicator indicator,
+        string? periodText, CancellationToken ct)
+    {
+        Core.Periods.StatPeriod? period = null;
+        if (periodText is not null)
+        {
+            var p = Core.Periods.StatPeriod.TryParseCanonical(periodText);
+            if (!p.Success)
+            {
+                await parse.Err().WriteLineAsync(p.Error.ToString());
+                return 2;
+            }
+
+            period = p.Value;
+        }
+
+        var set = await DerivedFigures.ComputeAsync(db, region, indicator, period, ct);
+        var output = parse.Out();
+        await output.WriteLineAsync();
+        await output.WriteLineAsync($"派生指标 derived figures · {set.Period ?? "—"}" + (set.Parent is { } parent ? $" · 上级 parent: {parent}" : string.Empty));
+        foreach (var f in set.Figures)
+        {
+            var value = f.Value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+            await output.WriteLineAsync($"{f.NameZh} {f.NameEn}: {value}{(f.Unit == "%" ? "%" : f.Unit + " points")}");
+            await output.WriteLineAsync($"  公式 formula: {f.Formula}");
+            await output.WriteLineAsync($"  数据 inputs: {string.Join("; ", f.Inputs.Select(i => $"{i.Role} {i.Region} {i.Indicator} {i.Period} = {i.Value.Invariant()}{i.Unit}{(i.Basis == "from_growth" ? "（由增速推算 from growth）" : string.Empty)}"))}");
+            await output.WriteLineAsync($"  {f.Explanation}");
+        }
+
+        foreach (var m in set.NotComputed)
+        {
+            await output.WriteLineAsync($"未计算 not computed: {m}");
+        }
+
+        return 0;
     }
 
     private static string SourceText(ObservationEntity o) => o.SourceRow is { } row ? $"{o.SourceReference}#{row}" : o.SourceReference;

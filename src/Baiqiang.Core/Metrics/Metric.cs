@@ -41,9 +41,8 @@ public static class Metric
     public static MetricResult UrbanPrimacy(decimal districtGdp, decimal cityGdp)
     {
         RequirePositive(cityGdp, nameof(cityGdp), "全市地区生产总值", "the city's GDP");
-        var value = districtGdp / cityGdp * 100m;
-        return new(value, $"{F(districtGdp)} ÷ {F(cityGdp)} × 100 = {P(value)}%",
-            $"城区首位度{P(value)}%(城区GDP占全市比重) / urban primacy {P(value)}% (district GDP as a share of the city's)");
+        var r = Primacy(districtGdp, cityGdp);
+        return r with { Explanation = $"城区首位度{P(r.Value)}%(城区GDP占全市比重) / urban primacy {P(r.Value)}% (district GDP as a share of the city's)" };
     }
 
     /// <summary>
@@ -52,13 +51,36 @@ public static class Metric
     /// </summary>
     public static MetricResult UrbanContribution(decimal districtGdp, decimal districtGdpPrev, decimal cityGdp, decimal cityGdpPrev)
     {
-        var dd = districtGdp - districtGdpPrev;
-        var dc = cityGdp - cityGdpPrev;
-        RequireNonZero(dc, nameof(cityGdp), "全市地区生产总值增量", "the city's GDP increase");
-        var value = dd / dc * 100m;
+        RequireNonZero(cityGdp - cityGdpPrev, nameof(cityGdp), "全市地区生产总值增量", "the city's GDP increase");
+        var r = Contribution(districtGdp, districtGdpPrev, cityGdp, cityGdpPrev);
+        return r with { Explanation = $"城区贡献度{P(r.Value)}%(城区GDP增量占全市增量比重) / urban contribution {P(r.Value)}% (district share of the city's GDP increase)" };
+    }
+
+    /// <summary>
+    /// 贡献率: a part's share of the whole's increase, (part − partPrev) ÷ (whole − wholePrev) × 100 (第二产业对GDP增长的贡献率).
+    /// Throws when the whole did not change. Negative when the part and the whole moved in opposite directions.
+    /// </summary>
+    public static MetricResult Contribution(decimal part, decimal partPrev, decimal whole, decimal wholePrev)
+    {
+        var dp = part - partPrev;
+        var dw = whole - wholePrev;
+        RequireNonZero(dw, nameof(whole), "总量增量", "the whole's increase");
+        var value = dp / dw * 100m;
         return new(value,
-            $"({F(districtGdp)} − {F(districtGdpPrev)}) ÷ ({F(cityGdp)} − {F(cityGdpPrev)}) × 100 = {F(dd)} ÷ {F(dc)} × 100 = {P(value)}%",
-            $"城区贡献度{P(value)}%(城区GDP增量占全市增量比重) / urban contribution {P(value)}% (district share of the city's GDP increase)");
+            $"({F(part)} − {F(partPrev)}) ÷ ({F(whole)} − {F(wholePrev)}) × 100 = {F(dp)} ÷ {F(dw)} × 100 = {P(value)}%",
+            $"贡献率{P(value)}%(增量占总量增量的比重) / contribution {P(value)}% (the part's share of the whole's increase)");
+    }
+
+    /// <summary>
+    /// 首位度: a region's figure as a percent of its prefecture's, region ÷ prefecture × 100 — the same measure as
+    /// <see cref="UrbanPrimacy"/> for any indicator. Throws when the prefecture's figure is ≤ 0.
+    /// </summary>
+    public static MetricResult Primacy(decimal regionValue, decimal prefectureValue)
+    {
+        RequirePositive(prefectureValue, nameof(prefectureValue), "全市数值", "the prefecture's figure");
+        var value = regionValue / prefectureValue * 100m;
+        return new(value, $"{F(regionValue)} ÷ {F(prefectureValue)} × 100 = {P(value)}%",
+            $"首位度{P(value)}%(占全市比重) / primacy {P(value)}% (a share of the prefecture's figure)");
     }
 
     /// <summary>

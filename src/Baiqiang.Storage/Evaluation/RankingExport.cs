@@ -11,12 +11,32 @@ namespace Baiqiang.Storage.Evaluation;
 /// <summary>
 /// A ranking's output file, shared by <c>baiqiang rank --framework … --format csv|xlsx|json</c> and the web app's export:
 /// one row per unit by rank (code, name, score, rank, tier, then one column per dimension), CSV (UTF-8, invariant
-/// numbers), XLSX (sheet <c>ranking</c>) or JSON (framework, version, note, period, group, dropped units, imputed cells
-/// and the rows).
+/// numbers), XLSX (sheet <c>排名</c>, English <c>ranking</c>) or JSON (framework, version, note, period, group, dropped
+/// units, imputed cells and the rows).
 /// </summary>
+/// <remarks>CSV and XLSX headers are Chinese by default (地区代码, 地区名称 — the observation export's own words — 综合得分, 排名,
+/// 档次, then each dimension's Chinese name); <see cref="Export.ExportLanguage.English"/> (<c>--lang en</c>, <c>?lang=en</c>) writes
+/// the machine names (code, name, score, rank, tier, dimension codes). JSON keys are always the machine names.</remarks>
 public static class RankingExport
 {
     private static readonly string[] CsvHeader = ["code", "name", "score", "rank", "tier"];
+
+    /// <summary>The Chinese header of <see cref="CsvHeader"/>, column for column; code and name reuse the observation export's.</summary>
+    private static readonly string[] ChineseHeader =
+        [Export.ObservationExporter.ChineseColumns[0], Export.ObservationExporter.ChineseColumns[1], "综合得分", "排名", "档次"];
+
+    /// <summary>The header row of a CSV or XLSX ranking in <paramref name="language"/>.</summary>
+    public static IReadOnlyList<string> Header(EvaluationFramework framework, Export.ExportLanguage language)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        return language == Export.ExportLanguage.English
+            ? [.. CsvHeader, .. Dimensions(framework)]
+            : [.. ChineseHeader, .. framework.Dimensions.Where(d => !d.IsLeaf).Select(d =>
+                d.NameZh.Length > 0 && framework.Dimensions.Count(o => !o.IsLeaf && o.NameZh == d.NameZh) == 1 ? d.NameZh : d.Code)];
+    }
+
+    /// <summary>The XLSX sheet name in <paramref name="language"/>.</summary>
+    public static string SheetName(Export.ExportLanguage language) => language == Export.ExportLanguage.English ? "ranking" : "排名";
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -52,9 +72,11 @@ public static class RankingExport
         })];
     }
 
-    /// <summary>Writes the ranking to <paramref name="stream"/> in <paramref name="format"/> (csv, xlsx or json).</summary>
+    /// <summary>Writes the ranking to <paramref name="stream"/> in <paramref name="format"/> (csv, xlsx or json), headers in
+    /// <paramref name="language"/> (Chinese by default).</summary>
     public static async Task WriteAsync(
-        Stream stream, string format, EvaluationResult result, IReadOnlyDictionary<string, string> names, StatPeriod period, string group, CancellationToken ct)
+        Stream stream, string format, EvaluationResult result, IReadOnlyDictionary<string, string> names, StatPeriod period, string group, CancellationToken ct,
+        Export.ExportLanguage language = Export.ExportLanguage.Chinese)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(result);
@@ -80,13 +102,17 @@ public static class RankingExport
             }
 
             case "xlsx":
-                await stream.SaveAsAsync(rows, printHeader: true, sheetName: "ranking", excelType: ExcelType.XLSX, cancellationToken: ct);
+            {
+                var header = Header(fw, language);
+                var sheet = rows.Select(r => r.Values.Select((v, i) => (header[i], v)).ToDictionary(x => x.Item1, x => x.v, StringComparer.Ordinal)).ToList();
+                await stream.SaveAsAsync(sheet, printHeader: true, sheetName: SheetName(language), excelType: ExcelType.XLSX, cancellationToken: ct);
                 break;
+            }
 
             case "csv":
             {
                 var w = new StringBuilder();
-                w.Append(string.Join(',', CsvHeader.Concat(Dimensions(fw)))).Append('\n');
+                w.Append(string.Join(',', Header(fw, language).Select(Field))).Append('\n');
                 foreach (var r in rows)
                 {
                     w.Append(string.Join(',', r.Values.Select(v => v switch

@@ -35,7 +35,47 @@ public static class ObservationsApi
         var api = app.MapGroup("/api/observations").WithTags("observations").RequireAuthorization();
         api.MapGet("/series", SeriesAsync).WithName("GetSeries").Produces<SeriesResponse>(StatusCodes.Status200OK, "application/json");
         api.MapGet("/compare", CompareAsync).WithName("CompareSeries");
+        api.MapGet("/derived", DerivedAsync).WithName("GetDerivedFigures");
         api.MapGet("/export", ExportAsync).WithName("ExportSeries").Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    }
+
+    /// <summary>
+    /// 占比, 贡献率, 拉动 and 首位度 of one region's indicator (code or name) for <c>period</c> (default: the latest), computed
+    /// from stored figures and the catalogue's parent relation, each with its formula and inputs; <c>notComputed</c> says why any
+    /// is missing. Nothing is stored.
+    /// </summary>
+    internal static async Task<Results<Ok<Storage.Observations.DerivedFigureSet>, ValidationProblem>> DerivedAsync(
+        string region, string indicator, BaiqiangDbContext db, CancellationToken ct, string? period = null)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!RegionCode.TryParse(region, out var code))
+        {
+            errors["region"] = ["区划代码应为6位或9位数字 / region code must be 6 or 9 digits"];
+        }
+
+        var found = (await Storage.Indicators.IndicatorStore.LoadCatalogueAsync(db, ct)).Find(indicator);
+        if (found is null)
+        {
+            errors["indicator"] = [$"未知指标“{indicator}” / unknown indicator '{indicator}'"];
+        }
+
+        StatPeriod? at = null;
+        if (!string.IsNullOrWhiteSpace(period))
+        {
+            var p = StatPeriod.TryParseCanonical(period);
+            if (p.Success)
+            {
+                at = p.Value;
+            }
+            else
+            {
+                errors["period"] = [p.Error!.Value.ToString()];
+            }
+        }
+
+        return errors.Count > 0
+            ? TypedResults.ValidationProblem(errors)
+            : TypedResults.Ok(await Storage.Observations.DerivedFigures.ComputeAsync(db, code, found!, at, ct));
     }
 
     /// <summary>How long a series response is reused. Web imports evict at once (<see cref="SeriesCache.Invalidate"/>);

@@ -118,9 +118,9 @@ public static class RankingsApi
         return outcome?.Response is { } r ? TypedResults.Ok(r) : TypedResults.ValidationProblem(errors);
     }
 
-    /// <summary>The ranking as a file, in the columns of <c>baiqiang rank --format csv|xlsx|json</c>.</summary>
+    /// <summary>The ranking as a file, in the columns of <c>baiqiang rank --format csv|xlsx|json</c>: Chinese headers unless <c>?lang=en</c>.</summary>
     internal static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportRunAsync(
-        [AsParameters] RunQuery query, string? format, BaiqiangDbContext db, IConfiguration config, CancellationToken ct)
+        [AsParameters] RunQuery query, string? format, HttpRequest request, BaiqiangDbContext db, IConfiguration config, CancellationToken ct)
     {
         var f = string.IsNullOrWhiteSpace(format) ? "csv" : format.Trim().ToLowerInvariant();
         if (!RankingExport.Formats.Contains(f))
@@ -135,7 +135,7 @@ public static class RankingsApi
         }
 
         await using var buffer = new MemoryStream();
-        await RankingExport.WriteAsync(buffer, f, result, outcome.Names, Core.Periods.StatPeriod.ParseCanonical(response.Period), response.Group, ct);
+        await RankingExport.WriteAsync(buffer, f, result, outcome.Names, Core.Periods.StatPeriod.ParseCanonical(response.Period), response.Group, ct, Pipeline.ListFiles.Language(request));
         var type = f switch { "xlsx" => XlsxType, "json" => "application/json; charset=utf-8", _ => "text/csv; charset=utf-8" };
         var name = $"{response.Framework}-{response.Period}-{response.Group.Replace(':', '_')}.{f}";
         return TypedResults.File(buffer.ToArray(), type, name);

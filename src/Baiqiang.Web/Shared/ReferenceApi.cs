@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Baiqiang.Web.Shared;
 
-/// <summary>Regions and indicators, for pickers and scripts.</summary>
+/// <summary>Regions for pickers and scripts (<c>/api/regions</c>), and the indicators' short form for pickers (the catalogue's
+/// own API is <c>/api/indicators</c>, in Indicators/IndicatorsApi).</summary>
 public static class ReferenceApi
 {
     public sealed record RegionItem(string Code, string Name, string Kind, string? Parent);
@@ -14,7 +15,6 @@ public static class ReferenceApi
     {
         var api = app.MapGroup("/api").WithTags("reference").RequireAuthorization();
         api.MapGet("/regions", ListRegionsAsync).WithName("ListRegions");
-        api.MapGet("/indicators", ListIndicatorsAsync).WithName("ListIndicators");
     }
 
     public static async Task<IReadOnlyList<RegionItem>> LoadRegionsAsync(BaiqiangDbContext db, CancellationToken ct) =>
@@ -31,7 +31,4 @@ public static class ReferenceApi
 
     private static async Task<Ok<IReadOnlyList<RegionItem>>> ListRegionsAsync(BaiqiangDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await LoadRegionsAsync(db, ct));
-
-    private static async Task<Ok<IReadOnlyList<IndicatorItem>>> ListIndicatorsAsync(BaiqiangDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await LoadIndicatorsAsync(db, ct));
 }

@@ -93,6 +93,36 @@ public sealed class MetricTests
     public void UrbanContribution_OppositeDirections_Negative()
         => Assert.True(M.UrbanContribution(90m, 100m, 520m, 500m).Value < 0);
 
+    [Fact]
+    public void Contribution_PartOfWholeIncrease_FormulaShowsIncrements()
+    {
+        var r = M.Contribution(500m, 450m, 1200m, 1100m);
+        Assert.Equal(50m, r.Value);
+        Assert.Equal("(500 − 450) ÷ (1200 − 1100) × 100 = 50 ÷ 100 × 100 = 50.00%", r.Formula);
+        Assert.StartsWith("贡献率50.00%", r.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Contribution_TimesWholeGrowth_EqualsPull()
+    {
+        var contribution = M.Contribution(500m, 450m, 1200m, 1100m).Value;
+        var growth = M.Growth(1200m, 1100m).Value;
+        Assert.Equal(R2(M.PullPoints(500m, 450m, 1100m).Value), R2(growth * contribution / 100m));
+    }
+
+    [Fact]
+    public void Contribution_WholeFlat_Throws()
+        => Assert.Throws<ArgumentOutOfRangeException>(() => M.Contribution(110m, 100m, 500m, 500m));
+
+    [Fact]
+    public void Primacy_RegionOverPrefecture_IsPercentWithFormula()
+    {
+        var r = M.Primacy(500m, 2000m);
+        Assert.Equal(25m, r.Value);
+        Assert.Equal("500 ÷ 2000 × 100 = 25.00%", r.Formula);
+        Assert.Throws<ArgumentOutOfRangeException>(() => M.Primacy(1m, 0m));
+    }
+
     // ---- Pull ----
 
     [Fact]
