@@ -25,8 +25,8 @@ public static class IndicatorCatalogue
     private const string PreferredTraditional = "签簽术術产產炼煉药藥镇鎮个個发發纤纖采採";
 
     /// <summary>Characters written the same in standard traditional text, whose only table entry is a variant or a
-    /// narrower sense (値, 増, 査 are Japanese forms; 齣, 韆, 閤, 傢, 敎, 註, 俬, 錶, 佔 other words).</summary>
-    private const string SameInTraditional = "值增查出千合家教注私表占";
+    /// narrower sense (値, 増, 査 are Japanese forms; 齣, 韆, 閤, 傢, 敎, 註, 俬, 錶, 佔, 覈 other words).</summary>
+    private const string SameInTraditional = "值增查出千合家教注私表占核";
 
     /// <summary>The file's columns: machine names (the shipped file's header) and the Chinese headers exports write.</summary>
     public static IReadOnlyList<(string Name, string Zh)> Columns { get; } =

@@ -84,6 +84,7 @@ public sealed class IndicatorCatalogueTests
     [InlineData("地区生产总值", "地區生產總值")]
     [InlineData("采矿业增加值", "採礦業增加值")]
     [InlineData("GDP", "GDP")]
+    [InlineData("核心产业营业收入", "核心產業營業收入")]
     public void ToTraditionalForm_UnambiguousOrPreferredCharacters_Converted(string simplified, string traditional)
         => Assert.Equal(traditional, IndicatorCatalogue.ToTraditionalForm(simplified));
 
