@@ -36,7 +36,7 @@ internal sealed class ImportSession
         Options = options;
         if (options.DefaultUnit is { } du)
         {
-            var u = ImportText.ResolveUnit(du);
+            var u = ImportText.ResolveUnit(du, lookups.Units);
             if (u.Success)
             {
                 DefaultUnit = u.Value;
@@ -194,7 +194,7 @@ internal sealed class ImportSession
         if (!alt.TryGetValue(t, out var u))
         {
             var s = t.ToString();
-            u = ImportText.ResolveUnit(s);
+            u = ImportText.ResolveUnit(s, _lookups.Units);
             _units[s] = u;
         }
 
@@ -272,8 +272,8 @@ internal sealed class ImportSession
     }
 
     public static Bilingual IncompatibleUnit(Unit unit, Indicator indicator) => new(
-        $"单位“{unit.Symbol}”不能换算为指标“{indicator.NameZh}”的单位“{indicator.Unit.Symbol}”",
-        $"unit '{unit.Symbol}' cannot be converted to the unit '{indicator.Unit.Symbol}' of indicator '{indicator.Code}'");
+        $"单位“{unit.Symbol}”不能换算为指标“{indicator.NameZh}”的单位“{indicator.Unit.Symbol}”(量纲不同:{UnitTable.DimensionZh(unit.Dimension)}≠{UnitTable.DimensionZh(indicator.Unit.Dimension)})",
+        $"unit '{unit.Symbol}' cannot be converted to the unit '{indicator.Unit.Symbol}' of indicator '{indicator.Code}' (different dimensions: {UnitTable.DimensionText(unit.Dimension)} vs {UnitTable.DimensionText(indicator.Unit.Dimension)})");
 
     public static Bilingual NotANumber(ReadOnlySpan<char> cell)
     {
