@@ -33,4 +33,7 @@ public interface IImportLookups
 
     /// <summary>The units a file may use and their exact factors (the store's unit table); the shipped units by default.</summary>
     UnitTable Units => UnitTable.Shipped;
+
+    /// <summary>The catalogue indicators closest to an unknown name, best first (for the refusal's suggestions); none by default.</summary>
+    IReadOnlyList<Indicator> ClosestIndicators(string name) => [];
 }

@@ -28,6 +28,9 @@ public sealed class InMemoryImportLookups : IImportLookups
     /// <summary>The units files may use (the shipped table unless the constructor was given one).</summary>
     public UnitTable Units { get; }
 
+    /// <summary>The catalogue indicators closest to an unknown name (<see cref="Catalogue.Closest"/>).</summary>
+    public IReadOnlyList<Indicator> ClosestIndicators(string name) => _catalogue.Closest(name);
+
     public InMemoryImportLookups(
         IEnumerable<Region> regions,
         IEnumerable<Indicator> indicators,

@@ -46,6 +46,9 @@ public sealed class StoreLookups : IImportLookups
 
     public ParseResult<StatPeriod> ParsePeriod(string text) => _inner.ParsePeriod(text);
 
+    /// <summary>The catalogue indicators closest to an unknown name.</summary>
+    public IReadOnlyList<Indicator> ClosestIndicators(string name) => _inner.ClosestIndicators(name);
+
     /// <summary>The store's unit table.</summary>
     public UnitTable Units => _inner.Units;
 

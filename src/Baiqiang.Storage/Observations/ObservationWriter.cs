@@ -65,9 +65,11 @@ public static class ObservationWriter
         db.Clock = clock;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var ownTransaction = db.Database.CurrentTransaction is null;
+        // SQLite cannot change synchronous inside the caller's transaction: the session setting is only for our own.
+        var syncOff = bulkSession && ownTransaction;
         try
         {
-            if (bulkSession)
+            if (syncOff)
             {
                 await BeginBulkSessionAsync(db, ct);
             }
@@ -137,7 +139,7 @@ public static class ObservationWriter
             db.CurrentUser = previousUser;
             db.Clock = previousClock;
             db.ChangeTracker.AutoDetectChangesEnabled = previousDetect;
-            if (bulkSession)
+            if (syncOff)
             {
                 await EndBulkSessionAsync(db);
             }
