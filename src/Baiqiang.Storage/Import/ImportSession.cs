@@ -125,11 +125,6 @@ internal sealed class ImportSession
     public ImportResult ToResult()
     {
         var unknowns = Unknowns();
-        foreach (var u in unknowns)
-        {
-            Error(u.FirstRow, u.Column, UnknownIndicator(u));
-        }
-
         if (_errors.Count == 0)
         {
             return new ImportResult(Records.ToArray(), [], Layout, RowsRead) { Warnings = Warnings() };
@@ -186,7 +181,7 @@ internal sealed class ImportSession
         return e;
     }
 
-    private readonly Dictionary<string, (string Name, Unit? Unit, int Rows, int? Row, string? Column)> _unknown = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Name, Unit? Unit, int Rows, int? Row, string? Column, int ErrorIndex)> _unknown = new(StringComparer.Ordinal);
 
     /// <summary>Notes a name the catalogue does not hold (one error per name, at its first place, listing the closest
     /// catalogue names, made in <see cref="ToResult"/>); a blank cell is an error of its own row.</summary>
@@ -199,12 +194,18 @@ internal sealed class ImportSession
             return;
         }
 
-        Stream?.MarkFailed();
         var name = t.ToString();
         var key = Catalogue.Key(name);
-        _unknown[key] = _unknown.TryGetValue(key, out var u)
-            ? u with { Rows = u.Rows + 1, Unit = u.Unit ?? unit }
-            : (name, unit, 1, row, column);
+        if (_unknown.TryGetValue(key, out var u))
+        {
+            _unknown[key] = u with { Rows = u.Rows + 1, Unit = u.Unit ?? unit };
+            return;
+        }
+
+        // The error takes its place in file order now; its text (unit, row count, closest names) is written in ToResult.
+        var index = _errors.Count < Math.Max(1, Options.MaxErrors) ? _errors.Count : -1;
+        Error(row, column, UnknownIndicator(cell));
+        _unknown[key] = (name, unit, 1, row, column, index);
     }
 
     /// <summary>Gives a noted unknown name its unit when the row states one (the unit is read after the name).</summary>
@@ -217,10 +218,23 @@ internal sealed class ImportSession
         }
     }
 
-    private List<UnknownIndicator> Unknowns() =>
-    [
-        .. _unknown.Values.Select(u => new UnknownIndicator(u.Name, u.Unit, u.Rows, u.Row, u.Column, _lookups.ClosestIndicators(u.Name))),
-    ];
+    /// <summary>The unknown names, each error completed with its unit, row count and the closest catalogue names.</summary>
+    private List<UnknownIndicator> Unknowns()
+    {
+        var list = new List<UnknownIndicator>(_unknown.Count);
+        foreach (var u in _unknown.Values)
+        {
+            var unknown = new UnknownIndicator(u.Name, u.Unit, u.Rows, u.Row, u.Column, _lookups.ClosestIndicators(u.Name));
+            if (u.ErrorIndex >= 0)
+            {
+                _errors[u.ErrorIndex] = _errors[u.ErrorIndex] with { Message = UnknownIndicator(unknown) };
+            }
+
+            list.Add(unknown);
+        }
+
+        return list;
+    }
 
     /// <summary>The refusal of one unknown name: its unit, row count and the closest catalogue names.</summary>
     public static Bilingual UnknownIndicator(UnknownIndicator u)
@@ -463,8 +477,15 @@ internal sealed class ImportSession
 
         var first = Records[index];
         if (first.Value == record.Value && first.Unit.Equals(record.Unit) && first.GrowthPercent == record.GrowthPercent && first.Qualifier == record.Qualifier
-            && first.GrowthBasis == record.GrowthBasis)
+            && (first.GrowthBasis == record.GrowthBasis || first.GrowthBasis == GrowthBasis.Unknown || record.GrowthBasis == GrowthBasis.Unknown))
         {
+            // The same figure once with its basis stated and once without (a summary sheet and a topic sheet) is one
+            // figure with the stated basis; a file read while it is stored keeps the first as it was passed on.
+            if (first.GrowthBasis == GrowthBasis.Unknown && record.GrowthBasis != GrowthBasis.Unknown && Stream is null)
+            {
+                Records[index] = first with { GrowthBasis = record.GrowthBasis };
+            }
+
             return;
         }
 
