@@ -45,6 +45,7 @@ public static class BaiqiangCommand
             SeriesCommand.Create(),
             ParseCommand.Create(),
             SampleCommand.Create(),
+            Units.UnitsCommand.Create(),
             WeightsCommand.Create(), RankCommand.Create(), FrameworkCommand.Create(),
             Pipeline.PipelineCommand.Create(),
             Services.ServiceCommand.Create(),

@@ -67,6 +67,8 @@ public abstract class BaiqiangDbContext : DbContext
 
     public DbSet<ObservationEntity> Observations => Set<ObservationEntity>();
 
+    public DbSet<Units.UnitEntity> Units => Set<Units.UnitEntity>();
+
     public DbSet<PeerGroupEntity> PeerGroups => Set<PeerGroupEntity>();
 
     public DbSet<PeerGroupMemberEntity> PeerGroupMembers => Set<PeerGroupMemberEntity>();

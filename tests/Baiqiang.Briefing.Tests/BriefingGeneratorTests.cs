@@ -73,6 +73,19 @@ public sealed class BriefingGeneratorTests
     }
 
     [Fact]
+    public async Task GenerateAsync_StoredGrowthBasis_IsPrintedBeforeTheGrowthInBothLanguages()
+    {
+        await using var store = await SampleStore.CreateAsync();
+        await SetAsync(store, "gdp", o => o.GrowthBasis = GrowthBasis.Comparable);
+
+        var zh = await BriefingGenerator.GenerateAsync(store.Db, SampleStore.Tongzhou, SampleStore.H1of2023, store.Options_(), Ct);
+        var en = await BriefingGenerator.GenerateAsync(store.Db, SampleStore.Tongzhou, SampleStore.H1of2023, store.Options_("en"), Ct);
+
+        Assert.StartsWith("上半年，通州区地区生产总值880.5亿元，按可比价计算，同比增长7.8%", Assert.Single(zh.Sentences, s => s.Key == "gdp").Text, StringComparison.Ordinal);
+        Assert.Contains("7.8% year on year at comparable prices", Assert.Single(en.Sentences, s => s.Key == "gdp").Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GenerateAsync_ValueRemoved_NoSentenceStatesTheValue()
     {
         await using var store = await SampleStore.CreateAsync();

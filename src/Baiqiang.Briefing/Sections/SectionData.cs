@@ -33,6 +33,7 @@ public sealed record Figure(decimal Value, Unit Unit, Qualifier Qualifier, Sourc
 /// <param name="RankOf">How many regions were ranked.</param>
 /// <param name="Sources">Sources of the figures used.</param>
 /// <param name="Series">Same-kind periods of earlier years and this one, for trend charts (value per period).</param>
+/// <param name="GrowthBasis">The growth's price basis as stored (可比价 / 现价), printed before the growth; unknown prints nothing.</param>
 public sealed record EconomyItem(
     Indicator Indicator,
     Figure? Value,
@@ -42,7 +43,8 @@ public sealed record EconomyItem(
     int? Rank,
     int? RankOf,
     IReadOnlyList<SourceRef> Sources,
-    IReadOnlyList<(StatPeriod Period, decimal Value)> Series);
+    IReadOnlyList<(StatPeriod Period, decimal Value)> Series,
+    Core.Observations.GrowthBasis GrowthBasis = Core.Observations.GrowthBasis.Unknown);
 
 /// <summary>The economy section: key indicators in template order, ranked within <paramref name="PeerScope"/>.</summary>
 public sealed record EconomyData(IReadOnlyList<EconomyItem> Items, string? PeerScope) : ISectionData

@@ -44,7 +44,7 @@ internal sealed class SectionWriter(BriefingContext context, SectionTemplate sec
             var v = Base();
             v["indicator"] = _en ? item.Indicator.NameEn : item.Indicator.NameZh;
             v["value"] = Text.Amount(context, item.Value!.Amount);
-            v["growth"] = Growth(item.GrowthPercent, "growth");
+            v["growth"] = Growth(item.GrowthPercent, "growth", item.GrowthBasis);
             v["change"] = Change(item);
             v["rank"] = Rank(item, data.PeerScope);
             var template = sentences.Count == 0 ? P("first") : P("next");
@@ -59,7 +59,7 @@ internal sealed class SectionWriter(BriefingContext context, SectionTemplate sec
             {
                 var v = Base();
                 v["indicator"] = _en ? i.Indicator.NameEn : i.Indicator.NameZh;
-                v["growth"] = Growth(i.GrowthPercent, "growth_only");
+                v["growth"] = Growth(i.GrowthPercent, "growth_only", i.GrowthBasis);
                 v["change"] = Change(i);
                 v["rank"] = Rank(i, data.PeerScope);
                 return Text.Fill(P("growth_only_item"), v);
@@ -120,6 +120,25 @@ internal sealed class SectionWriter(BriefingContext context, SectionTemplate sec
         v["indicator"] = _en ? item.Indicator.NameEn : item.Indicator.NameZh;
         return charts.Trend(Text.Fill(chart.Title, v),
             [.. item.Series.Select(s => (Text.PeriodFull(s.Period, _en), s.Value))], item.Indicator.Unit.Symbol);
+    }
+
+    /// <summary>The growth phrase with its price basis as reports print it: “，按可比价计算，同比增长7.8%” (growth_only:
+    /// “按可比价计算增长9.8%”), in English “, up 7.8% year on year at comparable prices”; an unstated basis adds nothing.</summary>
+    private string? Growth(decimal? growth, string prefix, Core.Observations.GrowthBasis basis)
+    {
+        var text = Growth(growth, prefix);
+        if (text is null || basis == Core.Observations.GrowthBasis.Unknown)
+        {
+            return text;
+        }
+
+        if (_en)
+        {
+            return text + " " + Core.Observations.GrowthBasisText.ReportPrefixEn(basis).TrimEnd(',', ' ');
+        }
+
+        var phrase = Core.Observations.GrowthBasisText.ReportPrefix(basis);
+        return text.StartsWith('，') ? "，" + phrase + text[1..] : phrase.TrimEnd('，') + text;
     }
 
     private string? Growth(decimal? growth, string prefix) => growth switch

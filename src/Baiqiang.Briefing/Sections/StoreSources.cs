@@ -46,7 +46,8 @@ public sealed class EconomySource : IBriefingSectionSource
                 .Where(o => o.Value is not null && o.PeriodFirstMonth == context.Period.FirstMonth && o.PeriodLastMonth == context.Period.LastMonth)
                 .Select(o => (o.Period, o.Value!.Value)).ToList();
             items.Add(new EconomyItem(indicator, BriefingContext.ValueOf(obs), obs.GrowthPercent,
-                obs.GrowthPercent is null ? null : prev?.GrowthPercent, obs.GrowthPercent is null ? null : prev?.Period, rank, of, sources, series));
+                obs.GrowthPercent is null ? null : prev?.GrowthPercent, obs.GrowthPercent is null ? null : prev?.Period, rank, of, sources, series,
+                obs.GrowthBasis ?? Core.Observations.GrowthBasis.Unknown));
         }
 
         var scope = context.Peers is null ? null : context.Template.Phrase("scope_prefecture", "全市");

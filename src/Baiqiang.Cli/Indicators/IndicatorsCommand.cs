@@ -7,6 +7,7 @@ using Baiqiang.Core.Indicators;
 using Baiqiang.Core.Quantities;
 using Baiqiang.Storage;
 using Baiqiang.Storage.Indicators;
+using Baiqiang.Storage.Units;
 
 namespace Baiqiang.Cli.Indicators;
 
@@ -98,14 +99,14 @@ internal static class IndicatorsCommand
         }
 
         /// <summary>Applies the given options over <paramref name="i"/>; throws FormatException/ArgumentException for bad values.</summary>
-        public Indicator Apply(ParseResult parse, Indicator i)
+        public Indicator Apply(ParseResult parse, Indicator i, UnitTable units)
         {
             var aliases = parse.GetValue(Aliases) is { } a ? a.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList() : [.. i.Aliases];
             var name = parse.GetValue(Name) ?? i.NameZh;
             IndicatorCatalogue.AddTraditional(aliases, name);
             return new Indicator(
                 i.Code, name, parse.GetValue(NameEn) ?? i.NameEn,
-                parse.GetValue(Unit) is { } u ? Core.Quantities.Unit.Find(u) : i.Unit,
+                parse.GetValue(Unit) is { } u ? (units.TryFind(u, out var found) ? found : throw new FormatException($"未知计量单位“{u}”(见 baiqiang units list) / unknown unit '{u}' (see baiqiang units list)")) : i.Unit,
                 parse.GetValue(Kind) is { } k ? IndicatorCatalogue.ParseKind(k) : i.Kind,
                 parse.GetValue(Direction) is { } d ? IndicatorCatalogue.ParseDirection(d) : i.Direction,
                 parse.GetValue(Accumulation) is { } c ? IndicatorCatalogue.ParseAccumulation(c) : i.PublishedCumulatively,
@@ -132,8 +133,8 @@ internal static class IndicatorsCommand
             {
                 var blank = new Indicator(new IndicatorCode(parse.GetRequiredValue(code)), string.Empty, string.Empty, Unit.None, IndicatorKind.Flow,
                     Direction.HigherIsBetter, true, false, []);
-                var indicator = fields.Apply(parse, blank);
                 await using var db = await StoreAccess.OpenAsync(parse, ct);
+                var indicator = fields.Apply(parse, blank, await UnitStore.LoadTableAsync(db, ct));
                 await IndicatorStore.AddAsync(db, indicator, ct, CliActor());
                 await parse.Out().WriteLineAsync($"已添加 / added {indicator.Code} {indicator.NameZh}");
                 return 0;
@@ -160,7 +161,7 @@ internal static class IndicatorsCommand
                 await using var db = await StoreAccess.OpenAsync(parse, ct);
                 var found = (await IndicatorStore.LoadCatalogueAsync(db, ct)).Find(parse.GetRequiredValue(code))
                     ?? throw new IndicatorException(new Core.Text.Bilingual($"未知指标“{parse.GetRequiredValue(code)}”", $"unknown indicator '{parse.GetRequiredValue(code)}'"));
-                var indicator = await IndicatorStore.UpdateAsync(db, fields.Apply(parse, found), ct, CliActor());
+                var indicator = await IndicatorStore.UpdateAsync(db, fields.Apply(parse, found, await UnitStore.LoadTableAsync(db, ct)), ct, CliActor());
                 await parse.Out().WriteLineAsync($"已修改 / updated {indicator.Code} {indicator.NameZh}");
                 return 0;
             }

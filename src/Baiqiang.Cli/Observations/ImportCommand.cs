@@ -22,7 +22,11 @@ internal static class ImportCommand
             DefaultValueFactory = _ => "auto",
         };
         layout.AcceptOnlyFromAmong("auto", "bulletin");
-        var command = new Command("import", "导入观测值(全部成功或全部不写入) / import observations (all rows or none)") { file, period, dryRun, layout };
+        var addIndicators = new Option<bool>("--add-indicators")
+        {
+            Description = "把文件中目录没有的指标按文件的名称和单位添加为本单位指标,并在同一事务中导入 / add the file's unknown indicators (its names and units) and import, in one transaction",
+        };
+        var command = new Command("import", "导入观测值(全部成功或全部不写入) / import observations (all rows or none)") { file, period, dryRun, layout, addIndicators };
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetRequiredValue(file);
@@ -58,6 +62,24 @@ internal static class ImportCommand
                 return 0;
             }
 
+            if (parse.GetValue(addIndicators))
+            {
+                var reader = new ObservationFileReader();
+                var outcome = await WithStatus("校验并写入中 / validating and storing", () => NewIndicatorImport.ReadAddAndStoreAsync(
+                    db, (l, c) => reader.ReadAsync(path, l, options, c), db.CurrentUser, TimeProvider.System, Core.Access.Actor.LocalAdmin(Environment.UserName), ct));
+                if (outcome.Written is not { } done)
+                {
+                    return await FailedAsync(parse, outcome.Read);
+                }
+
+                foreach (var a in outcome.Added)
+                {
+                    await parse.Out().WriteLineAsync($"已添加指标 / added indicator {a.Code} {a.NameZh} ({a.Unit.Symbol})");
+                }
+
+                return await ImportedAsync(parse, path, outcome.Read, done);
+            }
+
             // Large files are stored while they are read; any error still rolls back everything.
             var (result, written) = await WithStatus("校验并写入中 / validating and storing",
                 () => ObservationImport.ReadAndStoreAsync(db, path, lookups, options, db.CurrentUser, TimeProvider.System, ct));
@@ -71,11 +93,21 @@ internal static class ImportCommand
                 await parse.Out().WriteLineAsync(m.ToString());
             }
 
-            await parse.Out().WriteLineAsync(
-                $"已导入 / imported {Path.GetFileName(path)} ({result.Layout}): 新增 inserted {summary.Inserted}, 修订 revised {summary.Revised}, 未变 unchanged {summary.Unchanged}");
-            return 0;
+            return await ImportedAsync(parse, path, result, summary);
         });
         return command;
+    }
+
+    private static async Task<int> ImportedAsync(ParseResult parse, string path, ImportResult result, WriteSummary summary)
+    {
+        foreach (var w in result.Warnings)
+        {
+            await parse.Out().WriteLineAsync("提醒 / warning: " + w);
+        }
+
+        await parse.Out().WriteLineAsync(
+            $"已导入 / imported {Path.GetFileName(path)} ({result.Layout}): 新增 inserted {summary.Inserted}, 修订 revised {summary.Revised}, 未变 unchanged {summary.Unchanged}");
+        return 0;
     }
 
     private static async Task<int> FailedAsync(ParseResult parse, ImportResult result)

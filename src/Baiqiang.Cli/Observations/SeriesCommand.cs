@@ -51,12 +51,13 @@ internal static class SeriesCommand
             var output = parse.Out();
             if (parse.GetValue(format) == "csv")
             {
-                // The joined series adds the code each row came from as its last column; the plain one is unchanged.
-                await output.WriteLineAsync("region,region_name,indicator,period,value,unit,growth,qualifier,source" + (following ? ",from_region" : string.Empty));
+                // The joined series adds the code each row came from as its last column.
+                await output.WriteLineAsync("region,region_name,indicator,period,value,unit,growth,qualifier,source,growth_basis" + (following ? ",from_region" : string.Empty));
                 foreach (var o in rows)
                 {
                     await output.WriteLineAsync(string.Join(',', r.Value.ToString(), regionName, ind.Code.ToString(), o.Period.ToString(), o.Value?.Invariant() ?? string.Empty,
-                        o.Unit, o.GrowthPercent?.Invariant() ?? string.Empty, QualifierText.En(o.Qualifier), SourceText(o)) + (following ? "," + o.RegionCode : string.Empty));
+                        o.Unit, o.GrowthPercent?.Invariant() ?? string.Empty, QualifierText.En(o.Qualifier), SourceText(o),
+                        Core.Observations.GrowthBasisText.En(o.GrowthBasis ?? Core.Observations.GrowthBasis.Unknown)) + (following ? "," + o.RegionCode : string.Empty));
                 }
 
                 return 0;
@@ -81,7 +82,9 @@ internal static class SeriesCommand
             foreach (var o in rows)
             {
                 var value = o.Value is { } v ? AmountText.Format(new Amount(v, ind.Unit, o.Qualifier)) : "—";
-                var growth = o.GrowthPercent is { } g ? AmountText.FormatGrowth(g, yearOnYear: false) : "—";
+                var growth = o.GrowthPercent is { } g
+                    ? Core.Observations.GrowthBasisText.ReportPrefix(o.GrowthBasis ?? Core.Observations.GrowthBasis.Unknown).TrimEnd('，') + AmountText.FormatGrowth(g, yearOnYear: false)
+                    : "—";
                 if (following)
                 {
                     table.Add(o.Period.ToString(), value, growth, SourceText(o), $"{o.RegionCode} {lookups.RegionName(o.RegionCode)}");

@@ -77,6 +77,89 @@ public sealed class Catalogue
     public Indicator? Owner(string key, IndicatorCode? except = null)
         => Find(key) is { } i && i.Code != except ? i : null;
 
+    /// <summary>
+    /// The catalogue indicators whose names or aliases are closest to <paramref name="name"/> (an unknown name in a file),
+    /// best first: scored by the characters they share (Dice coefficient over characters) less the edit distance relative
+    /// to the longer name, both after normalisation, so 规上工业总产值 finds 规上工业增加值 and 工業總產值 reads as 工业总产值.
+    /// Names sharing fewer than two characters are not suggested.
+    /// </summary>
+    public IReadOnlyList<Indicator> Closest(string name, int count = 3)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var key = Key(name);
+        if (key.Length == 0)
+        {
+            return [];
+        }
+
+        var best = new Dictionary<IndicatorCode, double>();
+        foreach (var x in All.Where(i => i.Retired is null))
+        {
+            foreach (var n in x.Aliases.Prepend(x.NameZh))
+            {
+                var other = Key(n);
+                var shared = Shared(key, other);
+                if (shared < 2)
+                {
+                    continue;
+                }
+
+                var score = (2.0 * shared / (key.Length + other.Length)) - ((double)Distance(key, other) / Math.Max(key.Length, other.Length) / 2);
+                if (!best.TryGetValue(x.Code, out var had) || score > had)
+                {
+                    best[x.Code] = score;
+                }
+            }
+        }
+
+        return [.. best.OrderByDescending(b => b.Value).ThenBy(b => OrderOf(b.Key)).Take(count).Select(b => Get(b.Key)!)];
+    }
+
+    private static int Shared(string a, string b)
+    {
+        var counts = new Dictionary<char, int>();
+        foreach (var c in a)
+        {
+            counts[c] = counts.GetValueOrDefault(c) + 1;
+        }
+
+        var n = 0;
+        foreach (var c in b)
+        {
+            if (counts.TryGetValue(c, out var k) && k > 0)
+            {
+                counts[c] = k - 1;
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    /// <summary>Levenshtein distance (insert, delete, substitute one character).</summary>
+    private static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+
     /// <summary>The dictionary key of a name: normalised, without white space.</summary>
     public static string Key(string text)
     {

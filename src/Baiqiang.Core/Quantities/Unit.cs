@@ -54,8 +54,8 @@ public sealed record Unit
 
     public string EnglishName { get; }
 
-    /// <summary>True when amounts in this unit can be converted to <paramref name="other"/>.</summary>
-    public bool IsCompatibleWith(Unit other) => Dimension == other.Dimension && string.Equals(CountNoun, other.CountNoun, StringComparison.Ordinal);
+    /// <summary>True when amounts in this unit can be converted to <paramref name="other"/> (the same symbol always can).</summary>
+    public bool IsCompatibleWith(Unit other) => Equals(other) || (Dimension == other.Dimension && string.Equals(CountNoun, other.CountNoun, StringComparison.Ordinal));
 
     public bool Equals(Unit? other) => other is not null && string.Equals(Symbol, other.Symbol, StringComparison.Ordinal);
 
@@ -129,6 +129,28 @@ public sealed record Unit
     // Volume (base: 立方米)
     public static readonly Unit CubicMetre = new("立方米", Dimension.Volume, 1m, englishName: "m³");
     public static readonly Unit WanCubicMetre = new("万立方米", Dimension.Volume, 10_000m, englishName: "10k m³");
+
+    /// <summary>A unit an office defines (a row of the store's unit table): 万亩, 万千瓦时, 吨标准煤 ….</summary>
+    /// <param name="symbol">The Chinese symbol, non-empty.</param>
+    /// <param name="dimension">What it measures.</param>
+    /// <param name="factor">Base units in one of it, positive (亩 → 666.67 平方米).</param>
+    /// <param name="countNoun">For counts, the noun it counts (辆 for 万辆); the symbol itself when null and the factor is 1.</param>
+    /// <param name="englishName">English name; the symbol when empty.</param>
+    public static Unit Define(string symbol, Dimension dimension, decimal factor, string? countNoun = null, string? englishName = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(factor);
+        if (dimension == Dimension.Count && string.IsNullOrEmpty(countNoun))
+        {
+            countNoun = symbol.Trim();
+        }
+
+        return new Unit(symbol.Trim(), dimension, factor, dimension == Dimension.Count ? countNoun : null, string.IsNullOrWhiteSpace(englishName) ? null : englishName);
+    }
+
+    /// <summary>A stored symbol no built-in unit has (an office's own), before the store's unit table resolves it:
+    /// it converts only to itself.</summary>
+    public static Unit Unresolved(string symbol) => new(symbol, Dimension.Dimensionless, 1m, countNoun: "\u0000" + symbol);
 
     private static Unit Count(string noun, string? englishName = null) => new(noun, Dimension.Count, 1m, noun, englishName ?? noun);
 

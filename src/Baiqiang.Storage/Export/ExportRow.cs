@@ -16,6 +16,7 @@ namespace Baiqiang.Storage.Export;
 /// <param name="GrowthPercent">Year-on-year growth in percent, or null.</param>
 /// <param name="Qualifier">Qualifier name (Exact, More …) or empty.</param>
 /// <param name="Source">Provenance reference (file, document); empty for none.</param>
+/// <param name="GrowthBasis">The growth's price basis as files write it (可比价, 现价) or empty when unstated.</param>
 public sealed record ExportRow(
     string RegionCode,
     string RegionName,
@@ -26,7 +27,8 @@ public sealed record ExportRow(
     string Unit,
     decimal? GrowthPercent,
     string Qualifier,
-    string Source)
+    string Source,
+    string GrowthBasis = "")
 {
     /// <summary>The export row of a stored record: canonical codes and period; qualifier empty when exact; source its reference.</summary>
     public static ExportRow FromRecord(ObservationRecord record, string regionName, string indicatorName)
@@ -42,6 +44,7 @@ public sealed record ExportRow(
             record.Unit.Symbol,
             record.GrowthPercent,
             record.Qualifier == QualifierKind.Exact ? string.Empty : record.Qualifier.ToString(),
-            record.Source.Reference);
+            record.Source.Reference,
+            GrowthBasisText.Zh(record.GrowthBasis));
     }
 }

@@ -16,8 +16,8 @@ public enum ExportLanguage
 }
 
 /// <summary>
-/// Writes observations in the long layout (<c>地区代码,地区名称,指标代码,指标名称,统计期,数值,单位,同比增长%,限定词,来源</c>, or in English
-/// <c>region,region_name,indicator,indicator_name,period,value,unit,growth,qualifier,source</c>),
+/// Writes observations in the long layout (<c>地区代码,地区名称,指标代码,指标名称,统计期,数值,单位,同比增长%,限定词,来源,增速口径</c>, or in English
+/// <c>region,region_name,indicator,indicator_name,period,value,unit,growth,qualifier,source,growth_basis</c>),
 /// which <see cref="Import.ObservationFileReader"/> reads back to the same records in either language.
 /// </summary>
 /// <remarks>
@@ -29,11 +29,11 @@ public static class ObservationExporter
 {
     /// <summary>The header row, in column order.</summary>
     public static IReadOnlyList<string> Columns { get; } =
-        ["region", "region_name", "indicator", "indicator_name", "period", "value", "unit", "growth", "qualifier", "source"];
+        ["region", "region_name", "indicator", "indicator_name", "period", "value", "unit", "growth", "qualifier", "source", "growth_basis"];
 
     /// <summary>The Chinese header row, column for column with <see cref="Columns"/>.</summary>
     public static IReadOnlyList<string> ChineseColumns { get; } =
-        ["地区代码", "地区名称", "指标代码", "指标名称", "统计期", "数值", "单位", "同比增长%", "限定词", "来源"];
+        ["地区代码", "地区名称", "指标代码", "指标名称", "统计期", "数值", "单位", "同比增长%", "限定词", "来源", "增速口径"];
 
     /// <summary>The header row in <paramref name="language"/>.</summary>
     public static IReadOnlyList<string> ColumnsIn(ExportLanguage language) => language == ExportLanguage.English ? Columns : ChineseColumns;
@@ -69,7 +69,8 @@ public static class ObservationExporter
 
                 line.Append(',');
                 Field(line, r.Qualifier).Append(',');
-                Field(line, r.Source);
+                Field(line, r.Source).Append(',');
+                Field(line, r.GrowthBasis);
                 line.Append("\r\n");
                 await writer.WriteAsync(line, ct).ConfigureAwait(false);
             }
@@ -102,6 +103,7 @@ public static class ObservationExporter
                 [c[7]] = r.GrowthPercent is { } g ? Import.ImportText.Trim(g) : null,
                 [c[8]] = r.Qualifier,
                 [c[9]] = r.Source,
+                [c[10]] = r.GrowthBasis,
             };
         }
     }

@@ -310,7 +310,7 @@ internal static partial class BulletinLayoutReader
                     rowIndicator = session.Indicator(label);
                     if (rowIndicator is null)
                     {
-                        session.Error(row, labelCell, ImportSession.UnknownIndicator(label));
+                        session.UnknownIndicator(row, labelCell, label);
                         rowOk = false;
                     }
 
@@ -357,6 +357,11 @@ internal static partial class BulletinLayoutReader
                     session.Error(row, Cell(sheet, unitColumn, row), u.Error!.Value);
                     rowOk = false;
                 }
+            }
+
+            if (labelKind == LabelKind.Indicator && rowIndicator is null)
+            {
+                session.UnknownIndicatorUnit(label, rowUnit ?? context.Unit ?? values.Select(c => c.Unit).FirstOrDefault(u => u is not null));
             }
 
             if (!rowOk)

@@ -16,6 +16,7 @@ internal enum LongColumn
     Growth,
     Qualifier,
     Source,
+    GrowthBasis,
 }
 
 /// <summary>What a wide-table column holds.</summary>
@@ -148,6 +149,7 @@ internal static partial class HeaderNames
         Add(LongColumn.Growth, "growth", "growth%", "growth_percent", "同比增长%", "同比增长", "增长", "增长%", "增速", "增速%", "同比", "同比%", "增幅", "增幅%", "增长率", "增长率%", "同比增速", "同比增速%");
         Add(LongColumn.Qualifier, "qualifier", "限定", "限定词");
         Add(LongColumn.Source, "source", "来源", "数据来源");
+        Add(LongColumn.GrowthBasis, "growth_basis", "growthbasis", "basis", "增速口径", "增长口径", "价格口径", "计价口径");
         return d;
     }
 

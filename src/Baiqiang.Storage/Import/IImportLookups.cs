@@ -1,5 +1,6 @@
 using Baiqiang.Core.Indicators;
 using Baiqiang.Core.Periods;
+using Baiqiang.Core.Quantities;
 using Baiqiang.Core.Regions;
 using Baiqiang.Core.Text;
 
@@ -29,4 +30,10 @@ public interface IImportLookups
     /// <summary>The stored region of <paramref name="code"/> (its latest vintage), for validity checks; null when unknown or
     /// when the implementation keeps no validity (then no figure is refused for an abolished code).</summary>
     Region? FindRegion(RegionCode code) => null;
+
+    /// <summary>The units a file may use and their exact factors (the store's unit table); the shipped units by default.</summary>
+    UnitTable Units => UnitTable.Shipped;
+
+    /// <summary>The catalogue indicators closest to an unknown name, best first (for the refusal's suggestions); none by default.</summary>
+    IReadOnlyList<Indicator> ClosestIndicators(string name) => [];
 }

@@ -37,8 +37,28 @@ public sealed record ImportResult(IReadOnlyList<ObservationRecord> Records, IRea
     /// <summary>For a bulletin workbook, how each figure column's header was understood (what <c>import --dry-run</c> prints); empty otherwise.</summary>
     public IReadOnlyList<HeaderMapping> Mapping { get; init; } = [];
 
+    /// <summary>What was read and may be stored but deserves a look (current-price growth for an indicator published at
+    /// comparable prices); never a reason to refuse the file.</summary>
+    public IReadOnlyList<ImportError> Warnings { get; init; } = [];
+
+    /// <summary>The indicator names the file used that the catalogue does not hold, each with its unit, row count and the
+    /// closest catalogue names; each also has one error in <see cref="Errors"/>.</summary>
+    public IReadOnlyList<UnknownIndicator> UnknownIndicators { get; init; } = [];
+
+    /// <summary>True when the file's only errors are its unknown indicators (so adding them could let it import).</summary>
+    public bool OnlyUnknownIndicators => UnknownIndicators.Count > 0 && Errors.Count == UnknownIndicators.Count;
+
     /// <summary>True when the file was read without any error.</summary>
     public bool Success => Errors.Count == 0;
 
     internal static ImportResult Failed(ImportError error, ImportLayout layout = ImportLayout.Unknown) => new([], [error], layout, 0);
 }
+
+/// <summary>An indicator name a file used that the catalogue does not hold.</summary>
+/// <param name="Name">The name as written (first spelling met).</param>
+/// <param name="Unit">The unit the file gives its figures in (the first one met), or null when it gives none.</param>
+/// <param name="Rows">How many rows (or header cells) use it.</param>
+/// <param name="FirstRow">Where it first occurs: the row, or null for a whole-file position.</param>
+/// <param name="Column">The column (header text or cell) where it first occurs.</param>
+/// <param name="Closest">The closest catalogue indicators, best first.</param>
+public sealed record UnknownIndicator(string Name, Baiqiang.Core.Quantities.Unit? Unit, int Rows, int? FirstRow, string? Column, IReadOnlyList<Baiqiang.Core.Indicators.Indicator> Closest);

@@ -36,7 +36,7 @@ internal sealed class ImportSession
         Options = options;
         if (options.DefaultUnit is { } du)
         {
-            var u = ImportText.ResolveUnit(du);
+            var u = ImportText.ResolveUnit(du, lookups.Units);
             if (u.Success)
             {
                 DefaultUnit = u.Value;
@@ -72,6 +72,26 @@ internal sealed class ImportSession
 
     public bool HasErrors => _errors.Count > 0;
 
+    /// <summary>Indicators whose growth the catalogue says is published at comparable prices but came at current prices:
+    /// count and first place, for one warning each.</summary>
+    private readonly Dictionary<IndicatorCode, (Indicator Indicator, int Count, int? Row, string? Column)> _currentPriceGrowth = [];
+
+    private void CurrentPriceGrowth(Indicator indicator, ObservationSource source)
+    {
+        _currentPriceGrowth[indicator.Code] = _currentPriceGrowth.TryGetValue(indicator.Code, out var w)
+            ? w with { Count = w.Count + 1 }
+            : (indicator, 1, source.Row, source.Column);
+    }
+
+    /// <summary>What the import stores but should be looked at: growth at current prices for an indicator published at
+    /// comparable prices (one warning per indicator, naming its first row and how many rows).</summary>
+    public IReadOnlyList<ImportError> Warnings() =>
+    [
+        .. _currentPriceGrowth.Values.Select(w => new ImportError(File, w.Row, w.Column, new Bilingual(
+            string.Create(CultureInfo.InvariantCulture, $"指标“{w.Indicator.NameZh}”的增速通常按可比价计算,本文件给出的是现价增速({w.Count}条);已照原样保存为现价"),
+            string.Create(CultureInfo.InvariantCulture, $"indicator '{w.Indicator.Code}' publishes its growth at comparable prices, but this file gives current-price growth ({w.Count} rows); stored as given, at current prices")))),
+    ];
+
     /// <summary>Counts a data row; false (after recording the error) when the file has more rows than allowed.</summary>
     public bool CountRow(int row)
     {
@@ -104,9 +124,10 @@ internal sealed class ImportSession
 
     public ImportResult ToResult()
     {
+        var unknowns = Unknowns();
         if (_errors.Count == 0)
         {
-            return new ImportResult(Records.ToArray(), [], Layout, RowsRead);
+            return new ImportResult(Records.ToArray(), [], Layout, RowsRead) { Warnings = Warnings() };
         }
 
         var errors = new List<ImportError>(_errors);
@@ -117,7 +138,7 @@ internal sealed class ImportSession
                 string.Create(CultureInfo.InvariantCulture, $"…and {_suppressedErrors} more errors"))));
         }
 
-        return new ImportResult([], errors, Layout, RowsRead);
+        return new ImportResult([], errors, Layout, RowsRead) { UnknownIndicators = unknowns };
     }
 
     // ---- cached lookups (one call to IImportLookups per distinct text) ----
@@ -160,6 +181,74 @@ internal sealed class ImportSession
         return e;
     }
 
+    private readonly Dictionary<string, (string Name, Unit? Unit, int Rows, int? Row, string? Column, int ErrorIndex)> _unknown = new(StringComparer.Ordinal);
+
+    /// <summary>Notes a name the catalogue does not hold (one error per name, at its first place, listing the closest
+    /// catalogue names, made in <see cref="ToResult"/>); a blank cell is an error of its own row.</summary>
+    public void UnknownIndicator(int? row, string? column, ReadOnlySpan<char> cell, Unit? unit = null)
+    {
+        var t = cell.Trim();
+        if (t.IsEmpty)
+        {
+            Error(row, column, UnknownIndicator(cell));
+            return;
+        }
+
+        var name = t.ToString();
+        var key = Catalogue.Key(name);
+        if (_unknown.TryGetValue(key, out var u))
+        {
+            _unknown[key] = u with { Rows = u.Rows + 1, Unit = u.Unit ?? unit };
+            return;
+        }
+
+        // The error takes its place in file order now; its text (unit, row count, closest names) is written in ToResult.
+        var index = _errors.Count < Math.Max(1, Options.MaxErrors) ? _errors.Count : -1;
+        Error(row, column, UnknownIndicator(cell));
+        _unknown[key] = (name, unit, 1, row, column, index);
+    }
+
+    /// <summary>Gives a noted unknown name its unit when the row states one (the unit is read after the name).</summary>
+    public void UnknownIndicatorUnit(ReadOnlySpan<char> cell, Unit? unit)
+    {
+        var key = Catalogue.Key(cell.Trim().ToString());
+        if (unit is not null && _unknown.TryGetValue(key, out var u) && u.Unit is null)
+        {
+            _unknown[key] = u with { Unit = unit };
+        }
+    }
+
+    /// <summary>The unknown names, each error completed with its unit, row count and the closest catalogue names.</summary>
+    private List<UnknownIndicator> Unknowns()
+    {
+        var list = new List<UnknownIndicator>(_unknown.Count);
+        foreach (var u in _unknown.Values)
+        {
+            var unknown = new UnknownIndicator(u.Name, u.Unit, u.Rows, u.Row, u.Column, _lookups.ClosestIndicators(u.Name));
+            if (u.ErrorIndex >= 0)
+            {
+                _errors[u.ErrorIndex] = _errors[u.ErrorIndex] with { Message = UnknownIndicator(unknown) };
+            }
+
+            list.Add(unknown);
+        }
+
+        return list;
+    }
+
+    /// <summary>The refusal of one unknown name: its unit, row count and the closest catalogue names.</summary>
+    public static Bilingual UnknownIndicator(UnknownIndicator u)
+    {
+        ArgumentNullException.ThrowIfNull(u);
+        var unitZh = u.Unit is { Symbol.Length: > 0 } un ? $"单位{un.Symbol}" : "未给出单位";
+        var unitEn = u.Unit is { Symbol.Length: > 0 } ue ? $"unit {ue.Symbol}" : "no unit given";
+        var closestZh = u.Closest.Count == 0 ? "目录中没有相近的指标" : "最接近的目录指标:" + string.Join("、", u.Closest.Select(c => $"{c.NameZh}({c.Code})"));
+        var closestEn = u.Closest.Count == 0 ? "no catalogue indicator is close" : "closest catalogue indicators: " + string.Join(", ", u.Closest.Select(c => $"{c.NameZh} ({c.Code})"));
+        return new Bilingual(
+            string.Create(CultureInfo.InvariantCulture, $"未知指标“{u.Name}”({unitZh},{u.Rows}行);{closestZh}。可改用目录中的名称,或用 --add-indicators 添加为新指标"),
+            string.Create(CultureInfo.InvariantCulture, $"unknown indicator '{u.Name}' ({unitEn}, {u.Rows} rows); {closestEn}. Use a catalogue name, or add it as a new indicator with --add-indicators"));
+    }
+
     public static Bilingual UnknownIndicator(ReadOnlySpan<char> cell)
     {
         var t = cell.Trim();
@@ -194,7 +283,7 @@ internal sealed class ImportSession
         if (!alt.TryGetValue(t, out var u))
         {
             var s = t.ToString();
-            u = ImportText.ResolveUnit(s);
+            u = ImportText.ResolveUnit(s, _lookups.Units);
             _units[s] = u;
         }
 
@@ -272,8 +361,8 @@ internal sealed class ImportSession
     }
 
     public static Bilingual IncompatibleUnit(Unit unit, Indicator indicator) => new(
-        $"单位“{unit.Symbol}”不能换算为指标“{indicator.NameZh}”的单位“{indicator.Unit.Symbol}”",
-        $"unit '{unit.Symbol}' cannot be converted to the unit '{indicator.Unit.Symbol}' of indicator '{indicator.Code}'");
+        $"单位“{unit.Symbol}”不能换算为指标“{indicator.NameZh}”的单位“{indicator.Unit.Symbol}”(量纲不同:{UnitTable.DimensionZh(unit.Dimension)}≠{UnitTable.DimensionZh(indicator.Unit.Dimension)})",
+        $"unit '{unit.Symbol}' cannot be converted to the unit '{indicator.Unit.Symbol}' of indicator '{indicator.Code}' (different dimensions: {UnitTable.DimensionText(unit.Dimension)} vs {UnitTable.DimensionText(indicator.Unit.Dimension)})");
 
     public static Bilingual NotANumber(ReadOnlySpan<char> cell)
     {
@@ -343,6 +432,10 @@ internal sealed class ImportSession
         $"单位为空:请在单位列、列标题(如“数值(万元)”)或文件首行“单位:万元”中写明{(indicator is null ? string.Empty : $"(指标单位为{indicator.Indicator.Unit.Symbol})")}",
         $"the unit is empty: state it in the unit column, the column header (e.g. 'value(万元)') or a file-level '单位:万元' line{(indicator is null ? string.Empty : $" (the indicator is kept in {indicator.Indicator.Unit.Symbol})")}");
 
+    public static Bilingual BadBasis(ReadOnlySpan<char> cell) => new(
+        $"增速口径“{cell.Trim()}”无法识别(应为 可比价、按可比价计算、现价、按现价计算 或留空)",
+        $"growth basis '{cell.Trim()}' is not recognised (expected comparable, current or blank; 可比价 or 现价)");
+
     public static Bilingual GrowthNotANumber(ReadOnlySpan<char> cell) => new(
         $"同比增长“{cell.Trim()}”不是数字(应如 7.8、7.8% 或 -2.1)",
         $"growth '{cell.Trim()}' is not a number (expected e.g. 7.8, 7.8% or -2.1)");
@@ -371,6 +464,11 @@ internal sealed class ImportSession
         var key = (record.Region.Value, indicatorId, (p.Year * 10000) + (p.FirstMonth * 100) + p.LastMonth);
         if (!_seen.TryGetValue(key, out var index))
         {
+            if (record.GrowthBasis == GrowthBasis.Current && indicatorId < _indicatorById.Count && _indicatorById[indicatorId].ComparableGrowth)
+            {
+                CurrentPriceGrowth(_indicatorById[indicatorId], record.Source);
+            }
+
             _seen[key] = Records.Count;
             Records.Add(record);
             Stream?.Add(record);
@@ -378,8 +476,16 @@ internal sealed class ImportSession
         }
 
         var first = Records[index];
-        if (first.Value == record.Value && first.Unit.Equals(record.Unit) && first.GrowthPercent == record.GrowthPercent && first.Qualifier == record.Qualifier)
+        if (first.Value == record.Value && first.Unit.Equals(record.Unit) && first.GrowthPercent == record.GrowthPercent && first.Qualifier == record.Qualifier
+            && (first.GrowthBasis == record.GrowthBasis || first.GrowthBasis == GrowthBasis.Unknown || record.GrowthBasis == GrowthBasis.Unknown))
         {
+            // The same figure once with its basis stated and once without (a summary sheet and a topic sheet) is one
+            // figure with the stated basis; a file read while it is stored keeps the first as it was passed on.
+            if (first.GrowthBasis == GrowthBasis.Unknown && record.GrowthBasis != GrowthBasis.Unknown && Stream is null)
+            {
+                Records[index] = first with { GrowthBasis = record.GrowthBasis };
+            }
+
             return;
         }
 
@@ -427,7 +533,7 @@ internal sealed class ImportSession
         var s = r.Value is { } v ? $"{ImportText.Show(v)}{r.Unit.Symbol}" : "—";
         if (r.GrowthPercent is { } g)
         {
-            s += $" ({ImportText.Show(g)}%)";
+            s += $" ({GrowthBasisText.Zh(r.GrowthBasis)}{ImportText.Show(g)}%)";
         }
 
         return r.Qualifier == Qualifier.Exact ? s : $"{s} [{r.Qualifier}]";

@@ -99,16 +99,21 @@ internal static class ImportText
         return changed ? sb.ToString() : null;
     }
 
-    /// <summary>Finds a unit by symbol or alias. “亿” or “万” alone is ambiguous and fails saying so, listing the candidates.</summary>
-    public static ParseResult<Unit> ResolveUnit(string text)
+    /// <summary>Finds a unit by symbol or alias in the shipped units (<see cref="UnitTable.Shipped"/>).</summary>
+    public static ParseResult<Unit> ResolveUnit(string text) => ResolveUnit(text, UnitTable.Shipped);
+
+    /// <summary>Finds a unit by symbol, alias or code in <paramref name="units"/> (traditional forms read as simplified).
+    /// “亿” or “万” alone is ambiguous and fails saying so, listing the candidates.</summary>
+    public static ParseResult<Unit> ResolveUnit(string text, UnitTable units)
     {
+        ArgumentNullException.ThrowIfNull(units);
         var t = text.Trim();
-        if (Unit.TryFind(t, out var unit))
+        if (units.TryFind(t, out var unit))
         {
             return ParseResult<Unit>.Ok(unit);
         }
 
-        var candidates = t.Length == 0 ? [] : Unit.All.Where(u => u.Symbol.StartsWith(t, StringComparison.Ordinal)).Select(u => u.Symbol).ToList();
+        var candidates = t.Length == 0 ? [] : units.SymbolsStartingWith(t).ToList();
         if (candidates.Count > 1)
         {
             var list = string.Join("、", candidates);

@@ -1,5 +1,6 @@
 using Baiqiang.Core.Indicators;
 using Baiqiang.Core.Periods;
+using Baiqiang.Core.Quantities;
 using Baiqiang.Core.Regions;
 using Baiqiang.Core.Text;
 
@@ -24,6 +25,12 @@ public sealed class InMemoryImportLookups : IImportLookups
     private readonly Catalogue _catalogue;
     private readonly Func<string, ParseResult<StatPeriod>>? _chinesePeriods;
 
+    /// <summary>The units files may use (the shipped table unless the constructor was given one).</summary>
+    public UnitTable Units { get; }
+
+    /// <summary>The catalogue indicators closest to an unknown name (<see cref="Catalogue.Closest"/>).</summary>
+    public IReadOnlyList<Indicator> ClosestIndicators(string name) => _catalogue.Closest(name);
+
     public InMemoryImportLookups(
         IEnumerable<Region> regions,
         IEnumerable<Indicator> indicators,
@@ -35,12 +42,14 @@ public sealed class InMemoryImportLookups : IImportLookups
     public InMemoryImportLookups(
         IEnumerable<Region> regions,
         Catalogue catalogue,
-        Func<string, ParseResult<StatPeriod>>? chinesePeriods = null)
+        Func<string, ParseResult<StatPeriod>>? chinesePeriods = null,
+        UnitTable? units = null)
     {
         ArgumentNullException.ThrowIfNull(regions);
         ArgumentNullException.ThrowIfNull(catalogue);
         _catalogue = catalogue;
         _chinesePeriods = chinesePeriods;
+        Units = units ?? UnitTable.Shipped;
 
         // Latest vintage of each code wins for names shown in messages.
         foreach (var r in regions.OrderBy(r => r.ValidFrom ?? DateOnly.MinValue))

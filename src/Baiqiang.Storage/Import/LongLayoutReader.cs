@@ -104,6 +104,7 @@ internal static class LongLayoutReader
             GrowthColumn = Col(LongColumn.Growth),
             QualifierColumn = Col(LongColumn.Qualifier),
             SourceColumn = Col(LongColumn.Source),
+            BasisColumn = Col(LongColumn.GrowthBasis),
             HeaderUnit = headerUnit,
         };
 
@@ -140,6 +141,9 @@ internal static class LongLayoutReader
 
         public required int SourceColumn { get; init; }
 
+        /// <summary>The 增速口径 (growth_basis) column: 可比价 / 现价 / blank; -1 when the file has none.</summary>
+        public required int BasisColumn { get; init; }
+
         /// <summary>The unit the value column's header states (数值(万元)); null when it states none.</summary>
         public Unit? HeaderUnit { get; init; }
 
@@ -175,7 +179,7 @@ internal static class LongLayoutReader
             var ind = session.Indicator(rows.Field(IndicatorColumn));
             if (ind is null)
             {
-                session.Error(row, header[IndicatorColumn], ImportSession.UnknownIndicator(rows.Field(IndicatorColumn)));
+                session.UnknownIndicator(row, header[IndicatorColumn], rows.Field(IndicatorColumn));
                 ok = false;
             }
 
@@ -219,6 +223,18 @@ internal static class LongLayoutReader
                 ok = false;
             }
 
+            var basis = GrowthBasis.Unknown;
+            if (BasisColumn >= 0 && !GrowthBasisText.TryParse(rows.Field(BasisColumn), out basis))
+            {
+                session.Error(row, header[BasisColumn], ImportSession.BadBasis(rows.Field(BasisColumn)));
+                ok = false;
+            }
+
+            if (g is null)
+            {
+                basis = GrowthBasis.Unknown;
+            }
+
             Unit? u = HeaderUnit;
             var unitOk = true;
             if (UnitColumn >= 0 && !rows.Field(UnitColumn).IsWhiteSpace())
@@ -241,6 +257,11 @@ internal static class LongLayoutReader
                 unitOk = false;
             }
 
+            if (ind is null && unitOk)
+            {
+                session.UnknownIndicatorUnit(rows.Field(IndicatorColumn), u ?? session.DefaultUnit);
+            }
+
             var q = Qualifier.Exact;
             if (QualifierColumn >= 0 && !ImportText.TryParseQualifier(rows.Field(QualifierColumn), out q))
             {
@@ -261,7 +282,7 @@ internal static class LongLayoutReader
                 {
                     var growthOnlyReference = SourceColumn >= 0 ? session.SourceReference(rows.Field(SourceColumn)) : session.File;
                     session.Add(
-                        new ObservationRecord(r.Value, ind.Indicator.Code, p.Value, null, ind.Indicator.Unit, g, q, new ObservationSource(_sourceKind, growthOnlyReference, row)),
+                        new ObservationRecord(r.Value, ind.Indicator.Code, p.Value, null, ind.Indicator.Unit, g, q, new ObservationSource(_sourceKind, growthOnlyReference, row), basis),
                         ind.Id);
                 }
 
@@ -293,7 +314,7 @@ internal static class LongLayoutReader
 
             var reference = SourceColumn >= 0 ? session.SourceReference(rows.Field(SourceColumn)) : session.File;
             session.Add(
-                new ObservationRecord(r.Value, ind.Indicator.Code, p.Value, converted, ind.Indicator.Unit, g, q, new ObservationSource(_sourceKind, reference, row)),
+                new ObservationRecord(r.Value, ind.Indicator.Code, p.Value, converted, ind.Indicator.Unit, g, q, new ObservationSource(_sourceKind, reference, row), basis),
                 ind.Id);
             return true;
         }

@@ -354,7 +354,9 @@ internal static partial class WideLayoutReader
 
             if (entry is null)
             {
-                session.Error(headerRow, top, ImportSession.UnknownIndicator(whole ? top : label.IndicatorText.Length > 0 ? label.IndicatorText : top));
+                var unknownUnitText = role == ColumnRole.Growth ? null : subLabel.UnitText ?? label.UnitText;
+                var unknownUnit = unknownUnitText is not null && session.Unit(unknownUnitText) is { Success: true } uu ? uu.Value : session.DefaultUnit;
+                session.UnknownIndicator(headerRow, top, whole ? top : label.IndicatorText.Length > 0 ? label.IndicatorText : top, unknownUnit);
                 continue;
             }
 

@@ -1,13 +1,15 @@
 using System.Globalization;
 using Baiqiang.Core.Access;
 using Baiqiang.Core.Indicators;
+using Baiqiang.Core.Quantities;
 using Baiqiang.Core.Text;
+using Baiqiang.Storage.Units;
 using Microsoft.EntityFrameworkCore;
 
 namespace Baiqiang.Storage.Indicators;
 
 /// <summary>The indicator catalogue in the store: the shipped entries plus the ones users add. The store is the truth;
-/// <see cref="LoadCatalogueAsync"/> builds the one <see cref="Catalogue"/> every reader uses.</summary>
+/// <see cref="LoadCatalogueAsync(BaiqiangDbContext, CancellationToken)"/> builds the one <see cref="Catalogue"/> every reader uses.</summary>
 public static class IndicatorStore
 {
     /// <summary>
@@ -50,13 +52,21 @@ public static class IndicatorStore
     public static async Task<Catalogue> LoadCatalogueAsync(BaiqiangDbContext db, CancellationToken ct)
         => new(await LoadAllAsync(db, ct));
 
+    /// <summary>The store's catalogue, its units resolved through <paramref name="units"/> (the store's unit table, already loaded).</summary>
+    public static async Task<Catalogue> LoadCatalogueAsync(BaiqiangDbContext db, UnitTable units, CancellationToken ct)
+        => new(await LoadAllAsync(db, units, ct));
+
     /// <summary>Every stored indicator: shipped entries in file order, then the office's own by code.</summary>
     public static async Task<IReadOnlyList<Indicator>> LoadAllAsync(BaiqiangDbContext db, CancellationToken ct)
+        => await LoadAllAsync(db, await UnitStore.LoadTableAsync(db, ct), ct);
+
+    private static async Task<IReadOnlyList<Indicator>> LoadAllAsync(BaiqiangDbContext db, UnitTable units, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(units);
         var rows = await db.Indicators.AsNoTracking().ToListAsync(ct);
         var shipped = Catalogue.Shipped;
-        return [.. rows.OrderBy(r => shipped.OrderOf(r.Code)).ThenBy(r => r.Code).Select(r => r.ToIndicator())];
+        return [.. rows.OrderBy(r => shipped.OrderOf(r.Code)).ThenBy(r => r.Code).Select(r => r.ToIndicator() is var i && i.Unit.Symbol.Length > 0 ? i with { Unit = units.Resolve(i.Unit) } : i)];
     }
 
     /// <summary>Adds a user-defined indicator; refuses a code, name or alias already in use, or an unknown parent.</summary>
@@ -72,6 +82,7 @@ public static class IndicatorStore
         }
 
         Validate(catalogue, indicator);
+        await ValidateUnitAsync(db, indicator, null, ct);
         db.Indicators.Add(IndicatorEntity.From(indicator, isBuiltin: false));
         await db.SaveChangesAsAsync(actor?.Name ?? db.CurrentUser, ct);
         return indicator;
@@ -85,6 +96,7 @@ public static class IndicatorStore
         EnsureCanEdit(actor);
         var row = await db.Indicators.SingleOrDefaultAsync(i => i.Code == indicator.Code, ct) ?? throw Unknown(indicator.Code.Value);
         Validate(await LoadCatalogueAsync(db, ct), indicator);
+        await ValidateUnitAsync(db, indicator, row, ct);
         if (row.SameAs(indicator))
         {
             return indicator;
@@ -124,6 +136,34 @@ public static class IndicatorStore
         if (actor is not null && !actor.IsAdmin && !actor.Roles.HasFlag(Role.Analyst))
         {
             throw new AccessDeniedException(new Bilingual("只有管理员和分析员可以修改指标目录", "only admins and analysts may change the indicator catalogue"));
+        }
+    }
+
+    /// <summary>An indicator's unit must be in the store's unit table; once figures are stored in it, a unit of another
+    /// dimension is refused (万元 → 万千瓦时 would make every stored figure wrong).</summary>
+    private static async Task ValidateUnitAsync(BaiqiangDbContext db, Indicator indicator, IndicatorEntity? stored, CancellationToken ct)
+    {
+        var symbol = indicator.Unit.Symbol;
+        var units = await UnitStore.LoadTableAsync(db, ct);
+        if (symbol.Length > 0 && units.Definition(symbol) is null)
+        {
+            throw new IndicatorException(new Bilingual(
+                $"未知计量单位“{symbol}”:请先用 baiqiang units add 添加",
+                $"unknown unit '{symbol}': add it first with baiqiang units add"));
+        }
+
+        if (stored is null || stored.Unit.Equals(indicator.Unit))
+        {
+            return;
+        }
+
+        var before = units.Resolve(stored.Unit);
+        var after = units.Resolve(indicator.Unit);
+        if (!before.IsCompatibleWith(after) && await db.Observations.AnyAsync(o => o.IndicatorCode == indicator.Code, ct))
+        {
+            throw new IndicatorException(new Bilingual(
+                $"单位“{after.Symbol}”({UnitTable.DimensionZh(after.Dimension)})与已存数据的单位“{before.Symbol}”({UnitTable.DimensionZh(before.Dimension)})量纲不同",
+                $"unit '{after.Symbol}' ({UnitTable.DimensionText(after.Dimension)}) is of another dimension than the stored figures' unit '{before.Symbol}' ({UnitTable.DimensionText(before.Dimension)})"));
         }
     }
 

@@ -16,8 +16,12 @@ internal sealed class IndicatorCodeConverter() : ValueConverter<IndicatorCode, s
 /// <summary>Stores a <see cref="StatPeriod"/> in its canonical form (2022, 2022-06, 2022-01..04, 2022-Q3, 2022-H2).</summary>
 internal sealed class StatPeriodConverter() : ValueConverter<StatPeriod, string>(p => p.ToString(), v => StatPeriod.ParseCanonical(v));
 
-/// <summary>Stores a <see cref="Unit"/> as its symbol (亿元).</summary>
-internal sealed class UnitConverter() : ValueConverter<Unit, string>(u => u.Symbol, v => Unit.Find(v));
+/// <summary>Stores a <see cref="Unit"/> as its symbol (亿元). A symbol only the store's unit table knows reads as
+/// <see cref="Unit.Unresolved"/> until <see cref="Units.UnitStore"/>'s table resolves it.</summary>
+internal sealed class UnitConverter() : ValueConverter<Unit, string>(u => u.Symbol, v => Read(v))
+{
+    private static Unit Read(string symbol) => Unit.TryFind(symbol, out var u) ? u : Unit.Unresolved(symbol);
+}
 
 /// <summary>Stores a <see cref="Qualifier"/> as its integer value.</summary>
 internal sealed class QualifierConverter() : ValueConverter<Qualifier, int>(q => (int)q, v => (Qualifier)v);

@@ -1,10 +1,12 @@
 using Baiqiang.Core.Indicators;
 using Baiqiang.Core.Periods;
+using Baiqiang.Core.Quantities;
 using Baiqiang.Core.Regions;
 using Baiqiang.Core.Text;
 using Baiqiang.Storage.Import;
 using Baiqiang.Storage.Indicators;
 using Baiqiang.Storage.Regions;
+using Baiqiang.Storage.Units;
 
 namespace Baiqiang.Storage.Lookups;
 
@@ -29,8 +31,9 @@ public sealed class StoreLookups : IImportLookups
     public static async Task<StoreLookups> LoadAsync(BaiqiangDbContext db, CancellationToken ct, DateOnly? referenceDate = null)
     {
         var regions = await RegionStore.LoadAllAsync(db, ct);
-        var catalogue = await IndicatorStore.LoadCatalogueAsync(db, ct);
-        var inner = new InMemoryImportLookups(regions, catalogue, text => ChinesePeriodParser.TryParse(text, referenceDate));
+        var units = await UnitStore.LoadTableAsync(db, ct);
+        var catalogue = await IndicatorStore.LoadCatalogueAsync(db, units, ct);
+        var inner = new InMemoryImportLookups(regions, catalogue, text => ChinesePeriodParser.TryParse(text, referenceDate), units);
         return new StoreLookups(inner, referenceDate);
     }
 
@@ -42,6 +45,12 @@ public sealed class StoreLookups : IImportLookups
     public Catalogue Catalogue => _inner.Catalogue;
 
     public ParseResult<StatPeriod> ParsePeriod(string text) => _inner.ParsePeriod(text);
+
+    /// <summary>The catalogue indicators closest to an unknown name.</summary>
+    public IReadOnlyList<Indicator> ClosestIndicators(string name) => _inner.ClosestIndicators(name);
+
+    /// <summary>The store's unit table.</summary>
+    public UnitTable Units => _inner.Units;
 
     /// <summary>The stored region of <paramref name="code"/> (latest vintage), or null.</summary>
     public Region? FindRegion(RegionCode code) => _inner.FindRegion(code);

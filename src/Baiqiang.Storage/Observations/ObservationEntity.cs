@@ -52,6 +52,10 @@ public sealed class ObservationEntity : IAuditable
     /// <summary>Year-on-year growth as published (7.8 = 增长7.8%).</summary>
     public decimal? GrowthPercent { get; set; }
 
+    /// <summary>The price basis of <see cref="GrowthPercent"/> (可比价 / 现价); null when the source did not say
+    /// (every row stored before migration <c>UnitsGrowthBasis</c>).</summary>
+    public GrowthBasis? GrowthBasis { get; set; }
+
     public Qualifier Qualifier { get; set; }
 
     public SourceKind SourceKind { get; set; }
@@ -82,7 +86,10 @@ public sealed class ObservationEntity : IAuditable
     /// <summary>The stored fact as the record importers build.</summary>
     public ObservationRecord ToRecord() => new(
         RegionCode, IndicatorCode, Period, Value, Unit, GrowthPercent, Qualifier,
-        new ObservationSource(SourceKind, SourceReference, SourceRow, SourceColumn));
+        new ObservationSource(SourceKind, SourceReference, SourceRow, SourceColumn), GrowthBasis ?? Core.Observations.GrowthBasis.Unknown);
+
+    /// <summary>The column's value for a basis: null for unknown.</summary>
+    internal static GrowthBasis? StoredBasis(GrowthBasis basis) => basis == Core.Observations.GrowthBasis.Unknown ? null : basis;
 
     internal static ObservationEntity From(ObservationRecord r, int revision, DateTimeOffset now, string user) => new()
     {
@@ -92,6 +99,7 @@ public sealed class ObservationEntity : IAuditable
         Value = r.Value,
         Unit = r.Unit,
         GrowthPercent = r.GrowthPercent,
+        GrowthBasis = StoredBasis(r.GrowthBasis),
         Qualifier = r.Qualifier,
         SourceKind = r.Source.Kind,
         SourceReference = r.Source.Reference,

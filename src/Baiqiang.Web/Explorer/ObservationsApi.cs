@@ -9,15 +9,22 @@ using Microsoft.Extensions.Caching.Memory;
 
 namespace Baiqiang.Web.Explorer;
 
-/// <summary>One period of a series; <c>FromRegion</c> is the code it came from when the series follows successors (else null).</summary>
-public sealed record SeriesPoint(string Period, decimal? Value, string Unit, decimal? GrowthPercent, string Qualifier, int Revision, string? FromRegion = null);
+/// <summary>One period of a series; <c>FromRegion</c> is the code it came from when the series follows successors (else null);
+/// <c>GrowthBasis</c> is the growth's price basis, <c>comparable</c> (可比价) or <c>current</c> (现价), null when unstated.</summary>
+public sealed record SeriesPoint(string Period, decimal? Value, string Unit, decimal? GrowthPercent, string Qualifier, int Revision, string? FromRegion = null,
+    string? GrowthBasis = null)
+{
+    /// <summary>The API's text of a stored basis: comparable, current or null.</summary>
+    public static string? BasisText(Core.Observations.GrowthBasis? basis) => basis is { } b && b != Core.Observations.GrowthBasis.Unknown ? Core.Observations.GrowthBasisText.En(b) : null;
+}
 
 /// <summary>A region's series; with <c>followSuccessor=true</c>, <c>Joins</c> notes each recode joined ("350681 龙海市 → 350604 龙海区，2021-01-01").</summary>
 public sealed record SeriesResponse(string Region, string Indicator, IReadOnlyList<SeriesPoint> Points, IReadOnlyList<string>? Joins = null);
 
-/// <summary>One region's values by period; <c>FromRegions</c> (when following successors) names the code each value came from.</summary>
+/// <summary>One region's values by period; <c>FromRegions</c> (when following successors) names the code each value came from;
+/// <c>GrowthBases</c> the price basis of each growth (comparable, current or null when unstated).</summary>
 public sealed record CompareSeries(string Region, string RegionName, IReadOnlyList<decimal?> Values, IReadOnlyList<decimal?> GrowthPercents,
-    IReadOnlyList<string?>? FromRegions = null);
+    IReadOnlyList<string?>? FromRegions = null, IReadOnlyList<string?>? GrowthBases = null);
 
 /// <summary>Several regions' series of one indicator; <c>Joins</c> notes each recode joined when following successors.</summary>
 public sealed record CompareResponse(string Indicator, string NameZh, string NameEn, string Unit, IReadOnlyList<string> Periods, IReadOnlyList<CompareSeries> Series,
@@ -112,7 +119,7 @@ public static class ObservationsApi
             var store = http.RequestServices.GetRequiredService<BaiqiangDbContext>();
             var joined = await Storage.Observations.ObservationQueries.SeriesFollowingSuccessorsAsync(store, code, ind.Value, ct);
             var followed = new SeriesResponse(code.ToString(), ind.Value.Value, joined.Observations
-                .Select(o => new SeriesPoint(o.Period.ToString(), o.Value, o.Unit.Symbol, o.GrowthPercent, o.Qualifier.ToString(), o.Revision, o.RegionCode.ToString()))
+                .Select(o => new SeriesPoint(o.Period.ToString(), o.Value, o.Unit.Symbol, o.GrowthPercent, o.Qualifier.ToString(), o.Revision, o.RegionCode.ToString(), SeriesPoint.BasisText(o.GrowthBasis)))
                 .ToList(),
                 [.. joined.Links.Select(l => $"{l.From} {l.FromName} → {l.To} {l.ToName}，{(l.EndedOn is { } d ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "—")}")]);
             return TypedResults.Bytes(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(followed, json.Value.SerializerOptions), JsonContentType);
@@ -129,10 +136,10 @@ public static class ObservationsApi
         var points = await db.Observations.AsNoTracking()
             .Where(o => o.RegionCode == code && o.IndicatorCode == ind.Value && o.IsCurrent)
             .OrderBy(o => o.PeriodYear).ThenBy(o => o.PeriodLastMonth).ThenBy(o => o.PeriodFirstMonth)
-            .Select(o => new { o.PeriodYear, o.PeriodFirstMonth, o.PeriodLastMonth, o.Value, o.Unit, o.GrowthPercent, o.Qualifier, o.Revision })
+            .Select(o => new { o.PeriodYear, o.PeriodFirstMonth, o.PeriodLastMonth, o.Value, o.Unit, o.GrowthPercent, o.Qualifier, o.Revision, o.GrowthBasis })
             .ToListAsync(ct);
         var response = new SeriesResponse(code.ToString(), ind.Value.Value, points
-            .Select(o => new SeriesPoint(StatPeriod.Create(o.PeriodYear, o.PeriodFirstMonth, o.PeriodLastMonth).ToString(), o.Value, o.Unit.Symbol, o.GrowthPercent, o.Qualifier.ToString(), o.Revision))
+            .Select(o => new SeriesPoint(StatPeriod.Create(o.PeriodYear, o.PeriodFirstMonth, o.PeriodLastMonth).ToString(), o.Value, o.Unit.Symbol, o.GrowthPercent, o.Qualifier.ToString(), o.Revision, GrowthBasis: SeriesPoint.BasisText(o.GrowthBasis)))
             .ToList());
         var bytes = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(response, json.Value.SerializerOptions);
         cache.Set(key, bytes, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = SeriesCacheFor });
@@ -182,7 +189,7 @@ public static class ObservationsApi
 
         var rows = await db.Observations.AsNoTracking()
             .Where(o => o.IndicatorCode == request.Indicator && o.IsCurrent && request.Regions.Contains(o.RegionCode))
-            .Select(o => new { o.RegionCode, o.PeriodYear, o.PeriodFirstMonth, o.PeriodLastMonth, o.Value, o.GrowthPercent })
+            .Select(o => new { o.RegionCode, o.PeriodYear, o.PeriodFirstMonth, o.PeriodLastMonth, o.Value, o.GrowthPercent, o.GrowthBasis })
             .ToListAsync(ct);
         var names = await db.Regions.AsNoTracking().Where(r => request.Regions.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
         var (zh, en, unit) = (await IndicatorNames.LoadAsync(db, ct)).Get(request.Indicator);
@@ -191,7 +198,8 @@ public static class ObservationsApi
         var series = request.Regions
             .Select(code => new CompareSeries(code.ToString(), names.GetValueOrDefault(code, code.ToString()),
                 periods.Select(p => byKey.TryGetValue((code, p), out var r) ? r.Value : null).ToList(),
-                periods.Select(p => byKey.TryGetValue((code, p), out var r) ? r.GrowthPercent : null).ToList()))
+                periods.Select(p => byKey.TryGetValue((code, p), out var r) ? r.GrowthPercent : null).ToList(),
+                GrowthBases: periods.Select(p => byKey.TryGetValue((code, p), out var r) ? SeriesPoint.BasisText(r.GrowthBasis) : null).ToList()))
             .ToList();
         return new CompareResponse(request.Indicator.Value, zh, en, unit, periods.Select(p => p.ToString()).ToList(), series);
     }
@@ -214,7 +222,8 @@ public static class ObservationsApi
             return new CompareSeries(j.Code.ToString(), names.GetValueOrDefault(j.Code, j.Code.ToString()),
                 periods.Select(p => byPeriod.TryGetValue(p, out var o) ? o.Value : null).ToList(),
                 periods.Select(p => byPeriod.TryGetValue(p, out var o) ? o.GrowthPercent : null).ToList(),
-                periods.Select(p => byPeriod.TryGetValue(p, out var o) ? o.RegionCode.ToString() : null).ToList());
+                periods.Select(p => byPeriod.TryGetValue(p, out var o) ? o.RegionCode.ToString() : null).ToList(),
+                periods.Select(p => byPeriod.TryGetValue(p, out var o) ? SeriesPoint.BasisText(o.GrowthBasis) : null).ToList());
         }).ToList();
         var joins = joined.SelectMany(j => j.Series.Links).Distinct()
             .Select(l => $"{l.From} {l.FromName} → {l.To} {l.ToName}，{(l.EndedOn is { } d ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "—")}")

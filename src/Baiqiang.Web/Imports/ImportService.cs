@@ -9,13 +9,29 @@ namespace Baiqiang.Web.Imports;
 
 public sealed record ImportProblem(int? Row, string? Column, string Zh, string En);
 
-/// <summary>What validation found: rows read, facts ready, problems (by row and column, in both languages).</summary>
+/// <summary>A catalogue indicator suggested for an unknown name.</summary>
+public sealed record IndicatorSuggestion(string Code, string NameZh, string NameEn);
+
+/// <summary>An indicator name the file used that the catalogue does not hold (the 新指标 decision): its unit, rows and the closest catalogue names.</summary>
+public sealed record NewIndicatorCandidate(string Name, string? Unit, int Rows, int? Row, string? Column, IReadOnlyList<IndicatorSuggestion> Closest);
+
+/// <summary>What validation found: rows read, facts ready, problems (by row and column, in both languages); <c>Warnings</c>
+/// (stored anyway, e.g. current-price growth for an indicator published at comparable prices) and <c>UnknownIndicators</c>
+/// (names to add with <c>addIndicators=true</c> or to rename to a catalogue name).</summary>
 public sealed record ImportReport(string FileName, string Layout, int RowsRead, int Records, IReadOnlyList<string> Regions, IReadOnlyList<ImportProblem> Problems)
 {
     public bool Success => Problems.Count == 0;
+
+    public IReadOnlyList<ImportProblem> Warnings { get; init; } = [];
+
+    public IReadOnlyList<NewIndicatorCandidate> UnknownIndicators { get; init; } = [];
 }
 
-public sealed record ImportCommitResponse(ImportReport Report, int Inserted, int Revised, int Unchanged);
+/// <summary>The stored import; <c>AddedIndicators</c> lists the codes added with <c>addIndicators=true</c>.</summary>
+public sealed record ImportCommitResponse(ImportReport Report, int Inserted, int Revised, int Unchanged)
+{
+    public IReadOnlyList<string> AddedIndicators { get; init; } = [];
+}
 
 /// <summary>
 /// Validates an upload with the store's <see cref="ObservationFileReader"/>, adds a problem for every region the actor
@@ -62,8 +78,63 @@ public static class ImportService
             problems.Add(new ImportProblem(firstRow, "地区/region", $"用户“{actor.Name}”无权修改 {region} 的数据", $"user '{actor.Name}' may not change data of {region}"));
         }
 
-        var report = new ImportReport(fileName, result.Layout.ToString(), result.RowsRead, result.Records.Count, regions.Select(r => r.ToString()).ToList(), problems);
-        return (report, result);
+        return (Report(fileName, result, problems, regions), result);
+    }
+
+    private static ImportReport Report(string fileName, ImportResult result, List<ImportProblem> problems, List<Core.Regions.RegionCode> regions) =>
+        new(fileName, result.Layout.ToString(), result.RowsRead, result.Records.Count, regions.Select(r => r.ToString()).ToList(), problems)
+        {
+            Warnings = [.. result.Warnings.Select(e => new ImportProblem(e.Row, e.Column, e.Message.Zh, e.Message.En))],
+            UnknownIndicators =
+            [
+                .. result.UnknownIndicators.Select(u => new NewIndicatorCandidate(u.Name, u.Unit?.Symbol, u.Rows, u.FirstRow, u.Column,
+                    [.. u.Closest.Select(c => new IndicatorSuggestion(c.Code.Value, c.NameZh, c.NameEn))])),
+            ],
+        };
+
+    /// <summary>
+    /// Adds the file's unknown indicators (their names and units) and stores the file, in one transaction; admins, or
+    /// analysts who may also edit every region the file names. Throws <see cref="AccessDeniedException"/> otherwise.
+    /// </summary>
+    public static async Task<ImportCommitResponse> CommitAddingIndicatorsAsync(
+        BaiqiangDbContext db, Stream content, string fileName, long length, Actor actor, TimeProvider clock, CancellationToken ct)
+    {
+        fileName = Path.GetFileName(fileName);
+        if (Precheck(fileName, length) is { } refused)
+        {
+            return new ImportCommitResponse(new ImportReport(fileName, "-", 0, 0, [], [new ImportProblem(null, null, refused.Zh, refused.En)]), 0, 0, 0);
+        }
+
+        if (!actor.IsAdmin && !actor.Roles.HasFlag(Role.Analyst))
+        {
+            throw new AccessDeniedException(new Bilingual("只有管理员和分析员可以添加指标", "only admins and analysts may add indicators"));
+        }
+
+        using var copy = new MemoryStream();
+        await content.CopyToAsync(copy, ct);
+        var options = new ImportOptions(MaxBytes: ImportLimits.MaxUploadBytes);
+        async Task<ImportResult> ReadAsync(IImportLookups lookups, CancellationToken token)
+        {
+            var result = await new ObservationFileReader().ReadAsync(new MemoryStream(copy.ToArray(), writable: false), fileName, lookups, options, token);
+            foreach (var region in result.Records.Select(r => r.Region).Distinct())
+            {
+                actor.EnsureCanEdit(region);
+            }
+
+            return result;
+        }
+
+        var outcome = await NewIndicatorImport.ReadAddAndStoreAsync(db, ReadAsync, actor.Name, clock, actor, ct);
+        var read = outcome.Read;
+        var report = Report(fileName, read, [.. read.Errors.Select(e => new ImportProblem(e.Row, e.Column, e.Message.Zh, e.Message.En))],
+            [.. read.Records.Select(r => r.Region).Distinct().Order()]);
+        if (outcome.Written is not { } w)
+        {
+            return new ImportCommitResponse(report, 0, 0, 0);
+        }
+
+        Explorer.SeriesCache.Invalidate();
+        return new ImportCommitResponse(report, w.Inserted, w.Revised, w.Unchanged) { AddedIndicators = [.. outcome.Added.Select(a => a.Code.Value)] };
     }
 
     /// <summary>Validates and, only if every row is valid and allowed, stores all of them. Throws <see cref="AccessDeniedException"/> for a region out of scope.</summary>

@@ -23,8 +23,10 @@ public static class ImportsApi
         return report.Success ? TypedResults.Ok(report) : TypedResults.UnprocessableEntity(report);
     }
 
+    // Stores the file; with addIndicators=true its unknown indicators are first added to the catalogue (admins and
+    // analysts), in the same transaction.
     internal static async Task<Results<Ok<ImportCommitResponse>, UnprocessableEntity<ImportReport>, ForbidHttpResult>> CommitAsync(
-        IFormFile file, HttpContext http, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct)
+        IFormFile file, HttpContext http, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct, bool? addIndicators = null)
     {
         var actor = http.User.ToActor();
         if (!actor.IsAdmin && !actor.Roles.HasFlag(Role.Editor))
@@ -35,7 +37,9 @@ public static class ImportsApi
         await using var stream = file.OpenReadStream();
         try
         {
-            var committed = await ImportService.CommitAsync(db, stream, file.FileName, file.Length, actor, clock, ct);
+            var committed = addIndicators == true
+                ? await ImportService.CommitAddingIndicatorsAsync(db, stream, file.FileName, file.Length, actor, clock, ct)
+                : await ImportService.CommitAsync(db, stream, file.FileName, file.Length, actor, clock, ct);
             return committed.Report.Success ? TypedResults.Ok(committed) : TypedResults.UnprocessableEntity(committed.Report);
         }
         catch (AccessDeniedException)

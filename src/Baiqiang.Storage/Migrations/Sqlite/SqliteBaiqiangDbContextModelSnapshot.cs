@@ -589,6 +589,10 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<int?>("GrowthBasis")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("growth_basis");
+
                     b.Property<decimal?>("GrowthPercent")
                         .HasPrecision(28, 8)
                         .HasColumnType("TEXT")
@@ -1912,6 +1916,62 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasDatabaseName("ix_targets_region_code_deadline");
 
                     b.ToTable("targets", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Units.UnitEntity", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Aliases")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("aliases");
+
+                    b.Property<string>("CountNoun")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("count_noun");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dimension");
+
+                    b.Property<string>("Factor")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("factor");
+
+                    b.Property<bool>("IsBuiltin")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_builtin");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("symbol");
+
+                    b.HasKey("Code")
+                        .HasName("pk_units");
+
+                    b.HasIndex("Symbol")
+                        .IsUnique()
+                        .HasDatabaseName("ux_units_symbol");
+
+                    b.ToTable("units", (string)null);
                 });
 
             modelBuilder.Entity("Baiqiang.Storage.Extraction.PendingFactEntity", b =>

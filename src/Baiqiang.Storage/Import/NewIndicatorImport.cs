@@ -1,0 +1,114 @@
+using System.Globalization;
+using Baiqiang.Core.Access;
+using Baiqiang.Core.Indicators;
+using Baiqiang.Core.Quantities;
+using Baiqiang.Core.Text;
+using Baiqiang.Storage.Indicators;
+using Baiqiang.Storage.Infrastructure;
+using Baiqiang.Storage.Lookups;
+using Baiqiang.Storage.Observations;
+
+namespace Baiqiang.Storage.Import;
+
+/// <summary>What an import with <c>--add-indicators</c> did: the read (records or every error), the write (null when
+/// nothing was stored) and the indicators it added to the catalogue (none when nothing was stored).</summary>
+public sealed record NewIndicatorImportResult(ImportResult Read, WriteSummary? Written, IReadOnlyList<Indicator> Added);
+
+/// <summary>
+/// The unknown-indicator decision taken as “add them”: a file whose only errors are indicator names the catalogue does
+/// not hold gets those names added as the office's own indicators (with the unit the file gives them), is read again
+/// against the grown catalogue and stored — all in one transaction, so a file that still fails adds nothing.
+/// </summary>
+public static class NewIndicatorImport
+{
+    /// <summary>The code prefix of indicators added from a file (<c>own_001</c>, <c>own_002</c> …).</summary>
+    public const string CodePrefix = "own_";
+
+    /// <summary>
+    /// Reads with <paramref name="read"/> against the store's lookups; when the only errors are unknown indicators, adds
+    /// each (code <c>own_NNN</c>, its name and traditional form, the file's unit, flow summed over the year unless the unit
+    /// is a percentage) and reads and stores again, in one transaction under the store's write lock. A name the file gives
+    /// no unit for is refused (nothing added). Admins and analysts only (<paramref name="actor"/>), as for any catalogue change.
+    /// </summary>
+    public static async Task<NewIndicatorImportResult> ReadAddAndStoreAsync(
+        BaiqiangDbContext db, Func<IImportLookups, CancellationToken, Task<ImportResult>> read, string user, TimeProvider clock, Actor? actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(clock);
+        var first = await read(await StoreLookups.LoadAsync(db, ct), ct);
+        if (first.Success)
+        {
+            return new NewIndicatorImportResult(first, await ObservationWriter.WriteAsync(db, first.Records, user, clock, ct), []);
+        }
+
+        if (!first.OnlyUnknownIndicators)
+        {
+            return new NewIndicatorImportResult(first, null, []);
+        }
+
+        var file = first.Errors[0].File;
+        var noUnit = first.UnknownIndicators.Where(u => u.Unit is null).ToList();
+        if (noUnit.Count > 0)
+        {
+            var errors = noUnit.Select(u => new ImportError(file, u.FirstRow, u.Column, new Bilingual(
+                $"不能添加指标“{u.Name}”:文件没有给出它的单位(请在单位列或表头写明,或先用 baiqiang indicators add 添加)",
+                $"cannot add indicator '{u.Name}': the file gives no unit for it (state it in a unit column or header, or add it first with baiqiang indicators add)"))).ToList();
+            return new NewIndicatorImportResult(new ImportResult([], errors, first.Layout, first.RowsRead) { UnknownIndicators = first.UnknownIndicators }, null, []);
+        }
+
+        await using var tx = await StoreWriteLock.BeginAsync(db, ct);
+        try
+        {
+            var catalogue = await IndicatorStore.LoadCatalogueAsync(db, ct);
+            var next = NextNumber(catalogue);
+            var added = new List<Indicator>();
+            foreach (var u in first.UnknownIndicators)
+            {
+                var code = new IndicatorCode(CodePrefix + (next++).ToString("D3", CultureInfo.InvariantCulture));
+                var aliases = new List<string>();
+                IndicatorCatalogue.AddTraditional(aliases, u.Name);
+                var rate = u.Unit!.Dimension is Dimension.Percent or Dimension.PercentagePoint or Dimension.Multiple or Dimension.Dimensionless;
+                var indicator = new Indicator(code, u.Name, string.Empty, u.Unit, rate ? IndicatorKind.Rate : IndicatorKind.Flow, Direction.HigherIsBetter,
+                    PublishedCumulatively: !rate, AllowsNegative: rate, aliases)
+                {
+                    Description = $"导入文件时添加 / added when importing {file}",
+                };
+                added.Add(await IndicatorStore.AddAsync(db, indicator, ct, actor));
+            }
+
+            var second = await read(await StoreLookups.LoadAsync(db, ct), ct);
+            if (!second.Success)
+            {
+                await tx.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                return new NewIndicatorImportResult(second, null, []);
+            }
+
+            var written = await ObservationWriter.WriteAsync(db, second.Records, user, clock, ct);
+            await tx.CommitAsync(ct);
+            return new NewIndicatorImportResult(second, written, added);
+        }
+        catch
+        {
+            await tx.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            throw;
+        }
+    }
+
+    private static int NextNumber(Catalogue catalogue)
+    {
+        var max = 0;
+        foreach (var i in catalogue.All)
+        {
+            if (i.Code.Value.StartsWith(CodePrefix, StringComparison.Ordinal)
+                && int.TryParse(i.Code.Value.AsSpan(CodePrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            {
+                max = Math.Max(max, n);
+            }
+        }
+
+        return max + 1;
+    }
+}
