@@ -56,6 +56,7 @@ internal sealed class StatementReader(
         public int ParenNameStart;
         public int FactsAtParen;
         public bool PlanSharesOwed;
+        public bool PlanBaseOpen; // 为年初预算数60999万元的40.4%: the plan figure was read, its share follows after 的
         public StatPeriod? ComparisonBase;
         public string? ComparisonBaseText;
         public Dimension RespectiveDim;
@@ -269,7 +270,7 @@ internal sealed class StatementReader(
     /// <summary>A place named right after 高于/低于/比/较/快于 is the comparator, not the clause's region.</summary>
     private bool AfterComparator(int i, int s)
     {
-        if (i - 1 >= s && _n[i - 1] is '比' or '较' or '于')
+        if (i - 1 >= s && _n[i - 1] is '比' or '较' or '于' or '占')
         {
             return true;
         }
@@ -417,6 +418,12 @@ internal sealed class StatementReader(
             return; // 5亿元以上项目: a size class, not a figure
         }
 
+        if (dim == Dimension.Money && IsPlanBase(pre))
+        {
+            st.PlanBaseOpen = true; // the budget or plan a share is of (为年初预算数60999万元的40.4%) is not a fact of its own
+            return;
+        }
+
         // 比年初增加12亿元: an increment is a change, not a level, and takes no growth rate.
         var incrementLen = 0;
         foreach (var w in IncrementWords)
@@ -463,6 +470,16 @@ internal sealed class StatementReader(
         }
 
         Emit(st, s, e, new FactDraft(FactKind.Value, amount, high, null, null, vn, vraw, vcode, figureStart, figureLength, rule));
+    }
+
+    private static readonly string[] PlanBaseNames = ["预算数", "预算", "年度计划", "年计划", "全年计划", "计划数", "计划任务", "目标任务", "年度目标"];
+
+    /// <summary>为年初预算数 / 占调整预算 / 完成年度计划 before a money figure: the figure is the plan a share is taken of.</summary>
+    private static bool IsPlanBase(string pre)
+    {
+        var cleaned = pre.TrimEnd();
+        var verb = Math.Max(cleaned.AsSpan().LastIndexOf('为'), Math.Max(cleaned.AsSpan().LastIndexOf('占'), cleaned.LastIndexOf("完成", StringComparison.Ordinal)));
+        return verb >= 0 && cleaned.Length - verb <= 10 && PlanBaseNames.Any(w => cleaned.EndsWith(w, StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -571,9 +588,12 @@ internal sealed class StatementReader(
             return;
         }
 
-        var plan = pre.Contains("计划", StringComparison.Ordinal) && (pre.Contains('占', StringComparison.Ordinal) || pre.Contains("完成", StringComparison.Ordinal) || pre.EndsWith('的') || pre.Contains('为', StringComparison.Ordinal));
+        var plan = (pre.Contains("计划", StringComparison.Ordinal) || pre.Contains("预算", StringComparison.Ordinal))
+            && (pre.Contains('占', StringComparison.Ordinal) || pre.Contains("完成", StringComparison.Ordinal) || pre.EndsWith('的') || pre.Contains('为', StringComparison.Ordinal));
+        plan |= st.PlanBaseOpen && pre.Trim() == "的";
         if (plan || (st.PlanSharesOwed && NameWords.Clean(pre).Length == 0))
         {
+            st.PlanBaseOpen = false;
             PlanShare(st, s, e, t, pre);
             return;
         }
@@ -831,13 +851,16 @@ internal sealed class StatementReader(
             return null;
         }
 
-        var (name, _, _) = Name(st, from + at, null, null, allowInherit: false);
+        var (name, raw, code) = Name(st, from + at, null, null, allowInherit: false);
         if (name.Length >= 2)
         {
-            return name;
+            return code is null ? name : ChineseText.ToSimplified(raw); // 税收收入占比: the subject as written, not its catalogue head
         }
 
-        return st.Last is { Kind: FactKind.Value } level ? level.Indicator : null;
+        // …增长15.9%,占全县投资比重为78.8%: the share is of the subject of the figure just before it.
+        return st.Last is { Kind: FactKind.Value or FactKind.Growth or FactKind.PlanCompletion } level && level.Amount is not { Unit.Dimension: Dimension.Percent }
+            ? (level.IndicatorCode is null ? level.Indicator : ChineseText.ToSimplified(level.IndicatorRaw))
+            : null;
     }
 
     /// <summary>The level fact before a share in the same sentence (X1564.97亿元,占全市比重为69.3%), or null.</summary>
