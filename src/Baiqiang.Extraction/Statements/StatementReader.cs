@@ -474,6 +474,21 @@ internal sealed class StatementReader(
 
     private static readonly string[] PlanBaseNames = ["预算数", "预算", "年度计划", "年计划", "全年计划", "计划数", "计划任务", "目标任务", "年度目标"];
 
+    /// <summary>年初预算, 调整预算数 — but not 一般公共预算收入/支出, a measure whose name holds 预算.</summary>
+    private static bool NamesABudget(string pre)
+    {
+        for (var at = pre.IndexOf("预算", StringComparison.Ordinal); at >= 0; at = pre.IndexOf("预算", at + 2, StringComparison.Ordinal))
+        {
+            var next = at + 2 < pre.Length ? pre[at + 2] : '的';
+            if (next is not ('收' or '支' or '总' or '内' or '外'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>为年初预算数 / 占调整预算 / 完成年度计划 before a money figure: the figure is the plan a share is taken of.</summary>
     private static bool IsPlanBase(string pre)
     {
@@ -588,7 +603,7 @@ internal sealed class StatementReader(
             return;
         }
 
-        var plan = (pre.Contains("计划", StringComparison.Ordinal) || pre.Contains("预算", StringComparison.Ordinal))
+        var plan = (pre.Contains("计划", StringComparison.Ordinal) || NamesABudget(pre))
             && (pre.Contains('占', StringComparison.Ordinal) || pre.Contains("完成", StringComparison.Ordinal) || pre.EndsWith('的') || pre.Contains('为', StringComparison.Ordinal));
         plan |= st.PlanBaseOpen && pre.Trim() == "的";
         if (plan || (st.PlanSharesOwed && NameWords.Clean(pre).Length == 0))
