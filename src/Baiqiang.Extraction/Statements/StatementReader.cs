@@ -670,7 +670,8 @@ internal sealed class StatementReader(
     private void Points(SentenceState st, int s, int e, NumberToken t, string pre, int dirLen, int sign)
     {
         var (q0, figureStart, figureLength, amount, high) = (t.QualifierStart, t.Start, t.End - t.Start, t.Amount, t.High);
-        var pull = pre.Contains("拉动", StringComparison.Ordinal);
+        var pullAt = Math.Max(pre.LastIndexOf("拉动", StringComparison.Ordinal), Math.Max(pre.LastIndexOf("上拉", StringComparison.Ordinal), pre.LastIndexOf("下拉", StringComparison.Ordinal)));
+        var pull = pullAt >= 0;
         var written = _n[Math.Max(st.NameStart, q0 - NameWindow)..q0]; // with the period words: 比一季度 names the comparator
         var (writtenDirLen, writtenSign) = NameWords.DirectionAtEnd(written);
         if (!pull && Comparison(written, writtenDirLen, writtenSign) is { } cmp && st.Last is { Kind: FactKind.Value or FactKind.Growth or FactKind.Target or FactKind.Comparison } basis)
@@ -692,13 +693,13 @@ internal sealed class StatementReader(
         }
 
         var (pn, praw, pcode) = Name(st, q0 - dirLen, null, st.Last);
-        var rule = "growth.points";
         var pullOverScope = false;
         if (!pull && PullBeforeScope(s, q0 - dirLen) is > 0 and var afterPull)
         {
             pullOverScope = true;
             // 拉动全县GDP增长1.94个百分点: the scope word restarted the name, but the figure is still a pull of what follows it.
             pull = true;
+            sign = _n[afterPull - 2] == '下' ? -sign : sign; // 下拉全县…1.1个百分点 pulls down
             var from = afterPull + Words.MatchAny(_n, afterPull, q0, Words.Scope);
             var target = NameWords.Clean(NameWords.StripDirection(_n[from..q0]));
             if (target.Length > 0)
@@ -710,7 +711,8 @@ internal sealed class StatementReader(
 
         if (pull && !pullOverScope)
         {
-            var at = pre.LastIndexOf("拉动", StringComparison.Ordinal);
+            var at = pullAt;
+            sign = pre[at] == '下' ? -sign : sign;
             var target = NameWords.Clean(NameWords.StripDirection(pre[(at + 2)..]));
             if (target.Length > 0)
             {
@@ -734,7 +736,18 @@ internal sealed class StatementReader(
             return;
         }
 
-        Emit(st, s, e, new FactDraft(pull ? FactKind.Pull : FactKind.Growth, amount with { Value = sign * amount.Value }, high, null, null, pn, praw, pcode, figureStart, figureLength, pull ? "pull" : rule));
+        if (!pull)
+        {
+            // Points that pull nothing compare a rate with something (降幅比1-10月收窄0.9个百分点, 超序时进度2.3个百分点,
+            // 比重上升3.82个百分点): a comparison of the rate before it, never a growth of its own.
+            var basisFact = st.Last is { Kind: FactKind.Value or FactKind.Growth or FactKind.Share or FactKind.PlanCompletion } b ? b : null;
+            var comparator = Comparison(written, writtenDirLen, writtenSign)?.Comparator ?? st.ComparisonBaseText;
+            facts.Add(new FactDraft(FactKind.Comparison, amount with { Value = sign * amount.Value }, high, null, null, basisFact?.Indicator ?? pn, basisFact?.IndicatorRaw ?? praw, basisFact is null ? pcode : basisFact.IndicatorCode,
+                figureStart, figureLength, "comparison.points-change", Borrowed: basisFact is not null, Comparator: comparator), s, e, basisFact?.Period ?? discourse.Period, basisFact is null ? st.Region ?? regions.Main : RegionOf(basisFact), basisFact?.Region ?? st.RegionText ?? regions.MainText, goal: false);
+            return;
+        }
+
+        Emit(st, s, e, new FactDraft(FactKind.Pull, amount with { Value = sign * amount.Value }, high, null, null, pn, praw, pcode, figureStart, figureLength, "pull"));
     }
 
     /// <summary>
@@ -1215,7 +1228,7 @@ internal sealed class StatementReader(
                 return 0;
             }
 
-            if (k >= 1 && _n[k - 1] == '拉' && c == '动')
+            if (k >= 1 && ((_n[k - 1] == '拉' && c == '动') || (c == '拉' && _n[k - 1] is '上' or '下')))
             {
                 return Words.MatchAny(_n, k + 1, end, Words.Scope) > 0 ? k + 1 : 0;
             }
