@@ -1010,6 +1010,13 @@ internal sealed class StatementReader(
         {
             if (dictionary.FindLongest(cleaned, dim) is { } found)
             {
+                if (QualifiedName(cleaned, found.Start, found.Length) is { } qualified)
+                {
+                    // 城镇常住居民人均可支配收入, 口腔装备材料产业营业收入: a qualified measure is not its catalogue head.
+                    var qAt = Locate(st, segmentEnd, cleaned, found.Start + found.Length - qualified.Length);
+                    return (qualified, RawOf(qAt, qualified.Length), null);
+                }
+
                 var at = Locate(st, segmentEnd, cleaned, found.Start);
                 return (found.Indicator.NameZh, RawOf(at, found.Length), found.Indicator.Code);
             }
@@ -1071,6 +1078,61 @@ internal sealed class StatementReader(
         }
 
         return (string.Empty, string.Empty, null);
+    }
+
+    /// <summary>Words before a catalogue name that do not change the measure (地方一般公共预算收入, 金融机构人民币存款余额).</summary>
+    private static readonly string[] NeutralQualifiers =
+        ["地方", "全体", "企业", "金融机构", "各项", "人民币", "本外币", "全部", "全社会", "规模以上", "规上", "限额以上", "限上", "全口径", "其中", "实际", "累计", "当年", "年末", "月末", "末", "本年", "今年", "同期", "总"];
+
+    /// <summary>Enterprise measures that a subject before 实现/完成 qualifies (规模以上服务业企业实现营业收入).</summary>
+    private static readonly string[] SubjectMeasures = ["营业收入", "营收", "利润总额"];
+
+    /// <summary>
+    /// The qualified measure when words that change it stand right before the catalogue name at <paramref name="start"/> in
+    /// <paramref name="cleaned"/> (城镇常住 + 居民人均可支配收入, 人均 + 地区生产总值, 口腔装备材料产业 + 营业收入), or — for enterprise
+    /// measures — before a 实现/完成 in front of it (规模以上工业企业实现营业收入); null when the catalogue name stands alone.
+    /// </summary>
+    private static string? QualifiedName(string cleaned, int start, int length)
+    {
+        var name = cleaned.Substring(start, length);
+        var q = start;
+        while (q > 0 && start - q < 12 && Words.IsCjk(cleaned[q - 1]) && !Words.EndsWithAny(cleaned[..q], Words.Verbs, minLength: 1))
+        {
+            q--;
+        }
+
+        var tail = cleaned[q..start];
+        var verb = string.Empty;
+        if (tail.Length == 0 && SubjectMeasures.Contains(name) && start >= 4 && cleaned.AsSpan(start - 2, 2) is "实现" or "完成")
+        {
+            verb = cleaned.Substring(start - 2, 2);
+            var v = start - 2;
+            q = v;
+            while (q > 0 && v - q < 12 && Words.IsCjk(cleaned[q - 1]) && !Words.EndsWithAny(cleaned[..q], Words.Verbs, minLength: 1))
+            {
+                q--;
+            }
+
+            tail = cleaned[q..v];
+        }
+
+        var rest = tail;
+        bool changed;
+        do
+        {
+            changed = false;
+            foreach (var w in NeutralQualifiers)
+            {
+                if (rest.StartsWith(w, StringComparison.Ordinal))
+                {
+                    rest = rest[w.Length..];
+                    changed = true;
+                }
+            }
+        }
+        while (changed && rest.Length > 0);
+
+        return rest.Length >= 2 ? tail + verb + name : null;
     }
 
     private static readonly string[] NotInIndustryNames = ["全县", "全区", "全市", "其中", "完成", "实现", "增长", "下降", "累计", "达到", "分别"];
