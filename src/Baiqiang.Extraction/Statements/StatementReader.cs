@@ -231,12 +231,19 @@ internal sealed class StatementReader(
     /// </summary>
     private bool IndustryNameGoesOn(int i, int e)
     {
+        var joined = false;
         for (var k = i + 1; k < e && k - i <= 24; k++)
         {
             var c = _n[k];
             if (c == '业' && Words.MatchAny(_n, k + 1, e, IndustryMeasures) > 0)
             {
                 return true;
+            }
+
+            joined |= c is '和' or '及';
+            if (c == '业' && joined && i > 0 && _n[i - 1] != '业' && (Words.MatchAny(_n, k + 1, e, Words.Up) > 0 || Words.MatchAny(_n, k + 1, e, Words.Down) > 0))
+            {
+                return true; // 计算机、通信和其他电子设备制造业增长14.6%: one industry (a list of industries has 业 in each part)
             }
 
             if (!(Words.IsCjk(c) || c == '、') || Words.MatchAny(_n, k, e, Words.Up) > 0 || Words.MatchAny(_n, k, e, Words.Down) > 0 || Words.At(_n, k, e, "分别"))
