@@ -151,7 +151,7 @@ internal sealed class StatementReader(
                     st.ComparisonBaseText = _n.Substring(i, period.Length);
                 }
 
-                discourse.OnPeriod(period, i);
+                discourse.OnPeriod(period, i, insideSentence: i > s);
                 st.Excluded.Add((i, i + period.Length));
                 i += period.Length;
                 continue;
