@@ -82,6 +82,7 @@ public sealed class DocumentText
         var sb = new StringBuilder(html.Length / 2);
         var i = 0;
         string? skipUntil = null;
+        var cells = new TableCells();
         while (i < html.Length)
         {
             var c = html[i];
@@ -133,15 +134,133 @@ public sealed class DocumentText
             {
                 skipUntil = tag;
             }
-            else if (tag is "p" or "div" or "br" or "li" or "tr" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "section" or "article" or "td" or "table" or "ul" or "ol")
+            else if (tag is "td" or "th" or "tr" or "table")
             {
-                sb.Append('\n');
+                cells.Tag(sb, tag, isEnd, html.AsSpan(i, close - i));
+            }
+            else if (tag is "p" or "div" or "br" or "li" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "section" or "article" or "ul" or "ol")
+            {
+                sb.Append(cells.InCell ? ' ' : '\n'); // inside a table cell a paragraph break would split the row
             }
 
             i = close + 1;
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Table markup as text: one line per row, cells separated by a tab, each cell in the slot of its column — a cell that a
+    /// rowspan from above covers, or the columns a colspan adds, are empty slots — so that <c>Tables.TableReader</c> can read
+    /// headers and columns from the text alone. Nested tables are read as rows of the outer one.
+    /// </summary>
+    private sealed class TableCells
+    {
+        private readonly List<int> _rowspanLeft = [];
+        private int _column;
+        private int _tabs;
+        private bool _rowOpen;
+        private int _depth;
+
+        public bool InCell { get; private set; }
+
+        public void Tag(StringBuilder sb, string tag, bool isEnd, ReadOnlySpan<char> markup)
+        {
+            switch (tag)
+            {
+                case "table":
+                    _depth = Math.Max(0, _depth + (isEnd ? -1 : 1));
+                    _rowspanLeft.Clear();
+                    InCell = false;
+                    sb.Append('\n');
+                    return;
+                case "tr":
+                    InCell = false;
+                    if (_rowOpen)
+                    {
+                        for (var c = _column; c < _rowspanLeft.Count; c++)
+                        {
+                            _rowspanLeft[c] = Math.Max(0, _rowspanLeft[c] - 1); // covered columns after the row's last cell
+                        }
+                    }
+
+                    _rowOpen = !isEnd;
+                    _column = 0;
+                    _tabs = 0;
+
+                    sb.Append('\n');
+                    return;
+            }
+
+            if (_depth == 0)
+            {
+                sb.Append('\n'); // a cell outside any table: a line of its own, as before
+                return;
+            }
+
+            if (isEnd)
+            {
+                InCell = false;
+                return;
+            }
+
+            while (_column < _rowspanLeft.Count && _rowspanLeft[_column] > 0)
+            {
+                _rowspanLeft[_column]--; // covered by a cell above
+                _column++;
+            }
+
+            while (_tabs < _column)
+            {
+                sb.Append('\t'); // the slot of column _column: empty slots for covered columns and colspans
+                _tabs++;
+            }
+
+            var rowspan = Attribute(markup, "rowspan");
+            var colspan = Math.Clamp(Attribute(markup, "colspan"), 1, 64);
+            for (var c = _column; c < _column + colspan; c++)
+            {
+                while (_rowspanLeft.Count <= c && _rowspanLeft.Count < 256)
+                {
+                    _rowspanLeft.Add(0);
+                }
+
+                if (c < _rowspanLeft.Count)
+                {
+                    _rowspanLeft[c] = Math.Clamp(rowspan - 1, 0, 1000);
+                }
+            }
+
+            _column += colspan;
+            InCell = true;
+        }
+
+        /// <summary>A small integer attribute (rowspan="2"), 1 when absent or unreadable.</summary>
+        private static int Attribute(ReadOnlySpan<char> markup, string name)
+        {
+            var at = markup.IndexOf(name, StringComparison.OrdinalIgnoreCase);
+            if (at < 0)
+            {
+                return 1;
+            }
+
+            var k = at + name.Length;
+            while (k < markup.Length && markup[k] is '=' or '"' or '\'' or ' ')
+            {
+                k++;
+            }
+
+            var v = 0;
+            var digits = 0;
+            while (k < markup.Length && char.IsAsciiDigit(markup[k]) && digits < 4)
+            {
+                v = v * 10 + (markup[k] - '0');
+                k++;
+                digits++;
+            }
+
+            return digits == 0 ? 1 : Math.Max(1, v);
+        }
     }
 
     private static string TagName(string html, int start, int end, out bool isEnd)

@@ -5,6 +5,7 @@ using Baiqiang.Extraction.Facts;
 using Baiqiang.Extraction.Places;
 using Baiqiang.Extraction.Sections;
 using Baiqiang.Extraction.Statements;
+using Baiqiang.Extraction.Tables;
 using Baiqiang.Extraction.Tokens;
 
 namespace Baiqiang.Extraction;
@@ -17,6 +18,7 @@ namespace Baiqiang.Extraction;
 /// <item><c>ClauseSplitter</c>: sentences (。;!?) and clauses (commas that start a new predicate);</item>
 /// <item>tokens: <see cref="NumberScanner"/>, <see cref="PeriodScanner"/>, <see cref="RegionMatcher"/> and the catalogue's
 /// <see cref="IndicatorNames"/> (one automaton over every name and alias);</item>
+/// <item><see cref="TableReader"/>: HTML and aligned text tables, read by header roles (value, unit, growth, period columns);</item>
 /// <item><see cref="StatementReader"/>: each figure's roles (subject measure, value, growth, comparison, share, plan share, rank, increment, target);</item>
 /// <item><see cref="DiscourseState"/>: the period, region and subject carried from headings, the first line and earlier clauses;</item>
 /// <item><see cref="FactBuilder"/>: facts with a confidence and the rule that produced them; <see cref="CrossChecker"/> checks them.</item>
@@ -54,10 +56,22 @@ public sealed class FactExtractor
         var regions = RegionContext.Build(_regions, text);
         var builder = new FactBuilder(doc, text, reference, undatedYear);
         var checks = new CrossChecker();
-        var reader = new StatementReader(text, _dictionary, regions, new DiscourseState(), builder, checks, reference);
-        foreach (var paragraph in SectionSplitter.Split(text))
+        var discourse = new DiscourseState();
+        var reader = new StatementReader(text, _dictionary, regions, discourse, builder, checks, reference);
+        var paragraphs = SectionSplitter.Split(text);
+        var tables = new TableReader(text, _dictionary, regions, discourse, builder, reference);
+        var found = TableReader.Find(text.Normalized, paragraphs);
+        var nextTable = 0;
+        for (var k = 0; k < paragraphs.Count; k++)
         {
-            reader.Paragraph(paragraph);
+            if (nextTable < found.Count && found[nextTable].HeaderFirst == k)
+            {
+                tables.Read(paragraphs, found[nextTable]); // header and rows: read by columns, not as sentences
+                k = found[nextTable++].End - 1;
+                continue;
+            }
+
+            reader.Paragraph(paragraphs[k]);
         }
 
         var all = checks.Finish(builder.Facts);

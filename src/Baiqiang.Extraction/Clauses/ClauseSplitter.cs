@@ -16,7 +16,7 @@ internal static class ClauseSplitter
     ];
 
     /// <summary>Whether <paramref name="c"/> ends a sentence.</summary>
-    public static bool EndsSentence(char c) => c is '。' or '!' or '?' or ';' or '…';
+    public static bool EndsSentence(char c) => c is '。' or '!' or '?' or ';' or '…' or '\t'; // a tab separates table cells
 
     /// <summary>Whether <paramref name="c"/> ends a name inside a sentence (the words after it begin a new segment).</summary>
     public static bool EndsSegment(char c) => c is ',' or ':' or '、' or '(' or ')' or '"' or '“' or '”' or '《' or '》' or ' ';

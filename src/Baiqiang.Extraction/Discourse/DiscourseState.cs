@@ -130,7 +130,11 @@ internal sealed class DiscourseState
     }
 
     /// <summary>A period expression at <paramref name="at"/> (already scanned).</summary>
-    public void OnPeriod(PeriodToken token, int at)
+    /// <remarks>
+    /// A single month inside a sentence (其中3月份增长9.1%) that is the last month of the cumulative period in force is that
+    /// month's figure only, like 当月: the sentences after it keep the cumulative period.
+    /// </remarks>
+    public void OnPeriod(PeriodToken token, int at, bool insideSentence = false)
     {
         StatPeriod? next;
         switch (token.Use)
@@ -163,7 +167,10 @@ internal sealed class DiscourseState
                 return;
         }
 
-        if (token.MonthOnly)
+        var monthOnly = token.MonthOnly
+            || (insideSentence && next is { } m && m.FirstMonth == m.LastMonth && Period is { } cumulative && cumulative.Year == m.Year
+                && cumulative.FirstMonth < cumulative.LastMonth && cumulative.LastMonth == m.LastMonth);
+        if (monthOnly)
         {
             if (!_monthOnly)
             {
@@ -177,7 +184,7 @@ internal sealed class DiscourseState
         }
 
         Period = next;
-        if (at < _headingEnd && _headingLevel >= 0 && !token.MonthOnly)
+        if (at < _headingEnd && _headingLevel >= 0 && !monthOnly)
         {
             _sectionPeriod[_headingLevel] = next;
         }

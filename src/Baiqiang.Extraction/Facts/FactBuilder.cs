@@ -21,7 +21,8 @@ internal readonly record struct FactDraft(
     string Rule,
     bool Borrowed = false,
     string? Comparator = null,
-    Qualifier? GrowthQualifier = null);
+    Qualifier? GrowthQualifier = null,
+    string? Source = null);
 
 /// <summary>
 /// Statements → facts: decides a fact's final kind (a plan is a target), its region (the clause's, the heading's, else the
@@ -69,7 +70,7 @@ internal sealed class FactBuilder(string doc, DocumentText text, DateOnly? refer
         var ws = Math.Max(s, d.FigureStart - 200);
         var we = Math.Min(e, d.FigureStart + d.FigureLength + 200);
         var fact = new ExtractedFact(doc, kind, regionText, region?.Code, ChineseText.ToSimplified(name), raw, code,
-            period, amount, d.High, d.Growth, d.PlanShare, n[ws..we], plainStart, Math.Max(1, plainEnd - plainStart), text.ToPlain(ws))
+            period, amount, d.High, d.Growth, d.PlanShare, d.Source ?? n[ws..we], plainStart, Math.Max(1, plainEnd - plainStart), text.ToPlain(ws))
         {
             Rule = rule,
             Comparator = d.Comparator,

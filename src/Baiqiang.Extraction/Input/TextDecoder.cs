@@ -4,13 +4,13 @@ namespace Baiqiang.Extraction.Input;
 
 /// <summary>A document's bytes decoded: the text and the encoding it was read in.</summary>
 /// <param name="Text">The text, without a byte-order mark.</param>
-/// <param name="Encoding">utf-8, utf-16le, utf-16be or gb18030.</param>
+/// <param name="Encoding">utf-8, utf-16le, utf-16be, gb18030, or pdf (text read from a PDF by <see cref="PdfText"/>).</param>
 public sealed record DecodedText(string Text, string Encoding);
 
 /// <summary>
 /// Bytes → text for extraction: a byte-order mark decides (UTF-8, UTF-16 LE/BE); without one, valid UTF-8 is UTF-8, text
 /// whose bytes alternate with zeros (or that decodes to CJK and ASCII only as UTF-16) is UTF-16, and anything else is read as
-/// GB18030 (a superset of GBK/GB2312, what Chinese Windows writes). Linear; looks at most 64 KB to decide.
+/// GB18030 (a superset of GBK/GB2312, what Chinese Windows writes). A PDF (%PDF-) is read by <see cref="PdfText"/>. Linear; looks at most 64 KB to decide.
 /// </summary>
 public static class TextDecoder
 {
@@ -19,6 +19,11 @@ public static class TextDecoder
     /// <summary>Decodes <paramref name="bytes"/> as described on the type.</summary>
     public static DecodedText Decode(ReadOnlySpan<byte> bytes)
     {
+        if (PdfText.IsPdf(bytes))
+        {
+            return new DecodedText(PdfText.Read(bytes.ToArray()), "pdf"); // text in reading order, see PdfText
+        }
+
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             return new DecodedText(Encoding.UTF8.GetString(bytes[3..]), "utf-8");

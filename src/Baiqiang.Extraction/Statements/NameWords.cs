@@ -98,6 +98,6 @@ internal static class NameWords
             name = string.Empty;
         }
 
-        return name.Length == 0 || name is "增速" or "增幅";
+        return name.Length == 0 || name is "增速" or "增幅" or "同口径" or "按同口径" or "同口径计算";
     }
 }

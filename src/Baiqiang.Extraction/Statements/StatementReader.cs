@@ -56,6 +56,7 @@ internal sealed class StatementReader(
         public int ParenNameStart;
         public int FactsAtParen;
         public bool PlanSharesOwed;
+        public bool PlanBaseOpen; // 为年初预算数60999万元的40.4%: the plan figure was read, its share follows after 的
         public StatPeriod? ComparisonBase;
         public string? ComparisonBaseText;
         public Dimension RespectiveDim;
@@ -150,7 +151,7 @@ internal sealed class StatementReader(
                     st.ComparisonBaseText = _n.Substring(i, period.Length);
                 }
 
-                discourse.OnPeriod(period, i);
+                discourse.OnPeriod(period, i, insideSentence: i > s);
                 st.Excluded.Add((i, i + period.Length));
                 i += period.Length;
                 continue;
@@ -230,12 +231,19 @@ internal sealed class StatementReader(
     /// </summary>
     private bool IndustryNameGoesOn(int i, int e)
     {
+        var joined = false;
         for (var k = i + 1; k < e && k - i <= 24; k++)
         {
             var c = _n[k];
             if (c == '业' && Words.MatchAny(_n, k + 1, e, IndustryMeasures) > 0)
             {
                 return true;
+            }
+
+            joined |= c is '和' or '及';
+            if (c == '业' && joined && i > 0 && _n[i - 1] != '业' && (Words.MatchAny(_n, k + 1, e, Words.Up) > 0 || Words.MatchAny(_n, k + 1, e, Words.Down) > 0))
+            {
+                return true; // 计算机、通信和其他电子设备制造业增长14.6%: one industry (a list of industries has 业 in each part)
             }
 
             if (!(Words.IsCjk(c) || c == '、') || Words.MatchAny(_n, k, e, Words.Up) > 0 || Words.MatchAny(_n, k, e, Words.Down) > 0 || Words.At(_n, k, e, "分别"))
@@ -269,7 +277,7 @@ internal sealed class StatementReader(
     /// <summary>A place named right after 高于/低于/比/较/快于 is the comparator, not the clause's region.</summary>
     private bool AfterComparator(int i, int s)
     {
-        if (i - 1 >= s && _n[i - 1] is '比' or '较' or '于')
+        if (i - 1 >= s && _n[i - 1] is '比' or '较' or '于' or '占')
         {
             return true;
         }
@@ -417,6 +425,12 @@ internal sealed class StatementReader(
             return; // 5亿元以上项目: a size class, not a figure
         }
 
+        if (dim == Dimension.Money && IsPlanBase(pre))
+        {
+            st.PlanBaseOpen = true; // the budget or plan a share is of (为年初预算数60999万元的40.4%) is not a fact of its own
+            return;
+        }
+
         // 比年初增加12亿元: an increment is a change, not a level, and takes no growth rate.
         var incrementLen = 0;
         foreach (var w in IncrementWords)
@@ -463,6 +477,31 @@ internal sealed class StatementReader(
         }
 
         Emit(st, s, e, new FactDraft(FactKind.Value, amount, high, null, null, vn, vraw, vcode, figureStart, figureLength, rule));
+    }
+
+    private static readonly string[] PlanBaseNames = ["预算数", "预算", "年度计划", "年计划", "全年计划", "计划数", "计划任务", "目标任务", "年度目标"];
+
+    /// <summary>年初预算, 调整预算数 — but not 一般公共预算收入/支出, a measure whose name holds 预算.</summary>
+    private static bool NamesABudget(string pre)
+    {
+        for (var at = pre.IndexOf("预算", StringComparison.Ordinal); at >= 0; at = pre.IndexOf("预算", at + 2, StringComparison.Ordinal))
+        {
+            var next = at + 2 < pre.Length ? pre[at + 2] : '的';
+            if (next is not ('收' or '支' or '总' or '内' or '外'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>为年初预算数 / 占调整预算 / 完成年度计划 before a money figure: the figure is the plan a share is taken of.</summary>
+    private static bool IsPlanBase(string pre)
+    {
+        var cleaned = pre.TrimEnd();
+        var verb = Math.Max(cleaned.AsSpan().LastIndexOf('为'), Math.Max(cleaned.AsSpan().LastIndexOf('占'), cleaned.LastIndexOf("完成", StringComparison.Ordinal)));
+        return verb >= 0 && cleaned.Length - verb <= 10 && PlanBaseNames.Any(w => cleaned.EndsWith(w, StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -571,9 +610,12 @@ internal sealed class StatementReader(
             return;
         }
 
-        var plan = pre.Contains("计划", StringComparison.Ordinal) && (pre.Contains('占', StringComparison.Ordinal) || pre.Contains("完成", StringComparison.Ordinal) || pre.EndsWith('的') || pre.Contains('为', StringComparison.Ordinal));
+        var plan = (pre.Contains("计划", StringComparison.Ordinal) || NamesABudget(pre))
+            && (pre.Contains('占', StringComparison.Ordinal) || pre.Contains("完成", StringComparison.Ordinal) || pre.EndsWith('的') || pre.Contains('为', StringComparison.Ordinal));
+        plan |= st.PlanBaseOpen && pre.Trim() == "的";
         if (plan || (st.PlanSharesOwed && NameWords.Clean(pre).Length == 0))
         {
+            st.PlanBaseOpen = false;
             PlanShare(st, s, e, t, pre);
             return;
         }
@@ -635,7 +677,8 @@ internal sealed class StatementReader(
     private void Points(SentenceState st, int s, int e, NumberToken t, string pre, int dirLen, int sign)
     {
         var (q0, figureStart, figureLength, amount, high) = (t.QualifierStart, t.Start, t.End - t.Start, t.Amount, t.High);
-        var pull = pre.Contains("拉动", StringComparison.Ordinal);
+        var pullAt = Math.Max(pre.LastIndexOf("拉动", StringComparison.Ordinal), Math.Max(pre.LastIndexOf("上拉", StringComparison.Ordinal), pre.LastIndexOf("下拉", StringComparison.Ordinal)));
+        var pull = pullAt >= 0;
         var written = _n[Math.Max(st.NameStart, q0 - NameWindow)..q0]; // with the period words: 比一季度 names the comparator
         var (writtenDirLen, writtenSign) = NameWords.DirectionAtEnd(written);
         if (!pull && Comparison(written, writtenDirLen, writtenSign) is { } cmp && st.Last is { Kind: FactKind.Value or FactKind.Growth or FactKind.Target or FactKind.Comparison } basis)
@@ -657,13 +700,13 @@ internal sealed class StatementReader(
         }
 
         var (pn, praw, pcode) = Name(st, q0 - dirLen, null, st.Last);
-        var rule = "growth.points";
         var pullOverScope = false;
         if (!pull && PullBeforeScope(s, q0 - dirLen) is > 0 and var afterPull)
         {
             pullOverScope = true;
             // 拉动全县GDP增长1.94个百分点: the scope word restarted the name, but the figure is still a pull of what follows it.
             pull = true;
+            sign = _n[afterPull - 2] == '下' ? -sign : sign; // 下拉全县…1.1个百分点 pulls down
             var from = afterPull + Words.MatchAny(_n, afterPull, q0, Words.Scope);
             var target = NameWords.Clean(NameWords.StripDirection(_n[from..q0]));
             if (target.Length > 0)
@@ -675,7 +718,8 @@ internal sealed class StatementReader(
 
         if (pull && !pullOverScope)
         {
-            var at = pre.LastIndexOf("拉动", StringComparison.Ordinal);
+            var at = pullAt;
+            sign = pre[at] == '下' ? -sign : sign;
             var target = NameWords.Clean(NameWords.StripDirection(pre[(at + 2)..]));
             if (target.Length > 0)
             {
@@ -699,7 +743,18 @@ internal sealed class StatementReader(
             return;
         }
 
-        Emit(st, s, e, new FactDraft(pull ? FactKind.Pull : FactKind.Growth, amount with { Value = sign * amount.Value }, high, null, null, pn, praw, pcode, figureStart, figureLength, pull ? "pull" : rule));
+        if (!pull)
+        {
+            // Points that pull nothing compare a rate with something (降幅比1-10月收窄0.9个百分点, 超序时进度2.3个百分点,
+            // 比重上升3.82个百分点): a comparison of the rate before it, never a growth of its own.
+            var basisFact = st.Last is { Kind: FactKind.Value or FactKind.Growth or FactKind.Share or FactKind.PlanCompletion } b ? b : null;
+            var comparator = Comparison(written, writtenDirLen, writtenSign)?.Comparator ?? st.ComparisonBaseText;
+            facts.Add(new FactDraft(FactKind.Comparison, amount with { Value = sign * amount.Value }, high, null, null, basisFact?.Indicator ?? pn, basisFact?.IndicatorRaw ?? praw, basisFact is null ? pcode : basisFact.IndicatorCode,
+                figureStart, figureLength, "comparison.points-change", Borrowed: basisFact is not null, Comparator: comparator), s, e, basisFact?.Period ?? discourse.Period, basisFact is null ? st.Region ?? regions.Main : RegionOf(basisFact), basisFact?.Region ?? st.RegionText ?? regions.MainText, goal: false);
+            return;
+        }
+
+        Emit(st, s, e, new FactDraft(FactKind.Pull, amount with { Value = sign * amount.Value }, high, null, null, pn, praw, pcode, figureStart, figureLength, "pull"));
     }
 
     /// <summary>
@@ -831,13 +886,16 @@ internal sealed class StatementReader(
             return null;
         }
 
-        var (name, _, _) = Name(st, from + at, null, null, allowInherit: false);
+        var (name, raw, code) = Name(st, from + at, null, null, allowInherit: false);
         if (name.Length >= 2)
         {
-            return name;
+            return code is null ? name : ChineseText.ToSimplified(raw); // 税收收入占比: the subject as written, not its catalogue head
         }
 
-        return st.Last is { Kind: FactKind.Value } level ? level.Indicator : null;
+        // …增长15.9%,占全县投资比重为78.8%: the share is of the subject of the figure just before it.
+        return st.Last is { Kind: FactKind.Value or FactKind.Growth or FactKind.PlanCompletion } level && level.Amount is not { Unit.Dimension: Dimension.Percent }
+            ? (level.IndicatorCode is null ? level.Indicator : ChineseText.ToSimplified(level.IndicatorRaw))
+            : null;
     }
 
     /// <summary>The level fact before a share in the same sentence (X1564.97亿元,占全市比重为69.3%), or null.</summary>
@@ -959,6 +1017,13 @@ internal sealed class StatementReader(
         {
             if (dictionary.FindLongest(cleaned, dim) is { } found)
             {
+                if (QualifiedName(cleaned, found.Start, found.Length) is { } qualified)
+                {
+                    // 城镇常住居民人均可支配收入, 口腔装备材料产业营业收入: a qualified measure is not its catalogue head.
+                    var qAt = Locate(st, segmentEnd, cleaned, found.Start + found.Length - qualified.Length);
+                    return (qualified, RawOf(qAt, qualified.Length), null);
+                }
+
                 var at = Locate(st, segmentEnd, cleaned, found.Start);
                 return (found.Indicator.NameZh, RawOf(at, found.Length), found.Indicator.Code);
             }
@@ -1020,6 +1085,61 @@ internal sealed class StatementReader(
         }
 
         return (string.Empty, string.Empty, null);
+    }
+
+    /// <summary>Words before a catalogue name that do not change the measure (地方一般公共预算收入, 金融机构人民币存款余额).</summary>
+    private static readonly string[] NeutralQualifiers =
+        ["地方", "全体", "企业", "金融机构", "各项", "人民币", "本外币", "全部", "全社会", "规模以上", "规上", "限额以上", "限上", "全口径", "其中", "实际", "累计", "当年", "年末", "月末", "末", "本年", "今年", "同期", "总"];
+
+    /// <summary>Enterprise measures that a subject before 实现/完成 qualifies (规模以上服务业企业实现营业收入).</summary>
+    private static readonly string[] SubjectMeasures = ["营业收入", "营收", "利润总额"];
+
+    /// <summary>
+    /// The qualified measure when words that change it stand right before the catalogue name at <paramref name="start"/> in
+    /// <paramref name="cleaned"/> (城镇常住 + 居民人均可支配收入, 人均 + 地区生产总值, 口腔装备材料产业 + 营业收入), or — for enterprise
+    /// measures — before a 实现/完成 in front of it (规模以上工业企业实现营业收入); null when the catalogue name stands alone.
+    /// </summary>
+    private static string? QualifiedName(string cleaned, int start, int length)
+    {
+        var name = cleaned.Substring(start, length);
+        var q = start;
+        while (q > 0 && start - q < 12 && Words.IsCjk(cleaned[q - 1]) && !Words.EndsWithAny(cleaned[..q], Words.Verbs, minLength: 1))
+        {
+            q--;
+        }
+
+        var tail = cleaned[q..start];
+        var verb = string.Empty;
+        if (tail.Length == 0 && SubjectMeasures.Contains(name) && start >= 4 && cleaned.AsSpan(start - 2, 2) is "实现" or "完成")
+        {
+            verb = cleaned.Substring(start - 2, 2);
+            var v = start - 2;
+            q = v;
+            while (q > 0 && v - q < 12 && Words.IsCjk(cleaned[q - 1]) && !Words.EndsWithAny(cleaned[..q], Words.Verbs, minLength: 1))
+            {
+                q--;
+            }
+
+            tail = cleaned[q..v];
+        }
+
+        var rest = tail;
+        bool changed;
+        do
+        {
+            changed = false;
+            foreach (var w in NeutralQualifiers)
+            {
+                if (rest.StartsWith(w, StringComparison.Ordinal))
+                {
+                    rest = rest[w.Length..];
+                    changed = true;
+                }
+            }
+        }
+        while (changed && rest.Length > 0);
+
+        return rest.Length >= 2 ? tail + verb + name : null;
     }
 
     private static readonly string[] NotInIndustryNames = ["全县", "全区", "全市", "其中", "完成", "实现", "增长", "下降", "累计", "达到", "分别"];
@@ -1177,7 +1297,7 @@ internal sealed class StatementReader(
                 return 0;
             }
 
-            if (k >= 1 && _n[k - 1] == '拉' && c == '动')
+            if (k >= 1 && ((_n[k - 1] == '拉' && c == '动') || (c == '拉' && _n[k - 1] is '上' or '下')))
             {
                 return Words.MatchAny(_n, k + 1, end, Words.Scope) > 0 ? k + 1 : 0;
             }

@@ -137,7 +137,7 @@ internal static class PeriodScanner
             return true;
         }
 
-        if (Words.At(n, i, e, "全年") && !hasBody && (Words.At(n, j, e, "计划") || Words.At(n, j, e, "目标") || Words.At(n, j, e, "任务")))
+        if (Words.At(n, i, e, "全年") && !hasBody && (Words.At(n, j, e, "计划") || Words.At(n, j, e, "目标") || Words.At(n, j, e, "任务") || Words.At(n, j, e, "预算")))
         {
             token = new PeriodToken(len, PeriodUse.PlanYear, null, false, false); // 占全年计划的51.2%: the period in force stays
             return true;
