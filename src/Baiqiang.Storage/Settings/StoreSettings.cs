@@ -13,8 +13,22 @@ public static class StoreSettings
     /// <summary>The day the store's data is judged as of when no <c>--today</c>/<c>?today=</c> is given (yyyy-MM-dd).</summary>
     public const string AsOfKey = "as-of";
 
+    /// <summary>How far a figure may stray from its region's last comparable figure before an import refuses it: a
+    /// number above 1 (default <see cref="DefaultPlausibleMultiple"/>: more than 10× up or below 1/10 is refused).</summary>
+    public const string PlausibleMultipleKey = "plausible-multiple";
+
+    /// <summary>The multiple used when <see cref="PlausibleMultipleKey"/> is not set.</summary>
+    public const decimal DefaultPlausibleMultiple = 10m;
+
     /// <summary>The keys the store understands.</summary>
-    public static IReadOnlyList<string> Keys { get; } = [AsOfKey];
+    public static IReadOnlyList<string> Keys { get; } = [AsOfKey, PlausibleMultipleKey];
+
+    /// <summary>The store's <see cref="PlausibleMultipleKey"/>, else <see cref="DefaultPlausibleMultiple"/>.</summary>
+    public static async Task<decimal> PlausibleMultipleAsync(BaiqiangDbContext db, CancellationToken ct) =>
+        await GetAsync(db, PlausibleMultipleKey, ct) is { } text
+        && decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var multiple) && multiple > 1m
+            ? multiple
+            : DefaultPlausibleMultiple;
 
     public static async Task<string?> GetAsync(BaiqiangDbContext db, string key, CancellationToken ct) =>
         (await db.Settings.AsNoTracking().SingleOrDefaultAsync(s => s.Key == key, ct))?.Value;
@@ -72,6 +86,15 @@ public static class StoreSettings
             return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
                 ? ParseResult<string>.Ok(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
                 : ParseResult<string>.Fail($"截至日期“{value}”应写作 2023-07-31", $"as-of day '{value}' must look like 2023-07-31");
+        }
+
+        if (key == PlausibleMultipleKey)
+        {
+            return decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var multiple) && multiple > 1m && multiple <= 1_000_000m
+                ? ParseResult<string>.Ok(multiple.ToString(CultureInfo.InvariantCulture))
+                : ParseResult<string>.Fail(
+                    $"合理倍数“{value}”应为大于1的数(如 10：超过上一可比数据的10倍或不足其1/10即拒绝)",
+                    $"plausible multiple '{value}' must be a number above 1 (e.g. 10: more than 10× the last comparable figure, or under 1/10 of it, is refused)");
         }
 
         return value.Length > StoreSettingEntity.MaxValueLength
