@@ -575,6 +575,12 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("code");
 
+                    b.Property<string>("CodeKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code_key");
+
                     b.Property<string>("Department")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -683,10 +689,17 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_deals_code");
 
+                    b.HasIndex("CodeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deals_code_key");
+
                     b.HasIndex("RegionCode", "SignedOn")
                         .HasDatabaseName("ix_deals_region_code_signed_on");
 
-                    b.ToTable("deals", (string)null);
+                    b.ToTable("deals", null, t =>
+                        {
+                            t.HasTrigger("tr_deals_code_key");
+                        });
                 });
 
             modelBuilder.Entity("Baiqiang.Storage.Projects.ClosedMonthEntity", b =>
@@ -898,6 +911,12 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("code");
 
+                    b.Property<string>("CodeKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code_key");
+
                     b.Property<string>("ConstructionContent")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -992,7 +1011,14 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_projects_region_code_code");
 
-                    b.ToTable("projects", (string)null);
+                    b.HasIndex("RegionCode", "CodeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_projects_region_code_code_key");
+
+                    b.ToTable("projects", null, t =>
+                        {
+                            t.HasTrigger("tr_projects_code_key");
+                        });
                 });
 
             modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectMilestoneEntity", b =>
@@ -1436,6 +1462,12 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("closed_on");
 
+                    b.Property<string>("CodeKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code_key");
+
                     b.Property<string>("CreditCode")
                         .IsRequired()
                         .HasMaxLength(18)
@@ -1505,6 +1537,10 @@ namespace Baiqiang.Storage.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_enterprise_requests");
 
+                    b.HasIndex("CodeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enterprise_requests_code_key");
+
                     b.HasIndex("Key")
                         .IsUnique()
                         .HasDatabaseName("ix_enterprise_requests_key");
@@ -1518,7 +1554,10 @@ namespace Baiqiang.Storage.Migrations.Postgres
                     b.HasIndex("RaisedMonth", "Department", "Category", "Status", "Deadline", "ClosedOn")
                         .HasDatabaseName("ix_enterprise_requests_raised_month_department_category_status_deadline_closed_on");
 
-                    b.ToTable("enterprise_requests", (string)null);
+                    b.ToTable("enterprise_requests", null, t =>
+                        {
+                            t.HasTrigger("tr_enterprise_requests_code_key");
+                        });
                 });
 
             modelBuilder.Entity("Baiqiang.Storage.Services.VisitEntity", b =>
@@ -1608,6 +1647,12 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("character varying(16)")
                         .HasColumnName("base_period");
 
+                    b.Property<string>("CodeKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("code_key");
+
                     b.Property<string>("Comparator")
                         .IsRequired()
                         .HasMaxLength(4)
@@ -1671,6 +1716,10 @@ namespace Baiqiang.Storage.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_targets");
 
+                    b.HasIndex("CodeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_targets_code_key");
+
                     b.HasIndex("Key")
                         .IsUnique()
                         .HasDatabaseName("ix_targets_key");
@@ -1678,7 +1727,10 @@ namespace Baiqiang.Storage.Migrations.Postgres
                     b.HasIndex("RegionCode", "Deadline")
                         .HasDatabaseName("ix_targets_region_code_deadline");
 
-                    b.ToTable("targets", (string)null);
+                    b.ToTable("targets", null, t =>
+                        {
+                            t.HasTrigger("tr_targets_code_key");
+                        });
                 });
 
             modelBuilder.Entity("Baiqiang.Storage.Extraction.PendingFactEntity", b =>
