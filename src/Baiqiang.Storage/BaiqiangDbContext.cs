@@ -177,6 +177,7 @@ public abstract class BaiqiangDbContext : DbContext
     private void WriteAudit()
     {
         ChangeTracker.DetectChanges();
+        Infrastructure.CodeKeys.Fill(ChangeTracker);
         var at = Clock.GetUtcNow();
         var entries = new List<AuditEntry>();
         foreach (var entry in ChangeTracker.Entries<IAuditable>())
@@ -192,7 +193,7 @@ public abstract class BaiqiangDbContext : DbContext
                 case EntityState.Modified:
                     foreach (var p in entry.Properties)
                     {
-                        if (p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))
+                        if (p.IsModified && !Equals(p.OriginalValue, p.CurrentValue) && p.Metadata.Name != Infrastructure.CodeKeys.Property)
                         {
                             entries.Add(Row(entry, at, Naming.ToSnakeCase(p.Metadata.Name), Naming.Format(p.OriginalValue), Naming.Format(p.CurrentValue)));
                         }
@@ -225,6 +226,6 @@ public abstract class BaiqiangDbContext : DbContext
         "; ",
         entry.Properties
             .Where(p => !p.Metadata.IsPrimaryKey() || !p.Metadata.ValueGenerated.HasFlag(Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.OnAdd))
-            .Where(p => p.CurrentValue is not null)
+            .Where(p => p.CurrentValue is not null && p.Metadata.Name != Infrastructure.CodeKeys.Property)
             .Select(p => $"{Naming.ToSnakeCase(p.Metadata.Name)}={Naming.Format(p.CurrentValue)}"));
 }

@@ -151,6 +151,7 @@ public static class BaiqiangStore
         }
 
         await using var db = Open(options);
+        await Migrations.Data.CodeKeysData.RefuseCollisionsAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         if (options.Provider == StoreProvider.Sqlite)
         {

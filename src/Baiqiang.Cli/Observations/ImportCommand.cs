@@ -4,6 +4,7 @@ using Baiqiang.Core.Periods;
 using Baiqiang.Storage.Import;
 using Baiqiang.Storage.Lookups;
 using Baiqiang.Storage.Observations;
+using Baiqiang.Storage.Settings;
 using Spectre.Console;
 
 namespace Baiqiang.Cli.Observations;
@@ -26,13 +27,27 @@ internal static class ImportCommand
         {
             Description = "把文件中目录没有的指标按文件的名称和单位添加为本单位指标,并在同一事务中导入 / add the file's unknown indicators (its names and units) and import, in one transaction",
         };
-        var command = new Command("import", "导入观测值(全部成功或全部不写入) / import observations (all rows or none)") { file, period, dryRun, layout, addIndicators };
+        var force = new Option<bool>("--force")
+        {
+            Description = "确认明显异常的数值(超过本地区上一可比数据的 plausible-multiple 倍)仍然导入,须同时给出 --reason,记入审计 / store figures refused only as implausible against the region's last figure; needs --reason, audited",
+        };
+        var reason = new Option<string?>("--reason") { Description = "--force 的原因,记入审计 / why --force is used, written to the audit" };
+        var command = new Command("import", "导入观测值(全部成功或全部不写入) / import observations (all rows or none)") { file, period, dryRun, layout, addIndicators, force, reason };
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetRequiredValue(file);
+            if (ForceError(parse.GetValue(force), parse.GetValue(reason)) is { } usage)
+            {
+                await parse.Err().WriteLineAsync(usage);
+                return 2;
+            }
+
             await using var db = await StoreAccess.OpenAsync(parse, ct);
             var lookups = await StoreLookups.LoadAsync(db, ct);
-            var options = new ImportOptions(Layout: parse.GetValue(layout) == "bulletin" ? ImportLayout.Bulletin : ImportLayout.Unknown);
+            var options = new ImportOptions(
+                Layout: parse.GetValue(layout) == "bulletin" ? ImportLayout.Bulletin : ImportLayout.Unknown,
+                PlausibleMultiple: await StoreSettings.PlausibleMultipleAsync(db, ct),
+                ForceReason: parse.GetValue(force) ? parse.GetValue(reason)?.Trim() : null);
             if (parse.GetValue(period) is { } p)
             {
                 var pr = lookups.ParsePeriod(p);
@@ -53,6 +68,13 @@ internal static class ImportCommand
                     return await FailedAsync(parse, checkedOnly);
                 }
 
+                var implausible = await LastFigureCheck.FindAsync(db, checkedOnly.Records, options.PlausibleMultiple, ct);
+                if (implausible.Count > 0 && options.ForceReason is null)
+                {
+                    var name = Path.GetFileName(path);
+                    return await FailedAsync(parse, new ImportResult([], [.. implausible.Select(f => f.ToError(name))], checkedOnly.Layout, checkedOnly.RowsRead));
+                }
+
                 foreach (var m in checkedOnly.Mapping)
                 {
                     await parse.Out().WriteLineAsync(m.ToString());
@@ -66,7 +88,7 @@ internal static class ImportCommand
             {
                 var reader = new ObservationFileReader();
                 var outcome = await WithStatus("校验并写入中 / validating and storing", () => NewIndicatorImport.ReadAddAndStoreAsync(
-                    db, (l, c) => reader.ReadAsync(path, l, options, c), db.CurrentUser, TimeProvider.System, Core.Access.Actor.LocalAdmin(Environment.UserName), ct));
+                    db, (l, c) => reader.ReadAsync(path, l, options, c), db.CurrentUser, TimeProvider.System, Core.Access.Actor.LocalAdmin(Environment.UserName), options, ct));
                 if (outcome.Written is not { } done)
                 {
                     return await FailedAsync(parse, outcome.Read);
@@ -77,7 +99,7 @@ internal static class ImportCommand
                     await parse.Out().WriteLineAsync($"已添加指标 / added indicator {a.Code} {a.NameZh} ({a.Unit.Symbol})");
                 }
 
-                return await ImportedAsync(parse, path, outcome.Read, done);
+                return await ImportedAsync(parse, path, outcome.Read, done, options);
             }
 
             // Large files are stored while they are read; any error still rolls back everything.
@@ -93,13 +115,18 @@ internal static class ImportCommand
                 await parse.Out().WriteLineAsync(m.ToString());
             }
 
-            return await ImportedAsync(parse, path, result, summary);
+            return await ImportedAsync(parse, path, result, summary, options);
         });
         return command;
     }
 
-    private static async Task<int> ImportedAsync(ParseResult parse, string path, ImportResult result, WriteSummary summary)
+    private static async Task<int> ImportedAsync(ParseResult parse, string path, ImportResult result, WriteSummary summary, ImportOptions options)
     {
+        if (options.ForceReason is not null)
+        {
+            await parse.Out().WriteLineAsync("--force:明显异常的数值(如有)已导入并记入审计(plausibility_override) / --force: implausible figures, if any, were stored and audited (plausibility_override)");
+        }
+
         foreach (var w in result.Warnings)
         {
             await parse.Out().WriteLineAsync("提醒 / warning: " + w);
@@ -109,6 +136,14 @@ internal static class ImportCommand
             $"已导入 / imported {Path.GetFileName(path)} ({result.Layout}): 新增 inserted {summary.Inserted}, 修订 revised {summary.Revised}, 未变 unchanged {summary.Unchanged}");
         return 0;
     }
+
+    /// <summary>Why <c>--force</c>/<c>--reason</c> were misused: an override must say why, and a reason needs an override.</summary>
+    private static string? ForceError(bool force, string? reason) => (force, string.IsNullOrWhiteSpace(reason)) switch
+    {
+        (true, true) => "--force 必须同时给出 --reason \"原因\"(记入审计) / --force needs --reason \"TEXT\" (written to the audit)",
+        (false, false) => "--reason 只能与 --force 一起使用 / --reason is only used with --force",
+        _ => null,
+    };
 
     private static async Task<int> FailedAsync(ParseResult parse, ImportResult result)
     {

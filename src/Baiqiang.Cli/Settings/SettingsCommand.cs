@@ -13,7 +13,7 @@ internal static class SettingsCommand
         Set(), Get(), Unset(),
     };
 
-    private static Argument<string> KeyArgument() => new("KEY") { Description = "设置项：as-of / setting: as-of" };
+    private static Argument<string> KeyArgument() => new("KEY") { Description = "设置项：as-of、plausible-multiple / setting: as-of, plausible-multiple" };
 
     private static Command Set()
     {
@@ -45,7 +45,7 @@ internal static class SettingsCommand
         command.SetAction(async (parse, ct) =>
         {
             var k = parse.GetRequiredValue(key);
-            var check = StoreSettings.Check(k, k == StoreSettings.AsOfKey ? "2000-01-01" : string.Empty);
+            var check = StoreSettings.Check(k, k switch { StoreSettings.AsOfKey => "2000-01-01", StoreSettings.PlausibleMultipleKey => "10", _ => string.Empty });
             if (!check.Success)
             {
                 await parse.Err().WriteLineAsync(check.Error.ToString());
@@ -59,9 +59,12 @@ internal static class SettingsCommand
                 return 0;
             }
 
-            await parse.Out().WriteLineAsync(k == StoreSettings.AsOfKey
-                ? $"未设定 {k}：判断以今天为准 / {k} is not set: judgements use today's date"
-                : $"未设定 {k} / {k} is not set");
+            await parse.Out().WriteLineAsync(k switch
+            {
+                StoreSettings.AsOfKey => $"未设定 {k}：判断以今天为准 / {k} is not set: judgements use today's date",
+                StoreSettings.PlausibleMultipleKey => $"未设定 {k}：默认{StoreSettings.DefaultPlausibleMultiple}倍 / {k} is not set: the default is {StoreSettings.DefaultPlausibleMultiple}×",
+                _ => $"未设定 {k} / {k} is not set",
+            });
             return 0;
         });
         return command;

@@ -12,6 +12,10 @@ public enum ImportErrorKind
     /// <summary>The row is outside what the actor may do (region or department scope, or a role such as reviewer): a refusal of
     /// rights, not of content. A 403 in the web app.</summary>
     OutOfScope = 1,
+
+    /// <summary>A figure that strays too far from its region's last comparable figure (<see cref="LastFigureCheck"/>): the one
+    /// kind of refusal an override (<c>import --force --reason</c>) may pass, audited with the user and the reason.</summary>
+    Implausible = 2,
 }
 
 /// <summary>One problem found in an import file.</summary>

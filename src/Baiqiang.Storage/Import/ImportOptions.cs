@@ -15,6 +15,10 @@ namespace Baiqiang.Storage.Import;
 /// <param name="MaxErrors">Errors listed before the rest are summarised as “…and N more” (default 1000).</param>
 /// <param name="Layout">The layout to read an XLSX file as; <see cref="ImportLayout.Unknown"/> (the default) detects it,
 /// <see cref="ImportLayout.Bulletin"/> forces the statistics-bureau workbook reader.</param>
+/// <param name="PlausibleMultiple">A figure more than this many times its region's last comparable stored figure, or
+/// under its 1/this, is refused (<see cref="LastFigureCheck"/>; the store setting <c>plausible-multiple</c>, default 10).</param>
+/// <param name="ForceReason">When given, figures refused only by <paramref name="PlausibleMultiple"/> are stored anyway and
+/// each is audited with the user and this reason (<c>import --force --reason</c>). Structural errors are never overridden.</param>
 public sealed record ImportOptions(
     long MaxBytes = ImportOptions.DefaultMaxBytes,
     long MaxUncompressedXlsxBytes = ImportOptions.DefaultMaxUncompressedXlsxBytes,
@@ -23,7 +27,9 @@ public sealed record ImportOptions(
     SourceKind SourceKind = SourceKind.Import,
     StatPeriod? Period = null,
     int MaxErrors = 1000,
-    ImportLayout Layout = ImportLayout.Unknown)
+    ImportLayout Layout = ImportLayout.Unknown,
+    decimal PlausibleMultiple = 10m,
+    string? ForceReason = null)
 {
     public const long DefaultMaxBytes = 100L * 1024 * 1024;
 

@@ -29,9 +29,28 @@ public static class NewIndicatorImport
     /// each (code <c>own_NNN</c>, its name and traditional form, the file's unit, flow summed over the year unless the unit
     /// is a percentage) and reads and stores again, in one transaction under the store's write lock. A name the file gives
     /// no unit for is refused (nothing added). Admins and analysts only (<paramref name="actor"/>), as for any catalogue change.
+    /// The figures are judged against their regions' last figures as any import's are (<paramref name="checks"/>' multiple
+    /// and override reason; <see cref="LastFigureCheck"/>); a refusal there rolls back the added indicators too.
     /// </summary>
     public static async Task<NewIndicatorImportResult> ReadAddAndStoreAsync(
-        BaiqiangDbContext db, Func<IImportLookups, CancellationToken, Task<ImportResult>> read, string user, TimeProvider clock, Actor? actor, CancellationToken ct)
+        BaiqiangDbContext db, Func<IImportLookups, CancellationToken, Task<ImportResult>> read, string user, TimeProvider clock, Actor? actor,
+        ImportOptions checks, CancellationToken ct)
+    {
+        try
+        {
+            return await ReadAddAndStoreCheckedAsync(db, read, user, clock, actor, checks, ct);
+        }
+        catch (ImplausibleFiguresException e)
+        {
+            // Refused by the regions' last figures after the file itself was valid: nothing was stored or added.
+            var errors = e.Figures.Select(f => f.ToError(Path.GetFileName(f.Record.Source.Reference))).ToList();
+            return new NewIndicatorImportResult(new ImportResult([], errors, ImportLayout.Unknown, 0), null, []);
+        }
+    }
+
+    private static async Task<NewIndicatorImportResult> ReadAddAndStoreCheckedAsync(
+        BaiqiangDbContext db, Func<IImportLookups, CancellationToken, Task<ImportResult>> read, string user, TimeProvider clock, Actor? actor,
+        ImportOptions checks, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(read);
@@ -39,7 +58,7 @@ public static class NewIndicatorImport
         var first = await read(await StoreLookups.LoadAsync(db, ct), ct);
         if (first.Success)
         {
-            return new NewIndicatorImportResult(first, await ObservationWriter.WriteAsync(db, first.Records, user, clock, ct), []);
+            return new NewIndicatorImportResult(first, await ObservationWriter.WriteCheckedAsync(db, first.Records, user, clock, checks, ct), []);
         }
 
         if (!first.OnlyUnknownIndicators)
@@ -85,7 +104,7 @@ public static class NewIndicatorImport
                 return new NewIndicatorImportResult(second, null, []);
             }
 
-            var written = await ObservationWriter.WriteAsync(db, second.Records, user, clock, ct);
+            var written = await ObservationWriter.WriteCheckedAsync(db, second.Records, user, clock, checks, ct);
             await tx.CommitAsync(ct);
             return new NewIndicatorImportResult(second, written, added);
         }

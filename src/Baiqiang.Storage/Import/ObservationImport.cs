@@ -19,6 +19,9 @@ public static class ObservationImport
     /// written by <see cref="ObservationWriter.WriteAsync"/>. A larger one is written while it is read: the reader
     /// parses and validates on one thread and hands records over a bounded channel to the bulk load on another
     /// (see <see cref="ObservationWriter.WriteStreamAsync"/>), so the database works while the file is still being read.</para>
+    /// <para>Figures that stray from their region's last comparable stored figure by more than
+    /// <see cref="ImportOptions.PlausibleMultiple"/> are refused as errors of kind <see cref="ImportErrorKind.Implausible"/>
+    /// (nothing stored), unless <see cref="ImportOptions.ForceReason"/> is given: then they are stored and audited.</para>
     /// <para>All or nothing either way: when the file has any error the transaction is rolled back and
     /// <see cref="StoredImport.Read"/> lists every error, as <see cref="ObservationFileReader.ReadAsync(string, IImportLookups, ImportOptions, CancellationToken)"/> would.</para>
     /// </remarks>
@@ -63,12 +66,19 @@ public static class ObservationImport
                 // The whole file is in (or it failed): the small-file path, with the writer's usual choices.
                 var read = await reading;
                 return read.Success
-                    ? new StoredImport(read, await ObservationWriter.WriteAsync(db, read.Records, user, clock, ct))
+                    ? new StoredImport(read, await ObservationWriter.WriteCheckedAsync(db, read.Records, user, clock, options, ct))
                     : new StoredImport(read, null);
             }
 
-            var written = await ObservationWriter.WriteStreamAsync(db, head, stream, reading, user, clock, ct);
+            var written = await ObservationWriter.WriteStreamAsync(db, head, stream, reading, user, clock, options, ct);
             return new StoredImport(await reading, written);
+        }
+        catch (ImplausibleFiguresException e)
+        {
+            // Refused by the region's last figures, after the file itself was valid: nothing was stored.
+            var read = await reading;
+            var errors = e.Figures.Select(f => f.ToError(Path.GetFileName(path))).ToList();
+            return new StoredImport(new ImportResult([], errors, read.Layout, read.RowsRead) { Mapping = read.Mapping }, null);
         }
         catch
         {

@@ -43,8 +43,16 @@ public static class ObservationWriter
     /// <remarks>When one (region, indicator, period) occurs more than once in the batch, the last occurrence wins and
     /// the earlier ones count as unchanged. Large batches into indicators with nothing stored yet use a bulk path
     /// (prepared INSERT on SQLite, binary COPY on PostgreSQL) with one summary audit row.</remarks>
-    public static async Task<WriteSummary> WriteAsync(
+    public static Task<WriteSummary> WriteAsync(
         BaiqiangDbContext db, IReadOnlyList<ObservationRecord> records, string user, TimeProvider clock, CancellationToken ct)
+        => WriteCheckedAsync(db, records, user, clock, null, ct);
+
+    /// <summary><see cref="WriteAsync(BaiqiangDbContext, IReadOnlyList{ObservationRecord}, string, TimeProvider, CancellationToken)"/>,
+    /// first judging the records against their regions' last figures (<see cref="LastFigureCheck"/>, with
+    /// <paramref name="checks"/>' multiple and override reason) inside the write transaction, under the write lock.</summary>
+    /// <exception cref="ImplausibleFiguresException">Figures stray too far and no override reason was given; nothing is stored.</exception>
+    public static async Task<WriteSummary> WriteCheckedAsync(
+        BaiqiangDbContext db, IReadOnlyList<ObservationRecord> records, string user, TimeProvider clock, ImportOptions? checks, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(records);
@@ -77,6 +85,11 @@ public static class ObservationWriter
             IDbContextTransaction? tx = await BeginOrEnterAsync(db, ownTransaction, ct);
             try
             {
+                if (checks is not null)
+                {
+                    await LastFigureCheck.EnforceAsync(db, unique, checks.PlausibleMultiple, checks.ForceReason, user, now, ct);
+                }
+
                 // Decided under the store's write lock: another import cannot fill these indicators in between.
                 var bulk = bulkSession && await NothingStoredForAsync(db, unique, ct);
 
@@ -170,7 +183,7 @@ public static class ObservationWriter
     /// yields them. Into an empty table the secondary indexes are dropped and rebuilt once, after the load. Inside a
     /// transaction the caller owns, a null result leaves the rollback to the caller.</remarks>
     internal static async Task<WriteSummary?> WriteStreamAsync(
-        BaiqiangDbContext db, List<ObservationRecord> head, RecordStream stream, Task<ImportResult> reading, string user, TimeProvider clock, CancellationToken ct)
+        BaiqiangDbContext db, List<ObservationRecord> head, RecordStream stream, Task<ImportResult> reading, string user, TimeProvider clock, ImportOptions? checks, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var previousUser = db.CurrentUser;
@@ -255,6 +268,12 @@ public static class ObservationWriter
 
                 if (revisable.Count > 0)
                 {
+                    // Only these can have a last figure: the bulk-loaded indicators had nothing stored.
+                    if (checks is not null)
+                    {
+                        await LastFigureCheck.EnforceAsync(db, revisable, checks.PlausibleMultiple, checks.ForceReason, user, now, ct);
+                    }
+
                     var general = await GeneralAsync(db, revisable, now, user, ct);
                     summary = new WriteSummary(n + general.Inserted, general.Revised, general.Unchanged);
                 }

@@ -1,6 +1,7 @@
 using Baiqiang.Core.Pipeline;
 using Baiqiang.Core.Regions;
 using Baiqiang.Storage.Auditing;
+using Baiqiang.Storage.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -142,10 +143,12 @@ internal sealed class DealEntityConfiguration : IEntityTypeConfiguration<DealEnt
 {
     public void Configure(EntityTypeBuilder<DealEntity> builder)
     {
-        builder.ToTable("deals");
+        builder.ToTable("deals", tb => tb.HasTrigger(Migrations.Data.CodeKeysData.Trigger("deals")));
         builder.HasKey(d => d.Id);
         builder.Property(d => d.Code).HasMaxLength(Deal.MaxCodeLength);
         builder.HasIndex(d => d.Code).IsUnique();
+        builder.Property<string>(CodeKeys.Property).HasMaxLength(Deal.MaxCodeLength).IsRequired();
+        builder.HasIndex(CodeKeys.Property).IsUnique();
         builder.Property(d => d.Name).HasMaxLength(300);
         builder.Property(d => d.InvestorName).HasMaxLength(300);
         builder.Property(d => d.OriginRegion).HasMaxLength(50);

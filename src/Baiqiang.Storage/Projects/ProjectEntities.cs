@@ -1,6 +1,7 @@
 using Baiqiang.Core.Projects;
 using Baiqiang.Core.Regions;
 using Baiqiang.Storage.Auditing;
+using Baiqiang.Storage.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -266,7 +267,7 @@ internal sealed class ProjectEntityConfiguration : IEntityTypeConfiguration<Proj
 {
     public void Configure(EntityTypeBuilder<ProjectEntity> builder)
     {
-        builder.ToTable("projects");
+        builder.ToTable("projects", tb => tb.HasTrigger(Migrations.Data.CodeKeysData.Trigger("projects")));
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Code).HasMaxLength(Project.MaxCodeLength);
         builder.Property(p => p.Name).HasMaxLength(300);
@@ -282,6 +283,8 @@ internal sealed class ProjectEntityConfiguration : IEntityTypeConfiguration<Proj
         // Every index leads with region_code so a Citus deployment can distribute by it.
         builder.HasIndex(p => new { p.RegionCode, p.Code }).IsUnique();
         builder.HasIndex(p => p.Code);
+        builder.Property<string>(CodeKeys.Property).HasMaxLength(Project.MaxCodeLength).IsRequired();
+        builder.HasIndex(nameof(ProjectEntity.RegionCode), CodeKeys.Property).IsUnique();
         builder.HasMany(p => p.Plans).WithOne().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.StatusChanges).WithOne().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Milestones).WithOne().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);

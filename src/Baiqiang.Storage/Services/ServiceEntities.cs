@@ -2,6 +2,7 @@ using System.Globalization;
 using Baiqiang.Core.Regions;
 using Baiqiang.Core.Services;
 using Baiqiang.Storage.Auditing;
+using Baiqiang.Storage.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -259,10 +260,12 @@ internal sealed class RequestEntityConfiguration : IEntityTypeConfiguration<Requ
 {
     public void Configure(EntityTypeBuilder<RequestEntity> builder)
     {
-        builder.ToTable("enterprise_requests");
+        builder.ToTable("enterprise_requests", tb => tb.HasTrigger(Migrations.Data.CodeKeysData.Trigger("enterprise_requests")));
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Key).HasMaxLength(64);
         builder.HasIndex(r => r.Key).IsUnique();
+        builder.Property<string>(CodeKeys.Property).HasMaxLength(64).IsRequired();
+        builder.HasIndex(CodeKeys.Property).IsUnique();
         builder.Property(r => r.CreditCode).HasMaxLength(18);
         builder.Property(r => r.Department).HasMaxLength(100);
         builder.Property(r => r.Resolution).HasMaxLength(4000);

@@ -13,8 +13,15 @@ public static class StoreSettings
     /// <summary>The day the store's data is judged as of when no <c>--today</c>/<c>?today=</c> is given (yyyy-MM-dd).</summary>
     public const string AsOfKey = "as-of";
 
+    /// <summary>How far a figure may stray from its region's last comparable figure before an import refuses it: a
+    /// number above 1 (default <see cref="DefaultPlausibleMultiple"/>: more than 10× up or below 1/10 is refused).</summary>
+    public const string PlausibleMultipleKey = "plausible-multiple";
+
+    /// <summary>The multiple used when <see cref="PlausibleMultipleKey"/> is not set.</summary>
+    public const decimal DefaultPlausibleMultiple = 10m;
+
     /// <summary>The keys the store understands.</summary>
-    public static IReadOnlyList<string> Keys { get; } = [AsOfKey, FilingDayKey, SmtpKey, MailFromKey, WebhookKey, LastRunKey];
+    public static IReadOnlyList<string> Keys { get; } = [AsOfKey, PlausibleMultipleKey, FilingDayKey, SmtpKey, MailFromKey, WebhookKey, LastRunKey];
 
     /// <summary>The day of the next month by which a monthly report is due (1–28, inclusive; default 5): 催报 after it.</summary>
     public const string FilingDayKey = "reminders.filing-day";
@@ -30,6 +37,13 @@ public static class StoreSettings
 
     /// <summary>The as-of day the web host's scheduled reminder sweep last ran for (yyyy-MM-dd), kept by the host.</summary>
     public const string LastRunKey = "reminders.last-run";
+
+    /// <summary>The store's <see cref="PlausibleMultipleKey"/>, else <see cref="DefaultPlausibleMultiple"/>.</summary>
+    public static async Task<decimal> PlausibleMultipleAsync(BaiqiangDbContext db, CancellationToken ct) =>
+        await GetAsync(db, PlausibleMultipleKey, ct) is { } text
+        && decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var multiple) && multiple > 1m
+            ? multiple
+            : DefaultPlausibleMultiple;
 
     public static async Task<string?> GetAsync(BaiqiangDbContext db, string key, CancellationToken ct) =>
         (await db.Settings.AsNoTracking().SingleOrDefaultAsync(s => s.Key == key, ct))?.Value;
@@ -106,6 +120,15 @@ public static class StoreSettings
                 !Uri.TryCreate(u, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")) is { } bad)
         {
             return ParseResult<string>.Fail($"机器人地址“{bad}”不是 http(s) 网址", $"webhook '{bad}' is not an http(s) URL");
+        }
+
+        if (key == PlausibleMultipleKey)
+        {
+            return decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var multiple) && multiple > 1m && multiple <= 1_000_000m
+                ? ParseResult<string>.Ok(multiple.ToString(CultureInfo.InvariantCulture))
+                : ParseResult<string>.Fail(
+                    $"合理倍数“{value}”应为大于1的数(如 10：超过上一可比数据的10倍或不足其1/10即拒绝)",
+                    $"plausible multiple '{value}' must be a number above 1 (e.g. 10: more than 10× the last comparable figure, or under 1/10 of it, is refused)");
         }
 
         return value.Length > StoreSettingEntity.MaxValueLength

@@ -3,6 +3,7 @@ using Baiqiang.Core.Quantities;
 using Baiqiang.Core.Regions;
 using Baiqiang.Core.Targets;
 using Baiqiang.Storage.Auditing;
+using Baiqiang.Storage.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -105,10 +106,12 @@ internal sealed class TargetEntityConfiguration : IEntityTypeConfiguration<Targe
 {
     public void Configure(EntityTypeBuilder<TargetEntity> builder)
     {
-        builder.ToTable("targets");
+        builder.ToTable("targets", tb => tb.HasTrigger(Migrations.Data.CodeKeysData.Trigger("targets")));
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Key).HasMaxLength(100);
         builder.HasIndex(t => t.Key).IsUnique();
+        builder.Property<string>(CodeKeys.Property).HasMaxLength(100).IsRequired();
+        builder.HasIndex(CodeKeys.Property).IsUnique();
         builder.Property(t => t.SubjectKind).HasMaxLength(30);
         builder.Property(t => t.Subject).HasMaxLength(100);
         builder.Property(t => t.Deadline).HasMaxLength(16);

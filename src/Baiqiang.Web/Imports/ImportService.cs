@@ -4,10 +4,13 @@ using Baiqiang.Storage;
 using Baiqiang.Storage.Import;
 using Baiqiang.Storage.Lookups;
 using Baiqiang.Storage.Observations;
+using Baiqiang.Storage.Settings;
 
 namespace Baiqiang.Web.Imports;
 
-public sealed record ImportProblem(int? Row, string? Column, string Zh, string En);
+/// <summary>One problem of an upload. <paramref name="Overridable"/>: a figure refused only as implausible against the
+/// region's last figure, which an editor may store anyway with a reason (audited); every other problem must be fixed.</summary>
+public sealed record ImportProblem(int? Row, string? Column, string Zh, string En, bool Overridable = false);
 
 /// <summary>A catalogue indicator suggested for an unknown name.</summary>
 public sealed record IndicatorSuggestion(string Code, string NameZh, string NameEn);
@@ -25,10 +28,15 @@ public sealed record ImportReport(string FileName, string Layout, int RowsRead, 
     public IReadOnlyList<ImportProblem> Warnings { get; init; } = [];
 
     public IReadOnlyList<NewIndicatorCandidate> UnknownIndicators { get; init; } = [];
+
+    /// <summary>True when there are problems and every one may be overridden with a reason.</summary>
+    public bool OnlyOverridable => Problems.Count > 0 && Problems.All(p => p.Overridable);
 }
 
-/// <summary>The stored import; <c>AddedIndicators</c> lists the codes added with <c>addIndicators=true</c>.</summary>
-public sealed record ImportCommitResponse(ImportReport Report, int Inserted, int Revised, int Unchanged)
+/// <summary>What a commit stored. <paramref name="Overridden"/>: figures refused as implausible that were stored with the
+/// given reason (each audited as <c>plausibility_override</c>); the report then lists no problems. <c>AddedIndicators</c>
+/// lists the codes added with <c>addIndicators=true</c>.</summary>
+public sealed record ImportCommitResponse(ImportReport Report, int Inserted, int Revised, int Unchanged, int Overridden = 0)
 {
     public IReadOnlyList<string> AddedIndicators { get; init; } = [];
 }
@@ -70,12 +78,18 @@ public static class ImportService
         var lookups = await StoreLookups.LoadAsync(db, ct);
         var options = new ImportOptions(MaxBytes: ImportLimits.MaxUploadBytes);
         var result = await new ObservationFileReader().ReadAsync(content, fileName, lookups, options, ct);
-        var problems = result.Errors.Select(e => new ImportProblem(e.Row, e.Column, e.Message.Zh, e.Message.En)).ToList();
+        var problems = result.Errors.Select(Problem).ToList();
         var regions = result.Records.Select(r => r.Region).Distinct().Order().ToList();
         foreach (var region in regions.Where(r => !actor.CanEdit(r)))
         {
             var firstRow = result.Records.First(r => r.Region == region).Source.Row;
             problems.Add(new ImportProblem(firstRow, "地区/region", $"用户“{actor.Name}”无权修改 {region} 的数据", $"user '{actor.Name}' may not change data of {region}"));
+        }
+
+        if (result.Success)
+        {
+            var multiple = await StoreSettings.PlausibleMultipleAsync(db, ct);
+            problems.AddRange((await LastFigureCheck.FindAsync(db, result.Records, multiple, ct)).Select(f => Problem(f.ToError(fileName))));
         }
 
         return (Report(fileName, result, problems, regions), result);
@@ -97,7 +111,7 @@ public static class ImportService
     /// analysts who may also edit every region the file names. Throws <see cref="AccessDeniedException"/> otherwise.
     /// </summary>
     public static async Task<ImportCommitResponse> CommitAddingIndicatorsAsync(
-        BaiqiangDbContext db, Stream content, string fileName, long length, Actor actor, TimeProvider clock, CancellationToken ct)
+        BaiqiangDbContext db, Stream content, string fileName, long length, Actor actor, TimeProvider clock, string? forceReason, CancellationToken ct)
     {
         fileName = Path.GetFileName(fileName);
         if (Precheck(fileName, length) is { } refused)
@@ -112,7 +126,10 @@ public static class ImportService
 
         using var copy = new MemoryStream();
         await content.CopyToAsync(copy, ct);
-        var options = new ImportOptions(MaxBytes: ImportLimits.MaxUploadBytes);
+        var options = new ImportOptions(
+            MaxBytes: ImportLimits.MaxUploadBytes,
+            PlausibleMultiple: await StoreSettings.PlausibleMultipleAsync(db, ct),
+            ForceReason: string.IsNullOrWhiteSpace(forceReason) ? null : forceReason.Trim());
         async Task<ImportResult> ReadAsync(IImportLookups lookups, CancellationToken token)
         {
             var result = await new ObservationFileReader().ReadAsync(new MemoryStream(copy.ToArray(), writable: false), fileName, lookups, options, token);
@@ -124,9 +141,9 @@ public static class ImportService
             return result;
         }
 
-        var outcome = await NewIndicatorImport.ReadAddAndStoreAsync(db, ReadAsync, actor.Name, clock, actor, ct);
+        var outcome = await NewIndicatorImport.ReadAddAndStoreAsync(db, ReadAsync, actor.Name, clock, actor, options, ct);
         var read = outcome.Read;
-        var report = Report(fileName, read, [.. read.Errors.Select(e => new ImportProblem(e.Row, e.Column, e.Message.Zh, e.Message.En))],
+        var report = Report(fileName, read, [.. read.Errors.Select(Problem)],
             [.. read.Records.Select(r => r.Region).Distinct().Order()]);
         if (outcome.Written is not { } w)
         {
@@ -137,9 +154,18 @@ public static class ImportService
         return new ImportCommitResponse(report, w.Inserted, w.Revised, w.Unchanged) { AddedIndicators = [.. outcome.Added.Select(a => a.Code.Value)] };
     }
 
+    private static ImportProblem Problem(ImportError e) => new(e.Row, e.Column, e.Message.Zh, e.Message.En, e.Kind == ImportErrorKind.Implausible);
+
+    /// <summary>Why an override cannot be used as asked (a force without a reason), or null.</summary>
+    public static Bilingual? ForceError(bool force, string? reason) => force && string.IsNullOrWhiteSpace(reason)
+        ? new Bilingual("强制导入必须说明原因(记入审计)", "a forced import needs a reason (written to the audit)")
+        : null;
+
     /// <summary>Validates and, only if every row is valid and allowed, stores all of them. Throws <see cref="AccessDeniedException"/> for a region out of scope.</summary>
+    /// <remarks>With a <c>forceReason</c>, figures refused only as implausible against their region's last figure are
+    /// stored anyway, each audited with the actor and the reason; other problems still refuse the whole file.</remarks>
     public static async Task<ImportCommitResponse> CommitAsync(
-        BaiqiangDbContext db, Stream content, string fileName, long length, Actor actor, TimeProvider clock, CancellationToken ct)
+        BaiqiangDbContext db, Stream content, string fileName, long length, Actor actor, TimeProvider clock, string? forceReason, CancellationToken ct)
     {
         var (report, parsed) = await ValidateAsync(db, content, fileName, length, actor, ct);
         foreach (var region in parsed?.Records.Select(r => r.Region).Distinct() ?? [])
@@ -147,13 +173,23 @@ public static class ImportService
             actor.EnsureCanEdit(region);
         }
 
-        if (parsed is null || !report.Success)
+        var forced = !string.IsNullOrWhiteSpace(forceReason);
+        if (parsed is null || !(report.Success || (forced && report.OnlyOverridable)))
         {
             return new ImportCommitResponse(report, 0, 0, 0);
         }
 
-        var summary = await ObservationWriter.WriteAsync(db, parsed.Records, actor.Name, clock, ct);
-        Explorer.SeriesCache.Invalidate();
-        return new ImportCommitResponse(report, summary.Inserted, summary.Revised, summary.Unchanged);
+        var checks = new ImportOptions(PlausibleMultiple: await StoreSettings.PlausibleMultipleAsync(db, ct), ForceReason: forced ? forceReason!.Trim() : null);
+        try
+        {
+            var summary = await ObservationWriter.WriteCheckedAsync(db, parsed.Records, actor.Name, clock, checks, ct);
+            Explorer.SeriesCache.Invalidate();
+            return new ImportCommitResponse(report with { Problems = [] }, summary.Inserted, summary.Revised, summary.Unchanged, report.Problems.Count);
+        }
+        catch (ImplausibleFiguresException e)
+        {
+            // Another writer stored a figure between validation and this write: judged again under the lock.
+            return new ImportCommitResponse(report with { Problems = [.. e.Figures.Select(f => Problem(f.ToError(report.FileName)))] }, 0, 0, 0);
+        }
     }
 }

@@ -24,9 +24,10 @@ public static class ImportsApi
     }
 
     // Stores the file; with addIndicators=true its unknown indicators are first added to the catalogue (admins and
-    // analysts), in the same transaction.
+    // analysts), in the same transaction; ?force=true&reason=… stores figures refused only as implausible against their
+    // region's last figure (problems marked overridable), each audited with the user and the reason.
     internal static async Task<Results<Ok<ImportCommitResponse>, UnprocessableEntity<ImportReport>, ForbidHttpResult>> CommitAsync(
-        IFormFile file, HttpContext http, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct, bool? addIndicators = null)
+        IFormFile file, HttpContext http, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct, bool? addIndicators = null, bool force = false, string? reason = null)
     {
         var actor = http.User.ToActor();
         if (!actor.IsAdmin && !actor.Roles.HasFlag(Role.Editor))
@@ -34,12 +35,17 @@ public static class ImportsApi
             return TypedResults.Forbid();
         }
 
+        if (ImportService.ForceError(force, reason) is { } misuse)
+        {
+            return TypedResults.UnprocessableEntity(new ImportReport(Path.GetFileName(file.FileName), "-", 0, 0, [], [new ImportProblem(null, null, misuse.Zh, misuse.En)]));
+        }
+
         await using var stream = file.OpenReadStream();
         try
         {
             var committed = addIndicators == true
-                ? await ImportService.CommitAddingIndicatorsAsync(db, stream, file.FileName, file.Length, actor, clock, ct)
-                : await ImportService.CommitAsync(db, stream, file.FileName, file.Length, actor, clock, ct);
+                ? await ImportService.CommitAddingIndicatorsAsync(db, stream, file.FileName, file.Length, actor, clock, force ? reason : null, ct)
+                : await ImportService.CommitAsync(db, stream, file.FileName, file.Length, actor, clock, force ? reason : null, ct);
             return committed.Report.Success ? TypedResults.Ok(committed) : TypedResults.UnprocessableEntity(committed.Report);
         }
         catch (AccessDeniedException)

@@ -21,6 +21,9 @@ public sealed class IndexModel(BaiqiangDbContext db, Lang lang, TimeProvider clo
 
     public bool CanCommit { get; private set; }
 
+    /// <summary>The staged file has figures refused only as implausible: committing it needs a reason (audited).</summary>
+    public bool NeedsReason { get; private set; }
+
     public bool MayImport => User.ToActor() is { } a && (a.IsAdmin || a.Roles.HasFlag(Role.Editor));
 
     public void OnGet()
@@ -47,7 +50,7 @@ public sealed class IndexModel(BaiqiangDbContext db, Lang lang, TimeProvider clo
             (Report, _) = await ImportService.ValidateAsync(db, stream, file.FileName, file.Length, User.ToActor(), ct);
         }
 
-        if (Report.Success && MayImport)
+        if ((Report.Success || Report.OnlyOverridable) && MayImport)
         {
             var id = Guid.NewGuid().ToString("N") + Path.GetExtension(file.FileName).ToLowerInvariant();
             await using (var staged = System.IO.File.Create(StagePath(id)))
@@ -58,13 +61,15 @@ public sealed class IndexModel(BaiqiangDbContext db, Lang lang, TimeProvider clo
             TempData[StageKey] = id;
             TempData[StageNameKey] = Path.GetFileName(file.FileName);
             CanCommit = true;
+            NeedsReason = !Report.Success;
         }
 
         return Page();
     }
 
     /// <summary>Stores the staged file: validated again, every region checked against the user's scope.</summary>
-    public async Task<IActionResult> OnPostCommitAsync(CancellationToken ct)
+    /// <remarks>A <c>reason</c> says why figures refused as implausible against their region's last figure are right; it is stored in the audit.</remarks>
+    public async Task<IActionResult> OnPostCommitAsync(string? reason, CancellationToken ct)
     {
         if (TempData[StageKey] is not string id || TempData[StageNameKey] is not string name || !System.IO.File.Exists(StagePath(id)))
         {
@@ -76,7 +81,7 @@ public sealed class IndexModel(BaiqiangDbContext db, Lang lang, TimeProvider clo
         try
         {
             await using var stream = System.IO.File.OpenRead(path);
-            Committed = await ImportService.CommitAsync(db, stream, name, stream.Length, User.ToActor(), clock, ct);
+            Committed = await ImportService.CommitAsync(db, stream, name, stream.Length, User.ToActor(), clock, reason, ct);
             Report = Committed.Report;
         }
         catch (AccessDeniedException e)

@@ -20,19 +20,10 @@ public static class ParseBudget
     public static RouteHandlerBuilder WithParseBudget(this RouteHandlerBuilder endpoint) => endpoint.AddEndpointFilter(async (ctx, next) =>
     {
         var http = ctx.HttpContext;
-        var config = http.RequestServices.GetRequiredService<IConfiguration>();
-        var actor = http.User.ToActor();
-        var writer = actor.IsAdmin || actor.Roles.HasFlag(Role.Editor);
-        var seconds = writer ? config.GetValue("Baiqiang:ParseBudget:WriterSeconds", 30.0) : config.GetValue("Baiqiang:ParseBudget:ReaderSeconds", 5.0);
-
-        // A writer's uploads are capped by each endpoint's own check (ImportLimits, 422 naming the limit).
-        var maxBytes = config.GetValue("Baiqiang:ParseBudget:ReaderMaxBytes", DefaultReaderMaxBytes);
-        var length = http.Request.HasFormContentType ? http.Request.Form.Files.Sum(f => f.Length) : http.Request.ContentLength ?? 0;
-        if (!writer && length > maxBytes)
+        var (writer, seconds, _) = Limits(http);
+        if (TooLarge(http) is { } tooLarge)
         {
-            return Problem(StatusCodes.Status413PayloadTooLarge, new Bilingual(
-                $"文件过大({Mb(length)}),只读用户上限{Mb(maxBytes)};导入较大的文件请联系编辑人员",
-                $"file too large ({Mb(length)}); a read-only user's limit is {Mb(maxBytes)}; ask an editor to import larger files"));
+            return Problem(StatusCodes.Status413PayloadTooLarge, tooLarge);
         }
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
@@ -51,12 +42,42 @@ public static class ParseBudget
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
         {
-            var s = seconds.ToString("0.#", CultureInfo.InvariantCulture);
-            return Problem(StatusCodes.Status422UnprocessableEntity, new Bilingual(
-                $"处理该文件超过了{s}秒的时限,未写入任何数据;请拆分文件{(writer ? string.Empty : "或请编辑人员导入")}",
-                $"checking this file took longer than the {s} s budget; nothing was stored; split the file{(writer ? string.Empty : " or ask an editor to import it")}"));
+            return Problem(StatusCodes.Status422UnprocessableEntity, TooSlow(seconds, writer));
         }
     });
+
+    /// <summary>The budget of this request's user: whether they may write, the seconds allowed, the read-only size cap.</summary>
+    internal static (bool Writer, double Seconds, long ReaderMaxBytes) Limits(HttpContext http)
+    {
+        var config = http.RequestServices.GetRequiredService<IConfiguration>();
+        var actor = http.User.ToActor();
+        var writer = actor.IsAdmin || actor.Roles.HasFlag(Role.Editor);
+        var seconds = writer ? config.GetValue("Baiqiang:ParseBudget:WriterSeconds", 30.0) : config.GetValue("Baiqiang:ParseBudget:ReaderSeconds", 5.0);
+
+        // A writer's uploads are capped by each endpoint's own check (ImportLimits, 422 naming the limit).
+        return (writer, seconds, config.GetValue("Baiqiang:ParseBudget:ReaderMaxBytes", DefaultReaderMaxBytes));
+    }
+
+    /// <summary>Why a read-only user's upload is refused for its size (413), or null.</summary>
+    internal static Bilingual? TooLarge(HttpContext http)
+    {
+        var (writer, _, maxBytes) = Limits(http);
+        var length = http.Request.HasFormContentType ? http.Request.Form.Files.Sum(f => f.Length) : http.Request.ContentLength ?? 0;
+        return writer || length <= maxBytes
+            ? null
+            : new Bilingual(
+                $"文件过大({Mb(length)}),只读用户上限{Mb(maxBytes)};导入较大的文件请联系编辑人员",
+                $"file too large ({Mb(length)}); a read-only user's limit is {Mb(maxBytes)}; ask an editor to import larger files");
+    }
+
+    /// <summary>Why the work was stopped at the deadline (422).</summary>
+    internal static Bilingual TooSlow(double seconds, bool writer)
+    {
+        var s = seconds.ToString("0.#", CultureInfo.InvariantCulture);
+        return new Bilingual(
+            $"处理该文件超过了{s}秒的时限,未写入任何数据;请拆分文件{(writer ? string.Empty : "或请编辑人员导入")}",
+            $"checking this file took longer than the {s} s budget; nothing was stored; split the file{(writer ? string.Empty : " or ask an editor to import it")}");
+    }
 
     private static ProblemHttpResult Problem(int status, Bilingual reason) => TypedResults.Problem(statusCode: status, title: reason.ToString());
 

@@ -16,6 +16,7 @@ public static class WebSetup
         builder.Services.AddRazorPages(o =>
         {
             o.RootDirectory = "/";
+            o.Conventions.ConfigureFilter(new ParseBudgetPageFilter());
             o.Conventions.AllowAnonymousToPage("/Auth/Login");
             o.Conventions.AllowAnonymousToPage("/Auth/Denied");
             o.Conventions.AuthorizeFolder("/Admin", Auth.AuthSetup.AdminPolicy);

@@ -118,8 +118,8 @@ public abstract class ObservationImportTests<TFixture>(TFixture fixture) : IClas
 
         // Two corrected figures of stored indicators, and a whole indicator that is new: bulk-loaded alongside.
         var corrected = new List<string>(lines);
-        corrected[5] = Replace(corrected[5], 3, "7777.5");
-        corrected[RowsPerIndicator + 7] = Replace(corrected[RowsPerIndicator + 7], 3, "8888.25");
+        corrected[5] = Replace(corrected[5], 3, "777.5");
+        corrected[RowsPerIndicator + 7] = Replace(corrected[RowsPerIndicator + 7], 3, "888.25");
         corrected.AddRange(Rows("s_rev_c").Skip(1));
         _clock.Advance(TimeSpan.FromDays(1));
 
@@ -134,13 +134,39 @@ public abstract class ObservationImportTests<TFixture>(TFixture fixture) : IClas
             .Where(o => o.RegionCode == changed.Region && o.IndicatorCode == changed.Indicator)
             .ToListAsync(Ct)).Where(o => o.Period == changed.Period).OrderBy(o => o.Revision).ToList();
         Assert.Equal([1, 2], history.Select(o => o.Revision));
-        Assert.Equal(7777.5m, history[1].Value);
+        Assert.Equal(777.5m, history[1].Value);
         Assert.True(history[1].IsCurrent);
         Assert.False(history[0].IsCurrent);
         Assert.Equal(_clock.GetUtcNow(), history[0].SupersededAt);
         Assert.Equal("corrector", history[1].RecordedBy);
-        Assert.True(await db.AuditEntries.AnyAsync(a => a.Field == "value" && a.NewValue == "7777.5" && a.User == "corrector", Ct));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Field == "value" && a.NewValue == "777.5" && a.User == "corrector", Ct));
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Field == "bulk_insert" && a.NewValue == $"{RowsPerIndicator} rows, revision 1, from rev2.csv", Ct));
+    }
+
+    [Fact]
+    public async Task ReadAndStoreAsync_LargeFileWithOneFigureFarFromTheStoredOne_RefusedUnlessForcedThenAudited()
+    {
+        var lines = Rows("s_odd_a", "s_odd_b");
+        await using var db = fixture.Open();
+        var lookups = Lookups("s_odd_a", "s_odd_b");
+        Assert.NotNull((await ObservationImport.ReadAndStoreAsync(db, Write("odd1.csv", lines), lookups, ImportOptions.Default, "importer", _clock, Ct)).Written);
+
+        // One 亿元 figure typed as 万元 would be: 10,000 times the stored one, in the streamed (large-file) path.
+        var corrected = new List<string>(lines);
+        corrected[9] = Replace(corrected[9], 3, "1000000");
+        var refused = await ObservationImport.ReadAndStoreAsync(db, Write("odd2.csv", corrected), lookups, ImportOptions.Default, "importer", _clock, Ct);
+        var forced = await ObservationImport.ReadAndStoreAsync(
+            db, Write("odd3.csv", corrected), lookups, ImportOptions.Default with { ForceReason = "核对无误" }, "checker", _clock, Ct);
+
+        Assert.Null(refused.Written);
+        var error = Assert.Single(refused.Read.Errors);
+        Assert.Equal(ImportErrorKind.Implausible, error.Kind);
+        Assert.Equal(10, error.Row);
+        Assert.Contains("超过允许的10倍", error.Message.Zh, StringComparison.Ordinal);
+        Assert.Equal(new WriteSummary(0, 1, (RowsPerIndicator * 2) - 1), forced.Written);
+        var audit = Assert.Single(await db.AuditEntries.Where(a => a.Field == "plausibility_override" && a.Key.Contains("s_odd_a")).ToListAsync(Ct));
+        Assert.Equal("checker", audit.User);
+        Assert.EndsWith("reason: 核对无误", audit.NewValue, StringComparison.Ordinal);
     }
 
     public void Dispose()

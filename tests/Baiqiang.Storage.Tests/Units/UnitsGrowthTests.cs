@@ -215,7 +215,7 @@ public abstract class UnitsGrowthTests<TFixture>(TFixture fixture) : IClassFixtu
         Assert.Contains("发电量(power_generation)", error.Message.Zh, StringComparison.Ordinal);
         Assert.Contains("--add-indicators", error.Message.En, StringComparison.Ordinal);
 
-        var outcome = await NewIndicatorImport.ReadAddAndStoreAsync(db, (l, c) => ReadAsync(Csv, l, c), "importer", new FakeTimeProvider(), Admin, Ct);
+        var outcome = await NewIndicatorImport.ReadAddAndStoreAsync(db, (l, c) => ReadAsync(Csv, l, c), "importer", new FakeTimeProvider(), Admin, ImportOptions.Default, Ct);
 
         Assert.NotNull(outcome.Written);
         Assert.Equal(3, outcome.Written!.Inserted);
@@ -235,7 +235,7 @@ public abstract class UnitsGrowthTests<TFixture>(TFixture fixture) : IClassFixtu
         const string Csv = "地区,指标,期别,数值,单位\n110110,测试风电新指标,2024-01..06,12,亿千瓦时\n110110,地区生产总值,2024-01..06,abc,亿元\n";
         var before = (await IndicatorStore.LoadCatalogueAsync(db, Ct)).All.Count;
 
-        var outcome = await NewIndicatorImport.ReadAddAndStoreAsync(db, (l, c) => ReadAsync(Csv, l, c), "importer", new FakeTimeProvider(), Admin, Ct);
+        var outcome = await NewIndicatorImport.ReadAddAndStoreAsync(db, (l, c) => ReadAsync(Csv, l, c), "importer", new FakeTimeProvider(), Admin, ImportOptions.Default, Ct);
 
         Assert.Null(outcome.Written);
         Assert.Empty(outcome.Added);
@@ -245,13 +245,32 @@ public abstract class UnitsGrowthTests<TFixture>(TFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task ReadAddAndStoreAsync_KnownFigureFarBeyondItsRegionsLast_IsRefusedAndAddsNothing()
+    {
+        await using var db = await OpenAsync(110112);
+        const string Last = "地区,指标,期别,数值,单位\n110112,地区生产总值,2023-01..06,90,亿元\n";
+        Assert.NotNull((await NewIndicatorImport.ReadAddAndStoreAsync(db, (l, c) => ReadAsync(Last, l, c), "importer", new FakeTimeProvider(), Admin, ImportOptions.Default, Ct)).Written);
+        // A new indicator beside a GDP typed in 万元 figures under 亿元: 90000亿元 is 1000× the region's last figure.
+        const string Csv = "地区,指标,期别,数值,单位\n110112,测试异常同行新指标,2024-01..06,12,亿千瓦时\n110112,地区生产总值,2024-01..06,90000,亿元\n";
+
+        var outcome = await NewIndicatorImport.ReadAddAndStoreAsync(db, (l, c) => ReadAsync(Csv, l, c), "importer", new FakeTimeProvider(), Admin, ImportOptions.Default, Ct);
+
+        Assert.Null(outcome.Written);
+        var error = Assert.Single(outcome.Read.Errors);
+        Assert.Equal(ImportErrorKind.Implausible, error.Kind);
+        Assert.Equal(3, error.Row);
+        Assert.Null((await IndicatorStore.LoadCatalogueAsync(db, Ct)).Find("测试异常同行新指标"));
+        Assert.Equal(1, await db.Observations.CountAsync(o => o.RegionCode == new RegionCode(110112), Ct));
+    }
+
+    [Fact]
     public async Task ReadAddAndStoreAsync_SecondReadFails_RollsTheAddedIndicatorsBack()
     {
         await using var db = await OpenAsync(110111);
         // The unknown row hides its bad value on the first read; once the indicator exists the value is checked.
         const string Csv = "地区,指标,期别,数值,单位\n110111,测试回滚新指标,2024-01..06,-5,亿元\n";
 
-        var outcome = await NewIndicatorImport.ReadAddAndStoreAsync(db, (l, c) => ReadAsync(Csv, l, c), "importer", new FakeTimeProvider(), Admin, Ct);
+        var outcome = await NewIndicatorImport.ReadAddAndStoreAsync(db, (l, c) => ReadAsync(Csv, l, c), "importer", new FakeTimeProvider(), Admin, ImportOptions.Default, Ct);
 
         Assert.Null(outcome.Written);
         Assert.Contains(outcome.Read.Errors, e => e.Message.En.Contains("negative", StringComparison.Ordinal));

@@ -789,6 +789,12 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("code");
 
+                    b.Property<string>("CodeKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code_key");
+
                     b.Property<string>("Department")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -897,10 +903,17 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_deals_code");
 
+                    b.HasIndex("CodeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deals_code_key");
+
                     b.HasIndex("RegionCode", "SignedOn")
                         .HasDatabaseName("ix_deals_region_code_signed_on");
 
-                    b.ToTable("deals", (string)null);
+                    b.ToTable("deals", null, t =>
+                        {
+                            t.HasTrigger("tr_deals_code_key");
+                        });
                 });
 
             modelBuilder.Entity("Baiqiang.Storage.Projects.ClosedMonthEntity", b =>
@@ -1112,6 +1125,12 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("code");
 
+                    b.Property<string>("CodeKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code_key");
+
                     b.Property<string>("ConstructionContent")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -1206,7 +1225,14 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_projects_region_code_code");
 
-                    b.ToTable("projects", (string)null);
+                    b.HasIndex("RegionCode", "CodeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_projects_region_code_code_key");
+
+                    b.ToTable("projects", null, t =>
+                        {
+                            t.HasTrigger("tr_projects_code_key");
+                        });
                 });
 
             modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectMilestoneEntity", b =>
@@ -1724,6 +1750,12 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("closed_on");
 
+                    b.Property<string>("CodeKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code_key");
+
                     b.Property<string>("CreditCode")
                         .IsRequired()
                         .HasMaxLength(18)
@@ -1793,6 +1825,10 @@ namespace Baiqiang.Storage.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_enterprise_requests");
 
+                    b.HasIndex("CodeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enterprise_requests_code_key");
+
                     b.HasIndex("Key")
                         .IsUnique()
                         .HasDatabaseName("ix_enterprise_requests_key");
@@ -1806,7 +1842,10 @@ namespace Baiqiang.Storage.Migrations.Postgres
                     b.HasIndex("RaisedMonth", "Department", "Category", "Status", "Deadline", "ClosedOn")
                         .HasDatabaseName("ix_enterprise_requests_raised_month_department_category_status_deadline_closed_on");
 
-                    b.ToTable("enterprise_requests", (string)null);
+                    b.ToTable("enterprise_requests", null, t =>
+                        {
+                            t.HasTrigger("tr_enterprise_requests_code_key");
+                        });
                 });
 
             modelBuilder.Entity("Baiqiang.Storage.Services.VisitEntity", b =>
@@ -1896,6 +1935,12 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("character varying(16)")
                         .HasColumnName("base_period");
 
+                    b.Property<string>("CodeKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("code_key");
+
                     b.Property<string>("Comparator")
                         .IsRequired()
                         .HasMaxLength(4)
@@ -1959,6 +2004,10 @@ namespace Baiqiang.Storage.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_targets");
 
+                    b.HasIndex("CodeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_targets_code_key");
+
                     b.HasIndex("Key")
                         .IsUnique()
                         .HasDatabaseName("ix_targets_key");
@@ -1966,7 +2015,10 @@ namespace Baiqiang.Storage.Migrations.Postgres
                     b.HasIndex("RegionCode", "Deadline")
                         .HasDatabaseName("ix_targets_region_code_deadline");
 
-                    b.ToTable("targets", (string)null);
+                    b.ToTable("targets", null, t =>
+                        {
+                            t.HasTrigger("tr_targets_code_key");
+                        });
                 });
 
             modelBuilder.Entity("Baiqiang.Storage.Units.UnitEntity", b =>

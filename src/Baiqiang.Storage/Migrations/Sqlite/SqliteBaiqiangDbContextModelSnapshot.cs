@@ -766,6 +766,12 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("code");
 
+                    b.Property<string>("CodeKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_key");
+
                     b.Property<string>("Department")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -874,10 +880,17 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_deals_code");
 
+                    b.HasIndex("CodeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deals_code_key");
+
                     b.HasIndex("RegionCode", "SignedOn")
                         .HasDatabaseName("ix_deals_region_code_signed_on");
 
-                    b.ToTable("deals", (string)null);
+                    b.ToTable("deals", null, t =>
+                        {
+                            t.HasTrigger("tr_deals_code_key");
+                        });
                 });
 
             modelBuilder.Entity("Baiqiang.Storage.Projects.ClosedMonthEntity", b =>
@@ -1081,6 +1094,12 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("code");
 
+                    b.Property<string>("CodeKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_key");
+
                     b.Property<string>("ConstructionContent")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -1175,7 +1194,14 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_projects_region_code_code");
 
-                    b.ToTable("projects", (string)null);
+                    b.HasIndex("RegionCode", "CodeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_projects_region_code_code_key");
+
+                    b.ToTable("projects", null, t =>
+                        {
+                            t.HasTrigger("tr_projects_code_key");
+                        });
                 });
 
             modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectMilestoneEntity", b =>
@@ -1677,6 +1703,12 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("closed_on");
 
+                    b.Property<string>("CodeKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_key");
+
                     b.Property<string>("CreditCode")
                         .IsRequired()
                         .HasMaxLength(18)
@@ -1746,6 +1778,10 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_enterprise_requests");
 
+                    b.HasIndex("CodeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enterprise_requests_code_key");
+
                     b.HasIndex("Key")
                         .IsUnique()
                         .HasDatabaseName("ix_enterprise_requests_key");
@@ -1759,7 +1795,10 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                     b.HasIndex("RaisedMonth", "Department", "Category", "Status", "Deadline", "ClosedOn")
                         .HasDatabaseName("ix_enterprise_requests_raised_month_department_category_status_deadline_closed_on");
 
-                    b.ToTable("enterprise_requests", (string)null);
+                    b.ToTable("enterprise_requests", null, t =>
+                        {
+                            t.HasTrigger("tr_enterprise_requests_code_key");
+                        });
                 });
 
             modelBuilder.Entity("Baiqiang.Storage.Services.VisitEntity", b =>
@@ -1845,6 +1884,12 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("base_period");
 
+                    b.Property<string>("CodeKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_key");
+
                     b.Property<string>("Comparator")
                         .IsRequired()
                         .HasMaxLength(4)
@@ -1908,6 +1953,10 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_targets");
 
+                    b.HasIndex("CodeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_targets_code_key");
+
                     b.HasIndex("Key")
                         .IsUnique()
                         .HasDatabaseName("ix_targets_key");
@@ -1915,7 +1964,10 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                     b.HasIndex("RegionCode", "Deadline")
                         .HasDatabaseName("ix_targets_region_code_deadline");
 
-                    b.ToTable("targets", (string)null);
+                    b.ToTable("targets", null, t =>
+                        {
+                            t.HasTrigger("tr_targets_code_key");
+                        });
                 });
 
             modelBuilder.Entity("Baiqiang.Storage.Units.UnitEntity", b =>
