@@ -7,13 +7,14 @@ using MiniExcelLibs;
 namespace Baiqiang.Storage.Projects;
 
 /// <summary>Writes consolidated ledger rows (<see cref="LedgerReport"/>) as CSV or XLSX: one row per group and a 合计 row per grouping.</summary>
-/// <remarks>Money columns are 万元; percentages are rounded to 2 decimals (half away from zero); 计算式 shows how completion was computed.</remarks>
+/// <remarks>Money columns are 万元; percentages are rounded to 2 decimals (half away from zero); 计算式 shows how completion was computed;
+/// 亮灯 is 绿/黄/红/无 and 亮灯原因 says why in words (both empty when the ledger was consolidated without thresholds).</remarks>
 public static class LedgerReportExport
 {
     public static IReadOnlyList<string> Columns { get; } =
     [
         "分组方式", "分组", "名称", "项目数", "状态分布", "总投资(万元)", "年度计划投资(万元)", "本期完成投资(万元)", "累计完成投资(万元)",
-        "占年度计划%", "时间进度%", "差距(百分点)", "时间过半任务过半", "新开工", "竣工", "计算式",
+        "占年度计划%", "时间进度%", "差距(百分点)", "时间过半任务过半", "新开工", "竣工", "计算式", "亮灯", "亮灯原因",
     ];
 
     /// <summary>The cells of every row of <paramref name="reports"/> (groups, then 合计), named by <paramref name="label"/>.</summary>
@@ -32,7 +33,7 @@ public static class LedgerReportExport
                     r.ProjectCount, string.Join(";", r.CountByStatus.OrderBy(k => k.Key).Select(k => $"{ProjectText.Name(k.Key)}{k.Value}")),
                     Import.ImportText.Trim(r.TotalInvestment), Import.ImportText.Trim(r.AnnualPlan), Import.ImportText.Trim(r.CompletedInPeriod),
                     Import.ImportText.Trim(r.CompletedYearToDate), Round(r.CompletionPercent), Round(r.TimeElapsedPercent), Round(r.GapPoints),
-                    r.OnTrack ? "是" : "否", r.NewStarts, r.Completions, r.Formula,
+                    r.OnTrack ? "是" : "否", r.NewStarts, r.Completions, r.Formula, r.Light?.ColorZh, r.Light?.Reason.Zh,
                 ]);
             }
         }

@@ -158,7 +158,7 @@ public static class ProjectFileImporter
     // Misfits: rows that do not line up with the header (RowSource.WidthError), reported as row errors.
     internal sealed record Table(string[] Header, int HeaderRow, List<(int Row, string[] Cells)> Rows, ImportError? Error, List<(int Row, Bilingual Message)>? Misfits = null);
 
-    private static async Task<Table> ReadTableAsync(Stream stream, string fileName, ProjectImportOptions options, CancellationToken ct)
+    internal static async Task<Table> ReadTableAsync(Stream stream, string fileName, ProjectImportOptions options, CancellationToken ct)
     {
         Table Bad(Bilingual m, int? row = null) => new([], 0, [], new ImportError(fileName, row, null, m));
         if (FileChecks.FormatOf(fileName) == FileChecks.FileFormat.Unsupported)
