@@ -192,7 +192,7 @@ public abstract class ProjectAdoptionTests<TFixture>(TFixture fixture) : IClassF
         var period = StatPeriod.CumulativeTo(2031, 7);
 
         var rows = (await ProjectLedgerQuery.LedgerAsync(db, period, [LedgerGrouping.Project], region, new DateOnly(2031, 7, 31), Ct))[0].Report;
-        await StoreSettings.SetAsync(db, StoreSettings.LightKey(2031), "-20,-30", "test", Ct);
+        await StoreSettings.SetAsync(db, StoreSettings.LightKey(2031), "-10,-20", "test", Ct);
         var relaxed = (await ProjectLedgerQuery.LedgerAsync(db, period, [LedgerGrouping.Project], region, new DateOnly(2031, 7, 10), Ct))[0].Report;
 
         Assert.Equal(LightColor.Green, rows.Row("LT-1")!.Light!.Color);
