@@ -41,7 +41,7 @@ public static class ProjectCodes
 
         var prefix = c[..(dash + 1)];
         var first = prefix.IndexOf('-', StringComparison.Ordinal);
-        return first > 0 && first + 6 == dash && RegionCode.TryParse(prefix[..first], out _)
+        return first > 0 && first + 5 == dash && RegionCode.TryParse(prefix[..first], out _)
             && int.TryParse(prefix.AsSpan(first + 1, 4), NumberStyles.None, CultureInfo.InvariantCulture, out _)
             ? (prefix, serial) : null;
     }

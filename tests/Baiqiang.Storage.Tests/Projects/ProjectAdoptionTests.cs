@@ -65,6 +65,8 @@ public abstract class ProjectAdoptionTests<TFixture>(TFixture fixture) : IClassF
         Assert.True(again.Success, string.Join("\n", again.Errors));
         Assert.Equal((0, 1, 1), (again.Added, again.Updated, again.Unchanged));
         Assert.Empty(again.AssignedCodes);
+        var third = await ImportAsync(db, "序号,项目名称,所属地区,计划年度\n1,泸县新材料产业园,泸县,2023\n");
+        Assert.Equal("510521-2023-003", Assert.Single(third.AssignedCodes).Code);
         var p = await ProjectStore.FindAsync(db, "510521-2023-001", Ct);
         Assert.Equal((new RegionCode(510521), 60000m, "工业推进组"), (p!.Region, p.AnnualPlanFor(2023), p.WorkGroupName));
     }
