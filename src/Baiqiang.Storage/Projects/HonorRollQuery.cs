@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Text;
 using Baiqiang.Core.Periods;
 using Baiqiang.Core.Projects;
 using Baiqiang.Core.Regions;
-using Baiqiang.Storage.Export;
 using Baiqiang.Storage.Import;
 using MiniExcelLibs;
 
@@ -60,34 +58,7 @@ public static class HonorRollQuery
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(cells);
-        var sb = new StringBuilder();
-        foreach (var h in Columns)
-        {
-            ObservationExporter.Field(sb, h).Append(',');
-        }
-
-        sb.Length--;
-        sb.Append("\r\n");
-        foreach (var c in cells)
-        {
-            for (var i = 0; i < c.Length; i++)
-            {
-                if (i > 0)
-                {
-                    sb.Append(',');
-                }
-
-                _ = c[i] switch
-                {
-                    null => sb,
-                    IFormattable f => ObservationExporter.Number(sb, f.ToString(null, CultureInfo.InvariantCulture)),
-                    var other => ObservationExporter.Field(sb, other.ToString()),
-                };
-            }
-
-            sb.Append("\r\n");
-        }
-
+        var sb = LedgerReportExport.Csv(Columns, cells);
         var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
         await stream.WriteAsync(bytes.GetPreamble(), ct).ConfigureAwait(false);
         await stream.WriteAsync(bytes.GetBytes(sb.ToString()), ct).ConfigureAwait(false);

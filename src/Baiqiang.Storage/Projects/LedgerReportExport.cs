@@ -45,8 +45,15 @@ public static class LedgerReportExport
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(cells);
+        var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(Csv(Columns, cells).ToString());
+        await stream.WriteAsync(bytes, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>A header row of <paramref name="columns"/> and one CRLF line per row of <paramref name="cells"/>: numbers invariant, text quoted as needed.</summary>
+    internal static StringBuilder Csv(IReadOnlyList<string> columns, List<object?[]> cells)
+    {
         var sb = new StringBuilder();
-        sb.AppendJoin(',', Columns).Append("\r\n");
+        sb.AppendJoin(',', columns).Append("\r\n");
         foreach (var c in cells)
         {
             for (var i = 0; i < c.Length; i++)
@@ -67,8 +74,7 @@ public static class LedgerReportExport
             sb.Append("\r\n");
         }
 
-        var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(sb.ToString());
-        await stream.WriteAsync(bytes, ct).ConfigureAwait(false);
+        return sb;
     }
 
     public static async Task WriteXlsxAsync(Stream stream, List<object?[]> cells, CancellationToken ct)
