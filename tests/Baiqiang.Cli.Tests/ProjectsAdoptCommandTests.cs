@@ -84,8 +84,8 @@ public sealed class ProjectsAdoptCommandTests
 
         var sections = table.Split("\n\n");
         Assert.Contains(sections, s => s.StartsWith("红榜·序时进度", StringComparison.Ordinal) && s.Contains("区发改委", StringComparison.Ordinal));
-        Assert.Contains(sections, s => s.StartsWith("黑榜·序时进度", StringComparison.Ordinal) && s.Contains("区工信局", StringComparison.Ordinal) && s.Contains("红", StringComparison.Ordinal));
-        var rows = MiniExcel.Query(store.File("红黑榜.xlsx"), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Contains(sections, s => s.StartsWith("黑榜·序时进度", StringComparison.Ordinal) && s.Contains("区工信局", StringComparison.Ordinal) && s.Contains('红', StringComparison.Ordinal));
+        var rows = (await MiniExcel.QueryAsync(store.File("红黑榜.xlsx"), useHeaderRow: true, cancellationToken: Ct)).Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(8, rows.Count);
         Assert.Equal(("红榜·序时进度", "物流推进组", "绿"), (rows[0]["榜单"], rows[0]["名称"], rows[0]["亮灯"]));
         Assert.Equal(("黑榜·序时进度", "工业推进组", "红"), (rows[2]["榜单"], rows[2]["名称"], rows[2]["亮灯"]));

@@ -356,10 +356,10 @@ internal static class ProjectsCommand
                 .Where(r => r.Light?.Color is LightColor.Red or LightColor.Yellow).OrderByDescending(r => r.Light!.Color).ThenBy(r => r.GroupKey, StringComparer.Ordinal).ToList();
             await o.WriteLineAsync();
             await o.WriteLineAsync($"亮灯:红灯{lit.Count(r => r.Light!.Color == LightColor.Red)}个,黄灯{lit.Count(r => r.Light!.Color == LightColor.Yellow)}个 / lights: red and yellow projects");
-            var lights = new TextTable("项目", "名称", "亮灯", "亮灯原因");
+            var lights = new TextTable("亮灯", "项目", "名称", "亮灯原因");
             foreach (var r in lit)
             {
-                lights.Add(r.GroupKey, r.GroupLabel, r.Light!.ColorZh, r.Light.Reason.Zh);
+                lights.Add(r.Light!.ColorZh, r.GroupKey, r.GroupLabel, r.Light.Reason.Zh);
             }
 
             lights.WriteTo(o);
