@@ -277,7 +277,7 @@ internal sealed class SectionWriter(BriefingContext context, SectionTemplate sec
                 {
                     var bars = new List<(string, decimal, decimal)> { (P("total_label"), pc.CompletionPercent, pc.TimeElapsedPercent) };
                     bars.AddRange(data.Lagging.Where(l => l.CompletionPercent is not null).Take(8).Select(l => (l.Name, l.CompletionPercent!.Value, pc.TimeElapsedPercent)));
-                    return [new ParagraphBlock(sentences), .. LaggingBlocks(data), charts.PlanCompletion(Text.Fill(chart.Title, Base()), bars, P("legend_progress"), P("legend_elapsed"))];
+                    return [new ParagraphBlock(sentences), .. LaggingBlocks(data), charts.PlanCompletion(Text.Fill(chart.Title, Base()), bars, P("legend_progress"), P("legend_elapsed")), .. LightBlocks(data)];
                 }
             }
             else
