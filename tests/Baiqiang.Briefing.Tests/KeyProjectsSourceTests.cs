@@ -44,6 +44,10 @@ public sealed class KeyProjectsSourceTests
             Assert.Single(doc.Sentences, s => s.Key == "key_project_plan").Text);
         var lagging = Assert.Single(doc.Sentences, s => s.Key == "key_projects_lagging").Text;
         Assert.StartsWith("进度滞后项目1个：储能设备产业园（", lagging, StringComparison.Ordinal);
+        // 亮灯: 60%, 60% and 10% against 50% of the year.
+        Assert.Equal("序时进度亮灯：红灯1个、黄灯0个、绿灯2个。", Assert.Single(doc.Sentences, s => s.Key == "key_projects_lights").Text);
+        Assert.Equal("红灯项目：储能设备产业园（完成率10.0%，低于序时进度50.0%达40.0个百分点(红灯线-15个百分点)）。",
+            Assert.Single(doc.Sentences, s => s.Key == "key_projects_red").Text);
     }
 
     private static List<MonthlyReport> Approved(string code, decimal ytd, ProjectLedgerCalendar calendar)

@@ -31,8 +31,36 @@ public sealed class KeyProjectsSource(
         var codes = mine.Select(p => p.Code).ToHashSet(StringComparer.Ordinal);
         var reports = approvedReports.Where(r => codes.Contains(r.ProjectCode)).ToList();
         var ledger = Ledger.Consolidate(mine, reports, context.Period, LedgerGrouping.Project);
-        var warnings = ProjectWarnings.Evaluate(mine, reports, problems.Where(p => codes.Contains(p.ProjectCode)), context.Period, WarningRules.Default, today);
-        return Task.FromResult<ISectionData?>(FromLedger(ledger, mine, warnings, context.English, sourceReference));
+        var own = problems.Where(p => codes.Contains(p.ProjectCode)).ToList();
+        var warnings = ProjectWarnings.Evaluate(mine, reports, own, context.Period, WarningRules.Default, today);
+        var data = FromLedger(ledger, mine, warnings, context.English, sourceReference);
+        return Task.FromResult<ISectionData?>(data with { Lights = Lights(mine, reports, own, context.Period, today, context.English) });
+    }
+
+    /// <summary>
+    /// 亮灯 as of <paramref name="today"/> with the default thresholds (red also for problems and milestones past their
+    /// deadline), and the 红黑榜 of responsible units (top and bottom 3 by completion against time).
+    /// </summary>
+    public static LightSummary Lights(IReadOnlyList<Project> projects, IReadOnlyList<MonthlyReport> reports, IReadOnlyList<ProjectProblem> problems, StatPeriod period, DateOnly today, bool english)
+    {
+        ArgumentNullException.ThrowIfNull(projects);
+        var flags = new Dictionary<string, List<Baiqiang.Core.Text.Bilingual>>(StringComparer.Ordinal);
+        foreach (var (code, flag) in problems.Select(q => (q.ProjectCode, ProjectLights.ProblemFlag(q, today)))
+                     .Concat(projects.SelectMany(p => p.Milestones.Select(m => (p.Code, ProjectLights.MilestoneFlag(m, today))))))
+        {
+            if (flag is { } f)
+            {
+                (flags.TryGetValue(code, out var list) ? list : flags[code] = []).Add(f);
+            }
+        }
+
+        var figures = Ledger.Figures(projects, reports, period).Select(f => flags.TryGetValue(f.Code, out var fl) ? f with { RedFlags = fl } : f).ToList();
+        var rows = Ledger.Consolidate(figures, period, LedgerGrouping.Project, LightThresholds.Default).Rows;
+        var roll = HonorRoll.Rank(Ledger.Consolidate(figures, period, LedgerGrouping.Department, LightThresholds.Default), HonorRollBy.Unit, 3);
+        int Count(LightColor c) => rows.Count(r => r.Light!.Color == c);
+        return new LightSummary(Count(LightColor.Red), Count(LightColor.Yellow), Count(LightColor.Green),
+            [.. rows.Where(r => r.Light!.Color == LightColor.Red).Select(r => (r.GroupLabel, english ? r.Light!.Reason.En : r.Light!.Reason.Zh))],
+            [.. roll.Of(HonorList.ProgressTop).Select(e => e.Row.GroupLabel)], [.. roll.Of(HonorList.ProgressBottom).Select(e => e.Row.GroupLabel)]);
     }
 
     /// <summary>Maps a consolidated ledger and its warnings to the section record (money 万元 → 亿元).</summary>

@@ -67,7 +67,8 @@ public sealed record TargetsData(IReadOnlyList<TargetItem> Items) : ISectionData
 public sealed record LaggingProject(string Code, string Name, decimal? CompletionPercent, IReadOnlyList<string> Reasons);
 
 /// <summary>
-/// The key-project section: counts by status (Chinese status name → count), completion of the annual plan, lagging projects.
+/// The key-project section: counts by status (Chinese status name → count), completion of the annual plan, lagging projects,
+/// and (when the ledger was lit) 亮灯 and the 红黑榜 of responsible units.
 /// Fill it from <c>Ledger.Consolidate</c> (<see cref="KeyProjectsSource"/>) or from stored aggregate observations.
 /// </summary>
 public sealed record KeyProjectsData(
@@ -76,10 +77,17 @@ public sealed record KeyProjectsData(
     Figure? AnnualPlan,
     Figure? CompletedYearToDate,
     IReadOnlyList<LaggingProject> Lagging,
-    IReadOnlyList<SourceRef> Sources) : ISectionData
+    IReadOnlyList<SourceRef> Sources,
+    LightSummary? Lights = null) : ISectionData
 {
     public string Kind => Templates.SectionKinds.KeyProjects;
 }
+
+/// <summary>
+/// 亮灯 and 红黑榜 of the key-project section: projects per colour, the red ones with their reasons, and the responsible
+/// units at the top and bottom by completion against time.
+/// </summary>
+public sealed record LightSummary(int Red, int Yellow, int Green, IReadOnlyList<(string Name, string Reason)> RedProjects, IReadOnlyList<string> HonorTop, IReadOnlyList<string> HonorBottom);
 
 /// <summary>One counted or summed item with an optional target (signings, landings, starts; visits, requests …).</summary>
 public sealed record ProgressItem(string Code, Figure? Actual, Figure? Target, SourceRef? TargetSource);

@@ -296,7 +296,7 @@ internal sealed class SectionWriter(BriefingContext context, SectionTemplate sec
                 {
                     var bars = new List<(string, decimal, decimal)> { (P("total_label"), pc.CompletionPercent, pc.TimeElapsedPercent) };
                     bars.AddRange(data.Lagging.Where(l => l.CompletionPercent is not null).Take(8).Select(l => (l.Name, l.CompletionPercent!.Value, pc.TimeElapsedPercent)));
-                    return [new ParagraphBlock(sentences), .. LaggingBlocks(data), charts.PlanCompletion(Text.Fill(chart.Title, Base()), bars, P("legend_progress"), P("legend_elapsed"))];
+                    return [new ParagraphBlock(sentences), .. LaggingBlocks(data), charts.PlanCompletion(Text.Fill(chart.Title, Base()), bars, P("legend_progress"), P("legend_elapsed")), .. LightBlocks(data)];
                 }
             }
             else
@@ -305,7 +305,38 @@ internal sealed class SectionWriter(BriefingContext context, SectionTemplate sec
             }
         }
 
-        return [new ParagraphBlock(sentences), .. LaggingBlocks(data)];
+        return [new ParagraphBlock(sentences), .. LaggingBlocks(data), .. LightBlocks(data)];
+    }
+
+    /// <summary>亮灯 counts, the red projects with their reasons, and the 红黑榜 of responsible units — colour always in words.</summary>
+    private IEnumerable<Block> LightBlocks(KeyProjectsData data)
+    {
+        if (data.Lights is not { } l || l.Red + l.Yellow + l.Green == 0)
+        {
+            yield break;
+        }
+
+        var sentences = new List<Sentence>
+        {
+            new("key_projects_lights", _en
+                ? System.FormattableString.Invariant($"Lights against time elapsed: {l.Red} red, {l.Yellow} yellow, {l.Green} green.")
+                : System.FormattableString.Invariant($"序时进度亮灯：红灯{l.Red}个、黄灯{l.Yellow}个、绿灯{l.Green}个。"), data.Sources),
+        };
+        if (l.RedProjects.Count > 0)
+        {
+            sentences.Add(new Sentence("key_projects_red", _en
+                ? "Red: " + string.Join("; ", l.RedProjects.Select(r => $"{r.Name} ({r.Reason})")) + "."
+                : "红灯项目：" + string.Join("；", l.RedProjects.Select(r => $"{r.Name}（{r.Reason}）")) + "。", data.Sources));
+        }
+
+        if (l.HonorTop.Count > 0)
+        {
+            sentences.Add(new Sentence("key_projects_honor_roll", _en
+                ? $"Responsible units by progress against time — top: {string.Join(", ", l.HonorTop)}; bottom: {string.Join(", ", l.HonorBottom)}."
+                : $"红黑榜(责任单位，序时进度)：红榜{string.Join("、", l.HonorTop)}；黑榜{string.Join("、", l.HonorBottom)}。", data.Sources));
+        }
+
+        yield return new ParagraphBlock(sentences);
     }
 
     private IEnumerable<Block> LaggingBlocks(KeyProjectsData data)

@@ -24,6 +24,7 @@ internal static class ProjectsCommand
     {
         ImportCommand(), ExportCommand(), FormCommand(), ReportCommand(), WarningsCommand(), ApproveCommand(), CloseMonthCommand(), TransitionCommand(),
         SupervisionCommands.Escalate(), SupervisionCommands.Sheet(),
+        HonorRollCommand(), LightThresholdsCommand(),
     };
 
     private static Actor CliActor() => Actor.LocalAdmin(Environment.UserName);
@@ -40,9 +41,13 @@ internal static class ProjectsCommand
         var period = new Option<string?>("--period") { Description = "月报表无“填报月份”列时的月份;台账无“计划年度”列时的年度 / report month of a form without 填报月份; plan year of a ledger without 计划年度" };
         var noApprove = new Option<bool>("--no-approve") { Description = "月报只提交不审核(默认由本地管理员直接审核) / store form reports as submitted, not approved" };
         var dryRun = new Option<bool>("--dry-run") { Description = "只校验,不写入 / validate only" };
-        var command = new Command("import", "导入台账或月报表(全部成功或全部不写入) / import a ledger or a filled monthly form (all rows or none)")
+        var writeCodes = new Option<bool>("--write-codes")
         {
-            file, kind, period, noApprove, dryRun,
+            Description = "台账导入后在原文件旁另存一份带项目编号的副本(NAME.coded.csv/.xlsx) / after a ledger import, write a copy carrying the project codes beside the input (NAME.coded.csv/.xlsx)",
+        };
+        var command = new Command("import", "导入台账或月报表(全部成功或全部不写入);无项目编号的新项目按“地区-计划年度-序号”编号 / import a ledger or a filled monthly form (all rows or none); new projects without a code get {region}-{plan year}-{serial}")
+        {
+            file, kind, period, noApprove, dryRun, writeCodes,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -81,6 +86,34 @@ internal static class ProjectsCommand
             var dry = options.DryRun ? "(仅校验,未写入 / dry run, nothing stored)" : string.Empty;
             await parse.Out().WriteLineAsync(
                 $"已导入 / imported {Path.GetFileName(path)} [{what}]{dry}: 新增 added {result.Added}, 更新 updated {result.Updated}, 未变 unchanged {result.Unchanged}, 未填 skipped {result.Skipped}");
+            var assigned = result.AssignedCodes.ToList();
+            if (assigned.Count > 0)
+            {
+                await parse.Out().WriteLineAsync($"生成项目编号{assigned.Count}个 / assigned {assigned.Count} project codes:");
+                foreach (var a in assigned)
+                {
+                    await parse.Out().WriteLineAsync($"  第{a.Row}行 row {a.Row}: {a.Code} {a.Name}");
+                }
+            }
+
+            if (parse.GetValue(writeCodes))
+            {
+                if (result.Kind != ProjectFileKind.Ledger)
+                {
+                    await parse.Err().WriteLineAsync("--write-codes 只用于台账 / --write-codes applies to a ledger only");
+                    return 2;
+                }
+
+                var coded = ProjectCodeWriter.CodedPath(path);
+                if (await ProjectCodeWriter.WriteAsync(path, result.RowCodes, coded, ct) is { } writeError)
+                {
+                    await parse.Err().WriteLineAsync(writeError.ToString());
+                    return 1;
+                }
+
+                await parse.Out().WriteLineAsync($"已写出带项目编号的台账 / wrote the ledger with its codes: {coded}");
+            }
+
             return 0;
         });
         return command;
@@ -185,13 +218,14 @@ internal static class ProjectsCommand
         {
             Description = "分组:project|region|department|leader|category|industry-chain|tag|kind(默认按项目和按地区各一张) / grouping (default: per project and per region)",
         };
-        by.AcceptOnlyFromAmong("project", "region", "department", "leader", "category", "industry-chain", "tag", "kind");
+        by.AcceptOnlyFromAmong("project", "region", "department", "leader", "category", "industry-chain", "tag", "kind", "work-group");
         var format = new Option<string>("--format") { Description = "table | csv | xlsx(xlsx 须 --out) / output format", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "xlsx");
         var output = new Option<string?>("--out") { Description = "输出文件(csv 默认打印到屏幕) / output file (csv prints to the screen by default)" };
-        var command = new Command("report", "台账汇总:完成投资、占年度计划、时间过半任务过半、新开工与竣工 / ledger consolidation by period and grouping")
+        var today = CliAsOf.Option("判断亮灯(问题、节点逾期)的日期", "the day 亮灯 judges overdue problems and milestones on");
+        var command = new Command("report", "台账汇总:完成投资、占年度计划、时间过半任务过半、新开工与竣工、亮灯 / ledger consolidation by period and grouping, with 亮灯")
         {
-            period, by, format, output, RegionOption,
+            period, by, format, output, today, RegionOption,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -203,8 +237,13 @@ internal static class ProjectsCommand
                 return 2;
             }
 
+            if (await CliAsOf.ResolveAsync(parse, db, today, ct) is not { } asOf)
+            {
+                return 2;
+            }
+
             var groupings = parse.GetValue(by) is { } b ? [Grouping(b)] : new[] { LedgerGrouping.Project, LedgerGrouping.Region };
-            var views = await ProjectLedgerQuery.LedgerAsync(db, p, groupings, region, ct);
+            var views = await ProjectLedgerQuery.LedgerAsync(db, p, groupings, region, asOf.Day, ct);
 
             var fmt = parse.GetValue(format);
             var path = parse.GetValue(output);
@@ -221,18 +260,18 @@ internal static class ProjectsCommand
             if (fmt == "table")
             {
                 var o = parse.Out();
-                await o.WriteLineAsync($"重点项目台账 {p}(时间进度 {P(p.YearElapsedShare * 100m)}%)/ key-project ledger {p} (time elapsed {P(p.YearElapsedShare * 100m)}%)");
+                await o.WriteLineAsync($"重点项目台账 {p}(时间进度 {P(p.YearElapsedShare * 100m)}%,{asOf.Zh})/ key-project ledger {p} (time elapsed {P(p.YearElapsedShare * 100m)}%, {asOf.En})");
                 foreach (var v in views)
                 {
                     await o.WriteLineAsync();
                     await o.WriteLineAsync($"按{GroupingZh(v.Report.GroupBy)} / by {v.Report.GroupBy}");
-                    var t = new TextTable("分组", "名称", "项目数", "年度计划", "累计完成", "占年度计划", "差距(百分点)", "过半", "新开工", "竣工");
+                    var t = new TextTable("分组", "名称", "项目数", "年度计划", "累计完成", "占年度计划", "差距(百分点)", "过半", "新开工", "竣工", "亮灯", "亮灯原因");
                     foreach (var x in rows.Where(x => x.GroupBy == v.Report.GroupBy))
                     {
                         var r = x.Row;
                         t.Add(r.GroupKey, Label(x), Cnt(r.ProjectCount), Yi(r.AnnualPlan), Yi(r.CompletedYearToDate),
                             r.CompletionPercent is { } c ? P(c) + "%" : "—", r.GapPoints is { } gp ? Signed(gp) : "—", r.OnTrack ? "是" : "否",
-                            Cnt(r.NewStarts), Cnt(r.Completions));
+                            Cnt(r.NewStarts), Cnt(r.Completions), r.Light?.ColorZh ?? "—", r.Light?.Reason.Zh ?? string.Empty);
                     }
 
                     t.WriteTo(o);
@@ -312,6 +351,19 @@ internal static class ProjectsCommand
             }
 
             t.WriteTo(o);
+
+            // 亮灯: the red and yellow projects, each with its reason.
+            var lit = (await ProjectLedgerQuery.LedgerAsync(db, p, [LedgerGrouping.Project], region, asOf.Day, ct))[0].Report.Rows
+                .Where(r => r.Light?.Color is LightColor.Red or LightColor.Yellow).OrderByDescending(r => r.Light!.Color).ThenBy(r => r.GroupKey, StringComparer.Ordinal).ToList();
+            await o.WriteLineAsync();
+            await o.WriteLineAsync($"亮灯:红灯{lit.Count(r => r.Light!.Color == LightColor.Red)}个,黄灯{lit.Count(r => r.Light!.Color == LightColor.Yellow)}个 / lights: red and yellow projects");
+            var lights = new TextTable("亮灯", "项目", "名称", "亮灯原因");
+            foreach (var r in lit)
+            {
+                lights.Add(r.Light!.ColorZh, r.GroupKey, r.GroupLabel, r.Light.Reason.Zh);
+            }
+
+            lights.WriteTo(o);
             return 0;
         });
         return command;
@@ -394,6 +446,143 @@ internal static class ProjectsCommand
         return command;
     }
 
+    private static Command HonorRollCommand()
+    {
+        var period = new Option<string>("--period") { Description = "统计期别,如 2023-01..06 / period", Required = true };
+        var by = new Option<string>("--by") { Description = "unit(责任单位)| leader(挂点领导)| group(工作推进组)| region(地区)", Required = true };
+        by.AcceptOnlyFromAmong("unit", "leader", "group", "region");
+        var top = new Option<int>("--top") { Description = "红榜、黑榜各取前N名(默认5) / top and bottom N (default 5)", DefaultValueFactory = _ => 5 };
+        var format = new Option<string>("--format") { Description = "table | csv | xlsx(xlsx 须 --out) / output format", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv", "xlsx");
+        var output = new Option<string?>("--out") { Description = "输出文件 / output file" };
+        var today = CliAsOf.Option("判断亮灯的日期", "the day 亮灯 is judged on");
+        var command = new Command("honor-roll", "红黑榜:按序时进度和新开工排名,前N名和后N名 / honour roll and blacklist by progress against time and by new starts")
+        {
+            period, by, top, format, output, today, RegionOption,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (parse.GetValue(top) < 1)
+            {
+                await parse.Err().WriteLineAsync("--top 须为正整数 / --top must be a positive whole number");
+                return 2;
+            }
+
+            var fmt = parse.GetValue(format);
+            var path = parse.GetValue(output);
+            if (fmt == "xlsx" && path is null)
+            {
+                await parse.Err().WriteLineAsync("xlsx 格式须指定 --out 文件 / --format xlsx needs --out FILE");
+                return 2;
+            }
+
+            await using var db = await StoreAccess.OpenAsync(parse, ct);
+            var lookups = await StoreLookups.LoadAsync(db, ct);
+            var (ok, p, region) = await ScopeAsync(parse, lookups, parse.GetRequiredValue(period), ct);
+            if (!ok || await CliAsOf.ResolveAsync(parse, db, today, ct) is not { } asOf)
+            {
+                return 2;
+            }
+
+            var roll = await HonorRollQuery.RankAsync(db, p, HonorRollQuery.ParseBy(parse.GetRequiredValue(by))!.Value, parse.GetValue(top), region, asOf.Day, ct);
+            string Label(LedgerRow r) => roll.By == HonorRollBy.Region && RegionCode.TryParse(r.GroupKey, out var rc) ? lookups.RegionName(rc) : r.GroupLabel;
+            var cells = HonorRollQuery.Cells(roll, Label);
+            if (fmt == "table")
+            {
+                var o = parse.Out();
+                await o.WriteLineAsync($"红黑榜 {p} 按{ByZh(roll.By)}(前后各{roll.Top}名,{asOf.Zh})/ honour roll {p} by {roll.By} (top and bottom {roll.Top}, {asOf.En})");
+                foreach (var list in Enum.GetValues<HonorList>())
+                {
+                    await o.WriteLineAsync();
+                    await o.WriteLineAsync($"{HonorRoll.Zh(list)} / {HonorRoll.En(list)}");
+                    var t = new TextTable("名次", "名称", "项目数", "年度计划", "累计完成", "完成率", "差距(百分点)", "新开工", "亮灯", "亮灯原因");
+                    foreach (var e in roll.Of(list))
+                    {
+                        var r = e.Row;
+                        t.Add(Cnt(e.Rank), Label(r), Cnt(r.ProjectCount), Yi(r.AnnualPlan), Yi(r.CompletedYearToDate),
+                            r.CompletionPercent is { } c ? P(c) + "%" : "—", r.GapPoints is { } gp ? Signed(gp) : "—", Cnt(r.NewStarts),
+                            r.Light?.ColorZh ?? "—", r.Light?.Reason.Zh ?? string.Empty);
+                    }
+
+                    t.WriteTo(o);
+                }
+
+                return 0;
+            }
+
+            await using (Stream stream = path is null ? new MemoryStream() : File.Create(path))
+            {
+                if (fmt == "xlsx")
+                {
+                    await HonorRollQuery.WriteXlsxAsync(stream, cells, ct);
+                }
+                else
+                {
+                    await HonorRollQuery.WriteCsvAsync(stream, cells, ct);
+                    if (path is null)
+                    {
+                        await parse.Out().WriteAsync(new UTF8Encoding(false).GetString(((MemoryStream)stream).ToArray()).TrimStart('\uFEFF'));
+                        return 0;
+                    }
+                }
+            }
+
+            await parse.Out().WriteLineAsync($"已导出{cells.Count}行到 {path} / exported {cells.Count} rows to {path}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command LightThresholdsCommand()
+    {
+        var year = new Option<int>("--year") { Description = "计划年度 / plan year", Required = true };
+        var yellow = new Option<decimal?>("--yellow") { Description = "黄灯线:完成率低于序时进度超过N个百分点为黄灯(默认-5) / yellow line in points (default -5)" };
+        var red = new Option<decimal?>("--red") { Description = "红灯线(默认-15) / red line in points (default -15)" };
+        var command = new Command("light-thresholds", "查看或设定某计划年度的亮灯阈值 / show or set a plan year's 亮灯 thresholds") { year, yellow, red };
+        command.SetAction(async (parse, ct) =>
+        {
+            var y = parse.GetValue(year);
+            if (y is < 1949 or > 2200)
+            {
+                await parse.Err().WriteLineAsync($"计划年度{y}无效 / plan year {y} is not valid");
+                return 2;
+            }
+
+            await using var db = await StoreAccess.OpenAsync(parse, ct);
+            var current = await Storage.Settings.StoreSettings.LightThresholdsAsync(db, y, ct);
+            if (parse.GetValue(yellow) is null && parse.GetValue(red) is null)
+            {
+                await parse.Out().WriteLineAsync(Describe(y, current));
+                return 0;
+            }
+
+            var text = Invariant($"{parse.GetValue(yellow) ?? current.YellowBelow},{parse.GetValue(red) ?? current.RedBelow}");
+            var stored = await Storage.Settings.StoreSettings.SetAsync(db, Storage.Settings.StoreSettings.LightKey(y), text, Environment.UserName, ct);
+            if (!stored.Success)
+            {
+                await parse.Err().WriteLineAsync(stored.Error.ToString());
+                return 2;
+            }
+
+            await parse.Out().WriteLineAsync("已设定 / set: " + Describe(y, LightThresholds.TryParse(stored.Value).Value));
+            return 0;
+        });
+        return command;
+    }
+
+    private static string Describe(int year, LightThresholds t) =>
+        Invariant($"{year}年亮灯:差距≥{N(t.YellowBelow)}个百分点为绿,{N(t.RedBelow)}至{N(t.YellowBelow)}为黄,低于{N(t.RedBelow)}为红 / {year}: green at gap ≥ {N(t.YellowBelow)} points, yellow from {N(t.RedBelow)}, red below {N(t.RedBelow)}");
+
+    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+    private static string ByZh(HonorRollBy by) => by switch
+    {
+        HonorRollBy.Unit => "责任单位",
+        HonorRollBy.Leader => "挂点领导",
+        HonorRollBy.Group => "工作推进组",
+        _ => "地区",
+    };
+
     private static LedgerGrouping Grouping(string by) => by switch
     {
         "project" => LedgerGrouping.Project,
@@ -403,6 +592,7 @@ internal static class ProjectsCommand
         "category" => LedgerGrouping.Category,
         "industry-chain" => LedgerGrouping.IndustryChain,
         "tag" => LedgerGrouping.Tag,
+        "work-group" => LedgerGrouping.WorkGroup,
         _ => LedgerGrouping.Kind,
     };
 
@@ -415,6 +605,7 @@ internal static class ProjectsCommand
         LedgerGrouping.Category => "项目类别",
         LedgerGrouping.IndustryChain => "产业链",
         LedgerGrouping.Tag => "标签",
+        LedgerGrouping.WorkGroup => "工作推进组",
         _ => "项目性质",
     };
 

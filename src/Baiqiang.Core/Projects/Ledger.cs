@@ -29,6 +29,9 @@ public enum LedgerGrouping
 
     /// <summary>By <see cref="ProjectKind"/> (label: Chinese name).</summary>
     Kind = 8,
+
+    /// <summary>By 工作推进组 (<see cref="Projects.Project.WorkGroupName"/>; projects without one form the group with key "").</summary>
+    WorkGroup = 9,
 }
 
 /// <summary>One consolidated row of the ledger. Money in 万元.</summary>
@@ -62,7 +65,11 @@ public sealed record LedgerRow(
     bool OnTrack,
     int NewStarts,
     int Completions,
-    string Formula);
+    string Formula)
+{
+    /// <summary>亮灯 (序时进度) of the row, with its reason; null when the ledger was consolidated without thresholds.</summary>
+    public ProjectLight? Light { get; init; }
+}
 
 /// <summary>The result of <see cref="Ledger.Consolidate(IEnumerable{Project}, IEnumerable{MonthlyReport}, StatPeriod, LedgerGrouping)"/>: the group rows (in group order) and the total over all projects (each once).</summary>
 public sealed record LedgerReport(StatPeriod Period, LedgerGrouping GroupBy, IReadOnlyList<LedgerRow> Rows, LedgerRow Total)
@@ -104,6 +111,9 @@ public sealed record LedgerReport(StatPeriod Period, LedgerGrouping GroupBy, IRe
 /// <param name="CompletedYearToDate">Cumulative of the latest approved report of the year for a month ≤ the period's last month (0 when none).</param>
 /// <param name="NewStarts">Transitions to 开工 dated within the period.</param>
 /// <param name="Completions">Transitions to 竣工 dated within the period.</param>
+/// <param name="WorkGroupName">工作推进组 ("" when none).</param>
+/// <param name="RedFlags">Reasons that turn the project's light red whatever its progress (problems open past their deadline,
+/// overdue milestones …; see <see cref="ProjectLights"/>); null or empty when none.</param>
 public readonly record struct LedgerFigures(
     string Code,
     string Name,
@@ -120,7 +130,9 @@ public readonly record struct LedgerFigures(
     decimal CompletedInPeriod,
     decimal CompletedYearToDate,
     int NewStarts,
-    int Completions);
+    int Completions,
+    string WorkGroupName = "",
+    IReadOnlyList<Text.Bilingual>? RedFlags = null);
 
 /// <summary>
 /// Consolidates the project ledger (台账汇总) for a statistical period.
@@ -155,6 +167,18 @@ public static class Ledger
     {
         ArgumentNullException.ThrowIfNull(figures);
         return Consolidate(figures, period, groupBy, nameof(figures));
+    }
+
+    /// <summary>
+    /// As <see cref="Consolidate(IEnumerable{LedgerFigures}, StatPeriod, LedgerGrouping)"/>, and each row (and the total)
+    /// gets its 亮灯 (<see cref="LedgerRow.Light"/>) by <paramref name="thresholds"/>; a project row also turns red for
+    /// its <see cref="LedgerFigures.RedFlags"/>.
+    /// </summary>
+    public static LedgerReport Consolidate(IEnumerable<LedgerFigures> figures, StatPeriod period, LedgerGrouping groupBy, LightThresholds thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        return Consolidate(figures, period, groupBy, nameof(figures), thresholds);
     }
 
     /// <summary>
@@ -197,11 +221,12 @@ public static class Ledger
             }
 
             yield return new LedgerFigures(p.Code, p.Name, p.Region, p.Category, p.IndustryChain, p.Kind, p.LeadDepartment, p.Leader, p.Tags,
-                p.Status, p.TotalInvestment, p.AnnualPlanFor(period.Year), inPeriod, ytd, newStarts, completions);
+                p.Status, p.TotalInvestment, p.AnnualPlanFor(period.Year), inPeriod, ytd, newStarts, completions, p.WorkGroupName);
         }
     }
 
-    private static LedgerReport Consolidate(IEnumerable<LedgerFigures> figures, StatPeriod period, LedgerGrouping groupBy, string paramName)
+    private static LedgerReport Consolidate(IEnumerable<LedgerFigures> figures, StatPeriod period, LedgerGrouping groupBy, string paramName,
+        LightThresholds? thresholds = null)
     {
         var groups = new Dictionary<string, Acc>(StringComparer.Ordinal);
         var total = new Acc(string.Empty, "合计", 0);
@@ -236,7 +261,7 @@ public static class Ledger
                     break;
                 default:
                     var (key, label, order) = KeyOf(f, groupBy);
-                    Group(groups, key, label, order).Add(f);
+                    Group(groups, key, label, order).Add(f, ownRow: groupBy == LedgerGrouping.Project);
                     break;
             }
         }
@@ -246,10 +271,10 @@ public static class Ledger
         var rows = new List<LedgerRow>(accs.Count);
         foreach (var a in accs)
         {
-            rows.Add(a.ToRow(period));
+            rows.Add(a.ToRow(period, thresholds));
         }
 
-        return new LedgerReport(period, groupBy, rows, total.ToRow(period));
+        return new LedgerReport(period, groupBy, rows, total.ToRow(period, thresholds));
     }
 
     private static Acc Group(Dictionary<string, Acc> groups, string key, string label, int order)
@@ -272,6 +297,7 @@ public static class Ledger
         LedgerGrouping.Category => (p.Category.ToString(), ProjectText.Name(p.Category), (int)p.Category),
         LedgerGrouping.IndustryChain => (p.IndustryChain ?? string.Empty, string.IsNullOrEmpty(p.IndustryChain) ? "未标注产业链" : p.IndustryChain, 0),
         LedgerGrouping.Kind => (p.Kind.ToString(), ProjectText.Name(p.Kind), (int)p.Kind),
+        LedgerGrouping.WorkGroup => (p.WorkGroupName, p.WorkGroupName.Length == 0 ? "未指定工作推进组" : p.WorkGroupName, 0),
         _ => throw new ArgumentOutOfRangeException(nameof(groupBy), groupBy, "未知分组方式 / unknown grouping"),
     };
 
@@ -296,10 +322,17 @@ public static class Ledger
         private decimal _ytd;
         private int _newStarts;
         private int _completions;
+        private List<Text.Bilingual>? _flags;
 
-        public void Add(in LedgerFigures f)
+        public void Add(in LedgerFigures f, bool ownRow = false)
         {
             _count++;
+            if (ownRow && f.RedFlags is { Count: > 0 } flags)
+            {
+                // Only a project's own row carries its flags; a group's colour is its progress against time.
+                (_flags ??= []).AddRange(flags);
+            }
+
             _status[(int)f.Status]++;
             _investment += f.TotalInvestment;
             _plan += f.AnnualPlan;
@@ -309,7 +342,7 @@ public static class Ledger
             _completions += f.Completions;
         }
 
-        public LedgerRow ToRow(StatPeriod period)
+        public LedgerRow ToRow(StatPeriod period, LightThresholds? thresholds)
         {
             // The counts array itself, read-only (one row per project would otherwise build 100,000 dictionaries).
             var byStatus = new StatusCounts(_status);
@@ -334,7 +367,10 @@ public static class Ledger
             }
 
             return new LedgerRow(Key, Label, _count, byStatus, _investment, _plan, _period, _ytd, completion, elapsed, gap, onTrack,
-                _newStarts, _completions, formula);
+                _newStarts, _completions, formula)
+            {
+                Light = thresholds is null ? null : ProjectLights.Judge(completion, elapsed, thresholds, _flags),
+            };
         }
     }
 }
@@ -402,6 +438,7 @@ internal sealed class ReportIndex
     private int[] _revision = [];
     private decimal[] _cumulative = [];
     private decimal[] _thisMonth = [];
+    private Dictionary<int, (int Month, decimal Balance)>? _openings;
 
     /// <summary>One pass over <paramref name="reports"/>: approved ones of <paramref name="year"/> up to <paramref name="lastMonth"/>.</summary>
     public static ReportIndex Build(IEnumerable<MonthlyReport> reports, int year, int lastMonth)
@@ -421,6 +458,10 @@ internal sealed class ReportIndex
                 index._revision[i] = r.Revision;
                 index._cumulative[i] = r.CumulativeThisYear;
                 index._thisMonth[i] = r.CompletedThisMonth;
+                if (r.IsOpeningBalance)
+                {
+                    (index._openings ??= [])[row] = (r.Month, r.PreviousCumulative);
+                }
             }
         }
 
@@ -459,7 +500,10 @@ internal sealed class ReportIndex
     /// <summary>本月完成 for <paramref name="month"/> (0 when no report).</summary>
     public decimal ThisMonth(int row, int month) => row < 0 ? 0m : _thisMonth[(row * Slots) + month];
 
-    /// <summary>The cumulative of the latest reported month ≤ <paramref name="month"/>, 0 when none.</summary>
+    /// <summary>
+    /// The cumulative of the latest reported month ≤ <paramref name="month"/>; when none, the opening balance (期初累计)
+    /// if the month is the one just before the project's opening report, else 0.
+    /// </summary>
     public decimal CumulativeAt(int row, int month)
     {
         if (row < 0)
@@ -476,6 +520,6 @@ internal sealed class ReportIndex
             }
         }
 
-        return 0m;
+        return _openings is not null && _openings.TryGetValue(row, out var o) && o.Month == month + 1 ? o.Balance : 0m;
     }
 }

@@ -26,6 +26,10 @@ public enum ReportState
 /// <para>Figures: both amounts ≥ 0; the cumulative is not lower than the previous month's cumulative, and equals it
 /// plus this month exactly (tolerance 0). "Previous month's cumulative" is the cumulative of the project's latest
 /// earlier report in the same year (0 in January or when there is none); the caller supplies it.</para>
+/// <para>Opening balance (期初累计): an office that starts mid-year has no earlier months. A project's first report of a
+/// year (month &gt; 1, no earlier report that year) may carry a cumulative larger than this month's: it is created with
+/// <c>openingBalance: true</c> and <see cref="PreviousCumulative"/> = cumulative − this month (<see cref="OpeningFor"/>),
+/// which is then the cumulative before that month; the consistency rule holds from that month on.</para>
 /// <para>Workflow: 填报 → <see cref="Submit"/> → 已提交 → <see cref="Approve"/> (已审核) or <see cref="Return"/>
 /// (已退回, comment required) → edit and resubmit. Figures can be edited (<see cref="Edit"/>) only in 填报/已退回 and
 /// only while the month is open. Once approved and the month closed, <see cref="Correct"/> makes a new revision
@@ -55,8 +59,29 @@ public sealed class MonthlyReport
     /// <summary>本年累计完成投资, 万元 (1月 through this month).</summary>
     public decimal CumulativeThisYear { get; private set; }
 
-    /// <summary>The previous month's cumulative the figures were checked against, 万元.</summary>
+    /// <summary>The previous month's cumulative the figures were checked against, 万元 (for an opening report, the opening balance).</summary>
     public decimal PreviousCumulative { get; private set; }
+
+    /// <summary>True when <see cref="PreviousCumulative"/> is an opening balance (期初累计) carried by the year's first report, not an earlier month's report.</summary>
+    public bool IsOpeningBalance { get; private set; }
+
+    /// <summary>期初累计: the cumulative before this month when it was carried by this first report of the year; otherwise null.</summary>
+    public decimal? OpeningBalance => IsOpeningBalance ? PreviousCumulative : null;
+
+    /// <summary>
+    /// The opening balance a year's first report implies (cumulative − this month), or null when none is needed or possible:
+    /// January, an earlier report exists (<paramref name="hasEarlierReport"/>), the figures already add up from 0, or the
+    /// cumulative is below this month.
+    /// </summary>
+    public static decimal? OpeningFor(int month, decimal completedThisMonth, decimal cumulativeThisYear, bool hasEarlierReport)
+    {
+        if (month <= 1 || hasEarlierReport || completedThisMonth < 0 || cumulativeThisYear <= completedThisMonth)
+        {
+            return null;
+        }
+
+        return cumulativeThisYear - completedThisMonth;
+    }
 
     /// <summary>形象进度.</summary>
     public string Progress { get; private set; } = string.Empty;
@@ -134,9 +159,10 @@ public sealed class MonthlyReport
     }
 
     /// <summary>Creates a draft report, or fails when the code is invalid, the month is closed or the figures are invalid.</summary>
+    /// <remarks>With <paramref name="openingBalance"/>, <paramref name="previousCumulative"/> is the opening balance (期初累计); not allowed in January.</remarks>
     public static ParseResult<MonthlyReport> TryCreate(
         string projectCode, int year, int month, decimal completedThisMonth, decimal cumulativeThisYear, decimal previousCumulative,
-        ProjectLedgerCalendar calendar, string? progress = null, IReadOnlyList<string>? problems = null)
+        ProjectLedgerCalendar calendar, string? progress = null, IReadOnlyList<string>? problems = null, bool openingBalance = false)
     {
         ArgumentNullException.ThrowIfNull(calendar);
         var rm = new ReportingMonth(year, month);
@@ -155,12 +181,17 @@ public sealed class MonthlyReport
             return ParseResult<MonthlyReport>.Fail("1月没有上月累计，应为0", "January has no previous cumulative; it must be 0");
         }
 
+        if (month == 1 && openingBalance)
+        {
+            return ParseResult<MonthlyReport>.Fail("1月的月报没有期初累计", "a January report has no opening balance");
+        }
+
         if (ValidateFigures(completedThisMonth, cumulativeThisYear, previousCumulative) is { } e)
         {
             return ParseResult<MonthlyReport>.Fail(e);
         }
 
-        var r = new MonthlyReport(projectCode.Trim(), year, month, 0);
+        var r = new MonthlyReport(projectCode.Trim(), year, month, 0) { IsOpeningBalance = openingBalance };
         r.Set(completedThisMonth, cumulativeThisYear, previousCumulative, progress, problems);
         return ParseResult<MonthlyReport>.Ok(r);
     }
@@ -168,9 +199,9 @@ public sealed class MonthlyReport
     /// <summary>As <see cref="TryCreate"/>, throwing <see cref="ProjectRuleException"/> on failure.</summary>
     public static MonthlyReport Create(
         string projectCode, int year, int month, decimal completedThisMonth, decimal cumulativeThisYear, decimal previousCumulative,
-        ProjectLedgerCalendar calendar, string? progress = null, IReadOnlyList<string>? problems = null)
+        ProjectLedgerCalendar calendar, string? progress = null, IReadOnlyList<string>? problems = null, bool openingBalance = false)
     {
-        var r = TryCreate(projectCode, year, month, completedThisMonth, cumulativeThisYear, previousCumulative, calendar, progress, problems);
+        var r = TryCreate(projectCode, year, month, completedThisMonth, cumulativeThisYear, previousCumulative, calendar, progress, problems, openingBalance);
         return r.Error is { } e ? throw new ProjectRuleException(e) : r.Value;
     }
 
@@ -182,7 +213,7 @@ public sealed class MonthlyReport
     public static MonthlyReport Restore(
         string projectCode, int year, int month, int revision, decimal completedThisMonth, decimal cumulativeThisYear, decimal previousCumulative,
         ReportState state, string? progress = null, IReadOnlyList<string>? problems = null, string? reviewer = null, string? reviewComment = null,
-        string? correctionReason = null)
+        string? correctionReason = null, bool openingBalance = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(revision);
         _ = new ReportingMonth(year, month);
@@ -202,14 +233,16 @@ public sealed class MonthlyReport
             Reviewer = reviewer,
             ReviewComment = reviewComment,
             CorrectionReason = correctionReason,
+            IsOpeningBalance = openingBalance,
         };
         r.Set(completedThisMonth, cumulativeThisYear, previousCumulative, progress, problems);
         return r;
     }
 
     /// <summary>Changes the figures of a 填报/已退回 report in an open month. <paramref name="previousCumulative"/> null keeps the one checked before.</summary>
+    /// <remarks><paramref name="openingBalance"/> null keeps whether <see cref="PreviousCumulative"/> is an opening balance.</remarks>
     public void Edit(ProjectLedgerCalendar calendar, decimal completedThisMonth, decimal cumulativeThisYear, decimal? previousCumulative = null,
-        string? progress = null, IReadOnlyList<string>? problems = null)
+        string? progress = null, IReadOnlyList<string>? problems = null, bool? openingBalance = null)
     {
         ArgumentNullException.ThrowIfNull(calendar);
         if (calendar.IsClosed(Year, Month))
@@ -222,6 +255,16 @@ public sealed class MonthlyReport
         if (ValidateFigures(completedThisMonth, cumulativeThisYear, prev) is { } e)
         {
             throw new ProjectRuleException(e);
+        }
+
+        if (openingBalance is { } ob)
+        {
+            if (ob && Month == 1)
+            {
+                throw new ProjectRuleException(new Bilingual("1月的月报没有期初累计", "a January report has no opening balance"));
+            }
+
+            IsOpeningBalance = ob;
         }
 
         Set(completedThisMonth, cumulativeThisYear, prev, progress ?? Progress, problems ?? Problems);
@@ -292,13 +335,14 @@ public sealed class MonthlyReport
             throw new ProjectRuleException(new Bilingual("更正须说明原因", "a correction requires a reason"));
         }
 
-        var prev = previousCumulative ?? PreviousCumulative;
+        // An opening report's correction carries its opening balance anew: cumulative − this month.
+        var prev = previousCumulative ?? (IsOpeningBalance ? cumulativeThisYear - completedThisMonth : PreviousCumulative);
         if (ValidateFigures(completedThisMonth, cumulativeThisYear, prev) is { } e)
         {
             throw new ProjectRuleException(e);
         }
 
-        var r = new MonthlyReport(ProjectCode, Year, Month, Revision + 1) { CorrectionReason = reason.Trim() };
+        var r = new MonthlyReport(ProjectCode, Year, Month, Revision + 1) { CorrectionReason = reason.Trim(), IsOpeningBalance = IsOpeningBalance };
         r.Set(completedThisMonth, cumulativeThisYear, prev, progress ?? Progress, problems ?? Problems);
         return r;
     }

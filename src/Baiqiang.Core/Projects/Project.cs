@@ -129,7 +129,10 @@ public sealed class Project
     /// <summary>牵头部门.</summary>
     public string LeadDepartment { get; init; } = string.Empty;
 
-    /// <summary>工作推进组 members (copied on init).</summary>
+    /// <summary>工作推进组: the name of the work group that drives the project (e.g. 工业项目推进组), "" when none; a ledger grouping.</summary>
+    public string WorkGroupName { get; init; } = string.Empty;
+
+    /// <summary>工作专班 members (copied on init).</summary>
     public IReadOnlyList<string> WorkGroup { get => _workGroup; init => _workGroup = [.. value]; }
 
     /// <summary>节点 (copied on init).</summary>

@@ -138,6 +138,10 @@ internal static class FormImport
         var latestOf = sameMonths.Where(r => ids.Contains(r.ProjectId))
             .GroupBy(r => (r.ProjectId, r.Year, r.Month))
             .ToDictionary(g => g.Key, g => g.MaxBy(r => r.Revision)!);
+        // The first stored month of each project-year (any state): a first report of the year may carry an opening balance.
+        var firstStored = (await db.MonthlyReports.AsNoTracking().Where(r => years.Contains(r.Year))
+                .GroupBy(r => new { r.ProjectId, r.Year }).Select(g => new { g.Key.ProjectId, g.Key.Year, First = g.Min(r => r.Month) }).ToListAsync(ct))
+            .Where(x => ids.Contains(x.ProjectId)).ToDictionary(x => (x.ProjectId, x.Year), x => x.First);
         var currentCumulative = approvedRows.Where(r => ids.Contains(r.ProjectId)).GroupBy(r => (r.ProjectId, r.Year))
             .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Month).Select(r => (r.Month, r.CumulativeThisYear)).ToList());
 
@@ -172,6 +176,16 @@ internal static class FormImport
                 previous = 0;
             }
 
+            // 期初累计: the project's first report of the year (nothing stored or earlier in the file) with both figures given.
+            var hasEarlier = (firstStored.TryGetValue((p.Id, r.Month.Year), out var first) && first < r.Month.Month)
+                || (fromFile.TryGetValue((p.Id, r.Month.Year), out var earlier) && earlier.Exists(e => e.Month < r.Month.Month));
+            var opening = r.ThisMonth is not null && r.Cumulative is not null
+                ? MonthlyReport.OpeningFor(r.Month.Month, thisMonth, cumulative, hasEarlier) : null;
+            if (opening is { } o)
+            {
+                previous = o;
+            }
+
             if (MonthlyReport.ValidateFigures(thisMonth, cumulative, previous) is { } figureError)
             {
                 var column = cumulative < previous || !sheet.Has(SheetColumn.ThisMonth) ? cumulativeHeader : sheet.HeaderText(SheetColumn.ThisMonth);
@@ -179,7 +193,8 @@ internal static class FormImport
                 continue;
             }
 
-            var domain = MonthlyReport.Create(p.Code, r.Month.Year, r.Month.Month, thisMonth, cumulative, previous, new ProjectLedgerCalendar(), r.Progress, r.Problems);
+            var domain = MonthlyReport.Create(p.Code, r.Month.Year, r.Month.Month, thisMonth, cumulative, previous, new ProjectLedgerCalendar(), r.Progress, r.Problems,
+                opening is not null);
             if (latestOf.TryGetValue((p.Id, r.Month.Year, r.Month.Month), out var existing))
             {
                 if (existing.CompletedThisMonth == thisMonth && existing.CumulativeThisYear == cumulative && existing.Progress == domain.Progress
@@ -209,7 +224,7 @@ internal static class FormImport
                 }
 
                 var old = ReportMapping.ToReport(existing);
-                old.Edit(new ProjectLedgerCalendar(), thisMonth, cumulative, previous, r.Progress, r.Problems);
+                old.Edit(new ProjectLedgerCalendar(), thisMonth, cumulative, previous, r.Progress, r.Problems, opening is not null);
                 old.Submit(new ProjectLedgerCalendar());
                 ReportMapping.CopyFigures(old, existing);
                 ReportMapping.CopyState(old, existing);

@@ -7,13 +7,14 @@ using MiniExcelLibs;
 namespace Baiqiang.Storage.Projects;
 
 /// <summary>Writes consolidated ledger rows (<see cref="LedgerReport"/>) as CSV or XLSX: one row per group and a 合计 row per grouping.</summary>
-/// <remarks>Money columns are 万元; percentages are rounded to 2 decimals (half away from zero); 计算式 shows how completion was computed.</remarks>
+/// <remarks>Money columns are 万元; percentages are rounded to 2 decimals (half away from zero); 计算式 shows how completion was computed;
+/// 亮灯 is 绿/黄/红/无 and 亮灯原因 says why in words (both empty when the ledger was consolidated without thresholds).</remarks>
 public static class LedgerReportExport
 {
     public static IReadOnlyList<string> Columns { get; } =
     [
         "分组方式", "分组", "名称", "项目数", "状态分布", "总投资(万元)", "年度计划投资(万元)", "本期完成投资(万元)", "累计完成投资(万元)",
-        "占年度计划%", "时间进度%", "差距(百分点)", "时间过半任务过半", "新开工", "竣工", "计算式",
+        "占年度计划%", "时间进度%", "差距(百分点)", "时间过半任务过半", "新开工", "竣工", "计算式", "亮灯", "亮灯原因",
     ];
 
     /// <summary>The cells of every row of <paramref name="reports"/> (groups, then 合计), named by <paramref name="label"/>.</summary>
@@ -32,7 +33,7 @@ public static class LedgerReportExport
                     r.ProjectCount, string.Join(";", r.CountByStatus.OrderBy(k => k.Key).Select(k => $"{ProjectText.Name(k.Key)}{k.Value}")),
                     Import.ImportText.Trim(r.TotalInvestment), Import.ImportText.Trim(r.AnnualPlan), Import.ImportText.Trim(r.CompletedInPeriod),
                     Import.ImportText.Trim(r.CompletedYearToDate), Round(r.CompletionPercent), Round(r.TimeElapsedPercent), Round(r.GapPoints),
-                    r.OnTrack ? "是" : "否", r.NewStarts, r.Completions, r.Formula,
+                    r.OnTrack ? "是" : "否", r.NewStarts, r.Completions, r.Formula, r.Light?.ColorZh, r.Light?.Reason.Zh,
                 ]);
             }
         }
@@ -44,8 +45,15 @@ public static class LedgerReportExport
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(cells);
+        var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(Csv(Columns, cells).ToString());
+        await stream.WriteAsync(bytes, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>A header row of <paramref name="columns"/> and one CRLF line per row of <paramref name="cells"/>: numbers invariant, text quoted as needed.</summary>
+    internal static StringBuilder Csv(IReadOnlyList<string> columns, List<object?[]> cells)
+    {
         var sb = new StringBuilder();
-        sb.AppendJoin(',', Columns).Append("\r\n");
+        sb.AppendJoin(',', columns).Append("\r\n");
         foreach (var c in cells)
         {
             for (var i = 0; i < c.Length; i++)
@@ -66,8 +74,7 @@ public static class LedgerReportExport
             sb.Append("\r\n");
         }
 
-        var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(sb.ToString());
-        await stream.WriteAsync(bytes, ct).ConfigureAwait(false);
+        return sb;
     }
 
     public static async Task WriteXlsxAsync(Stream stream, List<object?[]> cells, CancellationToken ct)

@@ -18,7 +18,7 @@ internal static class MonthlyReportBulk
     public const int Threshold = 1000;
 
     private const string Columns = "region_code, project_id, project_code, year, month, revision, completed_this_month, cumulative_this_year, "
-        + "previous_cumulative, progress, problems, state, reviewer, review_comment, correction_reason, is_current";
+        + "previous_cumulative, progress, problems, state, reviewer, review_comment, correction_reason, is_current, is_opening_balance";
 
     /// <summary>Saves the tracked changes and inserts <paramref name="rows"/> in one transaction.</summary>
     public static async Task SaveAsync(BaiqiangDbContext db, List<MonthlyReportEntity> rows, string user, string reference, CancellationToken ct)
@@ -85,8 +85,8 @@ internal static class MonthlyReportBulk
     {
         await using var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
-        cmd.CommandText = $"INSERT INTO monthly_reports ({Columns}) VALUES ({string.Join(", ", Enumerable.Range(1, 16).Select(i => "$p" + i.ToString(CultureInfo.InvariantCulture)))})";
-        var p = new SqliteParameter[16];
+        cmd.CommandText = $"INSERT INTO monthly_reports ({Columns}) VALUES ({string.Join(", ", Enumerable.Range(1, 17).Select(i => "$p" + i.ToString(CultureInfo.InvariantCulture)))})";
+        var p = new SqliteParameter[17];
         for (var i = 0; i < p.Length; i++)
         {
             p[i] = cmd.Parameters.Add(new SqliteParameter("$p" + (i + 1).ToString(CultureInfo.InvariantCulture), null));
@@ -112,6 +112,7 @@ internal static class MonthlyReportBulk
             p[13].Value = (object?)r.ReviewComment ?? DBNull.Value;
             p[14].Value = (object?)r.CorrectionReason ?? DBNull.Value;
             p[15].Value = r.IsCurrent ? 1 : 0;
+            p[16].Value = r.IsOpeningBalance ? 1 : 0;
             await cmd.ExecuteNonQueryAsync(ct);
         }
     }
@@ -138,6 +139,7 @@ internal static class MonthlyReportBulk
             await WriteTextAsync(importer, r.ReviewComment, ct);
             await WriteTextAsync(importer, r.CorrectionReason, ct);
             await importer.WriteAsync(r.IsCurrent, NpgsqlDbType.Boolean, ct);
+            await importer.WriteAsync(r.IsOpeningBalance, NpgsqlDbType.Boolean, ct);
         }
 
         await importer.CompleteAsync(ct);

@@ -51,6 +51,9 @@ public sealed class ProjectEntity : IAuditable
 
     public string WorkGroup { get; set; } = string.Empty;
 
+    /// <summary>工作推进组 (the work group's name, a ledger grouping); "" when none.</summary>
+    public string WorkGroupName { get; set; } = string.Empty;
+
     public ProjectStatus InitialStatus { get; set; } = ProjectStatus.Reserve;
 
     public DateOnly? InitialStatusSince { get; set; }
@@ -188,6 +191,9 @@ public sealed class MonthlyReportEntity : IAuditable
 
     public decimal PreviousCumulative { get; set; }
 
+    /// <summary>True when <see cref="PreviousCumulative"/> is the opening balance (期初累计) carried by the project's first report of the year.</summary>
+    public bool IsOpeningBalance { get; set; }
+
     public string Progress { get; set; } = string.Empty;
 
     /// <summary>存在问题, one per line.</summary>
@@ -279,6 +285,7 @@ internal sealed class ProjectEntityConfiguration : IEntityTypeConfiguration<Proj
         builder.Property(p => p.Leader).HasMaxLength(100);
         builder.Property(p => p.LeadDepartment).HasMaxLength(200);
         builder.Property(p => p.WorkGroup).HasMaxLength(1000);
+        builder.Property(p => p.WorkGroupName).HasMaxLength(200);
 
         // Every index leads with region_code so a Citus deployment can distribute by it.
         builder.HasIndex(p => new { p.RegionCode, p.Code }).IsUnique();

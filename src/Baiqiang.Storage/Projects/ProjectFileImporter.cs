@@ -36,9 +36,22 @@ public sealed record ProjectImportOptions(
     ProjectFileKind Kind = ProjectFileKind.Auto, StatPeriod? Period = null, bool Approve = false, bool DryRun = false,
     long MaxBytes = ImportOptions.DefaultMaxBytes, int MaxRows = 200_000);
 
+/// <summary>A ledger row's project code: matched by code or name, or assigned (<see cref="Assigned"/>).</summary>
+/// <param name="Row">The file's row number.</param>
+/// <param name="Code">The project code.</param>
+/// <param name="Name">The project name.</param>
+/// <param name="Assigned">True when the row had no code and the import gave it this one.</param>
+public sealed record RowCode(int Row, string Code, string Name, bool Assigned);
+
 /// <summary>The outcome of a project-file import: counts, or the errors (and then nothing was stored).</summary>
 public sealed record ProjectImportResult(ProjectFileKind Kind, int RowsRead, IReadOnlyList<ImportError> Errors, int Added, int Updated, int Unchanged, int Skipped)
 {
+    /// <summary>For a ledger: every data row's project code (matched or assigned), in file order; empty for a form or on failure.</summary>
+    public IReadOnlyList<RowCode> RowCodes { get; init; } = [];
+
+    /// <summary>The codes assigned to new projects that had none ({region}-{plan year}-{serial}).</summary>
+    public IEnumerable<RowCode> AssignedCodes => RowCodes.Where(r => r.Assigned);
+
     public bool Success => Errors.Count == 0;
 
     /// <summary>Some row is outside what the actor may do (<see cref="ImportErrorKind.OutOfScope"/>): a refusal of rights, not of content.</summary>
@@ -145,7 +158,7 @@ public static class ProjectFileImporter
     // Misfits: rows that do not line up with the header (RowSource.WidthError), reported as row errors.
     internal sealed record Table(string[] Header, int HeaderRow, List<(int Row, string[] Cells)> Rows, ImportError? Error, List<(int Row, Bilingual Message)>? Misfits = null);
 
-    private static async Task<Table> ReadTableAsync(Stream stream, string fileName, ProjectImportOptions options, CancellationToken ct)
+    internal static async Task<Table> ReadTableAsync(Stream stream, string fileName, ProjectImportOptions options, CancellationToken ct)
     {
         Table Bad(Bilingual m, int? row = null) => new([], 0, [], new ImportError(fileName, row, null, m));
         if (FileChecks.FormatOf(fileName) == FileChecks.FileFormat.Unsupported)

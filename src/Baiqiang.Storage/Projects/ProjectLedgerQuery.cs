@@ -5,6 +5,8 @@ using Baiqiang.Core.Periods;
 using Baiqiang.Core.Projects;
 using Baiqiang.Core.Regions;
 using Baiqiang.Core.Targets;
+using Baiqiang.Core.Text;
+using Baiqiang.Storage.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -65,6 +67,80 @@ public static class ProjectLedgerQuery
         }
 
         return views;
+    }
+
+    /// <summary>
+    /// The ledger for each of <paramref name="groupings"/> with 亮灯 on every row (<see cref="LedgerRow.Light"/>): the plan
+    /// year's thresholds (<see cref="StoreSettings.LightThresholdsAsync"/>) and, for project rows, red flags as of
+    /// <paramref name="today"/> (<see cref="RedFlagsAsync"/>).
+    /// </summary>
+    public static async Task<IReadOnlyList<LedgerView>> LedgerAsync(
+        BaiqiangDbContext db, StatPeriod period, IReadOnlyList<LedgerGrouping> groupings, RegionCode? region, DateOnly today, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(groupings);
+        var figures = await LoadFiguresAsync(db, period, region, ct);
+        var flags = await RedFlagsAsync(db, today, region, ct);
+        if (flags.Count > 0)
+        {
+            for (var i = 0; i < figures.Count; i++)
+            {
+                if (flags.TryGetValue(figures[i].Code, out var f))
+                {
+                    figures[i] = figures[i] with { RedFlags = f };
+                }
+            }
+        }
+
+        var thresholds = await StoreSettings.LightThresholdsAsync(db, period.Year, ct);
+        var targets = await TargetsAsync(db, period, region, figures, ct);
+        var views = new List<LedgerView>(groupings.Count);
+        foreach (var g in groupings)
+        {
+            views.Add(new LedgerView(Ledger.Consolidate(figures, period, g, thresholds), targets));
+        }
+
+        return views;
+    }
+
+    /// <summary>
+    /// Reasons that turn a project's light red whatever its progress, by project code, as of <paramref name="today"/>:
+    /// problems open past their deadline and milestones past theirs (<see cref="ProjectLights"/>). Other rules (督办
+    /// levels, 前期手续) add their reasons here.
+    /// </summary>
+    public static async Task<Dictionary<string, List<Bilingual>>> RedFlagsAsync(BaiqiangDbContext db, DateOnly today, RegionCode? region, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var flags = new Dictionary<string, List<Bilingual>>(StringComparer.Ordinal);
+        void Add(string code, Bilingual reason)
+        {
+            if (!flags.TryGetValue(code, out var list))
+            {
+                flags[code] = list = [];
+            }
+
+            list.Add(reason);
+        }
+
+        var problems = await db.ProjectProblems.AsNoTracking().Where(q => q.DueOn != null && q.DueOn < today && q.RaisedOn <= today).ToListAsync(ct);
+        foreach (var q in problems.Where(q => ProjectStore.InScope(q.RegionCode, region)).OrderBy(q => q.DueOn))
+        {
+            if (ProjectLights.ProblemFlag(ProblemMapping.ToProblem(q), today) is { } f)
+            {
+                Add(q.ProjectCode, f);
+            }
+        }
+
+        var milestones = await db.Set<ProjectMilestoneEntity>().AsNoTracking().Where(m => m.CompletedOn == null && m.Deadline < today).ToListAsync(ct);
+        foreach (var m in milestones.Where(m => ProjectStore.InScope(m.RegionCode, region)).OrderBy(m => m.Deadline))
+        {
+            if (ProjectLights.MilestoneFlag(new Milestone(m.Name, m.Deadline, m.CompletedOn), today) is { } f)
+            {
+                Add(m.ProjectCode, f);
+            }
+        }
+
+        return flags;
     }
 
     /// <summary>
@@ -129,8 +205,8 @@ public static class ProjectLedgerQuery
             var before = period.FirstMonth > 1;
             var figures = new List<LedgerFigures>(region is null ? count : Math.Min(count, 1024));
             var tagSets = new Dictionary<string, string[]>(StringComparer.Ordinal) { [string.Empty] = [] };
-            await using (var cmd = Command(connection, tx, before ? FiguresSql + ", " + LatestSql("@before") + " FROM projects p" : FiguresSql + " FROM projects p",
-                             ("@year", period.Year), ("@last", period.LastMonth), ("@before", period.FirstMonth - 1), ("@current", true)))
+            await using (var cmd = Command(connection, tx, before ? FiguresSql + ", " + BeforeSql + " FROM projects p" : FiguresSql + " FROM projects p",
+                             ("@year", period.Year), ("@last", period.LastMonth), ("@before", period.FirstMonth - 1), ("@first", period.FirstMonth), ("@current", true)))
             await using (var reader = await cmd.ExecuteReaderAsync(ct))
             {
                 while (await reader.ReadAsync(ct))
@@ -149,8 +225,8 @@ public static class ProjectLedgerQuery
                         tagSets.Add(tagText, tags);
                     }
 
-                    var ytd = await reader.IsDBNullAsync(12, ct) ? 0m : reader.GetDecimal(12);
-                    var inPeriod = before && !await reader.IsDBNullAsync(13, ct) ? ytd - reader.GetDecimal(13) : ytd;
+                    var ytd = await reader.IsDBNullAsync(13, ct) ? 0m : reader.GetDecimal(13);
+                    var inPeriod = before && !await reader.IsDBNullAsync(14, ct) ? ytd - reader.GetDecimal(14) : ytd;
                     var (starts, completions) = moves.GetValueOrDefault(id);
                     figures.Add(new LedgerFigures(
                         Code: reader.GetString(1),
@@ -168,7 +244,8 @@ public static class ProjectLedgerQuery
                         CompletedInPeriod: inPeriod,
                         CompletedYearToDate: ytd,
                         NewStarts: starts,
-                        Completions: completions));
+                        Completions: completions,
+                        WorkGroupName: reader.GetString(12)));
                 }
             }
 
@@ -189,7 +266,13 @@ public static class ProjectLedgerQuery
     // year's reports (on SQLite this beat a GROUP BY over them, and is plain SQL on both providers).
     private static readonly string FiguresSql =
         "SELECT p.id, p.code, p.name, p.region_code, p.category, p.industry_chain, p.kind, p.total_investment, p.tags, p.leader, p.lead_department, p.status, "
-        + LatestSql("@last");
+        + "p.work_group_name, " + LatestSql("@last");
+
+    // The cumulative before the period's first month: the latest report ≤ that month, else the opening balance (期初累计)
+    // of a first report in the period's first month (its previous cumulative), as Core's ledger reads it.
+    private static readonly string BeforeSql = "COALESCE(" + LatestSql("@before")
+        + ", (SELECT r.previous_cumulative FROM monthly_reports r WHERE r.region_code = p.region_code AND r.project_id = p.id AND r.year = @year "
+        + "AND r.month = @first AND r.is_current = @current AND r.is_opening_balance = @current ORDER BY r.revision DESC LIMIT 1))";
 
     private static string LatestSql(string month) =>
         "(SELECT r.cumulative_this_year FROM monthly_reports r WHERE r.region_code = p.region_code AND r.project_id = p.id AND r.year = @year "
@@ -219,7 +302,7 @@ public static class ProjectLedgerQuery
         var year = period.Year;
         var rows = await db.Projects.AsNoTracking()
             .Select(p => new ProjectRow(p.Id, p.Code, p.Name, p.RegionCode, p.Category, p.IndustryChain, p.Kind, p.TotalInvestment, p.Tags,
-                p.Leader, p.LeadDepartment, p.Status, p.StatusSince))
+                p.Leader, p.LeadDepartment, p.Status, p.StatusSince, p.WorkGroupName))
             .ToListAsync(ct);
         if (region is { } r)
         {
@@ -267,6 +350,7 @@ public static class ProjectLedgerQuery
                 Tags = p.Tags.Length == 0 ? new HashSet<string>(StringComparer.Ordinal) : ProjectMapping.Split(p.Tags).ToHashSet(StringComparer.Ordinal),
                 Leader = p.Leader,
                 LeadDepartment = p.LeadDepartment,
+                WorkGroupName = p.WorkGroupName,
             };
             if (own is not null)
             {
@@ -291,13 +375,14 @@ public static class ProjectLedgerQuery
             .Select(g => new { g.Key.RegionCode, g.Key.ProjectId, Month = g.Max(r => r.Month) });
         var rows = await (from r in current
                           join l in latest on new { r.RegionCode, r.ProjectId, r.Month } equals new { l.RegionCode, l.ProjectId, l.Month }
-                          select new { r.ProjectId, r.Month, r.Revision, r.CompletedThisMonth, r.CumulativeThisYear, r.PreviousCumulative })
+                          select new { r.ProjectId, r.Month, r.Revision, r.CompletedThisMonth, r.CumulativeThisYear, r.PreviousCumulative, r.IsOpeningBalance })
             .ToListAsync(ct);
         foreach (var r in rows)
         {
             if (codes.TryGetValue(r.ProjectId, out var code))
             {
-                into.Add(MonthlyReport.Restore(code, year, r.Month, r.Revision, r.CompletedThisMonth, r.CumulativeThisYear, r.PreviousCumulative, ReportState.Approved));
+                into.Add(MonthlyReport.Restore(code, year, r.Month, r.Revision, r.CompletedThisMonth, r.CumulativeThisYear, r.PreviousCumulative, ReportState.Approved,
+                    openingBalance: r.IsOpeningBalance));
             }
         }
     }
@@ -328,7 +413,7 @@ public static class ProjectLedgerQuery
 
     private sealed record ProjectRow(
         long Id, string Code, string Name, RegionCode Region, ProjectCategory Category, string? IndustryChain, ProjectKind Kind, decimal TotalInvestment,
-        string Tags, string Leader, string LeadDepartment, ProjectStatus Status, DateOnly? StatusSince);
+        string Tags, string Leader, string LeadDepartment, ProjectStatus Status, DateOnly? StatusSince, string WorkGroupName);
 }
 
 /// <summary>Evaluates the early-warning rules (预警) over the stored ledger with Core's <see cref="ProjectWarnings"/>.</summary>

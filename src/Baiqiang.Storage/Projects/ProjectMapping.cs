@@ -49,6 +49,7 @@ internal static class ProjectMapping
         e.Leader = p.Leader;
         e.LeadDepartment = p.LeadDepartment;
         e.WorkGroup = string.Join(ListSeparator, p.WorkGroup);
+        e.WorkGroupName = p.WorkGroupName;
 
         foreach (var (year, amount) in p.AnnualPlans)
         {
@@ -115,6 +116,7 @@ internal static class ProjectMapping
             Leader = e.Leader,
             LeadDepartment = e.LeadDepartment,
             WorkGroup = Split(e.WorkGroup),
+            WorkGroupName = e.WorkGroupName,
             Milestones = [.. e.Milestones.OrderBy(m => m.Deadline).Select(m => new Milestone(m.Name, m.Deadline, m.CompletedOn))],
             SupplementaryAgreements = [.. e.Agreements.OrderBy(a => a.SignedOn).Select(a => new SupplementaryAgreement(a.SignedOn, a.NewCompletionDate, a.TaxCommitment))],
         };
@@ -146,6 +148,7 @@ internal static class ReportMapping
         e.CompletedThisMonth = r.CompletedThisMonth;
         e.CumulativeThisYear = r.CumulativeThisYear;
         e.PreviousCumulative = r.PreviousCumulative;
+        e.IsOpeningBalance = r.IsOpeningBalance;
         e.Progress = r.Progress;
         e.Problems = string.Join('\n', r.Problems);
     }
@@ -159,7 +162,8 @@ internal static class ReportMapping
 
     public static MonthlyReport ToReport(MonthlyReportEntity e) => MonthlyReport.Restore(
         e.ProjectCode, e.Year, e.Month, e.Revision, e.CompletedThisMonth, e.CumulativeThisYear, e.PreviousCumulative, e.State,
-        e.Progress, e.Problems.Length == 0 ? [] : e.Problems.Split('\n'), e.Reviewer, e.ReviewComment, e.CorrectionReason);
+        e.Progress, e.Problems.Length == 0 ? [] : e.Problems.Split('\n'), e.Reviewer, e.ReviewComment, e.CorrectionReason,
+        e.IsOpeningBalance);
 }
 
 internal static class ProblemMapping

@@ -38,6 +38,9 @@ public enum SheetColumn
     Tags,
     WorkGroup,
     ReportMonth,
+
+    /// <summary>工作推进组: the work group's name (a ledger grouping); 工作专班 lists its members.</summary>
+    WorkGroupName,
 }
 
 /// <summary>A recognised header cell: which column, the unit its money is in (万元 when the header names none), and for
@@ -48,13 +51,14 @@ public sealed record SheetHeader(int Index, string Text, SheetColumn Column, Uni
 public sealed record ProjectSheetRow(
     string Code, string Name, string Region, string Owner, string Content, decimal TotalInvestment, int PlanYear, decimal AnnualPlan,
     decimal? ThisMonth, decimal? Cumulative, decimal? PercentOfPlan, string Progress, string Problems, string Leader, string Department,
-    DateOnly? Start, DateOnly? Finish, string Category, string Kind, string IndustryChain, string Status, string Tags, string WorkGroup);
+    DateOnly? Start, DateOnly? Finish, string Category, string Kind, string IndustryChain, string Status, string Tags, string WorkGroup,
+    string WorkGroupName = "");
 
 /// <summary>
 /// The spreadsheet offices use for the key-project ledger and the monthly dispatch form: the columns 序号, 项目名称, 建设单位,
 /// 建设内容及规模, 总投资(万元), 年度计划投资(万元), 本月完成投资, 1-N月累计完成投资, 占年度计划%, 形象进度, 存在问题, 责任领导,
 /// 责任单位, 开工时间, 计划竣工时间, plus 项目编号 and 所属地区 (so rows match projects unambiguously) and the descriptive
-/// columns a ledger needs (项目类别, 项目性质, 产业链, 项目状态, 标签, 工作专班, 计划年度).
+/// columns a ledger needs (项目类别, 项目性质, 产业链, 项目状态, 标签, 工作专班, 工作推进组, 计划年度).
 /// </summary>
 /// <remarks>
 /// <para>A monthly form carries a 填报月份 column (e.g. 2022-06); a ledger (project list) does not. That is how
@@ -74,7 +78,7 @@ public static partial class ProjectSheet
         [
             "序号", "项目编号", "项目名称", "所属地区", "建设单位", "建设内容及规模", "总投资(万元)", "计划年度", "年度计划投资(万元)",
             "本月完成投资(万元)", CumulativeHeader(lastMonth), "占年度计划%", "形象进度", "存在问题", "责任领导", "责任单位", "开工时间",
-            "计划竣工时间", "项目类别", "项目性质", "产业链", "项目状态", "标签", "工作专班",
+            "计划竣工时间", "项目类别", "项目性质", "产业链", "项目状态", "标签", "工作专班", "工作推进组",
         ];
         if (monthlyForm)
         {
@@ -182,6 +186,7 @@ public static partial class ProjectSheet
         yield return r.Status;
         yield return r.Tags;
         yield return r.WorkGroup;
+        yield return r.WorkGroupName;
         if (month is not null)
         {
             yield return month;
@@ -237,7 +242,8 @@ public static partial class ProjectSheet
             "产业链" => SheetColumn.IndustryChain,
             "项目状态" or "状态" => SheetColumn.Status,
             "标签" => SheetColumn.Tags,
-            "工作专班" or "工作推进组" => SheetColumn.WorkGroup,
+            "工作专班" => SheetColumn.WorkGroup,
+            "工作推进组" or "推进组" => SheetColumn.WorkGroupName,
             MonthHeader or "月份" => SheetColumn.ReportMonth,
             _ => SheetColumn.None,
         };

@@ -69,7 +69,7 @@ public static class ProjectSheetBuilder
                 p.Code, p.Name, p.Region.ToString(), p.OwnerEnterprise, p.ConstructionContent, p.TotalInvestment, year, plan,
                 thisMonth, cumulative, cumulative is { } c && plan > 0 ? c / plan * 100m : null, progress, allProblems, p.Leader, p.LeadDepartment,
                 p.PlannedStart, p.PlannedFinish, ProjectText.Name(p.Category), ProjectText.Name(p.Kind), p.IndustryChain ?? string.Empty,
-                ProjectText.Name(p.Status), string.Join("、", p.Tags.Order(StringComparer.Ordinal)), string.Join("、", p.WorkGroup)));
+                ProjectText.Name(p.Status), string.Join("、", p.Tags.Order(StringComparer.Ordinal)), string.Join("、", p.WorkGroup), p.WorkGroupName));
         }
 
         return rows;

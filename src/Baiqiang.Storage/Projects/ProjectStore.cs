@@ -196,9 +196,18 @@ public static class ProjectStore
         return prev ?? 0m;
     }
 
+    /// <summary>True when the project has any report (any state or revision) for a month of <paramref name="year"/> before <paramref name="month"/>.</summary>
+    public static Task<bool> HasEarlierReportAsync(BaiqiangDbContext db, long projectId, int year, int month, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.MonthlyReports.AsNoTracking().AnyAsync(r => r.ProjectId == projectId && r.Year == year && r.Month < month, ct);
+    }
+
     /// <summary>
     /// 填报: creates the draft report of a project-month, or edits the existing draft/returned one. Editors of the
     /// project's region or lead department only; closed months and bad figures throw <see cref="ProjectRuleException"/>.
+    /// A project's first report of a year (no earlier month) whose cumulative exceeds this month's carries the difference
+    /// as its opening balance (期初累计, <see cref="MonthlyReport.OpeningFor"/>).
     /// </summary>
     public static async Task<MonthlyReportEntity> FillReportAsync(
         BaiqiangDbContext db, string code, int year, int month, decimal completedThisMonth, decimal cumulativeThisYear,
@@ -208,10 +217,12 @@ public static class ProjectStore
         actor.EnsureCanEdit(p.RegionCode, p.LeadDepartment);
         var calendar = await CalendarAsync(db, p.RegionCode, ct);
         var previous = await PreviousCumulativeAsync(db, p.Id, year, month, ct);
+        var opening = MonthlyReport.OpeningFor(month, completedThisMonth, cumulativeThisYear, await HasEarlierReportAsync(db, p.Id, year, month, ct));
+        previous = opening ?? previous;
         var latest = await LatestRevisionAsync(db, p.Id, year, month, ct);
         if (latest is null)
         {
-            var report = MonthlyReport.Create(p.Code, year, month, completedThisMonth, cumulativeThisYear, previous, calendar, progress, problems);
+            var report = MonthlyReport.Create(p.Code, year, month, completedThisMonth, cumulativeThisYear, previous, calendar, progress, problems, opening is not null);
             var entity = ReportMapping.ToEntity(report, p);
             db.MonthlyReports.Add(entity);
             await SaveAsync(db, actor, ct);
@@ -219,7 +230,7 @@ public static class ProjectStore
         }
 
         var domain = ReportMapping.ToReport(latest);
-        domain.Edit(calendar, completedThisMonth, cumulativeThisYear, previous, progress, problems);
+        domain.Edit(calendar, completedThisMonth, cumulativeThisYear, previous, progress, problems, opening is not null);
         ReportMapping.CopyFigures(domain, latest);
         await SaveAsync(db, actor, ct);
         return latest;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Baiqiang.Core.Projects;
 using Baiqiang.Core.Text;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,7 @@ public static class StoreSettings
     /// <summary>The multiple used when <see cref="PlausibleMultipleKey"/> is not set.</summary>
     public const decimal DefaultPlausibleMultiple = 10m;
 
-    /// <summary>The keys the store understands.</summary>
+    /// <summary>The keys the store understands (besides <see cref="LightKey"/>'s per-year keys).</summary>
     public static IReadOnlyList<string> Keys { get; } = [AsOfKey, PlausibleMultipleKey, FilingDayKey, SmtpKey, MailFromKey, WebhookKey, LastRunKey];
 
     /// <summary>The day of the next month by which a monthly report is due (1–28, inclusive; default 5): 催报 after it.</summary>
@@ -44,6 +45,19 @@ public static class StoreSettings
         && decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var multiple) && multiple > 1m
             ? multiple
             : DefaultPlausibleMultiple;
+
+    /// <summary>The prefix of the per-plan-year 亮灯 thresholds: <c>light-2023</c> = <c>-5,-15</c> (yellow line, red line, in points).</summary>
+    public const string LightPrefix = "light-";
+
+    /// <summary>The key of <paramref name="planYear"/>'s 亮灯 thresholds, e.g. light-2023.</summary>
+    public static string LightKey(int planYear) => LightPrefix + planYear.ToString("D4", CultureInfo.InvariantCulture);
+
+    /// <summary>The 亮灯 thresholds of <paramref name="planYear"/>: the stored <see cref="LightKey"/>, else <see cref="LightThresholds.Default"/>.</summary>
+    public static async Task<LightThresholds> LightThresholdsAsync(BaiqiangDbContext db, int planYear, CancellationToken ct)
+    {
+        var text = await GetAsync(db, LightKey(planYear), ct);
+        return text is not null && LightThresholds.TryParse(text) is { Success: true } t ? t.Value : LightThresholds.Default;
+    }
 
     public static async Task<string?> GetAsync(BaiqiangDbContext db, string key, CancellationToken ct) =>
         (await db.Settings.AsNoTracking().SingleOrDefaultAsync(s => s.Key == key, ct))?.Value;
@@ -89,11 +103,17 @@ public static class StoreSettings
     /// <summary>The value normalised for <paramref name="key"/>, or why it cannot be stored.</summary>
     public static ParseResult<string> Check(string key, string value)
     {
+        if (IsLightKey(key))
+        {
+            var t = LightThresholds.TryParse(value);
+            return t.Success ? ParseResult<string>.Ok(t.Value.ToString()) : ParseResult<string>.Fail(t.Error!.Value);
+        }
+
         if (!Keys.Contains(key, StringComparer.Ordinal))
         {
             return ParseResult<string>.Fail(
-                $"未知的设置项“{key}”，可用：{string.Join("、", Keys)}",
-                $"unknown setting '{key}'; known: {string.Join(", ", Keys)}");
+                $"未知的设置项“{key}”，可用：{string.Join("、", Keys)}、light-年度(如 light-2023)",
+                $"unknown setting '{key}'; known: {string.Join(", ", Keys)}, light-YEAR (e.g. light-2023)");
         }
 
         if (key is AsOfKey or LastRunKey)
@@ -135,4 +155,8 @@ public static class StoreSettings
             ? ParseResult<string>.Fail($"设置值过长（最多{StoreSettingEntity.MaxValueLength}字）", $"value too long (at most {StoreSettingEntity.MaxValueLength} characters)")
             : ParseResult<string>.Ok(value);
     }
+
+    private static bool IsLightKey(string key) =>
+        key.Length == LightPrefix.Length + 4 && key.StartsWith(LightPrefix, StringComparison.Ordinal)
+        && int.TryParse(key.AsSpan(LightPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 1949 and <= 2200;
 }

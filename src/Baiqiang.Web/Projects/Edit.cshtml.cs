@@ -204,6 +204,9 @@ public sealed class EditModel(BaiqiangDbContext db, Lang lang) : PageModel
 
         public string? WorkGroup { get; set; }
 
+        /// <summary>工作推进组 (the group's name).</summary>
+        public string? WorkGroupName { get; set; }
+
         public List<MilestoneInput> Milestones { get; set; } = [];
 
         public List<AgreementInput> Agreements { get; set; } = [];
@@ -243,6 +246,7 @@ public sealed class EditModel(BaiqiangDbContext db, Lang lang) : PageModel
                 Leader = p.Leader,
                 LeadDepartment = p.LeadDepartment,
                 WorkGroup = string.Join('、', p.WorkGroup),
+                WorkGroupName = p.WorkGroupName,
                 Milestones = [.. p.Milestones.Select(m => new MilestoneInput { Name = m.Name, Deadline = Date(m.Deadline), CompletedOn = Date(m.CompletedOn) })],
                 Agreements = [.. p.SupplementaryAgreements.Select(a => new AgreementInput
                 {
@@ -325,7 +329,7 @@ public sealed class EditModel(BaiqiangDbContext db, Lang lang) : PageModel
             var request = new ProjectRequest(
                 existing?.Code ?? Code?.Trim() ?? string.Empty, Name?.Trim() ?? string.Empty, existing?.Region.ToString() ?? Region?.Trim() ?? string.Empty,
                 Category, Kind, IndustryChain, OwnerEnterprise, ConstructionContent, total, plans, start, finish, List(Tags), Leader, LeadDepartment,
-                List(WorkGroup), milestones, agreements, existing is null ? Status : null, since);
+                List(WorkGroup), milestones, agreements, existing is null ? Status : null, since, WorkGroupName?.Trim() ?? string.Empty);
             return (request, errors);
         }
 

@@ -31,6 +31,10 @@ public sealed class IndexModel(BaiqiangDbContext db, TimeProvider clock, Lang la
     [BindProperty(SupportsGet = true)]
     public string? Category { get; set; }
 
+    /// <summary>工作推进组 filter (exact name); blank for all.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Group { get; set; }
+
     /// <summary>The as-of day as typed (<c>2022-06-30</c>); blank means today.</summary>
     [BindProperty(SupportsGet = true)]
     public string? Today { get; set; }
@@ -50,7 +54,7 @@ public sealed class IndexModel(BaiqiangDbContext db, TimeProvider clock, Lang la
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var (args, errors) = await ProjectViews.ParseLedgerAsync(db, new LedgerQuery(Period, By, Region, Status, Tag, Category, Today), await AsOfDays.DefaultDayAsync(db, clock, ct), ct);
+        var (args, errors) = await ProjectViews.ParseLedgerAsync(db, new LedgerQuery(Period, By, Region, Status, Tag, Category, Today, Group), await AsOfDays.DefaultDayAsync(db, clock, ct), ct);
         if (args is null)
         {
             Errors.AddRange(errors.SelectMany(e => e.Value).Select(m => ProjectViews.Pick(m, lang.En)));
@@ -62,7 +66,7 @@ public sealed class IndexModel(BaiqiangDbContext db, TimeProvider clock, Lang la
         Ledger = await ProjectViews.LedgerAsync(db, args, ct);
         CarriedToday = string.IsNullOrWhiteSpace(Today) ? null : args.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var q = new Microsoft.AspNetCore.Http.Extensions.QueryBuilder { { "period", Period }, { "by", By } };
-        foreach (var (k, v) in new[] { ("region", Region), ("status", Status), ("tag", Tag), ("category", Category), ("today", CarriedToday) })
+        foreach (var (k, v) in new[] { ("region", Region), ("status", Status), ("tag", Tag), ("category", Category), ("group", Group), ("today", CarriedToday) })
         {
             if (!string.IsNullOrWhiteSpace(v))
             {

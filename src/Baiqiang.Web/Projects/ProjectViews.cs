@@ -14,11 +14,16 @@ namespace Baiqiang.Web.Projects;
 /// <summary>
 /// One consolidated ledger row. Money in 万元; percentages unrounded in <c>…Percent</c>, with the formulas that made them.
 /// <c>Lagging</c>: the row has an annual plan and completion is below time elapsed (not 时间过半、任务过半).
+/// <c>Light</c>/<c>LightZh</c>: 亮灯 (green/yellow/red/none, 绿/黄/红/无) with <c>LightReasonZh</c>/<c>LightReasonEn</c> saying why.
 /// </summary>
 public sealed record LedgerRowItem(
     string Key, string Label, int Projects, IReadOnlyList<StatusCount> ByStatus, decimal TotalInvestment, decimal AnnualPlan,
     decimal CompletedInPeriod, decimal CompletedYearToDate, decimal? CompletionPercent, decimal TimeElapsedPercent, decimal? GapPoints,
-    bool OnTrack, bool Lagging, int NewStarts, int Completions, string Formula, string TimeFormula, string GapFormula);
+    bool OnTrack, bool Lagging, int NewStarts, int Completions, string Formula, string TimeFormula, string GapFormula,
+    string Light = "none", string LightZh = "无", string LightReasonZh = "", string LightReasonEn = "");
+
+/// <summary>亮灯 of one project for a period: colour (green/yellow/red/none, 绿/黄/红/无) and the reason in words.</summary>
+public sealed record LightItem(string Period, string Color, string ColorZh, string ReasonZh, string ReasonEn);
 
 public sealed record StatusCount(string Status, string StatusZh, int Count);
 
@@ -37,7 +42,7 @@ public sealed record LedgerResponse(
 /// Query of the ledger: period (canonical, e.g. 2022-01..06), grouping, region and filters, and the as-of day
 /// <c>today</c> (<c>2022-06-30</c>) the default period is taken on — all optional.
 /// </summary>
-public sealed record LedgerQuery(string? Period, string? By, string? Region, string? Status, string? Tag, string? Category, string? Today = null);
+public sealed record LedgerQuery(string? Period, string? By, string? Region, string? Status, string? Tag, string? Category, string? Today = null, string? Group = null);
 
 /// <summary>A project as the list shows it. Money in 万元.</summary>
 public sealed record ProjectSummary(
@@ -55,14 +60,16 @@ public sealed record ProjectItem(
     string Code, string Name, string Region, string RegionName, string Status, string StatusZh, DateOnly? StatusSince,
     string Category, string CategoryZh, string Kind, string KindZh, string? IndustryChain, string OwnerEnterprise, string ConstructionContent,
     decimal TotalInvestment, IReadOnlyList<PlanItem> AnnualPlans, DateOnly? PlannedStart, DateOnly? PlannedFinish, IReadOnlyList<string> Tags,
-    string Leader, string LeadDepartment, IReadOnlyList<string> WorkGroup, IReadOnlyList<MilestoneItem> Milestones, IReadOnlyList<AgreementItem> Agreements);
+    string Leader, string LeadDepartment, IReadOnlyList<string> WorkGroup, IReadOnlyList<MilestoneItem> Milestones, IReadOnlyList<AgreementItem> Agreements,
+    string WorkGroupName = "");
 
 public sealed record StatusChangeItem(string From, string FromZh, string To, string ToZh, DateOnly On, string? Reason);
 
-/// <summary>One revision of a monthly report. Money in 万元.</summary>
+/// <summary>One revision of a monthly report. Money in 万元. <c>OpeningBalance</c>: <c>PreviousCumulative</c> is the opening balance (期初累计) the year's first report carried.</summary>
 public sealed record ReportItem(
     string ProjectCode, string Month, int Revision, decimal CompletedThisMonth, decimal CumulativeThisYear, decimal PreviousCumulative,
-    string Progress, string Problems, string State, string StateZh, string? Reviewer, string? ReviewComment, string? CorrectionReason, bool Counted);
+    string Progress, string Problems, string State, string StateZh, string? Reviewer, string? ReviewComment, string? CorrectionReason, bool Counted,
+    bool OpeningBalance = false);
 
 /// <summary>A reporting month of a project with all its revisions, oldest first.</summary>
 public sealed record ReportMonthItem(string Month, bool Closed, IReadOnlyList<ReportItem> Revisions);
@@ -80,7 +87,7 @@ public sealed record AuditLine(DateTimeOffset At, string User, string Entity, st
 public sealed record ProjectDetail(
     ProjectItem Project, IReadOnlyList<StatusChangeItem> History, IReadOnlyList<ReportMonthItem> Reports, IReadOnlyList<ProblemItem> Problems,
     IReadOnlyList<string> NextStatuses, bool Editable, IReadOnlyList<AuditLine> Audit, DateOnly Today,
-    IReadOnlyList<SupervisionItem>? Supervision = null, bool MaySupervise = false);
+    IReadOnlyList<SupervisionItem>? Supervision = null, bool MaySupervise = false, LightItem? Light = null);
 
 /// <summary>One line of a region's monthly form (填报) or review list: the project, last month's cumulative and the month's latest revision.</summary>
 public sealed record FormLine(
@@ -92,7 +99,11 @@ public sealed record FormResponse(string Region, string RegionName, string Month
 
 public sealed record WarningItem(string ProjectCode, string ProjectName, string Rule, string RuleZh, string ReasonZh, string ReasonEn, DateOnly Since, string Desk);
 
-public sealed record WarningsResponse(string Period, string? Region, DateOnly Today, IReadOnlyList<WarningItem> Warnings);
+/// <summary>A red or yellow project of the warnings page: its 亮灯 and why.</summary>
+public sealed record LightLine(string ProjectCode, string ProjectName, string Color, string ColorZh, string ReasonZh, string ReasonEn);
+
+/// <summary>Warnings as of <c>Today</c>, and the projects lit red or yellow (<c>Lights</c>, red first).</summary>
+public sealed record WarningsResponse(string Period, string? Region, DateOnly Today, IReadOnlyList<WarningItem> Warnings, IReadOnlyList<LightLine>? Lights = null);
 
 /// <summary>Creates (POST) or replaces the description of (PUT) a project. Money in 万元; null lists keep what is stored on update.</summary>
 public sealed record ProjectRequest(
@@ -100,7 +111,7 @@ public sealed record ProjectRequest(
     string? OwnerEnterprise = null, string? ConstructionContent = null, decimal TotalInvestment = 0m, IReadOnlyList<PlanItem>? AnnualPlans = null,
     DateOnly? PlannedStart = null, DateOnly? PlannedFinish = null, IReadOnlyList<string>? Tags = null, string? Leader = null,
     string? LeadDepartment = null, IReadOnlyList<string>? WorkGroup = null, IReadOnlyList<MilestoneItem>? Milestones = null,
-    IReadOnlyList<AgreementItem>? Agreements = null, string? Status = null, DateOnly? StatusSince = null);
+    IReadOnlyList<AgreementItem>? Agreements = null, string? Status = null, DateOnly? StatusSince = null, string? WorkGroupName = null);
 
 /// <summary>Moves a project to <c>Status</c> (储备…终止 or the English member name) on <c>On</c>; 暂停/终止 need <c>Reason</c>.</summary>
 public sealed record TransitionRequest(string Status, DateOnly On, string? Reason = null);
@@ -141,6 +152,7 @@ public static class ProjectViews
         ("chain", LedgerGrouping.IndustryChain, "产业链", "industry chain"),
         ("tag", LedgerGrouping.Tag, "标签", "tag"),
         ("kind", LedgerGrouping.Kind, "项目性质", "kind"),
+        ("group", LedgerGrouping.WorkGroup, "工作推进组", "work group"),
     ];
 
     public static string ProblemStatusZh(ProblemStatus s) => s switch
@@ -291,7 +303,8 @@ public static class ProjectViews
     // ---------------------------------------------------------------- ledger
 
     /// <summary>The parsed ledger query, or errors by field ("中文 / English"). <c>Today</c>: the as-of day.</summary>
-    public sealed record LedgerArgs(StatPeriod Period, LedgerGrouping By, RegionCode? Region, ProjectStatus? Status, string? Tag, ProjectCategory? Category, DateOnly Today);
+    public sealed record LedgerArgs(
+        StatPeriod Period, LedgerGrouping By, RegionCode? Region, ProjectStatus? Status, string? Tag, ProjectCategory? Category, DateOnly Today, string? Group = null);
 
     /// <summary>
     /// Parses the ledger query; <c>q.Today</c> is read by <see cref="ParseAsOf"/> (default <paramref name="clockToday"/>) and
@@ -360,21 +373,35 @@ public static class ProjectViews
             period = await DefaultPeriodAsync(db, region, day, ct);
         }
 
-        return (new LedgerArgs(period, by.Value, region, status, string.IsNullOrWhiteSpace(q.Tag) ? null : q.Tag.Trim(), category, day), errors);
+        return (new LedgerArgs(period, by.Value, region, status, string.IsNullOrWhiteSpace(q.Tag) ? null : q.Tag.Trim(), category, day,
+            string.IsNullOrWhiteSpace(q.Group) ? null : q.Group.Trim()), errors);
     }
 
-    /// <summary>The raw consolidated report (for the export) and its targets.</summary>
+    /// <summary>The raw consolidated report (for the export) and its targets, each row with its 亮灯 as of <c>a.Today</c>.</summary>
     public static async Task<LedgerView> ReportAsync(BaiqiangDbContext db, LedgerArgs a, CancellationToken ct)
     {
-        if (a.Status is null && a.Tag is null && a.Category is null)
+        if (a.Status is null && a.Tag is null && a.Category is null && a.Group is null)
         {
-            return await ProjectLedgerQuery.LedgerAsync(db, a.Period, a.By, a.Region, ct);
+            return (await ProjectLedgerQuery.LedgerAsync(db, a.Period, [a.By], a.Region, a.Today, ct))[0];
         }
 
         var (projects, reports) = await ProjectLedgerQuery.LoadLightAsync(db, a.Period, a.Region, ct);
         var chosen = projects.Where(p => (a.Status is null || p.Status == a.Status) && (a.Category is null || p.Category == a.Category)
-            && (a.Tag is null || p.Tags.Contains(a.Tag)));
-        return new LedgerView(Ledger.Consolidate(chosen, reports, a.Period, a.By), []);
+            && (a.Tag is null || p.Tags.Contains(a.Tag)) && (a.Group is null || string.Equals(p.WorkGroupName, a.Group, StringComparison.Ordinal)));
+        var flags = await ProjectLedgerQuery.RedFlagsAsync(db, a.Today, a.Region, ct);
+        var figures = Ledger.Figures(chosen, reports, a.Period).Select(f => flags.TryGetValue(f.Code, out var fl) ? f with { RedFlags = fl } : f);
+        var thresholds = await Storage.Settings.StoreSettings.LightThresholdsAsync(db, a.Period.Year, ct);
+        return new LedgerView(Ledger.Consolidate(figures, a.Period, a.By, thresholds), []);
+    }
+
+    /// <summary>亮灯 of one project for the ledger's default period as of <paramref name="today"/>; null when it has no figures.</summary>
+    public static async Task<LightItem?> ProjectLightAsync(BaiqiangDbContext db, Project p, DateOnly today, CancellationToken ct)
+    {
+        var period = await DefaultPeriodAsync(db, p.Region, today, ct);
+        var view = (await ProjectLedgerQuery.LedgerAsync(db, period, [LedgerGrouping.Project], p.Region, today, ct))[0];
+        return view.Report.Row(p.Code)?.Light is { } l
+            ? new LightItem(period.ToString(), ProjectLights.En(l.Color), l.ColorZh, l.Reason.Zh, l.Reason.En)
+            : null;
     }
 
     public static async Task<LedgerResponse> LedgerAsync(BaiqiangDbContext db, LedgerArgs a, CancellationToken ct)
@@ -415,7 +442,8 @@ public static class ProjectViews
             r.GroupKey, r.GroupLabel, r.ProjectCount,
             [.. r.CountByStatus.OrderBy(k => k.Key).Select(k => new StatusCount(k.Key.ToString(), ProjectText.Name(k.Key), k.Value))],
             r.TotalInvestment, r.AnnualPlan, r.CompletedInPeriod, r.CompletedYearToDate, r.CompletionPercent, elapsed, r.GapPoints,
-            r.OnTrack, r.AnnualPlan > 0 && !r.OnTrack, r.NewStarts, r.Completions, r.Formula, time, gap);
+            r.OnTrack, r.AnnualPlan > 0 && !r.OnTrack, r.NewStarts, r.Completions, r.Formula, time, gap,
+            r.Light is { } l ? ProjectLights.En(l.Color) : "none", r.Light?.ColorZh ?? "无", r.Light?.Reason.Zh ?? string.Empty, r.Light?.Reason.En ?? string.Empty);
     }
 
     public static string Signed(decimal points)
@@ -455,7 +483,7 @@ public static class ProjectViews
             p.TotalInvestment, [.. p.AnnualPlans.OrderBy(k => k.Key).Select(k => new PlanItem(k.Key, k.Value))], p.PlannedStart, p.PlannedFinish,
             [.. p.Tags.Order(StringComparer.Ordinal)], p.Leader, p.LeadDepartment, p.WorkGroup,
             [.. p.Milestones.Select(m => new MilestoneItem(m.Name, m.Deadline, m.CompletedOn, m.IsOverdue(today)))],
-            [.. p.SupplementaryAgreements.Select(a => new AgreementItem(a.SignedOn, a.NewCompletionDate, a.TaxCommitment))]);
+            [.. p.SupplementaryAgreements.Select(a => new AgreementItem(a.SignedOn, a.NewCompletionDate, a.TaxCommitment))], p.WorkGroupName);
         var history = p.StatusHistory.Select(c => new StatusChangeItem(c.From.ToString(), ProjectText.Name(c.From), c.To.ToString(), ProjectText.Name(c.To), c.On, c.Reason)).ToList();
 
         var reportRows = await db.MonthlyReports.AsNoTracking().Where(r => r.ProjectCode == key)
@@ -481,12 +509,13 @@ public static class ProjectViews
             .ToListAsync(ct);
 
         return new ProjectDetail(item, history, reports, problems, NextStatuses(p), actor.CanEdit(p.Region, p.LeadDepartment), audit, today,
-            supervision, actor.CanReview(p.Region));
+            supervision, actor.CanReview(p.Region), await ProjectLightAsync(db, p, today, ct));
     }
 
     public static ReportItem ToReport(MonthlyReportEntity r) => new(
         r.ProjectCode, new ReportingMonth(r.Year, r.Month).ToString(), r.Revision, r.CompletedThisMonth, r.CumulativeThisYear, r.PreviousCumulative,
-        r.Progress, r.Problems, r.State.ToString(), ProjectText.Name(r.State), r.Reviewer, r.ReviewComment, r.CorrectionReason, r.IsCurrent);
+        r.Progress, r.Problems, r.State.ToString(), ProjectText.Name(r.State), r.Reviewer, r.ReviewComment, r.CorrectionReason, r.IsCurrent,
+        r.IsOpeningBalance);
 
     /// <summary>
     /// A problem as the pages show it. <c>Open</c> is its status now (it may still be resolved); <c>Overdue</c> is judged as
@@ -558,7 +587,8 @@ public static class ProjectViews
             ("leader", r.Leader, 100, "挂点领导", "the leader"),
             ("leadDepartment", r.LeadDepartment, 200, "牵头部门", "the lead department"),
             ("tags", string.Join('|', r.Tags ?? []), 500, "标签", "the tags"),
-            ("workGroup", string.Join('|', r.WorkGroup ?? []), 1000, "工作推进组", "the work group"),
+            ("workGroup", string.Join('|', r.WorkGroup ?? []), 1000, "工作专班", "the work group members"),
+            ("workGroupName", r.WorkGroupName ?? string.Empty, 200, "工作推进组", "the work group"),
         })
         {
             if ((value?.Trim().Length ?? 0) > max)
@@ -613,6 +643,7 @@ public static class ProjectViews
             Leader = r.Leader?.Trim() ?? string.Empty,
             LeadDepartment = r.LeadDepartment?.Trim() ?? string.Empty,
             WorkGroup = [.. (r.WorkGroup ?? existing?.WorkGroup ?? []).Select(w => w.Trim()).Where(w => w.Length > 0)],
+            WorkGroupName = r.WorkGroupName?.Trim() ?? existing?.WorkGroupName ?? string.Empty,
             Milestones = r.Milestones is { } ms ? [.. ms.Select(m => new Milestone(m.Name.Trim(), m.Deadline, m.CompletedOn))] : existing?.Milestones ?? [],
             SupplementaryAgreements = r.Agreements is { } ags ? [.. ags.Select(a => new SupplementaryAgreement(a.SignedOn, a.NewCompletionDate, a.TaxCommitment))] : existing?.SupplementaryAgreements ?? [],
         };
@@ -865,8 +896,13 @@ public static class ProjectViews
     {
         var warnings = await ProjectWarningQuery.WarningsAsync(db, period, WarningRules.Default, today, region, null, null, ct);
         var names = (await db.Projects.AsNoTracking().Select(p => new { p.Code, p.Name }).ToListAsync(ct)).ToDictionary(p => p.Code, p => p.Name, StringComparer.Ordinal);
+        var lit = (await ProjectLedgerQuery.LedgerAsync(db, period, [LedgerGrouping.Project], region, today, ct))[0].Report.Rows
+            .Where(r => r.Light?.Color is LightColor.Red or LightColor.Yellow)
+            .OrderByDescending(r => r.Light!.Color).ThenBy(r => r.GroupKey, StringComparer.Ordinal)
+            .Select(r => new LightLine(r.GroupKey, r.GroupLabel, ProjectLights.En(r.Light!.Color), r.Light.ColorZh, r.Light.Reason.Zh, r.Light.Reason.En))
+            .ToList();
         return new WarningsResponse(period.ToString(), region?.ToString(), today, [.. warnings.Select(w => new WarningItem(
-            w.ProjectCode, names.GetValueOrDefault(w.ProjectCode, w.ProjectCode), w.Rule.ToString(), RuleZh(w.Rule), w.Reason.Zh, w.Reason.En, w.Since, w.Desk))]);
+            w.ProjectCode, names.GetValueOrDefault(w.ProjectCode, w.ProjectCode), w.Rule.ToString(), RuleZh(w.Rule), w.Reason.Zh, w.Reason.En, w.Since, w.Desk))], lit);
     }
 
     // ---------------------------------------------------------------- helpers

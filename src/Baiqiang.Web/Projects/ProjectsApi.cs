@@ -37,6 +37,7 @@ public static class ProjectsApi
         api.MapGet("/ledger", LedgerAsync).WithName("GetProjectLedger");
         api.MapGet("/ledger/export", ExportLedgerAsync).WithName("ExportProjectLedger");
         api.MapGet("/warnings", WarningsAsync).WithName("GetProjectWarnings");
+        api.MapGet("/honor-roll", HonorRollViews.GetAsync).WithName("GetProjectHonorRoll");
         api.MapGet("/reports", ReportsAsync).WithName("GetMonthlyReports");
         api.MapPost("/months/close", CloseMonthAsync).WithName("CloseProjectMonth");
         api.MapGet("/form", FormAsync).WithName("DownloadProjectForm");
@@ -52,6 +53,14 @@ public static class ProjectsApi
         api.MapPost("/{code}/reports/{month}/approve", ApproveAsync).WithName("ApproveProjectReport");
         api.MapPost("/{code}/reports/{month}/return", ReturnAsync).WithName("ReturnProjectReport");
     }
+
+    /// <summary>
+    /// The as-of day a write endpoint's response is judged on: <c>?today=2023-07-31</c> when given and well formed, else the
+    /// store's as-of day, else the clock's (a malformed day falls back too: the write has already happened).
+    /// </summary>
+    private static async Task<DateOnly> AsOfAsync(BaiqiangDbContext db, TimeProvider clock, string? today, CancellationToken ct) =>
+        ProjectViews.ParseAsOf(today, await AsOfDays.DefaultDayAsync(db, clock, ct), new Dictionary<string, string[]>(StringComparer.Ordinal))
+        ?? await AsOfDays.DefaultDayAsync(db, clock, ct);
 
     internal static async Task<Results<Ok<IReadOnlyList<ProjectSummary>>, ValidationProblem>> ListAsync(string? region, BaiqiangDbContext db, CancellationToken ct)
     {
@@ -125,7 +134,7 @@ public static class ProjectsApi
     }
 
     internal static async Task<Results<Ok<ProjectDetail>, NotFound, ValidationProblem, ForbidHttpResult>> UpdateAsync(
-        string code, ProjectRequest request, HttpContext http, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct)
+        string code, ProjectRequest request, HttpContext http, BaiqiangDbContext db, TimeProvider clock, string? today, CancellationToken ct)
     {
         var actor = http.User.ToActor();
         try
@@ -146,11 +155,11 @@ public static class ProjectsApi
             return TypedResults.Forbid();
         }
 
-        return TypedResults.Ok((await ProjectViews.DetailAsync(db, actor, code, await AsOfDays.DefaultDayAsync(db, clock, ct), ct))!);
+        return TypedResults.Ok((await ProjectViews.DetailAsync(db, actor, code, await AsOfAsync(db, clock, today, ct), ct))!);
     }
 
     internal static async Task<Results<Ok<ProjectDetail>, NotFound, ValidationProblem, ForbidHttpResult>> TransitionAsync(
-        string code, TransitionRequest request, HttpContext http, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct)
+        string code, TransitionRequest request, HttpContext http, BaiqiangDbContext db, TimeProvider clock, string? today, CancellationToken ct)
     {
         var actor = http.User.ToActor();
         if (!await ExistsAsync(db, code, ct))
@@ -170,7 +179,7 @@ public static class ProjectsApi
             return TypedResults.Forbid();
         }
 
-        return TypedResults.Ok((await ProjectViews.DetailAsync(db, actor, code, await AsOfDays.DefaultDayAsync(db, clock, ct), ct))!);
+        return TypedResults.Ok((await ProjectViews.DetailAsync(db, actor, code, await AsOfAsync(db, clock, today, ct), ct))!);
     }
 
     /// <summary>A region's month (<c>month=2022-07</c>) as the form and the review list show it.</summary>
@@ -285,7 +294,7 @@ public static class ProjectsApi
     }
 
     internal static async Task<Results<Created<ProblemItem>, NotFound, ValidationProblem, ForbidHttpResult>> AddProblemAsync(
-        string code, AddProblemRequest request, HttpContext http, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct)
+        string code, AddProblemRequest request, HttpContext http, BaiqiangDbContext db, TimeProvider clock, string? today, CancellationToken ct)
     {
         if (!await ExistsAsync(db, code, ct))
         {
@@ -301,7 +310,7 @@ public static class ProjectsApi
             }
 
             var e = await db.ProjectProblems.AsNoTracking().SingleAsync(q => q.Key == id, ct);
-            return TypedResults.Created($"/api/projects/{Uri.EscapeDataString(code.Trim())}", ProjectViews.ToProblem(e, await AsOfDays.DefaultDayAsync(db, clock, ct)));
+            return TypedResults.Created($"/api/projects/{Uri.EscapeDataString(code.Trim())}", ProjectViews.ToProblem(e, await AsOfAsync(db, clock, today, ct)));
         }
         catch (AccessDeniedException)
         {
@@ -310,7 +319,7 @@ public static class ProjectsApi
     }
 
     internal static async Task<Results<Ok<ProblemItem>, NotFound, ValidationProblem, ForbidHttpResult>> ResolveProblemAsync(
-        string id, ResolveProblemRequest request, HttpContext http, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct)
+        string id, ResolveProblemRequest request, HttpContext http, BaiqiangDbContext db, TimeProvider clock, string? today, CancellationToken ct)
     {
         var key = id.Trim();
         if (!await db.ProjectProblems.AsNoTracking().AnyAsync(q => q.Key == key, ct))
@@ -331,7 +340,7 @@ public static class ProjectsApi
         }
 
         db.ChangeTracker.Clear();
-        return TypedResults.Ok(ProjectViews.ToProblem(await db.ProjectProblems.AsNoTracking().SingleAsync(q => q.Key == key, ct), await AsOfDays.DefaultDayAsync(db, clock, ct)));
+        return TypedResults.Ok(ProjectViews.ToProblem(await db.ProjectProblems.AsNoTracking().SingleAsync(q => q.Key == key, ct), await AsOfAsync(db, clock, today, ct)));
     }
 
     /// <summary>Warnings for <c>period</c> (default: the ledger's latest month) as of <c>today</c> (<c>2022-06-30</c>; default: today).</summary>

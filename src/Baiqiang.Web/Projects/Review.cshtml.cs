@@ -19,6 +19,10 @@ public sealed class ReviewModel(BaiqiangDbContext db, TimeProvider clock, Lang l
     [BindProperty(SupportsGet = true)]
     public string? Month { get; set; }
 
+    /// <summary>The as-of day (<c>today=2023-06-30</c>) the default month is taken on; blank: the store's as-of day, else the clock's.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Today { get; set; }
+
     [BindProperty]
     public string? Code { get; set; }
 
@@ -92,7 +96,8 @@ public sealed class ReviewModel(BaiqiangDbContext db, TimeProvider clock, Lang l
         ReportingMonth? month = null;
         if (string.IsNullOrWhiteSpace(Month) && region is not null)
         {
-            month = await ProjectViews.DefaultMonthAsync(db, region, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct);
+            var day = ProjectViews.ParseAsOf(Today, await AsOfDays.DefaultDayAsync(db, clock, ct), errors);
+            month = day is { } d ? await ProjectViews.DefaultMonthAsync(db, region, d, ct) : null;
         }
         else if (!string.IsNullOrWhiteSpace(Month))
         {

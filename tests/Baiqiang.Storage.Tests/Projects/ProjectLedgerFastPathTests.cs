@@ -132,6 +132,7 @@ public abstract class ProjectLedgerFastPathTests<TFixture>(TFixture fixture) : I
                 Tags = new HashSet<string>(tagSets[i % tagSets.Length], StringComparer.Ordinal),
                 Leader = leaders[i % leaders.Length],
                 LeadDepartment = departments[i % departments.Length],
+                WorkGroupName = i % 3 == 0 ? string.Empty : (i % 3 == 1 ? "工业推进组" : "城建推进组"),
             };
             if (i % 4 == 0 && i % 8 != 0)
             {

@@ -985,6 +985,10 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("is_current");
 
+                    b.Property<bool>("IsOpeningBalance")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_opening_balance");
+
                     b.Property<int>("Month")
                         .HasColumnType("integer")
                         .HasColumnName("month");
@@ -1214,6 +1218,12 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("work_group");
+
+                    b.Property<string>("WorkGroupName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("work_group_name");
 
                     b.HasKey("Id")
                         .HasName("pk_projects");

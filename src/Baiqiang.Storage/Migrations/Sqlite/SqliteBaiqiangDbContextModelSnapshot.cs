@@ -958,6 +958,10 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_current");
 
+                    b.Property<bool>("IsOpeningBalance")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_opening_balance");
+
                     b.Property<int>("Month")
                         .HasColumnType("INTEGER")
                         .HasColumnName("month");
@@ -1183,6 +1187,12 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("work_group");
+
+                    b.Property<string>("WorkGroupName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("work_group_name");
 
                     b.HasKey("Id")
                         .HasName("pk_projects");
