@@ -17,6 +17,22 @@ public sealed class SettingsCommandTests
         Assert.Contains("未设定 as-of", await cli.OkAsync("settings", "get", "as-of"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("reminders.filing-day")]
+    [InlineData("reminders.last-run")]
+    [InlineData("light-2023")]
+    public async Task Get_KnownKeyNotSet_SaysNotSetInsteadOfRefusingTheKey(string key)
+    {
+        using var store = new TempStore();
+        var cli = new CliRunner(store.Path);
+
+        Assert.Contains("未设定 " + key, await cli.OkAsync("settings", "get", key), StringComparison.Ordinal);
+
+        var (exit, _, error) = await cli.RunAsync("settings", "get", "colour");
+        Assert.Equal(2, exit);
+        Assert.Contains("未知的设置项“colour”", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Set_BadDayOrKey_ExitsTwoWithBilingualReason()
     {

@@ -45,10 +45,10 @@ internal static class SettingsCommand
         command.SetAction(async (parse, ct) =>
         {
             var k = parse.GetRequiredValue(key);
-            var check = StoreSettings.Check(k, k switch { StoreSettings.AsOfKey => "2000-01-01", StoreSettings.PlausibleMultipleKey => "10", _ => string.Empty });
-            if (!check.Success)
+            if (!StoreSettings.IsKnown(k))
             {
-                await parse.Err().WriteLineAsync(check.Error.ToString());
+                // Check names the unknown key and lists the known ones, in both languages.
+                await parse.Err().WriteLineAsync(StoreSettings.Check(k, string.Empty).Error.ToString());
                 return 2;
             }
 

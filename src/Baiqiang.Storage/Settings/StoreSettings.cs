@@ -156,6 +156,9 @@ public static class StoreSettings
             : ParseResult<string>.Ok(value);
     }
 
+    /// <summary>True for a key the store understands: one of <see cref="Keys"/> or a plan year's <see cref="LightKey"/>.</summary>
+    public static bool IsKnown(string key) => IsLightKey(key) || Keys.Contains(key, StringComparer.Ordinal);
+
     private static bool IsLightKey(string key) =>
         key.Length == LightPrefix.Length + 4 && key.StartsWith(LightPrefix, StringComparison.Ordinal)
         && int.TryParse(key.AsSpan(LightPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 1949 and <= 2200;
