@@ -46,7 +46,7 @@ public sealed class KeyProjectsSource(
         ArgumentNullException.ThrowIfNull(projects);
         var flags = new Dictionary<string, List<Baiqiang.Core.Text.Bilingual>>(StringComparer.Ordinal);
         foreach (var (code, flag) in problems.Select(q => (q.ProjectCode, ProjectLights.ProblemFlag(q, today)))
-                     .Concat(projects.SelectMany(p => p.Milestones.Select(m => (p.Code, ProjectLights.MilestoneFlag(m, today))))))
+                     .Concat(projects.SelectMany(p => p.Milestones.Select(m => (p.Code, ProjectLights.MilestoneFlag(m, today, p.Status))))))
         {
             if (flag is { } f)
             {

@@ -7,10 +7,28 @@ namespace Baiqiang.Core.Projects;
 /// <param name="Name">What is to be done (e.g. 主体封顶).</param>
 /// <param name="Deadline">Due date, inclusive: finishing on the deadline is on time.</param>
 /// <param name="CompletedOn">When it was done; null while outstanding.</param>
+/// <remarks><see cref="Deadline"/> is the current planned date; <see cref="Baseline"/> the planned date frozen when the
+/// year's plan was approved (null before), so a re-planned milestone shows both.</remarks>
 public sealed record Milestone(string Name, DateOnly Deadline, DateOnly? CompletedOn = null)
 {
+    /// <summary>节点 or 前期手续.</summary>
+    public MilestoneKind Kind { get; init; } = MilestoneKind.Node;
+
+    /// <summary>The baseline planned date (frozen at plan approval), or null when no plan covering it has been approved.</summary>
+    public DateOnly? Baseline { get; init; }
+
     /// <summary>True when not completed and <paramref name="today"/> is after the deadline.</summary>
     public bool IsOverdue(DateOnly today) => CompletedOn is null && today > Deadline;
+
+    /// <summary>
+    /// <see cref="IsOverdue(DateOnly)"/>, and for a 前期手续 step also when the project (in <paramref name="projectStatus"/>)
+    /// has started construction while the step is not done.
+    /// </summary>
+    public bool IsOverdue(DateOnly today, ProjectStatus projectStatus) =>
+        IsOverdue(today) || (Kind == MilestoneKind.Preliminary && CompletedOn is null && PreliminarySteps.ConstructionStarted(projectStatus));
+
+    /// <summary>Days the current plan lies after the baseline (negative: brought forward); null without a baseline.</summary>
+    public int? SlipDays => Baseline is { } b ? Deadline.DayNumber - b.DayNumber : null;
 }
 
 /// <summary>补充协议 signed with a slow project's owner: a new completion date and, optionally, a tax commitment.</summary>
@@ -142,7 +160,8 @@ public sealed class Project
     /// The milestones overdue as of <paramref name="day"/> (not completed, <paramref name="day"/> after the deadline), earliest
     /// deadline first. The hook for 亮灯 ("red for overdue milestones") and the reminders.
     /// </summary>
-    public IReadOnlyList<Milestone> OverdueMilestones(DateOnly day) => [.. _milestones.Where(m => m.IsOverdue(day)).OrderBy(m => m.Deadline)];
+    /// <remarks>前期手续 steps follow their own rule (<see cref="Milestone.IsOverdue(DateOnly, ProjectStatus)"/>).</remarks>
+    public IReadOnlyList<Milestone> OverdueMilestones(DateOnly day) => [.. _milestones.Where(m => m.IsOverdue(day, Status)).OrderBy(m => m.Deadline)];
 
     /// <summary>补充协议, in signing order. Add with <see cref="AddAgreement"/>.</summary>
     public IReadOnlyList<SupplementaryAgreement> SupplementaryAgreements

@@ -168,13 +168,36 @@ public static class ProjectLights
     }
 
     /// <summary>The red flag of a milestone overdue on <paramref name="today"/>, or null.</summary>
-    public static Bilingual? MilestoneFlag(Milestone milestone, DateOnly today)
+    public static Bilingual? MilestoneFlag(Milestone milestone, DateOnly today) => MilestoneFlag(milestone, today, null);
+
+    /// <summary>
+    /// The red flag of a milestone overdue on <paramref name="today"/> for a project in <paramref name="projectStatus"/>
+    /// (null: unknown), or null. A 前期手续 step says so, and is also overdue once construction started without it.
+    /// </summary>
+    public static Bilingual? MilestoneFlag(Milestone milestone, DateOnly today, ProjectStatus? projectStatus)
     {
         ArgumentNullException.ThrowIfNull(milestone);
+        var days = today.DayNumber - milestone.Deadline.DayNumber;
+        if (milestone.Kind == MilestoneKind.Preliminary)
+        {
+            if (milestone.IsOverdue(today))
+            {
+                return new Bilingual(
+                    $"前期手续“{milestone.Name}”计划{Fmt.D(milestone.Deadline)}办结，已逾期{days}天",
+                    $"preliminary step '{milestone.Name}' ({PreliminarySteps.En(milestone.Name)}) was due {Fmt.D(milestone.Deadline)}, {days} days overdue");
+            }
+
+            return projectStatus is { } s && milestone.IsOverdue(today, s)
+                ? new Bilingual(
+                    $"项目已{ProjectText.Name(s)}，前期手续“{milestone.Name}”尚未办结(计划{Fmt.D(milestone.Deadline)})",
+                    $"the project is {s} but preliminary step '{milestone.Name}' ({PreliminarySteps.En(milestone.Name)}) is not done (planned {Fmt.D(milestone.Deadline)})")
+                : null;
+        }
+
         return milestone.IsOverdue(today)
             ? new Bilingual(
-                $"节点“{milestone.Name}”期限{Fmt.D(milestone.Deadline)}，已逾期{today.DayNumber - milestone.Deadline.DayNumber}天",
-                $"milestone '{milestone.Name}' was due {Fmt.D(milestone.Deadline)}, {today.DayNumber - milestone.Deadline.DayNumber} days overdue")
+                $"节点“{milestone.Name}”期限{Fmt.D(milestone.Deadline)}，已逾期{days}天",
+                $"milestone '{milestone.Name}' was due {Fmt.D(milestone.Deadline)}, {days} days overdue")
             : null;
     }
 

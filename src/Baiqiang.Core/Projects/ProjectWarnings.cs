@@ -87,7 +87,15 @@ public static class ProjectWarnings
             NoProgress(p, index, months, period, rules, result);
             foreach (var m in p.Milestones)
             {
-                if (m.IsOverdue(today))
+                if (m.Kind == MilestoneKind.Preliminary)
+                {
+                    if (ProjectLights.MilestoneFlag(m, today, p.Status) is { } flag)
+                    {
+                        var since = m.IsOverdue(today) ? m.Deadline.AddDays(1) : p.StatusSince ?? today;
+                        result.Add(new ProjectWarning(p.Code, WarningRule.MilestoneOverdue, flag, since, p.Leader));
+                    }
+                }
+                else if (m.IsOverdue(today))
                 {
                     var days = today.DayNumber - m.Deadline.DayNumber;
                     result.Add(new ProjectWarning(p.Code, WarningRule.MilestoneOverdue, new Bilingual(

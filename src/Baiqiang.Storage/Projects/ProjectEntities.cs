@@ -70,6 +70,9 @@ public sealed class ProjectEntity : IAuditable
 
     public List<ProjectAgreementEntity> Agreements { get; set; } = [];
 
+    /// <summary>Re-plans of baselined milestones (not loaded by the usual queries; new ones are added here).</summary>
+    public List<MilestoneReplanEntity> Replans { get; set; } = [];
+
     string IAuditable.AuditEntity => "project";
 
     string IAuditable.AuditKey => Code;
@@ -137,6 +140,12 @@ public sealed class ProjectMilestoneEntity : IAuditable
     public DateOnly Deadline { get; set; }
 
     public DateOnly? CompletedOn { get; set; }
+
+    /// <summary>节点 or 前期手续 (0 for every row stored before migration <c>MilestoneBaselines</c>).</summary>
+    public MilestoneKind Kind { get; set; }
+
+    /// <summary>The planned date frozen by the year's plan approval; null before. <see cref="Deadline"/> is the current plan.</summary>
+    public DateOnly? Baseline { get; set; }
 
     string IAuditable.AuditEntity => "project_milestone";
 
@@ -296,6 +305,7 @@ internal sealed class ProjectEntityConfiguration : IEntityTypeConfiguration<Proj
         builder.HasMany(p => p.StatusChanges).WithOne().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Milestones).WithOne().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Agreements).WithOne().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.Replans).WithOne().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

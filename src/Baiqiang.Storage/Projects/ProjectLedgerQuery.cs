@@ -105,8 +105,8 @@ public static class ProjectLedgerQuery
 
     /// <summary>
     /// Reasons that turn a project's light red whatever its progress, by project code, as of <paramref name="today"/>:
-    /// problems open past their deadline and milestones past theirs (<see cref="ProjectLights"/>). Other rules (督办
-    /// levels, 前期手续) add their reasons here.
+    /// problems open past their deadline and milestones past theirs, 前期手续 by their own rule (<see cref="ProjectLights"/>).
+    /// Other rules (督办 levels) add their reasons here.
     /// </summary>
     public static async Task<Dictionary<string, List<Bilingual>>> RedFlagsAsync(BaiqiangDbContext db, DateOnly today, RegionCode? region, CancellationToken ct)
     {
@@ -131,10 +131,24 @@ public static class ProjectLedgerQuery
             }
         }
 
-        var milestones = await db.Set<ProjectMilestoneEntity>().AsNoTracking().Where(m => m.CompletedOn == null && m.Deadline < today).ToListAsync(ct);
+        // 前期手续 not done are judged whatever their date (overdue too once construction started), so they need the status.
+        var milestones = await db.Set<ProjectMilestoneEntity>().AsNoTracking()
+            .Where(m => m.CompletedOn == null && (m.Deadline < today || m.Kind == MilestoneKind.Preliminary)).ToListAsync(ct);
+        var ids = milestones.Where(m => m.Kind == MilestoneKind.Preliminary).Select(m => m.ProjectId).Distinct().ToList();
+        var statuses = new Dictionary<long, ProjectStatus>();
+        foreach (var chunk in ids.Chunk(5000))
+        {
+            var list = chunk.ToList();
+            foreach (var s in await db.Projects.AsNoTracking().Where(p => list.Contains(p.Id)).Select(p => new { p.Id, p.Status }).ToListAsync(ct))
+            {
+                statuses[s.Id] = s.Status;
+            }
+        }
+
         foreach (var m in milestones.Where(m => ProjectStore.InScope(m.RegionCode, region)).OrderBy(m => m.Deadline))
         {
-            if (ProjectLights.MilestoneFlag(new Milestone(m.Name, m.Deadline, m.CompletedOn), today) is { } f)
+            var milestone = new Milestone(m.Name, m.Deadline, m.CompletedOn) { Kind = m.Kind };
+            if (ProjectLights.MilestoneFlag(milestone, today, statuses.TryGetValue(m.ProjectId, out var st) ? st : null) is { } f)
             {
                 Add(m.ProjectCode, f);
             }

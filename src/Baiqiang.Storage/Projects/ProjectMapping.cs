@@ -7,7 +7,7 @@ internal static class ProjectMapping
 {
     public const char ListSeparator = '|';
 
-    public static ProjectEntity ToEntity(Project p)
+    public static ProjectEntity ToEntity(Project p, MilestoneEdit? edit = null)
     {
         var history = p.StatusHistory;
         var e = new ProjectEntity
@@ -20,7 +20,7 @@ internal static class ProjectMapping
             Status = p.Status,
             StatusSince = p.StatusSince,
         };
-        CopyDescription(p, e);
+        CopyDescription(p, e, edit);
         var seq = 0;
         foreach (var c in history)
         {
@@ -34,7 +34,9 @@ internal static class ProjectMapping
     }
 
     /// <summary>Copies everything but the status (name, money, plans, dates, people, milestones, agreements).</summary>
-    public static void CopyDescription(Project p, ProjectEntity e)
+    /// <remarks>Milestones are matched by name (<see cref="MilestoneSync"/>): a baselined one changes its planned date only
+    /// with <paramref name="edit"/>'s reason, recorded as a re-plan.</remarks>
+    public static void CopyDescription(Project p, ProjectEntity e, MilestoneEdit? edit = null)
     {
         e.Name = p.Name;
         e.Category = p.Category;
@@ -66,14 +68,7 @@ internal static class ProjectMapping
 
         e.Plans.RemoveAll(x => !p.AnnualPlans.ContainsKey(x.Year));
 
-        e.Milestones.RemoveAll(m => !p.Milestones.Any(n => n.Name == m.Name && n.Deadline == m.Deadline && n.CompletedOn == m.CompletedOn));
-        foreach (var m in p.Milestones)
-        {
-            if (!e.Milestones.Exists(x => x.Name == m.Name && x.Deadline == m.Deadline && x.CompletedOn == m.CompletedOn))
-            {
-                e.Milestones.Add(new ProjectMilestoneEntity { RegionCode = p.Region, ProjectCode = p.Code, Name = m.Name, Deadline = m.Deadline, CompletedOn = m.CompletedOn });
-            }
-        }
+        MilestoneSync.Apply(p, e, edit ?? MilestoneEdit.None);
 
         e.Agreements.RemoveAll(a => !p.SupplementaryAgreements.Any(b => b.SignedOn == a.SignedOn && b.NewCompletionDate == a.NewCompletionDate && b.TaxCommitment == a.TaxCommitment));
         foreach (var a in p.SupplementaryAgreements)
@@ -117,7 +112,7 @@ internal static class ProjectMapping
             LeadDepartment = e.LeadDepartment,
             WorkGroup = Split(e.WorkGroup),
             WorkGroupName = e.WorkGroupName,
-            Milestones = [.. e.Milestones.OrderBy(m => m.Deadline).Select(m => new Milestone(m.Name, m.Deadline, m.CompletedOn))],
+            Milestones = [.. e.Milestones.OrderBy(m => m.Deadline).ThenBy(m => m.Id).Select(m => new Milestone(m.Name, m.Deadline, m.CompletedOn) { Kind = m.Kind, Baseline = m.Baseline })],
             SupplementaryAgreements = [.. e.Agreements.OrderBy(a => a.SignedOn).Select(a => new SupplementaryAgreement(a.SignedOn, a.NewCompletionDate, a.TaxCommitment))],
         };
 

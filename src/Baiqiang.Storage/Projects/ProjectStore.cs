@@ -39,7 +39,7 @@ public static class ProjectStore
                 : RecordCode.Collision("项目编号", "project code", taken, project.Code));
         }
 
-        var entity = ProjectMapping.ToEntity(project);
+        var entity = ProjectMapping.ToEntity(project, await MilestonePlanStore.EditAsync(db, actor, null, ct));
         db.Projects.Add(entity);
         await SaveAsync(db, actor, ct);
         return entity;
@@ -49,7 +49,14 @@ public static class ProjectStore
     /// Creates or updates many projects at once (ledger import): new codes are added, existing ones get the descriptive
     /// fields, plans, milestones and agreements of <paramref name="projects"/> (status and history are kept). One save.
     /// </summary>
-    public static async Task<(int Added, int Updated)> UpsertManyAsync(BaiqiangDbContext db, IReadOnlyList<Project> projects, Actor actor, CancellationToken ct)
+    public static Task<(int Added, int Updated)> UpsertManyAsync(BaiqiangDbContext db, IReadOnlyList<Project> projects, Actor actor, CancellationToken ct) =>
+        UpsertManyAsync(db, projects, actor, null, ct);
+
+    /// <summary>
+    /// <see cref="UpsertManyAsync(BaiqiangDbContext, IReadOnlyList{Project}, Actor, CancellationToken)"/> with the reason for
+    /// re-planning baselined milestones whose planned date the values change (refused without one).
+    /// </summary>
+    public static async Task<(int Added, int Updated)> UpsertManyAsync(BaiqiangDbContext db, IReadOnlyList<Project> projects, Actor actor, string? replanReason, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(projects);
@@ -74,6 +81,7 @@ public static class ProjectStore
 
         var added = 0;
         var updated = 0;
+        var edit = await MilestonePlanStore.EditAsync(db, actor, replanReason, ct);
         foreach (var p in projects)
         {
             if (existing.TryGetValue(p.Code, out var e))
@@ -85,12 +93,12 @@ public static class ProjectStore
                         $"项目{p.Code}属于{e.RegionCode},不能改为{p.Region}", $"project {p.Code} belongs to {e.RegionCode} and cannot move to {p.Region}"));
                 }
 
-                ProjectMapping.CopyDescription(p, e);
+                ProjectMapping.CopyDescription(p, e, edit);
                 updated++;
             }
             else
             {
-                db.Projects.Add(ProjectMapping.ToEntity(p));
+                db.Projects.Add(ProjectMapping.ToEntity(p, edit));
                 added++;
             }
         }
@@ -100,13 +108,20 @@ public static class ProjectStore
     }
 
     /// <summary>Replaces the descriptive fields, plans, milestones and agreements of an existing project (not its status).</summary>
-    public static async Task UpdateAsync(BaiqiangDbContext db, Project project, Actor actor, CancellationToken ct)
+    public static Task UpdateAsync(BaiqiangDbContext db, Project project, Actor actor, CancellationToken ct) => UpdateAsync(db, project, actor, null, ct);
+
+    /// <summary>
+    /// Replaces the descriptive fields, plans, milestones and agreements of an existing project (not its status); a changed
+    /// planned date of a baselined milestone is a re-plan and needs <paramref name="replanReason"/>.
+    /// </summary>
+    public static async Task UpdateAsync(BaiqiangDbContext db, Project project, Actor actor, string? replanReason, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(project);
+        ArgumentNullException.ThrowIfNull(actor);
         var e = await FindEntityAsync(db, project.Code, details: true, ct);
         actor.EnsureCanEdit(e.RegionCode, e.LeadDepartment);
         actor.EnsureCanEdit(project.Region, project.LeadDepartment);
-        ProjectMapping.CopyDescription(project, e);
+        ProjectMapping.CopyDescription(project, e, await MilestonePlanStore.EditAsync(db, actor, replanReason, ct));
         await SaveAsync(db, actor, ct);
     }
 

@@ -957,6 +957,71 @@ namespace Baiqiang.Storage.Migrations.Postgres
                     b.ToTable("closed_months", (string)null);
                 });
 
+            modelBuilder.Entity("Baiqiang.Storage.Projects.MilestoneReplanEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by");
+
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("date")
+                        .HasColumnName("from_date");
+
+                    b.Property<string>("MilestoneName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("milestone_name");
+
+                    b.Property<string>("ProjectCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("project_code");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateOnly>("ToDate")
+                        .HasColumnType("date")
+                        .HasColumnName("to_date");
+
+                    b.HasKey("Id")
+                        .HasName("pk_milestone_replans");
+
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_milestone_replans_project_id");
+
+                    b.HasIndex("RegionCode", "ProjectId")
+                        .HasDatabaseName("ix_milestone_replans_region_code_project_id");
+
+                    b.ToTable("milestone_replans", (string)null);
+                });
+
             modelBuilder.Entity("Baiqiang.Storage.Projects.MonthlyReportEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -1060,6 +1125,47 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasDatabaseName("ix_monthly_reports_region_code_project_id_year_month_revision");
 
                     b.ToTable("monthly_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.PlanApprovalEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("approved_by");
+
+                    b.Property<int>("MilestoneCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("milestone_count");
+
+                    b.Property<int?>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_approvals");
+
+                    b.HasIndex("RegionCode", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_approvals_region_code_year");
+
+                    b.ToTable("plan_approvals", (string)null);
                 });
 
             modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectAgreementEntity", b =>
@@ -1254,6 +1360,10 @@ namespace Baiqiang.Storage.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateOnly?>("Baseline")
+                        .HasColumnType("date")
+                        .HasColumnName("baseline");
+
                     b.Property<DateOnly?>("CompletedOn")
                         .HasColumnType("date")
                         .HasColumnName("completed_on");
@@ -1261,6 +1371,10 @@ namespace Baiqiang.Storage.Migrations.Postgres
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("date")
                         .HasColumnName("deadline");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -2107,6 +2221,16 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasConstraintName("fk_peer_group_members_peer_groups");
                 });
 
+            modelBuilder.Entity("Baiqiang.Storage.Projects.MilestoneReplanEntity", b =>
+                {
+                    b.HasOne("Baiqiang.Storage.Projects.ProjectEntity", null)
+                        .WithMany("Replans")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_milestone_replans_projects");
+                });
+
             modelBuilder.Entity("Baiqiang.Storage.Projects.MonthlyReportEntity", b =>
                 {
                     b.HasOne("Baiqiang.Storage.Projects.ProjectEntity", null)
@@ -2189,6 +2313,8 @@ namespace Baiqiang.Storage.Migrations.Postgres
                     b.Navigation("Milestones");
 
                     b.Navigation("Plans");
+
+                    b.Navigation("Replans");
 
                     b.Navigation("StatusChanges");
                 });

@@ -932,6 +932,69 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                     b.ToTable("closed_months", (string)null);
                 });
 
+            modelBuilder.Entity("Baiqiang.Storage.Projects.MilestoneReplanEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by");
+
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_date");
+
+                    b.Property<string>("MilestoneName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("milestone_name");
+
+                    b.Property<string>("ProjectCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_code");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateOnly>("ToDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_date");
+
+                    b.HasKey("Id")
+                        .HasName("pk_milestone_replans");
+
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_milestone_replans_project_id");
+
+                    b.HasIndex("RegionCode", "ProjectId")
+                        .HasDatabaseName("ix_milestone_replans_region_code_project_id");
+
+                    b.ToTable("milestone_replans", (string)null);
+                });
+
             modelBuilder.Entity("Baiqiang.Storage.Projects.MonthlyReportEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -1033,6 +1096,45 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasDatabaseName("ix_monthly_reports_region_code_project_id_year_month_revision");
 
                     b.ToTable("monthly_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.PlanApprovalEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ApprovedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by");
+
+                    b.Property<int>("MilestoneCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("milestone_count");
+
+                    b.Property<int?>("RegionCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_approvals");
+
+                    b.HasIndex("RegionCode", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_approvals_region_code_year");
+
+                    b.ToTable("plan_approvals", (string)null);
                 });
 
             modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectAgreementEntity", b =>
@@ -1221,6 +1323,10 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<DateOnly?>("Baseline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("baseline");
+
                     b.Property<DateOnly?>("CompletedOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("completed_on");
@@ -1228,6 +1334,10 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("TEXT")
                         .HasColumnName("deadline");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -2056,6 +2166,16 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasConstraintName("fk_peer_group_members_peer_groups");
                 });
 
+            modelBuilder.Entity("Baiqiang.Storage.Projects.MilestoneReplanEntity", b =>
+                {
+                    b.HasOne("Baiqiang.Storage.Projects.ProjectEntity", null)
+                        .WithMany("Replans")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_milestone_replans_projects");
+                });
+
             modelBuilder.Entity("Baiqiang.Storage.Projects.MonthlyReportEntity", b =>
                 {
                     b.HasOne("Baiqiang.Storage.Projects.ProjectEntity", null)
@@ -2138,6 +2258,8 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                     b.Navigation("Milestones");
 
                     b.Navigation("Plans");
+
+                    b.Navigation("Replans");
 
                     b.Navigation("StatusChanges");
                 });
