@@ -23,7 +23,7 @@ internal static class ProjectsCommand
     public static Command Create() => new("projects", "重点项目台账与月度调度 / key-project ledger and monthly dispatch")
     {
         ImportCommand(), ExportCommand(), FormCommand(), ReportCommand(), WarningsCommand(), ApproveCommand(), CloseMonthCommand(), TransitionCommand(),
-        SupervisionCommands.Escalate(), SupervisionCommands.Sheet(),
+        SupervisionCommands.Escalate(), SupervisionCommands.Sheet(), MilestonePlanCommands.ApprovePlan(), MilestonePlanCommands.Replan(),
         HonorRollCommand(), LightThresholdsCommand(),
     };
 

@@ -25,6 +25,7 @@ internal static class LedgerImport
         var seen = new Dictionary<string, string>(RecordCode.Comparer);
         var namesInFile = new Dictionary<(RegionCode, string), int>();
         var unchanged = 0;
+        var reasons = new Dictionary<string, string>(RecordCode.Comparer);
         foreach (var (row, cells) in sheet.Rows)
         {
             var before = errors.Count;
@@ -203,6 +204,18 @@ internal static class LedgerImport
             var content = Text(sheet, cells, SheetColumn.Content, old?.ConstructionContent) ?? string.Empty;
             var leader = Text(sheet, cells, SheetColumn.Leader, old?.Leader) ?? string.Empty;
             var groupName = Text(sheet, cells, SheetColumn.WorkGroupName, old?.WorkGroupName) ?? string.Empty;
+            var milestones = PreliminaryMilestones(sheet, cells, row, old, errors);
+            if (errors.Count > before)
+            {
+                continue;
+            }
+
+            var reason = sheet.Cell(cells, SheetColumn.ReplanReason);
+            if (reason.Length > 0 && code is not null)
+            {
+                reasons[code] = reason;
+            }
+
             var (rowName, rowStatus, rowOld) = (name, status, old);
             Project Make(string c) => new(c, rowName, region, rowStatus, null)
             {
@@ -220,7 +233,7 @@ internal static class LedgerImport
                 LeadDepartment = department,
                 WorkGroup = workGroup,
                 WorkGroupName = groupName,
-                Milestones = rowOld?.Milestones ?? [],
+                Milestones = milestones,
                 SupplementaryAgreements = rowOld?.SupplementaryAgreements ?? [],
             };
 
@@ -286,7 +299,7 @@ internal static class LedgerImport
             return new ProjectImportResult(kind, sheet.Rows.Count, [], newCount, projects.Count - newCount, unchanged, 0) { RowCodes = rowCodes };
         }
 
-        var (added, updated) = await ProjectStore.UpsertManyAsync(db, projects, actor, ct);
+        var (added, updated) = await ProjectStore.UpsertManyAsync(db, projects, actor, reasons, ct);
         return new ProjectImportResult(kind, sheet.Rows.Count, [], added, updated, unchanged, 0) { RowCodes = rowCodes };
     }
 
@@ -295,7 +308,53 @@ internal static class LedgerImport
         && a.OwnerEnterprise == b.OwnerEnterprise && a.ConstructionContent == b.ConstructionContent && a.TotalInvestment == b.TotalInvestment
         && a.PlannedStart == b.PlannedStart && a.PlannedFinish == b.PlannedFinish && a.Leader == b.Leader && a.LeadDepartment == b.LeadDepartment
         && a.Tags.SetEquals(b.Tags) && a.WorkGroup.SequenceEqual(b.WorkGroup) && a.WorkGroupName == b.WorkGroupName
-        && a.AnnualPlans.Count == b.AnnualPlans.Count && a.AnnualPlans.All(kv => b.AnnualPlanFor(kv.Key) == kv.Value);
+        && a.AnnualPlans.Count == b.AnnualPlans.Count && a.AnnualPlans.All(kv => b.AnnualPlanFor(kv.Key) == kv.Value)
+        && a.Milestones.Select(m => (m.Name, m.Deadline, m.CompletedOn, m.Kind)).Order().SequenceEqual(b.Milestones.Select(m => (m.Name, m.Deadline, m.CompletedOn, m.Kind)).Order());
+
+    /// <summary>
+    /// The row's milestones: the stored ones, with the 前期手续 columns applied (a planned date adds or moves the step, a
+    /// done date completes it). A baselined step whose planned date moves needs the row's 调整原因 (named by row and column).
+    /// </summary>
+    private static List<Milestone> PreliminaryMilestones(Sheet sheet, string[] cells, int row, Project? old, Errors errors)
+    {
+        var list = old?.Milestones.ToList() ?? [];
+        foreach (var (step, plannedColumn, doneColumn) in ProjectSheet.PreliminaryColumns)
+        {
+            if (!sheet.Has(plannedColumn) && !sheet.Has(doneColumn))
+            {
+                continue;
+            }
+
+            var planned = sheet.Has(plannedColumn) ? sheet.Date(cells, plannedColumn, row, errors) : null;
+            var done = sheet.Has(doneColumn) ? sheet.Date(cells, doneColumn, row, errors) : null;
+            var i = list.FindIndex(m => m.Name == step);
+            var stored = i >= 0 ? list[i] : null;
+            if (planned is null && done is null)
+            {
+                continue;
+            }
+
+            var deadline = planned ?? stored?.Deadline ?? done!.Value;
+            var m = new Milestone(step, deadline, sheet.Has(doneColumn) ? done : stored?.CompletedOn) { Kind = MilestoneKind.Preliminary, Baseline = stored?.Baseline };
+            if (stored?.Baseline is not null && stored.Deadline != deadline
+                && MilestonePlan.CheckReplan(stored, deadline, sheet.Cell(cells, SheetColumn.ReplanReason)) is { } refusal)
+            {
+                errors.Add(row, sheet.HeaderText(plannedColumn), refusal);
+                continue;
+            }
+
+            if (i >= 0)
+            {
+                list[i] = m;
+            }
+            else
+            {
+                list.Add(m);
+            }
+        }
+
+        return list;
+    }
 
     /// <summary>所属地区: a well-formed code as it is (a store need not list the region), any other text an unambiguous region name.</summary>
     private static ParseResult<RegionCode> ResolveRegion(string text, Lookups.StoreLookups lookups)

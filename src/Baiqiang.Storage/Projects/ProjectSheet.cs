@@ -41,6 +41,23 @@ public enum SheetColumn
 
     /// <summary>工作推进组: the work group's name (a ledger grouping); 工作专班 lists its members.</summary>
     WorkGroupName,
+
+    /// <summary>调整原因: the reason for re-planning baselined milestones (前期手续 dates) the row changes.</summary>
+    ReplanReason,
+
+    /// <summary>前期手续 columns “立项计划日期” / “立项完成日期” … (<see cref="ProjectSheet.PreliminaryColumns"/>).</summary>
+    ApprovalPlanned,
+    ApprovalDone,
+    LandPlanned,
+    LandDone,
+    PlanningPlanned,
+    PlanningDone,
+    EiaPlanned,
+    EiaDone,
+    EnergyPlanned,
+    EnergyDone,
+    PermitPlanned,
+    PermitDone,
 }
 
 /// <summary>A recognised header cell: which column, the unit its money is in (万元 when the header names none), and for
@@ -70,6 +87,21 @@ public sealed record ProjectSheetRow(
 public static partial class ProjectSheet
 {
     public const string MonthHeader = "填报月份";
+
+    /// <summary>
+    /// The 前期手续 columns of a ledger: for each step (立项, 用地, 规划, 环评, 能评, 施工许可) a planned-date column
+    /// (“环评计划日期”, also “环评计划时间”/“环评计划办结”) and a done-date column (“环评完成日期”, also “环评办结日期”/“环评完成时间”).
+    /// Headers in traditional characters (環評計劃日期) read the same.
+    /// </summary>
+    public static IReadOnlyList<(string Step, SheetColumn Planned, SheetColumn Done)> PreliminaryColumns { get; } =
+    [
+        ("立项", SheetColumn.ApprovalPlanned, SheetColumn.ApprovalDone),
+        ("用地", SheetColumn.LandPlanned, SheetColumn.LandDone),
+        ("规划", SheetColumn.PlanningPlanned, SheetColumn.PlanningDone),
+        ("环评", SheetColumn.EiaPlanned, SheetColumn.EiaDone),
+        ("能评", SheetColumn.EnergyPlanned, SheetColumn.EnergyDone),
+        ("施工许可", SheetColumn.PermitPlanned, SheetColumn.PermitDone),
+    ];
 
     /// <summary>The header row for a sheet whose cumulative column covers months 1..<paramref name="lastMonth"/>.</summary>
     public static IReadOnlyList<string> Headers(int lastMonth, bool monthlyForm)
@@ -245,8 +277,14 @@ public static partial class ProjectSheet
             "工作专班" => SheetColumn.WorkGroup,
             "工作推进组" or "推进组" => SheetColumn.WorkGroupName,
             MonthHeader or "月份" => SheetColumn.ReportMonth,
+            "调整原因" or "计划调整原因" => SheetColumn.ReplanReason,
             _ => SheetColumn.None,
         };
+        if (column == SheetColumn.None && PreliminaryHeader().Match(ChineseText.ToSimplified(t)) is { Success: true } pm)
+        {
+            var cols = PreliminaryColumns.Single(c => c.Step == pm.Groups["step"].Value);
+            column = pm.Groups["what"].Value == "计划" ? cols.Planned : cols.Done;
+        }
         if (column == SheetColumn.None && SpanHeader().Match(t) is { Success: true } m)
         {
             column = SheetColumn.Cumulative;
@@ -330,6 +368,9 @@ public static partial class ProjectSheet
 
     [GeneratedRegex(@"^(?<from>[0-9]{1,2})(-(?<to>[0-9]{1,2}))?月(份)?累计(完成)?(投资)?(完成)?$")]
     private static partial Regex SpanHeader();
+
+    [GeneratedRegex(@"^(?<step>立项|用地|规划|环评|能评|施工许可)(?<what>计划|完成|办结)(办结)?(日期|时间)?$")]
+    private static partial Regex PreliminaryHeader();
 
     [GeneratedRegex(@"^(?<year>[0-9]{4})年(度)?计划(完成)?投资$")]
     private static partial Regex PlanYearHeader();

@@ -53,10 +53,11 @@ public static class ProjectStore
         UpsertManyAsync(db, projects, actor, null, ct);
 
     /// <summary>
-    /// <see cref="UpsertManyAsync(BaiqiangDbContext, IReadOnlyList{Project}, Actor, CancellationToken)"/> with the reason for
-    /// re-planning baselined milestones whose planned date the values change (refused without one).
+    /// <see cref="UpsertManyAsync(BaiqiangDbContext, IReadOnlyList{Project}, Actor, CancellationToken)"/> with the reasons (by
+    /// project code) for re-planning baselined milestones whose planned date the values change (refused without one).
     /// </summary>
-    public static async Task<(int Added, int Updated)> UpsertManyAsync(BaiqiangDbContext db, IReadOnlyList<Project> projects, Actor actor, string? replanReason, CancellationToken ct)
+    public static async Task<(int Added, int Updated)> UpsertManyAsync(
+        BaiqiangDbContext db, IReadOnlyList<Project> projects, Actor actor, IReadOnlyDictionary<string, string>? replanReasons, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(projects);
@@ -81,7 +82,7 @@ public static class ProjectStore
 
         var added = 0;
         var updated = 0;
-        var edit = await MilestonePlanStore.EditAsync(db, actor, replanReason, ct);
+        var edit = await MilestonePlanStore.EditAsync(db, actor, null, ct);
         foreach (var p in projects)
         {
             if (existing.TryGetValue(p.Code, out var e))
@@ -93,7 +94,7 @@ public static class ProjectStore
                         $"项目{p.Code}属于{e.RegionCode},不能改为{p.Region}", $"project {p.Code} belongs to {e.RegionCode} and cannot move to {p.Region}"));
                 }
 
-                ProjectMapping.CopyDescription(p, e, edit);
+                ProjectMapping.CopyDescription(p, e, edit with { Reason = replanReasons?.GetValueOrDefault(p.Code) });
                 updated++;
             }
             else

@@ -207,6 +207,9 @@ public sealed class EditModel(BaiqiangDbContext db, Lang lang) : PageModel
         /// <summary>工作推进组 (the group's name).</summary>
         public string? WorkGroupName { get; set; }
 
+        /// <summary>调整原因: needed when a baselined milestone's planned date changes (kept with the re-plan).</summary>
+        public string? ReplanReason { get; set; }
+
         public List<MilestoneInput> Milestones { get; set; } = [];
 
         public List<AgreementInput> Agreements { get; set; } = [];
@@ -247,7 +250,7 @@ public sealed class EditModel(BaiqiangDbContext db, Lang lang) : PageModel
                 LeadDepartment = p.LeadDepartment,
                 WorkGroup = string.Join('、', p.WorkGroup),
                 WorkGroupName = p.WorkGroupName,
-                Milestones = [.. p.Milestones.Select(m => new MilestoneInput { Name = m.Name, Deadline = Date(m.Deadline), CompletedOn = Date(m.CompletedOn) })],
+                Milestones = [.. p.Milestones.Select(m => new MilestoneInput { Name = m.Name, Deadline = Date(m.Deadline), CompletedOn = Date(m.CompletedOn), Kind = m.Kind.ToString() })],
                 Agreements = [.. p.SupplementaryAgreements.Select(a => new AgreementInput
                 {
                     SignedOn = Date(a.SignedOn), NewCompletionDate = Date(a.NewCompletionDate), TaxCommitment = a.TaxCommitment is { } t ? Text(t, taxUnit) : null,
@@ -308,7 +311,7 @@ public sealed class EditModel(BaiqiangDbContext db, Lang lang) : PageModel
                 var done = OptionalDate(row.CompletedOn, $"节点第{i}行完成日期", $"milestone row {i}'s completion date", "milestones", errors);
                 if (deadline is { } d)
                 {
-                    milestones.Add(new MilestoneItem(row.Name?.Trim() ?? string.Empty, d, done, false));
+                    milestones.Add(new MilestoneItem(row.Name?.Trim() ?? string.Empty, d, done, false, row.Kind));
                 }
             }
 
@@ -329,7 +332,8 @@ public sealed class EditModel(BaiqiangDbContext db, Lang lang) : PageModel
             var request = new ProjectRequest(
                 existing?.Code ?? Code?.Trim() ?? string.Empty, Name?.Trim() ?? string.Empty, existing?.Region.ToString() ?? Region?.Trim() ?? string.Empty,
                 Category, Kind, IndustryChain, OwnerEnterprise, ConstructionContent, total, plans, start, finish, List(Tags), Leader, LeadDepartment,
-                List(WorkGroup), milestones, agreements, existing is null ? Status : null, since, WorkGroupName?.Trim() ?? string.Empty);
+                List(WorkGroup), milestones, agreements, existing is null ? Status : null, since, WorkGroupName?.Trim() ?? string.Empty,
+                string.IsNullOrWhiteSpace(ReplanReason) ? null : ReplanReason.Trim());
             return (request, errors);
         }
 
@@ -413,6 +417,9 @@ public sealed class EditModel(BaiqiangDbContext db, Lang lang) : PageModel
         public string? Deadline { get; set; }
 
         public string? CompletedOn { get; set; }
+
+        /// <summary>Node (节点) or Preliminary (前期手续).</summary>
+        public string? Kind { get; set; }
 
         public bool IsBlank => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Deadline) && string.IsNullOrWhiteSpace(CompletedOn);
     }

@@ -41,6 +41,9 @@ public sealed class IndexModel(BaiqiangDbContext db, TimeProvider clock, Lang la
 
     public LedgerResponse? Ledger { get; private set; }
 
+    /// <summary>Administrators and reviewers see the way to approve the year's plan (the baseline of milestones).</summary>
+    public bool MayApprovePlan => User.ToActor() is var a && (a.IsAdmin || a.Roles.HasFlag(Baiqiang.Core.Access.Role.Reviewer));
+
     /// <summary>The as-of day the user chose, for the links to project pages; null when the page is as of today.</summary>
     public string? CarriedToday { get; private set; }
 

@@ -18,6 +18,9 @@ public sealed class ProjectModel(BaiqiangDbContext db, TimeProvider clock, Lang 
 {
     public ProjectDetail? Detail { get; private set; }
 
+    /// <summary>The milestones' Gantt view (baseline, current, actual) and re-plan history, for <c>_MilestonePlan</c>.</summary>
+    public GanttResponse? Gantt { get; private set; }
+
     public List<string> Errors { get; } = [];
 
     public string? Message { get; private set; }
@@ -74,6 +77,7 @@ public sealed class ProjectModel(BaiqiangDbContext db, TimeProvider clock, Lang 
         {
             "created" => lang["项目已创建", "Project created"],
             "updated" => lang["修改已保存", "Changes saved"],
+            "replanned" => lang["计划已调整", "Milestone re-planned"],
             _ => null,
         };
         return await LoadAsync(code, ct);
@@ -190,6 +194,7 @@ public sealed class ProjectModel(BaiqiangDbContext db, TimeProvider clock, Lang 
     {
         db.ChangeTracker.Clear();
         Detail = await ProjectViews.DetailAsync(db, User.ToActor(), code, AsOf!.Value, ct);
+        Gantt = Detail is null ? null : await MilestonePlanViews.ProjectGanttAsync(db, code, AsOf!.Value, ct);
         return Detail is null ? NotFound() : Page();
     }
 }

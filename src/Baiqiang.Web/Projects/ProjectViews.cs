@@ -51,7 +51,9 @@ public sealed record ProjectSummary(
 
 public sealed record PlanItem(int Year, decimal Amount);
 
-public sealed record MilestoneItem(string Name, DateOnly Deadline, DateOnly? CompletedOn, bool Overdue);
+/// <summary>A milestone: <c>Deadline</c> is the current planned date, <c>Baseline</c> the one frozen at plan approval (null
+/// before); <c>Kind</c> is <c>Node</c> (节点) or <c>Preliminary</c> (前期手续: 立项, 用地, 规划, 环评, 能评, 施工许可).</summary>
+public sealed record MilestoneItem(string Name, DateOnly Deadline, DateOnly? CompletedOn, bool Overdue, string? Kind = null, DateOnly? Baseline = null);
 
 public sealed record AgreementItem(DateOnly SignedOn, DateOnly NewCompletionDate, decimal? TaxCommitment);
 
@@ -111,7 +113,8 @@ public sealed record ProjectRequest(
     string? OwnerEnterprise = null, string? ConstructionContent = null, decimal TotalInvestment = 0m, IReadOnlyList<PlanItem>? AnnualPlans = null,
     DateOnly? PlannedStart = null, DateOnly? PlannedFinish = null, IReadOnlyList<string>? Tags = null, string? Leader = null,
     string? LeadDepartment = null, IReadOnlyList<string>? WorkGroup = null, IReadOnlyList<MilestoneItem>? Milestones = null,
-    IReadOnlyList<AgreementItem>? Agreements = null, string? Status = null, DateOnly? StatusSince = null, string? WorkGroupName = null);
+    IReadOnlyList<AgreementItem>? Agreements = null, string? Status = null, DateOnly? StatusSince = null, string? WorkGroupName = null,
+    string? ReplanReason = null);
 
 /// <summary>Moves a project to <c>Status</c> (储备…终止 or the English member name) on <c>On</c>; 暂停/终止 need <c>Reason</c>.</summary>
 public sealed record TransitionRequest(string Status, DateOnly On, string? Reason = null);
@@ -482,7 +485,7 @@ public static class ProjectViews
             p.Category.ToString(), ProjectText.Name(p.Category), p.Kind.ToString(), ProjectText.Name(p.Kind), p.IndustryChain, p.OwnerEnterprise, p.ConstructionContent,
             p.TotalInvestment, [.. p.AnnualPlans.OrderBy(k => k.Key).Select(k => new PlanItem(k.Key, k.Value))], p.PlannedStart, p.PlannedFinish,
             [.. p.Tags.Order(StringComparer.Ordinal)], p.Leader, p.LeadDepartment, p.WorkGroup,
-            [.. p.Milestones.Select(m => new MilestoneItem(m.Name, m.Deadline, m.CompletedOn, m.IsOverdue(today)))],
+            [.. p.Milestones.Select(m => new MilestoneItem(m.Name, m.Deadline, m.CompletedOn, m.IsOverdue(today, p.Status), m.Kind.ToString(), m.Baseline))],
             [.. p.SupplementaryAgreements.Select(a => new AgreementItem(a.SignedOn, a.NewCompletionDate, a.TaxCommitment))], p.WorkGroupName);
         var history = p.StatusHistory.Select(c => new StatusChangeItem(c.From.ToString(), ProjectText.Name(c.From), c.To.ToString(), ProjectText.Name(c.To), c.On, c.Reason)).ToList();
 
@@ -606,6 +609,10 @@ public static class ProjectViews
         {
             Add("milestones", new Bilingual("节点名称不能为空，且不超过300个字符", "a milestone needs a name of at most 300 characters"));
         }
+        else if (MilestonePlanViews.CheckMilestones(r.Milestones) is { } milestoneError)
+        {
+            Add("milestones", milestoneError);
+        }
 
         if ((r.Agreements ?? []).Any(a => a.TaxCommitment is { } tax && (tax < 0 || !Storable(tax))))
         {
@@ -644,7 +651,7 @@ public static class ProjectViews
             LeadDepartment = r.LeadDepartment?.Trim() ?? string.Empty,
             WorkGroup = [.. (r.WorkGroup ?? existing?.WorkGroup ?? []).Select(w => w.Trim()).Where(w => w.Length > 0)],
             WorkGroupName = r.WorkGroupName?.Trim() ?? existing?.WorkGroupName ?? string.Empty,
-            Milestones = r.Milestones is { } ms ? [.. ms.Select(m => new Milestone(m.Name.Trim(), m.Deadline, m.CompletedOn))] : existing?.Milestones ?? [],
+            Milestones = r.Milestones is { } ms ? [.. ms.Select(MilestonePlanViews.ToMilestone)] : existing?.Milestones ?? [],
             SupplementaryAgreements = r.Agreements is { } ags ? [.. ags.Select(a => new SupplementaryAgreement(a.SignedOn, a.NewCompletionDate, a.TaxCommitment))] : existing?.SupplementaryAgreements ?? [],
         };
         return (project, errors);
@@ -710,7 +717,7 @@ public static class ProjectViews
             return errors;
         }
 
-        if (await RuleAsync(() => ProjectStore.UpdateAsync(Tracking(db), project, actor, ct)) is { } refusal)
+        if (await RuleAsync(() => ProjectStore.UpdateAsync(Tracking(db), project, actor, request.ReplanReason, ct)) is { } refusal)
         {
             errors["project"] = [refusal.ToString()];
         }

@@ -43,6 +43,7 @@ public static class ProjectsApi
         api.MapGet("/form", FormAsync).WithName("DownloadProjectForm");
         api.MapPost("/form/import", ImportFormAsync).WithName("ImportProjectForm").DisableAntiforgery().WithParseBudget();
         api.MapPost("/problems/{id}/resolve", ResolveProblemAsync).WithName("ResolveProjectProblem");
+        api.MapMilestonePlanApi();
         api.MapGet("/{code}", GetAsync).WithName("GetProject");
         api.MapPut("/{code}", UpdateAsync).WithName("UpdateProject");
         api.MapPost("/{code}/transition", TransitionAsync).WithName("TransitionProject");

@@ -37,7 +37,7 @@ internal sealed class ChromiumSession : IAsyncDisposable
     public List<string> ConsoleErrors { get; } = [];
 
     /// <summary>Skips the test without Chromium (fails under CI=true), launches it and opens a page on <paramref name="baseUrl"/>.</summary>
-    public static async Task<ChromiumSession> OpenAsync(string baseUrl, int width = 1280)
+    public static async Task<ChromiumSession> OpenAsync(string baseUrl, int width = 1280, int height = 900)
     {
         if (!File.Exists(Executable))
         {
@@ -58,15 +58,15 @@ internal sealed class ChromiumSession : IAsyncDisposable
             Args = ["--no-sandbox", "--disable-background-networking"],
         });
         var session = new ChromiumSession(playwright, browser, baseUrl);
-        session.Page = await session.NewPageAsync(width);
+        session.Page = await session.NewPageAsync(width, height);
         return session;
     }
 
     /// <summary>A page in a browser context of its own (its own cookies: another user can sign in there), with the
     /// session's timeouts and console-error collection.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280)
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
     {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _baseUrl, ViewportSize = new ViewportSize { Width = width, Height = 900 }, Locale = "zh-CN" });
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _baseUrl, ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "zh-CN" });
         context.SetDefaultTimeout(ActionTimeout);
         context.SetDefaultNavigationTimeout(ActionTimeout);
         var page = await context.NewPageAsync();
