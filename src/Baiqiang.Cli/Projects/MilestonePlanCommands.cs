@@ -41,9 +41,9 @@ internal static class MilestonePlanCommands
                 var r = await MilestonePlanStore.ApprovePlanAsync(db, parse.GetRequiredValue(year), code, Actor.LocalAdmin(Environment.UserName), ct);
                 var scope = r.Region?.ToString() ?? "全部地区";
                 var scopeEn = r.Region?.ToString() ?? "every region";
-                await parse.Out().WriteLineAsync(string.Create(CultureInfo.InvariantCulture, r.AlreadyApproved
-                    ? $"{scope} {r.Year}年度计划此前已批准,新定基线节点{r.Baselined}个 / the {r.Year} plan of {scopeEn} was approved before; {r.Baselined} more milestones baselined"
-                    : $"已批准{scope} {r.Year}年度计划,{r.Baselined}个节点定为基线 / approved the {r.Year} plan of {scopeEn}: {r.Baselined} milestones baselined"));
+                await parse.Out().WriteLineAsync(r.AlreadyApproved
+                    ? string.Create(CultureInfo.InvariantCulture, $"{scope} {r.Year}年度计划此前已批准,新定基线节点{r.Baselined}个 / the {r.Year} plan of {scopeEn} was approved before; {r.Baselined} more milestones baselined")
+                    : string.Create(CultureInfo.InvariantCulture, $"已批准{scope} {r.Year}年度计划,{r.Baselined}个节点定为基线 / approved the {r.Year} plan of {scopeEn}: {r.Baselined} milestones baselined"));
                 return 0;
             }
             catch (ProjectRuleException ex)
