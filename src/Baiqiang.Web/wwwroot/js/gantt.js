@@ -36,10 +36,8 @@
         }
       };
     });
-    series.push({
-      name: "today", type: "custom", data: [], renderItem: function () { return null; },
-      markLine: { silent: true, symbol: "none", lineStyle: { color: "#c62828", type: "dashed" }, label: { formatter: spec.today }, data: [{ xAxis: day(spec.today) }] }
-    });
+    // The as-of day as a dashed line, carried by the current-plan lane (a series of its own would enter the legend).
+    series[1].markLine = { silent: true, symbol: "none", lineStyle: { color: "#c62828", type: "dashed" }, label: { formatter: spec.today }, data: [{ xAxis: day(spec.today) }] };
     chart.setOption({
       animation: false,
       title: { text: spec.title, left: 0, top: 0, textStyle: { fontSize: 14 } },
