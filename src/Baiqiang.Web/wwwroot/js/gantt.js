@@ -6,6 +6,8 @@
   function day(s) { return new Date(s + "T00:00:00Z").getTime(); }
   function draw(el) {
     var spec = JSON.parse(document.getElementById(el.dataset.gantt).textContent);
+    // Height from the rows, set through the CSSOM (the CSP forbids inline style attributes).
+    el.style.height = (90 + spec.rows.length * 42) + "px";
     var chart = echarts.init(el, null, { renderer: "canvas" });
     chart.on("finished", function () { el.dataset.rendered = "true"; });
     var n = spec.rows.length;
