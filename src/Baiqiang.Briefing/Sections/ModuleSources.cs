@@ -38,7 +38,7 @@ public sealed class StoredKeyProjectsSource : IBriefingSectionSource
 /// <summary>
 /// Investment section (招商引资) from the pipeline (deals of the region and its parks): signings, their planned
 /// investment, landings, starts and productions reached within the period, against the region's targets of the same
-/// subject. Falls back to stored observations (<see cref="InvestmentSource"/>) when no deal of the region reached a stage
+/// subject, and 资金到位率 (实际到位资金 ÷ 合同投资 of every deal under contract by the period's end). Falls back to stored observations (<see cref="InvestmentSource"/>) when no deal of the region reached a stage
 /// in the period.
 /// </summary>
 public sealed class PipelineInvestmentSource : IBriefingSectionSource
@@ -76,6 +76,14 @@ public sealed class PipelineInvestmentSource : IBriefingSectionSource
         items.Add(Item(context, "projects_landed", new Figure(landed, Unit.Ge, Qualifier.Exact, new SourceRef("projects_landed", period, "pipeline"))));
         items.Add(Item(context, "new_project_starts", new Figure(started, Unit.Ge, Qualifier.Exact, new SourceRef("new_project_starts", period, "pipeline"))));
         items.Add(Item(context, "projects_producing", new Figure(producing, Unit.Ge, Qualifier.Exact, new SourceRef("projects_producing", period, "pipeline"))));
+
+        // 资金到位率 of every deal under contract by the period's end (实际到位资金 ÷ 合同投资), when any contract is recorded.
+        var funds = await DealMoneyStore.FundsRatesAsync(context.Db, context.Period, context.Region, ct);
+        if (funds.Period.Percent is { } fundsRate)
+        {
+            items.Add(new ProgressItem("funds_in_place_rate", new Figure(Math.Round(fundsRate, 2, MidpointRounding.AwayFromZero), Unit.Percent, Qualifier.Exact, new SourceRef("funds_in_place_rate", period, "pipeline")), null, null));
+        }
+
         return new InvestmentData(items);
     }
 

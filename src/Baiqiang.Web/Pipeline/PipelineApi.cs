@@ -39,6 +39,10 @@ public static class PipelineApi
         api.MapPost("/deals", CreateAsync).WithName("CreateDeal");
         api.MapPost("/deals/{code}/advance", AdvanceAsync).WithName("AdvanceDeal");
         api.MapPost("/deals/import", ImportAsync).WithName("ImportDeals").DisableAntiforgery().WithParseBudget();
+        api.MapPost("/deals/{code}/contract", SetContractAsync).WithName("SetDealContract");
+        api.MapPost("/funds/import", ImportFundsAsync).WithName("ImportDealFunds").DisableAntiforgery().WithParseBudget();
+        api.MapPost("/milestones/import", ImportMilestonesAsync).WithName("ImportDealMilestones").DisableAntiforgery().WithParseBudget();
+        api.MapGet("/stage-rates", StageRatesAsync).WithName("GetPipelineStageRates");
         api.MapGet("/scoreboard", ScoreboardAsync).WithName("GetPipelineScoreboard");
         api.MapGet("/targets", TargetsAsync).WithName("GetPipelineTargets");
     }
@@ -47,7 +51,84 @@ public static class PipelineApi
         string? period, string? region, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var (p, r, errors) = await PeriodAndRegionAsync(db, period, region, clock, ct);
-        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await PipelineViews.FunnelAsync(db, p, r, ct));
+        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await PipelineViews.FunnelAsync(db, p, r, await AsOfDays.DefaultDayAsync(db, clock, ct), ct));
+    }
+
+    /// <summary>The money and stage-to-stage rates of a period (<c>today</c>: the 履约率 day, default the store's as-of setting, else the clock).</summary>
+    internal static async Task<Results<Ok<MoneyRates>, ValidationProblem>> StageRatesAsync(
+        string? period, string? region, DateOnly? today, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var (p, r, errors) = await PeriodAndRegionAsync(db, period, region, clock, ct);
+        return errors.Count > 0 ? TypedResults.ValidationProblem(errors)
+            : TypedResults.Ok(await PipelineViews.MoneyRatesAsync(db, p, r, today ?? await AsOfDays.DefaultDayAsync(db, clock, ct), ct));
+    }
+
+    internal static async Task<Results<Ok<DealDetail>, NotFound, ValidationProblem, ForbidHttpResult>> SetContractAsync(
+        string code, SetContractRequest request, HttpContext http, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var actor = http.User.ToActor();
+        if (!await db.Set<DealEntity>().AnyAsync(d => d.Code == code.Trim(), ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        try
+        {
+            if (await PipelineViews.SetContractAsync(db, actor, code, request, ct) is { } refusal)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["contractInvestment"] = [refusal.ToString()] });
+            }
+        }
+        catch (AccessDeniedException)
+        {
+            return TypedResults.Forbid();
+        }
+
+        return TypedResults.Ok((await PipelineViews.DetailAsync(db, actor, code, await AsOfDays.DefaultDayAsync(db, clock, ct), ct))!);
+    }
+
+    /// <summary>Upload the monthly 到位资金 form (<c>baiqiang pipeline import-funds</c>): validation report only, or with
+    /// <c>commit=true</c> all rows stored or none, checked against the stored months (cumulative rule, over-contract note).</summary>
+    internal static Task<Results<Ok<ListImportReport>, UnprocessableEntity<ListImportReport>, ForbidHttpResult>> ImportFundsAsync(
+        IFormFile file, bool? commit, HttpContext http, BaiqiangDbContext db, CancellationToken ct) =>
+        ImportRowsAsync(file, commit, http, db, FundsFile.Columns, FundsFile.Parse, DealMoneyStore.SaveFundsAsync, ct);
+
+    /// <summary>Upload the 履约 milestone list (<c>baiqiang pipeline import-milestones</c>), as <see cref="ImportFundsAsync"/>.</summary>
+    internal static Task<Results<Ok<ListImportReport>, UnprocessableEntity<ListImportReport>, ForbidHttpResult>> ImportMilestonesAsync(
+        IFormFile file, bool? commit, HttpContext http, BaiqiangDbContext db, CancellationToken ct) =>
+        ImportRowsAsync(file, commit, http, db, MilestoneFile.Columns, MilestoneFile.Parse, DealMoneyStore.SaveMilestonesAsync, ct);
+
+    private static async Task<Results<Ok<ListImportReport>, UnprocessableEntity<ListImportReport>, ForbidHttpResult>> ImportRowsAsync<T>(
+        IFormFile file, bool? commit, HttpContext http, BaiqiangDbContext db, IReadOnlyList<ListColumn> columns, Func<ListRow, T?> parse,
+        Func<BaiqiangDbContext, Actor, string, IReadOnlyList<T>, CancellationToken, Task<RowsOutcome>> save, CancellationToken ct)
+        where T : class
+    {
+        var actor = http.User.ToActor();
+        if (commit == true && !actor.IsAdmin && !actor.Roles.HasFlag(Role.Editor))
+        {
+            return TypedResults.Forbid();
+        }
+
+        var read = await ReadListAsync(file, columns, parse, ct);
+        if (!read.Success || commit != true)
+        {
+            var report = Report(file.FileName, read, false, 0, 0, []);
+            return report.Success ? TypedResults.Ok(report) : TypedResults.UnprocessableEntity(report);
+        }
+
+        try
+        {
+            db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
+            var outcome = await save(db, actor, file.FileName, read.Items, ct);
+            var report = outcome.Success
+                ? Report(file.FileName, read, true, outcome.Added, outcome.Updated, [])
+                : Report(file.FileName, new ListImport<T>([], outcome.Errors, read.RowsRead), false, 0, 0, []);
+            return outcome.Success ? TypedResults.Ok(report) : TypedResults.UnprocessableEntity(report);
+        }
+        catch (AccessDeniedException)
+        {
+            return TypedResults.Forbid();
+        }
     }
 
     internal static async Task<Results<Ok<IReadOnlyList<DealItem>>, ValidationProblem>> ListAsync(
@@ -57,8 +138,8 @@ public static class PipelineApi
         return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await PipelineViews.ListAsync(db, region, stage, filter.Chain, source, ct));
     }
 
-    internal static async Task<Results<Ok<DealDetail>, NotFound>> GetAsync(string code, HttpContext http, BaiqiangDbContext db, CancellationToken ct) =>
-        await PipelineViews.DetailAsync(db, http.User.ToActor(), code, ct) is { } d ? TypedResults.Ok(d) : TypedResults.NotFound();
+    internal static async Task<Results<Ok<DealDetail>, NotFound>> GetAsync(string code, HttpContext http, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct) =>
+        await PipelineViews.DetailAsync(db, http.User.ToActor(), code, await AsOfDays.DefaultDayAsync(db, clock, ct), ct) is { } d ? TypedResults.Ok(d) : TypedResults.NotFound();
 
     internal static async Task<Results<Created<DealItem>, ValidationProblem, ForbidHttpResult>> CreateAsync(
         CreateDealRequest request, HttpContext http, BaiqiangDbContext db, CancellationToken ct)
