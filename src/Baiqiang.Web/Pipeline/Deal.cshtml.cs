@@ -21,6 +21,10 @@ public sealed class DealModel(BaiqiangDbContext db, TimeProvider clock, Lang lan
     [BindProperty]
     public string? Stage { get; set; }
 
+    /// <summary><c>?today=</c>: the day 资金到位率 and 履约率 are taken on (default: the store's as-of setting, else the clock).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Today { get; set; }
+
     [BindProperty]
     public string? On { get; set; }
 
@@ -85,7 +89,9 @@ public sealed class DealModel(BaiqiangDbContext db, TimeProvider clock, Lang lan
 
     private async Task<IActionResult> ShowAsync(Actor actor, string code, CancellationToken ct)
     {
-        Detail = await PipelineViews.DetailAsync(db, actor, code, await AsOfDays.DefaultDayAsync(db, clock, ct), ct);
+        var asOf = DateOnly.TryParseExact(Today ?? string.Empty, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
+            ? t : await AsOfDays.DefaultDayAsync(db, clock, ct);
+        Detail = await PipelineViews.DetailAsync(db, actor, code, asOf, ct);
         if (Detail?.Money is { } m && Errors.Count == 0)
         {
             ContractInvestment ??= m.ContractInvestment?.ToString(CultureInfo.InvariantCulture);

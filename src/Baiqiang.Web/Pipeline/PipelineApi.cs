@@ -44,6 +44,7 @@ public static class PipelineApi
         api.MapPost("/milestones/import", ImportMilestonesAsync).WithName("ImportDealMilestones").DisableAntiforgery().WithParseBudget();
         api.MapGet("/stage-rates", StageRatesAsync).WithName("GetPipelineStageRates");
         api.MapGet("/scoreboard", ScoreboardAsync).WithName("GetPipelineScoreboard");
+        api.MapGet("/scoreboard/export", ScoreboardExportAsync).WithName("ExportPipelineScoreboard");
         api.MapGet("/targets", TargetsAsync).WithName("GetPipelineTargets");
     }
 
@@ -138,8 +139,9 @@ public static class PipelineApi
         return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await PipelineViews.ListAsync(db, region, stage, filter.Chain, source, ct));
     }
 
-    internal static async Task<Results<Ok<DealDetail>, NotFound>> GetAsync(string code, HttpContext http, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct) =>
-        await PipelineViews.DetailAsync(db, http.User.ToActor(), code, await AsOfDays.DefaultDayAsync(db, clock, ct), ct) is { } d ? TypedResults.Ok(d) : TypedResults.NotFound();
+    /// <summary>A deal with its stage history and money (<c>today</c>: the day 资金到位率 and 履约率 are taken on; default the store's as-of setting, else the clock).</summary>
+    internal static async Task<Results<Ok<DealDetail>, NotFound>> GetAsync(string code, DateOnly? today, HttpContext http, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct) =>
+        await PipelineViews.DetailAsync(db, http.User.ToActor(), code, today ?? await AsOfDays.DefaultDayAsync(db, clock, ct), ct) is { } d ? TypedResults.Ok(d) : TypedResults.NotFound();
 
     internal static async Task<Results<Created<DealItem>, ValidationProblem, ForbidHttpResult>> CreateAsync(
         CreateDealRequest request, HttpContext http, BaiqiangDbContext db, CancellationToken ct)
@@ -243,6 +245,29 @@ public static class PipelineApi
 
         var y = year ?? await PipelineViews.LatestYearAsync(db, today, ct);
         return TypedResults.Ok(await PipelineViews.ScoreboardAsync(db, y, r, today, ct));
+    }
+
+    /// <summary>The scoreboard as XLSX (<c>format=xlsx</c>) or CSV: one row per month with counts and amounts (万元), empty months flagged
+    /// (无签约、无落地、无开工); Chinese headers unless <c>lang=en</c>.</summary>
+    internal static async Task<Results<FileContentHttpResult, ValidationProblem>> ScoreboardExportAsync(
+        int? year, string? region, string? format, HttpRequest request, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var result = await ScoreboardAsync(year, region, db, clock, ct);
+        if (result.Result is not Ok<ScoreboardResponse> { Value: { } board })
+        {
+            return (ValidationProblem)result.Result;
+        }
+
+        var en = ListFiles.Language(request) == Storage.Export.ExportLanguage.English;
+        string[] header = en
+            ? ["month", "signings", "signed_investment(10k yuan)", "landings", "landed_investment(10k yuan)", "starts", "started_investment(10k yuan)", "flag"]
+            : ["月份", "签约(个)", "签约额(万元)", "落地(个)", "落地额(万元)", "开工(个)", "开工额(万元)", "提示"];
+        var rows = board.Months.Select(m => new object?[]
+        {
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{board.Year}-{m.Month:D2}"), m.Signings, m.SignedAmount, m.Landings, m.LandedAmount, m.Starts, m.StartedAmount,
+            m.Broken ? (en ? string.Join(", ", new[] { m.Signings == 0 ? "no signing" : null, m.Landings == 0 ? "no landing" : null, m.Starts == 0 ? "no start" : null }.OfType<string>()) : m.FlagZh) : string.Empty,
+        });
+        return await ListFiles.ExportAsync($"scoreboard-{board.Year}", en ? "scoreboard" : "月月有比拼", header, rows, format, ct);
     }
 
     internal static async Task<Results<Ok<TargetsResponse>, ValidationProblem>> TargetsAsync(
