@@ -101,6 +101,25 @@ public sealed class PipelineInvestmentSource : IBriefingSectionSource
 }
 
 /// <summary>
+/// 月月有签约、月月有落地、月月有开工 from the pipeline: the months of the period's year through its last month, empty
+/// months marked. Left out when no deal of the region reached 签约, 落地 or 开工 in those months.
+/// </summary>
+public sealed class PipelineScoreboardSource : IBriefingSectionSource
+{
+    public string Kind => Templates.SectionKinds.Scoreboard;
+
+    public async Task<ISectionData?> LoadAsync(BriefingContext context, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var year = context.Period.Year;
+        var months = await PipelineQueries.ScoreboardAsync(context.Db, year, context.Period.LastMonth, context.Region, ct);
+        return months.All(m => m.Signings + m.Landings + m.Starts == 0)
+            ? null
+            : new ScoreboardData(year, months, new SourceRef("pipeline_scoreboard", context.Period.ToString(), "pipeline"));
+    }
+}
+
+/// <summary>
 /// Enterprise-service section from the service desk (visits and requests of the region and its parks): visits,
 /// enterprises reached, requests raised and resolved in the period and the resolution rate (resolved ÷ raised × 100).
 /// Falls back to stored observations (<see cref="ServiceSource"/>) when the desk holds nothing for the region and period.
