@@ -82,7 +82,6 @@ public static class DealFunds
             var cumulative = e.Cumulative ?? (previous + e.ThisMonth!.Value);
             var opening = last is null && e.ThisMonth is not null && e.Cumulative is not null ? CumulativeFigures.Opening(thisMonth, cumulative, false) : null;
             previous = opening ?? previous;
-            last = cumulative;
             if (CumulativeFigures.Validate(thisMonth, cumulative, previous, CumulativeWording.FundsInPlace) is { } error)
             {
                 var column = cumulative < previous || e.ThisMonth is null ? "cumulative" : "this_month";
@@ -95,9 +94,10 @@ public static class DealFunds
                     errors.Add(new FundsError(lastRow, column, new Bilingual($"与已存的{e.Month}到位资金不符:{error.Zh}", $"conflicts with the stored {e.Month} funds: {error.En}")));
                 }
 
-                continue;
+                continue; // the next month is checked against the last valid cumulative, so one bad row gives one error
             }
 
+            last = cumulative;
             var over = contract is { } c && cumulative > c;
             if (over && e.Row > 0 && string.IsNullOrWhiteSpace(e.Note))
             {
