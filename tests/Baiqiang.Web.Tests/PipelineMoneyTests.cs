@@ -154,7 +154,8 @@ public sealed class PipelineScoreboardExportTests(WebFactory factory) : IClassFi
         var xml = new StringBuilder();
         foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("xl/", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal)))
         {
-            using var reader = new StreamReader(entry.Open());
+            await using var entryStream = await entry.OpenAsync(ct);
+            using var reader = new StreamReader(entryStream);
             xml.Append(await reader.ReadToEndAsync(ct));
         }
 
