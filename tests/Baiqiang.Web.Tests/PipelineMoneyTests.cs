@@ -110,29 +110,6 @@ public sealed class PipelineMoneyTests(WebFactory factory) : IClassFixture<WebFa
         Assert.Contains("早于线索日期", await early.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, outside.StatusCode);
     }
-
-    [Fact]
-    public async Task DealPage_ContractForm_KeepsWhatWasTypedWhenRefused()
-    {
-        using var jy = await factory.TokenClientAsync("jy-money");
-        Assert.Equal(HttpStatusCode.OK, await PostFileAsync(jy, "/api/pipeline/deals/import?commit=true", Deals.Replace("JY-M", "JY-F", StringComparison.Ordinal)));
-        using var admin = await factory.SignedInClientAsync("admin", WebFactory.AdminPassword);
-        var page = await admin.GetStringAsync(new Uri("/Pipeline/Deal/JY-F1", UriKind.Relative), Ct);
-
-        using var refused = await admin.PostAsync(new Uri("/Pipeline/Deal/JY-F1?handler=Contract&lang=en", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["ContractInvestment"] = "7777", ["ContractSignedOn"] = "2020-01-01", ["__RequestVerificationToken"] = WebFactory.Antiforgery(page),
-        }), Ct);
-        var html = await refused.Content.ReadAsStringAsync(Ct);
-        Assert.Contains("is before the lead date", html, StringComparison.Ordinal);
-        Assert.Contains("value=\"7777\"", html, StringComparison.Ordinal);
-
-        using var ok = await admin.PostAsync(new Uri("/Pipeline/Deal/JY-F1?handler=Contract", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["ContractInvestment"] = "7777", ["ContractSignedOn"] = "", ["__RequestVerificationToken"] = WebFactory.Antiforgery(page),
-        }), Ct);
-        Assert.Contains("合同已保存", await ok.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
-    }
 }
 
 /// <summary>The scoreboard's XLSX download: one row per month, empty months flagged.</summary>
