@@ -41,7 +41,7 @@ public static class BriefingGenerator
     /// (project ledger, pipeline, service desk) and fall back to stored observations when those hold nothing for the region.</summary>
     public static IReadOnlyList<IBriefingSectionSource> DefaultSources { get; } =
     [
-        new EconomySource(), new TargetsSource(), new StoredKeyProjectsSource(), new PipelineInvestmentSource(), new DeskServiceSource(), new WarningsSource(),
+        new EconomySource(), new TargetsSource(), new StoredKeyProjectsSource(), new PipelineInvestmentSource(), new DeskServiceSource(), new PipelineScoreboardSource(), new WarningsSource(),
     ];
 
     public static async Task<BriefingDocument> GenerateAsync(BaiqiangDbContext db, RegionCode region, StatPeriod period, BriefingOptions? options, CancellationToken ct)

@@ -80,6 +80,10 @@ public abstract class BaiqiangDbContext : DbContext
     public DbSet<Evaluation.FrameworkVersionEntity> FrameworkVersions => Set<Evaluation.FrameworkVersionEntity>();
     public DbSet<Pipeline.DealEntity> Deals => Set<Pipeline.DealEntity>();
 
+    public DbSet<Pipeline.DealFundsEntity> DealFunds => Set<Pipeline.DealFundsEntity>();
+
+    public DbSet<Pipeline.DealMilestoneEntity> DealMilestones => Set<Pipeline.DealMilestoneEntity>();
+
     public DbSet<Services.EnterpriseEntity> Enterprises => Set<Services.EnterpriseEntity>();
 
     public DbSet<Services.VisitEntity> Visits => Set<Services.VisitEntity>();

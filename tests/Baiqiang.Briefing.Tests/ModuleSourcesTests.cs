@@ -40,6 +40,39 @@ public sealed class ModuleSourcesTests
     }
 
     [Fact]
+    public async Task GenerateAsync_AnyiPark2023WithFunds_InvestmentSentenceCarriesFundsRate()
+    {
+        await using var store = await SampleStore.CreateAsync();
+        var admin = Core.Access.Actor.LocalAdmin("test");
+        await Storage.Pipeline.DealMoneyStore.SetContractAsync(store.Db, admin, "AY2023-01", 4000m, null, Ct);
+        var saved = await Storage.Pipeline.DealMoneyStore.SaveFundsAsync(store.Db, admin, "f.csv",
+            [new Storage.Pipeline.FundsRow(2, "AY2023-01", new Core.Projects.ReportingMonth(2023, 3), 1000m, 1000m, string.Empty)], Ct);
+        Assert.True(saved.Success);
+
+        var doc = await BriefingGenerator.GenerateAsync(store.Db, AnyiPark, StatPeriod.ForYear(2023), store.Options_() with { Charts = false }, Ct);
+
+        // 1000 ÷ 4000: the only deal under contract.
+        Assert.Contains("资金到位率25%", Assert.Single(doc.Sentences, s => s.Key == "investment").Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GenerateAsync_AnyiPark2023_ScoreboardSectionWithTwelveMonthsAnd2022LeftOut()
+    {
+        await using var store = await SampleStore.CreateAsync();
+
+        var doc = await BriefingGenerator.GenerateAsync(store.Db, AnyiPark, StatPeriod.ForYear(2023), store.Options_() with { Charts = false }, Ct);
+        var earlier = await BriefingGenerator.GenerateAsync(store.Db, AnyiPark, StatPeriod.ForYear(2022), store.Options_() with { Charts = false }, Ct);
+
+        var section = Assert.Single(doc.Sections, s => s.Kind == "scoreboard");
+        Assert.Contains("月月有签约、月月有落地、月月有开工", section.Heading, StringComparison.Ordinal);
+        Assert.Single(doc.Sentences, s => s.Key == "scoreboard");
+        var table = Assert.Single(section.Blocks.OfType<Model.TableBlock>());
+        Assert.Equal(12, table.Rows.Count);
+        Assert.Equal("1月", table.Rows[0][0]);
+        Assert.DoesNotContain(earlier.Sections, s => s.Kind == "scoreboard");
+    }
+
+    [Fact]
     public async Task GenerateAsync_JiangyangMarch2023_ServiceSentenceFromDeskWithResolutionRate()
     {
         await using var store = await SampleStore.CreateAsync();

@@ -38,7 +38,7 @@ public sealed class StoredKeyProjectsSource : IBriefingSectionSource
 /// <summary>
 /// Investment section (招商引资) from the pipeline (deals of the region and its parks): signings, their planned
 /// investment, landings, starts and productions reached within the period, against the region's targets of the same
-/// subject. Falls back to stored observations (<see cref="InvestmentSource"/>) when no deal of the region reached a stage
+/// subject, and 资金到位率 (实际到位资金 ÷ 合同投资 of every deal under contract by the period's end). Falls back to stored observations (<see cref="InvestmentSource"/>) when no deal of the region reached a stage
 /// in the period.
 /// </summary>
 public sealed class PipelineInvestmentSource : IBriefingSectionSource
@@ -76,6 +76,14 @@ public sealed class PipelineInvestmentSource : IBriefingSectionSource
         items.Add(Item(context, "projects_landed", new Figure(landed, Unit.Ge, Qualifier.Exact, new SourceRef("projects_landed", period, "pipeline"))));
         items.Add(Item(context, "new_project_starts", new Figure(started, Unit.Ge, Qualifier.Exact, new SourceRef("new_project_starts", period, "pipeline"))));
         items.Add(Item(context, "projects_producing", new Figure(producing, Unit.Ge, Qualifier.Exact, new SourceRef("projects_producing", period, "pipeline"))));
+
+        // 资金到位率 of every deal under contract by the period's end (实际到位资金 ÷ 合同投资), when any contract is recorded.
+        var funds = await DealMoneyStore.FundsRatesAsync(context.Db, context.Period, context.Region, ct);
+        if (funds.Period.Percent is { } fundsRate)
+        {
+            items.Add(new ProgressItem("funds_in_place_rate", new Figure(Math.Round(fundsRate, 2, MidpointRounding.AwayFromZero), Unit.Percent, Qualifier.Exact, new SourceRef("funds_in_place_rate", period, "pipeline")), null, null));
+        }
+
         return new InvestmentData(items);
     }
 
@@ -89,6 +97,25 @@ public sealed class PipelineInvestmentSource : IBriefingSectionSource
 
         var targetSource = new SourceRef(code, target.Deadline.ToString(), "target:" + target.Id);
         return new ProgressItem(code, actual, new Figure(target.Value!.Value.Value, target.Value.Value.Unit, target.Value.Value.Qualifier, targetSource), targetSource);
+    }
+}
+
+/// <summary>
+/// 月月有签约、月月有落地、月月有开工 from the pipeline: the months of the period's year through its last month, empty
+/// months marked. Left out when no deal of the region reached 签约, 落地 or 开工 in those months.
+/// </summary>
+public sealed class PipelineScoreboardSource : IBriefingSectionSource
+{
+    public string Kind => Templates.SectionKinds.Scoreboard;
+
+    public async Task<ISectionData?> LoadAsync(BriefingContext context, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var year = context.Period.Year;
+        var months = await PipelineQueries.ScoreboardAsync(context.Db, year, context.Period.LastMonth, context.Region, ct);
+        return months.All(m => m.Signings + m.Landings + m.Starts == 0)
+            ? null
+            : new ScoreboardData(year, months, new SourceRef("pipeline_scoreboard", context.Period.ToString(), "pipeline"));
     }
 }
 

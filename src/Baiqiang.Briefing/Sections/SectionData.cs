@@ -108,6 +108,12 @@ public sealed record ServiceData(IReadOnlyList<ProgressItem> Items) : ISectionDa
 public sealed record ConsistencyWarning(string Rule, IReadOnlyDictionary<string, string> Values, IReadOnlyList<SourceRef> Sources);
 
 /// <summary>The warnings section.</summary>
+/// <summary>The monthly scoreboard of the period's year through its last month (<see cref="Core.Pipeline.MonthlyScoreboard"/>).</summary>
+public sealed record ScoreboardData(int Year, IReadOnlyList<Core.Pipeline.ScoreboardMonth> Months, SourceRef Source) : ISectionData
+{
+    public string Kind => Templates.SectionKinds.Scoreboard;
+}
+
 public sealed record WarningsData(IReadOnlyList<ConsistencyWarning> Items) : ISectionData
 {
     public string Kind => Templates.SectionKinds.Warnings;

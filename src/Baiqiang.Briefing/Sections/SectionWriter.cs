@@ -22,8 +22,30 @@ internal sealed class SectionWriter(BriefingContext context, SectionTemplate sec
         InvestmentData i => Progress(i.Items),
         ServiceData s => Progress(s.Items),
         WarningsData w => Warnings(w),
+        ScoreboardData b => Scoreboard(b),
         _ => [],
     };
+
+    /// <summary>One sentence (every month kept the run, or which months broke it and how) and the month-by-month table.</summary>
+    private List<Block> Scoreboard(ScoreboardData data)
+    {
+        string Flag(Core.Pipeline.ScoreboardMonth m) => _en
+            ? string.Join(", ", new[] { m.NoSigning ? "no signing" : null, m.NoLanding ? "no landing" : null, m.NoStart ? "no start" : null }.OfType<string>())
+            : m.FlagZh;
+        string Month(int m) => _en ? System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat.GetAbbreviatedMonthName(m) : Text.Num(m) + "月";
+        var broken = data.Months.Where(m => m.Broken).ToList();
+        var v = Base();
+        v["count"] = Text.Num(broken.Count);
+        v["items"] = string.Join(P("separator"), broken.Select(m => Month(m.Month) + P("flag_joiner") + Flag(m)));
+        var blocks = new List<Block>
+        {
+            new ParagraphBlock([new Sentence("scoreboard", Text.Fill(broken.Count == 0 ? P("all") : P("broken"), v), [data.Source])]),
+        };
+        var rows = data.Months.Select(m => (IReadOnlyList<string>)
+            [Month(m.Month), Text.Num(m.Signings), Text.Num(m.Landings), Text.Num(m.Starts), m.Broken ? "⚠ " + Flag(m) : string.Empty]).ToList();
+        blocks.Add(new TableBlock(Text.Fill(P("table_caption"), Base()), Split(P("table_header")), rows));
+        return blocks;
+    }
 
     private string P(string key) => section.Phrases.TryGetValue(key, out var v) ? v : string.Empty;
 

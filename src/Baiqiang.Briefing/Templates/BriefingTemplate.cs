@@ -118,5 +118,8 @@ public static class SectionKinds
     public const string Service = "service";
     public const string Warnings = "warnings";
 
-    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal) { Economy, Targets, KeyProjects, Investment, Service, Warnings };
+    /// <summary>月月有签约、月月有落地、月月有开工: the year's months through the period, empty ones marked.</summary>
+    public const string Scoreboard = "scoreboard";
+
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal) { Economy, Targets, KeyProjects, Investment, Service, Warnings, Scoreboard };
 }

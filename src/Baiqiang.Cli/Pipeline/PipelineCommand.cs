@@ -9,12 +9,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Baiqiang.Cli.Pipeline;
 
-/// <summary><c>baiqiang pipeline import|export|report|scoreboard|targets|to-project</c>: the investment-attraction pipeline (招商引资).</summary>
+/// <summary><c>baiqiang pipeline import|import-funds|import-milestones|export|report|scoreboard|targets|to-project</c>: the investment-attraction pipeline (招商引资).</summary>
 internal static class PipelineCommand
 {
     public static Command Create() => new("pipeline", "招商引资项目库:导入、导出、转化率、月度比拼、年度目标 / investment pipeline: import, export, rates, monthly scoreboard, targets")
     {
-        Import(), Export(), Report(), Scoreboard(), Targets(), ToProject(),
+        Import(), ImportFunds(), ImportMilestones(), Export(), Report(), Scoreboard(), Targets(), ToProject(),
     };
 
     private static Command Import()
@@ -47,6 +47,63 @@ internal static class PipelineCommand
             return 0;
         });
         return command;
+    }
+
+    private static Command ImportFunds()
+    {
+        var file = new Argument<string>("FILE") { Description = "CSV / XLSX 月度到位资金表:项目编号、填报月份、本月到位(万元)、累计到位(万元)、备注 / monthly funds form" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "只校验,不写入 / validate only" };
+        var command = new Command("import-funds", "导入月度实际到位资金(累计到位不得减少,首月可带期初累计;超过合同投资须备注;全部成功或全部不写入) / import monthly funds in place (the cumulative never decreases; over the contract needs a note; all or nothing)") { file, dryRun };
+        command.SetAction((parse, ct) => ImportRowsAsync(parse, file, dryRun, FundsFile.ReadAsync, DealMoneyStore.SaveFundsAsync, "个月度到位资金 monthly funds rows", ct));
+        return command;
+    }
+
+    private static Command ImportMilestones()
+    {
+        var file = new Argument<string>("FILE") { Description = "CSV / XLSX 履约节点表:项目编号、节点(注册/开工/投产/达产)、约定日期、约定金额(万元)、实际日期 / contract milestones" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "只校验,不写入 / validate only" };
+        var command = new Command("import-milestones", "导入合同履约节点(按项目和节点更新;全部成功或全部不写入) / import contract milestones (updated by deal and milestone; all or nothing)") { file, dryRun };
+        command.SetAction((parse, ct) => ImportRowsAsync(parse, file, dryRun, MilestoneFile.ReadAsync, DealMoneyStore.SaveMilestonesAsync, "个履约节点 milestones", ct));
+        return command;
+    }
+
+    /// <summary>Reads a list file, then (unless --dry-run) stores its rows all or nothing, printing errors by row and column.</summary>
+    private static async Task<int> ImportRowsAsync<T>(
+        ParseResult parse, Argument<string> file, Option<bool> dryRun,
+        Func<string, Storage.Import.ImportOptions?, CancellationToken, Task<ListImport<T>>> read,
+        Func<Storage.BaiqiangDbContext, Actor, string, IReadOnlyList<T>, CancellationToken, Task<RowsOutcome>> save, string what, CancellationToken ct)
+        where T : class
+    {
+        var path = parse.GetRequiredValue(file);
+        var result = await read(path, null, ct);
+        if (!result.Success)
+        {
+            return await ListOutput.ImportErrorsAsync(parse, result.Errors);
+        }
+
+        if (parse.GetValue(dryRun))
+        {
+            await parse.Out().WriteLineAsync($"文件校验通过:{result.Items.Count}{what}(未写入,未与库中数据核对) / file valid: {result.Items.Count} rows (dry run, not checked against the store)");
+            return 0;
+        }
+
+        await using var db = await StoreAccess.OpenAsync(parse, ct);
+        try
+        {
+            var outcome = await save(db, Actor.LocalAdmin(Environment.UserName), Path.GetFileName(path), result.Items, ct);
+            if (!outcome.Success)
+            {
+                return await ListOutput.ImportErrorsAsync(parse, outcome.Errors);
+            }
+
+            await parse.Out().WriteLineAsync($"已导入{what}: 新增 added {outcome.Added}, 更新 updated {outcome.Updated}");
+            return 0;
+        }
+        catch (AccessDeniedException ex)
+        {
+            await parse.Err().WriteLineAsync(ex.Message);
+            return 1;
+        }
     }
 
     private static Command ToProject()
@@ -94,11 +151,18 @@ internal static class PipelineCommand
     {
         var period = new Option<string>("--period") { Description = "统计期别,如 2023 或 2023-01..06 / period", Required = true };
         var by = new Option<string>("--by") { Description = "分组 none|region|chain|source|investor-type|origin / grouping", DefaultValueFactory = _ => "none" };
+        var rates = new Option<string>("--rates")
+        {
+            Description = "cohort:按签约批次的转化率及资金到位率、履约率(默认);stage:阶段间转化率(线索→签约 …)及间隔天数中位数 / cohort rates with the money rates (default), or stage-to-stage rates with median days",
+            DefaultValueFactory = _ => "cohort",
+        };
+        rates.AcceptOnlyFromAmong("cohort", "stage");
+        var today = CliAsOf.Option("履约率的截至日", "the day 履约率 is judged on");
         var format = ListOutput.FormatOption();
         var output = ListOutput.OutOption();
-        var command = new Command("report", "签约率、落地率、开工率、投产率(按个数与按金额,注明基数) / signing, landing, start and production rates by count and amount, with their bases")
+        var command = new Command("report", "签约率、落地率、开工率、投产率(按个数与按金额,注明基数),资金到位率、履约率;--rates stage 为阶段间转化率 / cohort rates by count and amount with their bases, funds-in-place and contract performance rates; --rates stage for stage-to-stage rates")
         {
-            period, by, format, output,
+            period, by, rates, today, format, output,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -126,6 +190,11 @@ internal static class PipelineCommand
             }
 
             await using var db = await StoreAccess.OpenAsync(parse, ct);
+            if (parse.GetValue(rates) == "stage")
+            {
+                return await StageReportAsync(parse, db, p.Value, format, output, ct);
+            }
+
             var rows = await PipelineQueries.RatesAsync(db, p.Value, grouping.Value, null, ct);
             string[] header = ["分组 group", "新增线索 leads", "签约 signed", "签约额(亿元) signed 100m yuan", "签约率 signing", "落地率 landing", "开工率 start", "开工率(金额) start by amount", "投产率 production", "投产率(金额) production by amount"];
             var data = rows.Select(r => new object?[]
@@ -144,11 +213,43 @@ internal static class PipelineCommand
                         await parse.Out().WriteLineAsync(rate.Formula);
                     }
                 }
+
+                if (await CliAsOf.ResolveAsync(parse, db, today, ct) is not { } asOf)
+                {
+                    return 2;
+                }
+
+                var funds = await DealMoneyStore.FundsRatesAsync(db, p.Value, null, ct);
+                await parse.Out().WriteLineAsync(funds.Cohort.Formula);
+                await parse.Out().WriteLineAsync(funds.Period.Formula);
+                await parse.Out().WriteLineAsync($"本期到位资金 / funds arrived in the period: {funds.ArrivedInPeriod.Invariant()}万元");
+                await parse.Out().WriteLineAsync((await DealMoneyStore.PerformanceAsync(db, asOf.Day, null, ct)).Formula);
             }
 
             return exit;
         });
         return command;
+    }
+
+    private static async Task<int> StageReportAsync(ParseResult parse, Storage.BaiqiangDbContext db, Core.Periods.StatPeriod period, Option<string> format, Option<string?> output, CancellationToken ct)
+    {
+        var stages = await DealMoneyStore.StageRatesAsync(db, period, null, ct);
+        string[] header = ["阶段 stages", "基数 base", "到达 reached", "转化率 rate", "间隔天数中位数 median days", "样本 sample"];
+        var data = stages.Select(r => new object?[]
+        {
+            $"{r.NameZh} {r.NameEn}", r.Base, r.Reached, ListOutput.Percent(r.Percent), r.MedianDays is { } m ? m.Invariant() : "—", r.DaysSample,
+        }).ToList();
+        var exit = await ListOutput.WriteAsync(parse, parse.GetValue(format) ?? "table", parse.GetValue(output), "stage-rates", header, data, ct);
+        if (exit == 0 && string.Equals(parse.GetValue(format), "table", StringComparison.OrdinalIgnoreCase))
+        {
+            await parse.Out().WriteLineAsync("基数 / base: 本期到达前一阶段的项目(跳过的阶段视为随下一阶段到达;天数只取两阶段均有记录日期的项目) / deals that reached the earlier stage in the period");
+            foreach (var r in stages)
+            {
+                await parse.Out().WriteLineAsync(r.Formula);
+            }
+        }
+
+        return exit;
     }
 
     private static Command Scoreboard()

@@ -110,6 +110,45 @@ public sealed class Deal
     /// <summary>The key-project (重点项目) code the signed deal became, or null (set by <see cref="DealConversion.ToProject"/>).</summary>
     public string? ProjectCode { get; internal set; }
 
+    /// <summary>合同投资 and its signing date, or null when no contract is recorded (<see cref="TrySetContract"/>).</summary>
+    public DealContract? Contract { get; private set; }
+
+    /// <summary>
+    /// Records the contract: 合同投资 (万元, ≥ 0) signed on <paramref name="signedOn"/>, or when that is null on the date the
+    /// deal reached 签约. Fails, changing nothing, for a negative amount, a deal not signed and no date given, or a date
+    /// before the lead date.
+    /// </summary>
+    public ParseResult<DealContract> TrySetContract(decimal amount, DateOnly? signedOn)
+    {
+        if (amount < 0)
+        {
+            return ParseResult<DealContract>.Fail($"合同投资不能为负数:{amount.ToString(CultureInfo.InvariantCulture)}", $"the contracted investment must not be negative: {amount.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        if ((signedOn ?? ReachedOn(DealStage.Signed)) is not { } on)
+        {
+            return ParseResult<DealContract>.Fail($"项目“{Code}”尚未签约,合同投资须填写合同签订日期", $"deal '{Code}' is not signed; a contracted investment needs its signing date");
+        }
+
+        var lead = _dates[(int)DealStage.Lead]!.Value;
+        if (on < lead)
+        {
+            return ParseResult<DealContract>.Fail($"合同签订日期{D(on)}早于线索日期{D(lead)}", $"the contract date {D(on)} is before the lead date {D(lead)}");
+        }
+
+        Contract = new DealContract(amount, on);
+        return ParseResult<DealContract>.Ok(Contract);
+    }
+
+    /// <summary>As <see cref="TrySetContract"/>, throwing <see cref="DomainRuleException"/> on failure.</summary>
+    public void SetContract(decimal amount, DateOnly? signedOn = null)
+    {
+        if (TrySetContract(amount, signedOn).Error is { } e)
+        {
+            throw new DomainRuleException(e);
+        }
+    }
+
     /// <summary>The recorded date of a forward stage, or null when the deal has not reached it or skipped it.</summary>
     public DateOnly? DateOf(DealStage stage) => stage == DealStage.Lost ? LostOn : _dates[(int)stage];
 

@@ -73,15 +73,8 @@ public sealed class MonthlyReport
     /// January, an earlier report exists (<paramref name="hasEarlierReport"/>), the figures already add up from 0, or the
     /// cumulative is below this month.
     /// </summary>
-    public static decimal? OpeningFor(int month, decimal completedThisMonth, decimal cumulativeThisYear, bool hasEarlierReport)
-    {
-        if (month <= 1 || hasEarlierReport || completedThisMonth < 0 || cumulativeThisYear <= completedThisMonth)
-        {
-            return null;
-        }
-
-        return cumulativeThisYear - completedThisMonth;
-    }
+    public static decimal? OpeningFor(int month, decimal completedThisMonth, decimal cumulativeThisYear, bool hasEarlierReport) =>
+        month <= 1 ? null : CumulativeFigures.Opening(completedThisMonth, cumulativeThisYear, hasEarlierReport);
 
     /// <summary>形象进度.</summary>
     public string Progress { get; private set; } = string.Empty;
@@ -104,29 +97,8 @@ public sealed class MonthlyReport
     public string? CorrectionReason { get; private set; }
 
     /// <summary>Checks the figures; null when valid. The error names the figures involved.</summary>
-    public static Bilingual? ValidateFigures(decimal completedThisMonth, decimal cumulativeThisYear, decimal previousCumulative)
-    {
-        if (completedThisMonth < 0 || cumulativeThisYear < 0 || previousCumulative < 0)
-        {
-            return new Bilingual(
-                $"完成投资不能为负数(本月{Fmt.Wan(completedThisMonth)}，累计{Fmt.Wan(cumulativeThisYear)})",
-                $"investment figures must not be negative (this month {Fmt.N(completedThisMonth)}, cumulative {Fmt.N(cumulativeThisYear)} 10k yuan)");
-        }
-
-        if (cumulativeThisYear < previousCumulative)
-        {
-            return new Bilingual(
-                $"本年累计完成{Fmt.Wan(cumulativeThisYear)}低于上月累计{Fmt.Wan(previousCumulative)}",
-                $"the cumulative {Fmt.N(cumulativeThisYear)} is lower than last month's cumulative {Fmt.N(previousCumulative)} (10k yuan)");
-        }
-
-        var expected = previousCumulative + completedThisMonth;
-        return cumulativeThisYear != expected
-            ? new Bilingual(
-                $"本年累计{Fmt.Wan(cumulativeThisYear)}不等于上月累计{Fmt.Wan(previousCumulative)}加本月{Fmt.Wan(completedThisMonth)}(应为{Fmt.Wan(expected)})",
-                $"the cumulative {Fmt.N(cumulativeThisYear)} is not last month's {Fmt.N(previousCumulative)} plus this month's {Fmt.N(completedThisMonth)} (expected {Fmt.N(expected)}, 10k yuan)")
-            : null;
-    }
+    public static Bilingual? ValidateFigures(decimal completedThisMonth, decimal cumulativeThisYear, decimal previousCumulative) =>
+        CumulativeFigures.Validate(completedThisMonth, cumulativeThisYear, previousCumulative, CumulativeWording.Investment);
 
     /// <summary>
     /// The "previous month's cumulative" for a new report of <paramref name="projectCode"/> in <paramref name="year"/>-<paramref name="month"/>:

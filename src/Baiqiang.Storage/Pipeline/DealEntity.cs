@@ -58,6 +58,12 @@ public sealed class DealEntity : IAuditable
 
     public string? ProjectCode { get; set; }
 
+    /// <summary>合同投资, 万元, or null when no contract is recorded.</summary>
+    public decimal? ContractInvestment { get; set; }
+
+    /// <summary>合同签订日期 (set together with <see cref="ContractInvestment"/>).</summary>
+    public DateOnly? ContractSignedOn { get; set; }
+
     string IAuditable.AuditEntity => "deal";
 
     string IAuditable.AuditKey => Code;
@@ -95,6 +101,13 @@ public sealed class DealEntity : IAuditable
         LostOn = d.LostOn;
         LostReason = d.LostReason;
         ProjectCode = d.ProjectCode ?? ProjectCode;
+
+        // A list without the contract columns keeps the stored contract, as it keeps the project code.
+        if (d.Contract is { } c)
+        {
+            ContractInvestment = c.Amount;
+            ContractSignedOn = c.SignedOn;
+        }
     }
 
     /// <summary>Rebuilds the domain deal (its rules re-checked).</summary>
@@ -105,6 +118,11 @@ public sealed class DealEntity : IAuditable
         if (ProjectCode is { } p)
         {
             deal.LinkProject(p);
+        }
+
+        if (ContractInvestment is { } amount)
+        {
+            deal.SetContract(amount, ContractSignedOn);
         }
 
         return deal;
@@ -160,5 +178,107 @@ internal sealed class DealEntityConfiguration : IEntityTypeConfiguration<DealEnt
         builder.Property(d => d.ProjectCode).HasMaxLength(32);
         builder.Property(d => d.PlannedInvestment).HasPrecision(28, 8);
         builder.HasIndex(d => new { d.RegionCode, d.SignedOn });
+        builder.Property(d => d.ContractInvestment).HasPrecision(28, 8);
+    }
+}
+
+/// <summary>One month of a deal's 实际到位资金 (<see cref="FundsMonth"/>); <see cref="Month"/> is yyyymm (202603). Money in 万元.</summary>
+public sealed class DealFundsEntity : IAuditable
+{
+    public long Id { get; set; }
+
+    public long DealId { get; set; }
+
+    public string DealCode { get; set; } = string.Empty;
+
+    public RegionCode RegionCode { get; set; }
+
+    /// <summary>填报月份 as yyyymm, so "latest month ≤ m" is one index range.</summary>
+    public int Month { get; set; }
+
+    public decimal ThisMonth { get; set; }
+
+    public decimal Cumulative { get; set; }
+
+    public decimal PreviousCumulative { get; set; }
+
+    public bool IsOpeningBalance { get; set; }
+
+    public string Note { get; set; } = string.Empty;
+
+    public bool OverContract { get; set; }
+
+    string IAuditable.AuditEntity => "deal_funds";
+
+    string IAuditable.AuditKey => $"{DealCode}|{Month}";
+
+    public static int Key(Core.Projects.ReportingMonth m) => (m.Year * 100) + m.Month;
+
+    public FundsMonth ToMonth() => new(new Core.Projects.ReportingMonth(Month / 100, Month % 100), ThisMonth, Cumulative, PreviousCumulative, IsOpeningBalance, Note, OverContract);
+
+    public void CopyFrom(FundsMonth m)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        Month = Key(m.Month);
+        ThisMonth = m.ThisMonth;
+        Cumulative = m.Cumulative;
+        PreviousCumulative = m.PreviousCumulative;
+        IsOpeningBalance = m.IsOpeningBalance;
+        Note = m.Note;
+        OverContract = m.OverContract;
+    }
+}
+
+/// <summary>A 履约 milestone of a deal's contract (<see cref="ContractMilestone"/>), one per deal and kind.</summary>
+public sealed class DealMilestoneEntity : IAuditable
+{
+    public long Id { get; set; }
+
+    public long DealId { get; set; }
+
+    public string DealCode { get; set; } = string.Empty;
+
+    public RegionCode RegionCode { get; set; }
+
+    public MilestoneKind Kind { get; set; }
+
+    public DateOnly PromisedOn { get; set; }
+
+    public decimal? PromisedAmount { get; set; }
+
+    public DateOnly? MetOn { get; set; }
+
+    string IAuditable.AuditEntity => "deal_milestone";
+
+    string IAuditable.AuditKey => $"{DealCode}|{ContractMilestone.Name(Kind)}";
+
+    public ContractMilestone ToMilestone() => new(Kind, PromisedOn, PromisedAmount, MetOn);
+}
+
+internal sealed class DealFundsEntityConfiguration : IEntityTypeConfiguration<DealFundsEntity>
+{
+    public void Configure(EntityTypeBuilder<DealFundsEntity> builder)
+    {
+        builder.ToTable("deal_funds");
+        builder.HasKey(f => f.Id);
+        builder.Property(f => f.DealCode).HasMaxLength(Deal.MaxCodeLength);
+        builder.Property(f => f.Note).HasMaxLength(1000);
+        builder.Property(f => f.ThisMonth).HasPrecision(28, 8);
+        builder.Property(f => f.Cumulative).HasPrecision(28, 8);
+        builder.Property(f => f.PreviousCumulative).HasPrecision(28, 8);
+        builder.HasIndex(f => new { f.DealId, f.Month }).IsUnique();
+        builder.HasIndex(f => f.Month);
+    }
+}
+
+internal sealed class DealMilestoneEntityConfiguration : IEntityTypeConfiguration<DealMilestoneEntity>
+{
+    public void Configure(EntityTypeBuilder<DealMilestoneEntity> builder)
+    {
+        builder.ToTable("deal_milestones");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.DealCode).HasMaxLength(Deal.MaxCodeLength);
+        builder.Property(m => m.PromisedAmount).HasPrecision(28, 8);
+        builder.HasIndex(m => new { m.DealId, m.Kind }).IsUnique();
     }
 }

@@ -34,6 +34,8 @@ public static class DealFile
         new("lost_on", "流失日期"),
         new("lost_reason", "流失原因"),
         new("project_code", "重点项目编号"),
+        new("contract_investment", "合同投资", IsMoney: true, Aliases: ["合同投资额"]),
+        new("contract_signed_on", "合同签订日期", Aliases: ["合同签约日期"]),
     ];
 
     /// <summary>Export header: the English keys, planned investment in 万元.</summary>
@@ -73,6 +75,8 @@ public static class DealFile
         }
 
         var lostOn = row.Date("lost_on");
+        var contractAmount = row.Money("contract_investment");
+        var contractOn = row.Date("contract_signed_on");
         DealStage? stated = row.Text("stage") is { Length: > 0 } st ? row.Take("stage", PipelineText.ParseStage(st)) : null;
         if (code is null || name is null || region is null || investor is null || type is null || source is null || amount is null)
         {
@@ -123,6 +127,20 @@ public static class DealFile
             deal.LinkProject(pc);
         }
 
+        if (contractAmount is { } ca)
+        {
+            if (deal.TrySetContract(ca, contractOn).Error is { } contractError)
+            {
+                row.Error("contract_signed_on", contractError);
+                return null;
+            }
+        }
+        else if (contractOn is not null)
+        {
+            row.Error("contract_investment", new Bilingual("填写了合同签订日期但没有合同投资", "a contract date was given without the contracted investment"));
+            return null;
+        }
+
         return deal;
     }
 
@@ -130,7 +148,7 @@ public static class DealFile
     [
         d.Code, d.Name, d.RegionCode.ToString(), d.InvestorName, PipelineText.Name(d.InvestorType), d.OriginRegion, d.OriginPlace, d.IndustryChain,
         PipelineText.Name(d.Source), d.PlannedInvestment, d.Responsible, d.Department, PipelineText.Name(d.Stage), d.LeadOn, d.NegotiatingOn, d.SignedOn,
-        d.LandedOn, d.StartedOn, d.ProducingOn, d.LostOn, d.LostReason, d.ProjectCode,
+        d.LandedOn, d.StartedOn, d.ProducingOn, d.LostOn, d.LostReason, d.ProjectCode, d.ContractInvestment, d.ContractSignedOn,
     ];
 
     private static T? Missing<T>(ListRow row, string key, string zh)

@@ -8,8 +8,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Baiqiang.Web.Pipeline;
 
-/// <summary>One deal: stage history and the form that advances it (editors of the deal's region).</summary>
-public sealed class DealModel(BaiqiangDbContext db, Lang lang) : PageModel
+/// <summary>One deal: stage history, contract, 到位资金 and 履约 milestones with 资金到位率 and 履约率, and the forms that
+/// advance it and record its contract (editors of the deal's region).</summary>
+public sealed class DealModel(BaiqiangDbContext db, TimeProvider clock, Lang lang) : PageModel
 {
     public DealDetail? Detail { get; private set; }
 
@@ -20,15 +21,83 @@ public sealed class DealModel(BaiqiangDbContext db, Lang lang) : PageModel
     [BindProperty]
     public string? Stage { get; set; }
 
+    /// <summary><c>?today=</c>: the day 资金到位率 and 履约率 are taken on (default: the store's as-of setting, else the clock).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Today { get; set; }
+
     [BindProperty]
     public string? On { get; set; }
 
     [BindProperty]
     public string? Reason { get; set; }
 
+    /// <summary>合同投资 as typed (万元), kept when refused.</summary>
+    [BindProperty]
+    public string? ContractInvestment { get; set; }
+
+    /// <summary>合同签订日期 as typed (yyyy-MM-dd; blank: the 签约 date).</summary>
+    [BindProperty]
+    public string? ContractSignedOn { get; set; }
+
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
-        Detail = await PipelineViews.DetailAsync(db, User.ToActor(), code, ct);
+        return await ShowAsync(User.ToActor(), code, ct);
+    }
+
+    public async Task<IActionResult> OnPostContractAsync(string code, CancellationToken ct)
+    {
+        var actor = User.ToActor();
+        DateOnly? on = null;
+        if (!decimal.TryParse(ContractInvestment ?? string.Empty, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount))
+        {
+            Errors.Add(lang["合同投资应为数字(万元)", "the contracted investment must be a number (10k yuan)"]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(ContractSignedOn))
+        {
+            if (DateOnly.TryParseExact(ContractSignedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            {
+                on = d;
+            }
+            else
+            {
+                Errors.Add(lang["日期格式应为 yyyy-MM-dd", "the date must be yyyy-MM-dd"]);
+            }
+        }
+
+        if (Errors.Count == 0)
+        {
+            try
+            {
+                if (await PipelineViews.SetContractAsync(db, actor, code, new SetContractRequest(amount, on), ct) is { } refusal)
+                {
+                    Errors.Add(lang[refusal]);
+                }
+                else
+                {
+                    Message = lang["合同已保存", "Contract saved"];
+                }
+            }
+            catch (AccessDeniedException e)
+            {
+                Errors.Add(lang[e.Reason]);
+            }
+        }
+
+        return await ShowAsync(actor, code, ct);
+    }
+
+    private async Task<IActionResult> ShowAsync(Actor actor, string code, CancellationToken ct)
+    {
+        var asOf = DateOnly.TryParseExact(Today ?? string.Empty, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
+            ? t : await AsOfDays.DefaultDayAsync(db, clock, ct);
+        Detail = await PipelineViews.DetailAsync(db, actor, code, asOf, ct);
+        if (Detail?.Money is { } m && Errors.Count == 0)
+        {
+            ContractInvestment ??= m.ContractInvestment?.ToString(CultureInfo.InvariantCulture);
+            ContractSignedOn ??= m.ContractSignedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
         return Detail is null ? NotFound() : Page();
     }
 
@@ -58,7 +127,6 @@ public sealed class DealModel(BaiqiangDbContext db, Lang lang) : PageModel
             }
         }
 
-        Detail = await PipelineViews.DetailAsync(db, actor, code, ct);
-        return Detail is null ? NotFound() : Page();
+        return await ShowAsync(actor, code, ct);
     }
 }

@@ -31,7 +31,7 @@ public sealed class IndexModel(BaiqiangDbContext db, TimeProvider clock, Lang la
         }
 
         Period = period.ToString();
-        Funnel = await PipelineViews.FunnelAsync(db, period, region, ct);
+        Funnel = await PipelineViews.FunnelAsync(db, period, region, await AsOfDays.DefaultDayAsync(db, clock, ct), ct);
         ChartJson = JsonSerializer.Serialize(new
         {
             title = lang[$"招商引资漏斗（截至{Fmt.Period(period, false)}末）", $"Investment funnel (to the end of {Fmt.Period(period, true)})"],

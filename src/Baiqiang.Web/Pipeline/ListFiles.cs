@@ -21,7 +21,8 @@ public static class ListFiles
         return ExportAsync(name, ListHeaders.SheetName(name, language), ListHeaders.For(columns, language), rows, format, ct);
     }
 
-    private static async Task<FileContentHttpResult> ExportAsync(
+    /// <summary>A report table (not an import list) as CSV or XLSX with the given header and sheet name.</summary>
+    internal static async Task<FileContentHttpResult> ExportAsync(
         string name, string sheet, IReadOnlyList<string> header, IEnumerable<object?[]> rows, string? format, CancellationToken ct)
     {
         await using var buffer = new MemoryStream();

@@ -39,7 +39,12 @@ public static class PipelineApi
         api.MapPost("/deals", CreateAsync).WithName("CreateDeal");
         api.MapPost("/deals/{code}/advance", AdvanceAsync).WithName("AdvanceDeal");
         api.MapPost("/deals/import", ImportAsync).WithName("ImportDeals").DisableAntiforgery().WithParseBudget();
+        api.MapPost("/deals/{code}/contract", SetContractAsync).WithName("SetDealContract");
+        api.MapPost("/funds/import", ImportFundsAsync).WithName("ImportDealFunds").DisableAntiforgery().WithParseBudget();
+        api.MapPost("/milestones/import", ImportMilestonesAsync).WithName("ImportDealMilestones").DisableAntiforgery().WithParseBudget();
+        api.MapGet("/stage-rates", StageRatesAsync).WithName("GetPipelineStageRates");
         api.MapGet("/scoreboard", ScoreboardAsync).WithName("GetPipelineScoreboard");
+        api.MapGet("/scoreboard/export", ScoreboardExportAsync).WithName("ExportPipelineScoreboard");
         api.MapGet("/targets", TargetsAsync).WithName("GetPipelineTargets");
     }
 
@@ -47,7 +52,84 @@ public static class PipelineApi
         string? period, string? region, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var (p, r, errors) = await PeriodAndRegionAsync(db, period, region, clock, ct);
-        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await PipelineViews.FunnelAsync(db, p, r, ct));
+        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await PipelineViews.FunnelAsync(db, p, r, await AsOfDays.DefaultDayAsync(db, clock, ct), ct));
+    }
+
+    /// <summary>The money and stage-to-stage rates of a period (<c>today</c>: the 履约率 day, default the store's as-of setting, else the clock).</summary>
+    internal static async Task<Results<Ok<MoneyRates>, ValidationProblem>> StageRatesAsync(
+        string? period, string? region, DateOnly? today, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var (p, r, errors) = await PeriodAndRegionAsync(db, period, region, clock, ct);
+        return errors.Count > 0 ? TypedResults.ValidationProblem(errors)
+            : TypedResults.Ok(await PipelineViews.MoneyRatesAsync(db, p, r, today ?? await AsOfDays.DefaultDayAsync(db, clock, ct), ct));
+    }
+
+    internal static async Task<Results<Ok<DealDetail>, NotFound, ValidationProblem, ForbidHttpResult>> SetContractAsync(
+        string code, SetContractRequest request, HttpContext http, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var actor = http.User.ToActor();
+        if (!await db.Set<DealEntity>().AnyAsync(d => d.Code == code.Trim(), ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        try
+        {
+            if (await PipelineViews.SetContractAsync(db, actor, code, request, ct) is { } refusal)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["contractInvestment"] = [refusal.ToString()] });
+            }
+        }
+        catch (AccessDeniedException)
+        {
+            return TypedResults.Forbid();
+        }
+
+        return TypedResults.Ok((await PipelineViews.DetailAsync(db, actor, code, await AsOfDays.DefaultDayAsync(db, clock, ct), ct))!);
+    }
+
+    /// <summary>Upload the monthly 到位资金 form (<c>baiqiang pipeline import-funds</c>): validation report only, or with
+    /// <c>commit=true</c> all rows stored or none, checked against the stored months (cumulative rule, over-contract note).</summary>
+    internal static Task<Results<Ok<ListImportReport>, UnprocessableEntity<ListImportReport>, ForbidHttpResult>> ImportFundsAsync(
+        IFormFile file, bool? commit, HttpContext http, BaiqiangDbContext db, CancellationToken ct) =>
+        ImportRowsAsync(file, commit, http, db, FundsFile.Columns, FundsFile.Parse, DealMoneyStore.SaveFundsAsync, ct);
+
+    /// <summary>Upload the 履约 milestone list (<c>baiqiang pipeline import-milestones</c>), as <see cref="ImportFundsAsync"/>.</summary>
+    internal static Task<Results<Ok<ListImportReport>, UnprocessableEntity<ListImportReport>, ForbidHttpResult>> ImportMilestonesAsync(
+        IFormFile file, bool? commit, HttpContext http, BaiqiangDbContext db, CancellationToken ct) =>
+        ImportRowsAsync(file, commit, http, db, MilestoneFile.Columns, MilestoneFile.Parse, DealMoneyStore.SaveMilestonesAsync, ct);
+
+    private static async Task<Results<Ok<ListImportReport>, UnprocessableEntity<ListImportReport>, ForbidHttpResult>> ImportRowsAsync<T>(
+        IFormFile file, bool? commit, HttpContext http, BaiqiangDbContext db, IReadOnlyList<ListColumn> columns, Func<ListRow, T?> parse,
+        Func<BaiqiangDbContext, Actor, string, IReadOnlyList<T>, CancellationToken, Task<RowsOutcome>> save, CancellationToken ct)
+        where T : class
+    {
+        var actor = http.User.ToActor();
+        if (commit == true && !actor.IsAdmin && !actor.Roles.HasFlag(Role.Editor))
+        {
+            return TypedResults.Forbid();
+        }
+
+        var read = await ReadListAsync(file, columns, parse, ct);
+        if (!read.Success || commit != true)
+        {
+            var report = Report(file.FileName, read, false, 0, 0, []);
+            return report.Success ? TypedResults.Ok(report) : TypedResults.UnprocessableEntity(report);
+        }
+
+        try
+        {
+            db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
+            var outcome = await save(db, actor, file.FileName, read.Items, ct);
+            var report = outcome.Success
+                ? Report(file.FileName, read, true, outcome.Added, outcome.Updated, [])
+                : Report(file.FileName, new ListImport<T>([], outcome.Errors, read.RowsRead), false, 0, 0, []);
+            return outcome.Success ? TypedResults.Ok(report) : TypedResults.UnprocessableEntity(report);
+        }
+        catch (AccessDeniedException)
+        {
+            return TypedResults.Forbid();
+        }
     }
 
     internal static async Task<Results<Ok<IReadOnlyList<DealItem>>, ValidationProblem>> ListAsync(
@@ -57,8 +139,9 @@ public static class PipelineApi
         return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await PipelineViews.ListAsync(db, region, stage, filter.Chain, source, ct));
     }
 
-    internal static async Task<Results<Ok<DealDetail>, NotFound>> GetAsync(string code, HttpContext http, BaiqiangDbContext db, CancellationToken ct) =>
-        await PipelineViews.DetailAsync(db, http.User.ToActor(), code, ct) is { } d ? TypedResults.Ok(d) : TypedResults.NotFound();
+    /// <summary>A deal with its stage history and money (<c>today</c>: the day 资金到位率 and 履约率 are taken on; default the store's as-of setting, else the clock).</summary>
+    internal static async Task<Results<Ok<DealDetail>, NotFound>> GetAsync(string code, DateOnly? today, HttpContext http, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct) =>
+        await PipelineViews.DetailAsync(db, http.User.ToActor(), code, today ?? await AsOfDays.DefaultDayAsync(db, clock, ct), ct) is { } d ? TypedResults.Ok(d) : TypedResults.NotFound();
 
     internal static async Task<Results<Created<DealItem>, ValidationProblem, ForbidHttpResult>> CreateAsync(
         CreateDealRequest request, HttpContext http, BaiqiangDbContext db, CancellationToken ct)
@@ -162,6 +245,29 @@ public static class PipelineApi
 
         var y = year ?? await PipelineViews.LatestYearAsync(db, today, ct);
         return TypedResults.Ok(await PipelineViews.ScoreboardAsync(db, y, r, today, ct));
+    }
+
+    /// <summary>The scoreboard as XLSX (<c>format=xlsx</c>) or CSV: one row per month with counts and amounts (万元), empty months flagged
+    /// (无签约、无落地、无开工); Chinese headers unless <c>lang=en</c>.</summary>
+    internal static async Task<Results<FileContentHttpResult, ValidationProblem>> ScoreboardExportAsync(
+        int? year, string? region, string? format, HttpRequest request, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var result = await ScoreboardAsync(year, region, db, clock, ct);
+        if (result.Result is not Ok<ScoreboardResponse> { Value: { } board })
+        {
+            return (ValidationProblem)result.Result;
+        }
+
+        var en = ListFiles.Language(request) == Storage.Export.ExportLanguage.English;
+        string[] header = en
+            ? ["month", "signings", "signed_investment(10k yuan)", "landings", "landed_investment(10k yuan)", "starts", "started_investment(10k yuan)", "flag"]
+            : ["月份", "签约(个)", "签约额(万元)", "落地(个)", "落地额(万元)", "开工(个)", "开工额(万元)", "提示"];
+        var rows = board.Months.Select(m => new object?[]
+        {
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{board.Year}-{m.Month:D2}"), m.Signings, m.SignedAmount, m.Landings, m.LandedAmount, m.Starts, m.StartedAmount,
+            m.Broken ? (en ? string.Join(", ", new[] { m.Signings == 0 ? "no signing" : null, m.Landings == 0 ? "no landing" : null, m.Starts == 0 ? "no start" : null }.OfType<string>()) : m.FlagZh) : string.Empty,
+        });
+        return await ListFiles.ExportAsync($"scoreboard-{board.Year}", en ? "scoreboard" : "月月有比拼", header, rows, format, ct);
     }
 
     internal static async Task<Results<Ok<TargetsResponse>, ValidationProblem>> TargetsAsync(

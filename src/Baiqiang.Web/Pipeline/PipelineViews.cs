@@ -19,7 +19,7 @@ public sealed record DealItem(
 public sealed record StageStep(string Stage, string StageZh, DateOnly? On, bool Reached);
 
 /// <summary>A deal with its stage history and the stages it may still move to.</summary>
-public sealed record DealDetail(DealItem Deal, IReadOnlyList<StageStep> History, IReadOnlyList<string> NextStages, bool Editable);
+public sealed record DealDetail(DealItem Deal, IReadOnlyList<StageStep> History, IReadOnlyList<string> NextStages, bool Editable, DealMoneyItem? Money = null);
 
 /// <summary>A funnel layer: deals that reached the stage by the period's end (a skipped stage counts as reached).</summary>
 public sealed record FunnelStage(string Stage, string StageZh, int Count, decimal Amount);
@@ -27,8 +27,36 @@ public sealed record FunnelStage(string Stage, string StageZh, int Count, decima
 /// <summary>A conversion rate by count and by amount, with its base and formula.</summary>
 public sealed record RateItem(string NameZh, string NameEn, int Count, int BaseCount, decimal Amount, decimal BaseAmount, string BaseLabel, decimal? ByCountPercent, decimal? ByAmountPercent, string Formula);
 
-/// <summary>The funnel of deals that entered the pipeline by the end of <c>Period</c>, and the period's conversion rates.</summary>
-public sealed record FunnelResponse(string Period, string? Region, IReadOnlyList<FunnelStage> Stages, int Lost, decimal LostAmount, IReadOnlyList<RateItem> Rates, string Definition);
+/// <summary>The funnel of deals that entered the pipeline by the end of <c>Period</c>, and the period's conversion rates
+/// with the money rates (资金到位率, 履约率) and the stage-to-stage rates.</summary>
+public sealed record FunnelResponse(string Period, string? Region, IReadOnlyList<FunnelStage> Stages, int Lost, decimal LostAmount, IReadOnlyList<RateItem> Rates, string Definition, MoneyRates Money);
+
+/// <summary>资金到位率: 实际到位资金 ÷ 合同投资 (万元) over <c>Deals</c> deals of the base.</summary>
+public sealed record FundsRateItem(string BaseLabel, decimal InPlace, decimal Contracted, int Deals, decimal? Percent, string Formula);
+
+/// <summary>履约率 as at <c>AsOf</c>: milestones met on time ÷ milestones due.</summary>
+public sealed record PerformanceItem(DateOnly AsOf, int MetOnTime, int Due, decimal? Percent, string Formula);
+
+/// <summary>A stage-to-stage rate (线索→签约 …) over the deals that reached the earlier stage in the period, with the median days.</summary>
+public sealed record StageRateItem(string From, string To, string NameZh, string NameEn, int Base, int Reached, decimal? Percent, decimal? MedianDays, int DaysSample, string Formula);
+
+/// <summary>The money rates and stage-to-stage rates of a period: 资金到位率 for the period's signings and for every deal under
+/// contract by its end, 本期到位资金 (万元), 履约率 as at the as-of day, and 线索→签约, 签约→落地, 落地→开工, 开工→投产.</summary>
+public sealed record MoneyRates(FundsRateItem FundsCohort, FundsRateItem FundsPeriod, decimal ArrivedInPeriod, PerformanceItem Performance, IReadOnlyList<StageRateItem> Stages);
+
+/// <summary>One month of a deal's 到位资金 (万元); <c>OpeningBalance</c> is 期初累计 when the month carries one.</summary>
+public sealed record FundsMonthItem(string Month, decimal ThisMonth, decimal Cumulative, decimal? OpeningBalance, string Note, bool OverContract);
+
+/// <summary>A contract milestone and its status as at the as-of day (按期完成, 逾期完成, 逾期未完成, 未到期).</summary>
+public sealed record MilestoneItem(string Kind, string KindZh, DateOnly PromisedOn, decimal? PromisedAmount, DateOnly? MetOn, string StatusZh);
+
+/// <summary>A deal's contract (合同投资, 万元), funds and milestones, with its 资金到位率 and 履约率 as at <c>AsOf</c>.</summary>
+public sealed record DealMoneyItem(
+    decimal? ContractInvestment, DateOnly? ContractSignedOn, decimal InPlace, decimal ThisYear, FundsRateItem? FundsRate,
+    IReadOnlyList<FundsMonthItem> Funds, IReadOnlyList<MilestoneItem> Milestones, PerformanceItem Performance, DateOnly AsOf);
+
+/// <summary>Records a deal's contract: 合同投资 in 万元 and its signing date (blank: the 签约 date).</summary>
+public sealed record SetContractRequest(decimal ContractInvestment, DateOnly? SignedOn = null);
 
 /// <summary>One month of the scoreboard; <c>FlagZh</c> names what the month lacks (无签约、无落地、无开工).</summary>
 public sealed record ScoreboardItem(int Month, int Signings, decimal SignedAmount, int Landings, decimal LandedAmount, int Starts, decimal StartedAmount, bool Broken, string FlagZh);
@@ -132,7 +160,11 @@ public static class PipelineViews
         return [.. deals.Select(d => ToItem(d, names))];
     }
 
-    public static async Task<DealDetail?> DetailAsync(BaiqiangDbContext db, Actor actor, string code, CancellationToken ct)
+    public static async Task<DealDetail?> DetailAsync(BaiqiangDbContext db, Actor actor, string code, CancellationToken ct) =>
+        await DetailAsync(db, actor, code, null, ct);
+
+    /// <summary>The deal with its money as at <paramref name="asOf"/> (null: no money part).</summary>
+    public static async Task<DealDetail?> DetailAsync(BaiqiangDbContext db, Actor actor, string code, DateOnly? asOf, CancellationToken ct)
     {
         var key = code.Trim();
         var entity = await db.Set<DealEntity>().AsNoTracking().SingleOrDefaultAsync(d => d.Code == key, ct);
@@ -150,7 +182,49 @@ public static class PipelineViews
         IReadOnlyList<string> next = deal.Stage is DealStage.Producing or DealStage.Lost
             ? []
             : [.. PipelineText.ForwardStages.Where(s => s > deal.Stage).Append(DealStage.Lost).Select(s => s.ToString())];
-        return new DealDetail(ToItem(deal, names), history, next, actor.CanEdit(deal.Region));
+        var money = asOf is { } day && await DealMoneyStore.DealAsync(db, key, day, ct) is { } m ? ToItem(m) : null;
+        return new DealDetail(ToItem(deal, names), history, next, actor.CanEdit(deal.Region), money);
+    }
+
+    public static DealMoneyItem ToItem(DealMoney m)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        return new DealMoneyItem(
+            m.Contract?.Amount, m.Contract?.SignedOn, m.InPlace, m.ThisYear, m.FundsRate is { } r ? ToItem(r) : null,
+            [.. m.Funds.Select(f => new FundsMonthItem(f.Month.ToString(), f.ThisMonth, f.Cumulative, f.IsOpeningBalance ? f.PreviousCumulative : null, f.Note, f.OverContract))],
+            [.. m.Milestones.Select(x => new MilestoneItem(x.Kind.ToString(), ContractMilestone.Name(x.Kind), x.PromisedOn, x.PromisedAmount, x.MetOn, x.StatusZh(m.AsOf)))],
+            ToItem(m.Performance), m.AsOf);
+    }
+
+    public static FundsRateItem ToItem(FundsRate r) => new(r.BaseLabel, r.InPlace, r.Contracted, r.Deals, Round(r.Percent), r.Formula);
+
+    public static PerformanceItem ToItem(PerformanceRate r) => new(r.AsOf, r.MetOnTime, r.Due, Round(r.Percent), r.Formula);
+
+    /// <summary>资金到位率, 履约率 (as at <paramref name="asOf"/>) and the stage-to-stage rates of <paramref name="period"/>.</summary>
+    public static async Task<MoneyRates> MoneyRatesAsync(BaiqiangDbContext db, StatPeriod period, RegionCode? region, DateOnly asOf, CancellationToken ct)
+    {
+        var funds = await DealMoneyStore.FundsRatesAsync(db, period, region, ct);
+        var performance = await DealMoneyStore.PerformanceAsync(db, asOf, region, ct);
+        var stages = await DealMoneyStore.StageRatesAsync(db, period, region, ct);
+        return new MoneyRates(
+            ToItem(funds.Cohort), ToItem(funds.Period), funds.ArrivedInPeriod, ToItem(performance),
+            [.. stages.Select(s => new StageRateItem(s.From.ToString(), s.To.ToString(), s.NameZh, s.NameEn, s.Base, s.Reached, Round(s.Percent), s.MedianDays, s.DaysSample, s.Formula))]);
+    }
+
+    /// <summary>Records the contract of a deal; refusals by the deal's rules come back as a bilingual message, an actor
+    /// outside the deal's region gets <see cref="AccessDeniedException"/>.</summary>
+    public static async Task<Bilingual?> SetContractAsync(BaiqiangDbContext db, Actor actor, string code, SetContractRequest request, CancellationToken ct)
+    {
+        try
+        {
+            db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
+            await DealMoneyStore.SetContractAsync(db, actor, code, request.ContractInvestment, request.SignedOn, ct);
+            return null;
+        }
+        catch (DomainRuleException e)
+        {
+            return e.Reason;
+        }
     }
 
     /// <summary>Validates and stores a new deal. Throws <see cref="AccessDeniedException"/> when the actor may not edit its region.</summary>
@@ -257,7 +331,7 @@ public static class PipelineViews
         }
     }
 
-    public static async Task<FunnelResponse> FunnelAsync(BaiqiangDbContext db, StatPeriod period, RegionCode? region, CancellationToken ct)
+    public static async Task<FunnelResponse> FunnelAsync(BaiqiangDbContext db, StatPeriod period, RegionCode? region, DateOnly asOf, CancellationToken ct)
     {
         var deals = await PipelineQueries.LoadDealsAsync(db, region, period.End, ct);
         var end = period.End;
@@ -273,7 +347,8 @@ public static class PipelineViews
         var rates = new[] { total.Signing, total.Landing, total.Start, total.Production }
             .Select(r => new RateItem(r.NameZh, r.NameEn, r.Count, r.BaseCount, r.Amount, r.BaseAmount, r.BaseLabel, Round(r.ByCountPercent), Round(r.ByAmountPercent), r.Formula))
             .ToList();
-        return new FunnelResponse(period.ToString(), region?.ToString(), stages, lost.Count, lost.Sum(d => d.PlannedInvestment), rates, FunnelDefinitionZh);
+        return new FunnelResponse(period.ToString(), region?.ToString(), stages, lost.Count, lost.Sum(d => d.PlannedInvestment), rates, FunnelDefinitionZh,
+            await MoneyRatesAsync(db, period, region, asOf, ct));
     }
 
     public static async Task<ScoreboardResponse> ScoreboardAsync(BaiqiangDbContext db, int year, RegionCode? region, DateOnly today, CancellationToken ct)

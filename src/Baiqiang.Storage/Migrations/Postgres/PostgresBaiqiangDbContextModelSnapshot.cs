@@ -795,6 +795,15 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("code_key");
 
+                    b.Property<decimal?>("ContractInvestment")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("numeric(28,8)")
+                        .HasColumnName("contract_investment");
+
+                    b.Property<DateOnly?>("ContractSignedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("contract_signed_on");
+
                     b.Property<string>("Department")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -914,6 +923,125 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         {
                             t.HasTrigger("tr_deals_code_key");
                         });
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Pipeline.DealFundsEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Cumulative")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("numeric(28,8)")
+                        .HasColumnName("cumulative");
+
+                    b.Property<string>("DealCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("deal_code");
+
+                    b.Property<long>("DealId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("deal_id");
+
+                    b.Property<bool>("IsOpeningBalance")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_opening_balance");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<bool>("OverContract")
+                        .HasColumnType("boolean")
+                        .HasColumnName("over_contract");
+
+                    b.Property<decimal>("PreviousCumulative")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("numeric(28,8)")
+                        .HasColumnName("previous_cumulative");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
+                    b.Property<decimal>("ThisMonth")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("numeric(28,8)")
+                        .HasColumnName("this_month");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deal_funds");
+
+                    b.HasIndex("Month")
+                        .HasDatabaseName("ix_deal_funds_month");
+
+                    b.HasIndex("DealId", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deal_funds_deal_id_month");
+
+                    b.ToTable("deal_funds", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Pipeline.DealMilestoneEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DealCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("deal_code");
+
+                    b.Property<long>("DealId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("deal_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly?>("MetOn")
+                        .HasColumnType("date")
+                        .HasColumnName("met_on");
+
+                    b.Property<decimal?>("PromisedAmount")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("numeric(28,8)")
+                        .HasColumnName("promised_amount");
+
+                    b.Property<DateOnly>("PromisedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("promised_on");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deal_milestones");
+
+                    b.HasIndex("DealId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deal_milestones_deal_id_kind");
+
+                    b.ToTable("deal_milestones", (string)null);
                 });
 
             modelBuilder.Entity("Baiqiang.Storage.Projects.ClosedMonthEntity", b =>

@@ -772,6 +772,15 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("code_key");
 
+                    b.Property<decimal?>("ContractInvestment")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_investment");
+
+                    b.Property<DateOnly?>("ContractSignedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_signed_on");
+
                     b.Property<string>("Department")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -891,6 +900,121 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         {
                             t.HasTrigger("tr_deals_code_key");
                         });
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Pipeline.DealFundsEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Cumulative")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cumulative");
+
+                    b.Property<string>("DealCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deal_code");
+
+                    b.Property<long>("DealId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deal_id");
+
+                    b.Property<bool>("IsOpeningBalance")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_opening_balance");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<bool>("OverContract")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("over_contract");
+
+                    b.Property<decimal>("PreviousCumulative")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previous_cumulative");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("region_code");
+
+                    b.Property<decimal>("ThisMonth")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("this_month");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deal_funds");
+
+                    b.HasIndex("Month")
+                        .HasDatabaseName("ix_deal_funds_month");
+
+                    b.HasIndex("DealId", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deal_funds_deal_id_month");
+
+                    b.ToTable("deal_funds", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Pipeline.DealMilestoneEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DealCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deal_code");
+
+                    b.Property<long>("DealId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deal_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly?>("MetOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("met_on");
+
+                    b.Property<decimal?>("PromisedAmount")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("promised_amount");
+
+                    b.Property<DateOnly>("PromisedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("promised_on");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deal_milestones");
+
+                    b.HasIndex("DealId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deal_milestones_deal_id_kind");
+
+                    b.ToTable("deal_milestones", (string)null);
                 });
 
             modelBuilder.Entity("Baiqiang.Storage.Projects.ClosedMonthEntity", b =>
