@@ -55,47 +55,4 @@ public sealed class NewIndicatorsApiTests(WebFactory factory) : IClassFixture<We
         var own = await client.GetStringAsync(new Uri($"/api/observations/series?region=510502&indicator={added}", UriKind.Relative), Ct);
         Assert.Contains("\"value\":3.5", own, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public async Task Decide_MapOneAddOne_StoredWholeAndARefusedDecisionChangesNothing()
-    {
-        using var client = await factory.TokenClientAsync("admin");
-        const string csv = "地区,指标,期别,数值,单位\n510502,江阳接口规上营业收入,2023年,640.5,亿元\n510502,江阳接口风电发电量,2023年,2.75,万千瓦时\n";
-
-        // A new indicator whose code is taken: refused whole, and the other name's alias is not kept either.
-        using var taken = MultipartWith(csv, """[{"name":"江阳接口规上营业收入","mapTo":"operating_revenue"},{"name":"江阳接口风电发电量","add":{"code":"gdp","unit":"万千瓦时","kind":"flow"}}]""");
-        using var refused = await client.PostAsync(new Uri("/api/imports/decide", UriKind.Relative), taken, Ct);
-        var refusal = await refused.Content.ReadAsStringAsync(Ct);
-        using var undecided = MultipartWith(csv, """[{"name":"江阳接口规上营业收入","mapTo":"operating_revenue"}]""");
-        using var half = await client.PostAsync(new Uri("/api/imports/decide", UriKind.Relative), undecided, Ct);
-        var halfText = await half.Content.ReadAsStringAsync(Ct);
-        using var good = MultipartWith(csv, """[{"name":"江阳接口规上营业收入","mapTo":"营业收入"},{"name":"江阳接口风电发电量","add":{"code":"jy_api_wind","nameZh":"风电发电量","unit":"万千瓦时","kind":"flow"}}]""");
-        using var stored = await client.PostAsync(new Uri("/api/imports/decide", UriKind.Relative), good, Ct);
-
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
-        using (var problems = JsonDocument.Parse(refusal))
-        {
-            Assert.Contains(problems.RootElement.GetProperty("problems").EnumerateArray(), p => p.GetProperty("zh").GetString()!.Contains("指标代码“gdp”已存在", StringComparison.Ordinal));
-        }
-
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, half.StatusCode);
-        Assert.Contains("needs a decision", halfText, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
-        using var json = JsonDocument.Parse(await stored.Content.ReadAsStringAsync(Ct));
-        Assert.Equal("jy_api_wind", Assert.Single(json.RootElement.GetProperty("addedIndicators").EnumerateArray()).GetString());
-        Assert.Equal(2, json.RootElement.GetProperty("inserted").GetInt32());
-        var mapped = await client.GetStringAsync(new Uri("/api/observations/series?region=510502&indicator=operating_revenue", UriKind.Relative), Ct);
-        Assert.Contains("\"value\":640.5", mapped, StringComparison.Ordinal);
-        // The file's own name for the new indicator stays an alias, so the same file imports again unchanged.
-        using var again = await client.PostAsync(new Uri("/api/imports", UriKind.Relative), RoleAccessTests.Upload(csv, "again.csv"), Ct);
-        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        Assert.Contains("\"unchanged\":2", await again.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
-    }
-
-    private static MultipartFormDataContent MultipartWith(string csv, string decisions)
-    {
-        var content = RoleAccessTests.Upload(csv, "decide.csv");
-        content.Add(new StringContent(decisions), "decisions");
-        return content;
-    }
 }

@@ -3,9 +3,6 @@ using Baiqiang.Core.Indicators;
 using Baiqiang.Core.Quantities;
 using Baiqiang.Core.Text;
 using Baiqiang.Storage.Indicators;
-using Baiqiang.Storage.Infrastructure;
-using Baiqiang.Storage.Lookups;
-using Baiqiang.Storage.Observations;
 
 namespace Baiqiang.Storage.Import;
 
@@ -32,93 +29,26 @@ public static class IndicatorDecisions
     /// <see cref="AccessDeniedException"/>). A missing or unusable decision (unknown target indicator, code or name taken,
     /// a unit of another dimension) is an error naming the file's name, in both languages; nothing is stored.
     /// </summary>
-    public static async Task<NewIndicatorImportResult> ReadDecideAndStoreAsync(
+    public static Task<NewIndicatorImportResult> ReadDecideAndStoreAsync(
         BaiqiangDbContext db, Func<IImportLookups, CancellationToken, Task<ImportResult>> read, IReadOnlyList<IndicatorDecision> decisions,
         string user, TimeProvider clock, Actor actor, ImportOptions checks, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(read);
         ArgumentNullException.ThrowIfNull(decisions);
-        try
-        {
-            return await ApplyAsync(db, read, decisions, user, clock, actor, checks, ct);
-        }
-        catch (ImplausibleFiguresException e)
-        {
-            var errors = e.Figures.Select(f => f.ToError(Path.GetFileName(f.Record.Source.Reference))).ToList();
-            return new NewIndicatorImportResult(new ImportResult([], errors, ImportLayout.Unknown, 0), null, []);
-        }
-    }
-
-    private static async Task<NewIndicatorImportResult> ApplyAsync(
-        BaiqiangDbContext db, Func<IImportLookups, CancellationToken, Task<ImportResult>> read, IReadOnlyList<IndicatorDecision> decisions,
-        string user, TimeProvider clock, Actor actor, ImportOptions checks, CancellationToken ct)
-    {
-        var first = await read(await StoreLookups.LoadAsync(db, ct), ct);
-        if (first.Success)
-        {
-            return new NewIndicatorImportResult(first, await ObservationWriter.WriteCheckedAsync(db, first.Records, user, clock, checks, ct), []);
-        }
-
-        if (!first.OnlyUnknownIndicators)
-        {
-            return new NewIndicatorImportResult(first, null, []);
-        }
-
-        var file = first.Errors[0].File;
         var byName = decisions.GroupBy(d => d.Name.Trim(), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
-        var undecided = first.UnknownIndicators.Where(u => !byName.TryGetValue(u.Name, out var d) || (d.MapTo is null) == (d.Add is null)).ToList();
-        if (undecided.Count > 0)
+        return NewIndicatorImport.ReadChangeAndStoreAsync(db, read, user, clock, checks, first => RefuseUndecided(first, byName), async first =>
         {
-            var errors = undecided.Select(u => new ImportError(file, u.FirstRow, u.Column, new Bilingual(
-                $"新指标“{u.Name}”须选择：映射到已有指标，或添加为新指标（二选一）",
-                $"new indicator '{u.Name}' needs a decision: map it to an existing indicator or add it as a new one (one of the two)"))).ToList();
-            return new NewIndicatorImportResult(first with { Errors = errors }, null, []);
-        }
-
-        await using var tx = await StoreWriteLock.BeginAsync(db, ct);
-        try
-        {
+            var file = first.Errors[0].File;
             var added = new List<Indicator>();
             var refused = new List<ImportError>();
             foreach (var u in first.UnknownIndicators)
             {
-                var d = byName[u.Name];
                 try
                 {
-                    if (d.Add is { } add)
+                    if (await ApplyAsync(db, u, byName[u.Name], actor, ct) is { } done)
                     {
-                        var aliases = add.Aliases.ToList();
-                        if (!string.Equals(add.NameZh, u.Name, StringComparison.Ordinal) && !aliases.Contains(u.Name, StringComparer.Ordinal))
-                        {
-                            aliases.Add(u.Name);
-                        }
-
-                        IndicatorCatalogue.AddTraditional(aliases, u.Name);
-                        added.Add(await IndicatorStore.AddAsync(db, add with { Aliases = aliases.Distinct(StringComparer.Ordinal).ToList() }, ct, actor));
-                        continue;
+                        added.Add(done);
                     }
-
-                    var catalogue = await IndicatorStore.LoadCatalogueAsync(db, ct);
-                    if (catalogue.Find(d.MapTo) is not { } target)
-                    {
-                        refused.Add(new ImportError(file, u.FirstRow, u.Column, new Bilingual(
-                            $"“{u.Name}”要映射到的指标“{d.MapTo}”不在指标目录中", $"'{u.Name}' is mapped to '{d.MapTo}', which is not in the indicator catalogue")));
-                        continue;
-                    }
-
-                    if (u.Unit is { } unit && !unit.IsCompatibleWith(target.Unit))
-                    {
-                        refused.Add(new ImportError(file, u.FirstRow, u.Column, new Bilingual(
-                            $"“{u.Name}”的单位“{unit.Symbol}”不能换算为“{target.NameZh}”的单位“{target.Unit.Symbol}”",
-                            $"the unit '{unit.Symbol}' of '{u.Name}' does not convert to the unit '{target.Unit.Symbol}' of '{target.Code}'")));
-                        continue;
-                    }
-
-                    var withAlias = target.Aliases.ToList();
-                    withAlias.Add(u.Name);
-                    IndicatorCatalogue.AddTraditional(withAlias, u.Name);
-                    await IndicatorStore.UpdateAsync(db, target with { Aliases = withAlias.Distinct(StringComparer.Ordinal).ToList() }, ct, actor);
                 }
                 catch (IndicatorException e)
                 {
@@ -126,24 +56,60 @@ public static class IndicatorDecisions
                 }
             }
 
-            var second = refused.Count > 0 ? first with { Errors = refused } : await read(await StoreLookups.LoadAsync(db, ct), ct);
-            if (!second.Success)
+            return (added, refused);
+        }, ct);
+    }
+
+    /// <summary>A refusal naming each unknown name without exactly one decision; null when every name has one.</summary>
+    private static ImportResult? RefuseUndecided(ImportResult first, Dictionary<string, IndicatorDecision> byName)
+    {
+        var undecided = first.UnknownIndicators.Where(u => !byName.TryGetValue(u.Name, out var d) || (d.MapTo is null) == (d.Add is null)).ToList();
+        if (undecided.Count == 0)
+        {
+            return null;
+        }
+
+        var file = first.Errors[0].File;
+        var errors = undecided.Select(u => new ImportError(file, u.FirstRow, u.Column, new Bilingual(
+            $"新指标“{u.Name}”须选择：映射到已有指标，或添加为新指标（二选一）",
+            $"new indicator '{u.Name}' needs a decision: map it to an existing indicator or add it as a new one (one of the two)"))).ToList();
+        return first with { Errors = errors };
+    }
+
+    /// <summary>Adds the decided indicator (returned) or records the name as the mapped indicator's alias (null); throws
+    /// <see cref="IndicatorException"/> for a decision that cannot be made (unknown indicator, a unit of another dimension, a collision).</summary>
+    private static async Task<Indicator?> ApplyAsync(BaiqiangDbContext db, UnknownIndicator u, IndicatorDecision d, Actor actor, CancellationToken ct)
+    {
+        if (d.Add is { } add)
+        {
+            var aliases = add.Aliases.ToList();
+            if (!string.Equals(add.NameZh, u.Name, StringComparison.Ordinal))
             {
-                await tx.RollbackAsync(CancellationToken.None);
-                db.ChangeTracker.Clear();
-                return new NewIndicatorImportResult(second, null, []);
+                aliases.Add(u.Name);
             }
 
-            var written = await ObservationWriter.WriteCheckedAsync(db, second.Records, user, clock, checks, ct);
-            await tx.CommitAsync(ct);
-            return new NewIndicatorImportResult(second, written, added);
+            IndicatorCatalogue.AddTraditional(aliases, u.Name);
+            return await IndicatorStore.AddAsync(db, add with { Aliases = aliases.Distinct(StringComparer.Ordinal).ToList() }, ct, actor);
         }
-        catch
+
+        var catalogue = await IndicatorStore.LoadCatalogueAsync(db, ct);
+        if (catalogue.Find(d.MapTo) is not { } target)
         {
-            await tx.RollbackAsync(CancellationToken.None);
-            db.ChangeTracker.Clear();
-            throw;
+            throw new IndicatorException(new Bilingual($"要映射到的指标“{d.MapTo}”不在指标目录中", $"'{d.MapTo}', the indicator it is mapped to, is not in the catalogue"));
         }
+
+        if (u.Unit is { } unit && !unit.IsCompatibleWith(target.Unit))
+        {
+            throw new IndicatorException(new Bilingual(
+                $"单位“{unit.Symbol}”不能换算为“{target.NameZh}”的单位“{target.Unit.Symbol}”",
+                $"its unit '{unit.Symbol}' does not convert to the unit '{target.Unit.Symbol}' of '{target.Code}'"));
+        }
+
+        var withAlias = target.Aliases.ToList();
+        withAlias.Add(u.Name);
+        IndicatorCatalogue.AddTraditional(withAlias, u.Name);
+        await IndicatorStore.UpdateAsync(db, target with { Aliases = withAlias.Distinct(StringComparer.Ordinal).ToList() }, ct, actor);
+        return null;
     }
 
     /// <summary>The kinds a user may give a new indicator: flow (累计), stock (期末), rate/index, ratio.</summary>

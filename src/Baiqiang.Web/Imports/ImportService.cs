@@ -1,12 +1,10 @@
 using Baiqiang.Core.Access;
-using Baiqiang.Core.Indicators;
 using Baiqiang.Core.Text;
 using Baiqiang.Storage;
 using Baiqiang.Storage.Import;
 using Baiqiang.Storage.Lookups;
 using Baiqiang.Storage.Observations;
 using Baiqiang.Storage.Settings;
-using Baiqiang.Storage.Units;
 
 namespace Baiqiang.Web.Imports;
 
@@ -19,14 +17,6 @@ public sealed record IndicatorSuggestion(string Code, string NameZh, string Name
 
 /// <summary>An indicator name the file used that the catalogue does not hold (the 新指标 decision): its unit, rows and the closest catalogue names.</summary>
 public sealed record NewIndicatorCandidate(string Name, string? Unit, int Rows, int? Row, string? Column, IReadOnlyList<IndicatorSuggestion> Closest);
-
-/// <summary>A new indicator to add for an unknown name: <c>Code</c> (letters, digits, <c>_</c>, <c>.</c>), <c>NameZh</c> (blank = the
-/// file's name), <c>Unit</c> (a unit of the store's unit table) and <c>Kind</c> (<c>flow</c>, <c>stock</c>, <c>rate</c>, <c>ratio</c>).</summary>
-public sealed record NewIndicatorSpec(string? Code, string? NameZh, string? Unit, string? Kind);
-
-/// <summary>The 新指标 decision for one unknown name: <c>MapTo</c> a catalogue indicator (code, name or alias; the name becomes
-/// its alias) or <c>Add</c> a new indicator — one of the two.</summary>
-public sealed record NewIndicatorDecision(string Name, string? MapTo = null, NewIndicatorSpec? Add = null);
 
 /// <summary>What validation found: rows read, facts ready, problems (by row and column, in both languages); <c>Warnings</c>
 /// (stored anyway, e.g. current-price growth for an indicator published at comparable prices) and <c>UnknownIndicators</c>
@@ -120,24 +110,8 @@ public static class ImportService
     /// Adds the file's unknown indicators (their names and units) and stores the file, in one transaction; admins, or
     /// analysts who may also edit every region the file names. Throws <see cref="AccessDeniedException"/> otherwise.
     /// </summary>
-    public static Task<ImportCommitResponse> CommitAddingIndicatorsAsync(
+    public static async Task<ImportCommitResponse> CommitAddingIndicatorsAsync(
         BaiqiangDbContext db, Stream content, string fileName, long length, Actor actor, TimeProvider clock, string? forceReason, CancellationToken ct)
-        => CommitNewIndicatorsAsync(db, content, fileName, length, actor, forceReason,
-            (read, options) => NewIndicatorImport.ReadAddAndStoreAsync(db, read, actor.Name, clock, actor, options, ct), ct);
-
-    /// <summary>
-    /// The 新指标 step: each unknown name of the file mapped to a catalogue indicator (recorded as its alias) or added as a
-    /// new indicator, as <paramref name="decisions"/> say, then the file stored — one transaction, all or nothing; admins,
-    /// or analysts who may also edit every region the file names (<see cref="IndicatorDecisions"/>).
-    /// </summary>
-    public static Task<ImportCommitResponse> CommitDecidingAsync(
-        BaiqiangDbContext db, Stream content, string fileName, long length, Actor actor, TimeProvider clock, IReadOnlyList<IndicatorDecision> decisions, CancellationToken ct)
-        => CommitNewIndicatorsAsync(db, content, fileName, length, actor, null,
-            (read, options) => IndicatorDecisions.ReadDecideAndStoreAsync(db, read, decisions, actor.Name, clock, actor, options, ct), ct);
-
-    private static async Task<ImportCommitResponse> CommitNewIndicatorsAsync(
-        BaiqiangDbContext db, Stream content, string fileName, long length, Actor actor, string? forceReason,
-        Func<Func<IImportLookups, CancellationToken, Task<ImportResult>>, ImportOptions, Task<NewIndicatorImportResult>> store, CancellationToken ct)
     {
         fileName = Path.GetFileName(fileName);
         if (Precheck(fileName, length) is { } refused)
@@ -167,7 +141,7 @@ public static class ImportService
             return result;
         }
 
-        var outcome = await store(ReadAsync, options);
+        var outcome = await NewIndicatorImport.ReadAddAndStoreAsync(db, ReadAsync, actor.Name, clock, actor, options, ct);
         var read = outcome.Read;
         var report = Report(fileName, read, [.. read.Errors.Select(Problem)],
             [.. read.Records.Select(r => r.Region).Distinct().Order()]);
@@ -178,60 +152,6 @@ public static class ImportService
 
         Explorer.SeriesCache.Invalidate();
         return new ImportCommitResponse(report, w.Inserted, w.Revised, w.Unchanged) { AddedIndicators = [.. outcome.Added.Select(a => a.Code.Value)] };
-    }
-
-    /// <summary>The asked decisions as store decisions; one that cannot be read (neither or both choices, a bad code, an unknown
-    /// unit or kind) is a problem naming its name, in both languages.</summary>
-    public static async Task<(List<IndicatorDecision> Decisions, List<ImportProblem> Problems)> ReadDecisionsAsync(
-        BaiqiangDbContext db, IReadOnlyList<NewIndicatorDecision> asked, string fileName, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(asked);
-        var units = await UnitStore.LoadTableAsync(db, ct);
-        var result = new List<IndicatorDecision>();
-        var problems = new List<ImportProblem>();
-        foreach (var d in asked)
-        {
-            void Fail(string zh, string en) => problems.Add(new ImportProblem(null, d.Name, $"“{d.Name}”：{zh}", $"'{d.Name}': {en}"));
-            var mapTo = d.MapTo?.Trim();
-            if (string.IsNullOrEmpty(mapTo) == (d.Add is null))
-            {
-                Fail("请选择映射到已有指标或添加为新指标（二选一）", "choose to map it to an existing indicator or to add it (one of the two)");
-                continue;
-            }
-
-            if (d.Add is not { } add)
-            {
-                result.Add(new IndicatorDecision(d.Name, MapTo: mapTo));
-                continue;
-            }
-
-            var code = IndicatorCode.TryParse(add.Code?.Trim());
-            var unitText = add.Unit?.Trim();
-            var unitOk = !string.IsNullOrEmpty(unitText) && units.TryFind(unitText, out _);
-            var kindOk = Enum.TryParse<IndicatorKind>(add.Kind, ignoreCase: true, out var kind) && Enum.IsDefined(kind) && !int.TryParse(add.Kind, out _);
-            if (!code.Success)
-            {
-                Fail($"指标代码无效：{code.Error!.Value.Zh}", $"invalid indicator code: {code.Error!.Value.En}");
-            }
-
-            if (!unitOk)
-            {
-                Fail($"未知计量单位“{unitText}”", $"unknown unit '{unitText}'");
-            }
-
-            if (!kindOk)
-            {
-                Fail("请选择指标类型（流量、存量、速度或指数、比率）", "choose the kind (flow, stock, rate or ratio)");
-            }
-
-            if (code.Success && unitOk && kindOk && units.TryFind(unitText, out var unit))
-            {
-                var nameZh = string.IsNullOrWhiteSpace(add.NameZh) ? d.Name : add.NameZh.Trim();
-                result.Add(new IndicatorDecision(d.Name, Add: IndicatorDecisions.NewIndicator(code.Value, nameZh, unit, kind, fileName)));
-            }
-        }
-
-        return (result, problems);
     }
 
     private static ImportProblem Problem(ImportError e) => new(e.Row, e.Column, e.Message.Zh, e.Message.En, e.Kind == ImportErrorKind.Implausible);

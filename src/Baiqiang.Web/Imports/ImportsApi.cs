@@ -1,9 +1,7 @@
-using System.Text.Json;
 using Baiqiang.Core.Access;
 using Baiqiang.Storage;
 using Baiqiang.Web.Auth;
 using Baiqiang.Web.Shared;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Baiqiang.Web.Imports;
 
@@ -15,44 +13,6 @@ public static class ImportsApi
         var api = app.MapGroup("/api/imports").WithTags("imports").RequireAuthorization().DisableAntiforgery().RequireAntiforgeryForCookies();
         api.MapPost("/validate", ValidateAsync).WithName("ValidateImport").WithParseBudget();
         api.MapPost("/", CommitAsync).WithName("CommitImport").WithParseBudget();
-        api.MapPost("/decide", DecideAsync).WithName("DecideImportIndicators").WithParseBudget();
-    }
-
-    // The 新指标 step: multipart fields file and decisions (a JSON array of NewIndicatorDecision: each unknown name mapped to a
-    // catalogue indicator, recorded as its alias, or added as a new indicator); the decisions and the file are stored in one
-    // transaction, all or nothing. Admins and analysts who may edit every region the file names.
-    internal static async Task<Results<Ok<ImportCommitResponse>, UnprocessableEntity<ImportReport>, ForbidHttpResult>> DecideAsync(
-        IFormFile file, [FromForm] string decisions, HttpContext http, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        var actor = http.User.ToActor();
-        var name = Path.GetFileName(file.FileName);
-        List<NewIndicatorDecision>? asked;
-        try
-        {
-            asked = JsonSerializer.Deserialize<List<NewIndicatorDecision>>(decisions, JsonSerializerOptions.Web);
-        }
-        catch (JsonException e)
-        {
-            return TypedResults.UnprocessableEntity(new ImportReport(name, "-", 0, 0, [], [new ImportProblem(null, "decisions",
-                $"决定列表不是有效的JSON：{e.Message}", $"decisions is not valid JSON: {e.Message}")]));
-        }
-
-        var (read, problems) = await ImportService.ReadDecisionsAsync(db, asked ?? [], name, ct);
-        if (problems.Count > 0)
-        {
-            return TypedResults.UnprocessableEntity(new ImportReport(name, "-", 0, 0, [], problems));
-        }
-
-        await using var stream = file.OpenReadStream();
-        try
-        {
-            var committed = await ImportService.CommitDecidingAsync(db, stream, file.FileName, file.Length, actor, clock, read, ct);
-            return committed.Report.Success ? TypedResults.Ok(committed) : TypedResults.UnprocessableEntity(committed.Report);
-        }
-        catch (AccessDeniedException)
-        {
-            return TypedResults.Forbid();
-        }
     }
 
     internal static async Task<Results<Ok<ImportReport>, UnprocessableEntity<ImportReport>>> ValidateAsync(

@@ -1,6 +1,7 @@
 using Baiqiang.Core.Targets;
 using Baiqiang.Storage.Targets;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Baiqiang.Storage.Tests.Targets;
