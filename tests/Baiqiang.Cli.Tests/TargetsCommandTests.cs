@@ -53,6 +53,38 @@ public sealed class TargetsCommandTests
     }
 
     [Fact]
+    public async Task Add_GrowthAndIncreaseTargets_ListJudgesThemAsOfToday()
+    {
+        using var store = new TempStore();
+        var cli = new CliRunner(store.Path);
+        await cli.OkAsync("sample");
+        var file = store.File("jy-change.csv");
+        await File.WriteAllTextAsync(file,
+            "region,indicator,period,value,unit,growth\n510502,fixed_asset_investment,2023-01..06,150,亿元,12.5\n510502,enterprises_above_scale,2024,120,家,\n510502,enterprises_above_scale,2025-06,128,家,\n", Ct);
+        await cli.OkAsync("import", file);
+
+        var growth = await cli.OkAsync("targets", "add", "--region", "江阳区", "--indicator", "固定资产投资", "--deadline", "2023", "--growth", "16%", "--key", "jy-fai-g16");
+        var increase = await cli.OkAsync("targets", "add", "--region", "510502", "--indicator", "规上企业数", "--deadline", "2025", "--increase", "20家", "--key", "jy-firms-20");
+        var list = await cli.OkAsync("targets", "list", "--region", "510502", "--today", "2025-07-15");
+
+        Assert.Contains("jy-fai-g16 · 江阳区(510502) · 固定资产投资 2023年 增长 ≥ 16%", growth, StringComparison.Ordinal);
+        Assert.Contains("jy-firms-20 · 江阳区(510502) · 规上工业企业数 2025年 新增 ≥ 20家", increase, StringComparison.Ordinal);
+        // 12.5 ÷ 16 = 78.13% of the rate with half the year gone; judged on the rate: 12.50% < 16%, 滞后.
+        var g = Assert.Single(list.Split('\n'), l => l.StartsWith("jy-fai-g16 ", StringComparison.Ordinal));
+        Assert.Matches(@"增长 ≥ 16%\s+2023\s+增长12\.5%（2023-01\.\.06）\s+78\.13%\s+50\.00%\s+—\s+滞后 behind", g);
+        Assert.Contains("判定：增长 12.50% < 16%（期中），滞后", list, StringComparison.Ordinal);
+        // 128 − 120 = 8 of 20 = 40% against 50% of 2025 gone: behind.
+        var i = Assert.Single(list.Split('\n'), l => l.StartsWith("jy-firms-20 ", StringComparison.Ordinal));
+        Assert.Matches(@"新增 ≥ 20家\s+2025\s+新增8家（2025-06）\s+40\.00%\s+50\.00%\s+—\s+滞后 behind", i);
+        Assert.Contains("新增 128 − 120（2024年） = 8家", list, StringComparison.Ordinal);
+        Assert.Contains("增速目标按同比增速判断，不作总量外推", list, StringComparison.Ordinal);
+
+        var both = await cli.RunAsync("targets", "add", "--region", "510502", "--indicator", "gdp", "--deadline", "2025", "--growth", "8", "--increase", "100亿元");
+        Assert.Equal(1, both.Exit);
+        Assert.Contains("value: 目标值、倍数、增速、新增量只能填一个 / give only one of a target value, a multiple, a growth rate or an increase", both.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Add_ValueInChineseUnits_ConvertedIntoTheIndicatorsUnit()
     {
         using var store = new TempStore();

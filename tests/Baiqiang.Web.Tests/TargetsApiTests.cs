@@ -74,6 +74,25 @@ public sealed class TargetsApiTests(WebFactory factory) : IClassFixture<WebFacto
     }
 
     [Fact]
+    public async Task Create_GrowthTarget_JudgedOnThePublishedRateWithItsFormula()
+    {
+        using var client = await factory.TokenClientAsync("jy-tg-editor");
+
+        using var created = await client.PostAsJsonAsync("/api/targets", new { region = "510502", subject = "retail_sales", deadline = "2022", growth = 8m, key = "api-jy-retail-g8" }, Ct);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var t = await created.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal((8m, "%", "社会消费品零售总额 2022年 增长 ≥ 8%", JsonValueKind.Null), (t.GetProperty("growthPercent").GetDecimal(), t.GetProperty("unit").GetString(),
+            t.GetProperty("descriptionZh").GetString(), t.GetProperty("value").ValueKind));
+        // The sample's 2022 1–6月 retail sales grew 5.8%: 5.8 ÷ 8 = 72.5% of the rate, below it, so behind.
+        var p = t.GetProperty("progress");
+        Assert.Equal(("2022-01..06", 5.8m, 72.5m, 50m, false), (p.GetProperty("currentPeriod").GetString(), p.GetProperty("current").GetDecimal(),
+            p.GetProperty("progressPercent").GetDecimal(), p.GetProperty("timeElapsedPercent").GetDecimal(), p.GetProperty("onTrack").GetBoolean()));
+        Assert.Contains("2022年1-6月同比增长 5.8%（公布）", p.GetProperty("formula").GetString(), StringComparison.Ordinal);
+        Assert.Contains("判定：增长 5.80% < 8%（期中），滞后", p.GetProperty("formula").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Writes_JiangyangEditorOnTongzhou_ForbiddenAndNothingChanged()
     {
         using var jy = await factory.TokenClientAsync("jy-tg-editor");

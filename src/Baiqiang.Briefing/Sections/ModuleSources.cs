@@ -3,6 +3,7 @@ using Baiqiang.Core.Access;
 using Baiqiang.Core.Pipeline;
 using Baiqiang.Core.Quantities;
 using Baiqiang.Core.Services;
+using Baiqiang.Core.Targets;
 using Baiqiang.Storage.Pipeline;
 using Baiqiang.Storage.Projects;
 using Baiqiang.Storage.Services;
@@ -89,7 +90,7 @@ public sealed class PipelineInvestmentSource : IBriefingSectionSource
 
     internal static ProgressItem Item(BriefingContext context, string code, Figure actual)
     {
-        var target = context.Targets.FirstOrDefault(t => string.Equals(t.Subject, code, StringComparison.Ordinal) && !t.IsMultipleOfBase && t.Deadline.Year == context.Period.Year);
+        var target = context.Targets.FirstOrDefault(t => string.Equals(t.Subject, code, StringComparison.Ordinal) && t.Form == TargetForm.Level && t.Deadline.Year == context.Period.Year);
         if (target is null)
         {
             return new ProgressItem(code, actual, null, null);

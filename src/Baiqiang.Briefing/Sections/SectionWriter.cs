@@ -3,6 +3,7 @@ using Baiqiang.Briefing.Model;
 using Baiqiang.Briefing.Templates;
 using Baiqiang.Core.Metrics;
 using Baiqiang.Core.Quantities;
+using Baiqiang.Core.Targets;
 
 namespace Baiqiang.Briefing.Sections;
 
@@ -229,10 +230,25 @@ internal sealed class SectionWriter(BriefingContext context, SectionTemplate sec
             var targetSource = new SourceRef(t.Subject, t.Deadline.ToString(), "target:" + t.Id);
             if (item.Status is { } s && item.Current is { } current)
             {
-                v["current"] = Text.Amount(context, current.Amount);
+                v["current"] = t.Form switch
+                {
+                    TargetForm.Growth => Text.Fill(P("growth"), new Dictionary<string, string?> { ["growth"] = Text.Pct(s.Current) }),
+                    TargetForm.Increase => Text.Fill(P("increase"), new Dictionary<string, string?> { ["increase"] = Text.Amount(context, current.Amount) }),
+                    _ => Text.Amount(context, current.Amount),
+                };
                 v["progress"] = Text.Pct(s.ProgressPercent);
                 v["elapsed"] = Text.Pct(s.TimeElapsedPercent);
                 var gap = s.ProgressPercent - s.TimeElapsedPercent;
+                if (t.Form == TargetForm.Growth && !s.Met && P("verdict_rate_ahead").Length > 0)
+                {
+                    // A growth target is judged on the rate, not on time elapsed: 增速12.5%，低于目标3.5个百分点.
+                    v["verdict"] = Text.Fill(P(s.OnTrack ? "verdict_rate_ahead" : "verdict_rate_behind"),
+                        new Dictionary<string, string?> { ["gap"] = Text.Pct(Math.Abs(s.Current - s.TargetValue)) });
+                    sentences.Add(new Sentence(t.Id, Text.Fill(P("with_progress"), v), [targetSource, .. item.Sources]));
+                    bars.Add((item.SubjectName, s.ProgressPercent, s.TimeElapsedPercent));
+                    continue;
+                }
+
                 var growthJudged = !s.Met && s.AchievedAnnualGrowthPercent is not null && s.StillNeededAnnualGrowthPercent is not null && P("verdict_growth_ahead").Length > 0;
                 v["verdict"] = Text.Fill(P(s.Met ? "verdict_met" : growthJudged ? (s.OnTrack ? "verdict_growth_ahead" : "verdict_growth_behind") : s.OnTrack ? "verdict_ahead" : "verdict_behind"),
                     new Dictionary<string, string?>
@@ -280,9 +296,13 @@ internal sealed class SectionWriter(BriefingContext context, SectionTemplate sec
     private string DescribeTarget(TargetItem item)
     {
         var t = item.Target;
-        var goal = t.IsMultipleOfBase
-            ? Text.Fill(P("multiple"), new Dictionary<string, string?> { ["multiple"] = Text.Num(t.MultipleOfBase!.Value), ["base"] = Text.PeriodFull(t.BasePeriod!.Value, _en) })
-            : Text.Amount(context, t.Value!.Value);
+        var goal = t.Form switch
+        {
+            TargetForm.Multiple => Text.Fill(P("multiple"), new Dictionary<string, string?> { ["multiple"] = Text.Num(t.MultipleOfBase!.Value), ["base"] = Text.PeriodFull(t.BasePeriod!.Value, _en) }),
+            TargetForm.Growth => Text.Fill(P("growth"), new Dictionary<string, string?> { ["growth"] = Text.Pct(t.GrowthPercent!.Value) }),
+            TargetForm.Increase => Text.Fill(P("increase"), new Dictionary<string, string?> { ["increase"] = Text.Amount(context, t.Increase!.Value) }),
+            _ => Text.Amount(context, t.Value!.Value),
+        };
         return Text.Fill(P("description"), new Dictionary<string, string?> { ["subject"] = item.SubjectName, ["goal"] = goal, ["deadline"] = Text.PeriodFull(t.Deadline, _en) });
     }
 

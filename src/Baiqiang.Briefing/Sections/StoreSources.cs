@@ -120,6 +120,12 @@ public sealed class TargetsSource : IBriefingSectionSource
         var items = new List<TargetItem>();
         foreach (var t in context.Targets)
         {
+            if (t.Form is TargetForm.Growth or TargetForm.Increase)
+            {
+                items.Add(Change(context, t));
+                continue;
+            }
+
             // The latest figure for the deadline's year up to the briefing period (a 2025 target is measured on the full year;
             // in 2023 the 2023 figure shows progress on the way).
             var current = context.Find(t.Subject, context.Period);
@@ -157,6 +163,53 @@ public sealed class TargetsSource : IBriefingSectionSource
         }
 
         return Task.FromResult<ISectionData?>(items.Count == 0 ? null : new TargetsData(items));
+    }
+
+    /// <summary>A growth target judged on the briefing period's growth (published, else over the same period a year earlier); an
+    /// increase target on the briefing period's figure less the base figure (<see cref="TargetProgress.IncreaseBase"/>). The
+    /// item's current figure is the growth (in %) or the increase.</summary>
+    private static TargetItem Change(BriefingContext context, Target t)
+    {
+        var name = context.NameOf(t.Subject);
+        var current = context.Find(t.Subject, context.Period);
+        var figure = BriefingContext.ValueOf(current);
+        if (current is null || figure is null || t.Deadline.Year != context.Period.Year && t.Form == TargetForm.Growth)
+        {
+            return new TargetItem(t, name, null, null, []);
+        }
+
+        if (t.Form == TargetForm.Growth)
+        {
+            TargetStatus? status = null;
+            var sources = new List<SourceRef> { figure.Source };
+            if (current.GrowthPercent is { } g)
+            {
+                status = TargetProgress.EvaluateGrowth(t, g, context.Period,
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{g / 1.000000000000000000000000000000000m}%（公布）"));
+            }
+            else if (BriefingContext.ValueOf(context.Find(t.Subject, StatPeriod.Create(context.Period.Year - 1, context.Period.FirstMonth, context.Period.LastMonth))) is { } prior
+                && prior.Unit.IsCompatibleWith(figure.Unit) && prior.Value > 0)
+            {
+                status = TargetProgress.Evaluate(t, new Amount(prior.Value, prior.Unit).ConvertTo(figure.Unit).Value, figure.Value, context.Period);
+                sources.Add(prior.Source);
+            }
+
+            return status is null
+                ? new TargetItem(t, name, null, null, [])
+                : new TargetItem(t, name, status, new Figure(status.Current, Unit.Percent, Qualifier.Exact, figure.Source), sources);
+        }
+
+        var unit = t.Increase!.Value.Unit;
+        var basis = BriefingContext.ValueOf(context.Find(t.Subject, TargetProgress.IncreaseBase(t)));
+        if (basis is null || !basis.Unit.IsCompatibleWith(unit) || !figure.Unit.IsCompatibleWith(unit))
+        {
+            return new TargetItem(t, name, null, null, []);
+        }
+
+        var from = new Amount(basis.Value, basis.Unit).ConvertTo(unit).Value;
+        var to = new Amount(figure.Value, figure.Unit).ConvertTo(unit).Value;
+        var increase = TargetProgress.EvaluateIncrease(t, from, to, context.Period);
+        return new TargetItem(t, name, increase, new Figure(increase.Current, unit, Qualifier.Exact, figure.Source), [figure.Source, basis.Source]);
     }
 
     /// <summary>The trend forecast of an indicator target from its full-year figures up to the briefing's year, in the target's unit
@@ -223,7 +276,7 @@ public abstract class ProgressItemsSource : IBriefingSectionSource
         foreach (var code in section?.Indicators ?? [])
         {
             var actual = BriefingContext.ValueOf(context.Find(code, context.Period));
-            var target = context.Targets.FirstOrDefault(t => string.Equals(t.Subject, code, StringComparison.Ordinal) && !t.IsMultipleOfBase && t.Deadline.Year == context.Period.Year);
+            var target = context.Targets.FirstOrDefault(t => string.Equals(t.Subject, code, StringComparison.Ordinal) && t.Form == TargetForm.Level && t.Deadline.Year == context.Period.Year);
             Figure? targetFigure = null;
             SourceRef? targetSource = null;
             if (target is not null)

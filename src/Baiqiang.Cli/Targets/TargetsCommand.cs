@@ -4,6 +4,7 @@ using Baiqiang.Cli.Store;
 using Baiqiang.Core.Access;
 using Baiqiang.Core.Quantities;
 using Baiqiang.Core.Regions;
+using Baiqiang.Core.Targets;
 using Baiqiang.Storage.Lookups;
 using Baiqiang.Storage.Projects;
 using Baiqiang.Storage.Settings;
@@ -62,7 +63,8 @@ internal static class TargetsCommand
             foreach (var s in standings)
             {
                 var t = s.Status;
-                var current = t is null ? "—" : $"{Number(t.Current)}{s.Unit.Symbol}（{s.CurrentPeriod}）";
+                var change = s.Target.Form switch { TargetForm.Growth => "增长", TargetForm.Increase => "新增", _ => string.Empty };
+                var current = t is null ? "—" : $"{change}{Number(t.Current)}{s.Unit.Symbol}（{s.CurrentPeriod}）";
                 table.Add(s.Entity.Key, $"{s.RegionName}({s.Entity.RegionCode})", Condition(s), s.Entity.Deadline.ToString(), current,
                     t is null ? "—" : Percent(t.ProgressPercent), t is null ? "—" : Percent(t.TimeElapsedPercent),
                     t?.RequiredAnnualGrowthPercent is { } g ? Percent(g) : "—",
@@ -83,7 +85,9 @@ internal static class TargetsCommand
 
                 await o.WriteLineAsync(s.Forecast is { } f
                     ? $"  预测 forecast: {f.MethodZh}; {f.Formula} / {f.MethodEn}"
-                    : "  预测 forecast: 数据不足，无法预测 / not enough full-year figures for a trend");
+                    : s.Target.Form == TargetForm.Growth
+                        ? "  预测 forecast: 增速目标按同比增速判断，不作总量外推 / a growth target is judged on its growth rate; no level trend"
+                        : "  预测 forecast: 数据不足，无法预测 / not enough full-year figures for a trend");
             }
 
             return 0;
@@ -106,15 +110,19 @@ internal static class TargetsCommand
         var basePeriod = new Option<string?>("--base") { Description = "基期,如 2020 / the base period of --multiple" };
         var description = new Option<string?>("--description") { Description = "目标表述,如 工业总产值在2020年基础上翻一番(缺省自动生成) / the target as the plan words it" };
         var key = new Option<string?>("--key") { Description = "目标标识(缺省为 地区-指标-期限) / the target's key (default: region-indicator-deadline)" };
-        var command = new Command("add", "添加目标:--value 目标值,或 --multiple 倍数 与 --base 基期 / add a target: --value, or --multiple with --base")
+        var growth = GrowthOption();
+        var increase = IncreaseOption();
+        var command = new Command("add", "添加目标:--value 目标值,或 --multiple 倍数 与 --base 基期,或 --growth 增速,或 --increase 新增量 / add a target: --value, --multiple with --base, --growth or --increase")
         {
-            region, indicator, deadline, comparator, value, multiple, basePeriod, description, key,
+            region, indicator, deadline, comparator, value, multiple, basePeriod, description, key, growth, increase,
         };
         command.SetAction(async (parse, ct) =>
         {
             var errors = new List<string>();
             var (v, unit, qualifier) = ReadValue(parse.GetValue(value), errors);
             var m = ReadMultiple(parse.GetValue(multiple), errors);
+            var g = ReadGrowth(parse.GetValue(growth), errors);
+            var (inc, incUnit, _) = ReadValue(parse.GetValue(increase), errors, "新增量", "increase");
             if (await PrintedAnyAsync(parse, errors))
             {
                 return 2;
@@ -122,7 +130,7 @@ internal static class TargetsCommand
 
             await using var db = await StoreAccess.OpenAsync(parse, ct);
             var input = new TargetInput(parse.GetRequiredValue(region), parse.GetRequiredValue(indicator), parse.GetRequiredValue(deadline), parse.GetValue(comparator),
-                v, unit, qualifier, m, parse.GetValue(basePeriod), parse.GetValue(description), parse.GetValue(key));
+                v, unit ?? incUnit, qualifier, m, parse.GetValue(basePeriod), parse.GetValue(description), parse.GetValue(key), g, inc);
             var result = await TargetStore.CreateAsync(db, CliActor(), input, ct);
             return await ReportAsync(parse, db, result, "已添加目标 / target added", ct);
         });
@@ -140,9 +148,11 @@ internal static class TargetsCommand
         var multiple = new Option<string?>("--multiple") { Description = "新的倍数;替换目标值 / new multiple of the base period (replaces a value)" };
         var basePeriod = new Option<string?>("--base") { Description = "新的基期 / new base period" };
         var description = new Option<string?>("--description") { Description = "新的目标表述(\"\" 表示按字段重新生成) / new wording (\"\" regenerates it from the fields)" };
+        var growth = GrowthOption();
+        var increase = IncreaseOption();
         var command = new Command("update", "修改目标:只改给出的选项,其余不变(留有审计记录) / change a target: only the options given, the rest stays (audited)")
         {
-            key, region, indicator, deadline, comparator, value, multiple, basePeriod, description,
+            key, region, indicator, deadline, comparator, value, multiple, basePeriod, description, growth, increase,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -151,6 +161,10 @@ internal static class TargetsCommand
             var multipleText = parse.GetValue(multiple);
             var (v, unit, qualifier) = ReadValue(valueText, errors);
             var m = ReadMultiple(multipleText, errors);
+            var growthText = parse.GetValue(growth);
+            var increaseText = parse.GetValue(increase);
+            var g = ReadGrowth(growthText, errors);
+            var (inc, incUnit, _) = ReadValue(increaseText, errors, "新增量", "increase");
             if (await PrintedAnyAsync(parse, errors))
             {
                 return 2;
@@ -166,14 +180,25 @@ internal static class TargetsCommand
             }
 
             var input = TargetStore.InputOf(existing);
-            if (valueText is not null && multipleText is null && parse.GetValue(basePeriod) is null)
+            if (growthText is not null || increaseText is not null)
+            {
+                // A new growth or increase replaces the goal's form; the store names any conflict with other options given.
+                input = input with
+                {
+                    Value = v, Unit = unit ?? incUnit, Qualifier = qualifier, Multiple = m, Growth = g, Increase = inc,
+                    BasePeriod = parse.GetValue(basePeriod) ?? (increaseText is not null && existing.Increase is not null ? input.BasePeriod : null),
+                };
+            }
+            else if (valueText is not null && multipleText is null && parse.GetValue(basePeriod) is null)
             {
                 // A value given alone turns a multiple-of-base target into an absolute one.
-                input = input with { Value = v, Unit = unit, Qualifier = qualifier, Multiple = null, BasePeriod = null };
+                input = input with { Value = v, Unit = unit, Qualifier = qualifier, Multiple = null, BasePeriod = null, Growth = null, Increase = null };
             }
             else if (valueText is null && (multipleText is not null || parse.GetValue(basePeriod) is not null))
             {
-                input = input with { Value = null, Unit = null, Qualifier = Qualifier.Exact, Multiple = m ?? input.Multiple, BasePeriod = parse.GetValue(basePeriod) ?? input.BasePeriod };
+                input = existing.Increase is not null && multipleText is null
+                    ? input with { BasePeriod = parse.GetValue(basePeriod) }
+                    : input with { Value = null, Unit = null, Qualifier = Qualifier.Exact, Multiple = m ?? input.Multiple, BasePeriod = parse.GetValue(basePeriod) ?? input.BasePeriod, Growth = null, Increase = null };
             }
             else if (valueText is not null)
             {
@@ -206,7 +231,35 @@ internal static class TargetsCommand
         return errors.Count > 0;
     }
 
-    private static (decimal? Value, string? Unit, Qualifier Qualifier) ReadValue(string? valueText, List<string> errors)
+    private static Option<string?> GrowthOption() => new("--growth")
+    {
+        Description = "增速目标(%),如 16 或 16% 表示比上年同期增长16% / a growth target in percent over the same period a year earlier (16 = 16%)",
+    };
+
+    private static Option<string?> IncreaseOption() => new("--increase")
+    {
+        Description = "新增目标,如 20 或 20家(缺省为指标单位),自上年末(或 --base 基期)起计 / an increase target (20 or 20家), counted from the end of the year before the deadline's year (or from --base)",
+    };
+
+    /// <summary>"16", "16%" or "8.5%" → 16, 16, 8.5.</summary>
+    private static decimal? ReadGrowth(string? text, List<string> errors)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var t = text.Trim().TrimEnd('%', '％').Trim();
+        if (decimal.TryParse(t, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
+        {
+            return parsed;
+        }
+
+        errors.Add($"增速“{text}”不是百分数(应如 16 或 16%) / growth '{text}' is not a percent (e.g. 16 or 16%)");
+        return null;
+    }
+
+    private static (decimal? Value, string? Unit, Qualifier Qualifier) ReadValue(string? valueText, List<string> errors, string zh = "目标值", string en = "value")
     {
         if (valueText is null)
         {
@@ -216,7 +269,7 @@ internal static class TargetsCommand
         var amount = AmountText.TryParse(valueText);
         if (!amount.Success)
         {
-            errors.Add($"目标值“{valueText}”无法识别(应如 1000亿元、1.2万亿元):{amount.Error!.Value.Zh} / value '{valueText}' cannot be read (e.g. 1000亿元, 1.2万亿元): {amount.Error!.Value.En}");
+            errors.Add($"{zh}“{valueText}”无法识别(应如 1000亿元、20家):{amount.Error!.Value.Zh} / {en} '{valueText}' cannot be read (e.g. 1000亿元, 20家): {amount.Error!.Value.En}");
             return (null, null, Qualifier.Exact);
         }
 
@@ -284,10 +337,20 @@ internal static class TargetsCommand
         return command;
     }
 
-    /// <summary>"≥ 450亿元", "≥ 2 × 2020 (2025)".</summary>
+    /// <summary>"≥ 450亿元", "≥ 2 × 2020 (2025)", "增长 ≥ 16%", "新增 ≥ 20家".</summary>
     private static string Condition(TargetStanding s)
     {
         var symbol = TargetStore.ComparatorSymbol(s.Entity.Comparator);
+        if (s.Target.GrowthPercent is { } g)
+        {
+            return $"增长 {symbol} {Number(g)}%";
+        }
+
+        if (s.Target.Increase is { } inc)
+        {
+            return $"{(s.Target.BasePeriod is { } bp ? $"比{bp}" : string.Empty)}新增 {symbol} {Number(inc.Value)}{inc.Unit.Symbol}";
+        }
+
         return s.Target.Value is { } v
             ? $"{symbol} {AmountText.Format(v with { Qualifier = Qualifier.Exact })}"
             : $"{symbol} {Number(s.Target.MultipleOfBase!.Value)} × {s.Target.BasePeriod}";

@@ -27,12 +27,28 @@ public enum TargetSubjectKind
     Amount = 3,
 }
 
+/// <summary>The form a target's goal takes.</summary>
+public enum TargetForm
+{
+    /// <summary>An absolute level: 地区生产总值达到1000亿元 (<see cref="Target.Value"/>).</summary>
+    Level = 1,
+    /// <summary>N × a base period's value: 在2020年基础上翻一番 (<see cref="Target.MultipleOfBase"/>, <see cref="Target.BasePeriod"/>).</summary>
+    Multiple = 2,
+    /// <summary>A growth rate over the same period a year earlier: 全社会固定资产投资增长16%以上 (<see cref="Target.GrowthPercent"/>).</summary>
+    Growth = 3,
+    /// <summary>An increase over a base figure: 新增规上企业20家 (<see cref="Target.Increase"/>; from the end of the year before
+    /// the deadline's year, or from <see cref="Target.BasePeriod"/> when given).</summary>
+    Increase = 4,
+}
+
 /// <summary>
 /// A goal from a plan or work report: "工业总产值在2020年基础上翻一番" (by 2025), "新签约项目100个以上" (2023).
 /// </summary>
 /// <remarks>
-/// <para>Exactly one form is given: an absolute <see cref="Value"/>, or a <see cref="MultipleOfBase"/> (2 = 翻一番)
-/// of the value in <see cref="BasePeriod"/>, which must come before <see cref="Deadline"/>. Anything else throws
+/// <para>Exactly one form is given: an absolute <see cref="Value"/>, a <see cref="MultipleOfBase"/> (2 = 翻一番)
+/// of the value in <see cref="BasePeriod"/>, which must come before <see cref="Deadline"/>, a <see cref="GrowthPercent"/>
+/// (16 = 增长16%, over the same period a year earlier) of an indicator, or an <see cref="Increase"/> (新增20家) of an
+/// indicator over its figure at the end of the year before the deadline's year (or in <see cref="BasePeriod"/>, when given). Anything else throws
 /// <see cref="ArgumentException"/> with a bilingual message, as do a blank id or subject, a subject that is not an
 /// indicator code for <see cref="TargetSubjectKind.Indicator"/>, a non-count unit for
 /// <see cref="TargetSubjectKind.Count"/>, and a multiple ≤ 0.</para>
@@ -49,10 +65,15 @@ public sealed record Target(
     Amount? Value,
     decimal? MultipleOfBase,
     StatPeriod? BasePeriod,
-    string? DescriptionZh)
+    string? DescriptionZh,
+    decimal? GrowthPercent = null,
+    Amount? Increase = null)
 {
-    /// <summary>True for the "N times the base period's value" form, false for an absolute value.</summary>
-    public bool IsMultipleOfBase { get; } = Validate(Id, SubjectKind, Subject, Deadline, Value, MultipleOfBase, BasePeriod);
+    /// <summary>Which form the goal takes (validated on construction).</summary>
+    public TargetForm Form { get; } = Validate(Id, SubjectKind, Subject, Deadline, Value, MultipleOfBase, BasePeriod, GrowthPercent, Increase);
+
+    /// <summary>True for the "N times the base period's value" form.</summary>
+    public bool IsMultipleOfBase => Form == TargetForm.Multiple;
 
     /// <summary>"工业总产值在2020年基础上翻一番": <paramref name="multiple"/> × the value of <paramref name="basePeriod"/>, at least.</summary>
     public static Target Multiple(string id, string indicatorCode, RegionCode region, StatPeriod basePeriod, StatPeriod deadline, decimal multiple, string? descriptionZh = null)
@@ -62,7 +83,17 @@ public sealed record Target(
     public static Target Absolute(string id, TargetSubjectKind kind, string subject, RegionCode region, StatPeriod deadline, Comparator comparator, Amount value, string? descriptionZh = null)
         => new(id, kind, subject, region, deadline, comparator, value, null, null, descriptionZh);
 
-    private static bool Validate(string id, TargetSubjectKind kind, string subject, StatPeriod deadline, Amount? value, decimal? multiple, StatPeriod? basePeriod)
+    /// <summary>A growth target: "全社会固定资产投资增长16%以上" → <paramref name="growthPercent"/> 16, judged "≥".</summary>
+    public static Target Growth(string id, string indicatorCode, RegionCode region, StatPeriod deadline, Comparator comparator, decimal growthPercent, string? descriptionZh = null)
+        => new(id, TargetSubjectKind.Indicator, indicatorCode, region, deadline, comparator, null, null, null, descriptionZh, growthPercent);
+
+    /// <summary>An increase target: "新增规上企业20家" → <paramref name="increase"/> 20家 over the figure at the end of the year
+    /// before the deadline's year, or over <paramref name="basePeriod"/>'s figure when given.</summary>
+    public static Target Increasing(string id, string indicatorCode, RegionCode region, StatPeriod deadline, Comparator comparator, Amount increase, StatPeriod? basePeriod = null, string? descriptionZh = null)
+        => new(id, TargetSubjectKind.Indicator, indicatorCode, region, deadline, comparator, null, null, basePeriod, descriptionZh, null, increase);
+
+    private static TargetForm Validate(string id, TargetSubjectKind kind, string subject, StatPeriod deadline, Amount? value, decimal? multiple, StatPeriod? basePeriod,
+        decimal? growth, Amount? increase)
     {
         if (string.IsNullOrWhiteSpace(id))
         {
@@ -77,6 +108,11 @@ public sealed record Target(
         if (kind == TargetSubjectKind.Indicator && !IndicatorCode.TryParse(subject).Success)
         {
             throw Error($"目标对象“{subject}”不是有效的指标代码", $"target subject '{subject}' is not a valid indicator code", nameof(Subject));
+        }
+
+        if (growth is not null || increase is not null)
+        {
+            return ValidateChange(kind, deadline, value, multiple, basePeriod, growth, increase);
         }
 
         var isMultiple = multiple is not null || basePeriod is not null;
@@ -107,7 +143,38 @@ public sealed record Target(
             throw Error($"计数目标的单位须为个、家等,而不是“{value.Value.Unit.Symbol}”", $"a count target needs a count unit, not '{value.Value.Unit.Symbol}'", nameof(Value));
         }
 
-        return isMultiple;
+        return isMultiple ? TargetForm.Multiple : TargetForm.Level;
+    }
+
+    /// <summary>The rules of a growth or increase target: an indicator's, given alone (an increase may name its base period).</summary>
+    private static TargetForm ValidateChange(TargetSubjectKind kind, StatPeriod deadline, Amount? value, decimal? multiple, StatPeriod? basePeriod, decimal? growth, Amount? increase)
+    {
+        if (value is not null || multiple is not null || (growth is not null && (increase is not null || basePeriod is not null)))
+        {
+            throw Error("目标须且只须给出目标值、倍数、增速或新增量之一", "give exactly one of a target value, a multiple, a growth rate or an increase", nameof(Value));
+        }
+
+        if (kind != TargetSubjectKind.Indicator)
+        {
+            throw Error("增速目标和新增目标只适用于指标", "growth and increase targets apply to indicators only", nameof(Subject));
+        }
+
+        if (growth is not null)
+        {
+            if (growth <= -100m)
+            {
+                throw Error($"增速须大于-100%，而不是{growth}%", $"the growth must be greater than -100%, not {growth}%", nameof(GrowthPercent));
+            }
+
+            return TargetForm.Growth;
+        }
+
+        if (basePeriod is { } bp && (bp >= deadline || bp.Year >= deadline.Year))
+        {
+            throw Error($"基期{bp}必须早于目标期{deadline}", $"base period {bp} must precede deadline {deadline}", nameof(BasePeriod));
+        }
+
+        return TargetForm.Increase;
     }
 
     private static ArgumentException Error(string zh, string en, string param) => new($"{zh} / {en}", param);

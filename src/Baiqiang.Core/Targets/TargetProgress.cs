@@ -61,6 +61,15 @@ public sealed record TargetStatus(
 /// time has passed. When the current figure is not of the base period's shape (a 1–6月 figure against a full-year base)
 /// growth cannot be compared, and the time rule below decides.</para>
 /// <para><b>Any other target</b> is on track when met or, for ≥ and = targets, when progress ≥ time elapsed.</para>
+/// <para><b>A growth target</b> (增长16%以上, <see cref="TargetForm.Growth"/>) is judged on the growth of the latest figure of the
+/// deadline's year over the same period a year earlier (<see cref="EvaluateGrowth"/>): the published 同比 when there is one,
+/// else (current ÷ same period last year − 1) × 100. Target value and current are then percents, progress is growth ÷ target
+/// growth × 100, and time elapsed runs over the deadline period as for an absolute target. It is met only on the deadline
+/// period's own figure when the comparator holds; before that it is on track when the growth so far satisfies the comparator
+/// (1–6月 growing 17% against 16% for the year: 正常; 12%: 滞后).</para>
+/// <para><b>An increase target</b> (新增20家, <see cref="TargetForm.Increase"/>) is judged on current − base, with the base the figure at
+/// the end of the year before the deadline's year (or of <see cref="Target.BasePeriod"/>): progress is that increase ÷ the
+/// target increase × 100, time elapsed runs from the base period's end to the deadline's end, and the time rule decides.</para>
 /// </remarks>
 public static class TargetProgress
 {
@@ -71,6 +80,29 @@ public static class TargetProgress
     public static TargetStatus Evaluate(Target target, decimal? baseValue, decimal currentValue, StatPeriod currentPeriod)
     {
         ArgumentNullException.ThrowIfNull(target);
+        if (target.Form == TargetForm.Growth)
+        {
+            if (baseValue is not { } prior || prior <= 0)
+            {
+                throw new ArgumentException(
+                    "增速目标须给出上年同期大于0的数值 / a growth target needs the same period's value a year earlier, greater than 0", nameof(baseValue));
+            }
+
+            var rate = (currentValue / prior - 1m) * 100m;
+            return EvaluateGrowth(target, rate, currentPeriod,
+                string.Create(CultureInfo.InvariantCulture, $"({F(currentValue)} ÷ {F(prior)} − 1) × 100 = {P(rate)}%"));
+        }
+
+        if (target.Form == TargetForm.Increase)
+        {
+            if (baseValue is not { } from)
+            {
+                throw new ArgumentException("新增目标须给出基期数值 / an increase target needs the base figure", nameof(baseValue));
+            }
+
+            return EvaluateIncrease(target, from, currentValue, currentPeriod);
+        }
+
         decimal targetValue;
         string targetFormula;
         if (target.IsMultipleOfBase)
@@ -127,6 +159,94 @@ public static class TargetProgress
         return new TargetStatus(targetValue, currentValue, progress, elapsed, met, required, formula, onTrack,
             growth?.Achieved, growth?.Plan, growth?.StillNeeded);
     }
+
+    /// <summary>
+    /// Evaluates a growth target (<see cref="TargetForm.Growth"/>) on <paramref name="growthPercent"/>, the growth of the figure of
+    /// <paramref name="currentPeriod"/> over the same period a year earlier; <paramref name="growthFormula"/> says where it came
+    /// from (公布 or the computation). See the remarks.
+    /// </summary>
+    public static TargetStatus EvaluateGrowth(Target target, decimal growthPercent, StatPeriod currentPeriod, string growthFormula)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (target.Form != TargetForm.Growth)
+        {
+            throw new ArgumentException("不是增速目标 / not a growth target", nameof(target));
+        }
+
+        var goal = target.GrowthPercent!.Value;
+        var holds = Holds(target.Comparator, growthPercent, goal);
+        var final = currentPeriod == target.Deadline;
+        var met = final && holds;
+        var progress = goal == 0 ? (holds ? 100m : 0m) : growthPercent / goal * 100m;
+        var elapsed = Elapsed(StartPosition(target.Deadline), EndPosition(target.Deadline), currentPeriod);
+        var symbol = Symbol(target.Comparator);
+        var verdict = met ? "已完成" : holds ? "正常" : final ? "未完成" : "滞后";
+        var formula = string.Create(CultureInfo.InvariantCulture,
+            $"目标 增长 {symbol} {F(goal)}%; {PeriodText(currentPeriod)}同比增长 {growthFormula}; 进度 {P(growthPercent)} ÷ {F(goal)} × 100 = {P(progress)}%; 时间进度 {P(elapsed)}%; 判定：增长 {P(growthPercent)}% {(holds ? symbol : Negate(target.Comparator))} {F(goal)}%{(final ? "（全期）" : "（期中）")}，{verdict}");
+        return new TargetStatus(goal, growthPercent, progress, elapsed, met, null, formula, holds);
+    }
+
+    /// <summary>Evaluates an increase target (<see cref="TargetForm.Increase"/>): <paramref name="currentValue"/> − <paramref name="baseValue"/>
+    /// against the target increase, with time elapsed from the base's end (see <see cref="IncreaseBase"/>) to the deadline's end.</summary>
+    public static TargetStatus EvaluateIncrease(Target target, decimal baseValue, decimal currentValue, StatPeriod currentPeriod)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (target.Form != TargetForm.Increase)
+        {
+            throw new ArgumentException("不是新增目标 / not an increase target", nameof(target));
+        }
+
+        var goal = target.Increase!.Value.Value;
+        var increase = currentValue - baseValue;
+        var met = Holds(target.Comparator, increase, goal);
+        var progress = goal == 0 ? (met ? 100m : 0m) : increase / goal * 100m;
+        var elapsed = Elapsed(EndPosition(IncreaseBase(target)), EndPosition(target.Deadline), currentPeriod);
+        var onTrack = met || (target.Comparator != Comparator.AtMost && progress >= elapsed);
+        var unit = target.Increase.Value.Unit.Symbol;
+        var formula = string.Create(CultureInfo.InvariantCulture,
+            $"目标 新增 {Symbol(target.Comparator)} {F(goal)}{unit}; 新增 {F(currentValue)} − {F(baseValue)}（{PeriodText(IncreaseBase(target))}） = {F(increase)}{unit}; 进度 {F(increase)} ÷ {F(goal)} × 100 = {P(progress)}%; 时间进度 {P(elapsed)}%; 判定：{(met ? "已完成" : onTrack ? "进度不低于时间进度，正常" : "进度低于时间进度，滞后")}");
+        return new TargetStatus(goal, increase, progress, elapsed, met, null, formula, onTrack);
+    }
+
+    /// <summary>The period an increase target counts from: its <see cref="Target.BasePeriod"/>, else the full year before the
+    /// deadline's year (新增 within 2025 counts from the 2024 year-end figure).</summary>
+    public static StatPeriod IncreaseBase(Target target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return target.BasePeriod ?? StatPeriod.ForYear(target.Deadline.Year - 1);
+    }
+
+    private static bool Holds(Comparator comparator, decimal value, decimal goal) => comparator switch
+    {
+        Comparator.AtLeast => value >= goal,
+        Comparator.AtMost => value <= goal,
+        _ => value == goal,
+    };
+
+    private static string Symbol(Comparator c) => c switch
+    {
+        Comparator.AtMost => "≤",
+        Comparator.Equal => "=",
+        _ => "≥",
+    };
+
+    private static string Negate(Comparator c) => c switch
+    {
+        Comparator.AtMost => ">",
+        Comparator.Equal => "≠",
+        _ => "<",
+    };
+
+    private static decimal Elapsed(decimal start, decimal end, StatPeriod current) =>
+        end <= start ? 100m : Math.Clamp((EndPosition(current) - start) / (end - start) * 100m, 0m, 100m);
+
+    private static string PeriodText(StatPeriod p) => p.Kind switch
+    {
+        PeriodKind.Year => string.Create(CultureInfo.InvariantCulture, $"{p.Year}年"),
+        PeriodKind.Month => string.Create(CultureInfo.InvariantCulture, $"{p.Year}年{p.FirstMonth}月"),
+        PeriodKind.Cumulative => string.Create(CultureInfo.InvariantCulture, $"{p.Year}年1-{p.LastMonth}月"),
+        _ => p.ToString(),
+    };
 
     /// <summary>The growth rule of the remarks for a "≥" multiple-of-base target whose current figure has the base period's
     /// shape; null for any other target (the time rule decides).</summary>

@@ -32,53 +32,14 @@ public static class NewIndicatorImport
     /// The figures are judged against their regions' last figures as any import's are (<paramref name="checks"/>' multiple
     /// and override reason; <see cref="LastFigureCheck"/>); a refusal there rolls back the added indicators too.
     /// </summary>
-    public static async Task<NewIndicatorImportResult> ReadAddAndStoreAsync(
-        BaiqiangDbContext db, Func<IImportLookups, CancellationToken, Task<ImportResult>> read, string user, TimeProvider clock, Actor? actor,
-        ImportOptions checks, CancellationToken ct)
-    {
-        try
-        {
-            return await ReadAddAndStoreCheckedAsync(db, read, user, clock, actor, checks, ct);
-        }
-        catch (ImplausibleFiguresException e)
-        {
-            // Refused by the regions' last figures after the file itself was valid: nothing was stored or added.
-            var errors = e.Figures.Select(f => f.ToError(Path.GetFileName(f.Record.Source.Reference))).ToList();
-            return new NewIndicatorImportResult(new ImportResult([], errors, ImportLayout.Unknown, 0), null, []);
-        }
-    }
-
-    private static async Task<NewIndicatorImportResult> ReadAddAndStoreCheckedAsync(
+    public static Task<NewIndicatorImportResult> ReadAddAndStoreAsync(
         BaiqiangDbContext db, Func<IImportLookups, CancellationToken, Task<ImportResult>> read, string user, TimeProvider clock, Actor? actor,
         ImportOptions checks, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(read);
-        ArgumentNullException.ThrowIfNull(clock);
-        var first = await read(await StoreLookups.LoadAsync(db, ct), ct);
-        if (first.Success)
+        return ReadChangeAndStoreAsync(db, read, user, clock, checks, RefuseWithoutUnit, async first =>
         {
-            return new NewIndicatorImportResult(first, await ObservationWriter.WriteCheckedAsync(db, first.Records, user, clock, checks, ct), []);
-        }
-
-        if (!first.OnlyUnknownIndicators)
-        {
-            return new NewIndicatorImportResult(first, null, []);
-        }
-
-        var file = first.Errors[0].File;
-        var noUnit = first.UnknownIndicators.Where(u => u.Unit is null).ToList();
-        if (noUnit.Count > 0)
-        {
-            var errors = noUnit.Select(u => new ImportError(file, u.FirstRow, u.Column, new Bilingual(
-                $"不能添加指标“{u.Name}”:文件没有给出它的单位(请在单位列或表头写明,或先用 baiqiang indicators add 添加)",
-                $"cannot add indicator '{u.Name}': the file gives no unit for it (state it in a unit column or header, or add it first with baiqiang indicators add)"))).ToList();
-            return new NewIndicatorImportResult(new ImportResult([], errors, first.Layout, first.RowsRead) { UnknownIndicators = first.UnknownIndicators }, null, []);
-        }
-
-        await using var tx = await StoreWriteLock.BeginAsync(db, ct);
-        try
-        {
+            var file = first.Errors[0].File;
             var catalogue = await IndicatorStore.LoadCatalogueAsync(db, ct);
             var next = NextNumber(catalogue);
             var added = new List<Indicator>();
@@ -96,23 +57,86 @@ public static class NewIndicatorImport
                 added.Add(await IndicatorStore.AddAsync(db, indicator, ct, actor));
             }
 
-            var second = await read(await StoreLookups.LoadAsync(db, ct), ct);
-            if (!second.Success)
+            return (added, []);
+        }, ct);
+    }
+
+    /// <summary>A refusal naming each unknown name the file gives no unit for; null when every one has a unit.</summary>
+    private static ImportResult? RefuseWithoutUnit(ImportResult first)
+    {
+        var file = first.Errors[0].File;
+        var noUnit = first.UnknownIndicators.Where(u => u.Unit is null).ToList();
+        if (noUnit.Count == 0)
+        {
+            return null;
+        }
+
+        var errors = noUnit.Select(u => new ImportError(file, u.FirstRow, u.Column, new Bilingual(
+            $"不能添加指标“{u.Name}”:文件没有给出它的单位(请在单位列或表头写明,或先用 baiqiang indicators add 添加)",
+            $"cannot add indicator '{u.Name}': the file gives no unit for it (state it in a unit column or header, or add it first with baiqiang indicators add)"))).ToList();
+        return new ImportResult([], errors, first.Layout, first.RowsRead) { UnknownIndicators = first.UnknownIndicators };
+    }
+
+    /// <summary>
+    /// The shape every unknown-indicator decision shares: read; a clean file is stored as it is; a file whose only errors are
+    /// unknown indicators is checked by <paramref name="refuse"/> (a refusal before anything is written, or null), then
+    /// <paramref name="change"/> grows the catalogue under the store's write lock (the indicators added, or errors that roll
+    /// it back), and the file is read again and stored in the same transaction. A refusal by the regions' last figures
+    /// (<see cref="LastFigureCheck"/>) rolls everything back too.
+    /// </summary>
+    internal static async Task<NewIndicatorImportResult> ReadChangeAndStoreAsync(
+        BaiqiangDbContext db, Func<IImportLookups, CancellationToken, Task<ImportResult>> read, string user, TimeProvider clock, ImportOptions checks,
+        Func<ImportResult, ImportResult?> refuse, Func<ImportResult, Task<(List<Indicator> Added, List<ImportError> Refused)>> change, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(clock);
+        try
+        {
+            var first = await read(await StoreLookups.LoadAsync(db, ct), ct);
+            if (first.Success)
+            {
+                return new NewIndicatorImportResult(first, await ObservationWriter.WriteCheckedAsync(db, first.Records, user, clock, checks, ct), []);
+            }
+
+            if (!first.OnlyUnknownIndicators)
+            {
+                return new NewIndicatorImportResult(first, null, []);
+            }
+
+            if (refuse(first) is { } refused)
+            {
+                return new NewIndicatorImportResult(refused, null, []);
+            }
+
+            await using var tx = await StoreWriteLock.BeginAsync(db, ct);
+            try
+            {
+                var (added, errors) = await change(first);
+                var second = errors.Count > 0 ? first with { Errors = errors } : await read(await StoreLookups.LoadAsync(db, ct), ct);
+                if (!second.Success)
+                {
+                    await tx.RollbackAsync(CancellationToken.None);
+                    db.ChangeTracker.Clear();
+                    return new NewIndicatorImportResult(second, null, []);
+                }
+
+                var written = await ObservationWriter.WriteCheckedAsync(db, second.Records, user, clock, checks, ct);
+                await tx.CommitAsync(ct);
+                return new NewIndicatorImportResult(second, written, added);
+            }
+            catch
             {
                 await tx.RollbackAsync(CancellationToken.None);
                 db.ChangeTracker.Clear();
-                return new NewIndicatorImportResult(second, null, []);
+                throw;
             }
-
-            var written = await ObservationWriter.WriteCheckedAsync(db, second.Records, user, clock, checks, ct);
-            await tx.CommitAsync(ct);
-            return new NewIndicatorImportResult(second, written, added);
         }
-        catch
+        catch (ImplausibleFiguresException e)
         {
-            await tx.RollbackAsync(CancellationToken.None);
-            db.ChangeTracker.Clear();
-            throw;
+            // Refused by the regions' last figures after the file itself was valid: nothing was stored or added.
+            var errors = e.Figures.Select(f => f.ToError(Path.GetFileName(f.Record.Source.Reference))).ToList();
+            return new NewIndicatorImportResult(new ImportResult([], errors, ImportLayout.Unknown, 0), null, []);
         }
     }
 

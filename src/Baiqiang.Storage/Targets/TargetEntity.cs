@@ -42,7 +42,14 @@ public sealed class TargetEntity : IAuditable
 
     public decimal? MultipleOfBase { get; set; }
 
+    /// <summary>The base period of a multiple-of-base target, or of an increase target counted from a period other than the year before the deadline's.</summary>
     public StatPeriod? BasePeriod { get; set; }
+
+    /// <summary>The growth a growth target asks for, in percent (16 = 增长16%); null for other forms.</summary>
+    public decimal? GrowthPercent { get; set; }
+
+    /// <summary>The increase an increase target asks for (新增20家: 20, in <see cref="Unit"/>); null for other forms.</summary>
+    public decimal? Increase { get; set; }
 
     public string DescriptionZh { get; set; } = string.Empty;
 
@@ -70,9 +77,11 @@ public sealed class TargetEntity : IAuditable
         },
         Value = target.Value?.Value,
         Qualifier = target.Value?.Qualifier ?? Qualifier.Exact,
-        Unit = target.Value?.Unit ?? Unit.None,
+        Unit = target.Value?.Unit ?? target.Increase?.Unit ?? Unit.None,
         MultipleOfBase = target.MultipleOfBase,
         BasePeriod = target.BasePeriod,
+        GrowthPercent = target.GrowthPercent,
+        Increase = target.Increase?.Value,
         DescriptionZh = target.DescriptionZh ?? string.Empty,
     };
 
@@ -96,7 +105,9 @@ public sealed class TargetEntity : IAuditable
         Value is { } v ? new Amount(Trim(v), Unit, Qualifier) : null,
         MultipleOfBase is { } m ? Trim(m) : null,
         BasePeriod,
-        DescriptionZh.Length == 0 ? null : DescriptionZh);
+        DescriptionZh.Length == 0 ? null : DescriptionZh,
+        GrowthPercent is { } g ? Trim(g) : null,
+        Increase is { } i ? new Amount(Trim(i), Unit) : null);
 
     /// <summary>Drops the trailing zeros a numeric(28,8) column adds (1000.00000000 → 1000), so formulas read as entered.</summary>
     private static decimal Trim(decimal v) => v / 1.000000000000000000000000000000000m;
@@ -119,6 +130,8 @@ internal sealed class TargetEntityConfiguration : IEntityTypeConfiguration<Targe
         builder.Property(t => t.Comparator).HasMaxLength(4);
         builder.Property(t => t.Value).HasPrecision(28, 8);
         builder.Property(t => t.MultipleOfBase).HasPrecision(28, 8);
+        builder.Property(t => t.GrowthPercent).HasPrecision(28, 8);
+        builder.Property(t => t.Increase).HasPrecision(28, 8);
         builder.Property(t => t.Unit).HasMaxLength(20);
         builder.Property(t => t.DescriptionZh).HasMaxLength(1000);
         builder.HasIndex(t => new { t.RegionCode, t.Deadline });

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Baiqiang.Core.Indicators;
 using Baiqiang.Core.Periods;
 using Baiqiang.Core.Pipeline;
@@ -41,6 +42,11 @@ public sealed record TargetStanding(
 /// base period's figure as the base and the latest figure of the deadline's shape (a full year for a year deadline) from the
 /// base year to the deadline year — the base year's own figure when nothing later is stored, so a target set today shows
 /// the compound growth it needs (2× in five years: 14.87% a year).</para>
+/// <para>A <b>growth target</b> (增长16%) takes the same figure as an absolute target and judges its growth over the same period a
+/// year earlier: the published 同比 when stored, else computed from the stored figure of that period a year earlier
+/// (<see cref="TargetProgress.EvaluateGrowth"/>); its standing's unit is %. An <b>increase target</b> (新增20家) takes the base
+/// figure at <see cref="TargetProgress.IncreaseBase"/> (the full year before the deadline's, or any stored figure of that
+/// year ending in December) and the latest figure after it up to the deadline.</para>
 /// <para>Each indicator target also gets a <see cref="TargetForecast"/> from the region's full-year figures of the indicator up to
 /// <c>today</c>'s year (<see cref="TargetForecaster"/>: the compound growth of the last available years, carried forward).</para>
 /// <para><b>Count and amount targets</b> of a pipeline measure (<see cref="PipelineMeasures"/>) count the region's deals
@@ -100,7 +106,12 @@ public static class TargetQueries
             {
                 var code = IndicatorCode.TryParse(e.Subject);
                 var ind = code.Success ? byCode.GetValueOrDefault(code.Value) : null;
-                var (zh, en, unit) = ind is null ? (e.Subject, e.Subject, e.Unit) : (ind.NameZh, ind.NameEn, target.IsMultipleOfBase ? ind.Unit : e.Unit);
+                var (zh, en, unit) = ind is null ? (e.Subject, e.Subject, e.Unit) : (ind.NameZh, ind.NameEn, target.Form switch
+                {
+                    TargetForm.Multiple => ind.Unit,
+                    TargetForm.Growth => Unit.Percent,
+                    _ => e.Unit,
+                });
                 var mine = code.Success ? figures[(e.RegionCode, code.Value)].ToList() : [];
                 var standing = Indicator(e, target, regionName, zh, en, unit, mine);
                 result.Add(standing with { Forecast = Forecast(standing, mine, today) });
@@ -117,6 +128,14 @@ public static class TargetQueries
 
     private static TargetStanding Indicator(TargetEntity e, Target target, string regionName, string zh, string en, Unit unit, List<Figure> figures)
     {
+        switch (target.Form)
+        {
+            case TargetForm.Growth:
+                return Growth(e, target, regionName, zh, en, unit, figures);
+            case TargetForm.Increase:
+                return Increase(e, target, regionName, zh, en, unit, figures);
+        }
+
         var deadline = target.Deadline;
         decimal? baseValue = null;
         Figure? current;
@@ -152,6 +171,67 @@ public static class TargetQueries
         return new(e, target, regionName, zh, en, unit, status, current.Period, baseValue, null);
     }
 
+    /// <summary>A growth target on the latest figure of the deadline's year (as an absolute target takes it) and its growth.</summary>
+    private static TargetStanding Growth(TargetEntity e, Target target, string regionName, string zh, string en, Unit unit, List<Figure> figures)
+    {
+        var deadline = target.Deadline;
+        var candidates = figures
+            .Where(f => f.Year == deadline.Year && f.FirstMonth == deadline.FirstMonth && f.LastMonth <= deadline.LastMonth)
+            .OrderByDescending(f => f.LastMonth);
+        foreach (var f in candidates)
+        {
+            if (f.Growth is { } published)
+            {
+                var g = published / 1.000000000000000000000000000000000m;
+                var status = TargetProgress.EvaluateGrowth(target, g, f.Period, string.Create(CultureInfo.InvariantCulture, $"{g}%（公布）"));
+                return new(e, target, regionName, zh, en, unit, status, f.Period, null, null);
+            }
+
+            var prior = figures.FirstOrDefault(p => p.Year == f.Year - 1 && p.FirstMonth == f.FirstMonth && p.LastMonth == f.LastMonth);
+            if (prior is not null && prior.Unit.IsCompatibleWith(f.Unit) && In(prior, f.Unit) is > 0 and var pv)
+            {
+                var status = TargetProgress.Evaluate(target, pv, f.Value, f.Period);
+                return new(e, target, regionName, zh, en, unit, status, f.Period, pv, null);
+            }
+        }
+
+        return new(e, target, regionName, zh, en, unit, null, null, null,
+            new Bilingual($"暂无{TargetStore.PeriodZh(deadline)}口径的增速（须有公布的同比增速或上年同期数）", $"no growth yet for {deadline} (needs a published growth or the same period a year earlier)"));
+    }
+
+    /// <summary>An increase target: the base figure of <see cref="TargetProgress.IncreaseBase"/> and the latest figure after it up to the deadline.</summary>
+    private static TargetStanding Increase(TargetEntity e, Target target, string regionName, string zh, string en, Unit unit, List<Figure> figures)
+    {
+        var bp = TargetProgress.IncreaseBase(target);
+        var basis = figures.Where(f => In(f, unit) is not null).ToList();
+        var baseFigure = basis.FirstOrDefault(f => f.Period == bp)
+            ?? (target.BasePeriod is null ? basis.Where(f => f.Year == bp.Year && f.LastMonth == 12).MaxBy(f => f.LastMonth - f.FirstMonth) : null);
+        if (baseFigure is null)
+        {
+            return new(e, target, regionName, zh, en, unit, null, null, null,
+                new Bilingual($"缺少基期{TargetStore.PeriodZh(bp)}的数值", $"no figure for the base period {bp}"));
+        }
+
+        var baseEnd = End(bp);
+        var deadlineEnd = End(target.Deadline);
+        var current = basis
+            .Where(f => End(f.Period) > baseEnd && End(f.Period) <= deadlineEnd)
+            .OrderByDescending(f => End(f.Period)).ThenByDescending(f => f.LastMonth - f.FirstMonth)
+            .FirstOrDefault();
+        var baseValue = In(baseFigure, unit)!.Value;
+        if (current is null)
+        {
+            return new(e, target, regionName, zh, en, unit, null, null, baseValue,
+                new Bilingual($"暂无{TargetStore.PeriodZh(bp)}以后的数据", $"no figure yet after {bp}"));
+        }
+
+        var status = TargetProgress.EvaluateIncrease(target, baseValue, In(current, unit)!.Value, current.Period);
+        return new(e, target, regionName, zh, en, unit, status, current.Period, baseValue, null);
+    }
+
+    /// <summary>Months since year 0 at a period's end, for ordering figures of different shapes by when they end.</summary>
+    private static int End(StatPeriod p) => (p.Year * 12) + p.LastMonth;
+
     private static TargetStanding Measure(TargetEntity e, Target target, string regionName, string zh, string en, List<Deal> deals, DateOnly today)
     {
         var unit = e.Unit;
@@ -186,8 +266,15 @@ public static class TargetQueries
     private static TargetForecast? Forecast(TargetStanding standing, List<Figure> figures, DateOnly today)
     {
         var target = standing.Target;
-        decimal? targetValue = standing.Status?.TargetValue
-            ?? (target.IsMultipleOfBase ? standing.BaseValue * target.MultipleOfBase : target.Value?.Value);
+        if (target.Form == TargetForm.Growth)
+        {
+            // A growth target's figures are percents: there is no level to carry forward (see TargetForecaster).
+            return null;
+        }
+
+        decimal? targetValue = target.Form == TargetForm.Increase
+            ? standing.BaseValue + target.Increase!.Value.Value
+            : standing.Status?.TargetValue ?? (target.IsMultipleOfBase ? standing.BaseValue * target.MultipleOfBase : target.Value?.Value);
         if (targetValue is not { } tv)
         {
             return null;

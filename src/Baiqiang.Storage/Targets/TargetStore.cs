@@ -28,6 +28,9 @@ namespace Baiqiang.Storage.Targets;
 /// <param name="BasePeriod">The base period of a multiple, before the deadline.</param>
 /// <param name="Description">The target as the plan words it; blank → generated from the fields.</param>
 /// <param name="Key">The target's key (letters, digits, <c>.</c>, <c>_</c>, <c>-</c>); blank on create → region-subject-deadline.</param>
+/// <param name="Growth">A growth target in percent (16 = 增长16%, over the same period a year earlier); indicators only.</param>
+/// <param name="Increase">An increase target (新增20家: 20 in <paramref name="Unit"/>, blank = the indicator's unit) over the figure at the
+/// end of the year before the deadline's year, or of <paramref name="BasePeriod"/> when given; indicators only.</param>
 public sealed record TargetInput(
     string? Region,
     string? Subject,
@@ -39,7 +42,9 @@ public sealed record TargetInput(
     decimal? Multiple = null,
     string? BasePeriod = null,
     string? Description = null,
-    string? Key = null);
+    string? Key = null,
+    decimal? Growth = null,
+    decimal? Increase = null);
 
 /// <summary>One refused field of a <see cref="TargetInput"/>: the field's name (as in JSON: <c>region</c>, <c>subject</c>,
 /// <c>deadline</c>, <c>comparator</c>, <c>value</c>, <c>unit</c>, <c>multiple</c>, <c>basePeriod</c>, <c>description</c>,
@@ -135,6 +140,8 @@ public static class TargetStore
         entity.Unit = fresh.Unit;
         entity.MultipleOfBase = fresh.MultipleOfBase;
         entity.BasePeriod = fresh.BasePeriod;
+        entity.GrowthPercent = fresh.GrowthPercent;
+        entity.Increase = fresh.Increase;
         entity.DescriptionZh = fresh.DescriptionZh;
         await db.SaveChangesAsAsync(actor.Name, ct);
         return new TargetSaveResult(entity, []);
@@ -204,8 +211,8 @@ public static class TargetStore
         var t = entity.ToTarget();
         return new TargetInput(
             entity.RegionCode.ToString(), entity.Subject, entity.Deadline.ToString(), entity.Comparator,
-            t.Value?.Value, t.Value?.Unit.Symbol, t.Value?.Qualifier ?? Qualifier.Exact, t.MultipleOfBase, entity.BasePeriod?.ToString(),
-            entity.DescriptionZh, entity.Key);
+            t.Value?.Value, (t.Value?.Unit ?? t.Increase?.Unit)?.Symbol, t.Value?.Qualifier ?? Qualifier.Exact, t.MultipleOfBase, entity.BasePeriod?.ToString(),
+            entity.DescriptionZh, entity.Key, t.GrowthPercent, t.Increase?.Value);
     }
 
     /// <summary>True when the stored description is exactly what <see cref="Describe"/> makes of the stored fields.</summary>
@@ -216,7 +223,7 @@ public static class TargetStore
             ? (await FindIndicatorAsync(db, entity.Subject, ct))?.NameZh
             : TargetSubjects.Find(entity.Subject)?.NameZh;
         return subjectZh is not null
-            && string.Equals(entity.DescriptionZh, Describe(subjectZh, t.Deadline, t.Comparator, t.Value, t.MultipleOfBase, t.BasePeriod), StringComparison.Ordinal);
+            && string.Equals(entity.DescriptionZh, Describe(subjectZh, t.Deadline, t.Comparator, t.Value, t.MultipleOfBase, t.BasePeriod, t.GrowthPercent, t.Increase), StringComparison.Ordinal);
     }
 
     private static async Task<TargetEntity?> FindTrackedAsync(BaiqiangDbContext db, string key, CancellationToken ct)
@@ -266,23 +273,44 @@ public static class TargetStore
             Fail("comparator", $"比较方式“{input.Comparator}”无法识别，应为 ≥、≤ 或 =", $"comparator '{input.Comparator}' is not one of ≥ (>=), ≤ (<=) or =");
         }
 
-        // Exactly one form: an absolute value, or a multiple of a base period.
+        // Exactly one form: an absolute value, a multiple of a base period, a growth rate or an increase (which may name its base).
         var hasBaseText = !string.IsNullOrWhiteSpace(input.BasePeriod);
-        var isMultiple = input.Multiple is not null || hasBaseText;
+        var isMultiple = input.Multiple is not null || (hasBaseText && input.Increase is null);
         Amount? value = null;
         decimal? multiple = null;
         StatPeriod? basePeriod = null;
-        if (input.Value is not null && isMultiple)
+        decimal? growth = null;
+        Amount? increase = null;
+        var forms = (input.Value is null ? 0 : 1) + (isMultiple ? 1 : 0) + (input.Growth is null ? 0 : 1) + (input.Increase is null ? 0 : 1);
+        if (forms > 1)
         {
-            Fail("value", "目标值与倍数只能填一个：要么填目标值，要么填基期和倍数", "give either a target value or a multiple of a base period, not both");
+            Fail("value", input.Growth is null && input.Increase is null
+                    ? "目标值与倍数只能填一个：要么填目标值，要么填基期和倍数"
+                    : "目标值、倍数、增速、新增量只能填一个",
+                input.Growth is null && input.Increase is null
+                    ? "give either a target value or a multiple of a base period, not both"
+                    : "give only one of a target value, a multiple, a growth rate or an increase");
         }
-        else if (input.Value is null && !isMultiple)
+        else if (forms == 0)
         {
             Fail("value", "须填写目标值，或填写基期和倍数", "give a target value, or a base period and a multiple");
         }
         else if (input.Value is { } v)
         {
             value = ReadValue(v, input.Unit, input.Qualifier, indicator, measure, errors);
+        }
+        else if (input.Growth is { } g)
+        {
+            growth = ReadGrowth(g, input.Unit, measure, errors);
+        }
+        else if (input.Increase is { } inc)
+        {
+            increase = ReadIncrease(inc, input, indicator, measure, deadline, errors);
+            basePeriod = hasBaseText ? ReadPeriod(input.BasePeriod, "basePeriod", "基期", "the base period", errors) : null;
+            if (basePeriod is { } ib && deadline is { } idl && (ib >= idl || ib.Year >= idl.Year))
+            {
+                Fail("basePeriod", $"基期{ib}必须早于目标期限{idl}所在年份", $"the base period {ib} must lie in a year before the deadline {idl}");
+            }
         }
         else
         {
@@ -341,12 +369,12 @@ public static class TargetStore
             : (measure!.Kind, measure.Name, measure.NameZh);
         if (description.Length == 0)
         {
-            description = Describe(subjectZh, deadline.Value, comparator.Value, value, multiple, basePeriod);
+            description = Describe(subjectZh, deadline.Value, comparator.Value, value, multiple, basePeriod, growth, increase);
         }
 
         try
         {
-            return (new Target(key, kind, subject, region.Value, deadline.Value, comparator.Value, value, multiple, basePeriod, description), errors);
+            return (new Target(key, kind, subject, region.Value, deadline.Value, comparator.Value, value, multiple, basePeriod, description, growth, increase), errors);
         }
         catch (ArgumentException e)
         {
@@ -491,6 +519,59 @@ public static class TargetStore
         return new Amount(value, money, qualifier);
     }
 
+    /// <summary>A growth target's percent: an indicator's, above −100%, without a unit.</summary>
+    private static decimal? ReadGrowth(decimal growth, string? unitText, TargetMeasure? measure, List<TargetFieldError> errors)
+    {
+        var ok = true;
+        if (measure is not null)
+        {
+            errors.Add(new("growth", new($"“{measure.NameZh}”是计数或金额，不能设增速目标", $"'{measure.Name}' is a count or amount: it takes no growth target")));
+            ok = false;
+        }
+
+        if (growth <= -100m)
+        {
+            errors.Add(new("growth", new($"增速须大于-100%，而不是{Show(growth)}%", $"the growth must be greater than -100%, not {Show(growth)}%")));
+            ok = false;
+        }
+
+        if (!string.IsNullOrWhiteSpace(unitText) && unitText.Trim() != "%")
+        {
+            errors.Add(new("unit", new("增速目标不填单位（按百分比）", "a growth target takes no unit (it is a percent)")));
+            ok = false;
+        }
+
+        return ok ? growth : null;
+    }
+
+    /// <summary>An increase target's amount, in the indicator's unit (converted exactly as a value is).</summary>
+    private static Amount? ReadIncrease(decimal increase, TargetInput input, IndicatorEntity? indicator, TargetMeasure? measure, StatPeriod? deadline, List<TargetFieldError> errors)
+    {
+        if (measure is not null)
+        {
+            errors.Add(new("increase", new($"“{measure.NameZh}”本身就是新增计数，请用目标值", $"'{measure.Name}' already counts new items: give a target value")));
+            return null;
+        }
+
+        if (deadline is { } d && d.Kind is not (PeriodKind.Year or PeriodKind.Cumulative or PeriodKind.Month))
+        {
+            errors.Add(new("deadline", new("新增目标的期限须为年份、1-N月或月份", "an increase target's deadline must be a year, a span from January or a month")));
+            return null;
+        }
+
+        var count = errors.Count;
+        var amount = ReadValue(Math.Abs(increase), input.Unit, Qualifier.Exact, indicator, null, errors);
+        if (errors.Count > count)
+        {
+            foreach (var i in Enumerable.Range(count, errors.Count - count).Where(i => errors[i].Field == "value"))
+            {
+                errors[i] = errors[i] with { Field = "increase" };
+            }
+        }
+
+        return amount is { } a && increase < 0 ? a with { Value = -a.Value } : amount;
+    }
+
     /// <summary>Exact conversion by the ratio of the factors (a power of ten for 元/万元/亿元), as observation import converts.</summary>
     private static Amount? Convert(decimal value, Unit from, Unit to, Qualifier qualifier, List<TargetFieldError> errors)
     {
@@ -579,8 +660,10 @@ public static class TargetStore
         && char.IsAsciiLetterOrDigit(key[0])
         && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
 
-    /// <summary>"工业总产值 2025年 ≥ 2020年的2倍", "社会消费品零售总额 2022年 ≥ 450亿元".</summary>
-    public static string Describe(string subjectZh, StatPeriod deadline, Comparator comparator, Amount? value, decimal? multiple, StatPeriod? basePeriod)
+    /// <summary>"工业总产值 2025年 ≥ 2020年的2倍", "社会消费品零售总额 2022年 ≥ 450亿元", "全社会固定资产投资 2023年 增长 ≥ 16%",
+    /// "规模以上工业企业数 2025年 新增 ≥ 20个".</summary>
+    public static string Describe(string subjectZh, StatPeriod deadline, Comparator comparator, Amount? value, decimal? multiple, StatPeriod? basePeriod,
+        decimal? growth = null, Amount? increase = null)
     {
         var symbol = comparator switch
         {
@@ -588,6 +671,17 @@ public static class TargetStore
             Comparator.Equal => "=",
             _ => "≥",
         };
+        if (growth is { } g)
+        {
+            return $"{subjectZh} {PeriodZh(deadline)} 增长 {symbol} {Show(g)}%";
+        }
+
+        if (increase is { } inc)
+        {
+            var from = basePeriod is { } ib ? $"比{PeriodZh(ib)}" : string.Empty;
+            return $"{subjectZh} {PeriodZh(deadline)} {from}新增 {symbol} {Show(inc.Value)}{inc.Unit.Symbol}";
+        }
+
         var goal = value is { } v
             ? AmountText.Format(v with { Qualifier = Qualifier.Exact })
             : string.Create(CultureInfo.InvariantCulture, $"{PeriodZh(basePeriod!.Value)}的{Show(multiple!.Value)}倍");
@@ -609,6 +703,7 @@ public static class TargetStore
     {
         nameof(Target.Subject) => "subject",
         nameof(Target.MultipleOfBase) => "multiple",
+        nameof(Target.GrowthPercent) => "growth",
         nameof(Target.BasePeriod) => "basePeriod",
         nameof(Target.Id) => "key",
         _ => "value",

@@ -61,6 +61,14 @@ public sealed class IndexModel(BaiqiangDbContext db, Lang lang, TimeProvider clo
     [BindProperty]
     public string? BasePeriod { get; set; }
 
+    /// <summary>A growth target in percent (16 = 增长16%).</summary>
+    [BindProperty]
+    public string? Growth { get; set; }
+
+    /// <summary>An increase target (新增20家: 20, in <see cref="Unit"/>).</summary>
+    [BindProperty]
+    public string? Increase { get; set; }
+
     [BindProperty]
     public string? Description { get; set; }
 
@@ -177,6 +185,8 @@ public sealed class IndexModel(BaiqiangDbContext db, Lang lang, TimeProvider clo
         "value" => lang["目标值", "Value"],
         "unit" => lang["单位", "Unit"],
         "multiple" => lang["倍数", "Multiple"],
+        "growth" => lang["增速", "Growth"],
+        "increase" => lang["新增量", "Increase"],
         "basePeriod" => lang["基期", "Base period"],
         "description" => lang["目标表述", "Description"],
         "key" => lang["标识", "Key"],
@@ -225,9 +235,28 @@ public sealed class IndexModel(BaiqiangDbContext db, Lang lang, TimeProvider clo
             }
         }
 
+        var growth = Number("growth", Growth?.Trim().TrimEnd('%', '％'));
+        var increase = Number("increase", Increase);
         return Errors.Count > 0
             ? null
-            : new TargetInput(Region, Subject, Deadline, Comparator, value, unit, qualifier, multiple, BasePeriod, Description, Editing ? OriginalKey : Key);
+            : new TargetInput(Region, Subject, Deadline, Comparator, value, unit, qualifier, multiple, BasePeriod, Description, Editing ? OriginalKey : Key, growth, increase);
+    }
+
+    /// <summary>A number typed into <paramref name="field"/>'s box; null when blank, null with an error when not a number.</summary>
+    private decimal? Number(string field, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (decimal.TryParse(text.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var n))
+        {
+            return n;
+        }
+
+        Errors.Add((field, $"{FieldLabel(field)}{lang["：", ": "]}{lang[$"“{text.Trim()}”不是数字", $"'{text.Trim()}' is not a number"]}"));
+        return null;
     }
 
     private void Fill(TargetEntity e)
@@ -239,8 +268,10 @@ public sealed class IndexModel(BaiqiangDbContext db, Lang lang, TimeProvider clo
         Deadline = e.Deadline.ToString();
         Comparator = e.Comparator;
         Value = t.Value?.Value.ToString(CultureInfo.InvariantCulture);
-        Unit = t.Value?.Unit.Symbol;
+        Unit = (t.Value?.Unit ?? t.Increase?.Unit)?.Symbol;
         Multiple = t.MultipleOfBase?.ToString(CultureInfo.InvariantCulture);
+        Growth = t.GrowthPercent?.ToString(CultureInfo.InvariantCulture);
+        Increase = t.Increase?.Value.ToString(CultureInfo.InvariantCulture);
         BasePeriod = e.BasePeriod?.ToString();
         Description = e.DescriptionZh;
     }
@@ -248,7 +279,7 @@ public sealed class IndexModel(BaiqiangDbContext db, Lang lang, TimeProvider clo
     private void ClearForm()
     {
         ModelState.Clear();
-        OriginalKey = Key = Subject = Deadline = Comparator = Value = Unit = Multiple = BasePeriod = Description = null;
+        OriginalKey = Key = Subject = Deadline = Comparator = Value = Unit = Multiple = BasePeriod = Growth = Increase = Description = null;
         Edit = null;
     }
 

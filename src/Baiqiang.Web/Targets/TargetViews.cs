@@ -47,10 +47,14 @@ public sealed record TargetProgressItem(
 /// <param name="MayEdit">The caller may change or delete it (admin, or editor of its region).</param>
 /// <param name="Forecast">Where the trend of the stored full-year figures takes it (method, projected value at the deadline, year
 /// met); null when there is no trend.</param>
+/// <param name="GrowthPercent">A growth target's rate in percent (增长16% → 16); its progress figures are then percents.</param>
+/// <param name="Increase">An increase target's amount in <c>Unit</c> (新增20家 → 20), counted from <c>BasePeriod</c> or the previous
+/// year-end; its progress <c>Current</c> is the increase so far.</param>
 public sealed record TargetResponse(
     string Key, string Region, string RegionName, string SubjectKind, string Subject, string SubjectNameZh, string SubjectNameEn,
     string Deadline, string Comparator, decimal? Value, string Unit, decimal? MultipleOfBase, string? BasePeriod, string DescriptionZh,
-    TargetProgressItem? Progress, string? MissingZh, string? MissingEn, bool MayEdit, Core.Targets.TargetForecast? Forecast = null);
+    TargetProgressItem? Progress, string? MissingZh, string? MissingEn, bool MayEdit, Core.Targets.TargetForecast? Forecast = null,
+    decimal? GrowthPercent = null, decimal? Increase = null);
 
 /// <summary>
 /// Creates (POST) or replaces (PUT) a target. Give <c>Value</c> (in <c>Unit</c>; blank unit = the indicator's) or
@@ -66,11 +70,13 @@ public sealed record TargetResponse(
 /// <param name="BasePeriod">The base period, before the deadline's year.</param>
 /// <param name="Description">The target as worded; blank → generated.</param>
 /// <param name="Key">On create: the key (default region-subject-deadline); on update: blank or the same key.</param>
+/// <param name="Growth">A growth target in percent over the same period a year earlier (16 = 增长16%).</param>
+/// <param name="Increase">An increase target in <c>Unit</c> (新增20家 → 20), from <c>BasePeriod</c> or the previous year-end.</param>
 public sealed record TargetRequest(
     string? Region, string? Subject, string? Deadline, string? Comparator = null, decimal? Value = null, string? Unit = null,
-    decimal? Multiple = null, string? BasePeriod = null, string? Description = null, string? Key = null)
+    decimal? Multiple = null, string? BasePeriod = null, string? Description = null, string? Key = null, decimal? Growth = null, decimal? Increase = null)
 {
-    public TargetInput ToInput() => new(Region, Subject, Deadline, Comparator, Value, Unit, Qualifier.Exact, Multiple, BasePeriod, Description, Key);
+    public TargetInput ToInput() => new(Region, Subject, Deadline, Comparator, Value, Unit, Qualifier.Exact, Multiple, BasePeriod, Description, Key, Growth, Increase);
 }
 
 /// <summary>The reads and writes the 目标管理 page and <c>/api/targets</c> share.</summary>
@@ -102,13 +108,27 @@ public static class TargetViews
         return new TargetResponse(
             e.Key, e.RegionCode.ToString(), s.RegionName, e.SubjectKind, e.Subject, s.SubjectZh, s.SubjectEn, e.Deadline.ToString(),
             TargetStore.ComparatorSymbol(e.Comparator), s.Target.Value?.Value, s.Unit.Symbol, s.Target.MultipleOfBase, e.BasePeriod?.ToString(), e.DescriptionZh,
-            progress, s.Missing?.Zh, s.Missing?.En, actor.CanEdit(e.RegionCode), s.Forecast);
+            progress, s.Missing?.Zh, s.Missing?.En, actor.CanEdit(e.RegionCode), s.Forecast, s.Target.GrowthPercent, s.Target.Increase?.Value);
     }
 
     /// <summary>"≥ 450亿元" or "≥ 2 × 2020年" (Chinese) / "≥ 2 × 2020" (English).</summary>
     public static string Condition(TargetResponse t, bool en)
     {
         ArgumentNullException.ThrowIfNull(t);
+        if (t.GrowthPercent is { } g)
+        {
+            return $"{(en ? "growth" : "增长")} {t.Comparator} {Shared.Fmt.Number(g)}%";
+        }
+
+        if (t.Increase is { } inc)
+        {
+            var unit = Unit.TryFind(t.Unit, out var iu) ? iu : Unit.None;
+            var from = t.BasePeriod is { } ibp && Core.Periods.StatPeriod.TryParseCanonical(ibp) is { Success: true } ip ? Shared.Fmt.Period(ip.Value, en) : null;
+            return en
+                ? $"increase {t.Comparator} {Shared.Fmt.Amount(inc, unit, en)}{(from is null ? "" : $" over {from}")}"
+                : $"{(from is null ? "" : $"比{from}")}新增 {t.Comparator} {Shared.Fmt.Amount(inc, unit, en)}";
+        }
+
         if (t.Value is { } v)
         {
             var unit = Unit.TryFind(t.Unit, out var u) ? u : Unit.None;

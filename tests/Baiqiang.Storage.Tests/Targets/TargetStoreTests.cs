@@ -299,6 +299,74 @@ public abstract class TargetStoreTests<TFixture>(TFixture fixture) : IClassFixtu
         Assert.Equal("JY-Case", (await TargetStore.FindAsync(db, "ｊｙ-ＣＡＳＥ", Ct))!.Key);
     }
 
+    private static Task Grown(BaiqiangDbContext db, RegionCode region, string indicator, StatPeriod period, decimal value, decimal growth) =>
+        ObservationWriter.WriteAsync(db, [new ObservationRecord(region, new(indicator), period, value, Unit.YiYuan, growth, Qualifier.Exact, new ObservationSource(SourceKind.Import, "t.csv", 3))],
+            "test", TimeProvider.System, Ct);
+
+    [Fact]
+    public async Task Standings_GrowthTarget_JudgedOnThePublishedRateThenOnTheSamePeriodAYearEarlier()
+    {
+        await using var db = await OpenSeededAsync();
+        await Grown(db, Jiangyang, "fixed_asset_investment", StatPeriod.CumulativeTo(2023, 6), 150m, 12.5m);
+
+        var saved = await TargetStore.CreateAsync(db, Admin, new TargetInput("江阳区", "固定资产投资", "2023", Growth: 16m, Key: "jy-fai-growth-2023"), Ct);
+
+        Assert.True(saved.Success, string.Join("; ", saved.Errors));
+        Assert.Equal("固定资产投资 2023年 增长 ≥ 16%", saved.Target!.DescriptionZh);
+        var half = (await TargetQueries.FindAsync(db, "jy-fai-growth-2023", Today, Ct))!;
+        Assert.Equal((16m, 12.5m, 78.125m, 50m, false, false), (half.Status!.TargetValue, half.Status.Current, half.Status.ProgressPercent, half.Status.TimeElapsedPercent, half.Status.Met, half.Status.OnTrack));
+        Assert.Equal("%", half.Unit.Symbol);
+        Assert.Null(half.Forecast);
+        Assert.Contains("2023年1-6月同比增长 12.5%（公布）", half.Status.Formula, StringComparison.Ordinal);
+
+        // 1–9月 without a published rate: 118 ÷ 100 − 1 = 18% ≥ 16%, on track but not met before the year is out.
+        await Figure(db, Jiangyang, "fixed_asset_investment", StatPeriod.CumulativeTo(2022, 9), 100m);
+        await Figure(db, Jiangyang, "fixed_asset_investment", StatPeriod.CumulativeTo(2023, 9), 118m);
+        var nine = (await TargetQueries.FindAsync(db, "jy-fai-growth-2023", Today, Ct))!;
+        Assert.Equal((18m, 75m, false, true), (nine.Status!.Current, nine.Status.TimeElapsedPercent, nine.Status.Met, nine.Status.OnTrack));
+        Assert.Equal(StatPeriod.CumulativeTo(2023, 9), nine.CurrentPeriod);
+        Assert.Contains("(118 ÷ 100 − 1) × 100 = 18.00%", nine.Status.Formula, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Standings_IncreaseTarget_CountsFromTheYearBeforeTheDeadline()
+    {
+        await using var db = await OpenSeededAsync();
+        await Figure(db, Jiangyang, "enterprises_above_scale", StatPeriod.ForYear(2024), 120m, Unit.Jia);
+        await Figure(db, Jiangyang, "enterprises_above_scale", StatPeriod.ForMonth(2025, 6), 128m, Unit.Jia);
+
+        var saved = await TargetStore.CreateAsync(db, Admin, new TargetInput("510502", "规上企业数", "2025", Increase: 20m, Key: "jy-firms-2025"), Ct);
+
+        Assert.True(saved.Success, string.Join("; ", saved.Errors));
+        Assert.Equal("规上工业企业数 2025年 新增 ≥ 20家", saved.Target!.DescriptionZh);
+        var s = (await TargetQueries.FindAsync(db, "jy-firms-2025", Today, Ct))!;
+        Assert.Equal((20m, 8m, 40m, 50m, false), (s.Status!.TargetValue, s.Status.Current, s.Status.ProgressPercent, s.Status.TimeElapsedPercent, s.Status.OnTrack));
+        Assert.Equal((120m, "家"), (s.BaseValue, s.Unit.Symbol));
+        Assert.Contains("新增 128 − 120（2024年） = 8家", s.Status.Formula, StringComparison.Ordinal);
+
+        // Stored and read back unchanged: the increase and its unit survive the round trip.
+        var stored = await TargetStore.FindAsync(db, "jy-firms-2025", Ct);
+        Assert.Equal((20m, (decimal?)null, "家"), (stored!.ToTarget().Increase!.Value.Value, stored.GrowthPercent, stored.Unit.Symbol));
+    }
+
+    [Fact]
+    public async Task Create_GrowthWithAValueOrOfAPipelineCount_RefusedByField()
+    {
+        await using var db = await OpenSeededAsync();
+
+        var both = await TargetStore.CreateAsync(db, Admin, new TargetInput("510502", "gdp", "2023", Value: 100m, Growth: 8m), Ct);
+        var count = await TargetStore.CreateAsync(db, Admin, new TargetInput("510502", "new_signed_projects", "2023", Growth: 8m), Ct);
+        var low = await TargetStore.CreateAsync(db, Admin, new TargetInput("510502", "gdp", "2023", Growth: -100m), Ct);
+
+        Assert.Equal("value", Fields(both));
+        Assert.Contains("只能填一个", both.Errors[0].Message.Zh, StringComparison.Ordinal);
+        Assert.Equal("growth", Fields(count));
+        Assert.Contains("takes no growth target", count.Errors[0].Message.En, StringComparison.Ordinal);
+        Assert.Equal("growth", Fields(low));
+        Assert.Null(await TargetStore.FindAsync(db, "510502-gdp-2023", Ct));
+        Assert.Null(await TargetStore.FindAsync(db, "510502-new_signed_projects-2023", Ct));
+    }
+
     [Fact]
     public async Task Standings_NoFigureOrNoBase_SayWhy()
     {

@@ -2211,6 +2211,16 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("description_zh");
 
+                    b.Property<decimal?>("GrowthPercent")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("numeric(28,8)")
+                        .HasColumnName("growth_percent");
+
+                    b.Property<decimal?>("Increase")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("numeric(28,8)")
+                        .HasColumnName("increase");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(100)

@@ -2152,6 +2152,16 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("description_zh");
 
+                    b.Property<decimal?>("GrowthPercent")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("growth_percent");
+
+                    b.Property<decimal?>("Increase")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("increase");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(100)
