@@ -56,17 +56,20 @@ public static class Uncertainty
             0,
             reps,
             Parallelism(uncertainty),
-            () => new double[space.Dimension],
-            (r, _, u) =>
+            () => new McScratch(space.Dimension, m),
+            (r, _, scratch) =>
             {
+                var u = scratch.U;
                 var rng = new Random(Seed(uncertainty.Seed, r));
                 for (int k = 0; k < u.Length; k++)
                 {
                     u[k] = rng.NextDouble();
                 }
 
-                ranks[r] = Ranking.Rank(space.Evaluate(u), higherIsBetter: true);
-                return u;
+                var rank = new int[m];
+                Ranking.RankInto(space.Evaluate(u), higherIsBetter: true, scratch.Ranking, rank);
+                ranks[r] = rank;
+                return scratch;
             },
             _ => { });
 
@@ -266,6 +269,14 @@ public static class Uncertainty
         => new() { MaxDegreeOfParallelism = o.MaxDegreeOfParallelism > 0 ? o.MaxDegreeOfParallelism : -1 };
 
     private static int Seed(int seed, int replication) => unchecked((seed * 1_000_003) + replication);
+
+    /// <summary>One worker's buffers: the replication's point of the input space and the ranking's sort buffers.</summary>
+    private sealed class McScratch(int dimension, int units)
+    {
+        public double[] U { get; } = new double[dimension];
+
+        public RankScratch Ranking { get; } = new(units);
+    }
 
     /// <summary>Maps a point of the unit hypercube to one configuration and evaluates it.</summary>
     private sealed class InputSpace

@@ -1,4 +1,5 @@
 using Baiqiang.Core.Evaluation;
+using FsCheck.Xunit;
 
 namespace Baiqiang.Core.Tests.Evaluation;
 
@@ -39,5 +40,78 @@ public sealed class RankingTests
     public void Rank_Empty_IsEmpty()
     {
         Assert.Empty(Ranking.Rank([], higherIsBetter: true));
+    }
+
+    [Fact]
+    public void Rank_InfiniteScores_RankedWithoutStalling()
+    {
+        // ∞ − ∞ is NaN, which once kept the tie loop from moving past the first infinite score.
+        Assert.Equal([1, 1, 3, 4], Ranking.Rank([double.PositiveInfinity, double.PositiveInfinity, 5.0, double.NegativeInfinity], higherIsBetter: true));
+    }
+
+    /// <summary>The ranking as it was before the radix sort: a comparison sort of (key, unit) pairs.</summary>
+    private static int[] ComparisonRank(double[] scores, bool higherIsBetter)
+    {
+        int m = scores.Length;
+        var keys = new double[m];
+        var order = new int[m];
+        for (int i = 0; i < m; i++)
+        {
+            keys[i] = higherIsBetter ? -scores[i] : scores[i];
+            order[i] = i;
+        }
+
+        Array.Sort(keys, order);
+        var ranks = new int[m];
+        int k = 0;
+        while (k < m)
+        {
+            int start = k;
+            double leader = keys[k];
+            do
+            {
+                ranks[order[k]] = start + 1;
+                k++;
+            }
+            while (k < m && (keys[k] == leader || (keys[k] - leader) <= Ranking.TieTolerance));
+        }
+
+        return ranks;
+    }
+
+    [Property(MaxTest = 300)]
+    public bool Rank_RadixSortedLargeInputs_EqualComparisonSortRanks(int seed, ushort units, byte shape, bool higherIsBetter)
+    {
+        var rng = new Random(seed);
+        int m = Ranking.RadixMinimum + (units % 4000);
+        var scores = new double[m];
+        for (int i = 0; i < m; i++)
+        {
+            scores[i] = (shape % 6) switch
+            {
+                0 => rng.Next(20),                                        // many exact ties
+                1 => (rng.NextDouble() - 0.5) * 1e6,                      // negatives and positives
+                2 => rng.Next(3) == 0 ? 0.0 : (rng.Next(2) == 0 ? -0.0 : rng.NextDouble()), // signed zeros
+                3 => 50 + (rng.Next(5) * 1e-13),                          // ties within the tolerance
+                4 => rng.Next(50) == 0 ? double.PositiveInfinity : Math.Exp(rng.NextDouble() * 40) * (rng.Next(2) == 0 ? -1 : 1),
+                _ => rng.NextDouble() * 100,                              // the Monte Carlo's case: scores in [0, 100]
+            };
+        }
+
+        return Ranking.Rank(scores, higherIsBetter).AsSpan().SequenceEqual(ComparisonRank(scores, higherIsBetter));
+    }
+
+    [Fact]
+    public void RankInto_ReusedScratchAcrossSizes_SameRanksAsFreshRanking()
+    {
+        var scratch = new RankScratch(10);
+        var rng = new Random(7);
+        foreach (int m in new[] { 5, 3000, 300, 4000 })
+        {
+            var scores = Enumerable.Range(0, m).Select(_ => Math.Round(rng.NextDouble() * 100, 1)).ToArray();
+            var ranks = new int[m];
+            Ranking.RankInto(scores, higherIsBetter: false, scratch, ranks);
+            Assert.Equal(ComparisonRank(scores, higherIsBetter: false), ranks);
+        }
     }
 }
