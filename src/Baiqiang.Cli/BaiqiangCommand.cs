@@ -57,6 +57,7 @@ public static class BaiqiangCommand
             Indicators.IndicatorsCommand.Create(),
             Settings.SettingsCommand.Create(),
             Reminders.RemindersCommand.Create(),
+            Users.UsersCommand.Create(),
         };
         return root;
     }
