@@ -83,8 +83,9 @@ public static class BriefingGenerator
         };
         var fonts = new BriefingFonts(
             Pick(template.BodyFonts), Pick(template.HeadingFonts), Css(template.BodyFonts, "serif"), Css(template.HeadingFonts, "sans-serif"));
-        return new BriefingDocument(Text.Fill(template.Title, values), Text.Fill(template.Subtitle, values), region, context.RegionName, period,
+        var doc = new BriefingDocument(Text.Fill(template.Title, values), Text.Fill(template.Subtitle, values), region, context.RegionName, period,
             template.Language, sections, fonts, template.Phrase("sources_heading", "数据来源"));
+        return doc with { SourceNotes = SourceNotes.Build(context, doc.AllSources) };
     }
 
     /// <summary>English sentences start with a capital even when they open with an indicator name ("general public budget revenue").</summary>

@@ -29,6 +29,12 @@ public static class BaiqiangCommand
         DefaultValueFactory = _ => 60,
     };
 
+    /// <summary>
+    /// <c>--lang zh|en</c> on every command: Chinese by default (export headers and sheet names, briefings, region kinds);
+    /// <c>en</c> for English. A command's own <c>--lang</c>, where it has one, overrides it (<see cref="Output.ExportLanguageOption.IsEnglish"/>).
+    /// </summary>
+    internal static readonly Option<string> LangOption = Output.ExportLanguageOption.Global();
+
     /// <summary>The exit code of a write refused because another writer held the store (busy) or changed the same rows first.</summary>
     public const int BusyExitCode = 3;
 
@@ -38,6 +44,7 @@ public static class BaiqiangCommand
         {
             DbOption,
             LockTimeoutOption,
+            LangOption,
             InitCommand.Create(),
             RegionsCommand.Create(),
             ImportCommand.Create(),
@@ -57,6 +64,7 @@ public static class BaiqiangCommand
             Indicators.IndicatorsCommand.Create(),
             Settings.SettingsCommand.Create(),
             Reminders.RemindersCommand.Create(),
+            Users.UsersCommand.Create(),
         };
         return root;
     }

@@ -1,1 +1,2 @@
+global using Baiqiang.Storage.Users;
 global using Microsoft.AspNetCore.Http.HttpResults;

@@ -40,7 +40,11 @@ public sealed class RenderingTests
         Assert.Contains("<h1>通州区2023年上半年经济运行简报</h1>", html, StringComparison.Ordinal);
         Assert.Contains("地区生产总值880.5亿元，同比增长7.8%，对比组内其他地区暂无数据。", html, StringComparison.Ordinal);
         Assert.Contains("data:image/png;base64,", html, StringComparison.Ordinal);
-        Assert.Contains("seed:004_tongzhou_h1_report_card", html, StringComparison.Ordinal);
+        // Sources in the closing note by document title and date, periods in words; no internal id or canonical period in the text.
+        Assert.Contains("<li>《南通通州打造高质量发展“硬核区” 展示硬核实力》（2023年）：地区生产总值 2023年上半年", html, StringComparison.Ordinal);
+        var visible = System.Text.RegularExpressions.Regex.Replace(html, "<[^>]*>", " ");
+        Assert.DoesNotContain("seed:", visible, StringComparison.Ordinal);
+        Assert.DoesNotContain("2023-01..06", visible, StringComparison.Ordinal);
     }
 
     [Fact]

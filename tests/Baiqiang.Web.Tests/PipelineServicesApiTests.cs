@@ -29,7 +29,7 @@ public sealed class PipelineServicesApiTests(WebFactory factory) : IClassFixture
     internal static async Task EnsureDeskAsync(WebFactory factory, string name, string department)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Auth.WebUser>>();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<WebUser>>();
         if (await users.FindByNameAsync(name) is not null)
         {
             return;

@@ -165,9 +165,9 @@ public sealed class RoleAccessTests(WebFactory factory) : IClassFixture<WebFacto
         await factory.EnsureUserAsync("tz-later", "editor", 510502);
         using var admin = await factory.TokenClientAsync("admin");
         var ct = TestContext.Current.CancellationToken;
-        var users = await admin.GetFromJsonAsync<List<Admin.UserItem>>("/api/admin/users", ct);
+        var users = await admin.GetFromJsonAsync<List<UserItem>>("/api/admin/users", ct);
         var id = users!.Single(u => u.UserName == "tz-later").Id;
-        using var put = await admin.PutAsJsonAsync($"/api/admin/users/{id}", new Admin.UpdateUserRequest(["editor"], ["320612"], [], false), ct);
+        using var put = await admin.PutAsJsonAsync($"/api/admin/users/{id}", new UpdateUserRequest(["editor"], ["320612"], [], false), ct);
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         using var editor = await factory.TokenClientAsync("tz-later");
         using var jy = await editor.PostAsync(new Uri("/api/imports", UriKind.Relative), Upload(JiangyangCsv.Replace("2024", "2018", StringComparison.Ordinal), "jy.csv"), ct);
@@ -207,10 +207,10 @@ public sealed class TokenTests(WebFactory factory) : IClassFixture<WebFactory>
 
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            var identity = scope.ServiceProvider.GetRequiredService<Auth.WebIdentityDbContext>();
+            var identity = scope.ServiceProvider.GetRequiredService<WebIdentityDbContext>();
             var row = await identity.ApiTokens.SingleAsync(t => t.Id == created.Id, ct);
             Assert.NotEqual(created.Token, row.Hash);
-            Assert.Equal(Auth.Passwords.Hash(created.Token), row.Hash);
+            Assert.Equal(Passwords.Hash(created.Token), row.Hash);
         }
 
         using var script = factory.CreateClient();

@@ -31,6 +31,28 @@ public sealed class StartupTests(WebFactory factory) : IClassFixture<WebFactory>
     }
 
     [Fact]
+    public void Logging_FirstRunBannerPending_HostStatusLinesHeldBackSoTheBlockIsLast()
+    {
+        var banner = factory.Services.GetRequiredService<StartupBanner>();
+        var lifetime = factory.Services.GetRequiredService<ILoggerFactory>().CreateLogger(StartupBanner.LifetimeCategory);
+        Assert.False(banner.Pending); // this factory configures the admin password: no block
+        Assert.True(lifetime.IsEnabled(LogLevel.Information), "status lines hidden without a block");
+
+        // The filter the app registers reads the banner's state at each message.
+        Assert.False(new StartupBanner().ShowsLifetimeMessage(LogLevel.Debug));
+        banner.Pending = true;
+        try
+        {
+            Assert.False(lifetime.IsEnabled(LogLevel.Information), "'Now listening on'/'Application started' would follow the block");
+            Assert.True(lifetime.IsEnabled(LogLevel.Warning));
+        }
+        finally
+        {
+            banner.Pending = false;
+        }
+    }
+
+    [Fact]
     public void Banner_PasswordAndAddresses_FramedWithTheUrlToOpen()
     {
         var text = StartupBanner.Format("Pa55-word-a7!", ["http://[::]:5000", "https://0.0.0.0:5001"]);
@@ -43,6 +65,7 @@ public sealed class StartupTests(WebFactory factory) : IClassFixture<WebFactory>
         Assert.Contains("https://localhost:5001", inside, StringComparison.Ordinal);
         Assert.Contains("管理员账号 admin", inside, StringComparison.Ordinal);
         Assert.Contains("密码 password: Pa55-word-a7!", inside, StringComparison.Ordinal);
+        Assert.Contains("baiqiang users reset-password admin", inside, StringComparison.Ordinal);
         Assert.Equal(string.Empty, lines[^1]); // nothing printed after the frame but the line end
     }
 }

@@ -50,6 +50,13 @@ public sealed record BriefingDocument(
 
     /// <summary>Distinct sources of all sentences, in first-use order.</summary>
     public IReadOnlyList<SourceRef> AllSources => [.. Sentences.SelectMany(s => s.Sources).Distinct()];
+
+    /// <summary>The sources note as printed: one line per document by title and date, periods in words
+    /// (<see cref="Sections.SourceNotes"/>). Empty: the renderers print <see cref="AllSources"/> as stored.</summary>
+    public IReadOnlyList<string> SourceNotes { get; init; } = [];
+
+    /// <summary>The lines of the sources note.</summary>
+    public IReadOnlyList<string> SourceLines => SourceNotes.Count > 0 ? SourceNotes : [.. AllSources.Select(s => $"{s.Subject} · {s.Period} · {s.Reference}")];
 }
 
 /// <summary>Fonts: the family written into .docx (first installed of the template's list, else the first listed) and the CSS stacks.</summary>

@@ -66,14 +66,14 @@ public static class DocxRenderer
             }
         }
 
-        var sources = doc.AllSources;
+        var sources = doc.SourceLines;
         if (sources.Count > 0)
         {
             body.Append(Para(doc.SourcesHeading, doc.Fonts.Heading, 24, JustificationValues.Left, indent: false));
             var n = 1;
             foreach (var s in sources)
             {
-                body.Append(Para($"{n++}. {s.Subject} · {s.Period} · {s.Reference}", doc.Fonts.Body, TableHalfPoints, JustificationValues.Left, indent: false));
+                body.Append(Para($"{n++}. {s}", doc.Fonts.Body, TableHalfPoints, JustificationValues.Left, indent: false));
             }
         }
 

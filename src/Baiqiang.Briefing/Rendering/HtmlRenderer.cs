@@ -80,13 +80,13 @@ public static class HtmlRenderer
             sb.Append("</section>\n");
         }
 
-        var sources = doc.AllSources;
+        var sources = doc.SourceLines;
         if (sources.Count > 0)
         {
             sb.Append(CultureInfo.InvariantCulture, $"<h2>{HtmlEncode(doc.SourcesHeading)}</h2>\n<ol class=\"sources\">\n");
             foreach (var s in sources)
             {
-                sb.Append(CultureInfo.InvariantCulture, $"<li>{HtmlEncode(s.Subject)} · {HtmlEncode(s.Period)} · {HtmlEncode(s.Reference)}</li>\n");
+                sb.Append(CultureInfo.InvariantCulture, $"<li>{HtmlEncode(s)}</li>\n");
             }
 
             sb.Append("</ol>\n");

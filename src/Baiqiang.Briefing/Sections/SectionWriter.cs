@@ -107,8 +107,8 @@ internal sealed class SectionWriter(BriefingContext context, SectionTemplate sec
                 i.GrowthPercent is { } g ? Text.Num(g) : "—",
                 i.GrowthPercent is { } g2 && i.PreviousGrowthPercent is { } pg ? Text.Num(g2 - pg) : "—",
                 i.Rank is { } r && i.RankOf is { } of ? (Metric.HasPeers(of) ? $"{r}/{of}" : _en ? Metric.PeersLackFigures.En : Metric.PeersLackFigures.Zh) : "—",
-                string.Join("; ", i.Sources.Select(s => s.Reference).Distinct(StringComparer.Ordinal)),
-            ]).ToList();
+            ]).ToList(); // sources are in the note at the end (附：数据来源), by document title and date
+
             blocks.Add(new TableBlock(Text.Fill(P("table_caption"), Base()), Split(P("table_header")), rows));
         }
 

@@ -23,8 +23,7 @@ internal static class BriefingCommand
         var period = new Option<string>("--period") { Description = "统计期别,如 2023-01..06 或 2023年上半年 / period", Required = true };
         var output = new Option<string?>("--out") { Description = "输出文件 .docx、.html 或 .pdf / output file .docx, .html or .pdf" };
         var template = new Option<string?>("--template") { Description = "模板 JSON 文件(默认内置模板) / template JSON file (default: built-in)" };
-        var lang = new Option<string>("--lang") { Description = "zh | en(内置模板的语言 / language of the built-in template)", DefaultValueFactory = _ => "zh" };
-        lang.AcceptOnlyFromAmong("zh", "en");
+        var lang = Output.ExportLanguageOption.Create("zh | en(内置模板的语言,默认同全局 --lang) / language of the built-in template (default: the global --lang)");
         var group = new Option<string?>("--group") { Description = "批量:对比组,如 pref:320600 / batch: peer group id" };
         var outDir = new Option<string?>("--out-dir") { Description = "批量输出目录 / batch output folder" };
         var format = new Option<string>("--format") { Description = "批量输出格式 docx | html | pdf / batch format", DefaultValueFactory = _ => "docx" };
@@ -40,7 +39,7 @@ internal static class BriefingCommand
             BriefingTemplate tpl;
             try
             {
-                tpl = parse.GetValue(template) is { } path ? BriefingTemplate.Load(path) : BriefingTemplate.Default(parse.GetValue(lang) ?? "zh");
+                tpl = parse.GetValue(template) is { } path ? BriefingTemplate.Load(path) : BriefingTemplate.Default(Output.ExportLanguageOption.IsEnglish(parse, lang) ? "en" : "zh");
             }
             catch (Exception e) when (e is FormatException or IOException)
             {

@@ -206,13 +206,13 @@ internal static class IndicatorsCommand
     private static Command Export()
     {
         var file = new Argument<string>("FILE") { Description = "输出的 TSV 文件 / the TSV file to write" };
-        var lang = new Option<string>("--lang") { Description = "表头语言 zh|en / header language", DefaultValueFactory = _ => "zh" };
+        var lang = Output.ExportLanguageOption.Create("表头语言 zh|en(默认同全局 --lang) / header language (default: the global --lang)");
         var command = new Command("export", "导出指标目录(TSV) / export the catalogue as TSV") { file, lang };
         command.SetAction(async (parse, ct) =>
         {
             await using var db = await StoreAccess.OpenAsync(parse, ct);
             var catalogue = await IndicatorStore.LoadCatalogueAsync(db, ct);
-            var en = string.Equals(parse.GetValue(lang), "en", StringComparison.OrdinalIgnoreCase);
+            var en = Output.ExportLanguageOption.IsEnglish(parse, lang);
             var sb = new StringBuilder();
             sb.Append(string.Join('\t', IndicatorCatalogue.Columns.Select(c => en ? c.Name : c.Zh))).Append('\n');
             foreach (var i in catalogue.All)

@@ -217,7 +217,7 @@ internal static class RegionsCommand
             {
                 var parent = r.ParentCode is { } pc && registry.TryGet(pc, out var pr) ? $"{pr.Name} {pc}" : string.Empty;
                 var valid = $"{r.ValidFrom?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "…"} – {r.ValidTo?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "…"}";
-                table.Add(r.Code.ToString(), r.Name, Baiqiang.Core.Regions.RegionKindNames.Zh(r.Kind), parent, valid, r.SuccessorCode?.ToString() ?? string.Empty);
+                table.Add(r.Code.ToString(), r.Name, (Output.ExportLanguageOption.IsEnglish(parse) ? Baiqiang.Core.Regions.RegionKindNames.En(r.Kind) : Baiqiang.Core.Regions.RegionKindNames.Zh(r.Kind)), parent, valid, r.SuccessorCode?.ToString() ?? string.Empty);
             }
 
             table.WriteTo(parse.Out());

@@ -23,15 +23,7 @@ public static class AuthSetup
         var services = builder.Services;
         services.AddMemoryCache();
         services.AddSingleton<AdminLockout>();
-        services.AddIdentity<WebUser, IdentityRole>(o =>
-            {
-                o.Password.RequiredLength = 10;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
-                o.User.RequireUniqueEmail = false;
-            })
+        services.AddIdentity<WebUser, IdentityRole>(UserAccounts.ConfigureIdentity)
             .AddEntityFrameworkStores<WebIdentityDbContext>()
             .AddDefaultTokenProviders();
 

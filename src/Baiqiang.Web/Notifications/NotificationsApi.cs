@@ -60,7 +60,7 @@ public static class NotificationsApi
     }
 
     internal static async Task<Results<Ok<ReminderRunResponse>, ValidationProblem>> RunAsync(
-        string? today, BaiqiangDbContext db, TimeProvider clock, IHttpClientFactory httpFactory, Baiqiang.Web.Auth.WebIdentityDbContext identity, CancellationToken ct)
+        string? today, BaiqiangDbContext db, TimeProvider clock, IHttpClientFactory httpFactory, WebIdentityDbContext identity, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var fallback = await AsOfDays.DefaultDayAsync(db, clock, ct);

@@ -7,9 +7,30 @@ namespace Baiqiang.Web.Shared;
 /// The first-run administrator block: printed once, last, after Kestrel listens (so it is not buried in start-up
 /// output), framed, with the addresses to open. The password is written to the console only, never to a log.
 /// </summary>
-public static class StartupBanner
+/// <remarks>
+/// The console logger writes from a queue on its own thread, so the host's status lines ("Now listening on",
+/// "Application started", "Content root path") could reach the console after a block printed directly. While a block
+/// is pending those lines (category <see cref="LifetimeCategory"/>, Information) are not logged: the block gives the
+/// addresses itself. Warnings and errors of that category still are.
+/// </remarks>
+public sealed class StartupBanner
 {
+    /// <summary>The host's status messages' logging category.</summary>
+    public const string LifetimeCategory = "Microsoft.Hosting.Lifetime";
+
     private const int Width = 72;
+
+    private volatile bool _pending;
+
+    /// <summary>True from <see cref="PrintWhenStarted"/> until the block has been printed.</summary>
+    public bool Pending
+    {
+        get => _pending;
+        internal set => _pending = value;
+    }
+
+    /// <summary>The logging filter of <see cref="LifetimeCategory"/>: Information and above, Warning and above while a block is pending.</summary>
+    public bool ShowsLifetimeMessage(LogLevel level) => level >= (_pending ? LogLevel.Warning : LogLevel.Information);
 
     /// <summary>The framed block for <paramref name="password"/> and the addresses the server listens on.</summary>
     public static string Format(string password, IEnumerable<string> urls)
@@ -21,6 +42,7 @@ public static class StartupBanner
         lines.Add("first run: administrator 'admin'");
         lines.Add("密码 password: " + password);
         lines.Add("仅显示这一次，请登录后在“用户管理”中修改 / shown once: change it after signing in");
+        lines.Add("忘记密码 lost it: baiqiang users reset-password admin");
         var rule = new string('=', Width);
         var text = new StringBuilder();
         text.AppendLine().AppendLine(rule);
@@ -33,6 +55,14 @@ public static class StartupBanner
     }
 
     /// <summary>Prints the block once the server has started listening, after everything else start-up prints.</summary>
-    public static void PrintWhenStarted(WebApplication app, string password) =>
-        app.Lifetime.ApplicationStarted.Register(() => Console.Out.Write(Format(password, app.Urls)));
+    public void PrintWhenStarted(WebApplication app, string password)
+    {
+        _pending = true;
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            Console.Out.Write(Format(password, app.Urls));
+            Console.Out.Flush();
+            _pending = false;
+        });
+    }
 }

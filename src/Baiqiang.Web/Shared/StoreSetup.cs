@@ -32,17 +32,10 @@ public static class StoreSetup
             db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
             return db;
         });
-        builder.Services.AddDbContext<WebIdentityDbContext>(o =>
-        {
-            if (options.Provider == StoreProvider.PostgreSql)
-            {
-                o.UseNpgsql(options.ConnectionString);
-            }
-            else
-            {
-                o.UseSqlite(options.ConnectionString);
-            }
-        });
+        builder.Services.AddWebIdentityStore(options);
+        var banner = new StartupBanner();
+        builder.Services.AddSingleton(banner);
+        builder.Logging.AddFilter(StartupBanner.LifetimeCategory, banner.ShowsLifetimeMessage);
     }
 
     /// <summary>
@@ -55,8 +48,7 @@ public static class StoreSetup
         var options = app.Services.GetRequiredService<Baiqiang.Storage.StoreOptions>();
         await BaiqiangStore.MigrateAsync(options, ct);
         await using var scope = app.Services.CreateAsyncScope();
-        var identity = scope.ServiceProvider.GetRequiredService<WebIdentityDbContext>();
-        await identity.EnsureSchemaAsync(ct);
+        await UserAccounts.EnsureSchemaAndRolesAsync(scope.ServiceProvider, ct);
 
         var db = scope.ServiceProvider.GetRequiredService<BaiqiangDbContext>();
         db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
@@ -64,15 +56,6 @@ public static class StoreSetup
         if (app.Configuration.GetValue("Baiqiang:LoadSample", true) && !await db.Observations.AnyAsync(ct))
         {
             await SampleLoader.LoadAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct);
-        }
-
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in WebRoles.All)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new IdentityRole(role));
-            }
         }
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<WebUser>>();
@@ -91,7 +74,7 @@ public static class StoreSetup
             {
                 // Printed once, on the console only, framed and last (after Kestrel says where it listens): it is not logged
                 // and not stored anywhere but as a hash.
-                StartupBanner.PrintWhenStarted(app, password);
+                app.Services.GetRequiredService<StartupBanner>().PrintWhenStarted(app, password);
             }
         }
     }

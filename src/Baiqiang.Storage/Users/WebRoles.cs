@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using Baiqiang.Core.Access;
 using Baiqiang.Core.Regions;
 
-namespace Baiqiang.Web.Auth;
+namespace Baiqiang.Storage.Users;
 
 /// <summary>The four roles, as Identity role names, and their mapping onto <see cref="Role"/>.</summary>
 public static class WebRoles
@@ -14,6 +14,23 @@ public static class WebRoles
     public const string Reviewer = "reviewer";
 
     public static IReadOnlyList<string> All { get; } = [Admin, Analyst, Editor, Reviewer];
+
+    /// <summary>The role's Chinese name (管理员, 分析员, 填报员, 审核员); unknown names come back unchanged.</summary>
+    public static string NameZh(string name) => name switch
+    {
+        Admin => "管理员",
+        Analyst => "分析员",
+        Editor => "填报员",
+        Reviewer => "审核员",
+        _ => name,
+    };
+
+    /// <summary>A role named in English (admin) or Chinese (管理员), as Identity's role name; null when neither.</summary>
+    public static string? Parse(string text)
+    {
+        var t = text.Trim();
+        return All.FirstOrDefault(r => string.Equals(r, t, StringComparison.OrdinalIgnoreCase) || NameZh(r) == t);
+    }
 
     public static Role ToRole(string name) => name switch
     {

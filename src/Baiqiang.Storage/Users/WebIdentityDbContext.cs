@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Baiqiang.Web.Auth;
+namespace Baiqiang.Storage.Users;
 
 /// <summary>A signed-in person. Region and department scopes are user claims (<see cref="BaiqiangClaims"/>).</summary>
 public sealed class WebUser : IdentityUser
