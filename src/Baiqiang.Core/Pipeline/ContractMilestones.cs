@@ -4,7 +4,7 @@ using Baiqiang.Core.Text;
 namespace Baiqiang.Core.Pipeline;
 
 /// <summary>A 履约 milestone a contract promises.</summary>
-public enum MilestoneKind
+public enum ContractMilestoneKind
 {
     /// <summary>注册: the project company is registered.</summary>
     Registration = 1,
@@ -24,7 +24,7 @@ public enum MilestoneKind
 /// <param name="PromisedOn">约定日期.</param>
 /// <param name="PromisedAmount">约定金额, 万元, or null.</param>
 /// <param name="MetOn">实际日期, or null when not met yet.</param>
-public sealed record ContractMilestone(MilestoneKind Kind, DateOnly PromisedOn, decimal? PromisedAmount, DateOnly? MetOn)
+public sealed record ContractMilestone(ContractMilestoneKind Kind, DateOnly PromisedOn, decimal? PromisedAmount, DateOnly? MetOn)
 {
     /// <summary>Due by <paramref name="asOf"/>: its promised date is on or before it.</summary>
     public bool IsDue(DateOnly asOf) => PromisedOn <= asOf;
@@ -38,20 +38,20 @@ public sealed record ContractMilestone(MilestoneKind Kind, DateOnly PromisedOn, 
         : IsDue(asOf) ? "逾期未完成"
         : "未到期";
 
-    public static string Name(MilestoneKind kind) => kind switch
+    public static string Name(ContractMilestoneKind kind) => kind switch
     {
-        MilestoneKind.Registration => "注册",
-        MilestoneKind.Start => "开工",
-        MilestoneKind.Production => "投产",
-        MilestoneKind.FullProduction => "达产",
+        ContractMilestoneKind.Registration => "注册",
+        ContractMilestoneKind.Start => "开工",
+        ContractMilestoneKind.Production => "投产",
+        ContractMilestoneKind.FullProduction => "达产",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "未知履约节点 / unknown milestone"),
     };
 
     /// <summary>Parses 注册 (or 落地), 开工, 投产, 达产, or the English member name.</summary>
-    public static ParseResult<MilestoneKind> ParseKind(string text)
+    public static ParseResult<ContractMilestoneKind> ParseKind(string text)
     {
         var t = (text ?? string.Empty).Trim();
-        return t is "落地" or "落地(注册)" or "落地(注册)" ? ParseResult<MilestoneKind>.Ok(MilestoneKind.Registration) : PipelineText.Parse<MilestoneKind>(t, Name, "履约节点", "milestone");
+        return t is "落地" or "落地(注册)" or "落地(注册)" ? ParseResult<ContractMilestoneKind>.Ok(ContractMilestoneKind.Registration) : PipelineText.Parse<ContractMilestoneKind>(t, Name, "履约节点", "milestone");
     }
 }
 

@@ -240,7 +240,7 @@ public sealed class DealMilestoneEntity : IAuditable
 
     public RegionCode RegionCode { get; set; }
 
-    public MilestoneKind Kind { get; set; }
+    public ContractMilestoneKind Kind { get; set; }
 
     public DateOnly PromisedOn { get; set; }
 

@@ -74,7 +74,7 @@ public static class MilestoneFile
     {
         ArgumentNullException.ThrowIfNull(row);
         var code = row.Required("code", "项目编号");
-        MilestoneKind? kind = row.Required("milestone", "节点") is { } k ? row.Take("milestone", ContractMilestone.ParseKind(k)) : null;
+        ContractMilestoneKind? kind = row.Required("milestone", "节点") is { } k ? row.Take("milestone", ContractMilestone.ParseKind(k)) : null;
         var promisedOn = row.Date("promised_on");
         if (promisedOn is null && row.Text("promised_on").Length == 0)
         {

@@ -138,7 +138,7 @@ public static class DealMoneyStore
         var errors = new List<ImportError>();
         var deals = await ResolveDealsAsync(db, actor, file, rows.Select(r => (r.Row, r.DealCode)), errors, ct);
         var ids = deals.Values.Select(d => d.Id).Distinct().ToList();
-        var stored = new Dictionary<(long, MilestoneKind), DealMilestoneEntity>();
+        var stored = new Dictionary<(long, ContractMilestoneKind), DealMilestoneEntity>();
         foreach (var chunk in ids.Chunk(500))
         {
             foreach (var m in await db.Set<DealMilestoneEntity>().Where(m => chunk.Contains(m.DealId)).ToListAsync(ct))
@@ -147,7 +147,7 @@ public static class DealMoneyStore
             }
         }
 
-        var seen = new HashSet<(long, MilestoneKind)>();
+        var seen = new HashSet<(long, ContractMilestoneKind)>();
         var added = 0;
         var updated = 0;
         foreach (var r in rows)

@@ -88,9 +88,9 @@ public sealed class DealMoneyTests
         var asOf = new DateOnly(2026, 6, 30);
         var rate = PerformanceRate.Compute(
         [
-            new ContractMilestone(MilestoneKind.Registration, new(2026, 3, 1), null, new(2026, 3, 1)),
-            new ContractMilestone(MilestoneKind.Start, new(2026, 6, 1), null, new(2026, 6, 2)),
-            new ContractMilestone(MilestoneKind.Production, new(2027, 1, 1), null, new(2026, 5, 1)),
+            new ContractMilestone(ContractMilestoneKind.Registration, new(2026, 3, 1), null, new(2026, 3, 1)),
+            new ContractMilestone(ContractMilestoneKind.Start, new(2026, 6, 1), null, new(2026, 6, 2)),
+            new ContractMilestone(ContractMilestoneKind.Production, new(2027, 1, 1), null, new(2026, 5, 1)),
         ], asOf);
 
         Assert.Equal((1, 2), (rate.MetOnTime, rate.Due));

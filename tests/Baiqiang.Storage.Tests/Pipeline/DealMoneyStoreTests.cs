@@ -176,14 +176,14 @@ public abstract class DealMoneyStoreTests<TFixture>(TFixture fixture) : IClassFi
     {
         var region = new RegionCode(110111);
         await using var db = await WithDealsAsync(Signed("PM8-A", region, new(2025, 1, 1), new(2025, 3, 1), 5000m));
-        MilestoneRow M(int row, MilestoneKind k, DateOnly promised, DateOnly? met) => new(row, "PM8-A", new ContractMilestone(k, promised, 1000m, met));
+        MilestoneRow M(int row, ContractMilestoneKind k, DateOnly promised, DateOnly? met) => new(row, "PM8-A", new ContractMilestone(k, promised, 1000m, met));
 
         var outcome = await DealMoneyStore.SaveMilestonesAsync(db, Admin, "m.csv",
         [
-            M(2, MilestoneKind.Registration, new(2025, 4, 1), new(2025, 3, 20)), // on time
-            M(3, MilestoneKind.Start, new(2025, 9, 1), new(2025, 10, 1)),        // late
-            M(4, MilestoneKind.Production, new(2026, 3, 1), null),               // due, not met
-            M(5, MilestoneKind.FullProduction, new(2027, 1, 1), null),           // not due
+            M(2, ContractMilestoneKind.Registration, new(2025, 4, 1), new(2025, 3, 20)), // on time
+            M(3, ContractMilestoneKind.Start, new(2025, 9, 1), new(2025, 10, 1)),        // late
+            M(4, ContractMilestoneKind.Production, new(2026, 3, 1), null),               // due, not met
+            M(5, ContractMilestoneKind.FullProduction, new(2027, 1, 1), null),           // not due
         ], Ct);
         Assert.True(outcome.Success, string.Join("\n", outcome.Errors));
 
@@ -195,7 +195,7 @@ public abstract class DealMoneyStoreTests<TFixture>(TFixture fixture) : IClassFi
         Assert.Equal(4, money!.Milestones.Count);
         Assert.Equal("逾期未完成", money.Milestones[2].StatusZh(money.AsOf));
 
-        var twice = await DealMoneyStore.SaveMilestonesAsync(db, Admin, "m.csv", [M(2, MilestoneKind.Start, new(2025, 9, 1), null), M(3, MilestoneKind.Start, new(2025, 9, 1), null)], Ct);
+        var twice = await DealMoneyStore.SaveMilestonesAsync(db, Admin, "m.csv", [M(2, ContractMilestoneKind.Start, new(2025, 9, 1), null), M(3, ContractMilestoneKind.Start, new(2025, 9, 1), null)], Ct);
         Assert.Equal(3, Assert.Single(twice.Errors).Row);
     }
 
@@ -260,7 +260,7 @@ public sealed class DealMoneyFileTests
         var r = await ReadAsync(ImportTestFiles.Csv("项目编号,节点,约定日期,约定金额(亿元),实际日期", "AY-1,达产,2027-06-30,1.2,", "AY-1,注册,2026-01-31,,2026-01-20"), MilestoneFile.Columns, MilestoneFile.Parse);
 
         Assert.True(r.Success, string.Join("\n", r.Errors));
-        Assert.Equal(new ContractMilestone(MilestoneKind.FullProduction, new(2027, 6, 30), 12000m, null), r.Items[0].Milestone);
+        Assert.Equal(new ContractMilestone(ContractMilestoneKind.FullProduction, new(2027, 6, 30), 12000m, null), r.Items[0].Milestone);
         Assert.Equal(new DateOnly(2026, 1, 20), r.Items[1].Milestone.MetOn);
     }
 
