@@ -939,7 +939,7 @@ internal sealed class StatementReader(
     }
 
     /// <summary>Measures that name no subject of their own; after a count of a project class they are that class's.</summary>
-    private static readonly string[] BareProjectMeasures = ["年度计划投资", "年计划投资", "计划投资", "总投资", "完成投资"];
+    private static readonly string[] BareProjectMeasures = ["年度计划投资", "年计划投资", "计划投资", "完成投资"];
 
     /// <summary>
     /// The catalogue's code for a name built from a subject and a measure (重点项目 + 完成投资 → key_project_investment_completed), trying
