@@ -176,10 +176,11 @@ internal sealed class RegionContext
         }
 
         // 全州 means the whole autonomous prefecture, and 全市 the whole city unless the county-level unit is itself a city
-        // (如皋市's 全市): a page that speaks of itself at prefecture level more than at county level, and names that prefecture,
+        // (如皋市's 全市): a page that speaks of itself at prefecture level more than twice as often as at county level (a park's
+        // page citing 全市 and 我市 once each beside its own 全区 stays the park's), and names that prefecture,
         // is about the prefecture, whatever counties, parks or newspapers (甘孜日报) it also names.
         if (bestPrefecture is { } named && Main is not null && Main.Code != named.Key && named.Key.Contains(Main.Code)
-            && scope.Prefecture + (Main.Kind == RegionKind.CountyLevelCity ? 0 : scope.City) > scope.County
+            && scope.Prefecture + (Main.Kind == RegionKind.CountyLevelCity ? 0 : scope.City) > 2 * scope.County
             && matcher.Registry.TryGet(named.Key, out var whole))
         {
             Main = whole;
