@@ -66,15 +66,19 @@ public sealed class ExtractorFuzzTests
         Assert.True(ratio <= 6, $"{generator}: 1 MB {t1.TotalMilliseconds:F0} ms, 4 MB {t4.TotalMilliseconds:F0} ms, ratio {ratio:F1} > 6");
     }
 
-    /// <summary>One timed run after a full collection (the rounds in the ratio test are the retries: a second sample per round
-    /// only doubled the 100 MB the ten generators already extract, and the best of the rounds filters a one-off pause as well).</summary>
     private static TimeSpan Time(Action action)
     {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var sw = Stopwatch.StartNew();
-        action();
-        return sw.Elapsed;
+        var best = TimeSpan.MaxValue;
+        for (var i = 0; i < 2; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var sw = Stopwatch.StartNew();
+            action();
+            best = sw.Elapsed < best ? sw.Elapsed : best;
+        }
+
+        return best;
     }
 }
 
