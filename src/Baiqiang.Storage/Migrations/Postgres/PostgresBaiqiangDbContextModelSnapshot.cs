@@ -188,6 +188,11 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("check_notes");
 
+                    b.Property<decimal?>("Confidence")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)")
+                        .HasColumnName("confidence");
+
                     b.Property<long>("DocumentId")
                         .HasColumnType("bigint")
                         .HasColumnName("document_id");
@@ -268,6 +273,11 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("reviewed_by");
+
+                    b.Property<string>("Rule")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("rule");
 
                     b.Property<string>("Sentence")
                         .IsRequired()
