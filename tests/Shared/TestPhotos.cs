@@ -28,8 +28,11 @@ public static class TestPhotos
 
         using var data = bitmap.Encode(SKEncodedImageFormat.Jpeg, 85);
         var jpeg = data.ToArray();
-        return exif is null ? jpeg : [.. jpeg.AsSpan(0, 2), .. App1(exif), .. jpeg.AsSpan(2)];
+        return exif is null ? jpeg : WithExif(jpeg, exif);
     }
+
+    /// <summary><paramref name="jpeg"/> with an EXIF APP1 segment right after its start-of-image marker.</summary>
+    public static byte[] WithExif(byte[] jpeg, TestExif exif) => [.. jpeg.AsSpan(0, 2), .. App1(exif), .. jpeg.AsSpan(2)];
 
     /// <summary>A PNG of <paramref name="width"/>×<paramref name="height"/>.</summary>
     public static byte[] Png(int width, int height)
