@@ -106,6 +106,10 @@ public abstract class BaiqiangDbContext : DbContext
 
     public DbSet<SupervisionStepEntity> SupervisionSteps => Set<SupervisionStepEntity>();
 
+    public DbSet<ProjectAttachmentEntity> ProjectAttachments => Set<ProjectAttachmentEntity>();
+
+    public DbSet<ProjectAttachmentContentEntity> ProjectAttachmentContents => Set<ProjectAttachmentContentEntity>();
+
     public DbSet<Notifications.NotificationEntity> Notifications => Set<Notifications.NotificationEntity>();
 
     public DbSet<Notifications.NotificationDeliveryEntity> NotificationDeliveries => Set<Notifications.NotificationDeliveryEntity>();

@@ -41,6 +41,7 @@ app.MapPipelineApi();
 app.MapServicesApi();
 app.MapProjectsApi();
 app.MapSupervisionApi();
+app.MapAttachmentsApi();
 app.MapNotificationsApi();
 app.MapDocumentsApi();
 app.MapRankingsApi();

@@ -25,6 +25,7 @@ internal static class ProjectsCommand
         ImportCommand(), ExportCommand(), FormCommand(), ReportCommand(), WarningsCommand(), ApproveCommand(), CloseMonthCommand(), TransitionCommand(),
         SupervisionCommands.Escalate(), SupervisionCommands.Sheet(), MilestonePlanCommands.ApprovePlan(), MilestonePlanCommands.Replan(),
         HonorRollCommand(), LightThresholdsCommand(),
+        AttachCommand.Create(),
     };
 
     private static Actor CliActor() => Actor.LocalAdmin(Environment.UserName);

@@ -73,6 +73,12 @@ public sealed class ProjectEntity : IAuditable
     /// <summary>Re-plans of baselined milestones (not loaded by the usual queries; new ones are added here).</summary>
     public List<MilestoneReplanEntity> Replans { get; set; } = [];
 
+    /// <summary>Where the project is (WGS-84 degrees, 6 decimals), for the ledger map; null when not entered. See <see cref="ProjectAttachmentStore.SetLocationAsync"/>.</summary>
+    public decimal? Latitude { get; set; }
+
+    /// <summary>See <see cref="Latitude"/>.</summary>
+    public decimal? Longitude { get; set; }
+
     string IAuditable.AuditEntity => "project";
 
     string IAuditable.AuditKey => Code;

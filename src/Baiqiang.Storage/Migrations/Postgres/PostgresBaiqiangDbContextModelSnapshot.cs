@@ -1354,6 +1354,127 @@ namespace Baiqiang.Storage.Migrations.Postgres
                     b.ToTable("project_agreements", (string)null);
                 });
 
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectAttachmentContentEntity", b =>
+                {
+                    b.Property<long>("AttachmentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("attachment_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
+                    b.Property<byte[]>("Thumbnail")
+                        .HasColumnType("bytea")
+                        .HasColumnName("thumbnail");
+
+                    b.HasKey("AttachmentId")
+                        .HasName("pk_project_attachment_contents");
+
+                    b.ToTable("project_attachment_contents", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectAttachmentEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<bool>("HasThumbnail")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_thumbnail");
+
+                    b.Property<decimal?>("Latitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("latitude");
+
+                    b.Property<decimal?>("Longitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("longitude");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer")
+                        .HasColumnName("month");
+
+                    b.Property<string>("ProblemKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("problem_key");
+
+                    b.Property<string>("ProjectCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("project_code");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("project_id");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<DateTimeOffset?>("TakenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("taken_at");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer")
+                        .HasColumnName("type");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_project_attachments");
+
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_project_attachments_project_id");
+
+                    b.HasIndex("RegionCode", "ProjectId", "Year", "Month")
+                        .HasDatabaseName("ix_project_attachments_region_code_project_id_year_month");
+
+                    b.ToTable("project_attachments", (string)null);
+                });
+
             modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -1402,6 +1523,11 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("kind");
 
+                    b.Property<decimal?>("Latitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("latitude");
+
                     b.Property<string>("LeadDepartment")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1413,6 +1539,11 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("leader");
+
+                    b.Property<decimal?>("Longitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("longitude");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -2399,6 +2530,26 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasConstraintName("fk_project_agreements_projects");
                 });
 
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectAttachmentContentEntity", b =>
+                {
+                    b.HasOne("Baiqiang.Storage.Projects.ProjectAttachmentEntity", null)
+                        .WithOne("Content")
+                        .HasForeignKey("Baiqiang.Storage.Projects.ProjectAttachmentContentEntity", "AttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_project_attachment_contents_project_attachments");
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectAttachmentEntity", b =>
+                {
+                    b.HasOne("Baiqiang.Storage.Projects.ProjectEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_project_attachments_projects");
+                });
+
             modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectMilestoneEntity", b =>
                 {
                     b.HasOne("Baiqiang.Storage.Projects.ProjectEntity", null)
@@ -2452,6 +2603,11 @@ namespace Baiqiang.Storage.Migrations.Postgres
             modelBuilder.Entity("Baiqiang.Storage.PeerGroups.PeerGroupEntity", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectAttachmentEntity", b =>
+                {
+                    b.Navigation("Content");
                 });
 
             modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectEntity", b =>

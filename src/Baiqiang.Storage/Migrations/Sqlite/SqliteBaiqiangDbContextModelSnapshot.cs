@@ -1317,6 +1317,125 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                     b.ToTable("project_agreements", (string)null);
                 });
 
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectAttachmentContentEntity", b =>
+                {
+                    b.Property<long>("AttachmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attachment_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("region_code");
+
+                    b.Property<byte[]>("Thumbnail")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("thumbnail");
+
+                    b.HasKey("AttachmentId")
+                        .HasName("pk_project_attachment_contents");
+
+                    b.ToTable("project_attachment_contents", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectAttachmentEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<bool>("HasThumbnail")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_thumbnail");
+
+                    b.Property<decimal?>("Latitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("latitude");
+
+                    b.Property<decimal?>("Longitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("longitude");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month");
+
+                    b.Property<string>("ProblemKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("problem_key");
+
+                    b.Property<string>("ProjectCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_code");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("project_id");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<DateTimeOffset?>("TakenAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("taken_at");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("type");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_project_attachments");
+
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_project_attachments_project_id");
+
+                    b.HasIndex("RegionCode", "ProjectId", "Year", "Month")
+                        .HasDatabaseName("ix_project_attachments_region_code_project_id_year_month");
+
+                    b.ToTable("project_attachments", (string)null);
+                });
+
             modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -1363,6 +1482,11 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("kind");
 
+                    b.Property<decimal?>("Latitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("latitude");
+
                     b.Property<string>("LeadDepartment")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1374,6 +1498,11 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("leader");
+
+                    b.Property<decimal?>("Longitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("longitude");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -2340,6 +2469,26 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasConstraintName("fk_project_agreements_projects");
                 });
 
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectAttachmentContentEntity", b =>
+                {
+                    b.HasOne("Baiqiang.Storage.Projects.ProjectAttachmentEntity", null)
+                        .WithOne("Content")
+                        .HasForeignKey("Baiqiang.Storage.Projects.ProjectAttachmentContentEntity", "AttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_project_attachment_contents_project_attachments");
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectAttachmentEntity", b =>
+                {
+                    b.HasOne("Baiqiang.Storage.Projects.ProjectEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_project_attachments_projects");
+                });
+
             modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectMilestoneEntity", b =>
                 {
                     b.HasOne("Baiqiang.Storage.Projects.ProjectEntity", null)
@@ -2393,6 +2542,11 @@ namespace Baiqiang.Storage.Migrations.Sqlite
             modelBuilder.Entity("Baiqiang.Storage.PeerGroups.PeerGroupEntity", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectAttachmentEntity", b =>
+                {
+                    b.Navigation("Content");
                 });
 
             modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectEntity", b =>
