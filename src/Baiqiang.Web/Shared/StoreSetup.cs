@@ -1,4 +1,6 @@
 using Baiqiang.Storage;
+using Baiqiang.Storage.Cluster;
+using Baiqiang.Web.Cluster;
 using Baiqiang.Storage.Indicators;
 using Baiqiang.Storage.Sample;
 using Baiqiang.Web.Auth;
@@ -32,27 +34,29 @@ public static class StoreSetup
             db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
             return db;
         });
-        builder.Services.AddDbContext<WebIdentityDbContext>(o =>
-        {
-            if (options.Provider == StoreProvider.PostgreSql)
-            {
-                o.UseNpgsql(options.ConnectionString);
-            }
-            else
-            {
-                o.UseSqlite(options.ConnectionString);
-            }
-        });
+        builder.Services.AddDbContext<WebIdentityDbContext>(o => o.UseStore(options));
     }
 
     /// <summary>
     /// Migrates the store, creates Identity's tables, loads the sample data into an empty store (unless
     /// <c>Baiqiang:LoadSample</c> is false) and creates the first administrator, printing its generated password once.
     /// </summary>
+    /// <remarks>Nodes started together on one PostgreSQL store take turns (<see cref="StoreLocks.InitKey"/>): the first does the
+    /// work, the others find it done. The data-protection key ring gets its first key here too.</remarks>
     public static async Task InitializeStoreAsync(this WebApplication app)
     {
         var ct = app.Lifetime.ApplicationStopping;
         var options = app.Services.GetRequiredService<Baiqiang.Storage.StoreOptions>();
+        await StoreLocks.RunExclusiveAsync(options, StoreLocks.InitKey, async () =>
+        {
+            await InitializeNowAsync(app, options, ct);
+            Cluster.ClusterSetup.EnsureKeyRing(app.Services);
+            return true;
+        }, ct);
+    }
+
+    private static async Task InitializeNowAsync(WebApplication app, Baiqiang.Storage.StoreOptions options, CancellationToken ct)
+    {
         await BaiqiangStore.MigrateAsync(options, ct);
         await using var scope = app.Services.CreateAsyncScope();
         var identity = scope.ServiceProvider.GetRequiredService<WebIdentityDbContext>();
