@@ -36,7 +36,7 @@ web_dll() {
     echo "$BAIQIANG_WEB_DLL"
     return
   fi
-  ls -t "$ROOT"/src/Baiqiang.Web/bin/{Release,Debug}/net10.0/Baiqiang.Web.dll 2>/dev/null | head -n 1
+  { ls -t "$ROOT"/src/Baiqiang.Web/bin/{Release,Debug}/net10.0/Baiqiang.Web.dll 2>/dev/null || true; } | head -n 1
 }
 
 start_postgres() {

@@ -159,7 +159,7 @@ public static class BaiqiangStore
             return;
         }
 
-        await CreatePostgresDatabaseAsync(options, cancellationToken);
+        await EnsureDatabaseAsync(options, cancellationToken);
         await Cluster.StoreLocks.RunExclusiveAsync(options, Cluster.StoreLocks.MigrateKey, async () =>
         {
             if (!await IsUpToDateAsync(options, cancellationToken))
@@ -171,9 +171,16 @@ public static class BaiqiangStore
         }, cancellationToken);
     }
 
-    /// <summary>Creates the (empty) PostgreSQL database when it does not exist; another node creating it first is fine.</summary>
-    private static async Task CreatePostgresDatabaseAsync(StoreOptions options, CancellationToken cancellationToken)
+    /// <summary>Creates the (empty) PostgreSQL database when it does not exist; another node creating it first is fine.
+    /// Nothing to do on SQLite (the file is made on first open).</summary>
+    public static async Task EnsureDatabaseAsync(StoreOptions options, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Provider != StoreProvider.PostgreSql)
+        {
+            return;
+        }
+
         await using var db = Open(options);
         var creator = db.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>();
         if (await creator.ExistsAsync(cancellationToken))
@@ -181,13 +188,27 @@ public static class BaiqiangStore
             return;
         }
 
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await creator.CreateAsync(cancellationToken);
-        }
-        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
-        {
-            // Created by another node in the meantime.
+            try
+            {
+                await creator.CreateAsync(cancellationToken);
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+            {
+                // Created by another node in the meantime.
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 10)
+            {
+                // The template database is being copied by another node's CREATE DATABASE: try again shortly.
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken);
+                if (await creator.ExistsAsync(cancellationToken))
+                {
+                    return;
+                }
+            }
         }
     }
 

@@ -59,7 +59,10 @@ public sealed class CacheListener(StoreOptions options, IMemoryCache cache, Time
             catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
             {
                 _listening = false;
-                log.LogWarning(e, "缓存失效监听断开，稍后重连 / cache invalidation listener lost its connection; reconnecting in {Delay} s", delay.TotalSeconds);
+                if (log.IsEnabled(LogLevel.Warning))
+                {
+                    log.LogWarning(e, "缓存失效监听断开，稍后重连 / cache invalidation listener lost its connection; reconnecting in {Delay} s", delay.TotalSeconds);
+                }
             }
 
             try

@@ -75,7 +75,12 @@ public static class ClusterSetup
         }
 
         // The provider's message (host names, paths) goes to the log only.
-        logs.CreateLogger("Baiqiang.Web.Cluster.Readiness").LogWarning("未就绪 / not ready: {Error}", check.Error ?? "migrations pending");
+        var log = logs.CreateLogger("Baiqiang.Web.Cluster.Readiness");
+        if (log.IsEnabled(LogLevel.Warning))
+        {
+            log.LogWarning("未就绪 / not ready: {Error}", check.Error ?? "migrations pending");
+        }
+
         var message = check.Reachable
             ? "数据库迁移未完成 / the store's migrations are not current"
             : "无法连接数据库 / the store cannot be reached";

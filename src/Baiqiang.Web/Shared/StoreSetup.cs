@@ -47,6 +47,7 @@ public static class StoreSetup
     {
         var ct = app.Lifetime.ApplicationStopping;
         var options = app.Services.GetRequiredService<Baiqiang.Storage.StoreOptions>();
+        await BaiqiangStore.EnsureDatabaseAsync(options, ct);
         await StoreLocks.RunExclusiveAsync(options, StoreLocks.InitKey, async () =>
         {
             await InitializeNowAsync(app, options, ct);

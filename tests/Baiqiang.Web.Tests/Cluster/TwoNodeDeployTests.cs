@@ -82,7 +82,7 @@ public sealed class TwoNodeDeployTests
             nodes.Add(list.Headers.GetValues(ClusterSetup.NodeHeader).Single());
         }
 
-        Assert.Equal(["node-a", "node-b"], nodes.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "node-a", "node-b" }, nodes.Order(StringComparer.Ordinal));
 
         // A personal token (made through nginx with the cookie) to talk to each node directly.
         var tokensPage = await proxy.GetStringAsync(new Uri("/Auth/Tokens", UriKind.Relative), Ct);
@@ -111,7 +111,7 @@ public sealed class TwoNodeDeployTests
         }
 
         watch.Stop();
-        Assert.True(seen && watch.Elapsed < TimeSpan.FromSeconds(1), $"node B showed the import after {watch.ElapsedMilliseconds} ms");
+        Assert.True(seen && watch.Elapsed < TimeSpan.FromSeconds(1), "node B showed the import after " + watch.ElapsedMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " ms");
 
         // The reminder sweep on both nodes at once: every reminder is sent once.
         await using var hook = new WebhookReceiver();
@@ -139,7 +139,7 @@ public sealed class TwoNodeDeployTests
         Assert.Equal(hook.Titles.Count, hook.Titles.Distinct(StringComparer.Ordinal).Count());
 
         // Node A dies mid-session: the same cookie carries on through nginx, now served by node B.
-        using (var kill = Process.Start("kill", ["-9", (await File.ReadAllTextAsync(Path.Combine(state, "node-a.pid"), Ct)).Trim()]))
+        using (var kill = Process.Start("kill", ["-9", (await File.ReadAllTextAsync(Path.Combine(state, "node-a.pid"), Ct)).Trim()])!)
         {
             await kill.WaitForExitAsync(Ct);
         }
@@ -165,11 +165,9 @@ public sealed class TwoNodeDeployTests
 
     private static async Task ScriptAsync(string command, IReadOnlyDictionary<string, string> env)
     {
-        var start = new ProcessStartInfo("bash", [Path.Combine(RepoRoot(), "deploy", "two-nodes.sh"), command])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(RepoRoot(), "deploy", "two-nodes.sh"));
+        start.ArgumentList.Add(command);
         foreach (var (key, value) in env)
         {
             start.Environment[key] = value;
