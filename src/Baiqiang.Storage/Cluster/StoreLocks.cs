@@ -38,7 +38,9 @@ public static class StoreLocks
 
         await using var connection = new NpgsqlConnection(options.ConnectionString);
         await connection.OpenAsync(ct);
-        await ExecuteAsync(connection, "SELECT pg_advisory_lock(@key)", key, ct);
+        // Waits as long as the holder works (a first run loading the sample data takes minutes on a busy machine): no
+        // command timeout, only the caller's cancellation.
+        await ExecuteAsync(connection, "SELECT pg_advisory_lock(@key)", key, ct, waitForever: true);
         try
         {
             return await work();
@@ -81,9 +83,14 @@ public static class StoreLocks
         }
     }
 
-    private static async Task<object?> ExecuteAsync(NpgsqlConnection connection, string sql, long key, CancellationToken ct)
+    private static async Task<object?> ExecuteAsync(NpgsqlConnection connection, string sql, long key, CancellationToken ct, bool waitForever = false)
     {
         await using var command = new NpgsqlCommand(sql, connection);
+        if (waitForever)
+        {
+            command.CommandTimeout = 0;
+        }
+
         command.Parameters.AddWithValue("key", key);
         return await command.ExecuteScalarAsync(ct);
     }
