@@ -86,6 +86,8 @@ wait_ready() {
 
 start() {
   mkdir -p "$STATE/nginx/tmp"
+  # nginx's workers run as an unprivileged user when the master is root: they must reach the temp folders.
+  chmod 755 "$STATE" "$STATE/nginx"
   chmod -R 777 "$STATE/nginx/tmp"
   local dll
   dll="$(web_dll)"
