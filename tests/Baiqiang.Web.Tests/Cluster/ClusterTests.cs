@@ -74,7 +74,7 @@ public sealed class ClusterTests
 
         Assert.Equal(BaiqiangStoreMigrations(), await database.ScalarAsync("SELECT COUNT(*) FROM \"__EFMigrationsHistory\""));
         Assert.Equal(1, await database.ScalarAsync("SELECT COUNT(*) FROM data_protection_keys"));
-        Assert.Equal(1, await database.ScalarAsync("SELECT COUNT(*) FROM web_users WHERE user_name = 'admin'"));
+        Assert.Equal(1, await database.ScalarAsync("SELECT COUNT(*) FROM web_users WHERE \"UserName\" = 'admin'"));
         await AssertNodesShareSignInAsync(a, b);
     }
 
