@@ -116,6 +116,9 @@ public abstract class BaiqiangDbContext : DbContext
 
     public DbSet<Notifications.NotificationRecipientEntity> NotificationRecipients => Set<Notifications.NotificationRecipientEntity>();
 
+    /// <summary>The web nodes' shared data-protection key ring (see <see cref="Cluster.DataProtectionKeyEntity"/>).</summary>
+    public DbSet<Cluster.DataProtectionKeyEntity> DataProtectionKeys => Set<Cluster.DataProtectionKeyEntity>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<RegionCode>().HaveConversion<RegionCodeConverter>();

@@ -141,7 +141,10 @@ public static class BaiqiangStore
     /// <summary>Creates or upgrades the schema. On SQLite also switches the file to WAL journaling (persistent).</summary>
     /// <remarks>A store whose history table already lists every migration of this build is left alone after one
     /// cheap query on a plain connection: asking EF (<c>Migrate</c>, even <c>GetMigrations</c>) builds its services and
-    /// model first, about two seconds on every command, which is only worth paying when something is to be applied.</remarks>
+    /// model first, about two seconds on every command, which is only worth paying when something is to be applied.
+    /// On PostgreSQL the database is created first (tolerating another node creating it at the same moment),
+    /// then the migrations run under <see cref="Cluster.StoreLocks.MigrateKey"/>: of several nodes started together one
+    /// applies them and the others find the store current.</remarks>
     public static async Task MigrateAsync(StoreOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -150,6 +153,67 @@ public static class BaiqiangStore
             return;
         }
 
+        if (options.Provider != StoreProvider.PostgreSql)
+        {
+            await MigrateNowAsync(options, cancellationToken);
+            return;
+        }
+
+        await EnsureDatabaseAsync(options, cancellationToken);
+        await Cluster.StoreLocks.RunExclusiveAsync(options, Cluster.StoreLocks.MigrateKey, async () =>
+        {
+            if (!await IsUpToDateAsync(options, cancellationToken))
+            {
+                await MigrateNowAsync(options, cancellationToken);
+            }
+
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <summary>Creates the (empty) PostgreSQL database when it does not exist; another node creating it first is fine.
+    /// Nothing to do on SQLite (the file is made on first open).</summary>
+    public static async Task EnsureDatabaseAsync(StoreOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Provider != StoreProvider.PostgreSql)
+        {
+            return;
+        }
+
+        await using var db = Open(options);
+        var creator = db.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(cancellationToken))
+        {
+            return;
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await creator.CreateAsync(cancellationToken);
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+            {
+                // Created by another node in the meantime.
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 10)
+            {
+                // The template database is being copied by another node's CREATE DATABASE: try again shortly.
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken);
+                if (await creator.ExistsAsync(cancellationToken))
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static async Task MigrateNowAsync(StoreOptions options, CancellationToken cancellationToken)
+    {
         await using var db = Open(options);
         await Migrations.Data.CodeKeysData.RefuseCollisionsAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Baiqiang.Web.Admin;
 using Baiqiang.Web.Auth;
+using Baiqiang.Web.Cluster;
 using Baiqiang.Web.Dashboard;
 using Baiqiang.Web.Documents;
 using Baiqiang.Web.Explorer;
@@ -18,6 +19,7 @@ using Baiqiang.Web.Zones;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddBaiqiangStore();
+builder.AddBaiqiangCluster();
 builder.AddBaiqiangAuth();
 builder.AddBaiqiangWeb();
 builder.AddBaiqiangApi();
@@ -26,9 +28,11 @@ builder.AddBaiqiangReminders();
 
 var app = builder.Build();
 
+app.UseBaiqiangNodeHeader();
 app.UseBaiqiangPipeline();
 
 app.MapBaiqiangPages();
+app.MapBaiqiangHealth();
 app.MapBaiqiangApiReference();
 app.MapHelloApi();
 app.MapReferenceApi();

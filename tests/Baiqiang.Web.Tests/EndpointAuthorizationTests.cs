@@ -11,8 +11,8 @@ namespace Baiqiang.Web.Tests;
 /// <summary>Every endpoint the app maps, found from the EndpointDataSource, refuses anonymous callers — so a new endpoint cannot skip auth.</summary>
 public sealed class EndpointAuthorizationTests(WebFactory factory) : IClassFixture<WebFactory>
 {
-    /// <summary>The only pages a stranger may open.</summary>
-    private static readonly string[] Anonymous = ["/Auth/Login", "/Auth/Denied"];
+    /// <summary>The only pages a stranger may open; and the load balancer's health probes (status and node name only).</summary>
+    private static readonly string[] Anonymous = ["/Auth/Login", "/Auth/Denied", "/healthz", "/readyz"];
 
     /// <summary>The API reference's own script and icon files (public library assets, no data) are the only other open paths.</summary>
     private static bool IsReferenceAsset(string path) =>

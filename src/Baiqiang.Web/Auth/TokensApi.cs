@@ -56,6 +56,12 @@ public static class TokensApi
 
         await identity.ApiTokens.Where(t => t.Id == id).ExecuteDeleteAsync(ct);
         cache.Remove(ApiTokenHandler.CacheKey(hash));
+        if (identity.Database.IsNpgsql())
+        {
+            // The other nodes drop their cached principal too (Cluster.CacheListener).
+            await identity.Database.ExecuteSqlAsync($"SELECT pg_notify({Storage.Cluster.CacheSignals.Channel}, {Storage.Cluster.CacheSignals.TokenPrefix + hash})", ct);
+        }
+
         return true;
     }
 

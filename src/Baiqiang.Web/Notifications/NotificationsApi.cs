@@ -1,5 +1,6 @@
 using Baiqiang.Core.Regions;
 using Baiqiang.Storage;
+using Baiqiang.Storage.Cluster;
 using Baiqiang.Storage.Notifications;
 using Baiqiang.Web.Auth;
 using Baiqiang.Web.Shared;
@@ -60,7 +61,7 @@ public static class NotificationsApi
     }
 
     internal static async Task<Results<Ok<ReminderRunResponse>, ValidationProblem>> RunAsync(
-        string? today, BaiqiangDbContext db, TimeProvider clock, IHttpClientFactory httpFactory, WebIdentityDbContext identity, CancellationToken ct)
+        string? today, BaiqiangDbContext db, StoreOptions store, TimeProvider clock, IHttpClientFactory httpFactory, WebIdentityDbContext identity, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var fallback = await AsOfDays.DefaultDayAsync(db, clock, ct);
@@ -69,9 +70,13 @@ public static class NotificationsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        await ReminderService.SyncRecipientsAsync(identity, db, ct);
-        var result = await ReminderSweep.RunAsync(Projects.ProjectViews.Tracking(db), day, clock, ct);
-        var sent = await new ReminderDelivery(httpFactory.CreateClient(ReminderService.HttpClientName), clock).DeliverAsync(db, ct);
+        // Waits for a sweep running on another node (or this one's schedule), then finds its reminders already there.
+        var (result, sent) = await StoreLocks.RunExclusiveAsync(store, StoreLocks.ReminderKey, async () =>
+        {
+            await ReminderService.SyncRecipientsAsync(identity, db, ct);
+            var swept = await ReminderSweep.RunAsync(Projects.ProjectViews.Tracking(db), day, clock, ct);
+            return (swept, await new ReminderDelivery(httpFactory.CreateClient(ReminderService.HttpClientName), clock).DeliverAsync(db, ct));
+        }, ct);
         return TypedResults.Ok(new ReminderRunResponse(day, result.CreatedByCause, result.Created, result.Notifications, result.Deliveries, result.Escalations, sent.Sent, sent.Failed, sent.StillPending));
     }
 
@@ -85,7 +90,7 @@ public static class NotificationsApi
 /// the sweep first, after bringing the recipients in step with the users. The day last swept is kept in the store
 /// (<c>reminders.last-run</c>), so a restart does not sweep the same day again (and the sweep adds nothing twice anyway).
 /// </summary>
-public sealed class ReminderService(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<ReminderService> log) : BackgroundService
+public sealed class ReminderService(IServiceScopeFactory scopes, StoreOptions store, IConfiguration configuration, TimeProvider clock, ILogger<ReminderService> log) : BackgroundService
 {
     public const string HttpClientName = "reminders";
 
@@ -112,8 +117,14 @@ public sealed class ReminderService(IServiceScopeFactory scopes, IConfiguration 
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>One tick: the sweep when this as-of day has not been swept, then a delivery pass.</summary>
-    public async Task RunOnceAsync(CancellationToken ct)
+    /// <summary>
+    /// One tick: the sweep when this as-of day has not been swept, then a delivery pass; on PostgreSQL only when no other node
+    /// is running its tick (<see cref="StoreLocks.ReminderKey"/>, tried, not waited for). False when another node held it.
+    /// </summary>
+    public Task<bool> RunOnceAsync(CancellationToken ct) =>
+        StoreLocks.TryRunExclusiveAsync(store, StoreLocks.ReminderKey, () => RunUnlockedAsync(ct), ct);
+
+    private async Task RunUnlockedAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = Projects.ProjectViews.Tracking(scope.ServiceProvider.GetRequiredService<BaiqiangDbContext>());

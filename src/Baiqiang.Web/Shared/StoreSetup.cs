@@ -1,4 +1,6 @@
 using Baiqiang.Storage;
+using Baiqiang.Storage.Cluster;
+using Baiqiang.Web.Cluster;
 using Baiqiang.Storage.Indicators;
 using Baiqiang.Storage.Sample;
 using Baiqiang.Web.Auth;
@@ -42,10 +44,23 @@ public static class StoreSetup
     /// Migrates the store, creates Identity's tables, loads the sample data into an empty store (unless
     /// <c>Baiqiang:LoadSample</c> is false) and creates the first administrator, printing its generated password once.
     /// </summary>
+    /// <remarks>Nodes started together on one PostgreSQL store take turns (<see cref="StoreLocks.InitKey"/>): the first does the
+    /// work, the others find it done. The data-protection key ring gets its first key here too.</remarks>
     public static async Task InitializeStoreAsync(this WebApplication app)
     {
         var ct = app.Lifetime.ApplicationStopping;
         var options = app.Services.GetRequiredService<Baiqiang.Storage.StoreOptions>();
+        await BaiqiangStore.EnsureDatabaseAsync(options, ct);
+        await StoreLocks.RunExclusiveAsync(options, StoreLocks.InitKey, async () =>
+        {
+            await InitializeNowAsync(app, options, ct);
+            Cluster.ClusterSetup.EnsureKeyRing(app.Services);
+            return true;
+        }, ct);
+    }
+
+    private static async Task InitializeNowAsync(WebApplication app, Baiqiang.Storage.StoreOptions options, CancellationToken ct)
+    {
         await BaiqiangStore.MigrateAsync(options, ct);
         await using var scope = app.Services.CreateAsyncScope();
         await UserAccounts.EnsureSchemaAndRolesAsync(scope.ServiceProvider, ct);
