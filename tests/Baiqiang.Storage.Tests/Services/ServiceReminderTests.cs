@@ -73,7 +73,7 @@ public abstract class ServiceReminderTests<TFixture>(TFixture fixture) : IClassF
         Assert.Contains("已超期3天", request.Text, StringComparison.Ordinal);
         var deal = await db.Notifications.AsNoTracking().SingleAsync(n => n.Cause == ReminderCauses.DealStale && n.Subject == "GL-D1" && n.Period == "2024-06", Ct);
         Assert.Contains("已94天无进展", deal.Text, StringComparison.Ordinal);
-        Assert.False(await db.Notifications.AnyAsync(n => n.Subject == "GL-SQ-2" || n.Subject == "GL-D2", Ct));
+        Assert.False(await db.Notifications.AnyAsync(n => n.Period == "2024-06" && (n.Subject == "GL-SQ-2" || n.Subject == "GL-D2"), Ct));
         Assert.Equal(0, again.CreatedByCause.GetValueOrDefault(ReminderCauses.RequestOverdue) + again.CreatedByCause.GetValueOrDefault(ReminderCauses.DealStale));
         Assert.Equal(1, Mails(smtp, "desk@gulin.gov.cn", "诉求超期", "GL-SQ-1"));
         Assert.Equal(1, Mails(smtp, "desk@gulin.gov.cn", "招商停滞", "GL-D1"));
