@@ -16,7 +16,7 @@ namespace Baiqiang.Benchmarks;
 /// (target &lt; 1 s), and pipeline rates over 50,000 deals (target &lt; 200 ms), in memory and from SQLite.
 /// </summary>
 /// <remarks>The rows are bulk-inserted with one prepared SQLite command (EF Core change tracking would make the setup
-/// take minutes); the queries measured are the production ones (<see cref="ServiceQueries.ReportAsync"/>,
+/// take minutes); the queries measured are the production ones (<c>ServiceQueries.ReportAsync</c>,
 /// <see cref="PipelineRates.Compute(IEnumerable{Deal}, StatPeriod, PipelineGrouping)"/>, <see cref="PipelineQueries.RatesAsync"/>).</remarks>
 [MemoryDiagnoser]
 public class PipelineServiceBenchmarks

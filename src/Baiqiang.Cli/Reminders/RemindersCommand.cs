@@ -13,7 +13,7 @@ namespace Baiqiang.Cli.Reminders;
 /// </summary>
 internal static class RemindersCommand
 {
-    public static Command Create() => new("reminders", "催报与预警提醒 / reminders (late reports, overdue problems, projects behind plan)")
+    public static Command Create() => new("reminders", "催报与预警提醒 / reminders (late reports, overdue problems, projects behind plan, overdue requests, stalled deals)")
     {
         Run(), List(), Recipient(),
     };
@@ -22,7 +22,7 @@ internal static class RemindersCommand
     {
         var today = CliAsOf.Option("判断迟报、逾期的日期", "the day lateness is judged on");
         var noSend = new Option<bool>("--no-send") { Description = "只生成提醒,不发送邮件和机器人消息 / create reminders but do not send" };
-        var command = new Command("run", "扫描迟报月报、逾期问题和滞后项目,生成并发送提醒(每事每期一次) / sweep and send reminders (once per cause per period)") { today, noSend };
+        var command = new Command("run", "扫描迟报月报、逾期问题、滞后项目、超期诉求和停滞招商项目,生成并发送提醒(每事每期一次) / sweep and send reminders (once per cause per period)") { today, noSend };
         command.SetAction(async (parse, ct) =>
         {
             await using var db = await StoreAccess.OpenAsync(parse, ct);
@@ -34,7 +34,7 @@ internal static class RemindersCommand
             var result = await ReminderSweep.RunAsync(db, asOf.Day, TimeProvider.System, ct);
             var o = parse.Out();
             await o.WriteLineAsync($"提醒 {asOf.Zh}:新增{result.Created}条 / reminders {asOf.En}: {result.Created} created");
-            foreach (var cause in new[] { ReminderCauses.LateReport, ReminderCauses.ProblemOverdue, ReminderCauses.ProjectBehind }
+            foreach (var cause in new[] { ReminderCauses.LateReport, ReminderCauses.ProblemOverdue, ReminderCauses.ProjectBehind, ReminderCauses.RequestOverdue, ReminderCauses.DealStale }
                          .Concat(result.CreatedByCause.Keys.Order(StringComparer.Ordinal)).Distinct(StringComparer.Ordinal))
             {
                 await o.WriteLineAsync($"  {ReminderCauses.Zh(cause)} {cause}: {result.CreatedByCause.GetValueOrDefault(cause)}");

@@ -3,6 +3,7 @@ using System.Globalization;
 using Baiqiang.Cli.Pipeline;
 using Baiqiang.Cli.Store;
 using Baiqiang.Core.Access;
+using Baiqiang.Core.Regions;
 using Baiqiang.Core.Services;
 using Baiqiang.Storage.Lists;
 using Baiqiang.Storage.Pipeline;
@@ -111,11 +112,12 @@ internal static class ServiceCommand
         var period = new Option<string>("--period") { Description = "统计期别 / period", Required = true };
         var today = CliAsOf.Option("判断超期的日期", "date overdue is judged on");
         var department = new Option<string[]>("--department") { Description = "只看某些责任单位 / only these departments", AllowMultipleArgumentsPerToken = true };
+        var region = new Option<string?>("--region") { Description = "只看某地区及其下属(区划代码) / only this region and those below it (division code)" };
         var format = ListOutput.FormatOption();
         var output = ListOutput.OutOption();
         var command = new Command("report", "走访、诉求(按部门×类别×月份)、解决率、办理天数中位数、超期、政策兑现 / service statistics")
         {
-            period, today, department, format, output,
+            period, today, department, region, format, output,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -126,6 +128,19 @@ internal static class ServiceCommand
                 return 2;
             }
 
+            RegionCode? scope = null;
+            if (parse.GetValue(region) is { Length: > 0 } regionText)
+            {
+                var parsed = RegionCode.TryParse(regionText.Trim().AsSpan());
+                if (!parsed.Success)
+                {
+                    await parse.Err().WriteLineAsync(parsed.Error.ToString());
+                    return 2;
+                }
+
+                scope = parsed.Value;
+            }
+
             var departments = parse.GetValue(department) is { Length: > 0 } d ? d : null;
             await using var db = await StoreAccess.OpenAsync(parse, ct);
             if (await CliAsOf.ResolveAsync(parse, db, today, ct) is not { } asOf)
@@ -133,14 +148,14 @@ internal static class ServiceCommand
                 return 2;
             }
 
-            var report = await ServiceQueries.ReportAsync(db, p.Value, asOf.Day, departments, ct);
+            var report = await ServiceQueries.ReportAsync(db, p.Value, asOf.Day, departments, scope, ct);
             string[] header = ["责任单位 department", "类别 category", "月份 month", "诉求 raised", "已解决 resolved", "无法解决 unresolvable", "超期 overdue"];
             var rows = report.Cells.Select(c => new object?[] { c.Department, ServiceText.Name(c.Category), c.Month, c.Raised, c.Resolved, c.Unresolvable, c.Overdue }).ToList();
             var fmt = parse.GetValue(format) ?? "table";
             var isTable = string.Equals(fmt, "table", StringComparison.OrdinalIgnoreCase);
             if (isTable)
             {
-                await parse.Out().WriteLineAsync($"{p.Value}，超期{asOf.Zh} / overdue {asOf.En}");
+                await parse.Out().WriteLineAsync($"{p.Value}{(scope is { } r ? $" 地区 region {r}" : string.Empty)}，超期{asOf.Zh} / overdue {asOf.En}");
                 await parse.Out().WriteLineAsync($"{p.Value}: 走访 visits {report.Visits} 次, 覆盖企业 enterprises reached {report.EnterprisesReached} 家, 诉求 requests {report.Raised} 件, 已解决 resolved {report.Resolved} 件, 超期 overdue {report.Overdue} 件");
                 await parse.Out().WriteLineAsync(report.ResolutionFormula + $"; 办理天数中位数 median days to resolve: {(report.MedianDaysToResolve is { } m ? m.Invariant() : "—")}");
             }
@@ -148,7 +163,7 @@ internal static class ServiceCommand
             var exit = await ListOutput.WriteAsync(parse, fmt, parse.GetValue(output), "requests", header, rows, ct);
             if (exit == 0 && isTable)
             {
-                var totals = await ServiceQueries.CashOutTotalsAsync(db, p.Value, ct);
+                var totals = await ServiceQueries.CashOutTotalsAsync(db, p.Value, scope, ct);
                 if (totals.Count > 0)
                 {
                     var table = new TextTable("政策项目 programme", "方式 kind", "企业 firms", "个体户 sole traders", "金额(万元) amount");

@@ -63,6 +63,7 @@ internal static class SettingsCommand
             {
                 StoreSettings.AsOfKey => $"未设定 {k}：判断以今天为准 / {k} is not set: judgements use today's date",
                 StoreSettings.PlausibleMultipleKey => $"未设定 {k}：默认{StoreSettings.DefaultPlausibleMultiple}倍 / {k} is not set: the default is {StoreSettings.DefaultPlausibleMultiple}×",
+                StoreSettings.StaleDealDaysKey => $"未设定 {k}：默认{StoreSettings.DefaultStaleDealDays}天 / {k} is not set: the default is {StoreSettings.DefaultStaleDealDays} days",
                 _ => $"未设定 {k} / {k} is not set",
             });
             return 0;

@@ -263,6 +263,18 @@ public sealed class ListHeader
         return (raw, null);
     }
 
+    /// <summary>A header holding every column at its own position, named by its key, money in 万元 (a form's fields).</summary>
+    internal static ListHeader ForColumns(IReadOnlyList<ListColumn> columns)
+    {
+        var header = new ListHeader();
+        for (var i = 0; i < columns.Count; i++)
+        {
+            header._map[columns[i].Key] = (i, columns[i].Key, columns[i].IsMoney ? Unit.WanYuan : null);
+        }
+
+        return header;
+    }
+
     internal bool TryGet(string key, out int index, out string headerText, out Unit? unit)
     {
         if (_map.TryGetValue(key, out var e))
@@ -291,6 +303,18 @@ public sealed class ListRow
         _cells = cells;
         _header = header;
         _errors = errors;
+    }
+
+    /// <summary>
+    /// A row typed into a form instead of read from a file: the same getters and the same parsers (<c>ServiceFiles.Parse…</c>)
+    /// apply, so a form keeps exactly the import's rules. Values are by column key, money in 万元; errors name the column key.
+    /// </summary>
+    public static ListRow FromValues(IReadOnlyList<ListColumn> columns, IReadOnlyDictionary<string, string?> values, List<ImportError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(values);
+        var cells = columns.Select(c => values.TryGetValue(c.Key, out var v) ? v ?? string.Empty : string.Empty).ToArray();
+        return new ListRow("form", 1, cells, ListHeader.ForColumns(columns), errors);
     }
 
     /// <summary>1-based row number as a spreadsheet shows it.</summary>

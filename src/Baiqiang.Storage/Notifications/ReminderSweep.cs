@@ -33,12 +33,20 @@ public static class ReminderCauses
     /// <summary>预警: a project behind its plan (completion lags time beyond the warning line).</summary>
     public const string ProjectBehind = "project-behind";
 
+    /// <summary>An enterprise request still open after its 办理期限.</summary>
+    public const string RequestOverdue = "request-overdue";
+
+    /// <summary>A deal whose stage has not changed for the store's <c>reminders.stale-deal-days</c>.</summary>
+    public const string DealStale = "deal-stale";
+
     /// <summary>Chinese label of a cause (the cause itself when unknown).</summary>
     public static string Zh(string cause) => cause switch
     {
         LateReport => "催报",
         ProblemOverdue => "问题逾期",
         ProjectBehind => "进度滞后",
+        RequestOverdue => "诉求超期",
+        DealStale => "招商停滞",
         _ => cause,
     };
 }
@@ -77,6 +85,8 @@ public static class ReminderSweep
         reminders.AddRange(await LateReportsAsync(db, today, filingDay, ct));
         reminders.AddRange(await OverdueProblemsAsync(db, today, ct));
         reminders.AddRange(await BehindProjectsAsync(db, today, ct));
+        reminders.AddRange(await Services.ServiceReminders.OverdueRequestsAsync(db, today, ct));
+        reminders.AddRange(await Services.ServiceReminders.StaleDealsAsync(db, today, await StoreSettings.StaleDealDaysAsync(db, ct), ct));
         var (byCause, notes, deliveries) = await NotifyAsync(db, reminders, clock, ct);
         return new ReminderRunResult(today, byCause, notes, deliveries, escalations.Count);
     }

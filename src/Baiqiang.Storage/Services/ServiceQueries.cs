@@ -1,5 +1,6 @@
 using Baiqiang.Core.Access;
 using Baiqiang.Core.Periods;
+using Baiqiang.Core.Regions;
 using Baiqiang.Core.Services;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,11 +14,21 @@ public static class ServiceQueries
     /// overdue as of <paramref name="today"/>, and the median days to resolve (ORDER BY … OFFSET in the database).
     /// <paramref name="departments"/> restricts requests to those departments (null: all).
     /// </summary>
-    public static async Task<ServiceReport> ReportAsync(BaiqiangDbContext db, StatPeriod period, DateOnly today, IReadOnlyCollection<string>? departments, CancellationToken ct)
+    public static Task<ServiceReport> ReportAsync(BaiqiangDbContext db, StatPeriod period, DateOnly today, IReadOnlyCollection<string>? departments, CancellationToken ct) =>
+        ReportAsync(db, period, today, departments, null, ct);
+
+    /// <summary>The report of visits and requests of <paramref name="region"/> and the regions below it (all when null).</summary>
+    public static async Task<ServiceReport> ReportAsync(BaiqiangDbContext db, StatPeriod period, DateOnly today, IReadOnlyCollection<string>? departments, RegionCode? region, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var (start, end) = (period.Start, period.End);
         var visits = db.Set<VisitEntity>().AsNoTracking().Where(v => v.On >= start && v.On <= end);
+        if (region is { } scope)
+        {
+            var codes = await RegionsWithinAsync(db.Set<VisitEntity>().Select(v => v.RegionCode), scope, ct);
+            visits = visits.Where(v => codes.Contains(v.RegionCode));
+        }
+
         var visitCount = await visits.CountAsync(ct);
         var reached = await visits.Select(v => v.CreditCode).Distinct().CountAsync(ct);
 
@@ -28,6 +39,12 @@ public static class ServiceQueries
         {
             var list = departments.ToList();
             requests = requests.Where(r => list.Contains(r.Department));
+        }
+
+        if (region is { } within)
+        {
+            var codes = await RegionsWithinAsync(db.Set<RequestEntity>().Select(r => r.RegionCode), within, ct);
+            requests = requests.Where(r => codes.Contains(r.RegionCode));
         }
 
         var rows = await requests
@@ -97,11 +114,21 @@ public static class ServiceQueries
     }
 
     /// <summary>Cash-out totals by programme and kind for the period (GROUP BY in the database).</summary>
-    public static async Task<IReadOnlyList<CashOutTotal>> CashOutTotalsAsync(BaiqiangDbContext db, StatPeriod period, CancellationToken ct)
+    public static Task<IReadOnlyList<CashOutTotal>> CashOutTotalsAsync(BaiqiangDbContext db, StatPeriod period, CancellationToken ct) =>
+        CashOutTotalsAsync(db, period, null, ct);
+
+    /// <summary>Cash-out totals of <paramref name="region"/> and the regions below it (all when null).</summary>
+    public static async Task<IReadOnlyList<CashOutTotal>> CashOutTotalsAsync(BaiqiangDbContext db, StatPeriod period, RegionCode? region, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var (start, end) = (period.Start, period.End);
         var q = db.Set<CashOutEntity>().AsNoTracking().Where(c => c.On >= start && c.On <= end);
+        if (region is { } scope)
+        {
+            var codes = await RegionsWithinAsync(db.Set<CashOutEntity>().Select(c => c.RegionCode), scope, ct);
+            q = q.Where(c => codes.Contains(c.RegionCode));
+        }
+
         var sums = await q.GroupBy(c => new { c.Programme, c.Kind }).Select(g => new { g.Key.Programme, g.Key.Kind, Amount = g.Sum(c => c.Amount) }).ToListAsync(ct);
         var people = await q.GroupBy(c => new { c.Programme, c.Kind, c.BeneficiaryKind })
             .Select(g => new { g.Key.Programme, g.Key.Kind, g.Key.BeneficiaryKind, Count = g.Select(c => c.Beneficiary).Distinct().Count() })
@@ -112,5 +139,22 @@ public static class ServiceQueries
             people.Where(p => p.Programme == s.Programme && p.Kind == s.Kind && p.BeneficiaryKind == BeneficiaryKind.Enterprise).Sum(p => p.Count),
             people.Where(p => p.Programme == s.Programme && p.Kind == s.Kind && p.BeneficiaryKind == BeneficiaryKind.IndividualBusiness).Sum(p => p.Count),
             s.Amount))];
+    }
+
+    /// <summary>
+    /// The distinct region codes of <paramref name="regions"/> that are <paramref name="scope"/> or lie below it, so a region
+    /// filter becomes an IN list the database applies (the desk's lists carry few distinct regions).
+    /// </summary>
+    public static async Task<List<RegionCode>> RegionsWithinAsync(IQueryable<RegionCode> regions, RegionCode scope, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(regions);
+        return [.. (await regions.Distinct().ToListAsync(ct)).Where(r => Actor.IsWithin(r, scope))];
+    }
+
+    /// <summary>A request's history from the audit log (its creation and every field change: who, when, old → new), oldest first.</summary>
+    public static async Task<List<Auditing.AuditEntry>> RequestHistoryAsync(BaiqiangDbContext db, string key, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await db.AuditEntries.AsNoTracking().Where(a => a.Entity == "request" && a.Key == key).OrderBy(a => a.Id).ToListAsync(ct);
     }
 }

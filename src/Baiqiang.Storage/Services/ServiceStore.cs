@@ -161,6 +161,32 @@ public static class ServiceStore
         return await SaveAsync(db, actor, items.Count, 0, ct);
     }
 
+    /// <summary>
+    /// Changes a stored enterprise's fields (all but its credit code, its identity) to <paramref name="changed"/>'s, audited
+    /// field by field. The actor must be able to edit both the stored region and the new one. False when no such enterprise.
+    /// </summary>
+    public static Task<bool> UpdateEnterpriseAsync(BaiqiangDbContext db, Actor actor, Enterprise changed, CancellationToken ct) =>
+        StoreWriteLock.RunAsync(db, async () =>
+        {
+            ArgumentNullException.ThrowIfNull(actor);
+            ArgumentNullException.ThrowIfNull(changed);
+            var code = changed.CreditCode.Value;
+            var entity = await db.Set<EnterpriseEntity>().AsTracking().SingleOrDefaultAsync(e => e.CreditCode == code, ct);
+            if (entity is null)
+            {
+                return false;
+            }
+
+            actor.EnsureCanEdit(entity.RegionCode);
+            actor.EnsureCanEdit(changed.Region);
+            var fresh = EnterpriseEntity.From(changed);
+            (entity.Name, entity.RegionCode, entity.ParkCode, entity.Industry, entity.Size, entity.Tags, entity.Contacts) =
+                (fresh.Name, fresh.RegionCode, fresh.ParkCode, fresh.Industry, fresh.Size, fresh.Tags, fresh.Contacts);
+            db.CurrentUser = actor.Name;
+            await db.SaveChangesAsync(ct);
+            return true;
+        }, ct);
+
     /// <summary>受理 → 办理中 for one stored request.</summary>
     public static Task<EnterpriseRequest> StartRequestAsync(BaiqiangDbContext db, Actor actor, string key, DateOnly on, CancellationToken ct) =>
         HandleAsync(db, actor, key, r => r.TryStart(on).Error, ct);
@@ -225,6 +251,10 @@ public static class ServiceStore
     {
         var wanted = codes.Distinct(StringComparer.Ordinal).ToList();
         var known = (await ExistingAsync(db.Set<EnterpriseEntity>(), wanted, (q, chunk) => q.Where(e => chunk.Contains(e.CreditCode)).Select(e => e.CreditCode), ct)).ToHashSet(StringComparer.Ordinal);
-        return [.. wanted.Where(c => !known.Contains(c)).Select(c => new Bilingual($"企业库中没有统一社会信用代码为“{c}”的企业,请先导入企业", $"no enterprise with credit code '{c}' is registered; import the enterprises first"))];
+        return [.. wanted.Where(c => !known.Contains(c)).Select(UnknownEnterprise)];
     }
+
+    /// <summary>Why a visit, request or cash-out naming <paramref name="code"/> is refused when the registry lacks it.</summary>
+    internal static Bilingual UnknownEnterprise(string code) =>
+        new($"企业库中没有统一社会信用代码为“{code}”的企业,请先导入企业", $"no enterprise with credit code '{code}' is registered; import the enterprises first");
 }

@@ -22,10 +22,23 @@ public static class StoreSettings
     public const decimal DefaultPlausibleMultiple = 10m;
 
     /// <summary>The keys the store understands (besides <see cref="LightKey"/>'s per-year keys).</summary>
-    public static IReadOnlyList<string> Keys { get; } = [AsOfKey, PlausibleMultipleKey, FilingDayKey, SmtpKey, MailFromKey, WebhookKey, LastRunKey];
+    public static IReadOnlyList<string> Keys { get; } = [AsOfKey, PlausibleMultipleKey, FilingDayKey, SmtpKey, MailFromKey, WebhookKey, LastRunKey, StaleDealDaysKey];
 
     /// <summary>The day of the next month by which a monthly report is due (1–28, inclusive; default 5): 催报 after it.</summary>
     public const string FilingDayKey = "reminders.filing-day";
+
+    /// <summary>Days without a stage change after which an open deal (not yet 投产, not lost) is reminded as stalled
+    /// (1–3650; default <see cref="DefaultStaleDealDays"/>).</summary>
+    public const string StaleDealDaysKey = "reminders.stale-deal-days";
+
+    /// <summary>The stall used when <see cref="StaleDealDaysKey"/> is not set.</summary>
+    public const int DefaultStaleDealDays = 90;
+
+    /// <summary>The store's <see cref="StaleDealDaysKey"/>, else <see cref="DefaultStaleDealDays"/>.</summary>
+    public static async Task<int> StaleDealDaysAsync(BaiqiangDbContext db, CancellationToken ct) =>
+        int.TryParse(await GetAsync(db, StaleDealDaysKey, ct), NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days is >= 1 and <= 3650
+            ? days
+            : DefaultStaleDealDays;
 
     /// <summary>The SMTP server reminders are mailed through, <c>host:port</c> (no authentication; STARTTLS when offered).</summary>
     public const string SmtpKey = "reminders.smtp";
@@ -128,6 +141,13 @@ public static class StoreSettings
             return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var day) && day is >= 1 and <= 28
                 ? ParseResult<string>.Ok(day.ToString(CultureInfo.InvariantCulture))
                 : ParseResult<string>.Fail($"填报截止日“{value}”应为1到28之间的整数", $"filing day '{value}' must be a whole number from 1 to 28");
+        }
+
+        if (key == StaleDealDaysKey)
+        {
+            return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days is >= 1 and <= 3650
+                ? ParseResult<string>.Ok(days.ToString(CultureInfo.InvariantCulture))
+                : ParseResult<string>.Fail($"招商项目停滞天数“{value}”应为1到3650之间的整数", $"stale-deal days '{value}' must be a whole number from 1 to 3650");
         }
 
         if (key == SmtpKey && (value.Split(':') is not [var host, var port] || host.Length == 0

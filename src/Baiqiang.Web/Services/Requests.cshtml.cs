@@ -14,6 +14,10 @@ public sealed class RequestsModel(BaiqiangDbContext db, TimeProvider clock, Lang
     [BindProperty(SupportsGet = true)]
     public string? Department { get; set; }
 
+    /// <summary>Only requests of this region and those below it.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Region { get; set; }
+
     [BindProperty]
     public string? Id { get; set; }
 
@@ -73,6 +77,15 @@ public sealed class RequestsModel(BaiqiangDbContext db, TimeProvider clock, Lang
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken ct) =>
-        Board = await ServiceViews.BoardAsync(db, User.ToActor(), Department, await AsOfDays.DefaultDayAsync(db, clock, ct), ct);
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var region = ServiceViews.ParseRegion(Region);
+        if (!region.Success)
+        {
+            Errors.Add(lang[region.Error!.Value]);
+            return;
+        }
+
+        Board = await ServiceViews.BoardAsync(db, User.ToActor(), Department, await AsOfDays.DefaultDayAsync(db, clock, ct), ct, region.Value);
+    }
 }

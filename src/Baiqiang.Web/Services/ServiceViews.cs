@@ -1,6 +1,7 @@
 using Baiqiang.Core.Access;
 using Baiqiang.Core.Periods;
 using Baiqiang.Core.Pipeline;
+using Baiqiang.Core.Regions;
 using Baiqiang.Core.Services;
 using Baiqiang.Core.Text;
 using Baiqiang.Storage;
@@ -42,9 +43,21 @@ public sealed record CloseRequestRequest(string Outcome, DateOnly On, string? Re
 /// <summary>The reads and writes the service-desk pages and API share.</summary>
 public static class ServiceViews
 {
-    public static async Task<IReadOnlyList<EnterpriseItem>> EnterprisesAsync(BaiqiangDbContext db, string? q, string? flag, DateOnly today, CancellationToken ct)
+    /// <summary>A region filter as typed: null when blank, else the code or why it is not one.</summary>
+    public static ParseResult<RegionCode?> ParseRegion(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? ParseResult<RegionCode?>.Ok(null)
+        : RegionCode.TryParse(text.Trim().AsSpan()) is { Success: true } r ? ParseResult<RegionCode?>.Ok(r.Value)
+        : ParseResult<RegionCode?>.Fail(RegionCode.TryParse(text.Trim().AsSpan()).Error!.Value);
+
+    public static async Task<IReadOnlyList<EnterpriseItem>> EnterprisesAsync(BaiqiangDbContext db, string? q, string? flag, DateOnly today, CancellationToken ct, RegionCode? region = null)
     {
         var query = db.Set<EnterpriseEntity>().AsNoTracking();
+        if (region is { } scope)
+        {
+            var within = await ServiceQueries.RegionsWithinAsync(db.Set<EnterpriseEntity>().Select(e => e.RegionCode), scope, ct);
+            query = query.Where(e => within.Contains(e.RegionCode));
+        }
+
         if (!string.IsNullOrWhiteSpace(q))
         {
             var t = q.Trim();
@@ -94,9 +107,15 @@ public static class ServiceViews
         r.IsOverdue(today), actor.CanEdit(r.Region, r.Department));
 
     /// <summary>All requests (optionally of one department), grouped by status, overdue ones first in each column.</summary>
-    public static async Task<RequestBoard> BoardAsync(BaiqiangDbContext db, Actor actor, string? department, DateOnly today, CancellationToken ct)
+    public static async Task<RequestBoard> BoardAsync(BaiqiangDbContext db, Actor actor, string? department, DateOnly today, CancellationToken ct, RegionCode? region = null)
     {
         var query = db.Set<RequestEntity>().AsNoTracking();
+        if (region is { } scope)
+        {
+            var within = await ServiceQueries.RegionsWithinAsync(db.Set<RequestEntity>().Select(r => r.RegionCode), scope, ct);
+            query = query.Where(r => within.Contains(r.RegionCode));
+        }
+
         if (!string.IsNullOrWhiteSpace(department))
         {
             var d = department.Trim();
@@ -162,9 +181,9 @@ public static class ServiceViews
         return await db.Set<RequestEntity>().AnyAsync(r => r.Key == key, ct);
     }
 
-    public static async Task<ServiceStatisticsResponse> StatisticsAsync(BaiqiangDbContext db, StatPeriod period, DateOnly today, CancellationToken ct)
+    public static async Task<ServiceStatisticsResponse> StatisticsAsync(BaiqiangDbContext db, StatPeriod period, DateOnly today, CancellationToken ct, RegionCode? region = null)
     {
-        var r = await ServiceQueries.ReportAsync(db, period, today, null, ct);
+        var r = await ServiceQueries.ReportAsync(db, period, today, null, region, ct);
         return new ServiceStatisticsResponse(
             period.ToString(), r.Visits, r.EnterprisesReached, r.Raised, r.Resolved, r.Unresolvable, r.Overdue,
             Pipeline.PipelineViews.Round(r.ResolutionRatePercent), r.ResolutionFormula, r.MedianDaysToResolve,

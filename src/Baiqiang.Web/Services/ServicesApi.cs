@@ -31,16 +31,24 @@ public static class ServicesApi
         api.MapGet("/statistics", StatisticsAsync).WithName("GetServiceStatistics");
         api.MapGet("/export/{list}", ExportAsync).WithName("ExportServiceList");
         api.MapPost("/import/{list}", ImportAsync).WithName("ImportServiceList").DisableAntiforgery().WithParseBudget();
+        api.MapDeskApi();
     }
 
-    internal static async Task<Ok<IReadOnlyList<EnterpriseItem>>> EnterprisesAsync(string? q, string? flag, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct) =>
-        TypedResults.Ok(await ServiceViews.EnterprisesAsync(db, q, flag, await AsOfDays.DefaultDayAsync(db, clock, ct), ct));
+    internal static async Task<Results<Ok<IReadOnlyList<EnterpriseItem>>, ValidationProblem>> EnterprisesAsync(string? q, string? flag, string? region, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct) =>
+        ServiceViews.ParseRegion(region) is { Success: false } bad
+            ? RegionProblem(bad)
+            : TypedResults.Ok(await ServiceViews.EnterprisesAsync(db, q, flag, await AsOfDays.DefaultDayAsync(db, clock, ct), ct, ServiceViews.ParseRegion(region).Value));
+
+    private static ValidationProblem RegionProblem(Core.Text.ParseResult<Core.Regions.RegionCode?> bad) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["region"] = [bad.Error!.Value.ToString()] });
 
     internal static async Task<Results<Ok<EnterpriseDetail>, NotFound>> EnterpriseAsync(string creditCode, HttpContext http, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct) =>
         await ServiceViews.EnterpriseAsync(db, http.User.ToActor(), creditCode, await AsOfDays.DefaultDayAsync(db, clock, ct), ct) is { } d ? TypedResults.Ok(d) : TypedResults.NotFound();
 
-    internal static async Task<Ok<RequestBoard>> BoardAsync(string? department, HttpContext http, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct) =>
-        TypedResults.Ok(await ServiceViews.BoardAsync(db, http.User.ToActor(), department, await AsOfDays.DefaultDayAsync(db, clock, ct), ct));
+    internal static async Task<Results<Ok<RequestBoard>, ValidationProblem>> BoardAsync(string? department, string? region, HttpContext http, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct) =>
+        ServiceViews.ParseRegion(region) is { Success: false } bad
+            ? RegionProblem(bad)
+            : TypedResults.Ok(await ServiceViews.BoardAsync(db, http.User.ToActor(), department, await AsOfDays.DefaultDayAsync(db, clock, ct), ct, ServiceViews.ParseRegion(region).Value));
 
     internal static Task<Results<NoContent, NotFound, ValidationProblem, ForbidHttpResult>> StartAsync(
         string id, StartRequestRequest request, HttpContext http, BaiqiangDbContext db, CancellationToken ct) =>
@@ -70,8 +78,14 @@ public static class ServicesApi
         }
     }
 
-    internal static async Task<Results<Ok<ServiceStatisticsResponse>, ValidationProblem>> StatisticsAsync(string? period, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Results<Ok<ServiceStatisticsResponse>, ValidationProblem>> StatisticsAsync(string? period, string? region, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct)
     {
+        var scope = ServiceViews.ParseRegion(region);
+        if (!scope.Success)
+        {
+            return RegionProblem(scope);
+        }
+
         var today = await AsOfDays.DefaultDayAsync(db, clock, ct);
         var p = StatPeriod.ForYear(await ServiceViews.LatestYearAsync(db, today, ct));
         if (!string.IsNullOrWhiteSpace(period))
@@ -85,7 +99,7 @@ public static class ServicesApi
             p = parsed.Value;
         }
 
-        return TypedResults.Ok(await ServiceViews.StatisticsAsync(db, p, today, ct));
+        return TypedResults.Ok(await ServiceViews.StatisticsAsync(db, p, today, ct, scope.Value));
     }
 
     /// <summary><c>list</c> = enterprises, visits or requests; CSV (default) or XLSX, in the import's columns.</summary>

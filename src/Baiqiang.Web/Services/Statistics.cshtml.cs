@@ -13,6 +13,10 @@ public sealed class StatisticsModel(BaiqiangDbContext db, TimeProvider clock, La
     [BindProperty(SupportsGet = true)]
     public string? Period { get; set; }
 
+    /// <summary>Only visits and requests of this region and those below it.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Region { get; set; }
+
     public ServiceStatisticsResponse? Stats { get; private set; }
 
     public string? Error { get; private set; }
@@ -35,8 +39,15 @@ public sealed class StatisticsModel(BaiqiangDbContext db, TimeProvider clock, La
             period = parsed.Value;
         }
 
+        var region = ServiceViews.ParseRegion(Region);
+        if (!region.Success)
+        {
+            Error = lang[region.Error!.Value];
+            return;
+        }
+
         Period = period.ToString();
-        Stats = await ServiceViews.StatisticsAsync(db, period, today, ct);
+        Stats = await ServiceViews.StatisticsAsync(db, period, today, ct, region.Value);
         ChartJson = JsonSerializer.Serialize(new
         {
             title = lang[$"{Fmt.Period(period, false)}企业诉求（按类别）", $"Requests by category, {Fmt.Period(period, true)}"],
