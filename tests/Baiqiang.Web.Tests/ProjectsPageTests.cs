@@ -106,7 +106,7 @@ public sealed class ProjectsPageTests(WebFactory factory) : IClassFixture<WebFac
 
         var may = await client.GetStringAsync(new Uri("/Projects/Project/JY-S08?today=2022-05-31", UriKind.Relative), Ct);
         Assert.Contains("datetime=\"2022-05-31\">2022年5月31日</time>", may, StringComparison.Ordinal);
-        Assert.Matches("<tr><td>二期主体开工\\s*</td>", may);
+        Assert.Matches("<tr data-milestone=\"二期主体开工\">\\s*<td>二期主体开工\\s*</td>", may);
         Assert.DoesNotMatch(OverdueMilestone, may);
         Assert.DoesNotContain("已逾期", Row(may, "problem-JY-S08-Q1"), StringComparison.Ordinal);
 
@@ -196,7 +196,7 @@ public sealed class ProjectsPageTests(WebFactory factory) : IClassFixture<WebFac
     }
 
     /// <summary>JY-S08's milestone row flagged 逾期 on the project page.</summary>
-    private static readonly Regex OverdueMilestone = new("<tr class=\"broken\"><td>二期主体开工\\s*<span class=\"flag\">逾期</span>", RegexOptions.None, TimeSpan.FromSeconds(1));
+    private static readonly Regex OverdueMilestone = new("<tr class=\"broken\" data-milestone=\"二期主体开工\">\\s*<td>二期主体开工\\s*<span class=\"flag\">逾期</span>", RegexOptions.None, TimeSpan.FromSeconds(1));
 
     private static string Row(string html, string id)
     {

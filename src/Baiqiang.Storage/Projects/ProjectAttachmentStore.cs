@@ -177,6 +177,8 @@ public static class ProjectAttachmentStore
             throw new ProjectRuleException(refusal);
         }
 
+        // The web hands out no-tracking contexts; the change must be tracked to be saved and audited.
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
         var p = await ProjectStore.FindEntityAsync(db, code, details: false, ct);
         actor.EnsureCanEdit(p.RegionCode, p.LeadDepartment);
         p.Latitude = latitude is { } lat ? Math.Round(lat, 6) : null;

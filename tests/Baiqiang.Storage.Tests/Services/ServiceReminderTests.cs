@@ -60,7 +60,7 @@ public abstract class ServiceReminderTests<TFixture>(TFixture fixture) : IClassF
 
         var run = await ReminderSweep.RunAsync(db, new DateOnly(2024, 6, 3), clock, Ct);
         var sent = await delivery.DeliverAsync(db, Ct);
-        var again = await ReminderSweep.RunAsync(db, new DateOnly(2024, 6, 20), clock, Ct);
+        var again = await ReminderSweep.RunAsync(db, new DateOnly(2024, 6, 9), clock, Ct); // before GL-SQ-2's deadline (06-10)
         await delivery.DeliverAsync(db, Ct);
         var nextMonth = await ReminderSweep.RunAsync(db, new DateOnly(2024, 7, 1), clock, Ct);
 
