@@ -56,6 +56,36 @@ public sealed class PipelineMoneyTests(WebFactory factory) : IClassFixture<WebFa
     }
 
     [Fact]
+    public async Task ContractForm_NotANumberThenValid_RefusedKeepingTypedThenSaved()
+    {
+        using var jy = await factory.TokenClientAsync("jy-money");
+        Assert.Equal(HttpStatusCode.OK, await PostFileAsync(jy, "/api/pipeline/deals/import?commit=true", Deals.Replace("JY-M", "JY-P", StringComparison.Ordinal)));
+        using var client = await factory.SignedInClientAsync("jy-money", WebFactory.UserPassword);
+        var page = await client.GetStringAsync(new Uri("/Pipeline/Deal/JY-P1", UriKind.Relative), Ct);
+        Assert.Contains("id=\"contract-form\"", page, StringComparison.Ordinal);
+
+        using var bad = await client.PostAsync(new Uri("/Pipeline/Deal/JY-P1?handler=Contract", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["ContractInvestment"] = "一万二", ["ContractSignedOn"] = "2024-01-15", ["__RequestVerificationToken"] = WebFactory.Antiforgery(page),
+        }), Ct);
+        var refused = await bad.Content.ReadAsStringAsync(Ct);
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("合同投资应为数字(万元)", refused, StringComparison.Ordinal);
+        Assert.Contains("value=\"一万二\"", refused, StringComparison.Ordinal);
+        Assert.DoesNotContain("合同已保存", refused, StringComparison.Ordinal);
+        var unchanged = await jy.GetFromJsonAsync<JsonElement>("/api/pipeline/deals/JY-P1", Ct);
+        Assert.Equal(10000m, unchanged.GetProperty("money").GetProperty("contractInvestment").GetDecimal());
+
+        using var good = await client.PostAsync(new Uri("/Pipeline/Deal/JY-P1?handler=Contract", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["ContractInvestment"] = "12000", ["ContractSignedOn"] = "2024-01-15", ["__RequestVerificationToken"] = WebFactory.Antiforgery(page),
+        }), Ct);
+        Assert.Contains("合同已保存", await good.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var saved = await jy.GetFromJsonAsync<JsonElement>("/api/pipeline/deals/JY-P1", Ct);
+        Assert.Equal(12000m, saved.GetProperty("money").GetProperty("contractInvestment").GetDecimal());
+    }
+
+    [Fact]
     public async Task Contract_PostedByEditor_SavedAndOutsideRegionForbidden()
     {
         using var jy = await factory.TokenClientAsync("jy-money");
