@@ -20,10 +20,13 @@ public sealed record SampleModule(string NameZh, string NameEn, IReadOnlyList<Sa
 
 /// <summary>What <see cref="SampleLoader.LoadAsync"/> stored, module by module, and the store's as-of day after it
 /// (<see cref="SampleLoader.AsOf"/> unless the store already had one).</summary>
+/// <param name="RegionsAdded">Regions the store did not hold yet.</param>
 /// <param name="SeedFigures">The five seed reports' own figures (<see cref="SampleData.Observations"/>).</param>
 /// <param name="DistrictFigures">The published district figures (<see cref="SampleDistrictFigures.Observations"/>).</param>
+/// <param name="TargetsAdded">Targets the store did not hold yet.</param>
 /// <param name="PeerGroups">The prefecture groups, each with its number of members.</param>
 /// <param name="Modules">The pipeline, service desk and key-project ledger: what each added.</param>
+/// <param name="AsOf">The store's as-of day after loading (yyyy-MM-dd).</param>
 public sealed record SampleSummary(
     int RegionsAdded,
     WriteSummary SeedFigures,
