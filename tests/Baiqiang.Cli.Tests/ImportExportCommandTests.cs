@@ -71,7 +71,9 @@ public sealed class ImportExportCommandTests
         var reimport = await cli.OkAsync("import", file);
 
         Assert.Contains("320612,通州区,gdp,地区生产总值,2023-01..06,880.5,亿元,7.8", text, StringComparison.Ordinal);
-        Assert.Contains("unchanged 1", reimport, StringComparison.Ordinal);
+        Assert.Contains("320613,崇川区,gdp,地区生产总值,2022,1676.93,亿元,2.1", text, StringComparison.Ordinal);
+        // 通州区's half year (seed 004) and 崇川区's 2022 year and 2021 first quarter (docs/sample-data.md).
+        Assert.Contains("unchanged 3", reimport, StringComparison.Ordinal);
     }
 
     [Fact]

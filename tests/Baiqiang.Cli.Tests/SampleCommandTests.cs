@@ -1,3 +1,7 @@
+using System.Globalization;
+using Baiqiang.Core.Quantities;
+using Baiqiang.Storage.Sample;
+
 namespace Baiqiang.Cli.Tests;
 
 /// <summary>The done-when line: <c>baiqiang init &amp;&amp; baiqiang sample &amp;&amp; baiqiang series 510502 gdp</c>.</summary>
@@ -45,6 +49,108 @@ public sealed class SampleCommandTests
 
         Assert.Contains("observations +0", second, StringComparison.Ordinal);
         Assert.Contains("targets +0", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("observations +1", second, StringComparison.Ordinal);
+        Assert.Contains("交易 deals +0", second, StringComparison.Ordinal);
+        Assert.Contains("项目 projects +0", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sample_FreshStore_PrintsWhatEachModuleAdded()
+    {
+        using var store = new TempStore();
+        var cli = new CliRunner(store.Path);
+
+        var output = await cli.OkAsync("sample");
+
+        var lines = output.Split('\n');
+        string Line(string start) => Assert.Single(lines, l => l.TrimStart().StartsWith(start, StringComparison.Ordinal));
+        Assert.Contains($"observations +{SampleData.Observations.Count} ", Line("种子报道数据"), StringComparison.Ordinal);
+        Assert.Contains($"observations +{SampleDistrictFigures.Observations.Count} ", Line("公开发布的区级数据"), StringComparison.Ordinal);
+        Assert.Contains("docs/sample-data.md", Line("公开发布的区级数据"), StringComparison.Ordinal);
+        Assert.Contains($"targets +{SampleData.Targets.Count}", Line("目标"), StringComparison.Ordinal);
+        Assert.Contains("pref:510500（7个地区 regions）", Line("对比组"), StringComparison.Ordinal);
+        Assert.Contains("交易 deals +40", Line("招商引资"), StringComparison.Ordinal);
+        Assert.Equal(
+            "企业服务 service desk: 企业 enterprises +92, 走访 visits +25, 诉求 requests +84, 政策兑现 cash-outs +413",
+            Line("企业服务").Trim());
+        Assert.Equal("重点项目 key projects: 项目 projects +18, 月报 monthly reports +102, 问题 problems +1", Line("重点项目").Trim());
+        Assert.Contains("as-of = 2023-07-31", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Series_Chongchuan_PrintsBulletinFiguresWithPriceBasis()
+    {
+        using var store = new TempStore();
+        var cli = new CliRunner(store.Path);
+        await cli.OkAsync("sample");
+
+        var output = await cli.OkAsync("series", "崇川区", "地区生产总值");
+
+        var lines = output.Split('\n');
+        var year = Assert.Single(lines, l => l.StartsWith("2022 ", StringComparison.Ordinal));
+        Assert.Contains("1676.93亿元", year, StringComparison.Ordinal);
+        Assert.Contains("按可比价", year, StringComparison.Ordinal);
+        Assert.Contains("增长2.1%", year, StringComparison.Ordinal);
+        var quarter = Assert.Single(lines, l => l.StartsWith("2021-01..03", StringComparison.Ordinal));
+        Assert.Contains("379.33亿元", quarter, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SampleFigures_EveryReference_NamesADocumentWithTitleAndDate()
+    {
+        foreach (var o in SampleData.Observations.Concat(SampleDistrictFigures.Observations))
+        {
+            var d = SampleDocuments.Find(o.Source.Reference);
+            Assert.True(d is not null, $"no document for {o.Source.Reference}");
+            Assert.False(string.IsNullOrWhiteSpace(d.TitleZh));
+            Assert.False(string.IsNullOrWhiteSpace(d.DateZh));
+            Assert.False(string.IsNullOrWhiteSpace(d.DateEn));
+        }
+
+        foreach (var o in SampleDistrictFigures.Observations)
+        {
+            Assert.Contains(o.Region, SampleDistrictFigures.Districts);
+            Assert.StartsWith("http", SampleDocuments.Find(o.Source.Reference)!.Url, StringComparison.Ordinal);
+            Assert.InRange(o.Period.Year, 2021, 2023);
+        }
+    }
+
+    [Fact]
+    public void SampleDataDoc_EveryDistrictFigure_IsListedWithItsSource()
+    {
+        var doc = File.ReadAllLines(RepoFile("docs", "sample-data.md"));
+
+        foreach (var o in SampleDistrictFigures.Observations)
+        {
+            var period = o.Period.ToString();
+            var value = o.Value is { } v ? v.ToString(CultureInfo.InvariantCulture) + (o.Unit == Unit.Percent ? "%" : "亿元") : "— (not printed)";
+            var growth = o.GrowthPercent is { } g ? "增长" + g.ToString(CultureInfo.InvariantCulture) + "%" : "—";
+            Assert.Contains(doc, l => l.StartsWith("| ", StringComparison.Ordinal)
+                && l.Contains(o.Region.ToString(), StringComparison.Ordinal)
+                && l.Contains($"`{o.Indicator}`", StringComparison.Ordinal)
+                && l.Contains($"| {period}", StringComparison.Ordinal)
+                && l.Contains($"| {value} |", StringComparison.Ordinal)
+                && l.Contains($"| {growth} |", StringComparison.Ordinal)
+                && l.Contains($"`{o.Source.Reference}`", StringComparison.Ordinal));
+        }
+
+        foreach (var (reference, d) in SampleDocuments.All.Where(p => p.Key.StartsWith("pub:", StringComparison.Ordinal)))
+        {
+            Assert.Contains(doc, l => l.Contains($"`{reference}`", StringComparison.Ordinal) && l.Contains(d.Url!, StringComparison.Ordinal));
+        }
+    }
+
+    private static string RepoFile(params string[] parts)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Baiqiang.slnx")))
+            {
+                return Path.Combine([dir.FullName, .. parts]);
+            }
+        }
+
+        throw new DirectoryNotFoundException("Baiqiang.slnx not found above " + AppContext.BaseDirectory);
     }
 
     [Fact]

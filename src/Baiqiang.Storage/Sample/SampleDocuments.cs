@@ -1,12 +1,15 @@
 namespace Baiqiang.Storage.Sample;
 
-/// <summary>A published document a figure was read from: its title and when it appeared (as precisely as the document says).</summary>
-public sealed record SourceDocument(string TitleZh, string DateZh, string DateEn);
+/// <summary>A published document a figure was read from: its title and when it appeared (as precisely as the document says),
+/// and, where known, who published it and the address of the copy the figures were read from.</summary>
+public sealed record SourceDocument(string TitleZh, string DateZh, string DateEn, string? Publisher = null, string? Url = null);
 
 /// <summary>
-/// The five seed reports behind the sample's source references (<c>seed:000_…</c>), so briefings and exports name a
-/// document a reader can look up rather than an internal id. Titles are the reports' own headlines where they carry one;
-/// dates are what the reports state (a month or a year when they give no day).
+/// The documents behind the sample's source references — the five seed reports (<c>seed:000_…</c>) and the published
+/// district figures (<c>pub:…</c>, <see cref="SampleDistrictFigures"/>) — so briefings and exports name a document a
+/// reader can look up rather than an internal id. Titles are the documents' own headlines where they carry one (a
+/// description in 〔〕 where the copy shows none); dates are what the documents state (a month or a year when they give
+/// no day, 日期未注明 when the copy shows none).
 /// </summary>
 public static class SampleDocuments
 {
@@ -17,7 +20,16 @@ public static class SampleDocuments
         [SampleData.ZiyangZones] = new("突破发展 跨越发展 资阳临空高新着力打造高质量发展增长极（资阳发布）", "2023年", "2023"),
         [SampleData.ZiyangPlan] = new("借力成渝双核和成资同城化 四川资阳工业经济高质量发展划下了这些重点", "2020年", "2020"),
         [SampleData.Tongzhou] = new("南通通州打造高质量发展“硬核区” 展示硬核实力", "2023年", "2023"),
+        [SampleDistrictFigures.Chongchuan2022Bulletin] = new(
+            "崇川区2022年国民经济和社会发展统计公报", "日期未注明", "date not stated", "发布机关未注明（统计公报汇编站转载）",
+            "https://tjgb.hongheiku.com/xjtjgb/xj2020/44174.html"),
+        [SampleDistrictFigures.Chongchuan2021Q1Report] = new(
+            "〔崇川区2021年一季度经济运行报道〕（记者苗蓓、袁晓婕）", "2021年4月27日", "27 April 2021", "南通网（南通日报社）",
+            "http://zgnt.net/content/2021-04/27/content_3046941.htm"),
     };
+
+    /// <summary>Every document the sample cites, by reference.</summary>
+    public static IReadOnlyDictionary<string, SourceDocument> All => Known;
 
     /// <summary>The document behind a stored source reference (a trailing <c>#row</c> ignored), or null.</summary>
     public static SourceDocument? Find(string reference)

@@ -9,11 +9,40 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Baiqiang.Storage.Sample;
 
-/// <summary>What <see cref="SampleLoader.LoadAsync"/> stored, and the store's as-of day after it (<see cref="SampleLoader.AsOf"/>
-/// unless the store already had one).</summary>
-public sealed record SampleSummary(int RegionsAdded, WriteSummary Observations, int TargetsAdded, IReadOnlyList<string> PeerGroups, string AsOf);
+/// <summary>How many rows of one kind a part of the sample added (交易 deals +40).</summary>
+public sealed record SampleCount(string NameZh, string NameEn, int Added);
 
-/// <summary>Loads <see cref="SampleData"/> into a store. Idempotent: loading twice changes nothing.</summary>
+/// <summary>A peer group the sample made, and how many regions it holds.</summary>
+public sealed record SamplePeerGroup(string Id, int Members);
+
+/// <summary>What one part of the sample added, kind by kind.</summary>
+public sealed record SampleModule(string NameZh, string NameEn, IReadOnlyList<SampleCount> Counts);
+
+/// <summary>What <see cref="SampleLoader.LoadAsync"/> stored, module by module, and the store's as-of day after it
+/// (<see cref="SampleLoader.AsOf"/> unless the store already had one).</summary>
+/// <param name="RegionsAdded">Regions the store did not hold yet.</param>
+/// <param name="SeedFigures">The five seed reports' own figures (<see cref="SampleData.Observations"/>).</param>
+/// <param name="DistrictFigures">The published district figures (<see cref="SampleDistrictFigures.Observations"/>).</param>
+/// <param name="TargetsAdded">Targets the store did not hold yet.</param>
+/// <param name="PeerGroups">The prefecture groups, each with its number of members.</param>
+/// <param name="Modules">The pipeline, service desk and key-project ledger: what each added.</param>
+/// <param name="AsOf">The store's as-of day after loading (yyyy-MM-dd).</param>
+public sealed record SampleSummary(
+    int RegionsAdded,
+    WriteSummary SeedFigures,
+    WriteSummary DistrictFigures,
+    int TargetsAdded,
+    IReadOnlyList<SamplePeerGroup> PeerGroups,
+    IReadOnlyList<SampleModule> Modules,
+    string AsOf)
+{
+    /// <summary>Both sets of figures together.</summary>
+    public WriteSummary Observations => new(
+        SeedFigures.Inserted + DistrictFigures.Inserted, SeedFigures.Revised + DistrictFigures.Revised, SeedFigures.Unchanged + DistrictFigures.Unchanged);
+}
+
+/// <summary>Loads <see cref="SampleData"/>, <see cref="SampleDistrictFigures"/> and the pipeline, service-desk and key-project
+/// samples into a store. Idempotent: loading twice changes nothing.</summary>
 public static class SampleLoader
 {
     /// <summary>
@@ -46,7 +75,8 @@ public static class SampleLoader
 
         await db.SaveChangesAsync(ct);
 
-        var observations = await ObservationWriter.WriteAsync(db, SampleData.Observations, "sample", clock, ct);
+        var seedFigures = await ObservationWriter.WriteAsync(db, SampleData.Observations, "sample", clock, ct);
+        var districtFigures = await ObservationWriter.WriteAsync(db, SampleDistrictFigures.Observations, "sample", clock, ct);
 
         var targetsAdded = 0;
         var keys = (await db.Targets.Select(t => t.Key).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
@@ -58,19 +88,44 @@ public static class SampleLoader
 
         await db.SaveChangesAsync(ct);
 
-        var groups = new List<string>();
+        var groups = new List<SamplePeerGroup>();
         foreach (var prefecture in new[] { new Core.Regions.RegionCode(320600), new Core.Regions.RegionCode(510500), new Core.Regions.RegionCode(512000) })
         {
             var group = await PeerGroupStore.CreatePrefectureGroupAsync(db, prefecture, ct);
-            groups.Add(group.Id);
+            groups.Add(new(group.Id, (await PeerGroupStore.MembersAsync(db, group.Id, ct)).Count));
         }
 
+        // The modules count what they added as the difference of row counts, so their loaders stay as they are.
+        var deals = await db.Deals.CountAsync(ct);
+        var enterprises = await db.Enterprises.CountAsync(ct);
+        var visits = await db.Visits.CountAsync(ct);
+        var requests = await db.EnterpriseRequests.CountAsync(ct);
+        var cashOuts = await db.CashOuts.CountAsync(ct);
         await PipelineServiceSample.LoadAsync(db, ct);
-        await SampleProjects.LoadAsync(db, ct);
+        var reports = await db.MonthlyReports.CountAsync(ct);
+        var problems = await db.ProjectProblems.CountAsync(ct);
+        var projects = await SampleProjects.LoadAsync(db, ct);
+        IReadOnlyList<SampleModule> modules =
+        [
+            new("招商引资", "pipeline", [new("交易", "deals", await db.Deals.CountAsync(ct) - deals)]),
+            new("企业服务", "service desk",
+            [
+                new("企业", "enterprises", await db.Enterprises.CountAsync(ct) - enterprises),
+                new("走访", "visits", await db.Visits.CountAsync(ct) - visits),
+                new("诉求", "requests", await db.EnterpriseRequests.CountAsync(ct) - requests),
+                new("政策兑现", "cash-outs", await db.CashOuts.CountAsync(ct) - cashOuts),
+            ]),
+            new("重点项目", "key projects",
+            [
+                new("项目", "projects", projects),
+                new("月报", "monthly reports", await db.MonthlyReports.CountAsync(ct) - reports),
+                new("问题", "problems", await db.ProjectProblems.CountAsync(ct) - problems),
+            ]),
+        ];
 
         // The sample's own day, unless the store already carries one (a user's choice is kept).
         var asOf = await StoreSettings.GetAsync(db, StoreSettings.AsOfKey, ct)
             ?? (await StoreSettings.SetAsync(db, StoreSettings.AsOfKey, AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), db.CurrentUser, ct)).Value;
-        return new SampleSummary(added, observations, targetsAdded, groups, asOf);
+        return new SampleSummary(added, seedFigures, districtFigures, targetsAdded, groups, modules, asOf);
     }
 }
