@@ -131,7 +131,9 @@ public static class IndicatorStore
             $"indicator '{indicator.NameEn}' ({indicator.Code}) was retired on {day} and takes no new figures");
     }
 
-    private static void EnsureCanEdit(Actor? actor)
+    /// <summary>Refuses (<see cref="AccessDeniedException"/>, in both languages) an actor who is neither admin nor analyst;
+    /// a null actor is the local operator and may.</summary>
+    internal static void EnsureCanEdit(Actor? actor)
     {
         if (actor is not null && !actor.IsAdmin && !actor.Roles.HasFlag(Role.Analyst))
         {
