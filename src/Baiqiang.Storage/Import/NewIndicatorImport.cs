@@ -56,12 +56,25 @@ public static class NewIndicatorImport
     {
         var aliases = new List<string>();
         IndicatorCatalogue.AddTraditional(aliases, u.Name);
-        var rate = u.Unit!.Dimension is Dimension.Percent or Dimension.PercentagePoint or Dimension.Multiple or Dimension.Dimensionless;
-        return new Indicator(code, u.Name, string.Empty, u.Unit, rate ? IndicatorKind.Rate : IndicatorKind.Flow, Direction.HigherIsBetter,
+        var rate = KindFor(u.Unit) == IndicatorKind.Rate;
+        return new Indicator(code, u.Name, string.Empty, u.Unit!, rate ? IndicatorKind.Rate : IndicatorKind.Flow, Direction.HigherIsBetter,
             PublishedCumulatively: !rate, AllowsNegative: rate, aliases)
         {
             Description = $"导入文件时添加 / added when importing {file}",
         };
+    }
+
+    /// <summary>The kind a name added from a file gets: a rate for a percentage, percentage point, multiple or plain number;
+    /// a flow otherwise (and when the file gives no unit).</summary>
+    public static IndicatorKind KindFor(Unit? unit)
+        => unit?.Dimension is Dimension.Percent or Dimension.PercentagePoint or Dimension.Multiple or Dimension.Dimensionless ? IndicatorKind.Rate : IndicatorKind.Flow;
+
+    /// <summary>The next <paramref name="count"/> free <c>own_NNN</c> codes of <paramref name="catalogue"/>, to prefill the 新指标 step.</summary>
+    public static IReadOnlyList<IndicatorCode> SuggestCodes(Catalogue catalogue, int count)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var next = NextNumber(catalogue);
+        return [.. Enumerable.Range(next, count).Select(n => new IndicatorCode(CodePrefix + n.ToString("D3", CultureInfo.InvariantCulture)))];
     }
 
     /// <summary>The next free <c>own_NNN</c> code of the store's catalogue.</summary>

@@ -50,6 +50,9 @@ public abstract class IndicatorDecisionsTests<TFixture>(TFixture fixture) : ICla
     public async Task ReadDecideAndStoreAsync_NameMappedAsAlias_IsKnownToTheReReadAndStoredUnderTheTarget()
     {
         await using var db = await OpenAsync(110201);
+        // As the web's request contexts are: queries untracked by default. The alias must still be saved, and the re-read
+        // (a new lookup from the store, inside the transaction) must find it.
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
         const string Csv = "地区,指标,期别,数值,单位\n110201,决定区規上工業營收,2024-01..06,1250,万元\n110201,决定区规上工业营收,2024-01..03,600,万元\n";
 
         var outcome = await DecideAsync(db, Csv, [new IndicatorDecision("决定区規上工業營收", MapTo: "营业收入")]);
