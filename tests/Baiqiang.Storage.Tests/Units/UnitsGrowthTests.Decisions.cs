@@ -1,4 +1,3 @@
-using System.Text;
 using Baiqiang.Core.Access;
 using Baiqiang.Core.Indicators;
 using Baiqiang.Core.Quantities;
@@ -6,42 +5,14 @@ using Baiqiang.Core.Regions;
 using Baiqiang.Storage.Import;
 using Baiqiang.Storage.Indicators;
 using Baiqiang.Storage.Lookups;
-using Baiqiang.Storage.Regions;
-using Baiqiang.Storage.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Baiqiang.Storage.Tests.Import;
+namespace Baiqiang.Storage.Tests.Units;
 
-/// <summary>The 新指标 decisions (map a file's unknown name to a catalogue indicator as its alias, or add it), on each provider.</summary>
-/// <remarks>The class shares one store, so each test uses its own region and indicator names.</remarks>
-public abstract class IndicatorDecisionsTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
-    where TFixture : StoreFixture
+/// <summary>The 新指标 decisions: a file's unknown name mapped to a catalogue indicator as its alias, or added.</summary>
+public abstract partial class UnitsGrowthTests<TFixture>
 {
-    private static readonly Actor Admin = Actor.LocalAdmin("admin");
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private async Task<BaiqiangDbContext> OpenAsync(int region)
-    {
-        var db = fixture.Open();
-        await IndicatorStore.SeedCatalogueAsync(db, Ct);
-        var code = new RegionCode(region);
-        if (!await db.Regions.AnyAsync(r => r.Code == code, Ct))
-        {
-            db.Regions.Add(new RegionEntity { Code = code, Name = "决定区" + region.ToString(System.Globalization.CultureInfo.InvariantCulture), Kind = RegionKind.MunicipalDistrict });
-            await db.SaveChangesAsync(Ct);
-        }
-
-        return db;
-    }
-
-    private static async Task<ImportResult> ReadAsync(string csv, IImportLookups lookups, CancellationToken ct)
-    {
-        await using var stream = new MemoryStream(new UTF8Encoding(false).GetBytes(csv));
-        return await new ObservationFileReader().ReadAsync(stream, "office.csv", lookups, ImportOptions.Default, ct);
-    }
-
     private static Task<NewIndicatorImportResult> DecideAsync(BaiqiangDbContext db, string csv, IReadOnlyList<IndicatorDecision> decisions, Actor? actor = null, bool addUndecided = false)
         => IndicatorDecisions.ReadDecideAndStoreAsync(db, (l, c) => ReadAsync(csv, l, c), decisions, (actor ?? Admin).Name, new FakeTimeProvider(), actor ?? Admin,
             ImportOptions.Default, Ct, addUndecided);
@@ -144,7 +115,3 @@ public abstract class IndicatorDecisionsTests<TFixture>(TFixture fixture) : ICla
         Assert.Equal("决定区储能装机", added.NameZh);
     }
 }
-
-public sealed class SqliteIndicatorDecisionsTests(SqliteFixture fixture) : IndicatorDecisionsTests<SqliteFixture>(fixture);
-
-public sealed class PostgresIndicatorDecisionsTests(PostgresFixture fixture) : IndicatorDecisionsTests<PostgresFixture>(fixture);
