@@ -70,4 +70,35 @@ public sealed class UnitsCommandTests
         Assert.EndsWith(",增速口径", lines[0], StringComparison.Ordinal);
         Assert.Contains(lines, l => l.Contains("2024-01..06", StringComparison.Ordinal) && l.EndsWith(",现价", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Import_MapIndicatorBesideAddIndicators_RecordsTheAliasAddsTheRestAndStoresTheFile()
+    {
+        using var store = new TempStore();
+        var cli = new CliRunner(store.Path);
+        await cli.OkAsync("sample");
+        var file = store.File("office.csv");
+        await File.WriteAllTextAsync(file,
+            "地区,指标,期别,数值,单位\n" +
+            "510502,测试规上营收合计,2024-01..06,512.5,亿元\n" +
+            "510502,测试充电桩数量,2024-01..06,1200,个\n",
+            Ct);
+
+        var malformed = await cli.RunAsync("import", file, "--map-indicator", "测试规上营收合计");
+        var mapOnly = await cli.RunAsync("import", file, "--map-indicator", "测试规上营收合计=operating_revenue");
+        var imported = await cli.OkAsync("import", file, "--map-indicator", "测试规上营收合计=operating_revenue", "--add-indicators");
+        var again = await cli.OkAsync("import", file);
+        var series = await cli.OkAsync("series", "510502", "operating_revenue", "--format", "csv");
+
+        Assert.Equal(2, malformed.Exit);
+        Assert.Contains("NAME=CODE", malformed.Err, StringComparison.Ordinal);
+        Assert.NotEqual(0, mapOnly.Exit);
+        Assert.Contains("测试充电桩数量", mapOnly.Err, StringComparison.Ordinal);
+        Assert.Contains("has no decision", mapOnly.Err, StringComparison.Ordinal);
+        Assert.Contains("测试规上营收合计 → operating_revenue", imported, StringComparison.Ordinal);
+        Assert.Contains("已添加指标 / added indicator own_001 测试充电桩数量 (个)", imported, StringComparison.Ordinal);
+        Assert.Contains("新增 inserted 2", imported, StringComparison.Ordinal);
+        Assert.Contains("未变 unchanged 2", again, StringComparison.Ordinal);
+        Assert.Contains(",2024-01..06,512.5,亿元", series, StringComparison.Ordinal);
+    }
 }

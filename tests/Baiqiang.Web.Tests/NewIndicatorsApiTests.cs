@@ -55,4 +55,62 @@ public sealed class NewIndicatorsApiTests(WebFactory factory) : IClassFixture<We
         var own = await client.GetStringAsync(new Uri($"/api/observations/series?region=510502&indicator={added}", UriKind.Relative), Ct);
         Assert.Contains("\"value\":3.5", own, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Commit_Decisions_MapOneAddOne_StoredWholeAndTheMappedNameIsKnownAfterwards()
+    {
+        const string File = "地区,指标,期别,数值,单位\n510502,江阳接口规上營業收入,2024年,640.5,亿元\n510502,江阳接口风电发电量,2024年,2.75,万千瓦时\n";
+        const string Good = """[{"name":"江阳接口规上營業收入","mapTo":"营业收入"},{"name":"江阳接口风电发电量","add":{"code":"jy_api_wind","nameZh":"风电发电量(江阳接口)","unit":"万千瓦时","kind":"flow"}}]""";
+        await factory.EnsureUserAsync("ni-decide-editor", "editor", 510502);
+        using (var editor = await factory.TokenClientAsync("ni-decide-editor"))
+        {
+            using var forbidden = await editor.PostAsync(new Uri("/api/imports", UriKind.Relative), WithDecisions(File, Good), Ct);
+            Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        }
+
+        using var client = await factory.TokenClientAsync("admin");
+        // A new indicator whose code is taken: refused whole, and the other name's alias is not kept either.
+        using var taken = await client.PostAsync(new Uri("/api/imports", UriKind.Relative),
+            WithDecisions(File, """[{"name":"江阳接口规上營業收入","mapTo":"operating_revenue"},{"name":"江阳接口风电发电量","add":{"code":"gdp","unit":"万千瓦时","kind":"flow"}}]"""), Ct);
+        var takenText = await taken.Content.ReadAsStringAsync(Ct);
+        using var half = await client.PostAsync(new Uri("/api/imports", UriKind.Relative), WithDecisions(File, """[{"name":"江阳接口规上營業收入","mapTo":"operating_revenue"}]"""), Ct);
+        var halfText = await half.Content.ReadAsStringAsync(Ct);
+        using var badKind = await client.PostAsync(new Uri("/api/imports", UriKind.Relative),
+            WithDecisions(File, """[{"name":"江阳接口风电发电量","add":{"code":"jy_api_x","unit":"万千瓦时","kind":"weekly"}}]"""), Ct);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, taken.StatusCode);
+        Assert.Contains("指标代码“gdp”已存在", takenText, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, half.StatusCode);
+        Assert.Contains("has no decision", halfText, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, badKind.StatusCode);
+        Assert.Contains("unknown kind 'weekly'", await badKind.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        using (var still = await client.PostAsync(new Uri("/api/imports/validate", UriKind.Relative), RoleAccessTests.Upload(File, "decide.csv"), Ct))
+        {
+            using var report = JsonDocument.Parse(await still.Content.ReadAsStringAsync(Ct));
+            Assert.Equal(2, report.RootElement.GetProperty("unknownIndicators").GetArrayLength());
+            Assert.StartsWith("own_", report.RootElement.GetProperty("unknownIndicators")[0].GetProperty("suggestedCode").GetString(), StringComparison.Ordinal);
+        }
+
+        using var stored = await client.PostAsync(new Uri("/api/imports", UriKind.Relative), WithDecisions(File, Good), Ct);
+
+        var storedText = await stored.Content.ReadAsStringAsync(Ct);
+        Assert.True(stored.StatusCode == HttpStatusCode.OK, storedText);
+        using var json = JsonDocument.Parse(storedText);
+        Assert.Equal("jy_api_wind", Assert.Single(json.RootElement.GetProperty("addedIndicators").EnumerateArray()).GetString());
+        Assert.Equal(2, json.RootElement.GetProperty("inserted").GetInt32());
+        var mapped = await client.GetStringAsync(new Uri("/api/observations/series?region=510502&indicator=operating_revenue", UriKind.Relative), Ct);
+        Assert.Contains("\"value\":640.5", mapped, StringComparison.Ordinal);
+        // The mapped name and the added indicator's file name are aliases now: the same file imports again, unchanged.
+        using var again = await client.PostAsync(new Uri("/api/imports", UriKind.Relative), RoleAccessTests.Upload(File, "again.csv"), Ct);
+        var againText = await again.Content.ReadAsStringAsync(Ct);
+        Assert.True(again.StatusCode == HttpStatusCode.OK, againText);
+        Assert.Contains("\"unchanged\":2", againText, StringComparison.Ordinal);
+    }
+
+    private static MultipartFormDataContent WithDecisions(string csv, string decisions)
+    {
+        var content = RoleAccessTests.Upload(csv, "decide.csv");
+        content.Add(new StringContent(decisions), "decisions");
+        return content;
+    }
 }

@@ -27,12 +27,17 @@ internal static class ImportCommand
         {
             Description = "把文件中目录没有的指标按文件的名称和单位添加为本单位指标,并在同一事务中导入 / add the file's unknown indicators (its names and units) and import, in one transaction",
         };
+        var mapIndicator = new Option<string[]>("--map-indicator")
+        {
+            Description = "把文件中的未知指标名称记为目录指标的别名并导入,可重复,如 --map-indicator \"规上营收=operating_revenue\" / record an unknown name of the file as an alias of a catalogue indicator and import (repeatable): \"NAME=CODE\"",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var force = new Option<bool>("--force")
         {
             Description = "确认明显异常的数值(超过本地区上一可比数据的 plausible-multiple 倍)仍然导入,须同时给出 --reason,记入审计 / store figures refused only as implausible against the region's last figure; needs --reason, audited",
         };
         var reason = new Option<string?>("--reason") { Description = "--force 的原因,记入审计 / why --force is used, written to the audit" };
-        var command = new Command("import", "导入观测值(全部成功或全部不写入) / import observations (all rows or none)") { file, period, dryRun, layout, addIndicators, force, reason };
+        var command = new Command("import", "导入观测值(全部成功或全部不写入) / import observations (all rows or none)") { file, period, dryRun, layout, addIndicators, mapIndicator, force, reason };
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetRequiredValue(file);
@@ -84,14 +89,37 @@ internal static class ImportCommand
                 return 0;
             }
 
-            if (parse.GetValue(addIndicators))
+            var mapped = parse.GetValue(mapIndicator) ?? [];
+            if (parse.GetValue(addIndicators) || mapped.Length > 0)
             {
+                var decisions = new List<IndicatorDecision>();
+                foreach (var m in mapped)
+                {
+                    var eq = m.LastIndexOf('=');
+                    if (eq <= 0 || eq == m.Length - 1)
+                    {
+                        await parse.Err().WriteLineAsync($"--map-indicator 须写成“文件中的名称=指标代码”:{m} / --map-indicator takes \"NAME=CODE\": {m}");
+                        return 2;
+                    }
+
+                    decisions.Add(new IndicatorDecision(m[..eq].Trim(), MapTo: m[(eq + 1)..].Trim()));
+                }
+
                 var reader = new ObservationFileReader();
-                var outcome = await WithStatus("校验并写入中 / validating and storing", () => NewIndicatorImport.ReadAddAndStoreAsync(
-                    db, (l, c) => reader.ReadAsync(path, l, options, c), db.CurrentUser, TimeProvider.System, Core.Access.Actor.LocalAdmin(Environment.UserName), options, ct));
+                var actor = Core.Access.Actor.LocalAdmin(Environment.UserName);
+                Func<IImportLookups, CancellationToken, Task<ImportResult>> read = (l, c) => reader.ReadAsync(path, l, options, c);
+                var outcome = await WithStatus("校验并写入中 / validating and storing", () => decisions.Count == 0
+                    ? NewIndicatorImport.ReadAddAndStoreAsync(db, read, db.CurrentUser, TimeProvider.System, actor, options, ct)
+                    : IndicatorDecisions.ReadDecideAndStoreAsync(db, read, decisions, db.CurrentUser, TimeProvider.System, actor, options, ct, parse.GetValue(addIndicators)));
                 if (outcome.Written is not { } done)
                 {
                     return await FailedAsync(parse, outcome.Read);
+                }
+
+                var catalogue = decisions.Count > 0 ? await Storage.Indicators.IndicatorStore.LoadCatalogueAsync(db, ct) : null;
+                foreach (var d in decisions)
+                {
+                    await parse.Out().WriteLineAsync($"名称对应 / name maps to: {d.Name} → {catalogue!.Find(d.Name)?.Code.Value ?? "?"}");
                 }
 
                 foreach (var a in outcome.Added)

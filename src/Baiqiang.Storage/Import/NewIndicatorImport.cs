@@ -40,26 +40,46 @@ public static class NewIndicatorImport
         return ReadChangeAndStoreAsync(db, read, user, clock, checks, RefuseWithoutUnit, async first =>
         {
             var file = first.Errors[0].File;
-            var catalogue = await IndicatorStore.LoadCatalogueAsync(db, ct);
-            var next = NextNumber(catalogue);
             var added = new List<Indicator>();
             foreach (var u in first.UnknownIndicators)
             {
-                var code = new IndicatorCode(CodePrefix + (next++).ToString("D3", CultureInfo.InvariantCulture));
-                var aliases = new List<string>();
-                IndicatorCatalogue.AddTraditional(aliases, u.Name);
-                var rate = u.Unit!.Dimension is Dimension.Percent or Dimension.PercentagePoint or Dimension.Multiple or Dimension.Dimensionless;
-                var indicator = new Indicator(code, u.Name, string.Empty, u.Unit, rate ? IndicatorKind.Rate : IndicatorKind.Flow, Direction.HigherIsBetter,
-                    PublishedCumulatively: !rate, AllowsNegative: rate, aliases)
-                {
-                    Description = $"导入文件时添加 / added when importing {file}",
-                };
-                added.Add(await IndicatorStore.AddAsync(db, indicator, ct, actor));
+                added.Add(await IndicatorStore.AddAsync(db, FromFile(u, await NextCodeAsync(db, ct), file), ct, actor));
             }
 
             return (added, []);
         }, ct);
     }
+
+    /// <summary>The indicator added for an unknown name: its name and traditional form, the file's unit, flow summed over
+    /// the year unless the unit is a percentage, multiple or plain number (then a rate, which may be negative).</summary>
+    internal static Indicator FromFile(UnknownIndicator u, IndicatorCode code, string file)
+    {
+        var aliases = new List<string>();
+        IndicatorCatalogue.AddTraditional(aliases, u.Name);
+        var rate = KindFor(u.Unit) == IndicatorKind.Rate;
+        return new Indicator(code, u.Name, string.Empty, u.Unit!, rate ? IndicatorKind.Rate : IndicatorKind.Flow, Direction.HigherIsBetter,
+            PublishedCumulatively: !rate, AllowsNegative: rate, aliases)
+        {
+            Description = $"导入文件时添加 / added when importing {file}",
+        };
+    }
+
+    /// <summary>The kind a name added from a file gets: a rate for a percentage, percentage point, multiple or plain number;
+    /// a flow otherwise (and when the file gives no unit).</summary>
+    public static IndicatorKind KindFor(Unit? unit)
+        => unit?.Dimension is Dimension.Percent or Dimension.PercentagePoint or Dimension.Multiple or Dimension.Dimensionless ? IndicatorKind.Rate : IndicatorKind.Flow;
+
+    /// <summary>The next <paramref name="count"/> free <c>own_NNN</c> codes of <paramref name="catalogue"/>, to prefill the 新指标 step.</summary>
+    public static IReadOnlyList<IndicatorCode> SuggestCodes(Catalogue catalogue, int count)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var next = NextNumber(catalogue);
+        return [.. Enumerable.Range(next, count).Select(n => new IndicatorCode(CodePrefix + n.ToString("D3", CultureInfo.InvariantCulture)))];
+    }
+
+    /// <summary>The next free <c>own_NNN</c> code of the store's catalogue.</summary>
+    internal static async Task<IndicatorCode> NextCodeAsync(BaiqiangDbContext db, CancellationToken ct)
+        => new(CodePrefix + NextNumber(await IndicatorStore.LoadCatalogueAsync(db, ct)).ToString("D3", CultureInfo.InvariantCulture));
 
     /// <summary>A refusal naming each unknown name the file gives no unit for; null when every one has a unit.</summary>
     private static ImportResult? RefuseWithoutUnit(ImportResult first)
@@ -71,11 +91,13 @@ public static class NewIndicatorImport
             return null;
         }
 
-        var errors = noUnit.Select(u => new ImportError(file, u.FirstRow, u.Column, new Bilingual(
-            $"不能添加指标“{u.Name}”:文件没有给出它的单位(请在单位列或表头写明,或先用 baiqiang indicators add 添加)",
-            $"cannot add indicator '{u.Name}': the file gives no unit for it (state it in a unit column or header, or add it first with baiqiang indicators add)"))).ToList();
-        return new ImportResult([], errors, first.Layout, first.RowsRead) { UnknownIndicators = first.UnknownIndicators };
+        return new ImportResult([], [.. noUnit.Select(u => NoUnit(file, u))], first.Layout, first.RowsRead) { UnknownIndicators = first.UnknownIndicators };
     }
+
+    /// <summary>Why an unknown name cannot be added from the file: the file gives no unit for it.</summary>
+    internal static ImportError NoUnit(string file, UnknownIndicator u) => new(file, u.FirstRow, u.Column, new Bilingual(
+        $"不能添加指标“{u.Name}”:文件没有给出它的单位(请在单位列或表头写明,或先用 baiqiang indicators add 添加)",
+        $"cannot add indicator '{u.Name}': the file gives no unit for it (state it in a unit column or header, or add it first with baiqiang indicators add)"));
 
     /// <summary>
     /// The shape every unknown-indicator decision shares: read; a clean file is stored as it is; a file whose only errors are

@@ -94,7 +94,9 @@ public static class IndicatorStore
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(indicator);
         EnsureCanEdit(actor);
-        var row = await db.Indicators.SingleOrDefaultAsync(i => i.Code == indicator.Code, ct) ?? throw Unknown(indicator.Code.Value);
+        // Tracked whatever the context's default: the web's request contexts read untracked, and an untracked row's
+        // changes would be dropped by SaveChanges without a word (a 新指标 alias the re-read then did not know).
+        var row = await db.Indicators.AsTracking().SingleOrDefaultAsync(i => i.Code == indicator.Code, ct) ?? throw Unknown(indicator.Code.Value);
         Validate(await LoadCatalogueAsync(db, ct), indicator);
         await ValidateUnitAsync(db, indicator, row, ct);
         if (row.SameAs(indicator))
@@ -131,7 +133,9 @@ public static class IndicatorStore
             $"indicator '{indicator.NameEn}' ({indicator.Code}) was retired on {day} and takes no new figures");
     }
 
-    private static void EnsureCanEdit(Actor? actor)
+    /// <summary>Refuses (<see cref="AccessDeniedException"/>, in both languages) an actor who is neither admin nor analyst;
+    /// a null actor is the local operator and may.</summary>
+    internal static void EnsureCanEdit(Actor? actor)
     {
         if (actor is not null && !actor.IsAdmin && !actor.Roles.HasFlag(Role.Analyst))
         {

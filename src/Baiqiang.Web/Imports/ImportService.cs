@@ -1,10 +1,13 @@
 using Baiqiang.Core.Access;
+using Baiqiang.Core.Indicators;
+using Baiqiang.Core.Quantities;
 using Baiqiang.Core.Text;
 using Baiqiang.Storage;
 using Baiqiang.Storage.Import;
 using Baiqiang.Storage.Lookups;
 using Baiqiang.Storage.Observations;
 using Baiqiang.Storage.Settings;
+using Baiqiang.Storage.Units;
 
 namespace Baiqiang.Web.Imports;
 
@@ -15,8 +18,25 @@ public sealed record ImportProblem(int? Row, string? Column, string Zh, string E
 /// <summary>A catalogue indicator suggested for an unknown name.</summary>
 public sealed record IndicatorSuggestion(string Code, string NameZh, string NameEn);
 
-/// <summary>An indicator name the file used that the catalogue does not hold (the 新指标 decision): its unit, rows and the closest catalogue names.</summary>
-public sealed record NewIndicatorCandidate(string Name, string? Unit, int Rows, int? Row, string? Column, IReadOnlyList<IndicatorSuggestion> Closest);
+/// <summary>An indicator name the file used that the catalogue does not hold (the 新指标 decision): its unit, rows and the
+/// closest catalogue names; <c>SuggestedCode</c> and <c>SuggestedKind</c> prefill “add as a new indicator”.</summary>
+public sealed record NewIndicatorCandidate(string Name, string? Unit, int Rows, int? Row, string? Column, IReadOnlyList<IndicatorSuggestion> Closest)
+{
+    /// <summary>A free code for it (<c>own_NNN</c>), when the report comes from validation.</summary>
+    public string? SuggestedCode { get; init; }
+
+    /// <summary><c>rate</c> for a percentage, multiple or plain number, else <c>flow</c>.</summary>
+    public string SuggestedKind { get; init; } = "flow";
+}
+
+/// <summary>A new indicator to add for an unknown name: <c>Code</c> (lower-case letters, digits, <c>_</c>, <c>.</c>),
+/// <c>NameZh</c> (blank = the file's name), <c>Unit</c> (a unit of the store's unit table) and
+/// <c>Kind</c> (<c>flow</c>, <c>stock</c>, <c>rate</c> or <c>ratio</c>; blank = flow).</summary>
+public sealed record NewIndicatorSpec(string? Code, string? NameZh = null, string? Unit = null, string? Kind = null);
+
+/// <summary>The 新指标 decision for one unknown name: <c>MapTo</c> a catalogue indicator (code, name or alias; the file's name
+/// becomes its alias) or <c>Add</c> a new indicator — exactly one of the two.</summary>
+public sealed record NewIndicatorDecision(string Name, string? MapTo = null, NewIndicatorSpec? Add = null);
 
 /// <summary>What validation found: rows read, facts ready, problems (by row and column, in both languages); <c>Warnings</c>
 /// (stored anyway, e.g. current-price growth for an indicator published at comparable prices) and <c>UnknownIndicators</c>
@@ -92,7 +112,21 @@ public static class ImportService
             problems.AddRange((await LastFigureCheck.FindAsync(db, result.Records, multiple, ct)).Select(f => Problem(f.ToError(fileName))));
         }
 
-        return (Report(fileName, result, problems, regions), result);
+        var report = Report(fileName, result, problems, regions);
+        if (report.UnknownIndicators.Count > 0)
+        {
+            var codes = NewIndicatorImport.SuggestCodes(lookups.Catalogue, report.UnknownIndicators.Count);
+            report = report with
+            {
+                UnknownIndicators = [.. report.UnknownIndicators.Select((u, i) => u with
+                {
+                    SuggestedCode = codes[i].Value,
+                    SuggestedKind = NewIndicatorImport.KindFor(result.UnknownIndicators[i].Unit).ToString().ToLowerInvariant(),
+                })],
+            };
+        }
+
+        return (report, result);
     }
 
     private static ImportReport Report(string fileName, ImportResult result, List<ImportProblem> problems, List<Core.Regions.RegionCode> regions) =>
@@ -110,8 +144,26 @@ public static class ImportService
     /// Adds the file's unknown indicators (their names and units) and stores the file, in one transaction; admins, or
     /// analysts who may also edit every region the file names. Throws <see cref="AccessDeniedException"/> otherwise.
     /// </summary>
-    public static async Task<ImportCommitResponse> CommitAddingIndicatorsAsync(
+    public static Task<ImportCommitResponse> CommitAddingIndicatorsAsync(
         BaiqiangDbContext db, Stream content, string fileName, long length, Actor actor, TimeProvider clock, string? forceReason, CancellationToken ct)
+        => CommitNewIndicatorsAsync(db, content, fileName, length, actor, forceReason,
+            (read, options) => NewIndicatorImport.ReadAddAndStoreAsync(db, read, actor.Name, clock, actor, options, ct), ct);
+
+    /// <summary>
+    /// The 新指标 step: each unknown name of the file mapped to a catalogue indicator (recorded as its alias, audited) or added
+    /// as a new indicator, as <paramref name="decisions"/> say, then the file stored — one transaction, all or nothing.
+    /// With <paramref name="addUndecided"/> a name without a decision is added from the file's name and unit. Admins, or
+    /// analysts who may also edit every region the file names; others get <see cref="AccessDeniedException"/>.
+    /// </summary>
+    public static Task<ImportCommitResponse> CommitDecidingAsync(
+        BaiqiangDbContext db, Stream content, string fileName, long length, Actor actor, TimeProvider clock, IReadOnlyList<IndicatorDecision> decisions,
+        string? forceReason, bool addUndecided, CancellationToken ct)
+        => CommitNewIndicatorsAsync(db, content, fileName, length, actor, forceReason,
+            (read, options) => IndicatorDecisions.ReadDecideAndStoreAsync(db, read, decisions, actor.Name, clock, actor, options, ct, addUndecided), ct);
+
+    private static async Task<ImportCommitResponse> CommitNewIndicatorsAsync(
+        BaiqiangDbContext db, Stream content, string fileName, long length, Actor actor, string? forceReason,
+        Func<Func<IImportLookups, CancellationToken, Task<ImportResult>>, ImportOptions, Task<NewIndicatorImportResult>> store, CancellationToken ct)
     {
         fileName = Path.GetFileName(fileName);
         if (Precheck(fileName, length) is { } refused)
@@ -119,9 +171,9 @@ public static class ImportService
             return new ImportCommitResponse(new ImportReport(fileName, "-", 0, 0, [], [new ImportProblem(null, null, refused.Zh, refused.En)]), 0, 0, 0);
         }
 
-        if (!actor.IsAdmin && !actor.Roles.HasFlag(Role.Analyst))
+        if (!MayChangeCatalogue(actor))
         {
-            throw new AccessDeniedException(new Bilingual("只有管理员和分析员可以添加指标", "only admins and analysts may add indicators"));
+            throw new AccessDeniedException(new Bilingual("只有管理员和分析员可以添加指标或别名", "only admins and analysts may add indicators or aliases"));
         }
 
         using var copy = new MemoryStream();
@@ -141,7 +193,7 @@ public static class ImportService
             return result;
         }
 
-        var outcome = await NewIndicatorImport.ReadAddAndStoreAsync(db, ReadAsync, actor.Name, clock, actor, options, ct);
+        var outcome = await store(ReadAsync, options);
         var read = outcome.Read;
         var report = Report(fileName, read, [.. read.Errors.Select(Problem)],
             [.. read.Records.Select(r => r.Region).Distinct().Order()]);
@@ -153,6 +205,77 @@ public static class ImportService
         Explorer.SeriesCache.Invalidate();
         return new ImportCommitResponse(report, w.Inserted, w.Revised, w.Unchanged) { AddedIndicators = [.. outcome.Added.Select(a => a.Code.Value)] };
     }
+
+    /// <summary>Admins and analysts change the indicator catalogue (add indicators, record aliases); editors do not.</summary>
+    public static bool MayChangeCatalogue(Actor actor) => actor is not null && (actor.IsAdmin || actor.Roles.HasFlag(Role.Analyst));
+
+    /// <summary>
+    /// The asked decisions as the store's decisions. One that cannot be read (neither or both choices, a bad code, an unknown
+    /// unit or kind) is a problem naming its name, in both languages.
+    /// </summary>
+    public static async Task<(List<IndicatorDecision> Decisions, List<ImportProblem> Problems)> ReadDecisionsAsync(
+        BaiqiangDbContext db, IReadOnlyList<NewIndicatorDecision> asked, string fileName, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(asked);
+        var units = await UnitStore.LoadTableAsync(db, ct);
+        var result = new List<IndicatorDecision>();
+        var problems = new List<ImportProblem>();
+        foreach (var d in asked)
+        {
+            var name = d.Name?.Trim() ?? string.Empty;
+            void Fail(string zh, string en) => problems.Add(new ImportProblem(null, name, $"“{name}”:{zh}", $"'{name}': {en}"));
+            var mapTo = string.IsNullOrWhiteSpace(d.MapTo) ? null : d.MapTo.Trim();
+            if (name.Length == 0 || (mapTo is null) == (d.Add is null))
+            {
+                Fail("请选择映射到已有指标或添加为新指标(二选一)", "choose to map it to an existing indicator or to add it as a new one (one of the two)");
+                continue;
+            }
+
+            if (d.Add is not { } add)
+            {
+                result.Add(new IndicatorDecision(name, MapTo: mapTo));
+                continue;
+            }
+
+            var code = IndicatorCode.TryParse(add.Code);
+            var unitText = add.Unit?.Trim() ?? string.Empty;
+            Unit? unit = null;
+            var unitOk = unitText.Length > 0 && units.TryFind(unitText, out unit);
+            IndicatorKind? kind = string.IsNullOrWhiteSpace(add.Kind) ? IndicatorKind.Flow : ParseKind(add.Kind);
+            if (!code.Success)
+            {
+                Fail($"指标代码无效:{code.Error!.Value.Zh}", $"invalid indicator code: {code.Error!.Value.En}");
+            }
+
+            if (!unitOk)
+            {
+                Fail(unitText.Length == 0 ? "请填写计量单位" : $"未知计量单位“{unitText}”(可先用 baiqiang units add 添加)",
+                    unitText.Length == 0 ? "give the unit" : $"unknown unit '{unitText}' (add it first with baiqiang units add)");
+            }
+
+            if (kind is null)
+            {
+                Fail($"未知指标类型“{add.Kind}”(流量 flow、存量 stock、速度或指数 rate、比率 ratio)", $"unknown kind '{add.Kind}' (flow, stock, rate or ratio)");
+            }
+
+            if (code.Success && unit is not null && kind is { } k)
+            {
+                var nameZh = string.IsNullOrWhiteSpace(add.NameZh) ? name : add.NameZh.Trim();
+                result.Add(new IndicatorDecision(name, Add: IndicatorDecision.NewIndicator(code.Value, nameZh, unit, k, fileName)));
+            }
+        }
+
+        return (result, problems);
+    }
+
+    private static IndicatorKind? ParseKind(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "flow" or "流量" => IndicatorKind.Flow,
+        "stock" or "存量" => IndicatorKind.Stock,
+        "rate" or "index" or "速度" or "指数" => IndicatorKind.Rate,
+        "ratio" or "比率" => IndicatorKind.Ratio,
+        _ => null,
+    };
 
     private static ImportProblem Problem(ImportError e) => new(e.Row, e.Column, e.Message.Zh, e.Message.En, e.Kind == ImportErrorKind.Implausible);
 

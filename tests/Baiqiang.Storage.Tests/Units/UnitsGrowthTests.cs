@@ -22,7 +22,7 @@ namespace Baiqiang.Storage.Tests.Units;
 
 /// <summary>Units as data, the growth basis stored, and the unknown-indicator decision, on each provider.</summary>
 /// <remarks>The class shares one store, so each test uses its own region, units and indicator names.</remarks>
-public abstract class UnitsGrowthTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+public abstract partial class UnitsGrowthTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
     where TFixture : StoreFixture
 {
     private static readonly Actor Admin = Actor.LocalAdmin("admin");
