@@ -31,7 +31,11 @@ public static class StoreSetup
             db.LockTimeout = lockTimeout;
             db.Clock = sp.GetRequiredService<TimeProvider>();
             db.CurrentUser = sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User.Identity?.Name ?? "system";
-            db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+            // EF Core's default (tracking) on purpose. The store's write methods load a row, change it and save, as the CLI
+            // does; under a no-tracking default that save stored nothing, with no error and no audit row (a project's
+            // location in wave 2, an indicator's new alias from the 新指标 step). Read paths that matter for speed say
+            // AsNoTracking themselves.
+            db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
             return db;
         });
         builder.Services.AddWebIdentityStore(options);
