@@ -107,7 +107,7 @@ public sealed class ProjectsReportPreliminaryTests
         Assert.Equal("1 of 3 done, 2 overdue", Cell(header, p1, "pre-construction procedures"));
         Assert.Contains(lines, l => l.StartsWith("project,,Total,", StringComparison.Ordinal));
 
-        var rows = MiniExcelLibs.MiniExcel.Query(xlsxPath, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        var rows = (await MiniExcelLibs.MiniExcel.QueryAsync(xlsxPath, useHeaderRow: true, cancellationToken: TestContext.Current.CancellationToken)).Cast<IDictionary<string, object?>>().ToList();
         var x1 = Assert.Single(rows, r => Equals(r["group"], "P-1"));
         Assert.Equal("overdue (planned 2022-09-30)", x1["construction permit status"]);
         Assert.Equal("1 of 3 done, 2 overdue", x1["pre-construction procedures"]);

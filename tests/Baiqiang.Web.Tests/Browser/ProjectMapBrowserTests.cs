@@ -1,6 +1,9 @@
-using System.Net;
-using System.Net.Http.Json;
+using Baiqiang.Core.Access;
+using Baiqiang.Core.Regions;
+using Baiqiang.Storage;
+using Baiqiang.Storage.Projects;
 using Baiqiang.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Baiqiang.Web.Tests.Browser;
@@ -22,12 +25,14 @@ public sealed class ProjectMapBrowserTests(KestrelWebFactory factory) : IClassFi
     public async Task LedgerMap_BrushAndClick_FilterTheLedgerAndClearRestoresIt_InChromium()
     {
         await factory.EnsureUserAsync("map-viewer", "editor", 510502);
-        using (var api = await factory.TokenClientAsync("map-viewer"))
+        await using (var scope = factory.Services.CreateAsyncScope())
         {
+            // Through the store's own write path (as PUT /api/projects/{code}/location does), as the county's editor.
+            var db = scope.ServiceProvider.GetRequiredService<BaiqiangDbContext>();
+            var editor = Actor.EditorOf("map-viewer", new RegionCode(510502));
             foreach (var (code, lat, lng) in new[] { ("JY-S01", 28.8790m, 105.4330m), ("JY-S08", 28.8650m, 105.4120m), ("JY-S09", 28.9010m, 105.4510m) })
             {
-                using var put = await api.PutAsJsonAsync($"/api/projects/{code}/location", new { latitude = lat, longitude = lng }, TestContext.Current.CancellationToken);
-                Assert.Equal(HttpStatusCode.NoContent, put.StatusCode);
+                await ProjectAttachmentStore.SetLocationAsync(db, code, lat, lng, editor, TestContext.Current.CancellationToken);
             }
         }
 
@@ -39,7 +44,7 @@ public sealed class ProjectMapBrowserTests(KestrelWebFactory factory) : IClassFi
 
         Assert.Contains("9个项目未标注位置", await page.TextContentAsync("#map-unlocated"), StringComparison.Ordinal);
         Assert.Equal(12, (await VisibleRowsAsync(page)).Length);
-        var legend = await page.EvaluateAsync<string[]>($"() => {Chart}.getOption().series.map(s => s.name + ':' + s.symbol + ':' + s.data.map(d => d.name).join('|'))");
+        var legend = await page.EvaluateAsync<string[]>($"() => {Chart}.getOption().series.map(s => s.name + ':' + s.symbol + ':' + s.data.map(d => d.name).sort().join('|'))");
         Assert.Contains("红灯（◆菱形）:diamond:JY-S08", legend);
         Assert.Contains("绿灯（●圆点）:circle:JY-S01|JY-S09", legend);
         Assert.Equal("baiqiang-projects-areas-510500", await page.GetAttributeAsync("#project-map", "data-map-name"));

@@ -51,6 +51,7 @@
         data: spec.points.filter(function (p) { return p.light === l.key; }).map(function (p) { return { name: p.code, value: [Number(p.lng), Number(p.lat)] }; })
       };
     });
+    el.dataset.mapName = mapName;
     var chart = echarts.init(el, null, { renderer: "canvas" });
     // "finished" fires once a frame has been painted and every animation has ended: what a reader (or a test) sees.
     chart.on("finished", function () { el.dataset.rendered = "true"; });
@@ -81,7 +82,6 @@
       },
       series: series
     });
-    el.dataset.mapName = mapName;
 
     var brushed = {};
     var clicked = {};
