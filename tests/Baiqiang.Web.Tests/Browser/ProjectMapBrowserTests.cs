@@ -30,7 +30,7 @@ public sealed class ProjectMapBrowserTests(KestrelWebFactory factory) : IClassFi
             // Through the store's own write path (as PUT /api/projects/{code}/location does), as the county's editor.
             var db = scope.ServiceProvider.GetRequiredService<BaiqiangDbContext>();
             var editor = Actor.EditorOf("map-viewer", new RegionCode(510502));
-            foreach (var (code, lat, lng) in new[] { ("JY-S01", 28.8790m, 105.4330m), ("JY-S08", 28.8650m, 105.4120m), ("JY-S09", 28.9010m, 105.4510m) })
+            foreach (var (code, lat, lng) in new[] { ("JY-S01", 28.80m, 105.30m), ("JY-S08", 28.76m, 105.55m), ("JY-S09", 28.90m, 105.60m) })
             {
                 await ProjectAttachmentStore.SetLocationAsync(db, code, lat, lng, editor, TestContext.Current.CancellationToken);
             }
@@ -56,8 +56,8 @@ public sealed class ProjectMapBrowserTests(KestrelWebFactory factory) : IClassFi
         Assert.Contains("亮灯：红灯", tip, StringComparison.Ordinal);
         Assert.Contains("27.3%", tip, StringComparison.Ordinal);
 
-        // A box around JY-S01 and JY-S09 (not JY-S08, south-west of them), in map coordinates [[lng, lng], [lat, lat]].
-        await page.EvaluateAsync($"() => {Chart}.dispatchAction({{ type: 'brush', areas: [{{ geoIndex: 0, brushType: 'rect', coordRange: [[105.425, 105.46], [28.872, 28.91]] }}] }})");
+        // A box around JY-S01 and JY-S09 (not JY-S08, south of the box), in map coordinates [[lng, lng], [lat, lat]].
+        await page.EvaluateAsync($"() => {Chart}.dispatchAction({{ type: 'brush', areas: [{{ geoIndex: 0, brushType: 'rect', coordRange: [[105.25, 105.65], [28.78, 28.93]] }}] }})");
         await page.WaitForSelectorAsync("#project-map[data-selected='2']");
         Assert.Equal(["JY-S01", "JY-S09"], (await VisibleRowsAsync(page)).Order(StringComparer.Ordinal));
         Assert.True(await page.IsVisibleAsync("#ledger tbody tr[data-total=true]"), "the total row stays");
@@ -70,7 +70,7 @@ public sealed class ProjectMapBrowserTests(KestrelWebFactory factory) : IClassFi
         Assert.False(await page.IsVisibleAsync("#map-selection"));
 
         // A real click on JY-S08's point (its pixel from ECharts' own projection) selects it alone.
-        var xy = await page.EvaluateAsync<double[]>($"() => {Chart}.convertToPixel({{ geoIndex: 0 }}, [105.4120, 28.8650])");
+        var xy = await page.EvaluateAsync<double[]>($"() => {Chart}.convertToPixel({{ geoIndex: 0 }}, [105.55, 28.76])");
         var box = (await page.Locator("#project-map").BoundingBoxAsync())!;
         await page.Mouse.ClickAsync((float)(box.X + xy[0]), (float)(box.Y + xy[1]));
         await page.WaitForSelectorAsync("#project-map[data-selected='1']");

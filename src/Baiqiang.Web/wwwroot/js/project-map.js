@@ -31,6 +31,36 @@
     }
   }
 
+  // The extent to show: the view's regions and its points, padded, as ECharts' geo.boundingCoords [[west, north], [east, south]];
+  // null (the whole merged map) when there is neither.
+  function extent(spec, merged) {
+    var box = { w: Infinity, e: -Infinity, s: Infinity, n: -Infinity };
+    function add(lng, lat) {
+      box.w = Math.min(box.w, lng); box.e = Math.max(box.e, lng);
+      box.s = Math.min(box.s, lat); box.n = Math.max(box.n, lat);
+    }
+    function walk(c) {
+      if (typeof c[0] === "number") {
+        add(c[0], c[1]);
+      } else {
+        c.forEach(walk);
+      }
+    }
+    var tinted = {};
+    spec.areas.forEach(function (a) { tinted[a] = true; });
+    merged.geo.features.forEach(function (f) {
+      if (tinted[f.properties.name] && f.geometry) {
+        walk(f.geometry.coordinates);
+      }
+    });
+    spec.points.forEach(function (p) { add(Number(p.lng), Number(p.lat)); });
+    if (!isFinite(box.w) || spec.mode !== "areas") {
+      return null;
+    }
+    var pad = Math.max(box.e - box.w, box.n - box.s, 0.02) * 0.08;
+    return [[box.w - pad, box.n + pad], [box.e + pad, box.s - pad]];
+  }
+
   function draw(el, spec, merged) {
     var mapName = "baiqiang-projects-" + spec.mode + "-" + spec.files.join("-");
     echarts.registerMap(mapName, merged.geo);
@@ -74,7 +104,7 @@
       toolbox: { right: 12, top: 4, feature: { brush: { type: ["rect", "polygon", "clear"] } } },
       brush: { geoIndex: 0, brushMode: "single", throttleType: "debounce", throttleDelay: 120, outOfBrush: { colorAlpha: 0.25 } },
       geo: {
-        map: mapName, roam: true, top: 44, bottom: 40, selectedMode: false,
+        map: mapName, roam: true, top: 44, bottom: 40, selectedMode: false, boundingCoords: extent(spec, merged),
         itemStyle: { areaColor: "#eeeeee", borderColor: "#999999" },
         emphasis: { disabled: true },
         label: { show: spec.mode === "areas", color: "#555555", fontSize: 11, formatter: function (p) { return tinted[p.name] ? (merged.names[p.name] || "") : ""; } },
