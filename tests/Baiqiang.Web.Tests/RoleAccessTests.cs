@@ -30,7 +30,7 @@ public sealed class RoleAccessTests(WebFactory factory) : IClassFixture<WebFacto
         "/api/pipeline/funnel?period=2023", "/api/pipeline/deals", "/api/pipeline/deals/AY2023-01", "/api/pipeline/deals/export", "/api/pipeline/scoreboard?year=2023",
         "/api/pipeline/targets", "/api/services/enterprises", "/api/services/requests", "/api/services/statistics?period=2023", "/api/services/export/requests",
         "/api/documents", "/api/briefings?region=320612&period=2023-01..06&format=html",
-        "/api/projects", "/api/projects/ledger?period=2022-01..06&by=region", "/api/projects/ledger/export?by=leader", "/api/projects/JY-S01",
+        "/api/projects", "/api/projects/ledger?period=2022-01..06&by=region", "/api/projects/ledger/export?by=leader", "/api/projects/map?period=2022-01..06", "/api/projects/JY-S01",
         "/api/projects/JY-S01/reports/2022-06", "/api/projects/reports?region=510502&month=2022-06", "/api/projects/warnings",
         "/api/projects/form?region=510502&month=2022-06",
         "/api/targets", "/api/targets?region=512000402", "/api/targets/tongzhou-new-major-starts-2023",

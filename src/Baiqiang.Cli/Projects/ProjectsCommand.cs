@@ -224,9 +224,10 @@ internal static class ProjectsCommand
         format.AcceptOnlyFromAmong("table", "csv", "xlsx");
         var output = new Option<string?>("--out") { Description = "输出文件(csv 默认打印到屏幕) / output file (csv prints to the screen by default)" };
         var today = CliAsOf.Option("判断亮灯(问题、节点逾期)的日期", "the day 亮灯 judges overdue problems and milestones on");
-        var command = new Command("report", "台账汇总:完成投资、占年度计划、时间过半任务过半、新开工与竣工、亮灯 / ledger consolidation by period and grouping, with 亮灯")
+        var lang = Output.ExportLanguageOption.Create("csv/xlsx 表头与文字语言:zh(中文,默认)或 en / header and word language of csv/xlsx: zh (default) or en");
+        var command = new Command("report", "台账汇总:完成投资、占年度计划、时间过半任务过半、新开工与竣工、亮灯、前期手续 / ledger consolidation by period and grouping, with 亮灯 and 前期手续")
         {
-            period, by, format, output, today, RegionOption,
+            period, by, format, output, today, RegionOption, lang,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -286,17 +287,19 @@ internal static class ProjectsCommand
                 return 0;
             }
 
-            var cells = LedgerReportExport.Cells(views.Select(v => v.Report), (g, r) => Label((g, r)));
+            var english = Output.ExportLanguageOption.IsEnglish(parse, lang);
+            var options = new LedgerExportOptions(await LedgerReportExport.PreliminaryAsync(db, region, ct), asOf.Day, english);
+            var cells = LedgerReportExport.Cells(views.Select(v => v.Report), (g, r) => Label((g, r)), options);
             if (fmt == "xlsx")
             {
                 await using var stream = File.Create(path!);
-                await LedgerReportExport.WriteXlsxAsync(stream, cells, ct);
+                await LedgerReportExport.WriteXlsxAsync(stream, cells, english, ct);
                 await parse.Out().WriteLineAsync($"已导出{cells.Count}行到 {path} / exported {cells.Count} rows to {path}");
                 return 0;
             }
 
             using var buffer = new MemoryStream();
-            await LedgerReportExport.WriteCsvAsync(buffer, cells, ct);
+            await LedgerReportExport.WriteCsvAsync(buffer, cells, english, ct);
             if (path is not null)
             {
                 await using var file = File.Create(path);

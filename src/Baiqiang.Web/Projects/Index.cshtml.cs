@@ -11,7 +11,7 @@ namespace Baiqiang.Web.Projects;
 /// views are groupings. <c>today=2022-06-30</c> (default: today) is the as-of day the default period is taken on, as on
 /// the warnings page, and is carried to the project pages.
 /// </summary>
-public sealed class IndexModel(BaiqiangDbContext db, TimeProvider clock, Lang lang) : PageModel
+public sealed class IndexModel(BaiqiangDbContext db, TimeProvider clock, Lang lang, Rankings.BoundaryFiles boundaries) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Period { get; set; }
@@ -52,6 +52,12 @@ public sealed class IndexModel(BaiqiangDbContext db, TimeProvider clock, Lang la
     /// <summary>Whether to offer 新建项目: administrators and editors (the store still checks the region on save).</summary>
     public bool MayCreate => ProjectViews.MayCreate(User.ToActor());
 
+    /// <summary>项目分布图 of a by-project ledger (null for other groupings, or when the region is outside the caller's scope).</summary>
+    public ProjectMapResponse? Map { get; private set; }
+
+    /// <summary>What <c>js/project-map.js</c> draws (see <see cref="MapSpec"/>).</summary>
+    public string MapJson { get; private set; } = "{}";
+
     /// <summary>The current query, for the export links.</summary>
     public string Query { get; private set; } = string.Empty;
 
@@ -78,5 +84,47 @@ public sealed class IndexModel(BaiqiangDbContext db, TimeProvider clock, Lang la
         }
 
         Query = q.ToQueryString().Value ?? string.Empty;
+        if (args.By == Baiqiang.Core.Projects.LedgerGrouping.Project)
+        {
+            try
+            {
+                Map = await ProjectMapViews.BuildAsync(db, User.ToActor(), args, boundaries, ct);
+                MapJson = System.Text.Json.JsonSerializer.Serialize(MapSpec(Map));
+            }
+            catch (Baiqiang.Core.Access.AccessDeniedException e)
+            {
+                Errors.Add(lang[e.Reason]);
+            }
+        }
     }
+
+    /// <summary>
+    /// The map's drawing spec: boundary files and highlighted areas, each point's code, name, [lng, lat], light and reason in
+    /// the page's language, and the words of the legend (each light with its shape, so colour never stands alone).
+    /// </summary>
+    private object MapSpec(ProjectMapResponse m) => new
+    {
+        title = lang["项目分布 · 亮灯", "Projects · lights"],
+        mode = m.Boundary.Mode,
+        baseUrl = "/" + Rankings.RankingMap.Folder + "/",
+        files = m.Boundary.Files,
+        areas = m.Boundary.Areas,
+        lights = new[]
+        {
+            new { key = "red", label = lang["红灯（◆菱形）", "red (◆ diamond)"] },
+            new { key = "yellow", label = lang["黄灯（▲三角）", "yellow (▲ triangle)"] },
+            new { key = "green", label = lang["绿灯（●圆点）", "green (● circle)"] },
+            new { key = "none", label = lang["无灯（■方块）", "no light (■ square)"] },
+        },
+        labels = new
+        {
+            light = lang["亮灯", "Light"], reason = lang["亮灯原因", "Why"], failed = lang["地图边界文件加载失败。", "The boundary files could not be loaded."],
+            selected = lang["地图已选 {n} 个项目，台账只列这些项目（合计行仍为全部）。", "{n} project(s) selected on the map: the ledger lists only these (the total row still counts all)."],
+        },
+        points = m.Points.Select(p => new
+        {
+            code = p.Code, name = p.Name, lng = p.Lng, lat = p.Lat, light = p.Light,
+            lightText = lang[p.LightZh + "灯", p.Light], reason = lang[p.Reason, p.ReasonEn],
+        }).ToArray(),
+    };
 }

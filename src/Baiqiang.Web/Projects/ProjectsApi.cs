@@ -38,6 +38,7 @@ public static class ProjectsApi
         api.MapGet("/ledger/export", ExportLedgerAsync).WithName("ExportProjectLedger");
         api.MapGet("/warnings", WarningsAsync).WithName("GetProjectWarnings");
         api.MapGet("/honor-roll", HonorRollViews.GetAsync).WithName("GetProjectHonorRoll");
+        api.MapGet("/map", ProjectMapViews.GetAsync).WithName("GetProjectMap");
         api.MapGet("/reports", ReportsAsync).WithName("GetMonthlyReports");
         api.MapPost("/months/close", CloseMonthAsync).WithName("CloseProjectMonth");
         api.MapGet("/form", FormAsync).WithName("DownloadProjectForm");
@@ -77,9 +78,12 @@ public static class ProjectsApi
         return args is null ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await ProjectViews.LedgerAsync(db, args, ct));
     }
 
-    /// <summary>The ledger view as CSV (default) or XLSX (<c>format=xlsx</c>), in the columns of <c>baiqiang projects report</c>.</summary>
+    /// <summary>
+    /// The ledger view as CSV (default) or XLSX (<c>format=xlsx</c>), in the columns of <c>baiqiang projects report</c> (with
+    /// 前期手续 on project rows); <c>lang=en</c> writes English headers and words (default: Chinese).
+    /// </summary>
     internal static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportLedgerAsync(
-        [AsParameters] LedgerQuery query, string? format, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct)
+        [AsParameters] LedgerQuery query, string? format, string? lang, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var (args, errors) = await ProjectViews.ParseLedgerAsync(db, query, await AsOfDays.DefaultDayAsync(db, clock, ct), ct);
         if (args is null)
@@ -89,17 +93,19 @@ public static class ProjectsApi
 
         var view = await ProjectViews.ReportAsync(db, args, ct);
         var labels = await ProjectViews.LabelsAsync(db, view.Report, ct);
-        var cells = LedgerReportExport.Cells([view.Report], (_, r) => labels(r));
+        var english = string.Equals(lang, "en", StringComparison.OrdinalIgnoreCase);
+        var options = new LedgerExportOptions(await LedgerReportExport.PreliminaryAsync(db, args.Region, ct), args.Today, english);
+        var cells = LedgerReportExport.Cells([view.Report], (_, r) => labels(r), options);
         await using var buffer = new MemoryStream();
         var xlsx = string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase);
         if (xlsx)
         {
-            await LedgerReportExport.WriteXlsxAsync(buffer, cells, ct);
+            await LedgerReportExport.WriteXlsxAsync(buffer, cells, english, ct);
         }
         else
         {
             await buffer.WriteAsync(System.Text.Encoding.UTF8.Preamble.ToArray(), ct);
-            await LedgerReportExport.WriteCsvAsync(buffer, cells, ct);
+            await LedgerReportExport.WriteCsvAsync(buffer, cells, english, ct);
         }
 
         var name = string.Create(CultureInfo.InvariantCulture, $"ledger-{args.Period}-{ProjectViews.GroupingName(args.By)}");

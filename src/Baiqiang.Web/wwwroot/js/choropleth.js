@@ -110,17 +110,25 @@
     window.addEventListener("resize", function () { chart.resize(); });
   }
 
-  function load(el) {
-    var spec = JSON.parse(document.getElementById(el.dataset.map).textContent);
-    Promise.all(spec.files.map(function (f) {
+  // Fetches the spec's boundary files and merges them (see merge).
+  function fetchMerged(spec) {
+    return Promise.all(spec.files.map(function (f) {
       return fetch(spec.baseUrl + f + ".json").then(function (res) {
         if (!res.ok) {
           throw new Error(res.status + " " + f);
         }
         return res.json();
       });
-    })).then(function (collections) {
-      draw(el, spec, merge(spec.files, collections));
+    })).then(function (collections) { return merge(spec.files, collections); });
+  }
+
+  // Shared with js/project-map.js (the ledger's map), which loads this file first.
+  window.baiqiangMaps = { fetchMerged: fetchMerged, lines: lines };
+
+  function load(el) {
+    var spec = JSON.parse(document.getElementById(el.dataset.map).textContent);
+    fetchMerged(spec).then(function (merged) {
+      draw(el, spec, merged);
     }).catch(function () {
       el.textContent = spec.labels.failed;
       el.dataset.drawn = "failed";
