@@ -210,6 +210,17 @@ public sealed class InputsTests(WebFactory factory) : IClassFixture<WebFactory>,
     }
 
     [Fact]
+    public async Task Explorer_SharedNameInAList_CandidateLinksKeepTheOtherNames()
+    {
+        using var client = await factory.SignedInClientAsync("admin", WebFactory.AdminPassword);
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/Explorer?indicator=gdp&regions=江阳,通州", UriKind.Relative), Ct));
+        Assert.Contains("id=\"region-input-regions-error\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"江阳,通州\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Explorer?indicator=gdp&regions=" + Uri.EscapeDataString("江阳,320612") + "\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"explorer-table\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SuggestApi_Name_CandidatesWithRetiredFlag()
     {
         using var client = await factory.TokenClientAsync("admin");

@@ -20,9 +20,13 @@ public sealed class RegionInputAttribute : Attribute
     public bool Multiple { get; init; }
 }
 
-/// <summary>An input the page could not read: the text as typed (kept in the box), the reason, and for a shared region
-/// name the regions it could mean.</summary>
-public sealed record InputError(string Typed, Bilingual Message, IReadOnlyList<RegionCandidate> Candidates);
+/// <summary>An input the page could not read: the text as typed (kept in the box), the reason, for a shared region
+/// name the regions it could mean, and the part of the text that failed (one name of a list).</summary>
+public sealed record InputError(string Typed, Bilingual Message, IReadOnlyList<RegionCandidate> Candidates, string Part)
+{
+    /// <summary>The typed text with the failing part replaced by <paramref name="code"/> (the candidate links' value).</summary>
+    public string With(string code) => Part == Typed ? code : Typed.Replace(Part, code, StringComparison.Ordinal);
+}
 
 /// <summary>
 /// Turns typed periods and region names in a page's query into canonical values before the page runs. A GET whose
@@ -77,12 +81,30 @@ public sealed class CanonicalInputsFilter : IAsyncPageFilter
                 var parts = ((RegionInputAttribute)kind).Multiple
                     ? text.Split([',', '，', '、', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     : [text];
-                var resolved = parts.Select(names.Resolve).ToList();
-                var failed = resolved.FirstOrDefault(x => !x.Success);
-                Record(property.Name, text, failed is null ? string.Join(',', resolved.Select(x => x.Code!.Value.ToString())) : null, failed?.Error, failed?.Candidates ?? []);
+                var codes = new List<string>();
+                (string Part, RegionResolution Result)? failed = null;
+                foreach (var part in parts)
+                {
+                    if (part.All(char.IsAsciiDigit))
+                    {
+                        codes.Add(part); // a code: the page checks it, with its own message
+                        continue;
+                    }
+
+                    var r = names.Resolve(part);
+                    if (!r.Success)
+                    {
+                        failed = (part, r);
+                        break;
+                    }
+
+                    codes.Add(r.Code!.Value.ToString());
+                }
+
+                Record(property.Name, text, failed is null ? string.Join(',', codes) : null, failed?.Result.Error, failed?.Result.Candidates ?? [], failed?.Part);
             }
 
-            void Record(string name, string text, string? value, Bilingual? error, IReadOnlyList<RegionCandidate> candidates)
+            void Record(string name, string text, string? value, Bilingual? error, IReadOnlyList<RegionCandidate> candidates, string? part = null)
             {
                 if (value is not null)
                 {
@@ -90,7 +112,7 @@ public sealed class CanonicalInputsFilter : IAsyncPageFilter
                 }
                 else
                 {
-                    errors[name] = new InputError(text, error!.Value, candidates);
+                    errors[name] = new InputError(text, error!.Value, candidates, part ?? text);
                     property.SetValue(context.HandlerInstance, null);
                 }
             }
