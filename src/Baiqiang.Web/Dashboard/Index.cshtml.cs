@@ -6,6 +6,7 @@ using Baiqiang.Storage.Regions;
 using Baiqiang.Web.Auth;
 using Baiqiang.Web.Rankings;
 using Baiqiang.Web.Shared;
+using Baiqiang.Web.Shared.Inputs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -19,9 +20,11 @@ namespace Baiqiang.Web.Dashboard;
 public sealed class IndexModel(BaiqiangDbContext db, Lang lang, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
+    [RegionInput]
     public string? Region { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    [PeriodInput]
     public string? Period { get; set; }
 
     [BindProperty(SupportsGet = true)]
@@ -53,6 +56,10 @@ public sealed class IndexModel(BaiqiangDbContext db, Lang lang, TimeProvider clo
         QuickRegions = (await db.Regions.AsNoTracking().Where(r => quickCodes.Contains(r.Code)).Select(r => new { r.Code, r.Name }).ToListAsync(ct))
             .Select(r => (r.Code.ToString(), r.Name)).OrderBy(r => quick.IndexOf(r.Item1)).ToList();
         Groups = await RankingViews.GroupsAsync(db, ct);
+        if (CanonicalInputsFilter.HasErrors(HttpContext))
+        {
+            return; // the boxes say what could not be read; no card for some other choice
+        }
 
         RegionCode code;
         if (string.IsNullOrWhiteSpace(Region))

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Baiqiang.Core.Periods;
 using Baiqiang.Storage;
 using Baiqiang.Web.Shared;
+using Baiqiang.Web.Shared.Inputs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -14,6 +15,7 @@ public sealed class IndexModel(BaiqiangDbContext db, Lang lang) : PageModel
     public string? Indicator { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    [RegionInput(Multiple = true)]
     public string? Regions { get; set; }
 
     /// <summary>跨区划接续: join each region's series across recodes (龙海区 with 龙海市's years), marking the code of each value.</summary>
@@ -34,6 +36,11 @@ public sealed class IndexModel(BaiqiangDbContext db, Lang lang) : PageModel
     {
         Indicators = await ReferenceApi.LoadIndicatorsAsync(db, ct);
         Indicator ??= "gdp";
+        if (CanonicalInputsFilter.HasErrors(HttpContext))
+        {
+            return; // the region box says which name could not be read
+        }
+
         Regions ??= "510502,320612";
         var (request, errors) = CompareRequest.Parse(Indicator, Regions);
         if (request is null)

@@ -3,6 +3,7 @@ using Baiqiang.Core.Access;
 using Baiqiang.Storage;
 using Baiqiang.Web.Auth;
 using Baiqiang.Web.Shared;
+using Baiqiang.Web.Shared.Inputs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -12,6 +13,7 @@ namespace Baiqiang.Web.Pipeline;
 public sealed class DealsModel(BaiqiangDbContext db, Lang lang) : PageModel
 {
     [BindProperty(SupportsGet = true)]
+    [RegionInput]
     public string? Region { get; set; }
 
     [BindProperty(SupportsGet = true)]

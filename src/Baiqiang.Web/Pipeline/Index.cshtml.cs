@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Baiqiang.Storage;
 using Baiqiang.Web.Shared;
+using Baiqiang.Web.Shared.Inputs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -10,9 +11,11 @@ namespace Baiqiang.Web.Pipeline;
 public sealed class IndexModel(BaiqiangDbContext db, TimeProvider clock, Lang lang) : PageModel
 {
     [BindProperty(SupportsGet = true)]
+    [PeriodInput]
     public string? Period { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    [RegionInput]
     public string? Region { get; set; }
 
     public FunnelResponse? Funnel { get; private set; }

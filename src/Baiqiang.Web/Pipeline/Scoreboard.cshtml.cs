@@ -1,6 +1,7 @@
 using Baiqiang.Core.Periods;
 using Baiqiang.Storage;
 using Baiqiang.Web.Shared;
+using Baiqiang.Web.Shared.Inputs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -13,6 +14,7 @@ public sealed class ScoreboardModel(BaiqiangDbContext db, TimeProvider clock, La
     public string? Year { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    [RegionInput]
     public string? Region { get; set; }
 
     public ScoreboardResponse? Board { get; private set; }

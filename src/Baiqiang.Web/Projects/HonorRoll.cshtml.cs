@@ -1,5 +1,6 @@
 using Baiqiang.Storage;
 using Baiqiang.Web.Shared;
+using Baiqiang.Web.Shared.Inputs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -9,6 +10,7 @@ namespace Baiqiang.Web.Projects;
 public sealed class HonorRollModel(BaiqiangDbContext db, TimeProvider clock, Lang lang) : PageModel
 {
     [BindProperty(SupportsGet = true)]
+    [PeriodInput]
     public string? Period { get; set; }
 
     [BindProperty(SupportsGet = true)]
@@ -18,6 +20,7 @@ public sealed class HonorRollModel(BaiqiangDbContext db, TimeProvider clock, Lan
     public int? Top { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    [RegionInput]
     public string? Region { get; set; }
 
     [BindProperty(SupportsGet = true)]

@@ -1,6 +1,7 @@
 using Baiqiang.Storage;
 using Baiqiang.Web.Auth;
 using Baiqiang.Web.Shared;
+using Baiqiang.Web.Shared.Inputs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -14,12 +15,14 @@ namespace Baiqiang.Web.Projects;
 public sealed class IndexModel(BaiqiangDbContext db, TimeProvider clock, Lang lang, Rankings.BoundaryFiles boundaries) : PageModel
 {
     [BindProperty(SupportsGet = true)]
+    [PeriodInput]
     public string? Period { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public string? By { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    [RegionInput]
     public string? Region { get; set; }
 
     [BindProperty(SupportsGet = true)]

@@ -5,6 +5,7 @@ using Baiqiang.Core.Text;
 using Baiqiang.Storage;
 using Baiqiang.Web.Auth;
 using Baiqiang.Web.Shared;
+using Baiqiang.Web.Shared.Inputs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -14,6 +15,7 @@ namespace Baiqiang.Web.Projects;
 public sealed class ReviewModel(BaiqiangDbContext db, TimeProvider clock, Lang lang) : PageModel
 {
     [BindProperty(SupportsGet = true)]
+    [RegionInput]
     public string? Region { get; set; }
 
     [BindProperty(SupportsGet = true)]

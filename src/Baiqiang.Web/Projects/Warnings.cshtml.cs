@@ -1,6 +1,7 @@
 using Baiqiang.Storage;
 using Baiqiang.Storage.Settings;
 using Baiqiang.Web.Shared;
+using Baiqiang.Web.Shared.Inputs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -13,9 +14,11 @@ namespace Baiqiang.Web.Projects;
 public sealed class WarningsModel(BaiqiangDbContext db, TimeProvider clock, Lang lang) : PageModel
 {
     [BindProperty(SupportsGet = true)]
+    [PeriodInput]
     public string? Period { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    [RegionInput]
     public string? Region { get; set; }
 
     /// <summary>The day the warnings are judged as of, as typed (<c>2022-06-30</c>); blank means today.</summary>

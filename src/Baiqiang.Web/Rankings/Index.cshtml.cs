@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Baiqiang.Storage;
 using Baiqiang.Web.Shared;
+using Baiqiang.Web.Shared.Inputs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -17,6 +18,7 @@ public sealed class IndexModel(BaiqiangDbContext db, IConfiguration config, Lang
     public int? Version { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    [PeriodInput]
     public string? Period { get; set; }
 
     [BindProperty(SupportsGet = true)]
@@ -38,6 +40,7 @@ public sealed class IndexModel(BaiqiangDbContext db, IConfiguration config, Lang
     public int? Tiers { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    [PeriodInput]
     public string? Compare { get; set; }
 
     [BindProperty(SupportsGet = true)]
@@ -76,7 +79,7 @@ public sealed class IndexModel(BaiqiangDbContext db, IConfiguration config, Lang
         Groups = await RankingViews.GroupsAsync(db, ct);
         Framework ??= RankingViews.BuiltInName;
         Group ??= Groups.FirstOrDefault(g => g.Id == "pref:510500")?.Id ?? (Groups.Count > 0 ? Groups[0].Id : null);
-        if (string.IsNullOrWhiteSpace(Period))
+        if (string.IsNullOrWhiteSpace(Period) || CanonicalInputsFilter.HasErrors(HttpContext))
         {
             return;
         }

@@ -1,6 +1,7 @@
 using Baiqiang.Storage;
 using Baiqiang.Web.Auth;
 using Baiqiang.Web.Shared;
+using Baiqiang.Web.Shared.Inputs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -11,6 +12,7 @@ public sealed class IndexModel(BaiqiangDbContext db, TimeProvider clock, Lang la
 {
     /// <summary>Only enterprises of this region and those below it.</summary>
     [BindProperty(SupportsGet = true)]
+    [RegionInput]
     public string? Region { get; set; }
 
     public string? Error { get; private set; }

@@ -3,6 +3,7 @@ using Baiqiang.Core.Access;
 using Baiqiang.Storage;
 using Baiqiang.Web.Auth;
 using Baiqiang.Web.Shared;
+using Baiqiang.Web.Shared.Inputs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -16,6 +17,7 @@ public sealed class RequestsModel(BaiqiangDbContext db, TimeProvider clock, Lang
 
     /// <summary>Only requests of this region and those below it.</summary>
     [BindProperty(SupportsGet = true)]
+    [RegionInput]
     public string? Region { get; set; }
 
     [BindProperty]

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Baiqiang.Core.Periods;
 using Baiqiang.Storage;
 using Baiqiang.Web.Shared;
+using Baiqiang.Web.Shared.Inputs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -11,10 +12,12 @@ namespace Baiqiang.Web.Services;
 public sealed class StatisticsModel(BaiqiangDbContext db, TimeProvider clock, Lang lang) : PageModel
 {
     [BindProperty(SupportsGet = true)]
+    [PeriodInput]
     public string? Period { get; set; }
 
     /// <summary>Only visits and requests of this region and those below it.</summary>
     [BindProperty(SupportsGet = true)]
+    [RegionInput]
     public string? Region { get; set; }
 
     public ServiceStatisticsResponse? Stats { get; private set; }

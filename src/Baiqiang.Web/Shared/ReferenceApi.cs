@@ -15,6 +15,7 @@ public static class ReferenceApi
     {
         var api = app.MapGroup("/api").WithTags("reference").RequireAuthorization();
         api.MapGet("/regions", ListRegionsAsync).WithName("ListRegions");
+        api.MapGet("/regions/suggest", Inputs.RegionSuggestApi.SuggestAsync).WithName("SuggestRegions");
     }
 
     public static async Task<IReadOnlyList<RegionItem>> LoadRegionsAsync(BaiqiangDbContext db, CancellationToken ct) =>

@@ -17,6 +17,7 @@ public static class WebSetup
         {
             o.RootDirectory = "/";
             o.Conventions.ConfigureFilter(new ParseBudgetPageFilter());
+            o.Conventions.ConfigureFilter(new Inputs.CanonicalInputsFilter());
             o.Conventions.AllowAnonymousToPage("/Auth/Login");
             o.Conventions.AllowAnonymousToPage("/Auth/Denied");
             o.Conventions.AuthorizeFolder("/Admin", Auth.AuthSetup.AdminPolicy);

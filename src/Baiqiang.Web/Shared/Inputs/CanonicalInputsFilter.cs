@@ -1,0 +1,183 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Baiqiang.Core.Text;
+using Baiqiang.Storage;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Baiqiang.Web.Shared.Inputs;
+
+/// <summary>Marks a page model's query property as a period a person may type in Chinese (<c>2022年上半年</c>).</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class PeriodInputAttribute : Attribute;
+
+/// <summary>Marks a page model's query property as a region a person may give by name (<c>江阳</c>); with
+/// <see cref="Multiple"/>, a list separated by commas or 、.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class RegionInputAttribute : Attribute
+{
+    public bool Multiple { get; init; }
+}
+
+/// <summary>An input the page could not read: the text as typed (kept in the box), the reason, for a shared region
+/// name the regions it could mean, and the part of the text that failed (one name of a list).</summary>
+public sealed record InputError(string Typed, Bilingual Message, IReadOnlyList<RegionCandidate> Candidates, string Part)
+{
+    /// <summary>The typed text with the failing part replaced by <paramref name="code"/> (the candidate links' value).</summary>
+    public string With(string code) => Part == Typed ? code : Typed.Replace(Part, code, StringComparison.Ordinal);
+}
+
+/// <summary>
+/// Turns typed periods and region names in a page's query into canonical values before the page runs. A GET whose
+/// <see cref="PeriodInputAttribute"/>/<see cref="RegionInputAttribute"/> properties hold text that reads as a period or a
+/// region is redirected to the same page with the canonical values (<c>?period=2022-01..06&amp;region=510502</c>), so URLs
+/// stay canonical; text that cannot be read is cleared from the model and shown beside its box by the input partials
+/// (<c>_PeriodInput</c>, <c>_RegionInput</c>), with the reason in both languages and the candidates of a shared name.
+/// </summary>
+public sealed class CanonicalInputsFilter : IAsyncPageFilter
+{
+    private const string ItemKey = "bq.input-errors";
+
+    private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, Attribute Kind)[]> Inputs = new();
+
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var http = context.HttpContext;
+        var inputs = context.HandlerInstance is PageModel page && HttpMethods.IsGet(http.Request.Method) ? InputsOf(page.GetType()) : [];
+        var typed = inputs
+            .Select(i => (i.Property, i.Kind, Key: http.Request.Query.Keys.FirstOrDefault(k => string.Equals(k, i.Property.Name, StringComparison.OrdinalIgnoreCase))))
+            .Where(i => i.Key is not null && !string.IsNullOrWhiteSpace(http.Request.Query[i.Key].ToString()))
+            .ToList();
+        if (typed.Count == 0)
+        {
+            await next();
+            return;
+        }
+
+        var ct = http.RequestAborted;
+        var db = http.RequestServices.GetRequiredService<BaiqiangDbContext>();
+        var clock = http.RequestServices.GetRequiredService<TimeProvider>();
+        DateOnly? asOf = null;
+        RegionNames? names = null;
+        var canonical = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var errors = new Dictionary<string, InputError>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (property, kind, key) in typed)
+        {
+            var text = http.Request.Query[key!].ToString().Trim();
+            if (kind is PeriodInputAttribute)
+            {
+                asOf ??= await AsOfDays.DefaultDayAsync(db, clock, ct);
+                var r = PeriodText.ToCanonical(text, asOf.Value);
+                Record(property.Name, text, r.Success ? r.Value : null, r.Error, []);
+            }
+            else
+            {
+                names ??= await RegionNames.LoadAsync(db, ct);
+                var parts = ((RegionInputAttribute)kind).Multiple
+                    ? text.Split([',', '，', '、', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    : [text];
+                var codes = new List<string>();
+                (string Part, RegionResolution Result)? failed = null;
+                foreach (var part in parts)
+                {
+                    if (part.All(char.IsAsciiDigit))
+                    {
+                        codes.Add(part); // a code: the page checks it, with its own message
+                        continue;
+                    }
+
+                    var r = names.Resolve(part);
+                    if (!r.Success)
+                    {
+                        failed = (part, r);
+                        break;
+                    }
+
+                    codes.Add(r.Code!.Value.ToString());
+                }
+
+                Record(property.Name, text, failed is null ? string.Join(',', codes) : null, failed?.Result.Error, failed?.Result.Candidates ?? [], failed?.Part);
+            }
+
+            void Record(string name, string text, string? value, Bilingual? error, IReadOnlyList<RegionCandidate> candidates, string? part = null)
+            {
+                if (value is not null)
+                {
+                    canonical[name] = value;
+                }
+                else
+                {
+                    errors[name] = new InputError(text, error!.Value, candidates, part ?? text);
+                    property.SetValue(context.HandlerInstance, null);
+                }
+            }
+        }
+
+        if (errors.Count == 0 && typed.Any(i => canonical[i.Property.Name] != http.Request.Query[i.Key!].ToString()))
+        {
+            context.Result = new Microsoft.AspNetCore.Mvc.RedirectResult(WithValues(http.Request, canonical));
+            return;
+        }
+
+        if (errors.Count > 0)
+        {
+            http.Items[ItemKey] = errors;
+        }
+
+        await next();
+    }
+
+    /// <summary>The error for the input named <paramref name="name"/> on this request, if it could not be read.</summary>
+    public static InputError? ErrorFor(HttpContext http, string name)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return http.Items.TryGetValue(ItemKey, out var v) && v is Dictionary<string, InputError> d && d.TryGetValue(name, out var e) ? e : null;
+    }
+
+    /// <summary>True when some typed input of this request could not be read (the page then shows the reason, not data for
+    /// some other choice).</summary>
+    public static bool HasErrors(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return http.Items.ContainsKey(ItemKey);
+    }
+
+    /// <summary>The current URL with the query's <paramref name="values"/> replaced (matched without case), other keys kept.</summary>
+    public static string WithValues(HttpRequest request, IReadOnlyDictionary<string, string> values)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(values);
+        var query = new QueryBuilder();
+        var done = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in request.Query)
+        {
+            if (values.TryGetValue(key, out var replaced))
+            {
+                if (done.Add(key))
+                {
+                    query.Add(key, replaced);
+                }
+            }
+            else
+            {
+                foreach (var v in value)
+                {
+                    query.Add(key, v ?? string.Empty);
+                }
+            }
+        }
+
+        return request.PathBase + request.Path + query.ToQueryString();
+    }
+
+    private static (PropertyInfo Property, Attribute Kind)[] InputsOf(Type type) => Inputs.GetOrAdd(type, t =>
+        [.. t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Select(p => (Property: p, Kind: (Attribute?)p.GetCustomAttribute<PeriodInputAttribute>() ?? p.GetCustomAttribute<RegionInputAttribute>()))
+            .Where(x => x.Kind is not null && x.Property.PropertyType == typeof(string))
+            .Select(x => (x.Property, x.Kind!))]);
+}
