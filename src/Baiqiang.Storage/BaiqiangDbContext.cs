@@ -138,6 +138,10 @@ public abstract class BaiqiangDbContext : DbContext
         var observations = modelBuilder.Entity<ObservationEntity>();
         observations.HasIndex(o => new { o.RegionCode, o.IndicatorCode, o.Period }).HasFilter(isCurrent);
         observations.HasIndex(o => new { o.IndicatorCode, o.Period, o.RegionCode }).HasFilter(isCurrent);
+        if (Provider == StoreProvider.PostgreSql)
+        {
+            Cluster.CitusKeys.Apply(modelBuilder);
+        }
 
         ApplySnakeCase(modelBuilder);
     }

@@ -59,6 +59,13 @@ public static class PipelineStore
             if (existing.TryGetValue(d.Code, out var stored))
             {
                 actor.EnsureCanEdit(stored.RegionCode);
+                if (stored.RegionCode != d.Region)
+                {
+                    // The region is part of the deal's key (Cluster/CitusKeys): a deal stays in the region it was entered in.
+                    errors.Add(new Bilingual(
+                        $"项目“{stored.Code}”属于{stored.RegionCode}，不能改为{d.Region}", $"deal '{stored.Code}' belongs to {stored.RegionCode} and cannot move to {d.Region}"));
+                }
+
                 var old = stored.ToDeal();
                 if (d.FurthestStage < old.FurthestStage || (old.Stage == DealStage.Lost && d.Stage != DealStage.Lost))
                 {

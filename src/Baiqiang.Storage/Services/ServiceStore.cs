@@ -106,6 +106,13 @@ public static class ServiceStore
             if (existing.TryGetValue(r.Id, out var stored))
             {
                 actor.EnsureCanEdit(stored.RegionCode, stored.Department);
+                if (stored.RegionCode != r.Region)
+                {
+                    // The region is part of the request's key (Cluster/CitusKeys): a request stays in the region it was raised in.
+                    errors.Add(new Bilingual(
+                        $"诉求“{stored.Key}”属于{stored.RegionCode}，不能改为{r.Region}", $"request '{stored.Key}' belongs to {stored.RegionCode} and cannot move to {r.Region}"));
+                }
+
                 if (Rank(r.Status) < Rank(stored.Status) || (stored.ClosedOn is not null && stored.Status != r.Status))
                 {
                     errors.Add(new Bilingual(

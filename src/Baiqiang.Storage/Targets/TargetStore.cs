@@ -84,12 +84,18 @@ public static class TargetStore
     public const int MaxKeyLength = 100;
     public const int MaxDescriptionLength = 1000;
 
-    /// <summary>Validates and stores a new target.</summary>
-    public static async Task<TargetSaveResult> CreateAsync(BaiqiangDbContext db, Actor actor, TargetInput input, CancellationToken ct)
+    /// <summary>Validates and stores a new target, under the store's write lock: keys are unique store-wide, which on
+    /// PostgreSQL (unique per region, Cluster/CitusKeys) only this check guarantees.</summary>
+    public static Task<TargetSaveResult> CreateAsync(BaiqiangDbContext db, Actor actor, TargetInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
+        return StoreWriteLock.RunAsync(db, () => CreateUnlockedAsync(db, actor, input, ct), ct);
+    }
+
+    private static async Task<TargetSaveResult> CreateUnlockedAsync(BaiqiangDbContext db, Actor actor, TargetInput input, CancellationToken ct)
+    {
         var (target, errors) = await ValidateAsync(db, actor, input, existingKey: null, ct);
         if (target is null)
         {
@@ -130,6 +136,13 @@ public static class TargetStore
         }
 
         var fresh = TargetEntity.From(target);
+        if (fresh.RegionCode != entity.RegionCode)
+        {
+            // The region is part of the target's key (Cluster/CitusKeys): a target stays in the region it was set for.
+            return new TargetSaveResult(null, [new("region", new(
+                $"目标“{entity.Key}”属于{entity.RegionCode}，不能改为{fresh.RegionCode}", $"target '{entity.Key}' belongs to {entity.RegionCode} and cannot move to {fresh.RegionCode}"))]);
+        }
+
         entity.SubjectKind = fresh.SubjectKind;
         entity.Subject = fresh.Subject;
         entity.RegionCode = fresh.RegionCode;

@@ -626,6 +626,10 @@ namespace Baiqiang.Storage.Migrations.Postgres
 
             modelBuilder.Entity("Baiqiang.Storage.Observations.ObservationEntity", b =>
                 {
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
@@ -684,10 +688,6 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("recorded_by");
 
-                    b.Property<int>("RegionCode")
-                        .HasColumnType("integer")
-                        .HasColumnName("region_code");
-
                     b.Property<int>("Revision")
                         .HasColumnType("integer")
                         .HasColumnName("revision");
@@ -726,7 +726,7 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("numeric(28,8)")
                         .HasColumnName("value");
 
-                    b.HasKey("Id")
+                    b.HasKey("RegionCode", "Id")
                         .HasName("pk_observations");
 
                     b.HasIndex("IndicatorCode", "Period", "RegionCode")
@@ -799,6 +799,10 @@ namespace Baiqiang.Storage.Migrations.Postgres
 
             modelBuilder.Entity("Baiqiang.Storage.Pipeline.DealEntity", b =>
                 {
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
@@ -902,10 +906,6 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("project_code");
 
-                    b.Property<int>("RegionCode")
-                        .HasColumnType("integer")
-                        .HasColumnName("region_code");
-
                     b.Property<string>("Responsible")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -928,16 +928,22 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("started_on");
 
-                    b.HasKey("Id")
+                    b.HasKey("RegionCode", "Id")
                         .HasName("pk_deals");
 
                     b.HasIndex("Code")
-                        .IsUnique()
                         .HasDatabaseName("ix_deals_code");
 
                     b.HasIndex("CodeKey")
-                        .IsUnique()
                         .HasDatabaseName("ix_deals_code_key");
+
+                    b.HasIndex("RegionCode", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deals_region_code_code");
+
+                    b.HasIndex("RegionCode", "CodeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deals_region_code_code_key");
 
                     b.HasIndex("RegionCode", "SignedOn")
                         .HasDatabaseName("ix_deals_region_code_signed_on");
@@ -950,6 +956,10 @@ namespace Baiqiang.Storage.Migrations.Postgres
 
             modelBuilder.Entity("Baiqiang.Storage.Pipeline.DealFundsEntity", b =>
                 {
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
@@ -995,30 +1005,33 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("numeric(28,8)")
                         .HasColumnName("previous_cumulative");
 
-                    b.Property<int>("RegionCode")
-                        .HasColumnType("integer")
-                        .HasColumnName("region_code");
-
                     b.Property<decimal>("ThisMonth")
                         .HasPrecision(28, 8)
                         .HasColumnType("numeric(28,8)")
                         .HasColumnName("this_month");
 
-                    b.HasKey("Id")
+                    b.HasKey("RegionCode", "Id")
                         .HasName("pk_deal_funds");
 
                     b.HasIndex("Month")
                         .HasDatabaseName("ix_deal_funds_month");
 
                     b.HasIndex("DealId", "Month")
-                        .IsUnique()
                         .HasDatabaseName("ix_deal_funds_deal_id_month");
+
+                    b.HasIndex("RegionCode", "DealId", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deal_funds_region_code_deal_id_month");
 
                     b.ToTable("deal_funds", (string)null);
                 });
 
             modelBuilder.Entity("Baiqiang.Storage.Pipeline.DealMilestoneEntity", b =>
                 {
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
@@ -1053,22 +1066,25 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("promised_on");
 
-                    b.Property<int>("RegionCode")
-                        .HasColumnType("integer")
-                        .HasColumnName("region_code");
-
-                    b.HasKey("Id")
+                    b.HasKey("RegionCode", "Id")
                         .HasName("pk_deal_milestones");
 
                     b.HasIndex("DealId", "Kind")
-                        .IsUnique()
                         .HasDatabaseName("ix_deal_milestones_deal_id_kind");
+
+                    b.HasIndex("RegionCode", "DealId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deal_milestones_region_code_deal_id_kind");
 
                     b.ToTable("deal_milestones", (string)null);
                 });
 
             modelBuilder.Entity("Baiqiang.Storage.Projects.ClosedMonthEntity", b =>
                 {
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
@@ -1090,15 +1106,11 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("month");
 
-                    b.Property<int>("RegionCode")
-                        .HasColumnType("integer")
-                        .HasColumnName("region_code");
-
                     b.Property<int>("Year")
                         .HasColumnType("integer")
                         .HasColumnName("year");
 
-                    b.HasKey("Id")
+                    b.HasKey("RegionCode", "Id")
                         .HasName("pk_closed_months");
 
                     b.HasIndex("RegionCode", "Year", "Month")
@@ -1110,6 +1122,10 @@ namespace Baiqiang.Storage.Migrations.Postgres
 
             modelBuilder.Entity("Baiqiang.Storage.Projects.MilestoneReplanEntity", b =>
                 {
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
@@ -1153,15 +1169,11 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("character varying(500)")
                         .HasColumnName("reason");
 
-                    b.Property<int>("RegionCode")
-                        .HasColumnType("integer")
-                        .HasColumnName("region_code");
-
                     b.Property<DateOnly>("ToDate")
                         .HasColumnType("date")
                         .HasColumnName("to_date");
 
-                    b.HasKey("Id")
+                    b.HasKey("RegionCode", "Id")
                         .HasName("pk_milestone_replans");
 
                     b.HasIndex("ProjectId")
@@ -1175,6 +1187,10 @@ namespace Baiqiang.Storage.Migrations.Postgres
 
             modelBuilder.Entity("Baiqiang.Storage.Projects.MonthlyReportEntity", b =>
                 {
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
@@ -1236,10 +1252,6 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("project_id");
 
-                    b.Property<int>("RegionCode")
-                        .HasColumnType("integer")
-                        .HasColumnName("region_code");
-
                     b.Property<string>("ReviewComment")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
@@ -1262,7 +1274,7 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("year");
 
-                    b.HasKey("Id")
+                    b.HasKey("RegionCode", "Id")
                         .HasName("pk_monthly_reports");
 
                     b.HasIndex("ProjectId")
@@ -1321,6 +1333,10 @@ namespace Baiqiang.Storage.Migrations.Postgres
 
             modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectAgreementEntity", b =>
                 {
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
@@ -1342,10 +1358,6 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("project_id");
 
-                    b.Property<int>("RegionCode")
-                        .HasColumnType("integer")
-                        .HasColumnName("region_code");
-
                     b.Property<DateOnly>("SignedOn")
                         .HasColumnType("date")
                         .HasColumnName("signed_on");
@@ -1355,7 +1367,7 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("numeric(28,8)")
                         .HasColumnName("tax_commitment");
 
-                    b.HasKey("Id")
+                    b.HasKey("RegionCode", "Id")
                         .HasName("pk_project_agreements");
 
                     b.HasIndex("ProjectId")
@@ -1369,6 +1381,10 @@ namespace Baiqiang.Storage.Migrations.Postgres
 
             modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectAttachmentContentEntity", b =>
                 {
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
                     b.Property<long>("AttachmentId")
                         .HasColumnType("bigint")
                         .HasColumnName("attachment_id");
@@ -1378,15 +1394,11 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("bytea")
                         .HasColumnName("content");
 
-                    b.Property<int>("RegionCode")
-                        .HasColumnType("integer")
-                        .HasColumnName("region_code");
-
                     b.Property<byte[]>("Thumbnail")
                         .HasColumnType("bytea")
                         .HasColumnName("thumbnail");
 
-                    b.HasKey("AttachmentId")
+                    b.HasKey("RegionCode", "AttachmentId")
                         .HasName("pk_project_attachment_contents");
 
                     b.ToTable("project_attachment_contents", (string)null);
@@ -1394,6 +1406,10 @@ namespace Baiqiang.Storage.Migrations.Postgres
 
             modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectAttachmentEntity", b =>
                 {
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
@@ -1440,10 +1456,6 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("project_id");
 
-                    b.Property<int>("RegionCode")
-                        .HasColumnType("integer")
-                        .HasColumnName("region_code");
-
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1476,7 +1488,7 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("year");
 
-                    b.HasKey("Id")
+                    b.HasKey("RegionCode", "Id")
                         .HasName("pk_project_attachments");
 
                     b.HasIndex("ProjectId")
@@ -1490,6 +1502,10 @@ namespace Baiqiang.Storage.Migrations.Postgres
 
             modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectEntity", b =>
                 {
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
@@ -1578,10 +1594,6 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("planned_start");
 
-                    b.Property<int>("RegionCode")
-                        .HasColumnType("integer")
-                        .HasColumnName("region_code");
-
                     b.Property<int>("Status")
                         .HasColumnType("integer")
                         .HasColumnName("status");
@@ -1613,7 +1625,7 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("work_group_name");
 
-                    b.HasKey("Id")
+                    b.HasKey("RegionCode", "Id")
                         .HasName("pk_projects");
 
                     b.HasIndex("Code")
@@ -1635,6 +1647,10 @@ namespace Baiqiang.Storage.Migrations.Postgres
 
             modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectMilestoneEntity", b =>
                 {
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
@@ -1674,11 +1690,7 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("project_id");
 
-                    b.Property<int>("RegionCode")
-                        .HasColumnType("integer")
-                        .HasColumnName("region_code");
-
-                    b.HasKey("Id")
+                    b.HasKey("RegionCode", "Id")
                         .HasName("pk_project_milestones");
 
                     b.HasIndex("ProjectId")
@@ -1692,6 +1704,10 @@ namespace Baiqiang.Storage.Migrations.Postgres
 
             modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectPlanEntity", b =>
                 {
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
@@ -1714,15 +1730,11 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("project_id");
 
-                    b.Property<int>("RegionCode")
-                        .HasColumnType("integer")
-                        .HasColumnName("region_code");
-
                     b.Property<int>("Year")
                         .HasColumnType("integer")
                         .HasColumnName("year");
 
-                    b.HasKey("Id")
+                    b.HasKey("RegionCode", "Id")
                         .HasName("pk_project_plans");
 
                     b.HasIndex("ProjectId")
@@ -1740,6 +1752,10 @@ namespace Baiqiang.Storage.Migrations.Postgres
 
             modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectProblemEntity", b =>
                 {
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
@@ -1783,10 +1799,6 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("raised_on");
 
-                    b.Property<int>("RegionCode")
-                        .HasColumnType("integer")
-                        .HasColumnName("region_code");
-
                     b.Property<string>("Resolution")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
@@ -1806,7 +1818,7 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("status");
 
-                    b.HasKey("Id")
+                    b.HasKey("RegionCode", "Id")
                         .HasName("pk_project_problems");
 
                     b.HasIndex("ProjectId")
@@ -1824,6 +1836,10 @@ namespace Baiqiang.Storage.Migrations.Postgres
 
             modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectStatusChangeEntity", b =>
                 {
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
@@ -1854,10 +1870,6 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("reason");
 
-                    b.Property<int>("RegionCode")
-                        .HasColumnType("integer")
-                        .HasColumnName("region_code");
-
                     b.Property<int>("Sequence")
                         .HasColumnType("integer")
                         .HasColumnName("sequence");
@@ -1866,7 +1878,7 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("to");
 
-                    b.HasKey("Id")
+                    b.HasKey("RegionCode", "Id")
                         .HasName("pk_project_status_changes");
 
                     b.HasIndex("ProjectId")
@@ -1884,6 +1896,10 @@ namespace Baiqiang.Storage.Migrations.Postgres
 
             modelBuilder.Entity("Baiqiang.Storage.Projects.SupervisionStepEntity", b =>
                 {
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
@@ -1935,15 +1951,11 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("reason");
 
-                    b.Property<int>("RegionCode")
-                        .HasColumnType("integer")
-                        .HasColumnName("region_code");
-
                     b.Property<int>("Sequence")
                         .HasColumnType("integer")
                         .HasColumnName("sequence");
 
-                    b.HasKey("Id")
+                    b.HasKey("RegionCode", "Id")
                         .HasName("pk_problem_supervision_steps");
 
                     b.HasIndex("ProblemId")
@@ -2013,6 +2025,10 @@ namespace Baiqiang.Storage.Migrations.Postgres
 
             modelBuilder.Entity("Baiqiang.Storage.Services.CashOutEntity", b =>
                 {
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
@@ -2060,25 +2076,28 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("programme");
 
-                    b.Property<int>("RegionCode")
-                        .HasColumnType("integer")
-                        .HasColumnName("region_code");
-
-                    b.HasKey("Id")
+                    b.HasKey("RegionCode", "Id")
                         .HasName("pk_cash_outs");
 
                     b.HasIndex("Key")
-                        .IsUnique()
                         .HasDatabaseName("ix_cash_outs_key");
 
                     b.HasIndex("On", "Programme")
                         .HasDatabaseName("ix_cash_outs_on_programme");
+
+                    b.HasIndex("RegionCode", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cash_outs_region_code_key");
 
                     b.ToTable("cash_outs", (string)null);
                 });
 
             modelBuilder.Entity("Baiqiang.Storage.Services.EnterpriseEntity", b =>
                 {
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
@@ -2114,10 +2133,6 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("park_code");
 
-                    b.Property<int>("RegionCode")
-                        .HasColumnType("integer")
-                        .HasColumnName("region_code");
-
                     b.Property<int?>("Size")
                         .HasColumnType("integer")
                         .HasColumnName("size");
@@ -2126,21 +2141,28 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("tags");
 
-                    b.HasKey("Id")
+                    b.HasKey("RegionCode", "Id")
                         .HasName("pk_enterprises");
 
                     b.HasIndex("CreditCode")
-                        .IsUnique()
                         .HasDatabaseName("ix_enterprises_credit_code");
 
                     b.HasIndex("RegionCode")
                         .HasDatabaseName("ix_enterprises_region_code");
+
+                    b.HasIndex("RegionCode", "CreditCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enterprises_region_code_credit_code");
 
                     b.ToTable("enterprises", (string)null);
                 });
 
             modelBuilder.Entity("Baiqiang.Storage.Services.RequestEntity", b =>
                 {
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
@@ -2202,10 +2224,6 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("raised_on");
 
-                    b.Property<int>("RegionCode")
-                        .HasColumnType("integer")
-                        .HasColumnName("region_code");
-
                     b.Property<string>("Resolution")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
@@ -2228,15 +2246,13 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("visit_key");
 
-                    b.HasKey("Id")
+                    b.HasKey("RegionCode", "Id")
                         .HasName("pk_enterprise_requests");
 
                     b.HasIndex("CodeKey")
-                        .IsUnique()
                         .HasDatabaseName("ix_enterprise_requests_code_key");
 
                     b.HasIndex("Key")
-                        .IsUnique()
                         .HasDatabaseName("ix_enterprise_requests_key");
 
                     b.HasIndex("Department", "Status")
@@ -2244,6 +2260,14 @@ namespace Baiqiang.Storage.Migrations.Postgres
 
                     b.HasIndex("RaisedMonth", "DaysToResolve")
                         .HasDatabaseName("ix_enterprise_requests_raised_month_days_to_resolve");
+
+                    b.HasIndex("RegionCode", "CodeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enterprise_requests_region_code_code_key");
+
+                    b.HasIndex("RegionCode", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enterprise_requests_region_code_key");
 
                     b.HasIndex("RaisedMonth", "Department", "Category", "Status", "Deadline", "ClosedOn")
                         .HasDatabaseName("ix_enterprise_requests_raised_month_department_category_status_deadline_closed_on");
@@ -2256,6 +2280,10 @@ namespace Baiqiang.Storage.Migrations.Postgres
 
             modelBuilder.Entity("Baiqiang.Storage.Services.VisitEntity", b =>
                 {
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
@@ -2285,25 +2313,24 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("on");
 
-                    b.Property<int>("RegionCode")
-                        .HasColumnType("integer")
-                        .HasColumnName("region_code");
-
                     b.Property<string>("Visitors")
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("visitors");
 
-                    b.HasKey("Id")
+                    b.HasKey("RegionCode", "Id")
                         .HasName("pk_visits");
 
                     b.HasIndex("Key")
-                        .IsUnique()
                         .HasDatabaseName("ix_visits_key");
 
                     b.HasIndex("On")
                         .HasDatabaseName("ix_visits_on");
+
+                    b.HasIndex("RegionCode", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_visits_region_code_key");
 
                     b.ToTable("visits", (string)null);
                 });
@@ -2329,6 +2356,10 @@ namespace Baiqiang.Storage.Migrations.Postgres
 
             modelBuilder.Entity("Baiqiang.Storage.Targets.TargetEntity", b =>
                 {
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
@@ -2390,10 +2421,6 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("qualifier");
 
-                    b.Property<int>("RegionCode")
-                        .HasColumnType("integer")
-                        .HasColumnName("region_code");
-
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -2417,19 +2444,25 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("numeric(28,8)")
                         .HasColumnName("value");
 
-                    b.HasKey("Id")
+                    b.HasKey("RegionCode", "Id")
                         .HasName("pk_targets");
 
                     b.HasIndex("CodeKey")
-                        .IsUnique()
                         .HasDatabaseName("ix_targets_code_key");
 
                     b.HasIndex("Key")
-                        .IsUnique()
                         .HasDatabaseName("ix_targets_key");
+
+                    b.HasIndex("RegionCode", "CodeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_targets_region_code_code_key");
 
                     b.HasIndex("RegionCode", "Deadline")
                         .HasDatabaseName("ix_targets_region_code_deadline");
+
+                    b.HasIndex("RegionCode", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_targets_region_code_key");
 
                     b.ToTable("targets", null, t =>
                         {
@@ -2517,7 +2550,7 @@ namespace Baiqiang.Storage.Migrations.Postgres
                 {
                     b.HasOne("Baiqiang.Storage.Projects.ProjectEntity", null)
                         .WithMany("Replans")
-                        .HasForeignKey("ProjectId")
+                        .HasForeignKey("RegionCode", "ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_milestone_replans_projects");
@@ -2527,7 +2560,7 @@ namespace Baiqiang.Storage.Migrations.Postgres
                 {
                     b.HasOne("Baiqiang.Storage.Projects.ProjectEntity", null)
                         .WithMany()
-                        .HasForeignKey("ProjectId")
+                        .HasForeignKey("RegionCode", "ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_monthly_reports_projects");
@@ -2537,7 +2570,7 @@ namespace Baiqiang.Storage.Migrations.Postgres
                 {
                     b.HasOne("Baiqiang.Storage.Projects.ProjectEntity", null)
                         .WithMany("Agreements")
-                        .HasForeignKey("ProjectId")
+                        .HasForeignKey("RegionCode", "ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_project_agreements_projects");
@@ -2547,7 +2580,7 @@ namespace Baiqiang.Storage.Migrations.Postgres
                 {
                     b.HasOne("Baiqiang.Storage.Projects.ProjectAttachmentEntity", null)
                         .WithOne("Content")
-                        .HasForeignKey("Baiqiang.Storage.Projects.ProjectAttachmentContentEntity", "AttachmentId")
+                        .HasForeignKey("Baiqiang.Storage.Projects.ProjectAttachmentContentEntity", "RegionCode", "AttachmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_project_attachment_contents_project_attachments");
@@ -2557,7 +2590,7 @@ namespace Baiqiang.Storage.Migrations.Postgres
                 {
                     b.HasOne("Baiqiang.Storage.Projects.ProjectEntity", null)
                         .WithMany()
-                        .HasForeignKey("ProjectId")
+                        .HasForeignKey("RegionCode", "ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_project_attachments_projects");
@@ -2567,7 +2600,7 @@ namespace Baiqiang.Storage.Migrations.Postgres
                 {
                     b.HasOne("Baiqiang.Storage.Projects.ProjectEntity", null)
                         .WithMany("Milestones")
-                        .HasForeignKey("ProjectId")
+                        .HasForeignKey("RegionCode", "ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_project_milestones_projects");
@@ -2577,7 +2610,7 @@ namespace Baiqiang.Storage.Migrations.Postgres
                 {
                     b.HasOne("Baiqiang.Storage.Projects.ProjectEntity", null)
                         .WithMany("Plans")
-                        .HasForeignKey("ProjectId")
+                        .HasForeignKey("RegionCode", "ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_project_plans_projects");
@@ -2587,7 +2620,7 @@ namespace Baiqiang.Storage.Migrations.Postgres
                 {
                     b.HasOne("Baiqiang.Storage.Projects.ProjectEntity", null)
                         .WithMany()
-                        .HasForeignKey("ProjectId")
+                        .HasForeignKey("RegionCode", "ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_project_problems_projects");
@@ -2597,7 +2630,7 @@ namespace Baiqiang.Storage.Migrations.Postgres
                 {
                     b.HasOne("Baiqiang.Storage.Projects.ProjectEntity", null)
                         .WithMany("StatusChanges")
-                        .HasForeignKey("ProjectId")
+                        .HasForeignKey("RegionCode", "ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_project_status_changes_projects");
@@ -2607,7 +2640,7 @@ namespace Baiqiang.Storage.Migrations.Postgres
                 {
                     b.HasOne("Baiqiang.Storage.Projects.ProjectProblemEntity", null)
                         .WithMany()
-                        .HasForeignKey("ProblemId")
+                        .HasForeignKey("RegionCode", "ProblemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_problem_supervision_steps_project_problems");
