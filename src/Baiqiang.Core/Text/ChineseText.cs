@@ -75,6 +75,12 @@ public static class ChineseText
         "饥饶馋马驭冯驮驰驯驳驻驹驾驶驼骂骇骆骏骋骑骗腾骚骡驱骄验惊骤驴肮脏体发松胡须斗闹哄郁鱼鲁鲍鲜鲤鲸鳃鳖鳞鸟凤鸣鸦鸵鸳鸯鸭鸿" +
         "鸽鹃鹅鹏雕鹊鹤鸡鸥鹰卤咸碱盐丽麦面面曲面么黄点党霉冬齐斋齿龄出啮龋龙庞龚龟";
 
+    // Traditional forms of characters in county and prefecture names (瀏陽, 潁上, 閬中 …) whose simplified form is not a
+    // level-1 character, so the table above left them out; same source (OpenCC TSCharacters), chosen by the division tables.
+    private const string PlaceNameTraditionalChars = "嵐嶧嶗崍湞溮瀏潯淶淥澠漵琿甌碭礄禪縉絳薌滎鎣藺蘄訥詔謨譙賚鄴郟鄆閔閬陘潁驛驊鮁鳩欒樺樅暉兗瀘涇";
+
+    private const string PlaceNameSimplifiedChars = "岚峄崂崃浈浉浏浔涞渌渑溆珲瓯砀硚禅缙绛芗荥蓥蔺蕲讷诏谟谯赉邺郏郓闵阆陉颍驿骅鲅鸠栾桦枞晖兖泸泾";
+
     private static readonly FrozenDictionary<char, char> TraditionalToSimplified = BuildTable();
 
     private static FrozenDictionary<char, char> BuildTable()
@@ -83,6 +89,11 @@ public static class ChineseText
         for (var i = 0; i < TraditionalChars.Length; i++)
         {
             d[TraditionalChars[i]] = SimplifiedChars[i];
+        }
+
+        for (var i = 0; i < PlaceNameTraditionalChars.Length; i++)
+        {
+            d.TryAdd(PlaceNameTraditionalChars[i], PlaceNameSimplifiedChars[i]);
         }
 
         return d.ToFrozenDictionary();
