@@ -97,6 +97,9 @@ internal sealed class RegionContext
     /// <summary>The region a mention resolves to, or null when unknown or still ambiguous.</summary>
     public Region? Resolved(RegionMention m) => _resolved.GetValueOrDefault(m.Text);
 
+    /// <summary>How many times a park's page must say 全州/全市 (or 我市, 本州…) before the prefecture, not the park, is its subject.</summary>
+    private const int MinParkPrefectureScopeWords = 3;
+
     private void FindMain(RegionMatcher matcher, int titleEnd, (int Prefecture, int City, int County) scope)
     {
         var counts = new Dictionary<RegionCode, int>();
@@ -176,11 +179,13 @@ internal sealed class RegionContext
         }
 
         // 全州 means the whole autonomous prefecture, and 全市 the whole city unless the county-level unit is itself a city
-        // (如皋市's 全市): a page that speaks of itself at prefecture level more than twice as often as at county level (a park's
-        // page citing 全市 and 我市 once each beside its own 全区 stays the park's), and names that prefecture,
-        // is about the prefecture, whatever counties, parks or newspapers (甘孜日报) it also names.
+        // (如皋市's 全市): a page that speaks of itself at prefecture level more than twice as often as at county level, and names
+        // that prefecture, is about the prefecture, whatever counties, parks or newspapers (甘孜日报) it also names. A park is
+        // never itself a 市 or 州, so one or two such words on a park's page cite the city it belongs to, and the park's page
+        // needs MinParkPrefectureScopeWords (seed 002: 列为全市"三件大事", 我市出台…, its own 全区 only in the related-articles list).
+        var prefectureWords = scope.Prefecture + (Main?.Kind == RegionKind.CountyLevelCity ? 0 : scope.City);
         if (bestPrefecture is { } named && Main is not null && Main.Code != named.Key && named.Key.Contains(Main.Code)
-            && scope.Prefecture + (Main.Kind == RegionKind.CountyLevelCity ? 0 : scope.City) > 2 * scope.County
+            && prefectureWords > 2 * scope.County && (!Main.IsPark || prefectureWords >= MinParkPrefectureScopeWords)
             && matcher.Registry.TryGet(named.Key, out var whole))
         {
             Main = whole;
