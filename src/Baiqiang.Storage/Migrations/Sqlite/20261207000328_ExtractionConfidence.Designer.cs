@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Baiqiang.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteBaiqiangDbContext))]
-    [Migration("20261206211418_ExtractionConfidence")]
+    [Migration("20261207000328_ExtractionConfidence")]
     partial class ExtractionConfidence
     {
         /// <inheritdoc />
@@ -69,6 +69,27 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasDatabaseName("ix_audit_entries_entity_key");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Cluster.DataProtectionKeyEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("Baiqiang.Storage.Evaluation.FrameworkVersionEntity", b =>
@@ -785,6 +806,15 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("code_key");
 
+                    b.Property<decimal?>("ContractInvestment")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_investment");
+
+                    b.Property<DateOnly?>("ContractSignedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_signed_on");
+
                     b.Property<string>("Department")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -906,6 +936,121 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Baiqiang.Storage.Pipeline.DealFundsEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Cumulative")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cumulative");
+
+                    b.Property<string>("DealCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deal_code");
+
+                    b.Property<long>("DealId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deal_id");
+
+                    b.Property<bool>("IsOpeningBalance")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_opening_balance");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<bool>("OverContract")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("over_contract");
+
+                    b.Property<decimal>("PreviousCumulative")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previous_cumulative");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("region_code");
+
+                    b.Property<decimal>("ThisMonth")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("this_month");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deal_funds");
+
+                    b.HasIndex("Month")
+                        .HasDatabaseName("ix_deal_funds_month");
+
+                    b.HasIndex("DealId", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deal_funds_deal_id_month");
+
+                    b.ToTable("deal_funds", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Pipeline.DealMilestoneEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DealCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deal_code");
+
+                    b.Property<long>("DealId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deal_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly?>("MetOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("met_on");
+
+                    b.Property<decimal?>("PromisedAmount")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("promised_amount");
+
+                    b.Property<DateOnly>("PromisedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("promised_on");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deal_milestones");
+
+                    b.HasIndex("DealId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deal_milestones_deal_id_kind");
+
+                    b.ToTable("deal_milestones", (string)null);
+                });
+
             modelBuilder.Entity("Baiqiang.Storage.Projects.ClosedMonthEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -943,6 +1088,69 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasDatabaseName("ix_closed_months_region_code_year_month");
 
                     b.ToTable("closed_months", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.MilestoneReplanEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by");
+
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_date");
+
+                    b.Property<string>("MilestoneName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("milestone_name");
+
+                    b.Property<string>("ProjectCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_code");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateOnly>("ToDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_date");
+
+                    b.HasKey("Id")
+                        .HasName("pk_milestone_replans");
+
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_milestone_replans_project_id");
+
+                    b.HasIndex("RegionCode", "ProjectId")
+                        .HasDatabaseName("ix_milestone_replans_region_code_project_id");
+
+                    b.ToTable("milestone_replans", (string)null);
                 });
 
             modelBuilder.Entity("Baiqiang.Storage.Projects.MonthlyReportEntity", b =>
@@ -1048,6 +1256,45 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                     b.ToTable("monthly_reports", (string)null);
                 });
 
+            modelBuilder.Entity("Baiqiang.Storage.Projects.PlanApprovalEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ApprovedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by");
+
+                    b.Property<int>("MilestoneCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("milestone_count");
+
+                    b.Property<int?>("RegionCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_approvals");
+
+                    b.HasIndex("RegionCode", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_approvals_region_code_year");
+
+                    b.ToTable("plan_approvals", (string)null);
+                });
+
             modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectAgreementEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -1092,6 +1339,125 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasDatabaseName("ix_project_agreements_region_code_project_id");
 
                     b.ToTable("project_agreements", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectAttachmentContentEntity", b =>
+                {
+                    b.Property<long>("AttachmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attachment_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("region_code");
+
+                    b.Property<byte[]>("Thumbnail")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("thumbnail");
+
+                    b.HasKey("AttachmentId")
+                        .HasName("pk_project_attachment_contents");
+
+                    b.ToTable("project_attachment_contents", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectAttachmentEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<bool>("HasThumbnail")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_thumbnail");
+
+                    b.Property<decimal?>("Latitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("latitude");
+
+                    b.Property<decimal?>("Longitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("longitude");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month");
+
+                    b.Property<string>("ProblemKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("problem_key");
+
+                    b.Property<string>("ProjectCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_code");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("project_id");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<DateTimeOffset?>("TakenAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("taken_at");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("type");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_project_attachments");
+
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_project_attachments_project_id");
+
+                    b.HasIndex("RegionCode", "ProjectId", "Year", "Month")
+                        .HasDatabaseName("ix_project_attachments_region_code_project_id_year_month");
+
+                    b.ToTable("project_attachments", (string)null);
                 });
 
             modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectEntity", b =>
@@ -1140,6 +1506,11 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("kind");
 
+                    b.Property<decimal?>("Latitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("latitude");
+
                     b.Property<string>("LeadDepartment")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1151,6 +1522,11 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("leader");
+
+                    b.Property<decimal?>("Longitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("longitude");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1234,6 +1610,10 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<DateOnly?>("Baseline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("baseline");
+
                     b.Property<DateOnly?>("CompletedOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("completed_on");
@@ -1241,6 +1621,10 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("TEXT")
                         .HasColumnName("deadline");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1931,6 +2315,16 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("description_zh");
 
+                    b.Property<decimal?>("GrowthPercent")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("growth_percent");
+
+                    b.Property<decimal?>("Increase")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("increase");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -2069,6 +2463,16 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasConstraintName("fk_peer_group_members_peer_groups");
                 });
 
+            modelBuilder.Entity("Baiqiang.Storage.Projects.MilestoneReplanEntity", b =>
+                {
+                    b.HasOne("Baiqiang.Storage.Projects.ProjectEntity", null)
+                        .WithMany("Replans")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_milestone_replans_projects");
+                });
+
             modelBuilder.Entity("Baiqiang.Storage.Projects.MonthlyReportEntity", b =>
                 {
                     b.HasOne("Baiqiang.Storage.Projects.ProjectEntity", null)
@@ -2087,6 +2491,26 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_project_agreements_projects");
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectAttachmentContentEntity", b =>
+                {
+                    b.HasOne("Baiqiang.Storage.Projects.ProjectAttachmentEntity", null)
+                        .WithOne("Content")
+                        .HasForeignKey("Baiqiang.Storage.Projects.ProjectAttachmentContentEntity", "AttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_project_attachment_contents_project_attachments");
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectAttachmentEntity", b =>
+                {
+                    b.HasOne("Baiqiang.Storage.Projects.ProjectEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_project_attachments_projects");
                 });
 
             modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectMilestoneEntity", b =>
@@ -2144,6 +2568,11 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                     b.Navigation("Members");
                 });
 
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectAttachmentEntity", b =>
+                {
+                    b.Navigation("Content");
+                });
+
             modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectEntity", b =>
                 {
                     b.Navigation("Agreements");
@@ -2151,6 +2580,8 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                     b.Navigation("Milestones");
 
                     b.Navigation("Plans");
+
+                    b.Navigation("Replans");
 
                     b.Navigation("StatusChanges");
                 });

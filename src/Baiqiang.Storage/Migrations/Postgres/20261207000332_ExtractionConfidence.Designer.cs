@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Baiqiang.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresBaiqiangDbContext))]
-    [Migration("20261206211424_ExtractionConfidence")]
+    [Migration("20261207000332_ExtractionConfidence")]
     partial class ExtractionConfidence
     {
         /// <inheritdoc />
@@ -76,6 +76,29 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasDatabaseName("ix_audit_entries_entity_key");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Cluster.DataProtectionKeyEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("Baiqiang.Storage.Evaluation.FrameworkVersionEntity", b =>
@@ -808,6 +831,15 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("code_key");
 
+                    b.Property<decimal?>("ContractInvestment")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("numeric(28,8)")
+                        .HasColumnName("contract_investment");
+
+                    b.Property<DateOnly?>("ContractSignedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("contract_signed_on");
+
                     b.Property<string>("Department")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -929,6 +961,125 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Baiqiang.Storage.Pipeline.DealFundsEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Cumulative")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("numeric(28,8)")
+                        .HasColumnName("cumulative");
+
+                    b.Property<string>("DealCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("deal_code");
+
+                    b.Property<long>("DealId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("deal_id");
+
+                    b.Property<bool>("IsOpeningBalance")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_opening_balance");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<bool>("OverContract")
+                        .HasColumnType("boolean")
+                        .HasColumnName("over_contract");
+
+                    b.Property<decimal>("PreviousCumulative")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("numeric(28,8)")
+                        .HasColumnName("previous_cumulative");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
+                    b.Property<decimal>("ThisMonth")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("numeric(28,8)")
+                        .HasColumnName("this_month");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deal_funds");
+
+                    b.HasIndex("Month")
+                        .HasDatabaseName("ix_deal_funds_month");
+
+                    b.HasIndex("DealId", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deal_funds_deal_id_month");
+
+                    b.ToTable("deal_funds", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Pipeline.DealMilestoneEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DealCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("deal_code");
+
+                    b.Property<long>("DealId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("deal_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly?>("MetOn")
+                        .HasColumnType("date")
+                        .HasColumnName("met_on");
+
+                    b.Property<decimal?>("PromisedAmount")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("numeric(28,8)")
+                        .HasColumnName("promised_amount");
+
+                    b.Property<DateOnly>("PromisedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("promised_on");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deal_milestones");
+
+                    b.HasIndex("DealId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deal_milestones_deal_id_kind");
+
+                    b.ToTable("deal_milestones", (string)null);
+                });
+
             modelBuilder.Entity("Baiqiang.Storage.Projects.ClosedMonthEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -968,6 +1119,71 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasDatabaseName("ix_closed_months_region_code_year_month");
 
                     b.ToTable("closed_months", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.MilestoneReplanEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by");
+
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("date")
+                        .HasColumnName("from_date");
+
+                    b.Property<string>("MilestoneName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("milestone_name");
+
+                    b.Property<string>("ProjectCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("project_code");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateOnly>("ToDate")
+                        .HasColumnType("date")
+                        .HasColumnName("to_date");
+
+                    b.HasKey("Id")
+                        .HasName("pk_milestone_replans");
+
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_milestone_replans_project_id");
+
+                    b.HasIndex("RegionCode", "ProjectId")
+                        .HasDatabaseName("ix_milestone_replans_region_code_project_id");
+
+                    b.ToTable("milestone_replans", (string)null);
                 });
 
             modelBuilder.Entity("Baiqiang.Storage.Projects.MonthlyReportEntity", b =>
@@ -1075,6 +1291,47 @@ namespace Baiqiang.Storage.Migrations.Postgres
                     b.ToTable("monthly_reports", (string)null);
                 });
 
+            modelBuilder.Entity("Baiqiang.Storage.Projects.PlanApprovalEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("approved_by");
+
+                    b.Property<int>("MilestoneCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("milestone_count");
+
+                    b.Property<int?>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_approvals");
+
+                    b.HasIndex("RegionCode", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_approvals_region_code_year");
+
+                    b.ToTable("plan_approvals", (string)null);
+                });
+
             modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectAgreementEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -1121,6 +1378,127 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasDatabaseName("ix_project_agreements_region_code_project_id");
 
                     b.ToTable("project_agreements", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectAttachmentContentEntity", b =>
+                {
+                    b.Property<long>("AttachmentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("attachment_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
+                    b.Property<byte[]>("Thumbnail")
+                        .HasColumnType("bytea")
+                        .HasColumnName("thumbnail");
+
+                    b.HasKey("AttachmentId")
+                        .HasName("pk_project_attachment_contents");
+
+                    b.ToTable("project_attachment_contents", (string)null);
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectAttachmentEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<bool>("HasThumbnail")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_thumbnail");
+
+                    b.Property<decimal?>("Latitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("latitude");
+
+                    b.Property<decimal?>("Longitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("longitude");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer")
+                        .HasColumnName("month");
+
+                    b.Property<string>("ProblemKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("problem_key");
+
+                    b.Property<string>("ProjectCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("project_code");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("project_id");
+
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<DateTimeOffset?>("TakenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("taken_at");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer")
+                        .HasColumnName("type");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_project_attachments");
+
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_project_attachments_project_id");
+
+                    b.HasIndex("RegionCode", "ProjectId", "Year", "Month")
+                        .HasDatabaseName("ix_project_attachments_region_code_project_id_year_month");
+
+                    b.ToTable("project_attachments", (string)null);
                 });
 
             modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectEntity", b =>
@@ -1171,6 +1549,11 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("kind");
 
+                    b.Property<decimal?>("Latitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("latitude");
+
                     b.Property<string>("LeadDepartment")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1182,6 +1565,11 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("leader");
+
+                    b.Property<decimal?>("Longitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("longitude");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1267,6 +1655,10 @@ namespace Baiqiang.Storage.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateOnly?>("Baseline")
+                        .HasColumnType("date")
+                        .HasColumnName("baseline");
+
                     b.Property<DateOnly?>("CompletedOn")
                         .HasColumnType("date")
                         .HasColumnName("completed_on");
@@ -1274,6 +1666,10 @@ namespace Baiqiang.Storage.Migrations.Postgres
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("date")
                         .HasColumnName("deadline");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1982,6 +2378,16 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("description_zh");
 
+                    b.Property<decimal?>("GrowthPercent")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("numeric(28,8)")
+                        .HasColumnName("growth_percent");
+
+                    b.Property<decimal?>("Increase")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("numeric(28,8)")
+                        .HasColumnName("increase");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -2120,6 +2526,16 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasConstraintName("fk_peer_group_members_peer_groups");
                 });
 
+            modelBuilder.Entity("Baiqiang.Storage.Projects.MilestoneReplanEntity", b =>
+                {
+                    b.HasOne("Baiqiang.Storage.Projects.ProjectEntity", null)
+                        .WithMany("Replans")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_milestone_replans_projects");
+                });
+
             modelBuilder.Entity("Baiqiang.Storage.Projects.MonthlyReportEntity", b =>
                 {
                     b.HasOne("Baiqiang.Storage.Projects.ProjectEntity", null)
@@ -2138,6 +2554,26 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_project_agreements_projects");
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectAttachmentContentEntity", b =>
+                {
+                    b.HasOne("Baiqiang.Storage.Projects.ProjectAttachmentEntity", null)
+                        .WithOne("Content")
+                        .HasForeignKey("Baiqiang.Storage.Projects.ProjectAttachmentContentEntity", "AttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_project_attachment_contents_project_attachments");
+                });
+
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectAttachmentEntity", b =>
+                {
+                    b.HasOne("Baiqiang.Storage.Projects.ProjectEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_project_attachments_projects");
                 });
 
             modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectMilestoneEntity", b =>
@@ -2195,6 +2631,11 @@ namespace Baiqiang.Storage.Migrations.Postgres
                     b.Navigation("Members");
                 });
 
+            modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectAttachmentEntity", b =>
+                {
+                    b.Navigation("Content");
+                });
+
             modelBuilder.Entity("Baiqiang.Storage.Projects.ProjectEntity", b =>
                 {
                     b.Navigation("Agreements");
@@ -2202,6 +2643,8 @@ namespace Baiqiang.Storage.Migrations.Postgres
                     b.Navigation("Milestones");
 
                     b.Navigation("Plans");
+
+                    b.Navigation("Replans");
 
                     b.Navigation("StatusChanges");
                 });
