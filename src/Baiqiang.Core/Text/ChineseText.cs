@@ -170,14 +170,15 @@ public static class ChineseText
     public static string NormalizeKeepingOffsets(string text, out int[] sourceIndex)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var sb = new StringBuilder(text.Length);
-        var map = new List<int>(text.Length);
+        // One char array and one index array sized to the input (grown only when NFKC expands a character), no List or
+        // StringBuilder: on megabytes of input the copies and the large-object garbage they made cost more than the scan.
+        var output = new OffsetBuffer(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             if (c == '(' || c == '\uFF08')
             {
-                if (sb.Length > 0 && IsCjk(sb[^1]) && TryPinyinGlossAt(text, i, out var end))
+                if (output.Count > 0 && IsCjk(output.Last) && TryPinyinGlossAt(text, i, out var end))
                 {
                     i = end;
                     continue;
@@ -191,22 +192,25 @@ public static class ChineseText
                     i++;
                 }
 
-                sb.Append('-');
-                map.Add(i);
+                output.Add('-', i);
                 continue;
             }
 
-            if (c < '\u0080' || IsCjk(c))
+            if (c < '\u0080')
             {
-                sb.Append(TraditionalToSimplified.TryGetValue(c, out var s1) ? s1 : c);
-                map.Add(i);
+                output.Add(c, i);
+                continue;
+            }
+
+            if (IsCjk(c))
+            {
+                output.Add(TraditionalToSimplified.TryGetValue(c, out var s1) ? s1 : c, i);
                 continue;
             }
 
             if (char.IsSurrogate(c))
             {
-                sb.Append(c);
-                map.Add(i);
+                output.Add(c, i);
                 continue;
             }
 
@@ -215,13 +219,40 @@ public static class ChineseText
                 : NormalizeOrKeep(c);
             foreach (var f in folded)
             {
-                sb.Append(IsDash(f) ? '-' : TraditionalToSimplified.TryGetValue(f, out var s2) ? s2 : f);
-                map.Add(i);
+                output.Add(IsDash(f) ? '-' : TraditionalToSimplified.TryGetValue(f, out var s2) ? s2 : f, i);
             }
         }
 
-        sourceIndex = [.. map];
-        return sb.ToString();
+        return output.Finish(out sourceIndex);
+    }
+
+    /// <summary>The output of <see cref="NormalizeKeepingOffsets"/>: characters and, for each, its index in the input.</summary>
+    private sealed class OffsetBuffer(int capacity)
+    {
+        private char[] _chars = new char[Math.Max(capacity, 4)];
+        private int[] _map = new int[Math.Max(capacity, 4)];
+
+        public int Count { get; private set; }
+
+        public char Last => _chars[Count - 1];
+
+        public void Add(char c, int source)
+        {
+            if (Count == _chars.Length)
+            {
+                Array.Resize(ref _chars, _chars.Length * 2);
+                Array.Resize(ref _map, _map.Length * 2);
+            }
+
+            _chars[Count] = c;
+            _map[Count++] = source;
+        }
+
+        public string Finish(out int[] map)
+        {
+            map = Count == _map.Length ? _map : _map[..Count];
+            return new string(_chars, 0, Count);
+        }
     }
 
     /// <summary>NFKC of one character; a code point .NET refuses to normalise (U+FFFE, U+FFFF …) is kept as it is.</summary>
