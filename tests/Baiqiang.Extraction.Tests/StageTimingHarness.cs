@@ -30,9 +30,10 @@ public sealed class StageTimingHarness
             var make = ExtractorFuzzTests.Pathological[g];
             Run(make(50_000)); // warm-up: JIT and the dictionaries
             report.AppendLine(CultureInfo.InvariantCulture, $"{g}: MB  text  date  regions  sections  tables  statements  checks  total(ms)  gen0/gen2 GCs  MB allocated");
-            foreach (var mb in (int[])[1, 2, 4, 8])
+            var sizes = (Environment.GetEnvironmentVariable("BAIQIANG_STAGE_SIZES") ?? "1,2,4,8").Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture));
+            var inputs = sizes.Select(mb => (mb, make(mb << 20))).ToList(); // all alive at once, as in the ratio test
+            foreach (var (mb, input) in inputs)
             {
-                var input = make(mb << 20);
                 var best = Enumerable.Repeat(double.MaxValue, 8).ToArray();
                 var (gen0, gen2, allocated) = (GC.CollectionCount(0), GC.CollectionCount(2), GC.GetAllocatedBytesForCurrentThread());
                 for (var round = 0; round < 2; round++)

@@ -169,10 +169,20 @@ public static class ChineseText
     /// </remarks>
     public static string NormalizeKeepingOffsets(string text, out int[] sourceIndex)
     {
+        var normalized = NormalizeKeepingOffsetRuns(text, out var map);
+        sourceIndex = [.. map];
+        return normalized;
+    }
+
+    /// <summary>
+    /// <see cref="NormalizeKeepingOffsets(string, out int[])"/> with the map kept as the runs where it jumps (a dash run, a
+    /// gloss, a character NFKC expands), not one int per character; text that needs no change is returned as it is. On
+    /// megabytes of input this keeps the document to one string in memory, where a per-character map took twice its size.
+    /// </summary>
+    public static string NormalizeKeepingOffsetRuns(string text, out OffsetMap sourceIndex)
+    {
         ArgumentNullException.ThrowIfNull(text);
-        // One char array and one index array sized to the input (grown only when NFKC expands a character), no List or
-        // StringBuilder: on megabytes of input the copies and the large-object garbage they made cost more than the scan.
-        var output = new OffsetBuffer(text.Length);
+        var output = new OffsetBuffer(text);
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -196,7 +206,7 @@ public static class ChineseText
                 continue;
             }
 
-            if (c < '\u0080')
+            if (c < '\u0080' || char.IsSurrogate(c))
             {
                 output.Add(c, i);
                 continue;
@@ -205,12 +215,6 @@ public static class ChineseText
             if (IsCjk(c))
             {
                 output.Add(TraditionalToSimplified.TryGetValue(c, out var s1) ? s1 : c, i);
-                continue;
-            }
-
-            if (char.IsSurrogate(c))
-            {
-                output.Add(c, i);
                 continue;
             }
 
@@ -226,32 +230,53 @@ public static class ChineseText
         return output.Finish(out sourceIndex);
     }
 
-    /// <summary>The output of <see cref="NormalizeKeepingOffsets"/>: characters and, for each, its index in the input.</summary>
-    private sealed class OffsetBuffer(int capacity)
+    /// <summary>
+    /// The output of <see cref="NormalizeKeepingOffsetRuns"/>: while it copies the input one for one nothing
+    /// is stored; at the first change the characters so far are copied into a buffer, and the map keeps one entry per jump.
+    /// </summary>
+    private sealed class OffsetBuffer(string text)
     {
-        private char[] _chars = new char[Math.Max(capacity, 4)];
-        private int[] _map = new int[Math.Max(capacity, 4)];
+        private readonly List<int> _runOut = [];
+        private readonly List<int> _runSource = [];
+        private char[]? _chars;
+        private int _lastSource = -1;
 
         public int Count { get; private set; }
 
-        public char Last => _chars[Count - 1];
+        public char Last => _chars is null ? text[Count - 1] : _chars[Count - 1];
 
         public void Add(char c, int source)
         {
-            if (Count == _chars.Length)
+            if (source != _lastSource + 1 || Count == 0)
             {
-                Array.Resize(ref _chars, _chars.Length * 2);
-                Array.Resize(ref _map, _map.Length * 2);
+                _runOut.Add(Count);
+                _runSource.Add(source);
             }
 
-            _chars[Count] = c;
-            _map[Count++] = source;
+            _lastSource = source;
+            if (_chars is null)
+            {
+                if (source == Count && c == text[source])
+                {
+                    Count++;
+                    return;
+                }
+
+                _chars = new char[Math.Max(text.Length, Count + 16)];
+                text.CopyTo(0, _chars, 0, Count);
+            }
+            else if (Count == _chars.Length)
+            {
+                Array.Resize(ref _chars, _chars.Length * 2);
+            }
+
+            _chars[Count++] = c;
         }
 
-        public string Finish(out int[] map)
+        public string Finish(out OffsetMap map)
         {
-            map = Count == _map.Length ? _map : _map[..Count];
-            return new string(_chars, 0, Count);
+            map = new OffsetMap([.. _runOut], [.. _runSource], Count);
+            return _chars is not null ? new string(_chars, 0, Count) : Count == text.Length ? text : text[..Count];
         }
     }
 
