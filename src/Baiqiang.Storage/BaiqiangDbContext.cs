@@ -180,13 +180,30 @@ public abstract class BaiqiangDbContext : DbContext
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         WriteAudit();
+        if (Pipeline.FundsRollup.Touched(ChangeTracker) is not null)
+        {
+            throw new InvalidOperationException("招商项目和到位资金须用SaveChangesAsync保存(以同时更新资金到位率汇总) / deals and their funds must be saved with SaveChangesAsync, which keeps the funds rollup");
+        }
+
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
+    /// <remarks>A save that changes deals' funds, contracts or regions also moves their contributions in
+    /// <see cref="Pipeline.FundsRollup"/>, in the same transaction under the store's write lock.</remarks>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         WriteAudit();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (Pipeline.FundsRollup.Touched(ChangeTracker) is not { } touch)
+        {
+            return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        if (!acceptAllChangesOnSuccess)
+        {
+            throw new InvalidOperationException("招商项目和到位资金的保存须接受全部更改 / saves of deals and their funds must accept all changes on success");
+        }
+
+        return Pipeline.FundsRollup.SaveAsync(this, touch, () => base.SaveChangesAsync(true, cancellationToken), cancellationToken);
     }
 
     private void WriteAudit()

@@ -221,6 +221,8 @@ public static class BaiqiangStore
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+
+        await Pipeline.FundsRollup.RebuildIfPendingAsync(db, cancellationToken);
     }
 
     /// <summary>The ids of this build's migrations for <paramref name="provider"/>, read from the migration classes'
@@ -235,8 +237,9 @@ public static class BaiqiangStore
             .Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>True when <c>__EFMigrationsHistory</c> holds every migration this build knows; false when the store
-    /// (or its history table) does not exist yet or anything is unapplied.</summary>
+    /// <summary>True when <c>__EFMigrationsHistory</c> holds every migration this build knows and no rollup waits to be
+    /// rebuilt (<see cref="Pipeline.FundsRollup.RebuildKey"/>); false when the store (or its history table) does not exist
+    /// yet or anything is unapplied.</summary>
     internal static async Task<bool> IsUpToDateAsync(StoreOptions options, CancellationToken cancellationToken)
     {
         var known = KnownMigrations(options.Provider);
@@ -281,15 +284,25 @@ public static class BaiqiangStore
             }
 
             var applied = new HashSet<string>(StringComparer.Ordinal);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\"";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            await using (var command = connection.CreateCommand())
             {
-                applied.Add(reader.GetString(0));
+                command.CommandText = "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\"";
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    applied.Add(reader.GetString(0));
+                }
             }
 
-            return known.Count > 0 && known.All(applied.Contains);
+            if (known.Count == 0 || !known.All(applied.Contains))
+            {
+                return false;
+            }
+
+            // A rollup still to be rebuilt after its migration (Pipeline.FundsRollup.RebuildKey) is work MigrateAsync must do.
+            await using var pending = connection.CreateCommand();
+            pending.CommandText = "SELECT COUNT(*) FROM settings WHERE \"key\" = '" + Pipeline.FundsRollup.RebuildKey + "'";
+            return Convert.ToInt64(await pending.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0;
         }
     }
 

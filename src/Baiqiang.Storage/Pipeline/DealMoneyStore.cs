@@ -251,30 +251,11 @@ public static class DealMoneyStore
 
     /// <summary>
     /// 资金到位率 of <paramref name="period"/> for deals of <paramref name="region"/> (and below; all when null): the deals
-    /// under contract by the period's end with their 累计到位 at its last month (the latest reported month ≤ it, found by a
-    /// GROUP BY over the (deal, month) index), and 本期到位资金 summed by region.
+    /// under contract by the period's end with their 累计到位 at its last month (the latest reported month ≤ it), and
+    /// 本期到位资金 summed by region, read from <see cref="FundsRollup"/> (a few rows per region and month, summed exactly).
     /// </summary>
-    public static async Task<FundsRates> FundsRatesAsync(BaiqiangDbContext db, StatPeriod period, RegionCode? region, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var (start, end) = (period.Start, period.End);
-        var (startKey, endKey) = ((start.Year * 100) + start.Month, (end.Year * 100) + end.Month);
-        var contracts = await db.Set<DealEntity>().AsNoTracking()
-            .Where(d => d.ContractInvestment != null && d.ContractSignedOn <= end)
-            .Select(d => new { d.Id, d.RegionCode, Amount = d.ContractInvestment!.Value, On = d.ContractSignedOn!.Value })
-            .ToListAsync(ct);
-        var funds = db.Set<DealFundsEntity>().AsNoTracking();
-        var latest = funds.Where(f => f.Month <= endKey).GroupBy(f => f.DealId).Select(g => new { DealId = g.Key, Month = g.Max(f => f.Month) });
-        var inPlace = (await (from l in latest
-                              join f in funds on new { l.DealId, l.Month } equals new { f.DealId, f.Month }
-                              select new { f.DealId, f.Cumulative }).ToListAsync(ct))
-            .ToDictionary(x => x.DealId, x => x.Cumulative);
-        var arrived = (await funds.Where(f => f.Month >= startKey && f.Month <= endKey).Select(f => new { f.RegionCode, f.ThisMonth }).ToListAsync(ct))
-            .Where(f => region is null || Actor.IsWithin(f.RegionCode, region.Value)).Sum(f => f.ThisMonth);
-        var facts = contracts.Where(c => region is null || Actor.IsWithin(c.RegionCode, region.Value))
-            .Select(c => new DealFundsFacts(c.Amount, c.On, inPlace.GetValueOrDefault(c.Id)));
-        return FundsRates.Compute(facts, period, arrived);
-    }
+    public static Task<FundsRates> FundsRatesAsync(BaiqiangDbContext db, StatPeriod period, RegionCode? region, CancellationToken ct) =>
+        FundsRollup.RatesAsync(db, period, region, ct);
 
     /// <summary>Stage-to-stage rates of <paramref name="period"/> (<see cref="StageRates"/>) over the deals that can reach a stage in it.</summary>
     public static async Task<IReadOnlyList<StageRate>> StageRatesAsync(BaiqiangDbContext db, StatPeriod period, RegionCode? region, CancellationToken ct)

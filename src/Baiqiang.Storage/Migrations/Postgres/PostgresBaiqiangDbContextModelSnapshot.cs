@@ -1036,6 +1036,45 @@ namespace Baiqiang.Storage.Migrations.Postgres
                     b.ToTable("deal_funds", (string)null);
                 });
 
+            modelBuilder.Entity("Baiqiang.Storage.Pipeline.DealFundsRollupEntity", b =>
+                {
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer")
+                        .HasColumnName("month");
+
+                    b.Property<int>("ContractMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("contract_month");
+
+                    b.Property<decimal>("Contracted")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("numeric(28,8)")
+                        .HasColumnName("contracted");
+
+                    b.Property<int>("Deals")
+                        .HasColumnType("integer")
+                        .HasColumnName("deals");
+
+                    b.Property<decimal>("InPlaceChange")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("numeric(28,8)")
+                        .HasColumnName("in_place_change");
+
+                    b.Property<decimal>("ThisMonth")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("numeric(28,8)")
+                        .HasColumnName("this_month");
+
+                    b.HasKey("RegionCode", "Month", "ContractMonth")
+                        .HasName("pk_deal_funds_rollup");
+
+                    b.ToTable("deal_funds_rollup", (string)null);
+                });
+
             modelBuilder.Entity("Baiqiang.Storage.Pipeline.DealMilestoneEntity", b =>
                 {
                     b.Property<int>("RegionCode")

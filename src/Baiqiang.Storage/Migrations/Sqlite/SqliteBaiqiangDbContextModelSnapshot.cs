@@ -1000,6 +1000,45 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                     b.ToTable("deal_funds", (string)null);
                 });
 
+            modelBuilder.Entity("Baiqiang.Storage.Pipeline.DealFundsRollupEntity", b =>
+                {
+                    b.Property<int>("RegionCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month");
+
+                    b.Property<int>("ContractMonth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contract_month");
+
+                    b.Property<decimal>("Contracted")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contracted");
+
+                    b.Property<int>("Deals")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deals");
+
+                    b.Property<decimal>("InPlaceChange")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("in_place_change");
+
+                    b.Property<decimal>("ThisMonth")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("this_month");
+
+                    b.HasKey("RegionCode", "Month", "ContractMonth")
+                        .HasName("pk_deal_funds_rollup");
+
+                    b.ToTable("deal_funds_rollup", (string)null);
+                });
+
             modelBuilder.Entity("Baiqiang.Storage.Pipeline.DealMilestoneEntity", b =>
                 {
                     b.Property<long>("Id")

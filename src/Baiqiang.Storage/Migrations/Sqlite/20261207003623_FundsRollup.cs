@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Baiqiang.Storage.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class FundsRollup : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "deal_funds_rollup",
+                columns: table => new
+                {
+                    region_code = table.Column<int>(type: "INTEGER", nullable: false),
+                    month = table.Column<int>(type: "INTEGER", nullable: false),
+                    contract_month = table.Column<int>(type: "INTEGER", nullable: false),
+                    deals = table.Column<int>(type: "INTEGER", nullable: false),
+                    contracted = table.Column<decimal>(type: "TEXT", precision: 28, scale: 8, nullable: false),
+                    this_month = table.Column<decimal>(type: "TEXT", precision: 28, scale: 8, nullable: false),
+                    in_place_change = table.Column<decimal>(type: "TEXT", precision: 28, scale: 8, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_deal_funds_rollup", x => new { x.region_code, x.month, x.contract_month });
+                });
+
+            Data.FundsRollupData.Up(migrationBuilder);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "deal_funds_rollup");
+        }
+    }
+}
