@@ -145,17 +145,17 @@ public abstract class FundsRollupTests<TFixture>(TFixture fixture) : IClassFixtu
         Assert.False(refused.Success);
         Assert.Equal(before, await RollupAsync(db));
 
-        // Contract changes (form and import), then region changes (the deal moves; its stored funds rows keep their region).
+        // Contract changes (form and import). A deal keeps its region: a move is refused (region_code is part of its key).
         foreach (var p in contracted.Where(_ => random.Next(3) == 0))
         {
             await DealMoneyStore.SetContractAsync(db, Admin, p.Code, Money(30000), Day(p.Lead, 900), Ct);
         }
 
-        var moved = contracted.Where(_ => random.Next(3) == 0).Select(p => p.ToDeal(regions[random.Next(regions.Length)], random.Next(2) == 0 ? null : (Money(15000), Day(p.Signed, 400)))).ToList();
+        var moved = contracted.Where(_ => random.Next(3) == 0).Select(p => p.ToDeal(p.Region, random.Next(2) == 0 ? null : (Money(15000), Day(p.Signed, 400)))).ToList();
         Assert.True((await PipelineStore.SaveDealsAsync(db, Admin, moved, Ct)).Success);
         await AssertIdenticalAsync(db, random, scopes);
 
-        // New months after the moves go to the deals' new regions.
+        // New months after the re-imports.
         var later = new List<FundsRow>();
         foreach (var d in moved)
         {
@@ -168,23 +168,26 @@ public abstract class FundsRollupTests<TFixture>(TFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task FundsRates_MovedDeal_ArrivalsStayWithTheFundsRowsRegionAndInPlaceMovesWithTheDeal()
+    public async Task FundsRates_DealMoveRefused_RatesStayWithTheDealsRegion()
     {
         var (from, to) = (new RegionCode(450121), new RegionCode(450122));
         await using var db = fixture.Open();
         var plan = new DealPlan("FRM-1", new(2025, 1, 1), new(2025, 2, 1), from);
         Assert.True((await PipelineStore.SaveDealsAsync(db, Admin, [plan.ToDeal(from, (10000m, new DateOnly(2025, 2, 10)))], Ct)).Success);
         await SaveFundsAsync(db, [new FundsRow(0, "FRM-1", new ReportingMonth(2025, 3), 2500.5m, 2500.5m, "")]);
+        var rollup = await RollupAsync(db);
 
-        Assert.True((await PipelineStore.SaveDealsAsync(db, Admin, [plan.ToDeal(to, null)], Ct)).Success);
+        Assert.False((await PipelineStore.SaveDealsAsync(db, Admin, [plan.ToDeal(to, null)], Ct)).Success);
+        db.ChangeTracker.Clear();
 
         var year = StatPeriod.ForYear(2025);
         var there = await DealMoneyStore.FundsRatesAsync(db, year, to, Ct);
         var here = await DealMoneyStore.FundsRatesAsync(db, year, from, Ct);
-        Assert.Equal((1, 2500.5m, 0m), (there.Period.Deals, there.Period.InPlace, there.ArrivedInPeriod));
-        Assert.Equal((0, 0m, 2500.5m), (here.Period.Deals, here.Period.InPlace, here.ArrivedInPeriod));
+        Assert.Equal((0, 0m, 0m), (there.Period.Deals, there.Period.InPlace, there.ArrivedInPeriod));
+        Assert.Equal((1, 2500.5m, 2500.5m), (here.Period.Deals, here.Period.InPlace, here.ArrivedInPeriod));
         Assert.Equal(await FundsRatesScan.ComputeAsync(db, year, to, Ct), there);
         Assert.Equal(await FundsRatesScan.ComputeAsync(db, year, from, Ct), here);
+        Assert.Equal(rollup, await RollupAsync(db));
     }
 
     private static async Task SaveFundsAsync(BaiqiangDbContext db, List<FundsRow> rows)
