@@ -35,8 +35,7 @@ public sealed class ParseBudgetPageFilter : IAsyncPageFilter
         }
 
         var (writer, seconds, _) = ParseBudget.Limits(http);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-        deadline.CancelAfter(TimeSpan.FromSeconds(seconds));
+        using var deadline = ParseBudget.Deadline(http, seconds);
         foreach (var name in context.HandlerArguments.Where(a => a.Value is CancellationToken).Select(a => a.Key).ToList())
         {
             context.HandlerArguments[name] = deadline.Token;
