@@ -99,6 +99,13 @@ public sealed class PendingFactEntity : IAuditable
 
     public string? ReviewNote { get; set; }
 
+    /// <summary>The extractor's confidence in the fact (0–1), or null for facts stored before it was kept. The column
+    /// landed with migration ExtractionConfidence; the extraction that fills it is not in main yet.</summary>
+    public decimal? Confidence { get; set; }
+
+    /// <summary>The extractor rule that produced the fact, or null (see <see cref="Confidence"/>).</summary>
+    public string? Rule { get; set; }
+
     string IAuditable.AuditEntity => "pending_fact";
 
     string IAuditable.AuditKey => $"{DocumentId}:{Id}@{Offset}";
@@ -138,6 +145,8 @@ internal sealed class PendingFactEntityConfiguration : IEntityTypeConfiguration<
         builder.Property(f => f.CheckNotes).HasMaxLength(4000);
         builder.Property(f => f.ReviewedBy).HasMaxLength(100);
         builder.Property(f => f.ReviewNote).HasMaxLength(1000);
+        builder.Property(f => f.Confidence).HasPrecision(5, 4);
+        builder.Property(f => f.Rule).HasMaxLength(200);
         builder.HasIndex(f => new { f.Status, f.DocumentId });
     }
 }

@@ -211,6 +211,11 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("check_notes");
 
+                    b.Property<decimal?>("Confidence")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)")
+                        .HasColumnName("confidence");
+
                     b.Property<long>("DocumentId")
                         .HasColumnType("bigint")
                         .HasColumnName("document_id");
@@ -291,6 +296,11 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("reviewed_by");
+
+                    b.Property<string>("Rule")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("rule");
 
                     b.Property<string>("Sentence")
                         .IsRequired()

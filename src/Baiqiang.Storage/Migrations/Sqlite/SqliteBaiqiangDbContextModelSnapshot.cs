@@ -196,6 +196,11 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("check_notes");
 
+                    b.Property<decimal?>("Confidence")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confidence");
+
                     b.Property<long>("DocumentId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("document_id");
@@ -276,6 +281,11 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("reviewed_by");
+
+                    b.Property<string>("Rule")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule");
 
                     b.Property<string>("Sentence")
                         .IsRequired()
