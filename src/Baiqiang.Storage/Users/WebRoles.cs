@@ -83,9 +83,21 @@ public static class ActorFactory
 public static class Passwords
 {
     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    private const string Upper = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+    private const string Lower = "abcdefghijkmnopqrstuvwxyz";
+    private const string Digits = "23456789";
 
-    /// <summary>A 16-character password with upper, lower, digit and symbol, from the OS's CSPRNG.</summary>
-    public static string Generate() => RandomNumberGenerator.GetString(Alphabet, 13) + "a7!";
+    /// <summary>
+    /// A 16-character password from the OS's CSPRNG that always has an upper-case letter, a lower-case letter, a digit
+    /// and a symbol: one of each is drawn from its own class (13 random characters alone lack an upper-case letter about
+    /// once in 800 draws, which Identity then refuses).
+    /// </summary>
+    public static string Generate() =>
+        RandomNumberGenerator.GetString(Alphabet, 12)
+        + RandomNumberGenerator.GetString(Upper, 1)
+        + RandomNumberGenerator.GetString(Lower, 1)
+        + RandomNumberGenerator.GetString(Digits, 1)
+        + "!";
 
     /// <summary>A personal API token: "bq_" and 40 random characters.</summary>
     public static string NewToken() => "bq_" + RandomNumberGenerator.GetString(Alphabet, 40);
