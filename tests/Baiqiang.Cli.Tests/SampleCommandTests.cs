@@ -22,6 +22,11 @@ public sealed class SampleCommandTests
         var lines = output.Split('\n');
         Assert.Contains(lines, l => l.StartsWith("2021 ", StringComparison.Ordinal) && l.Contains("增长9.8%", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("2022-01..06", StringComparison.Ordinal) && l.Contains("增长3.7%", StringComparison.Ordinal));
+
+        // 2023's level, from the secondary page the sample names (docs/sample-data.md), printed with its source.
+        var y2023 = Assert.Single(lines, l => l.StartsWith("2023 ", StringComparison.Ordinal));
+        Assert.Contains("812.65亿元", y2023, StringComparison.Ordinal);
+        Assert.Contains(SampleDistrictFigures.Jiangyang2023Secondary, y2023, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -93,6 +98,13 @@ public sealed class SampleCommandTests
         Assert.Contains("增长2.1%", year, StringComparison.Ordinal);
         var quarter = Assert.Single(lines, l => l.StartsWith("2021-01..03", StringComparison.Ordinal));
         Assert.Contains("379.33亿元", quarter, StringComparison.Ordinal);
+
+        // 2023 from the district government's profile page: a level with no growth printed.
+        var y2023 = Assert.Single(lines, l => l.StartsWith("2023 ", StringComparison.Ordinal));
+        Assert.Contains("1737.1", y2023, StringComparison.Ordinal);
+        Assert.DoesNotContain("增长", y2023, StringComparison.Ordinal);
+        var revenue = (await cli.OkAsync("series", "崇川区", "一般公共预算收入")).Split('\n');
+        Assert.Contains("113.2亿元", Assert.Single(revenue, l => l.StartsWith("2023 ", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,6 +24,12 @@ public static class SampleDistrictFigures
     /// <summary>南通网's report on 崇川区's first quarter of 2021 (2021-04-27).</summary>
     public const string Chongchuan2021Q1Report = "pub:chongchuan_2021q1_zgnt";
 
+    /// <summary>崇川区人民政府's 崇川概况 page (2024-04-08), which states the district's 2023 totals.</summary>
+    public const string Chongchuan2023Profile = "pub:chongchuan_profile_2024";
+
+    /// <summary>A secondary copy: a question-and-answer page on 江阳区 that states its 2023 GDP (no publisher or date shown).</summary>
+    public const string Jiangyang2023Secondary = "pub:jiangyang_2023_4cbk";
+
     /// <summary>The six districts the figures are sought for, 泸州's first.</summary>
     public static IReadOnlyList<RegionCode> Districts { get; } =
         [new(510502), new(510503), new(510504), new(320613), new(320612), new(320614)];
@@ -53,6 +59,13 @@ public static class SampleDistrictFigures
         Add(chongchuan, "fixed_asset_investment", q1of2021, null, Unit.YiYuan, 50.7m, GrowthBasis.Unknown, Chongchuan2021Q1Report);
         Add(chongchuan, "retail_sales", q1of2021, 170.4m, Unit.YiYuan, 41.6m, GrowthBasis.Unknown, Chongchuan2021Q1Report);
         Add(chongchuan, "budget_revenue", q1of2021, null, Unit.YiYuan, 17.7m, GrowthBasis.Unknown, Chongchuan2021Q1Report);
+        // 崇川区 2023, from the district government's profile page: levels only, no growth printed.
+        var y2023 = StatPeriod.ForYear(2023);
+        Add(chongchuan, "gdp", y2023, 1737.10m, Unit.YiYuan, null, GrowthBasis.Unknown, Chongchuan2023Profile);
+        Add(chongchuan, "budget_revenue", y2023, 113.2m, Unit.YiYuan, null, GrowthBasis.Unknown, Chongchuan2023Profile);
+
+        // 江阳区 2023, from a secondary (unofficial) page that names the figure; no growth printed.
+        Add(new RegionCode(510502), "gdp", y2023, 812.65m, Unit.YiYuan, null, GrowthBasis.Unknown, Jiangyang2023Secondary);
         return list;
     }
 }
