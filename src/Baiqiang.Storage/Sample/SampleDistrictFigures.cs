@@ -27,9 +27,6 @@ public static class SampleDistrictFigures
     /// <summary>崇川区人民政府's 崇川概况 page (2024-04-08), which states the district's 2023 totals.</summary>
     public const string Chongchuan2023Profile = "pub:chongchuan_profile_2024";
 
-    /// <summary>A secondary copy: a question-and-answer page on 江阳区 that states its 2023 GDP (no publisher or date shown).</summary>
-    public const string Jiangyang2023Secondary = "pub:jiangyang_2023_4cbk";
-
     /// <summary>The six districts the figures are sought for, 泸州's first.</summary>
     public static IReadOnlyList<RegionCode> Districts { get; } =
         [new(510502), new(510503), new(510504), new(320613), new(320612), new(320614)];
@@ -63,9 +60,6 @@ public static class SampleDistrictFigures
         var y2023 = StatPeriod.ForYear(2023);
         Add(chongchuan, "gdp", y2023, 1737.10m, Unit.YiYuan, null, GrowthBasis.Unknown, Chongchuan2023Profile);
         Add(chongchuan, "budget_revenue", y2023, 113.2m, Unit.YiYuan, null, GrowthBasis.Unknown, Chongchuan2023Profile);
-
-        // 江阳区 2023, from a secondary (unofficial) page that names the figure; no growth printed.
-        Add(new RegionCode(510502), "gdp", y2023, 812.65m, Unit.YiYuan, null, GrowthBasis.Unknown, Jiangyang2023Secondary);
         return list;
     }
 }

@@ -29,9 +29,6 @@ public static class SampleDocuments
         [SampleDistrictFigures.Chongchuan2023Profile] = new(
             "崇川概况", "2024年4月8日", "8 April 2024", "崇川区人民政府",
             "https://www.chongchuan.gov.cn/xccqrmzf/ccgk/content/220f8518-9080-4bfc-8ba4-be34764a47df.html"),
-        [SampleDistrictFigures.Jiangyang2023Secondary] = new(
-            "〔问答页：江阳区属于哪个城市管辖〕（非官方转述）", "日期未注明", "date not stated", "发布者未注明（问答网站，二手来源）",
-            "http://4cbk.com/lvyou/638329c22fc7abc2c328d36bb797af34.html"),
     };
 
     /// <summary>Every document the sample cites, by reference.</summary>
