@@ -29,18 +29,22 @@ public sealed class StageTimingHarness
         {
             var make = ExtractorFuzzTests.Pathological[g];
             Run(make(50_000)); // warm-up: JIT and the dictionaries
-            report.AppendLine(CultureInfo.InvariantCulture, $"{g}: MB  text  date  regions  sections  tables  statements  checks  total(ms)  gen0/gen2 GCs  MB allocated");
+            report.AppendLine(CultureInfo.InvariantCulture, $"{g}: MB  text  date  regions  sections  tables  statements  checks  total(ms)  gen0/gen2 GCs  MB allocated  GC pause(ms)  process CPU(ms)");
             var sizes = (Environment.GetEnvironmentVariable("BAIQIANG_STAGE_SIZES") ?? "1,2,4,8").Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture));
             var inputs = sizes.Select(mb => (mb, make(mb << 20))).ToList(); // all alive at once, as in the ratio test
             foreach (var (mb, input) in inputs)
             {
                 var best = Enumerable.Repeat(double.MaxValue, 8).ToArray();
                 var (gen0, gen2, allocated) = (GC.CollectionCount(0), GC.CollectionCount(2), GC.GetAllocatedBytesForCurrentThread());
+                var (pause, cpu) = (double.MaxValue, double.MaxValue);
                 for (var round = 0; round < 2; round++)
                 {
                     GC.Collect();
                     GC.WaitForPendingFinalizers();
+                    var (pause0, cpu0) = (GC.GetTotalPauseDuration(), Process.GetCurrentProcess().TotalProcessorTime);
                     var t = Run(input);
+                    pause = Math.Min(pause, (GC.GetTotalPauseDuration() - pause0).TotalMilliseconds);
+                    cpu = Math.Min(cpu, (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds);
                     for (var k = 0; k < t.Length; k++)
                     {
                         best[k] = Math.Min(best[k], t[k]);
@@ -48,7 +52,7 @@ public sealed class StageTimingHarness
                 }
 
                 (gen0, gen2, allocated) = ((GC.CollectionCount(0) - gen0) / 2, (GC.CollectionCount(2) - gen2 - 2) / 2, (GC.GetAllocatedBytesForCurrentThread() - allocated) / 2 >> 20);
-                report.AppendLine(CultureInfo.InvariantCulture, $"  {mb}  {string.Join("  ", best.Select(x => x.ToString("F0", CultureInfo.InvariantCulture)))}  {gen0}/{gen2}  {allocated}");
+                report.AppendLine(CultureInfo.InvariantCulture, $"  {mb}  {string.Join("  ", best.Select(x => x.ToString("F0", CultureInfo.InvariantCulture)))}  {gen0}/{gen2}  {allocated}  {pause:F0}  {cpu:F0}");
             }
         }
 

@@ -331,9 +331,22 @@ public static class ChineseText
     public static string ToSimplified(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return string.Create(text.Length, text, static (span, src) =>
+        var first = 0;
+        while (first < text.Length && !TraditionalToSimplified.ContainsKey(text[first]))
         {
-            for (var i = 0; i < src.Length; i++)
+            first++;
+        }
+
+        if (first == text.Length)
+        {
+            return text; // already simplified: no copy (the extractor calls this for every fact it emits)
+        }
+
+        return string.Create(text.Length, (text, first), static (span, state) =>
+        {
+            var (src, from) = state;
+            src.AsSpan(0, from).CopyTo(span);
+            for (var i = from; i < src.Length; i++)
             {
                 span[i] = TraditionalToSimplified.TryGetValue(src[i], out var s) ? s : src[i];
             }
