@@ -6,7 +6,7 @@ namespace Baiqiang.Extraction;
 
 /// <summary>
 /// A document ready to scan: plain text (HTML tags, scripts and entities removed), its normalised form
-/// (<see cref="ChineseText.NormalizeKeepingOffsets"/>) with a map back to the plain text, and the spans that carry the
+/// (<see cref="ChineseText.NormalizeKeepingOffsetRuns"/>) with a map back to the plain text, and the spans that carry the
 /// article (navigation, share buttons, comment boxes and related-article lists left out).
 /// </summary>
 /// <remarks>Offsets everywhere in the extraction module index <see cref="Plain"/>. Building is linear in the input.</remarks>
@@ -29,7 +29,7 @@ public sealed class DocumentText
     // From a line starting with one of these to the end, the page lists other articles.
     private static readonly string[] TailMarkers = ["相关阅读", "相关文章", "相关新闻", "推荐阅读", "热门文章", "最新文章", "猜你喜欢", "延伸阅读"];
 
-    private DocumentText(string plain, string normalized, int[] map, List<(int Start, int End)> spans, List<Bilingual> notices)
+    private DocumentText(string plain, string normalized, OffsetMap map, List<(int Start, int End)> spans, List<Bilingual> notices)
     {
         Plain = plain;
         Normalized = normalized;
@@ -58,7 +58,7 @@ public sealed class DocumentText
     {
         ArgumentNullException.ThrowIfNull(raw);
         var plain = LooksLikeHtml(raw) ? StripHtml(raw) : raw;
-        var normalized = ChineseText.NormalizeKeepingOffsets(plain, out var map);
+        var normalized = ChineseText.NormalizeKeepingOffsetRuns(plain, out var map);
         var notices = new List<Bilingual>();
         return new DocumentText(plain, normalized, map, ContentLines(normalized, notices), notices);
     }

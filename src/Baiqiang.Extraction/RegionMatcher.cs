@@ -87,6 +87,25 @@ public sealed class RegionMatcher
 
     private static int Key(char a, char b) => (a << 16) | b;
 
+    /// <summary>Whether a region's full name (not a stem) starts at <paramref name="i"/>.</summary>
+    private bool FullNameAt(string text, int i, int end)
+    {
+        if (i + 1 >= end || !_byPrefix.TryGetValue(Key(text[i], text[i + 1]), out var list))
+        {
+            return false;
+        }
+
+        foreach (var (name, regions) in list)
+        {
+            if (i + name.Length <= end && text.AsSpan(i, name.Length).SequenceEqual(name) && regions.Exists(r => string.Equals(r.Name, name, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Every region mention in <paramref name="text"/> within [start, end), longest match first, non-overlapping.</summary>
     internal void FindAll(string text, int start, int end, List<RegionMention> into)
     {
@@ -100,6 +119,11 @@ public sealed class RegionMatcher
                 {
                     if (i + name.Length <= end && text.AsSpan(i, name.Length).SequenceEqual(name))
                     {
+                        if (text[i] is '和' or '及' or '与' && FullNameAt(text, i + 1, end))
+                        {
+                            break; // 纳溪区和龙马潭区: the conjunction before a full name, not the stem 和龙
+                        }
+
                         into.Add(new RegionMention(i, name.Length, name, regions));
                         i += name.Length;
                         matched = true;

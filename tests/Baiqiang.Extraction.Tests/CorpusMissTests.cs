@@ -98,4 +98,77 @@ public sealed class CorpusMissTests
         var fact = Assert.Single(Facts("前三季度,江阳区一般公共预算收入70.1亿元,同口径下降9.4%。"));
         Assert.Equal(("budget_revenue", 70.1m, -9.4m), (fact.IndicatorCode?.Value, fact.Value!.Value, fact.GrowthPct!.Value));
     }
+
+    private static IReadOnlyList<ExtractedFact> National(string text)
+        => new FactExtractor(Regions.National).Extract("t.txt", text, new DateOnly(2023, 10, 20)).Facts;
+
+    [Fact]
+    public void PrefectureScopeWord_WithThePrefectureNamed_IsThePrefectureNotItsNamesakeCounty()
+    {
+        // 阿坝日报 names the county 阿坝县 by its stem; 全州 says the page is about the whole autonomous prefecture.
+        var facts = National("阿坝藏族羌族自治州1-9月重点项目推进情况\n阿坝日报 2023年10月20日\n\n全州共安排重点项目180个,年度计划投资215.6亿元。1-9月累计完成投资160.2亿元,完成年度计划的74.3%。");
+        Assert.NotEmpty(facts);
+        Assert.All(facts, f => Assert.Equal(513200, f.RegionCode?.Value));
+    }
+
+    [Fact]
+    public void CountyLevelCity_SayingQuanShi_StaysTheCity()
+    {
+        var facts = National("阆中市2023年1-9月经济运行简况\n\n1-9月,全市地区生产总值201.3亿元,增长6.2%。全市规上工业增加值增长7.4%。");
+        Assert.All(facts, f => Assert.Equal(511381, f.RegionCode?.Value));
+    }
+
+    [Fact]
+    public void TraditionalPlaceName_OutsideTheCommonTable_Resolves()
+    {
+        var facts = National("瀏陽市1-9月財政收支情況\n\n1-9月,全市一般公共預算收入40.2億元,增長3.1%。");
+        var revenue = Assert.Single(facts);
+        Assert.Equal(("budget_revenue", 430181, 40.2m, 3.1m), (revenue.IndicatorCode?.Value, revenue.RegionCode?.Value, revenue.Value!.Value, revenue.GrowthPct!.Value));
+    }
+
+    [Fact]
+    public void RespectivelyListOfRegions_GivesEachRegionTheMeasureInForce()
+    {
+        var facts = National("泸州市2023年1-9月工业运行\n\n1-9月,全市规上工业增加值增长7.5%。其中,江阳区、纳溪区和龙马潭区分别增长8.2%、5.1%和6.4%。");
+        var byRegion = facts.Where(f => f.Kind == FactKind.Growth).ToDictionary(f => f.RegionCode!.Value.Value, f => (f.IndicatorCode?.Value, f.GrowthPct!.Value));
+        Assert.Equal(("industrial_value_added", 8.2m), byRegion[510502]);
+        Assert.Equal(("industrial_value_added", 5.1m), byRegion[510503]);
+        Assert.Equal(("industrial_value_added", 6.4m), byRegion[510504]);
+        Assert.DoesNotContain(facts, f => f.Indicator.Contains('区', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void CompletionRate_AfterAnInvestmentLevel_IsItsPlanShare()
+    {
+        var facts = Facts("1-5月,全区重点项目累计完成投资64.8亿元,投资完成率47.5%。其中,18个续建项目完成投资40.2亿元,投资完成率55.0%。");
+        Assert.DoesNotContain(facts, f => f.Unit == "%");
+        var key = Assert.Single(facts, f => f.IndicatorCode?.Value == "key_project_investment_completed");
+        Assert.Equal((FactKind.PlanCompletion, 64.8m, 47.5m), (key.Kind, key.Value!.Value, key.PlanSharePct!.Value));
+        var continuing = Assert.Single(facts, f => f.Value == 40.2m);
+        Assert.Equal((FactKind.PlanCompletion, "续建项目完成投资", 55.0m), (continuing.Kind, continuing.Indicator, continuing.PlanSharePct!.Value));
+    }
+
+    [Fact]
+    public void BareProjectMeasures_AfterACountOfAProjectClass_AreThatClasss()
+    {
+        var facts = Facts("今年,全区共安排重点项目64个,年度计划投资92.5亿元。其中,新开工项目21个,年度计划投资30.4亿元。1-5月,新开工项目完成投资11.6亿元,为年度计划的38.2%。");
+        Assert.Equal("key_project_annual_plan", Assert.Single(facts, f => f.Value == 92.5m).IndicatorCode?.Value);
+        Assert.Equal("新开工项目年度计划投资", Assert.Single(facts, f => f.Value == 30.4m).Indicator);
+        var started = Assert.Single(facts, f => f.Value == 11.6m);
+        Assert.Equal(("新开工项目完成投资", 38.2m), (started.Indicator, started.PlanSharePct!.Value));
+    }
+
+    [Fact]
+    public void HeadingSubject_NamesTheBareInvestmentUnderIt()
+    {
+        var facts = Facts("1-5月江阳区重点项目推进情况\n\n今年以来,各项目单位倒排工期,加快推进建设。\n\n——重大交通项目\n累计完成投资12.3亿元,完成年度计划的41.0%。\n\n——重大产业项目\n累计完成投资20.6亿元,完成年度计划的45.2%。");
+        Assert.Equal(["重大交通项目完成投资", "重大产业项目完成投资"], facts.Where(f => f.Kind == FactKind.PlanCompletion).Select(f => f.Indicator));
+    }
+
+    [Fact]
+    public void ShareOfTheGoalAlreadyCompleted_IsAPlanShareNotATarget()
+    {
+        var fact = Assert.Single(Facts("1-5月,江阳区规上工业总产值96.4亿元,同比增长6.3%,完成年初目标的40.1%。"));
+        Assert.Equal((FactKind.PlanCompletion, 96.4m, 6.3m, 40.1m), (fact.Kind, fact.Value!.Value, fact.GrowthPct!.Value, fact.PlanSharePct!.Value));
+    }
 }

@@ -72,4 +72,56 @@ public sealed class ReviewAccessTests : IAsyncLifetime
         Assert.Equal(880.5m, gdp.Value);
         Assert.Equal("nantong", (await _db.PendingFacts.FirstAsync(f => f.Id == id, TestContext.Current.CancellationToken)).ReviewedBy);
     }
+
+    [Fact]
+    public async Task AcceptAbove_AcceptsConfidentFactsInOneStep_AndNamesThoseTheChecksRefuse()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var gdpId = await StoreTongzhouAsync();
+        var facts = await _db.PendingFacts.OrderBy(f => f.Offset).ToListAsync(ct);
+        Assert.All(facts, f => Assert.NotNull(f.Confidence)); // kept from the extractor
+        foreach (var f in facts)
+        {
+            f.Confidence = 0.5m;
+        }
+
+        var gdp = facts.Single(f => f.Id == gdpId);
+        var good = facts.Where(f => f.Id != gdpId && f.Kind is "value" or "growth" && f.RegionCode is not null && f.Period is not null
+            && f.IndicatorCode is { } c && c != new IndicatorCode("gdp")).OrderBy(f => f.Kind == "growth" ? 0 : 1).First();
+        var unnamed = facts.First(f => f.Id != gdpId && f.Id != good.Id && f.Kind is "value" or "growth");
+        (gdp.Confidence, good.Confidence, unnamed.Confidence) = (0.9m, 0.8m, 0.95m);
+        unnamed.IndicatorCode = null;
+        await _db.SaveChangesAsync(ct);
+        _db.ChangeTracker.Clear();
+
+        // Last year's first half stored as 1亿元: 880.5亿元 is far beyond ten times that, so the plausibility check refuses it.
+        var period = Core.Periods.StatPeriod.ParseCanonical("2022-01..06");
+        await Storage.Observations.ObservationWriter.WriteAsync(_db, [new Core.Observations.ObservationRecord(
+            gdp.RegionCode!.Value, new IndicatorCode("gdp"), period, 1m, Core.Quantities.Unit.YiYuan, null, Core.Quantities.Qualifier.Exact,
+            new Core.Observations.ObservationSource(Core.Observations.SourceKind.User, "test"))], "admin", TimeProvider.System, ct);
+
+        var result = await ExtractionStore.AcceptAboveAsync(_db, 0.8m, null, Actor.ReviewerOf("nantong", new RegionCode(320600)), TimeProvider.System, ct);
+
+        Assert.Equal([good.Id], result.Accepted);
+        Assert.Equal(1, result.Written.Inserted);
+        Assert.Equal(new[] { gdp.Id, unnamed.Id }.Order(), result.Refused.Select(r => r.Id).Order());
+        Assert.Contains("倍", result.Refused.Single(r => r.Id == gdp.Id).Reason.Zh, StringComparison.Ordinal);
+        Assert.Contains("indicator code", result.Refused.Single(r => r.Id == unnamed.Id).Reason.En, StringComparison.Ordinal);
+        var after = await _db.PendingFacts.AsNoTracking().ToDictionaryAsync(f => f.Id, ct);
+        Assert.Equal(FactStatus.Accepted, after[good.Id].Status);
+        Assert.Equal("nantong", after[good.Id].ReviewedBy);
+        Assert.All(after.Values.Where(f => f.Id != good.Id), f => Assert.Equal(FactStatus.Pending, f.Status)); // below 0.8 or refused
+        Assert.Contains(await _db.AuditEntries.AsNoTracking().ToListAsync(ct), a => a.User == "nantong" && a.Entity == "pending_fact");
+    }
+
+    [Fact]
+    public async Task AcceptAbove_ByReviewerOfAnotherRegion_AcceptsNothingAndSaysWhy()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await StoreTongzhouAsync();
+        var result = await ExtractionStore.AcceptAboveAsync(_db, 0m, null, Actor.ReviewerOf("luzhou", new RegionCode(510500)), TimeProvider.System, ct);
+        Assert.Empty(result.Accepted);
+        Assert.NotEmpty(result.Refused);
+        Assert.Empty(await _db.Observations.ToListAsync(ct));
+    }
 }

@@ -13,7 +13,8 @@ using Baiqiang.Storage.Indicators;
 namespace Baiqiang.Cli.Extraction;
 
 /// <summary>
-/// <c>baiqiang review list [--status pending|accepted|rejected|all] [--doc ID]</c>, <c>review accept ID…</c>,
+/// <c>baiqiang review list [--status pending|accepted|rejected|all] [--doc ID]</c>, <c>review accept ID…</c> or
+/// <c>review accept --min-confidence C [--doc ID]</c>,
 /// <c>review edit ID [--region CODE] [--indicator CODE] [--period P] [--value V] [--unit U] [--growth G] [--kind K]</c>,
 /// <c>review reject ID [--reason TEXT]</c>: review facts stored by <c>extract --store</c>.
 /// </summary>
@@ -38,14 +39,15 @@ internal static class ReviewCommand
                 _ => FactStatus.Pending,
             };
             var facts = await ExtractionStore.ListAsync(db, s, parse.GetValue(doc), ct);
-            var table = new TextTable("编号 id", "文档 doc", "状态 status", "类型 kind", "地区 region", "指标 indicator", "期别 period", "数值 value", "增速 growth", "校核 checks");
+            var table = new TextTable("编号 id", "文档 doc", "状态 status", "类型 kind", "地区 region", "指标 indicator", "期别 period", "数值 value", "增速 growth", "置信 confidence", "校核 checks");
             foreach (var f in facts)
             {
                 var value = f.Value is { } v ? AmountText.Format(new Amount(v, f.Unit, f.Qualifier)) : string.Empty;
                 table.Add(
                     f.Id.ToString(CultureInfo.InvariantCulture), f.DocumentId.ToString(CultureInfo.InvariantCulture), f.Status.ToString().ToLowerInvariant(), f.Kind,
                     $"{f.Region} {f.RegionCode}".Trim(), f.IndicatorCode is { } ic ? $"{f.Indicator} ({ic})" : f.Indicator, f.Period?.ToString() ?? string.Empty, value,
-                    f.GrowthPct is { } g ? AmountText.FormatGrowth(g, yearOnYear: false) : string.Empty, f.CheckNotes.Length > 0 ? "⚠" : string.Empty);
+                    f.GrowthPct is { } g ? AmountText.FormatGrowth(g, yearOnYear: false) : string.Empty,
+                    f.Confidence is { } c ? c.ToString("0.00", CultureInfo.InvariantCulture) : string.Empty, f.CheckNotes.Length > 0 ? "⚠" : string.Empty);
             }
 
             table.WriteTo(parse.Out());
@@ -56,13 +58,54 @@ internal static class ReviewCommand
 
     private static Command Accept()
     {
-        var ids = new Argument<long[]>("ID") { Description = "事实编号 / fact ids", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("accept", "接受事实并写入观测值 / accept facts into observations") { ids };
+        var ids = new Argument<long[]>("ID") { Description = "事实编号 / fact ids", Arity = ArgumentArity.ZeroOrMore };
+        var minConfidence = new Option<decimal?>("--min-confidence")
+        {
+            Description = "接受置信度不低于该值(0–1)的全部待审核事实 / accept every pending fact at or above this confidence (0–1)",
+        };
+        var doc = new Option<long?>("--doc") { Description = "仅限该文档(与 --min-confidence 同用) / only this document (with --min-confidence)" };
+        var command = new Command("accept", "接受事实并写入观测值 / accept facts into observations") { ids, minConfidence, doc };
         command.SetAction(async (parse, ct) =>
         {
+            var given = parse.GetValue(ids) ?? [];
+            var threshold = parse.GetValue(minConfidence);
+            if ((given.Length == 0) == (threshold is null))
+            {
+                await parse.Err().WriteLineAsync("请给出事实编号或 --min-confidence(二者取一) / give fact ids or --min-confidence (one of the two)");
+                return 2;
+            }
+
+            if (threshold is { } t && t is < 0m or > 1m)
+            {
+                await parse.Err().WriteLineAsync($"--min-confidence 须在 0 到 1 之间,而不是 {t.ToString(CultureInfo.InvariantCulture)} / --min-confidence must be between 0 and 1");
+                return 2;
+            }
+
             await using var db = await StoreAccess.OpenAsync(parse, ct);
+            if (threshold is { } min)
+            {
+                try
+                {
+                    var result = await ExtractionStore.AcceptAboveAsync(db, min, parse.GetValue(doc), ExtractCommand.Actor(), TimeProvider.System, ct);
+                    var w = result.Written;
+                    await parse.Out().WriteLineAsync(
+                        $"已接受 / accepted {result.Accepted.Count} (置信度 ≥ {min.ToString(CultureInfo.InvariantCulture)}): 新增 inserted {w.Inserted}, 修订 revised {w.Revised}, 未变 unchanged {w.Unchanged}; 拒收 / refused {result.Refused.Count}");
+                    foreach (var r in result.Refused)
+                    {
+                        await parse.Err().WriteLineAsync($"未接受 / not accepted {r.Id}: {r.Reason}");
+                    }
+
+                    return result.Refused.Count == 0 ? 0 : 1;
+                }
+                catch (AccessDeniedException e)
+                {
+                    await parse.Err().WriteLineAsync(e.Message);
+                    return 1;
+                }
+            }
+
             var failed = 0;
-            foreach (var id in parse.GetRequiredValue(ids))
+            foreach (var id in given)
             {
                 try
                 {

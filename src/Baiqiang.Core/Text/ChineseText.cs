@@ -75,6 +75,12 @@ public static class ChineseText
         "饥饶馋马驭冯驮驰驯驳驻驹驾驶驼骂骇骆骏骋骑骗腾骚骡驱骄验惊骤驴肮脏体发松胡须斗闹哄郁鱼鲁鲍鲜鲤鲸鳃鳖鳞鸟凤鸣鸦鸵鸳鸯鸭鸿" +
         "鸽鹃鹅鹏雕鹊鹤鸡鸥鹰卤咸碱盐丽麦面面曲面么黄点党霉冬齐斋齿龄出啮龋龙庞龚龟";
 
+    // Traditional forms of characters in county and prefecture names (瀏陽, 潁上, 閬中 …) whose simplified form is not a
+    // level-1 character, so the table above left them out; same source (OpenCC TSCharacters), chosen by the division tables.
+    private const string PlaceNameTraditionalChars = "嵐嶧嶗崍湞溮瀏潯淶淥澠漵琿甌碭礄禪縉絳薌滎鎣藺蘄訥詔謨譙賚鄴郟鄆閔閬陘潁驛驊鮁鳩欒樺樅暉兗瀘涇";
+
+    private const string PlaceNameSimplifiedChars = "岚峄崂崃浈浉浏浔涞渌渑溆珲瓯砀硚禅缙绛芗荥蓥蔺蕲讷诏谟谯赉邺郏郓闵阆陉颍驿骅鲅鸠栾桦枞晖兖泸泾";
+
     private static readonly FrozenDictionary<char, char> TraditionalToSimplified = BuildTable();
 
     private static FrozenDictionary<char, char> BuildTable()
@@ -83,6 +89,11 @@ public static class ChineseText
         for (var i = 0; i < TraditionalChars.Length; i++)
         {
             d[TraditionalChars[i]] = SimplifiedChars[i];
+        }
+
+        for (var i = 0; i < PlaceNameTraditionalChars.Length; i++)
+        {
+            d.TryAdd(PlaceNameTraditionalChars[i], PlaceNameSimplifiedChars[i]);
         }
 
         return d.ToFrozenDictionary();
@@ -158,15 +169,26 @@ public static class ChineseText
     /// </remarks>
     public static string NormalizeKeepingOffsets(string text, out int[] sourceIndex)
     {
+        var normalized = NormalizeKeepingOffsetRuns(text, out var map);
+        sourceIndex = [.. map];
+        return normalized;
+    }
+
+    /// <summary>
+    /// <see cref="NormalizeKeepingOffsets(string, out int[])"/> with the map kept as the runs where it jumps (a dash run, a
+    /// gloss, a character NFKC expands), not one int per character; text that needs no change is returned as it is. On
+    /// megabytes of input this keeps the document to one string in memory, where a per-character map took twice its size.
+    /// </summary>
+    public static string NormalizeKeepingOffsetRuns(string text, out OffsetMap sourceIndex)
+    {
         ArgumentNullException.ThrowIfNull(text);
-        var sb = new StringBuilder(text.Length);
-        var map = new List<int>(text.Length);
+        var output = new OffsetBuffer(text);
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             if (c == '(' || c == '\uFF08')
             {
-                if (sb.Length > 0 && IsCjk(sb[^1]) && TryPinyinGlossAt(text, i, out var end))
+                if (output.Count > 0 && IsCjk(output.Last) && TryPinyinGlossAt(text, i, out var end))
                 {
                     i = end;
                     continue;
@@ -180,22 +202,19 @@ public static class ChineseText
                     i++;
                 }
 
-                sb.Append('-');
-                map.Add(i);
+                output.Add('-', i);
                 continue;
             }
 
-            if (c < '\u0080' || IsCjk(c))
+            if (c < '\u0080' || char.IsSurrogate(c))
             {
-                sb.Append(TraditionalToSimplified.TryGetValue(c, out var s1) ? s1 : c);
-                map.Add(i);
+                output.Add(c, i);
                 continue;
             }
 
-            if (char.IsSurrogate(c))
+            if (IsCjk(c))
             {
-                sb.Append(c);
-                map.Add(i);
+                output.Add(TraditionalToSimplified.TryGetValue(c, out var s1) ? s1 : c, i);
                 continue;
             }
 
@@ -204,13 +223,61 @@ public static class ChineseText
                 : NormalizeOrKeep(c);
             foreach (var f in folded)
             {
-                sb.Append(IsDash(f) ? '-' : TraditionalToSimplified.TryGetValue(f, out var s2) ? s2 : f);
-                map.Add(i);
+                output.Add(IsDash(f) ? '-' : TraditionalToSimplified.TryGetValue(f, out var s2) ? s2 : f, i);
             }
         }
 
-        sourceIndex = [.. map];
-        return sb.ToString();
+        return output.Finish(out sourceIndex);
+    }
+
+    /// <summary>
+    /// The output of <see cref="NormalizeKeepingOffsetRuns"/>: while it copies the input one for one nothing
+    /// is stored; at the first change the characters so far are copied into a buffer, and the map keeps one entry per jump.
+    /// </summary>
+    private sealed class OffsetBuffer(string text)
+    {
+        private readonly List<int> _runOut = [];
+        private readonly List<int> _runSource = [];
+        private char[]? _chars;
+        private int _lastSource = -1;
+
+        public int Count { get; private set; }
+
+        public char Last => _chars is null ? text[Count - 1] : _chars[Count - 1];
+
+        public void Add(char c, int source)
+        {
+            if (source != _lastSource + 1 || Count == 0)
+            {
+                _runOut.Add(Count);
+                _runSource.Add(source);
+            }
+
+            _lastSource = source;
+            if (_chars is null)
+            {
+                if (source == Count && c == text[source])
+                {
+                    Count++;
+                    return;
+                }
+
+                _chars = new char[Math.Max(text.Length, Count + 16)];
+                text.CopyTo(0, _chars, 0, Count);
+            }
+            else if (Count == _chars.Length)
+            {
+                Array.Resize(ref _chars, _chars.Length * 2);
+            }
+
+            _chars[Count++] = c;
+        }
+
+        public string Finish(out OffsetMap map)
+        {
+            map = new OffsetMap([.. _runOut], [.. _runSource], Count);
+            return _chars is not null ? new string(_chars, 0, Count) : Count == text.Length ? text : text[..Count];
+        }
     }
 
     /// <summary>NFKC of one character; a code point .NET refuses to normalise (U+FFFE, U+FFFF …) is kept as it is.</summary>
@@ -264,9 +331,22 @@ public static class ChineseText
     public static string ToSimplified(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return string.Create(text.Length, text, static (span, src) =>
+        var first = 0;
+        while (first < text.Length && !TraditionalToSimplified.ContainsKey(text[first]))
         {
-            for (var i = 0; i < src.Length; i++)
+            first++;
+        }
+
+        if (first == text.Length)
+        {
+            return text; // already simplified: no copy (the extractor calls this for every fact it emits)
+        }
+
+        return string.Create(text.Length, (text, first), static (span, state) =>
+        {
+            var (src, from) = state;
+            src.AsSpan(0, from).CopyTo(span);
+            for (var i = from; i < src.Length; i++)
             {
                 span[i] = TraditionalToSimplified.TryGetValue(src[i], out var s) ? s : src[i];
             }

@@ -30,6 +30,12 @@ internal readonly record struct FactDraft(
 /// </summary>
 internal sealed class FactBuilder(string doc, DocumentText text, DateOnly? reference, int? undatedYear)
 {
+    /// <summary>How many characters either side of a figure its source keeps when the sentence runs on.</summary>
+    private const int SourceWindow = 120;
+
+    private (int Start, int End) _lastSource = (-1, -1);
+    private string _lastSourceText = string.Empty;
+
     public List<ExtractedFact> Facts { get; } = [];
 
     /// <summary>Adds the fact a draft describes, in clause <paramref name="s"/>..<paramref name="e"/>.</summary>
@@ -66,16 +72,22 @@ internal sealed class FactBuilder(string doc, DocumentText text, DateOnly? refer
 
         var plainStart = text.ToPlain(d.FigureStart);
         var plainEnd = text.ToPlain(Math.Min(d.FigureStart + d.FigureLength, n.Length) - 1) + 1;
-        // The source clause: the sentence, or a window of it around the figure when the sentence runs on (so output stays linear).
-        var ws = Math.Max(s, d.FigureStart - 200);
-        var we = Math.Min(e, d.FigureStart + d.FigureLength + 200);
+        // The source clause: the sentence, or a window of it around the figure when the sentence runs on (so output stays linear
+        // and a run-on line does not keep a long copy per fact); facts of one sentence share one copy.
+        var ws = Math.Max(s, d.FigureStart - SourceWindow);
+        var we = Math.Min(e, d.FigureStart + d.FigureLength + SourceWindow);
+        if (d.Source is null && (ws, we) != _lastSource)
+        {
+            (_lastSource, _lastSourceText) = ((ws, we), n[ws..we]);
+        }
+
         var fact = new ExtractedFact(doc, kind, regionText, region?.Code, ChineseText.ToSimplified(name), raw, code,
-            period, amount, d.High, d.Growth, d.PlanShare, d.Source ?? n[ws..we], plainStart, Math.Max(1, plainEnd - plainStart), text.ToPlain(ws))
+            period, amount, d.High, d.Growth, d.PlanShare, d.Source ?? _lastSourceText, plainStart, Math.Max(1, plainEnd - plainStart), text.ToPlain(ws))
         {
             Rule = rule,
             Comparator = d.Comparator,
+            Confidence = Confidence(code, region?.Code, period, kind, d.Borrowed),
         };
-        fact = fact with { Confidence = Confidence(fact, d.Borrowed) };
         Facts.Add(fact);
         return fact;
     }
@@ -84,20 +96,22 @@ internal sealed class FactBuilder(string doc, DocumentText text, DateOnly? refer
     /// 1 for a catalogued indicator with region and period; lower for each role the text left open: an uncatalogued name (×0.75),
     /// no region code (×0.8), no period on an observation (×0.8), a name borrowed from an earlier clause (×0.9).
     /// </summary>
-    public static decimal Confidence(ExtractedFact f, bool borrowed)
+    public static decimal Confidence(ExtractedFact f, bool borrowed) => Confidence(f.IndicatorCode, f.RegionCode, f.Period, f.Kind, borrowed);
+
+    private static decimal Confidence(IndicatorCode? indicator, RegionCode? regionCode, StatPeriod? period, FactKind kind, bool borrowed)
     {
         var c = 1m;
-        if (f.IndicatorCode is null)
+        if (indicator is null)
         {
             c *= 0.75m;
         }
 
-        if (f.RegionCode is null)
+        if (regionCode is null)
         {
             c *= 0.8m;
         }
 
-        if (f.Period is null && f.Kind is not (FactKind.Target or FactKind.Count))
+        if (period is null && kind is not (FactKind.Target or FactKind.Count))
         {
             c *= 0.8m;
         }

@@ -54,14 +54,53 @@ internal sealed class RegionContext
             }
         }
 
-        context.FindMain(matcher, titleEnd);
+        context.FindMain(matcher, titleEnd, ScopeWordTally(text));
         return context;
+    }
+
+    /// <summary>
+    /// How often the text speaks of itself at prefecture level (全州/我州/本州, 全市/我市/本市) and at county level
+    /// (全县/全区/全旗, 我县/我区, 本县/本区), not counting a scope word after a comparator or 占 (高于全市平均, 占全市的比重,
+    /// 居全市第3位), which names another region.
+    /// </summary>
+    private static (int Prefecture, int City, int County) ScopeWordTally(DocumentText text)
+    {
+        var n = text.Normalized;
+        var (prefecture, city, county) = (0, 0, 0);
+        foreach (var (start, end) in text.ContentSpans)
+        {
+            for (var i = start; i + 1 < end; i++)
+            {
+                if (n[i] is not ('全' or '我' or '本') || (i > start && n[i - 1] is '于' or '比' or '较' or '占' or '居' or '在' or '超' or '均'))
+                {
+                    continue;
+                }
+
+                switch (n[i + 1])
+                {
+                    case '州':
+                        prefecture++;
+                        break;
+                    case '市':
+                        city++;
+                        break;
+                    case '县' or '区' or '旗':
+                        county++;
+                        break;
+                }
+            }
+        }
+
+        return (prefecture, city, county);
     }
 
     /// <summary>The region a mention resolves to, or null when unknown or still ambiguous.</summary>
     public Region? Resolved(RegionMention m) => _resolved.GetValueOrDefault(m.Text);
 
-    private void FindMain(RegionMatcher matcher, int titleEnd)
+    /// <summary>How many times a park's page must say 全州/全市 (or 我市, 本州…) before the prefecture, not the park, is its subject.</summary>
+    private const int MinParkPrefectureScopeWords = 3;
+
+    private void FindMain(RegionMatcher matcher, int titleEnd, (int Prefecture, int City, int County) scope)
     {
         var counts = new Dictionary<RegionCode, int>();
         foreach (var m in Mentions)
@@ -137,6 +176,20 @@ internal sealed class RegionContext
             {
                 Main = null; // a city-wide report that names its counties in passing
             }
+        }
+
+        // 全州 means the whole autonomous prefecture, and 全市 the whole city unless the county-level unit is itself a city
+        // (如皋市's 全市): a page that speaks of itself at prefecture level more than twice as often as at county level, and names
+        // that prefecture, is about the prefecture, whatever counties, parks or newspapers (甘孜日报) it also names. A park is
+        // never itself a 市 or 州, so one or two such words on a park's page cite the city it belongs to, and the park's page
+        // needs MinParkPrefectureScopeWords (seed 002: 列为全市"三件大事", 我市出台…, its own 全区 only in the related-articles list).
+        var prefectureWords = scope.Prefecture + (Main?.Kind == RegionKind.CountyLevelCity ? 0 : scope.City);
+        if (bestPrefecture is { } named && Main is not null && Main.Code != named.Key && named.Key.Contains(Main.Code)
+            && prefectureWords > 2 * scope.County && (!Main.IsPark || prefectureWords >= MinParkPrefectureScopeWords)
+            && matcher.Registry.TryGet(named.Key, out var whole))
+        {
+            Main = whole;
+            MainText = whole.Name;
         }
 
         if (Main is null && bestPrefecture is { } only && matcher.Registry.TryGet(only.Key, out var city))

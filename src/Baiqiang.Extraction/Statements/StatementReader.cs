@@ -38,6 +38,8 @@ internal sealed class StatementReader(
     private readonly string _n = text.Normalized;
     private int _mentionIndex;
     private bool _paragraphGoal;
+    private int _paragraphFirstFact;
+    private string? _projectClass; // 共安排重点项目250个: the project class the paragraph last counted, which its bare measures are of
 
     private sealed class SentenceState
     {
@@ -51,6 +53,8 @@ internal sealed class StatementReader(
         public ExtractedFact? Last;
         public bool AfterEnumeration;
         public Queue<string> Respectively { get; } = new(); // the names still owed a figure after 分别 (A、B分别增长x%、y%)
+        public Queue<(Region Region, string Text)> RespectiveRegions { get; } = new(); // 甲县、乙县分别增长x%、y%: the regions still owed one
+        public (string Name, string Raw, IndicatorCode? Code) RespectiveMeasure;
         public int RespectiveSign = 1;
         public int ParenOpen = -1;
         public int ParenNameStart;
@@ -67,6 +71,8 @@ internal sealed class StatementReader(
     {
         discourse.EnterParagraph(_n, p);
         _paragraphGoal = false;
+        _projectClass = null;
+        _paragraphFirstFact = facts.Facts.Count;
         foreach (var (s, e) in ClauseSplitter.Sentences(_n, p.Start, p.End))
         {
             Sentence(s, e);
@@ -112,7 +118,7 @@ internal sealed class StatementReader(
                 continue;
             }
 
-            if (Words.MatchAny(_n, i, e, Words.Goal) > 0 || (c == '到' && PeriodScanner.IsYearAt(_n, i + 1, e) && (reference is null || PeriodScanner.YearAt(_n, i + 1) > reference.Value.Year))
+            if ((Words.MatchAny(_n, i, e, Words.Goal) > 0 && !CompletedGoal(i, s)) || (c == '到' && PeriodScanner.IsYearAt(_n, i + 1, e) && (reference is null || PeriodScanner.YearAt(_n, i + 1) > reference.Value.Year))
                 || (c == '将' && !Words.At(_n, i, e, "将近") && !(i > s && _n[i - 1] == '即') && i + 1 < e && Words.IsCjk(_n[i + 1])))
             {
                 st.Target = true;
@@ -249,6 +255,25 @@ internal sealed class StatementReader(
             if (!(Words.IsCjk(c) || c == '、') || Words.MatchAny(_n, k, e, Words.Up) > 0 || Words.MatchAny(_n, k, e, Words.Down) > 0 || Words.At(_n, k, e, "分别"))
             {
                 return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>完成年初目标的12%: a goal already measured against (after 完成, at most 4 characters back) governs nothing.</summary>
+    private bool CompletedGoal(int i, int s)
+    {
+        if (_n[i] != '目')
+        {
+            return false;
+        }
+
+        for (var k = i - 2; k >= s && i - k <= 6; k--)
+        {
+            if (_n[k] == '完' && _n[k + 1] == '成')
+            {
+                return true;
             }
         }
 
@@ -539,6 +564,34 @@ internal sealed class StatementReader(
     private void Percent(SentenceState st, int s, int e, NumberToken t, string pre, int dirLen, int sign)
     {
         var (q0, figureStart, figureLength, amount, high) = (t.QualifierStart, t.Start, t.End - t.Start, t.Amount, t.High);
+        if (dirLen == 0 && st.RespectiveRegions.Count > 0 && st.RespectiveDim == Dimension.Percent && NameWords.Clean(pre) is "" or "和" or "及")
+        {
+            // 甲县、乙县分别增长7.2%和6.9%: the next region of the list takes the next figure, of the same measure.
+            EmitForRegion(st, s, e, st.RespectiveRegions.Dequeue(), new FactDraft(FactKind.Growth, null, null, st.RespectiveSign * amount.Value, null,
+                st.RespectiveMeasure.Name, st.RespectiveMeasure.Raw, st.RespectiveMeasure.Code, figureStart, figureLength, "growth.respectively-regions", Borrowed: true));
+            return;
+        }
+
+        if (dirLen > 0 && pre.Contains("分别", StringComparison.Ordinal) && RespectiveRegionList(s, q0 - pre.Length + pre.LastIndexOf("分别", StringComparison.Ordinal)) is { Count: >= 2 } places)
+        {
+            // The measure is named before 分别, or is the one the sentence or paragraph spoke of last (…增长12.1%;甲县、乙县分别增长…).
+            var measure = Name(st, q0 - dirLen, null, st.Last ?? (facts.Facts.Count > _paragraphFirstFact ? facts.Facts[^1] : null));
+            if (measure.Name.Length > 0)
+            {
+                st.Respectively.Clear();
+                st.RespectiveRegions.Clear();
+                foreach (var later in places.Skip(1))
+                {
+                    st.RespectiveRegions.Enqueue(later);
+                }
+
+                (st.RespectiveSign, st.RespectiveDim, st.RespectiveMeasure) = (sign, Dimension.Percent, measure);
+                EmitForRegion(st, s, e, places[0], new FactDraft(FactKind.Growth, null, null, sign * amount.Value, null, measure.Name, measure.Raw, measure.Code,
+                    figureStart, figureLength, "growth.respectively-regions", Borrowed: true));
+                return;
+            }
+        }
+
         if (dirLen == 0 && st.Respectively.Count > 0 && st.RespectiveDim == Dimension.Percent && NameWords.Clean(pre).Length == 0)
         {
             // …分别增长37.0%、16.4%: the next name of the list takes the next figure.
@@ -610,9 +663,11 @@ internal sealed class StatementReader(
             return;
         }
 
-        var plan = (pre.Contains("计划", StringComparison.Ordinal) || NamesABudget(pre))
+        var plan = (pre.Contains("计划", StringComparison.Ordinal) || NamesABudget(pre) || (pre.Contains("目标的", StringComparison.Ordinal) && pre.Contains("完成", StringComparison.Ordinal)))
             && (pre.Contains('占', StringComparison.Ordinal) || pre.Contains("完成", StringComparison.Ordinal) || pre.EndsWith('的') || pre.Contains('为', StringComparison.Ordinal));
         plan |= st.PlanBaseOpen && pre.Trim() == "的";
+        // 完成投资21.37亿元,投资完成率44.0%: a completion rate right after a money level is that level's share of its plan.
+        plan |= NameWords.Clean(pre).EndsWith("完成率", StringComparison.Ordinal) && st.Last is { Amount.Unit.Dimension: Dimension.Money, PlanSharePct: null } && !pre.Contains('占', StringComparison.Ordinal);
         if (plan || (st.PlanSharesOwed && NameWords.Clean(pre).Length == 0))
         {
             st.PlanBaseOpen = false;
@@ -854,7 +909,53 @@ internal sealed class StatementReader(
             return;
         }
 
+        if ((ProjectClass(NameWords.Clean(pre)) ?? ProjectClass(cn)) is { } projects)
+        {
+            _projectClass = projects; // 新开工项目21个: the words before the count, which the verb inside them does not cut
+        }
+
         Emit(st, s, e, new FactDraft(FactKind.Count, amount, high, null, null, cn, craw, ccode, figureStart, figureEnd - figureStart, rule));
+    }
+
+    private static readonly string[] ArrangingWords = ["共安排", "安排", "共有", "共", "实施", "谋划", "列入", "纳入", "确定"];
+
+    /// <summary>
+    /// The class of projects a count names (共安排重点项目250个 → 重点项目, 续建项目68个 → 续建项目), or null when the count is not of
+    /// a project class (企业26家, 58个项目: a bare 项目 names no class).
+    /// </summary>
+    private static string? ProjectClass(string countName)
+    {
+        var name = countName;
+        foreach (var w in ArrangingWords)
+        {
+            if (name.StartsWith(w, StringComparison.Ordinal))
+            {
+                name = name[w.Length..];
+                break;
+            }
+        }
+
+        return name.Length is > 2 and <= 12 && name.EndsWith("项目", StringComparison.Ordinal) && name.All(Words.IsCjk) ? name : null;
+    }
+
+    /// <summary>Measures that name no subject of their own; after a count of a project class they are that class's.</summary>
+    private static readonly string[] BareProjectMeasures = ["年度计划投资", "年计划投资", "计划投资", "完成投资"];
+
+    /// <summary>
+    /// The catalogue's code for a name built from a subject and a measure (重点项目 + 完成投资 → key_project_investment_completed), trying
+    /// it without an administrative level (市级重点项目 → 重点项目); the name as built when the catalogue has neither.
+    /// </summary>
+    private (string Name, IndicatorCode? Code) Catalogued(string subject, string measure)
+    {
+        foreach (var candidate in (string[])[subject + measure, Words.EndsWithAny(subject, ["项目"], 1) && subject.Length > 4 && subject[1] == '级' ? subject[2..] + measure : string.Empty])
+        {
+            if (candidate.Length > 0 && dictionary.FindLongest(candidate, null) is { } f && f.Start == 0 && f.Length == candidate.Length)
+            {
+                return (f.Indicator.NameZh, f.Indicator.Code);
+            }
+        }
+
+        return (subject + measure, null);
     }
 
     private static readonly string[] ListNouns = ["生态圈", "文件", "方面", "行动", "工程", "体系", "机制", "中心", "板块", "集群", "平台", "片区", "组团", "战略", "任务", "清单", "专班", "领域", "环节", "之一"];
@@ -1064,7 +1165,29 @@ internal sealed class StatementReader(
             {
                 // 续建项目完成投资, 实现产值: the verb is part of the measure, and so is the noun it qualifies.
                 var qualifier = QualifierBefore(cleaned, verbAt);
-                name = qualifier + cleaned[verbAt..cut] + name;
+                var measure = cleaned[verbAt..cut] + name;
+                if (qualifier.Length == 0 && name == "投资" && (_projectClass ?? (st.Last is null ? discourse.Subject : null)) is { } projects)
+                {
+                    // 共安排重点项目250个…累计完成投资210.88亿元; under ——重大产业项目, 累计完成投资…: the projects counted or headed.
+                    var (built, builtCode) = Catalogued(projects, measure);
+                    var bAt = Locate(st, segmentEnd, cleaned, Math.Max(0, verbAt));
+                    return (built, builtCode is null ? built : RawOf(bAt, cut - verbAt + name.Length), builtCode);
+                }
+
+                if (qualifier.Length > 0 && Catalogued(qualifier, measure) is { Code: { } qualifiedCode } catalogued)
+                {
+                    var qAt = Locate(st, segmentEnd, cleaned, Math.Max(0, verbAt - qualifier.Length));
+                    return (catalogued.Name, RawOf(qAt, qualifier.Length + cut - verbAt + name.Length), qualifiedCode); // 重点项目累计完成投资
+                }
+
+                name = qualifier + measure;
+            }
+            else if (_projectClass is { } counted && BareProjectMeasures.Contains(name) && cleaned.EndsWith(name, StringComparison.Ordinal) && cleaned.Length == name.Length)
+            {
+                // 续建项目68个,年度计划投资138.2亿元: the plan is of the projects just counted.
+                var (built, builtCode) = Catalogued(counted, name);
+                var bAt = Locate(st, segmentEnd, cleaned, 0);
+                return (built, builtCode is null ? built : RawOf(bAt, name.Length), builtCode);
             }
             else if (name.Length < 2 && st.Last is null && dim is Dimension.Money && discourse.Subject is { } subject)
             {
@@ -1190,6 +1313,11 @@ internal sealed class StatementReader(
             return string.Empty;
         }
 
+        if (q.Length > 2 && q.EndsWith("项目", StringComparison.Ordinal) && !q.Contains("完成", StringComparison.Ordinal))
+        {
+            return q; // 新开工项目, 竣工投产项目: a class of projects named by its stage keeps its verb
+        }
+
         foreach (var v in Words.Verbs)
         {
             if (v.Length >= 2 && q.Contains(v, StringComparison.Ordinal))
@@ -1274,6 +1402,51 @@ internal sealed class StatementReader(
         }
 
         Emit(st, s, e, draft);
+    }
+
+    /// <summary>Emits a fact of one region of a 分别 list; that region stays the sentence's region for what follows.</summary>
+    private void EmitForRegion(SentenceState st, int s, int e, (Region Region, string Text) place, FactDraft draft)
+    {
+        (st.Region, st.RegionText) = place;
+        Emit(st, s, e, draft);
+    }
+
+    /// <summary>
+    /// The regions of a 分别 list (安岳县、乐至县分别增长…): the clause before 分别 is nothing but two or more resolved region names
+    /// joined by 、/和/及; null otherwise (a list of measures is read by <see cref="RespectiveNames"/>).
+    /// </summary>
+    private List<(Region Region, string Text)>? RespectiveRegionList(int s, int respectively)
+    {
+        var from = respectively;
+        while (from > s && respectively - from < 60 && _n[from - 1] is not (',' or ';' or ':' or '。'))
+        {
+            from--;
+        }
+
+        var list = new List<(Region, string)>();
+        var k = from;
+        var mentions = regions.Mentions;
+        var (lo, hi) = (0, mentions.Count);
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            (lo, hi) = mentions[mid].Start < from ? (mid + 1, hi) : (lo, mid);
+        }
+
+        for (var j = lo; j < mentions.Count && mentions[j].Start < respectively; j++)
+        {
+            var m = mentions[j];
+
+            if (regions.Resolved(m) is not { } r || !_n.AsSpan(k, m.Start - k).Trim().ToString().All(c => c is '、' or '和' or '及' || (list.Count == 0 && Words.IsCjk(c) && m.Start - k <= 2)))
+            {
+                return null;
+            }
+
+            list.Add((r, m.Text));
+            k = m.Start + m.Length;
+        }
+
+        return list.Count >= 2 && k == respectively ? list : null;
     }
 
     private void Emit(SentenceState st, int s, int e, FactDraft draft)

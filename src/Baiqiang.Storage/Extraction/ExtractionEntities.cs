@@ -99,11 +99,10 @@ public sealed class PendingFactEntity : IAuditable
 
     public string? ReviewNote { get; set; }
 
-    /// <summary>The extractor's confidence in the fact (0–1), or null for facts stored before it was kept. The column
-    /// landed with migration ExtractionConfidence; the extraction that fills it is not in main yet.</summary>
+    /// <summary>The extractor's confidence in the fact (0–1), or null for facts stored before it was kept.</summary>
     public decimal? Confidence { get; set; }
 
-    /// <summary>The extractor rule that produced the fact, or null (see <see cref="Confidence"/>).</summary>
+    /// <summary>The extractor rule that produced the fact (value.name-before-figure …), or null for older facts.</summary>
     public string? Rule { get; set; }
 
     string IAuditable.AuditEntity => "pending_fact";

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Baiqiang.Core.Access;
@@ -8,6 +9,7 @@ using Baiqiang.Core.Quantities;
 using Baiqiang.Core.Regions;
 using Baiqiang.Core.Text;
 using Baiqiang.Extraction;
+using Baiqiang.Storage.Import;
 using Baiqiang.Storage.Indicators;
 using Baiqiang.Storage.Observations;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +18,12 @@ namespace Baiqiang.Storage.Extraction;
 
 /// <summary>What storing one document's extraction did.</summary>
 public sealed record StoredExtraction(long DocumentId, int Facts, bool AlreadyStored);
+
+/// <summary>A pending fact a bulk accept left pending, and why.</summary>
+public sealed record RefusedFact(long Id, Bilingual Reason);
+
+/// <summary>What <see cref="ExtractionStore.AcceptAboveAsync"/> did: the facts accepted, those refused, and the observation write.</summary>
+public sealed record BulkAcceptResult(IReadOnlyList<long> Accepted, IReadOnlyList<RefusedFact> Refused, WriteSummary Written);
 
 /// <summary>Changes a reviewer may make to a pending fact before accepting it; null leaves a field as it is.</summary>
 public sealed record FactEdit(
@@ -33,6 +41,9 @@ public sealed record FactEdit(
 /// </summary>
 public static class ExtractionStore
 {
+    /// <summary>The plausibility multiple a bulk accept applies: the import default (<see cref="ImportOptions.PlausibleMultiple"/>).</summary>
+    public const decimal PlausibleMultiple = 10m;
+
     /// <summary>Stores the document and its facts as pending. The same text stored again adds nothing.</summary>
     public static async Task<StoredExtraction> SaveAsync(BaiqiangDbContext db, ExtractionResult result, string raw, Actor actor, CancellationToken ct)
     {
@@ -96,6 +107,8 @@ public static class ExtractionStore
                     Length = f.Length,
                     SentenceOffset = f.SentenceOffset,
                     CheckNotes = notes,
+                    Confidence = f.Confidence,
+                    Rule = f.Rule.Length > 200 ? f.Rule[..200] : f.Rule,
                 });
             }
 
@@ -213,6 +226,85 @@ public static class ExtractionStore
         await db.SaveChangesAsAsync(actor.Name, ct);
         await tx.CommitAsync(ct);
         return summary;
+    }
+
+    /// <summary>
+    /// Accepts, in one transaction and one audited step, every pending fact (of <paramref name="documentId"/>, or of all documents)
+    /// whose confidence is at least <paramref name="minConfidence"/> and that the store's checks let through: a fact that cannot
+    /// become an observation (missing region, catalogued indicator or period, incompatible unit), that the actor may not review,
+    /// or whose value strays more than <see cref="PlausibleMultiple"/> times from its region's last comparable figure
+    /// (<see cref="LastFigureCheck"/>) stays pending and is named in <see cref="BulkAcceptResult.Refused"/> with the reason.
+    /// Facts without a stored confidence (stored before it was kept) are never accepted in bulk.
+    /// </summary>
+    public static async Task<BulkAcceptResult> AcceptAboveAsync(
+        BaiqiangDbContext db, decimal minConfidence, long? documentId, Actor actor, TimeProvider clock, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentOutOfRangeException.ThrowIfLessThan(minConfidence, 0m);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(minConfidence, 1m);
+        var q = db.PendingFacts.Where(f => f.Status == FactStatus.Pending && f.Confidence != null);
+        if (documentId is { } d)
+        {
+            q = q.Where(f => f.DocumentId == d);
+        }
+
+        // SQLite stores decimals as text: the threshold is applied in memory.
+        var candidates = (await q.OrderBy(f => f.DocumentId).ThenBy(f => f.Offset).ToListAsync(ct)).Where(f => f.Confidence >= minConfidence).ToList();
+        var catalogue = await IndicatorStore.LoadCatalogueAsync(db, ct);
+        var documentIds = candidates.Select(f => f.DocumentId).Distinct().ToList();
+        var documents = await db.ExtractionDocuments.AsNoTracking().Where(x => documentIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, ct);
+        var refused = new List<RefusedFact>();
+        var passing = new List<(PendingFactEntity Fact, ObservationRecord Record)>();
+        foreach (var fact in candidates)
+        {
+            try
+            {
+                var record = ToObservation(fact, documents[fact.DocumentId], catalogue);
+                actor.EnsureCanReview(record.Region);
+                passing.Add((fact, record));
+            }
+            catch (ExtractionReviewException e)
+            {
+                refused.Add(new RefusedFact(fact.Id, e.Reason));
+            }
+            catch (AccessDeniedException e)
+            {
+                refused.Add(new RefusedFact(fact.Id, e.Reason));
+            }
+        }
+
+        var implausible = await LastFigureCheck.FindAsync(db, [.. passing.Select(p => p.Record)], PlausibleMultiple, ct);
+        var strays = new HashSet<ObservationRecord>(implausible.Select(i => i.Record), ReferenceEqualityComparer.Instance);
+        foreach (var figure in implausible)
+        {
+            var fact = passing.First(p => ReferenceEquals(p.Record, figure.Record)).Fact;
+            refused.Add(new RefusedFact(fact.Id, figure.Reason));
+        }
+
+        var accepted = passing.Where(p => !strays.Contains(p.Record)).ToList();
+        refused.Sort((a, b) => a.Id.CompareTo(b.Id));
+        if (accepted.Count == 0)
+        {
+            return new BulkAcceptResult([], refused, new WriteSummary(0, 0, 0));
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var summary = await ObservationWriter.WriteAsync(db, [.. accepted.Select(a => a.Record)], actor.Name, clock, ct);
+        var ids = accepted.Select(a => a.Fact.Id).ToList();
+        var now = clock.GetUtcNow();
+        foreach (var fact in await db.PendingFacts.Where(f => ids.Contains(f.Id)).ToListAsync(ct))
+        {
+            fact.Status = FactStatus.Accepted;
+            fact.ReviewedBy = actor.Name;
+            fact.ReviewedAt = now;
+            fact.ReviewNote = string.Create(CultureInfo.InvariantCulture, $"bulk: confidence ≥ {minConfidence}");
+        }
+
+        await db.SaveChangesAsAsync(actor.Name, ct);
+        await tx.CommitAsync(ct);
+        return new BulkAcceptResult(ids, refused, summary);
     }
 
     /// <summary>Rejects a pending fact, keeping it with the reviewer's reason.</summary>
