@@ -192,12 +192,12 @@ public sealed class DocumentsApiTests(WebFactory factory) : IClassFixture<WebFac
         return await client.GetFromJsonAsync<JsonElement>($"/api/documents/{id}", Ct);
     }
 
-    private async Task<List<Storage.Auditing.AuditEntry>> FactAuditAsync(long documentId, long factId)
+    private async Task<List<Baiqiang.Storage.Auditing.AuditEntry>> FactAuditAsync(long documentId, long factId)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BaiqiangDbContext>();
-        var key = $"{documentId}:{factId}@";
-        return await db.AuditEntries.AsNoTracking().Where(a => a.Entity == "pending_fact" && a.Key.StartsWith(key)).ToListAsync(Ct);
+        var key = $"{documentId}:{factId}@%";
+        return await db.AuditEntries.AsNoTracking().Where(a => a.Entity == "pending_fact" && EF.Functions.Like(a.Key, key)).ToListAsync(Ct);
     }
 
     private async Task<PendingFactEntity> StoredFactAsync(long factId)
@@ -228,11 +228,11 @@ public sealed class DocumentsApiTests(WebFactory factory) : IClassFixture<WebFac
         Assert.Equal("gdp", after.GetProperty("indicatorCode").GetString());
 
         var audit = await FactAuditAsync(id, fact);
-        var value = Assert.Single(audit, a => a.Field == "Value");
+        var value = Assert.Single(audit, a => a.Field == "value");
         Assert.Equal("tz-editor", value.User);
-        Assert.Contains("880.5", value.OldValue, StringComparison.Ordinal);
-        Assert.Contains("880.6", value.NewValue, StringComparison.Ordinal);
-        Assert.Contains(audit, a => a.Field == "GrowthPct" && a.NewValue!.Contains("7.9", StringComparison.Ordinal));
+        Assert.Contains("880.5", value.OldValue!, StringComparison.Ordinal);
+        Assert.Contains("880.6", value.NewValue!, StringComparison.Ordinal);
+        Assert.Contains(audit, a => a.Field == "growth_pct" && a.NewValue!.Contains("7.9", StringComparison.Ordinal));
     }
 
     [Fact]
