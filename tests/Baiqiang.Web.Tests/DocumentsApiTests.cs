@@ -180,4 +180,144 @@ public sealed class DocumentsApiTests(WebFactory factory) : IClassFixture<WebFac
         Assert.Contains("region", problem, StringComparison.Ordinal);
         Assert.Contains("format", problem, StringComparison.Ordinal);
     }
+
+    /// <summary>A short 通州 report of this test's own (the seed document is shared by the class's tests, and facts accepted by one are gone for another).</summary>
+    private async Task<JsonElement> OwnDocumentAsync(string tag)
+    {
+        using var client = await factory.TokenClientAsync("tz-editor");
+        var text = $"通州区2023年1-6月经济运行情况({tag})\n上半年,通州区实现地区生产总值880.5亿元,同比增长7.8%。一般公共预算收入41.2亿元,同比增长5.6%。\n";
+        using var upload = await UploadAsync(client, tag + ".txt", Encoding.UTF8.GetBytes(text), "2023-07-31");
+        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        var id = (await upload.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("documentId").GetInt64();
+        return await client.GetFromJsonAsync<JsonElement>($"/api/documents/{id}", Ct);
+    }
+
+    private async Task<List<Baiqiang.Storage.Auditing.AuditEntry>> FactAuditAsync(long documentId, long factId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BaiqiangDbContext>();
+        var key = $"{documentId}:{factId}@%";
+        return await db.AuditEntries.AsNoTracking().Where(a => a.Entity == "pending_fact" && EF.Functions.Like(a.Key, key)).ToListAsync(Ct);
+    }
+
+    private async Task<PendingFactEntity> StoredFactAsync(long factId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<BaiqiangDbContext>().PendingFacts.AsNoTracking().SingleAsync(f => f.Id == factId, Ct);
+    }
+
+    [Fact]
+    public async Task EditFact_InScope_ReadsTypedFieldsAsTheCliDoes_AndAuditsOldToNew()
+    {
+        var doc = await OwnDocumentAsync("edit-ok");
+        var id = doc.GetProperty("document").GetProperty("id").GetInt64();
+        var gdp = PendingGdp(doc);
+        var fact = gdp.GetProperty("id").GetInt64();
+        Assert.True(gdp.GetProperty("editable").GetBoolean());
+        Assert.Equal(JsonValueKind.Number, gdp.GetProperty("confidence").ValueKind);
+
+        using var editor = await factory.TokenClientAsync("tz-editor");
+        using var response = await editor.PatchAsJsonAsync(
+            $"/api/documents/{id}/facts/{fact}",
+            new { region = "通州区", indicator = "GDP", period = "2023年1-6月", value = "８８０.６", unit = "亿元", growth = "7.9", kind = "value" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var after = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("facts").EnumerateArray().Single(f => f.GetProperty("id").GetInt64() == fact);
+        Assert.Equal(880.6m, after.GetProperty("value").GetDecimal());
+        Assert.Equal(7.9m, after.GetProperty("growthPct").GetDecimal());
+        Assert.Equal("2023-01..06", after.GetProperty("period").GetString());
+        Assert.Equal("gdp", after.GetProperty("indicatorCode").GetString());
+
+        var audit = await FactAuditAsync(id, fact);
+        var value = Assert.Single(audit, a => a.Field == "value");
+        Assert.Equal("tz-editor", value.User);
+        Assert.Contains("880.5", value.OldValue!, StringComparison.Ordinal);
+        Assert.Contains("880.6", value.NewValue!, StringComparison.Ordinal);
+        Assert.Contains(audit, a => a.Field == "growth_pct" && a.NewValue!.Contains("7.9", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task EditFact_BadFields_AreRefusedInChineseAndEnglish_AndNothingIsStored()
+    {
+        var doc = await OwnDocumentAsync("edit-bad");
+        var id = doc.GetProperty("document").GetProperty("id").GetInt64();
+        var fact = PendingGdp(doc).GetProperty("id").GetInt64();
+        var before = await StoredFactAsync(fact);
+        using var editor = await factory.TokenClientAsync("tz-editor");
+
+        using var bad = await editor.PatchAsJsonAsync(
+            $"/api/documents/{id}/facts/{fact}", new { indicator = "不存在的指标", period = "2023年13月", value = "八百八十", growth = "7.9" }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
+        Assert.Contains("未知指标“不存在的指标”", errors.GetProperty("indicator")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("unknown indicator", errors.GetProperty("indicator")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("不是数字", errors.GetProperty("value")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("not a number", errors.GetProperty("value")[0].GetString(), StringComparison.Ordinal);
+        Assert.True(errors.TryGetProperty("period", out _));
+        Assert.False(errors.TryGetProperty("growth", out _));
+
+        using var wrongUnit = await editor.PatchAsJsonAsync($"/api/documents/{id}/facts/{fact}", new { unit = "万吨", value = "12" }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, wrongUnit.StatusCode);
+        var reason = (await wrongUnit.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").GetProperty("fact")[0].GetString();
+        Assert.Contains("量纲", reason, StringComparison.Ordinal);
+        Assert.Contains("dimension", reason, StringComparison.Ordinal);
+
+        var after = await StoredFactAsync(fact);
+        Assert.Equal((before.Value, before.Unit, before.GrowthPct, before.IndicatorCode, before.Period), (after.Value, after.Unit, after.GrowthPct, after.IndicatorCode, after.Period));
+        Assert.Empty(await FactAuditAsync(id, fact));
+    }
+
+    [Fact]
+    public async Task EditFact_EditorOfAnotherCounty_OrMovingAFactAway_IsForbidden()
+    {
+        var doc = await OwnDocumentAsync("edit-scope");
+        var id = doc.GetProperty("document").GetProperty("id").GetInt64();
+        var fact = PendingGdp(doc).GetProperty("id").GetInt64();
+
+        using var jiangyang = await factory.TokenClientAsync("jy-editor");
+        var seen = await jiangyang.GetFromJsonAsync<JsonElement>($"/api/documents/{id}", Ct);
+        Assert.False(seen.GetProperty("facts").EnumerateArray().Single(f => f.GetProperty("id").GetInt64() == fact).GetProperty("editable").GetBoolean());
+        using var other = await jiangyang.PatchAsJsonAsync($"/api/documents/{id}/facts/{fact}", new { value = "1" }, Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        using var claim = await jiangyang.PatchAsJsonAsync($"/api/documents/{id}/facts/{fact}", new { region = "510502", value = "1" }, Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, claim.StatusCode);
+
+        // 通州's own editor cannot hand the fact to 江阳 either.
+        using var tongzhou = await factory.TokenClientAsync("tz-editor");
+        using var away = await tongzhou.PatchAsJsonAsync($"/api/documents/{id}/facts/{fact}", new { region = "江阳区" }, Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, away.StatusCode);
+        Assert.Equal(880.5m, (await StoredFactAsync(fact)).Value);
+    }
+
+    [Fact]
+    public async Task AcceptAbove_NeedsAThreshold_KeepsOutOfScopeFactsPending_AndAcceptsInScopeOnes()
+    {
+        var doc = await OwnDocumentAsync("bulk");
+        var id = doc.GetProperty("document").GetProperty("id").GetInt64();
+
+        using var jiangyang = await factory.TokenClientAsync("jy-reviewer");
+        using var missing = await jiangyang.PostAsJsonAsync($"/api/documents/{id}/facts/accept", new { }, Ct);
+        using var outOfRange = await jiangyang.PostAsJsonAsync($"/api/documents/{id}/facts/accept", new { minConfidence = 1.5m }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, outOfRange.StatusCode);
+        using var refusedAll = await jiangyang.PostAsJsonAsync($"/api/documents/{id}/facts/accept", new { minConfidence = 0m }, Ct);
+        Assert.Equal(HttpStatusCode.OK, refusedAll.StatusCode);
+        var none = await refusedAll.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(0, none.GetProperty("accepted").GetArrayLength());
+        Assert.True(none.GetProperty("refused").GetArrayLength() > 0);
+
+        using var reviewer = await factory.TokenClientAsync("tz-reviewer");
+        using var bulk = await reviewer.PostAsJsonAsync($"/api/documents/{id}/facts/accept", new { minConfidence = 0.5m }, Ct);
+        Assert.Equal(HttpStatusCode.OK, bulk.StatusCode);
+        var result = await bulk.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var accepted = result.GetProperty("accepted").EnumerateArray().Select(a => a.GetInt64()).ToList();
+        Assert.NotEmpty(accepted);
+        foreach (var fact in accepted)
+        {
+            var stored = await StoredFactAsync(fact);
+            Assert.Equal(FactStatus.Accepted, stored.Status);
+            Assert.Equal("tz-reviewer", stored.ReviewedBy);
+            Assert.True(stored.Confidence >= 0.5m);
+            Assert.StartsWith("bulk", stored.ReviewNote, StringComparison.Ordinal);
+        }
+    }
 }

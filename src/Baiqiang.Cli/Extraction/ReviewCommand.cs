@@ -128,9 +128,9 @@ internal static class ReviewCommand
     private static Command Edit()
     {
         var id = new Argument<long>("ID") { Description = "事实编号 / fact id" };
-        var region = new Option<string?>("--region") { Description = "地区代码 / region code" };
-        var indicator = new Option<string?>("--indicator") { Description = "指标代码或名称 / indicator code or name" };
-        var period = new Option<string?>("--period") { Description = "期别,如 2023-01..06 或 上半年 / period" };
+        var region = new Option<string?>("--region") { Description = "地区代码或名称 / region code or name" };
+        var indicator = new Option<string?>("--indicator") { Description = "指标代码、名称或别名 / indicator code, name or alias" };
+        var period = new Option<string?>("--period") { Description = "期别,如 2023-01..06 或 2023年1-6月 / period" };
         var value = new Option<string?>("--value") { Description = "数值 / value" };
         var unit = new Option<string?>("--unit") { Description = "单位,如 亿元 / unit" };
         var growth = new Option<string?>("--growth") { Description = "增速(%) / growth percent" };
@@ -138,22 +138,28 @@ internal static class ReviewCommand
         var command = new Command("edit", "修改待审核事实 / edit a pending fact") { id, region, indicator, period, value, unit, growth, kind };
         command.SetAction(async (parse, ct) =>
         {
+            var factId = parse.GetRequiredValue(id);
+            await using var db = await StoreAccess.OpenAsync(parse, ct);
+            var typed = new FactEditText(
+                parse.GetValue(region), parse.GetValue(indicator), parse.GetValue(period), parse.GetValue(value), parse.GetValue(unit), parse.GetValue(growth), parse.GetValue(kind));
+            var read = await FactEditReader.ParseAsync(db, factId, typed, ct);
+            if (!read.Success)
+            {
+                foreach (var (field, reason) in read.Errors)
+                {
+                    await parse.Err().WriteLineAsync($"--{field}: {reason}");
+                }
+
+                return 1;
+            }
+
             try
             {
-                RegionCode? rc = parse.GetValue(region) is { } r ? RegionCode.Parse(r) : null;
-                await using var db = await StoreAccess.OpenAsync(parse, ct);
-                IndicatorCode? ic = parse.GetValue(indicator) is { } i
-                    ? ((await IndicatorStore.LoadCatalogueAsync(db, ct)).Find(i) ?? throw new FormatException($"未知指标“{i}” / unknown indicator '{i}'")).Code
-                    : null;
-                StatPeriod? p = parse.GetValue(period) is { } pt ? ChinesePeriodParser.Parse(pt) : null;
-                decimal? v = parse.GetValue(value) is { } vt ? decimal.Parse(vt, NumberStyles.Number, CultureInfo.InvariantCulture) : null;
-                Unit? u = parse.GetValue(unit) is { } ut ? Unit.Find(ut) : null;
-                decimal? g = parse.GetValue(growth) is { } gt ? decimal.Parse(gt, NumberStyles.Number, CultureInfo.InvariantCulture) : null;
-                var fact = await ExtractionStore.EditAsync(db, parse.GetRequiredValue(id), new FactEdit(rc, ic, p, v, u, g, parse.GetValue(kind)), ExtractCommand.Actor(), ct);
+                var fact = await ExtractionStore.EditAsync(db, factId, read.Edit!, ExtractCommand.Actor(), ct);
                 await parse.Out().WriteLineAsync($"已修改 / edited {fact.Id}: {fact.Kind} {fact.RegionCode} {fact.IndicatorCode} {fact.Period} {fact.Value}{fact.Unit.Symbol}");
                 return 0;
             }
-            catch (Exception e) when (e is FormatException or ExtractionReviewException or AccessDeniedException)
+            catch (Exception e) when (e is ExtractionReviewException or AccessDeniedException)
             {
                 await parse.Err().WriteLineAsync(e.Message);
                 return 1;

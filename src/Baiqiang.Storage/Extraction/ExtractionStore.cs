@@ -139,31 +139,57 @@ public static class ExtractionStore
         return await q.OrderBy(f => f.DocumentId).ThenBy(f => f.Offset).ToListAsync(ct);
     }
 
-    /// <summary>Applies <paramref name="edit"/> to a pending fact (audited field by field). Only pending facts can be edited.</summary>
+    /// <summary>
+    /// Applies <paramref name="edit"/> to a pending fact (audited field by field). Only pending facts can be edited; an unknown
+    /// kind or indicator, or a unit of another dimension than the indicator's, is refused before anything changes.
+    /// Typed text (CLI options, the web form) is read by <see cref="FactEditReader"/> first.
+    /// </summary>
     public static async Task<PendingFactEntity> EditAsync(BaiqiangDbContext db, long id, FactEdit edit, Actor actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(edit);
         ArgumentNullException.ThrowIfNull(actor);
         var fact = await PendingAsync(db, id, ct);
-        var region = edit.RegionCode ?? fact.RegionCode;
-        if (region is { } r)
-        {
-            actor.EnsureCanEdit(r);
-        }
-        else
+
+        // Both the fact's region and the one it is moved to must be the actor's: an editor cannot take another county's fact.
+        if (fact.RegionCode is null && edit.RegionCode is null)
         {
             actor.EnsureAdmin();
         }
 
-        if (edit.RegionCode is { } rc)
+        foreach (var r in new[] { fact.RegionCode, edit.RegionCode }.OfType<RegionCode>())
         {
-            fact.RegionCode = rc;
+            actor.EnsureCanEdit(r);
         }
 
-        if (edit.IndicatorCode is { } ic)
+        if (edit.Kind is { } k && ExtractedFact.ParseKind(k) is null)
         {
-            var indicator = (await IndicatorStore.LoadCatalogueAsync(db, ct)).Find(ic.Value) ?? throw new ExtractionReviewException(new Bilingual($"未知指标代码“{ic}”", $"unknown indicator code '{ic}'"));
+            throw new ExtractionReviewException(new Bilingual($"未知事实类型“{k}”", $"unknown fact kind '{k}'"));
+        }
+
+        var catalogue = await IndicatorStore.LoadCatalogueAsync(db, ct);
+        var indicator = edit.IndicatorCode is { } ic
+            ? catalogue.Find(ic.Value) ?? throw new ExtractionReviewException(new Bilingual($"未知指标代码“{ic}”", $"unknown indicator code '{ic}'"))
+            : null;
+        var unit = edit.Unit ?? fact.Unit;
+        if ((edit.Unit is not null || indicator is not null)
+            && (indicator ?? (fact.IndicatorCode is { } current ? catalogue.Get(current) : null)) is { } target
+            && unit.Dimension != Dimension.Dimensionless && !unit.IsCompatibleWith(target.Unit))
+        {
+            throw new ExtractionReviewException(new Bilingual(
+                $"单位“{unit.Symbol}”与指标{target.NameZh}的单位“{target.Unit.Symbol}”量纲不同,未作修改",
+                $"unit '{unit.Symbol}' does not fit {target.Code}'s unit '{target.Unit.Symbol}' (another dimension); nothing was changed"));
+        }
+
+        if (edit.RegionCode is { } rc && rc != fact.RegionCode)
+        {
+            fact.RegionCode = rc;
+            fact.Region = (await db.Regions.AsNoTracking().Where(x => x.Code == rc).Select(x => new { x.Name, x.ValidTo }).ToListAsync(ct))
+                .OrderBy(x => x.ValidTo is null ? 0 : 1).ThenByDescending(x => x.ValidTo).Select(x => x.Name).FirstOrDefault() ?? fact.Region;
+        }
+
+        if (indicator is not null)
+        {
             fact.IndicatorCode = indicator.Code;
             fact.Indicator = indicator.NameZh;
         }
@@ -188,14 +214,9 @@ public static class ExtractionStore
             fact.GrowthPct = g;
         }
 
-        if (edit.Kind is { } k)
+        if (edit.Kind is { } kind)
         {
-            if (ExtractedFact.ParseKind(k) is null)
-            {
-                throw new ExtractionReviewException(new Bilingual($"未知事实类型“{k}”", $"unknown fact kind '{k}'"));
-            }
-
-            fact.Kind = k;
+            fact.Kind = kind;
         }
 
         await db.SaveChangesAsAsync(actor.Name, ct);

@@ -16,11 +16,15 @@ namespace Baiqiang.Web.Documents;
 /// <summary>One stored report in the list: name, date, main region and how many facts await review.</summary>
 public sealed record DocumentItem(long Id, string Name, string? ReferenceDate, string? MainRegion, DateTimeOffset StoredAt, string StoredBy, int Facts, int Pending);
 
-/// <summary>An extracted fact with its span in the document text (for highlighting), flags and review state.</summary>
+/// <summary>
+/// An extracted fact with its span in the document text (for highlighting), flags and review state; the extractor's
+/// confidence (0–1) and the rule that produced it; whether the caller may accept/reject it and may edit it.
+/// </summary>
 public sealed record FactItem(
     long Id, string Kind, string? Region, string? RegionCode, string Indicator, string? IndicatorCode, string? Period,
     decimal? Value, string Unit, decimal? GrowthPct, string Sentence, int Offset, int Length, int SentenceOffset,
-    IReadOnlyList<string> Flags, string Status, string? ReviewedBy, string? ReviewNote, bool Reviewable);
+    IReadOnlyList<string> Flags, string Status, string? ReviewedBy, string? ReviewNote, bool Reviewable,
+    decimal? Confidence, string? Rule, bool Editable);
 
 /// <summary>A document with its text and facts.</summary>
 public sealed record DocumentDetail(DocumentItem Document, string Text, IReadOnlyList<FactItem> Facts);
@@ -30,6 +34,18 @@ public sealed record DocumentUploadResult(long DocumentId, int Facts, bool Alrea
 
 /// <summary>Reject a fact, optionally with a reason.</summary>
 public sealed record RejectFactRequest(string? Reason);
+
+/// <summary>Accept every pending fact of the document whose confidence is at least <c>MinConfidence</c> (0–1); required, there is no default.</summary>
+public sealed record AcceptAboveRequest(decimal? MinConfidence);
+
+/// <summary>A fact a bulk accept left pending, and why (中文 / English).</summary>
+public sealed record RefusedFactItem(long Id, string Reason);
+
+/// <summary>What a bulk accept did: the facts accepted, those left pending with the reason, and the observations written.</summary>
+public sealed record AcceptAboveResult(IReadOnlyList<long> Accepted, IReadOnlyList<RefusedFactItem> Refused, int Inserted, int Revised, int Unchanged);
+
+/// <summary>What an edit did: <c>Found</c> false when the document has no such fact; otherwise the refused fields (empty when saved).</summary>
+public sealed record FactEditOutcome(bool Found, IReadOnlyDictionary<string, Bilingual> Errors);
 
 /// <summary>
 /// The documents module's logic shared by pages and API: check and read an uploaded report (type and size first),
@@ -111,7 +127,9 @@ public static class DocumentViews
             f.Sentence, f.Offset, f.Length, f.SentenceOffset,
             f.CheckNotes.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             f.Status.ToString().ToLowerInvariant(), f.ReviewedBy, f.ReviewNote,
-            f.Status == FactStatus.Pending && (f.RegionCode is { } r ? actor.CanReview(r) : actor.IsAdmin))).ToList();
+            f.Status == FactStatus.Pending && (f.RegionCode is { } r ? actor.CanReview(r) : actor.IsAdmin),
+            f.Confidence, f.Rule,
+            f.Status == FactStatus.Pending && (f.RegionCode is { } e ? actor.CanEdit(e) : actor.IsAdmin))).ToList();
         return new DocumentDetail(Item(doc, facts.Count, facts.Count(f => f.Status == FactStatus.Pending)), doc.Text, items);
     }
 
@@ -134,6 +152,67 @@ public static class DocumentViews
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Edits a pending fact of document <paramref name="documentId"/> as the CLI's <c>review edit</c> does: the typed fields are
+    /// read by <see cref="FactEditReader"/> and applied by <see cref="ExtractionStore.EditAsync"/> (audited; the actor must be an
+    /// editor of the fact's region and of any region it is moved to). A refused field stores nothing.
+    /// </summary>
+    public static async Task<FactEditOutcome> EditAsync(BaiqiangDbContext db, Actor actor, long documentId, long factId, FactEditText typed, CancellationToken ct)
+    {
+        if (!await db.PendingFacts.AnyAsync(f => f.Id == factId && f.DocumentId == documentId, ct))
+        {
+            return new FactEditOutcome(false, new Dictionary<string, Bilingual>());
+        }
+
+        var read = await FactEditReader.ParseAsync(db, factId, typed, ct);
+        if (!read.Success)
+        {
+            return new FactEditOutcome(true, read.Errors);
+        }
+
+        if (typed.IsEmpty)
+        {
+            return new FactEditOutcome(true, new Dictionary<string, Bilingual> { ["fact"] = new("没有要修改的字段", "no field to change was given") });
+        }
+
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
+        try
+        {
+            await ExtractionStore.EditAsync(db, factId, read.Edit!, actor, ct);
+        }
+        catch (ExtractionReviewException e)
+        {
+            db.ChangeTracker.Clear();
+            return new FactEditOutcome(true, new Dictionary<string, Bilingual> { ["fact"] = e.Reason });
+        }
+
+        return new FactEditOutcome(true, new Dictionary<string, Bilingual>());
+    }
+
+    /// <summary>Accepts every pending fact of the document at or above <paramref name="minConfidence"/> (<see cref="ExtractionStore.AcceptAboveAsync"/>: one audited step; facts it may not take stay pending, named with the reason).</summary>
+    public static async Task<AcceptAboveResult> AcceptAboveAsync(BaiqiangDbContext db, Actor actor, TimeProvider clock, long documentId, decimal minConfidence, CancellationToken ct)
+    {
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
+        var result = await ExtractionStore.AcceptAboveAsync(db, minConfidence, documentId, actor, clock, ct);
+        return new AcceptAboveResult(
+            result.Accepted, [.. result.Refused.Select(r => new RefusedFactItem(r.Id, r.Reason.ToString()))],
+            result.Written.Inserted, result.Written.Revised, result.Written.Unchanged);
+    }
+
+    /// <summary>Reads a typed confidence threshold (0–1; full-width digits read); null with the reason when it is not one.</summary>
+    public static decimal? ReadThreshold(string? text, out Bilingual? error)
+    {
+        error = null;
+        var t = ChineseText.Normalize(text ?? string.Empty);
+        if (!decimal.TryParse(t, NumberStyles.Number, CultureInfo.InvariantCulture, out var v) || v is < 0m or > 1m)
+        {
+            error = new Bilingual($"置信度阈值“{text}”应为 0 到 1 之间的数", $"confidence threshold '{text}' must be a number from 0 to 1");
+            return null;
+        }
+
+        return v;
     }
 
     /// <summary>The document text split into plain segments and highlighted fact spans (<c>FactId</c> set), in order; overlapping spans are skipped.</summary>

@@ -8,12 +8,15 @@ using Baiqiang.Storage;
 using Baiqiang.Storage.Extraction;
 using Baiqiang.Web.Auth;
 using Baiqiang.Web.Shared;
+using Microsoft.EntityFrameworkCore;
 
 namespace Baiqiang.Web.Documents;
 
 /// <summary>
 /// <c>/api/documents/…</c>: upload a report (.txt/.html; its facts are stored as pending), list documents, one document with
-/// its facts, accept or reject a fact (reviewers of the fact's region → otherwise 403); and <c>/api/briefings</c>, the
+/// its facts, accept or reject a fact (reviewers of the fact's region → otherwise 403), edit a pending fact as the CLI's
+/// <c>review edit</c> does (editors of its region; bad fields → 400 naming each, nothing stored), accept the document's facts
+/// at or above a confidence in bulk; and <c>/api/briefings</c>, the
 /// briefing of a region and period as .docx, .html or .pdf.
 /// </summary>
 public static class DocumentsApi
@@ -27,6 +30,8 @@ public static class DocumentsApi
         api.MapPost("/", UploadAsync).WithName("UploadDocument").DisableAntiforgery().WithParseBudget();
         api.MapPost("/{id:long}/facts/{factId:long}/accept", AcceptAsync).WithName("AcceptFact");
         api.MapPost("/{id:long}/facts/{factId:long}/reject", RejectAsync).WithName("RejectFact");
+        api.MapPatch("/{id:long}/facts/{factId:long}", EditAsync).WithName("EditFact");
+        api.MapPost("/{id:long}/facts/accept", AcceptAboveAsync).WithName("AcceptFactsAboveConfidence");
         app.MapGroup("/api/briefings").WithTags("briefings").RequireAuthorization().RequireAntiforgeryForCookies()
             .MapGet("/", BriefingAsync).WithName("GetBriefing");
     }
@@ -65,6 +70,55 @@ public static class DocumentsApi
     internal static Task<Results<Ok<DocumentDetail>, NotFound, ValidationProblem, ForbidHttpResult>> RejectAsync(
         long id, long factId, RejectFactRequest? request, HttpContext http, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct) =>
         ReviewAsync(id, factId, false, request?.Reason, http, db, clock, ct);
+
+    /// <summary>
+    /// Edits a pending fact: each given field (region code or name, indicator code/name/alias, period canonical or Chinese,
+    /// value, unit, growth, kind) is read as typed; omitted or blank fields stay. Audited; editors of the fact's region only.
+    /// </summary>
+    internal static async Task<Results<Ok<DocumentDetail>, NotFound, ValidationProblem, ForbidHttpResult>> EditAsync(
+        long id, long factId, FactEditText request, HttpContext http, BaiqiangDbContext db, CancellationToken ct)
+    {
+        var actor = http.User.ToActor();
+        try
+        {
+            var outcome = await DocumentViews.EditAsync(db, actor, id, factId, request, ct);
+            if (!outcome.Found)
+            {
+                return TypedResults.NotFound();
+            }
+
+            if (outcome.Errors.Count > 0)
+            {
+                return TypedResults.ValidationProblem(outcome.Errors.ToDictionary(e => e.Key, e => new[] { e.Value.ToString() }, StringComparer.Ordinal));
+            }
+        }
+        catch (AccessDeniedException)
+        {
+            return TypedResults.Forbid();
+        }
+
+        return TypedResults.Ok((await DocumentViews.DetailAsync(db, actor, id, ct))!);
+    }
+
+    /// <summary>Accepts every pending fact of the document whose confidence is at least <c>minConfidence</c> (0–1, required: bulk accept is off unless asked); facts the caller may not review or that fail the store's checks stay pending, named.</summary>
+    internal static async Task<Results<Ok<AcceptAboveResult>, NotFound, ValidationProblem>> AcceptAboveAsync(
+        long id, AcceptAboveRequest request, HttpContext http, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (request.MinConfidence is not { } min || min is < 0m or > 1m)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["minConfidence"] = ["请给出 0 到 1 之间的置信度阈值 / give a confidence threshold from 0 to 1"],
+            });
+        }
+
+        if (!await db.ExtractionDocuments.AnyAsync(d => d.Id == id, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok(await DocumentViews.AcceptAboveAsync(db, http.User.ToActor(), clock, id, min, ct));
+    }
 
     private static async Task<Results<Ok<DocumentDetail>, NotFound, ValidationProblem, ForbidHttpResult>> ReviewAsync(
         long id, long factId, bool accept, string? reason, HttpContext http, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct)
