@@ -60,6 +60,12 @@ public static class FactEditReader
             {
                 region = parsed.Value;
             }
+            else if (RegionCode.TryParse(r.Trim(), out var code))
+            {
+                // A well-formed code the store's region table does not hold (no `regions import` yet): `review edit`
+                // took it before names were read here, and accepting such a fact works, so it is kept.
+                region = code;
+            }
             else
             {
                 errors["region"] = parsed.Error!.Value;
