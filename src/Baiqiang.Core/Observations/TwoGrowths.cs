@@ -1,4 +1,5 @@
 using Baiqiang.Core.Indicators;
+using Baiqiang.Core.Quantities;
 using Baiqiang.Core.Text;
 
 namespace Baiqiang.Core.Observations;
@@ -48,4 +49,13 @@ public static class TwoGrowths
     public static Bilingual RankingBasisNote(Indicator indicator) => indicator.ComparableGrowth
         ? new("增速按可比价(未注明价格基础的按原样)比较", "growth compared at comparable prices (growths of unstated basis as published)")
         : new("增速按现价比较(有现价增速的取现价)", "growth compared at current prices (the current-price growth where a figure has one)");
+
+    /// <summary>The growths as a report prints them, each with its basis: 按可比价计算增长7.8%；按现价计算增长6.1% (a growth of
+    /// unstated basis without the prefix); empty when there is none.</summary>
+    public static string Describe(decimal? growth, GrowthBasis basis, decimal? currentPrice)
+    {
+        var first = growth is { } g ? GrowthBasisText.ReportPrefix(basis).TrimEnd('，') + AmountText.FormatGrowth(g, yearOnYear: false) : string.Empty;
+        var second = currentPrice is { } c ? GrowthBasisText.ReportPrefix(GrowthBasis.Current).TrimEnd('，') + AmountText.FormatGrowth(c, yearOnYear: false) : string.Empty;
+        return first.Length > 0 && second.Length > 0 ? first + "；" + second : first + second;
+    }
 }
