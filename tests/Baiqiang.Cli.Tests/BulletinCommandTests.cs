@@ -100,8 +100,8 @@ public sealed class BulletinCommandTests
         var zhAgain = await cli.OkAsync("import", zh);
         var enAgain = await cli.OkAsync("import", en);
 
-        Assert.StartsWith("地区代码,地区名称,指标代码,指标名称,统计期,数值,单位,同比增长%,限定词,来源,增速口径\r\n", await File.ReadAllTextAsync(zh, Ct), StringComparison.Ordinal);
-        Assert.StartsWith("region,region_name,indicator,indicator_name,period,value,unit,growth,qualifier,source,growth_basis\r\n", await File.ReadAllTextAsync(en, Ct), StringComparison.Ordinal);
+        Assert.StartsWith("地区代码,地区名称,指标代码,指标名称,统计期,数值,单位,同比增长%,限定词,来源,增速口径,同比增长(现价)%\r\n", await File.ReadAllTextAsync(zh, Ct), StringComparison.Ordinal);
+        Assert.StartsWith("region,region_name,indicator,indicator_name,period,value,unit,growth,qualifier,source,growth_basis,growth_current_price_percent\r\n", await File.ReadAllTextAsync(en, Ct), StringComparison.Ordinal);
         Assert.Contains("inserted 0, 修订 revised 0", zhAgain, StringComparison.Ordinal);
         Assert.Contains("inserted 0, 修订 revised 0", enAgain, StringComparison.Ordinal);
     }

@@ -33,7 +33,7 @@ public sealed class PostgresCliTests
             await cli.OkAsync("export", "--indicator", "gdp", "--peers", "pref:320600", "--period", "2023-01..06", "--out", file);
             var lines = (await File.ReadAllLinesAsync(file, TestContext.Current.CancellationToken)).Skip(1).ToList();
             File.Delete(file);
-            Assert.Equal("320612,通州区,gdp,地区生产总值,2023-01..06,880.5,亿元,7.8,,seed:004_tongzhou_h1_report_card,", Assert.Single(lines)); // the last column is 增速口径, unstated in the seed
+            Assert.Equal("320612,通州区,gdp,地区生产总值,2023-01..06,880.5,亿元,7.8,,seed:004_tongzhou_h1_report_card,,", Assert.Single(lines)); // the last columns are 增速口径 and 同比增长(现价)%, unstated in the seed
         }
         finally
         {

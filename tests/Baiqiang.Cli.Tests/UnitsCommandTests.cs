@@ -67,8 +67,8 @@ public sealed class UnitsCommandTests
         Assert.Contains(",2024-01..06,70,亿元,6.5,exact,", series, StringComparison.Ordinal);
         Assert.Contains(",current", series, StringComparison.Ordinal);
         var lines = await File.ReadAllLinesAsync(export, Ct);
-        Assert.EndsWith(",增速口径", lines[0], StringComparison.Ordinal);
-        Assert.Contains(lines, l => l.Contains("2024-01..06", StringComparison.Ordinal) && l.EndsWith(",现价", StringComparison.Ordinal));
+        Assert.EndsWith(",增速口径,同比增长(现价)%", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.Contains("2024-01..06", StringComparison.Ordinal) && l.EndsWith(",现价,", StringComparison.Ordinal));
     }
 
     [Fact]

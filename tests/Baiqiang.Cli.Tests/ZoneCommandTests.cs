@@ -76,7 +76,7 @@ public sealed class ZoneCommandTests
         Assert.Matches(@"2019\s+600亿元.*350681 龙海市", joined);
         Assert.Matches(@"2021\s+700亿元.*350604 龙海区", joined);
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("region,region_name,indicator,period,value,unit,growth,qualifier,source,growth_basis,from_region", lines[0]);
+        Assert.Equal("region,region_name,indicator,period,value,unit,growth,qualifier,source,growth_basis,growth_current_price_percent,from_region", lines[0]);
         Assert.Equal(["350681", "350681", "350604"], lines.Skip(1).Select(l => l.Split(',')[^1].Trim()));
     }
 }

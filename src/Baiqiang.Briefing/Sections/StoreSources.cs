@@ -45,9 +45,11 @@ public sealed class EconomySource : IBriefingSectionSource
             var series = context.Series(code)
                 .Where(o => o.Value is not null && o.PeriodFirstMonth == context.Period.FirstMonth && o.PeriodLastMonth == context.Period.LastMonth)
                 .Select(o => (o.Period, o.Value!.Value)).ToList();
-            items.Add(new EconomyItem(indicator, BriefingContext.ValueOf(obs), obs.GrowthPercent,
-                obs.GrowthPercent is null ? null : prev?.GrowthPercent, obs.GrowthPercent is null ? null : prev?.Period, rank, of, sources, series,
-                obs.GrowthBasis ?? Core.Observations.GrowthBasis.Unknown));
+            // Growth is shown, compared and ranked on one basis: the one TwoGrowths.ForRanking picks for the indicator.
+            var (growth, basis) = RankedGrowth(indicator, obs);
+            items.Add(new EconomyItem(indicator, BriefingContext.ValueOf(obs), growth,
+                growth is null || prev is null ? null : RankedGrowth(indicator, prev).Growth, growth is null ? null : prev?.Period, rank, of, sources, series,
+                basis));
         }
 
         var scope = context.Peers is null ? null : context.Template.Phrase("scope_prefecture", "全市");
@@ -75,6 +77,11 @@ public sealed class EconomySource : IBriefingSectionSource
         return p.MonthCount == 1 && p.FirstMonth > 1 ? series.FirstOrDefault(o => o.Period == StatPeriod.ForMonth(p.Year, p.FirstMonth - 1)) : null;
     }
 
+    /// <summary>The growth a briefing shows and ranks: comparable for an indicator published at comparable prices, the
+    /// current-price one otherwise when the figure has it (<see cref="Core.Observations.TwoGrowths.ForRanking"/>).</summary>
+    private static (decimal? Growth, Core.Observations.GrowthBasis Basis) RankedGrowth(Indicator indicator, ObservationEntity o)
+        => Core.Observations.TwoGrowths.ForRanking(indicator.ComparableGrowth, o.GrowthPercent, o.GrowthBasis ?? Core.Observations.GrowthBasis.Unknown, o.CurrentPriceGrowthPercent);
+
     private static (int? Rank, int? Of) RankOf(BriefingContext context, Indicator indicator, string rankOn, int minPeers, ObservationEntity own)
     {
         if (context.Peers is null || indicator.Direction == Direction.Neutral)
@@ -83,14 +90,15 @@ public sealed class EconomySource : IBriefingSectionSource
         }
 
         var byGrowth = !string.Equals(rankOn, "value", StringComparison.Ordinal);
-        if ((byGrowth ? own.GrowthPercent : own.Value) is null)
+        decimal? Figure(ObservationEntity o) => byGrowth ? RankedGrowth(indicator, o).Growth : o.Value;
+        if (Figure(own) is null)
         {
             return (null, null);
         }
 
         var values = context.Peers.CrossSection
-            .Where(o => o.IndicatorCode == indicator.Code && (byGrowth ? o.GrowthPercent : o.Value) is not null)
-            .Select(o => (o.RegionCode, (byGrowth ? o.GrowthPercent : o.Value)!.Value)).ToList();
+            .Where(o => o.IndicatorCode == indicator.Code && Figure(o) is not null)
+            .Select(o => (o.RegionCode, Figure(o)!.Value)).ToList();
         if (values.Count == 1)
         {
             // Only the region itself has a figure: a ranking of one, which the writer words as "peers lack figures", never 第1.

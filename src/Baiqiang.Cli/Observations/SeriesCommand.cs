@@ -52,12 +52,12 @@ internal static class SeriesCommand
             if (parse.GetValue(format) == "csv")
             {
                 // The joined series adds the code each row came from as its last column.
-                await output.WriteLineAsync("region,region_name,indicator,period,value,unit,growth,qualifier,source,growth_basis" + (following ? ",from_region" : string.Empty));
+                await output.WriteLineAsync("region,region_name,indicator,period,value,unit,growth,qualifier,source,growth_basis,growth_current_price_percent" + (following ? ",from_region" : string.Empty));
                 foreach (var o in rows)
                 {
                     await output.WriteLineAsync(string.Join(',', r.Value.ToString(), regionName, ind.Code.ToString(), o.Period.ToString(), o.Value?.Invariant() ?? string.Empty,
                         o.Unit, o.GrowthPercent?.Invariant() ?? string.Empty, QualifierText.En(o.Qualifier), SourceText(o),
-                        Core.Observations.GrowthBasisText.En(o.GrowthBasis ?? Core.Observations.GrowthBasis.Unknown)) + (following ? "," + o.RegionCode : string.Empty));
+                        Core.Observations.GrowthBasisText.En(o.GrowthBasis ?? Core.Observations.GrowthBasis.Unknown), o.CurrentPriceGrowthPercent?.Invariant() ?? string.Empty) + (following ? "," + o.RegionCode : string.Empty));
                 }
 
                 return 0;
@@ -82,8 +82,8 @@ internal static class SeriesCommand
             foreach (var o in rows)
             {
                 var value = o.Value is { } v ? AmountText.Format(new Amount(v, ind.Unit, o.Qualifier)) : "—";
-                var growth = o.GrowthPercent is { } g
-                    ? Core.Observations.GrowthBasisText.ReportPrefix(o.GrowthBasis ?? Core.Observations.GrowthBasis.Unknown).TrimEnd('，') + AmountText.FormatGrowth(g, yearOnYear: false)
+                var growth = Core.Observations.TwoGrowths.Describe(o.GrowthPercent, o.GrowthBasis ?? Core.Observations.GrowthBasis.Unknown, o.CurrentPriceGrowthPercent) is { Length: > 0 } described
+                    ? described
                     : "—";
                 if (following)
                 {

@@ -29,7 +29,9 @@ public sealed record ObservationSource(SourceKind Kind, string Reference, int? R
 /// <see cref="Unit"/>, which is the indicator's catalogue unit. <see cref="Value"/> is null for a growth-only
 /// statement ("地区生产总值同比增长9.8%"): reports often publish the rate without the level, and the rate is a fact. <see cref="GrowthPercent"/> is the year-on-year
 /// growth as published (7.8 means 同比增长7.8%, −2.1 means 下降2.1%), not recomputed; <see cref="GrowthBasis"/> says whether
-/// it is at comparable or current prices, as the source states it.
+/// it is at comparable or current prices, as the source states it. A figure published with two growths (按可比价计算增长7.8%,
+/// 按现价计算增长6.1%) keeps the comparable one in <see cref="GrowthPercent"/> and the current-price one in
+/// <see cref="CurrentPriceGrowthPercent"/>; <see cref="TwoGrowths.Normalise"/> gives every record that one shape.
 /// </remarks>
 public sealed record ObservationRecord(
     RegionCode Region,
@@ -40,4 +42,5 @@ public sealed record ObservationRecord(
     decimal? GrowthPercent,
     Qualifier Qualifier,
     ObservationSource Source,
-    GrowthBasis GrowthBasis = GrowthBasis.Unknown);
+    GrowthBasis GrowthBasis = GrowthBasis.Unknown,
+    decimal? CurrentPriceGrowthPercent = null);

@@ -21,13 +21,15 @@ public sealed record BulletinFigure(ObservationRecord Record, string RegionName,
 /// Writes figures as a statistics-bureau workbook (the layout <see cref="Import.BulletinLayoutReader"/> reads): a title row,
 /// a two-row header with merged period cells over 绝对值 / 同比增长% pairs, one sheet per region or per topic. Re-importing
 /// the file unchanged stores the same facts (values in each indicator's unit, growth with its price basis when the
-/// column or row shares one: 同比增长%(可比价), 地区生产总值(按可比价计算)).
+/// column or row shares one: 同比增长%(可比价), 地区生产总值(按可比价计算)). A period whose figures carry a second growth at
+/// current prices gets a third column, 同比增长%(现价), under its merged period cell.
 /// </summary>
 /// <remarks>Qualifiers other than exact (超, 约 …) are not written: a bulletin cell holds a number.</remarks>
 public static class BulletinExporter
 {
     private const string ValueHeader = "绝对值";
     private const string GrowthHeader = "同比增长%";
+    private const string CurrentPriceGrowthHeader = "同比增长%(现价)";
 
     public static void Write(Stream stream, IReadOnlyList<BulletinFigure> figures, BulletinSheets by)
     {
@@ -57,8 +59,17 @@ public static class BulletinExporter
             var first = group.First();
             var periods = group.Select(f => f.Record.Period).Distinct().OrderDescending().ToList();
             var sheet = new WorkbookSheet(WorkbookWriter.SheetName(by == BulletinSheets.Region ? first.RegionName : first.IndicatorName, taken));
-            var width = 2 + (2 * periods.Count) - (by == BulletinSheets.Topic ? 1 : 0);
             var labels = by == BulletinSheets.Region ? 2 : 1;
+
+            // Each period's first column: 绝对值 | 同比增长% [| 同比增长%(现价) when a figure of the period has a second growth].
+            var twoGrowths = periods.Select(p => group.Any(f => f.Record.Period == p && f.Record.CurrentPriceGrowthPercent is not null)).ToList();
+            var starts = new int[periods.Count];
+            var width = labels;
+            for (var i = 0; i < periods.Count; i++)
+            {
+                starts[i] = width;
+                width += twoGrowths[i] ? 3 : 2;
+            }
 
             // Title (and for a topic the unit line).
             sheet.Rows.Add(Row(width, (0, by == BulletinSheets.Region ? $"{first.RegionName}({first.Record.Region})主要经济指标" : first.IndicatorName)));
@@ -79,13 +90,19 @@ public static class BulletinExporter
 
             for (var i = 0; i < periods.Count; i++)
             {
-                var col = labels + (2 * i);
+                var col = starts[i];
                 header[col] = Chinese(periods[i]);
                 header[col + 1] = header[col];
                 sub[col] = ValueHeader;
                 var basis = by == BulletinSheets.Topic ? SharedBasis(group.Where(f => f.Record.Period == periods[i])) : GrowthBasis.Unknown;
                 sub[col + 1] = GrowthHeader + BasisSuffix(basis);
-                sheet.Merge(top, col, 1, 2);
+                if (twoGrowths[i])
+                {
+                    header[col + 2] = header[col];
+                    sub[col + 2] = CurrentPriceGrowthHeader;
+                }
+
+                sheet.Merge(top, col, 1, twoGrowths[i] ? 3 : 2);
             }
 
             sheet.Rows.Add(header);
@@ -115,9 +132,14 @@ public static class BulletinExporter
 
                 foreach (var f in line)
                 {
-                    var col = labels + (2 * periods.IndexOf(f.Record.Period));
+                    var i = periods.IndexOf(f.Record.Period);
+                    var col = starts[i];
                     cells[col] = f.Record.Value is { } v ? Import.ImportText.Trim(v) : null;
                     cells[col + 1] = f.Record.GrowthPercent is { } g ? Import.ImportText.Trim(g) : null;
+                    if (twoGrowths[i])
+                    {
+                        cells[col + 2] = f.Record.CurrentPriceGrowthPercent is { } cg ? Import.ImportText.Trim(cg) : null;
+                    }
                 }
 
                 sheet.Rows.Add(cells);

@@ -17,6 +17,7 @@ namespace Baiqiang.Storage.Export;
 /// <param name="Qualifier">Qualifier name (Exact, More …) or empty.</param>
 /// <param name="Source">Provenance reference (file, document); empty for none.</param>
 /// <param name="GrowthBasis">The growth's price basis as files write it (可比价, 现价) or empty when unstated.</param>
+/// <param name="CurrentPriceGrowthPercent">The second growth, at current prices, published beside a comparable or unstated one; or null.</param>
 public sealed record ExportRow(
     string RegionCode,
     string RegionName,
@@ -28,7 +29,8 @@ public sealed record ExportRow(
     decimal? GrowthPercent,
     string Qualifier,
     string Source,
-    string GrowthBasis = "")
+    string GrowthBasis = "",
+    decimal? CurrentPriceGrowthPercent = null)
 {
     /// <summary>The export row of a stored record: canonical codes and period; qualifier empty when exact; source its reference.</summary>
     public static ExportRow FromRecord(ObservationRecord record, string regionName, string indicatorName)
@@ -45,6 +47,7 @@ public sealed record ExportRow(
             record.GrowthPercent,
             record.Qualifier == QualifierKind.Exact ? string.Empty : record.Qualifier.ToString(),
             record.Source.Reference,
-            GrowthBasisText.Zh(record.GrowthBasis));
+            GrowthBasisText.Zh(record.GrowthBasis),
+            record.CurrentPriceGrowthPercent);
     }
 }

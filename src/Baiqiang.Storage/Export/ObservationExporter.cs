@@ -16,8 +16,9 @@ public enum ExportLanguage
 }
 
 /// <summary>
-/// Writes observations in the long layout (<c>地区代码,地区名称,指标代码,指标名称,统计期,数值,单位,同比增长%,限定词,来源,增速口径</c>, or in English
-/// <c>region,region_name,indicator,indicator_name,period,value,unit,growth,qualifier,source,growth_basis</c>),
+/// Writes observations in the long layout (<c>地区代码,地区名称,指标代码,指标名称,统计期,数值,单位,同比增长%,限定词,来源,增速口径,同比增长(现价)%</c>, or in English
+/// <c>region,region_name,indicator,indicator_name,period,value,unit,growth,qualifier,source,growth_basis,growth_current_price_percent</c>;
+/// the last column is the current-price growth published beside a comparable one, see <see cref="Baiqiang.Core.Observations.TwoGrowths"/>),
 /// which <see cref="Import.ObservationFileReader"/> reads back to the same records in either language.
 /// </summary>
 /// <remarks>
@@ -29,11 +30,11 @@ public static class ObservationExporter
 {
     /// <summary>The header row, in column order.</summary>
     public static IReadOnlyList<string> Columns { get; } =
-        ["region", "region_name", "indicator", "indicator_name", "period", "value", "unit", "growth", "qualifier", "source", "growth_basis"];
+        ["region", "region_name", "indicator", "indicator_name", "period", "value", "unit", "growth", "qualifier", "source", "growth_basis", "growth_current_price_percent"];
 
     /// <summary>The Chinese header row, column for column with <see cref="Columns"/>.</summary>
     public static IReadOnlyList<string> ChineseColumns { get; } =
-        ["地区代码", "地区名称", "指标代码", "指标名称", "统计期", "数值", "单位", "同比增长%", "限定词", "来源", "增速口径"];
+        ["地区代码", "地区名称", "指标代码", "指标名称", "统计期", "数值", "单位", "同比增长%", "限定词", "来源", "增速口径", "同比增长(现价)%"];
 
     /// <summary>The header row in <paramref name="language"/>.</summary>
     public static IReadOnlyList<string> ColumnsIn(ExportLanguage language) => language == ExportLanguage.English ? Columns : ChineseColumns;
@@ -70,7 +71,12 @@ public static class ObservationExporter
                 line.Append(',');
                 Field(line, r.Qualifier).Append(',');
                 Field(line, r.Source).Append(',');
-                Field(line, r.GrowthBasis);
+                Field(line, r.GrowthBasis).Append(',');
+                if (r.CurrentPriceGrowthPercent is { } cg)
+                {
+                    line.Append(Import.ImportText.Show(cg));
+                }
+
                 line.Append("\r\n");
                 await writer.WriteAsync(line, ct).ConfigureAwait(false);
             }
@@ -104,6 +110,7 @@ public static class ObservationExporter
                 [c[8]] = r.Qualifier,
                 [c[9]] = r.Source,
                 [c[10]] = r.GrowthBasis,
+                [c[11]] = r.CurrentPriceGrowthPercent is { } cg ? Import.ImportText.Trim(cg) : null,
             };
         }
     }

@@ -70,6 +70,9 @@ internal static partial class BulletinLayoutReader
 
         public Column? Growth { get; set; }
 
+        /// <summary>The second growth column of this value column, at current prices (现价增长% beside 可比价增长%).</summary>
+        public Column? CurrentPriceGrowth { get; set; }
+
         public int Figures { get; set; }
     }
 
@@ -288,7 +291,8 @@ internal static partial class BulletinLayoutReader
         foreach (var (row, cells) in data)
         {
             string Text(int i) => i >= 0 && i < cells.Length ? cells[i] : string.Empty;
-            if (!values.Any(c => !IsNoFigure(Text(c.Index)) || (c.Growth is { } g && !IsNoFigure(Text(g.Index)))))
+            if (!values.Any(c => !IsNoFigure(Text(c.Index)) || (c.Growth is { } g && !IsNoFigure(Text(g.Index)))
+                || (c.CurrentPriceGrowth is { } cg && !IsNoFigure(Text(cg.Index)))))
             {
                 continue; // a section heading (一、工业) or a row of “—”
             }
@@ -373,9 +377,11 @@ internal static partial class BulletinLayoutReader
             {
                 var cell = Text(c.Index);
                 var growthCell = c.Growth is { } gc ? Text(gc.Index) : string.Empty;
+                var currentPriceCell = c.CurrentPriceGrowth is { } cpc ? Text(cpc.Index) : string.Empty;
                 var hasValue = !IsNoFigure(cell);
                 var hasGrowth = !IsNoFigure(growthCell);
-                if (!hasValue && !hasGrowth)
+                var hasCurrentPrice = !IsNoFigure(currentPriceCell);
+                if (!hasValue && !hasGrowth && !hasCurrentPrice)
                 {
                     continue;
                 }
@@ -432,6 +438,19 @@ internal static partial class BulletinLayoutReader
                     c.Growth!.Figures++;
                 }
 
+                decimal? currentPrice = null;
+                if (hasCurrentPrice)
+                {
+                    if (!ImportText.TryParsePercent(currentPriceCell, out var cp))
+                    {
+                        session.Error(row, Cell(sheet, c.CurrentPriceGrowth!.Index, row), ImportSession.GrowthNotANumber(currentPriceCell));
+                        continue;
+                    }
+
+                    currentPrice = cp;
+                    c.CurrentPriceGrowth!.Figures++;
+                }
+
                 if (hasValue)
                 {
                     c.Figures++;
@@ -439,8 +458,14 @@ internal static partial class BulletinLayoutReader
 
                 var basis = growth is null ? GrowthBasis.Unknown
                     : c.Growth?.Basis is { } b && b != GrowthBasis.Unknown ? b : c.Basis != GrowthBasis.Unknown ? c.Basis : rowBasis;
+                if (TwoGrowths.Normalise(growth, basis, currentPrice) is not { } two)
+                {
+                    session.Error(row, Cell(sheet, c.CurrentPriceGrowth!.Index, row), ImportSession.TwoCurrentPriceGrowths(growth!.Value, currentPrice!.Value));
+                    continue;
+                }
+
                 session.Add(
-                    new ObservationRecord(region, ind.Code, period, value, ind.Unit, growth, Qualifier.Exact, new ObservationSource(kind, session.File, row, where), basis),
+                    new ObservationRecord(region, ind.Code, period, value, ind.Unit, two.Growth, Qualifier.Exact, new ObservationSource(kind, session.File, row, where), two.Basis, two.CurrentPrice),
                     entry.Id);
             }
         }
@@ -810,13 +835,15 @@ internal static partial class BulletinLayoutReader
     private static Bilingual Ambiguous(string cell, string text, string zh, string en, string other) => new(
         $"表头 {cell}“{text}”有歧义:同一列的表头已给出{zh}“{other}”", $"header {cell} '{text}' is ambiguous: the column's header already gives the {en} '{other}'");
 
-    /// <summary>Gives each growth column to the value column of the same region, indicator and period next to it (left first).</summary>
+    /// <summary>Gives each growth column to the value column of the same region, indicator and period next to it (left first).
+    /// A value column takes two growth columns when one of them is at current prices and the other is not (可比价增长% |
+    /// 现价增长%): the current-price one becomes its <see cref="Column.CurrentPriceGrowth"/>.</summary>
     private static bool PairGrowth(string sheet, List<Column> columns, ImportSession session)
     {
         var ok = true;
         foreach (var g in columns.Where(c => c.Role == ColumnRole.Growth).ToList())
         {
-            bool Fits(Column c) => c.Role != ColumnRole.Growth && c.Growth is null && c.Region == g.Region && c.Indicator?.Id == g.Indicator?.Id
+            bool Fits(Column c) => c.Role != ColumnRole.Growth && (c.Growth is null || SecondBasis(c, g)) && c.Region == g.Region && c.Indicator?.Id == g.Indicator?.Id
                 && c.Period == g.Period && (g.GrowthOf is null || c.Role == g.GrowthOf);
             var target = columns.Where(c => c.Index < g.Index && Fits(c)).MaxBy(c => c.Index)
                 ?? columns.Where(c => c.Index > g.Index && Fits(c)).MinBy(c => c.Index);
@@ -829,11 +856,27 @@ internal static partial class BulletinLayoutReader
                 continue;
             }
 
-            target.Growth = g;
+            if (target.Growth is null)
+            {
+                target.Growth = g;
+            }
+            else if (g.Basis == GrowthBasis.Current)
+            {
+                target.CurrentPriceGrowth = g;
+            }
+            else
+            {
+                (target.CurrentPriceGrowth, target.Growth) = (target.Growth, g);
+            }
         }
 
         return ok;
     }
+
+    /// <summary>True when <paramref name="g"/> can be <paramref name="c"/>'s second growth column: it has none yet and
+    /// exactly one of the two growths is at current prices.</summary>
+    private static bool SecondBasis(Column c, Column g)
+        => c.CurrentPriceGrowth is null && c.Growth is { } first && (first.Basis == GrowthBasis.Current) != (g.Basis == GrowthBasis.Current);
 
     // ---- titles ----
 
@@ -967,7 +1010,7 @@ internal static partial class BulletinLayoutReader
     private static string StripBasis(string text, out GrowthBasis basis)
     {
         var m = BasisWords().Match(text);
-        basis = !m.Success ? GrowthBasis.Unknown : m.Groups["b"].Value == "可比价" ? GrowthBasis.Comparable : GrowthBasis.Current;
+        basis = !m.Success ? GrowthBasis.Unknown : m.Groups["b"].Value.StartsWith('可') ? GrowthBasis.Comparable : GrowthBasis.Current;
         return m.Success ? text.Remove(m.Index, m.Length).Trim() : text;
     }
 
@@ -1030,7 +1073,7 @@ internal static partial class BulletinLayoutReader
     [GeneratedRegex(@"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十0-9]+[)）]|[0-9]+[.、．]|其中\s*[:：]?|#|△|\*)+")]
     private static partial Regex OutlinePrefix();
 
-    [GeneratedRegex(@"[(（]?\s*(?:按)?(?<b>可比价|现价)(?:格)?(?:计算)?\s*[)）]?")]
+    [GeneratedRegex(@"[(（]?\s*(?:按)?(?<b>可比[价價]|[现現][价價])(?:格)?(?:计算)?\s*[)）]?")]
     private static partial Regex BasisWords();
 
     [GeneratedRegex(@"(?<from>[0-9]{1,2})\s*-\s*(?<to>[0-9]{1,2})\s*月")]

@@ -17,6 +17,7 @@ internal enum LongColumn
     Qualifier,
     Source,
     GrowthBasis,
+    CurrentPriceGrowth,
 }
 
 /// <summary>What a wide-table column holds.</summary>
@@ -149,6 +150,9 @@ internal static partial class HeaderNames
         Add(LongColumn.Growth, "growth", "growth%", "growth_percent", "同比增长%", "同比增长", "增长", "增长%", "增速", "增速%", "同比", "同比%", "增幅", "增幅%", "增长率", "增长率%", "同比增速", "同比增速%");
         Add(LongColumn.Qualifier, "qualifier", "限定", "限定词");
         Add(LongColumn.Source, "source", "来源", "数据来源");
+        Add(LongColumn.CurrentPriceGrowth, "growth_current_price_percent", "growth_current_price", "current_price_growth_percent", "current_price_growth",
+            "同比增长(现价)%", "同比增长(现价)", "现价增长%", "现价增长", "现价增速%", "现价增速", "按现价计算增长%", "按现价计算增长",
+            "同比增長(現價)%", "同比增長(現價)", "現價增長%", "現價增長", "現價增速%", "現價增速");
         Add(LongColumn.GrowthBasis, "growth_basis", "growthbasis", "basis", "增速口径", "增长口径", "价格口径", "计价口径");
         return d;
     }

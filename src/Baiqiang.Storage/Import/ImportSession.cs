@@ -440,6 +440,10 @@ internal sealed class ImportSession
         $"同比增长“{cell.Trim()}”不是数字(应如 7.8、7.8% 或 -2.1)",
         $"growth '{cell.Trim()}' is not a number (expected e.g. 7.8, 7.8% or -2.1)");
 
+    public static Bilingual TwoCurrentPriceGrowths(decimal growth, decimal currentPrice) => new(
+        $"增速口径为现价的同比增长{ImportText.Show(growth)}%与现价增长{ImportText.Show(currentPrice)}%不一致",
+        $"the growth {ImportText.Show(growth)}% stated at current prices differs from the current-price growth {ImportText.Show(currentPrice)}%");
+
     public static Bilingual Negative(decimal value, Indicator indicator) => new(
         $"数值{ImportText.Show(value)}为负数,而指标“{indicator.NameZh}”不能为负",
         $"value {ImportText.Show(value)} is negative, but indicator '{indicator.Code}' cannot be negative");
@@ -477,13 +481,20 @@ internal sealed class ImportSession
 
         var first = Records[index];
         if (first.Value == record.Value && first.Unit.Equals(record.Unit) && first.GrowthPercent == record.GrowthPercent && first.Qualifier == record.Qualifier
-            && (first.GrowthBasis == record.GrowthBasis || first.GrowthBasis == GrowthBasis.Unknown || record.GrowthBasis == GrowthBasis.Unknown))
+            && (first.GrowthBasis == record.GrowthBasis || first.GrowthBasis == GrowthBasis.Unknown || record.GrowthBasis == GrowthBasis.Unknown)
+            && (first.CurrentPriceGrowthPercent == record.CurrentPriceGrowthPercent || first.CurrentPriceGrowthPercent is null || record.CurrentPriceGrowthPercent is null))
         {
             // The same figure once with its basis stated and once without (a summary sheet and a topic sheet) is one
             // figure with the stated basis; a file read while it is stored keeps the first as it was passed on.
             if (first.GrowthBasis == GrowthBasis.Unknown && record.GrowthBasis != GrowthBasis.Unknown && Stream is null)
             {
-                Records[index] = first with { GrowthBasis = record.GrowthBasis };
+                first = Records[index] = first with { GrowthBasis = record.GrowthBasis };
+            }
+
+            // Likewise a summary sheet with the comparable growth only and a topic sheet with both growths.
+            if (first.CurrentPriceGrowthPercent is null && record.CurrentPriceGrowthPercent is not null && Stream is null)
+            {
+                Records[index] = first with { CurrentPriceGrowthPercent = record.CurrentPriceGrowthPercent };
             }
 
             return;
@@ -534,6 +545,11 @@ internal sealed class ImportSession
         if (r.GrowthPercent is { } g)
         {
             s += $" ({GrowthBasisText.Zh(r.GrowthBasis)}{ImportText.Show(g)}%)";
+        }
+
+        if (r.CurrentPriceGrowthPercent is { } c)
+        {
+            s += $" (现价{ImportText.Show(c)}%)";
         }
 
         return r.Qualifier == Qualifier.Exact ? s : $"{s} [{r.Qualifier}]";

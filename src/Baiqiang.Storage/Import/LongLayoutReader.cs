@@ -105,6 +105,7 @@ internal static class LongLayoutReader
             QualifierColumn = Col(LongColumn.Qualifier),
             SourceColumn = Col(LongColumn.Source),
             BasisColumn = Col(LongColumn.GrowthBasis),
+            CurrentPriceGrowthColumn = Col(LongColumn.CurrentPriceGrowth),
             HeaderUnit = headerUnit,
         };
 
@@ -143,6 +144,9 @@ internal static class LongLayoutReader
 
         /// <summary>The 增速口径 (growth_basis) column: 可比价 / 现价 / blank; -1 when the file has none.</summary>
         public required int BasisColumn { get; init; }
+
+        /// <summary>The 同比增长(现价)% (growth_current_price_percent) column: a second growth, at current prices; -1 when the file has none.</summary>
+        public required int CurrentPriceGrowthColumn { get; init; }
 
         /// <summary>The unit the value column's header states (数值(万元)); null when it states none.</summary>
         public Unit? HeaderUnit { get; init; }
@@ -192,7 +196,8 @@ internal static class LongLayoutReader
 
             var valueCell = rows.Field(ValueColumn);
             // A growth-only row (value blank, growth given) is a published fact: "同比增长9.8%" without the level.
-            var valueBlank = ImportText.IsNoData(valueCell) && GrowthColumn >= 0 && !ImportText.IsNoData(rows.Field(GrowthColumn));
+            var valueBlank = ImportText.IsNoData(valueCell)
+                && ((GrowthColumn >= 0 && !ImportText.IsNoData(rows.Field(GrowthColumn))) || (CurrentPriceGrowthColumn >= 0 && !ImportText.IsNoData(rows.Field(CurrentPriceGrowthColumn))));
             decimal v = 0;
             var valueOk = valueBlank || (ind is not null && ind.Indicator.Unit.Dimension == Dimension.Percent
                 ? ImportText.TryParsePercent(valueCell, out v)
@@ -203,25 +208,8 @@ internal static class LongLayoutReader
                 ok = false;
             }
 
-            decimal? g = null;
-            if (GrowthColumn >= 0 && !ImportText.IsNoData(rows.Field(GrowthColumn)))
-            {
-                if (ImportText.TryParsePercent(rows.Field(GrowthColumn), out var gv))
-                {
-                    g = gv;
-                }
-                else
-                {
-                    session.Error(row, header[GrowthColumn], ImportSession.GrowthNotANumber(rows.Field(GrowthColumn)));
-                    ok = false;
-                }
-            }
-
-            if (g is { } growth && ImportSession.ImplausibleGrowth(rows.Field(GrowthColumn), growth) is { } growthError)
-            {
-                session.Error(row, header[GrowthColumn], growthError);
-                ok = false;
-            }
+            var g = Growth(rows, GrowthColumn, ref ok);
+            var cg = Growth(rows, CurrentPriceGrowthColumn, ref ok);
 
             var basis = GrowthBasis.Unknown;
             if (BasisColumn >= 0 && !GrowthBasisText.TryParse(rows.Field(BasisColumn), out basis))
@@ -230,9 +218,14 @@ internal static class LongLayoutReader
                 ok = false;
             }
 
-            if (g is null)
+            if (TwoGrowths.Normalise(g, basis, cg) is { } two)
             {
-                basis = GrowthBasis.Unknown;
+                (g, basis, cg) = two;
+            }
+            else
+            {
+                session.Error(row, header[CurrentPriceGrowthColumn], ImportSession.TwoCurrentPriceGrowths(g!.Value, cg!.Value));
+                ok = false;
             }
 
             Unit? u = HeaderUnit;
@@ -282,7 +275,7 @@ internal static class LongLayoutReader
                 {
                     var growthOnlyReference = SourceColumn >= 0 ? session.SourceReference(rows.Field(SourceColumn)) : session.File;
                     session.Add(
-                        new ObservationRecord(r.Value, ind.Indicator.Code, p.Value, null, ind.Indicator.Unit, g, q, new ObservationSource(_sourceKind, growthOnlyReference, row), basis),
+                        new ObservationRecord(r.Value, ind.Indicator.Code, p.Value, null, ind.Indicator.Unit, g, q, new ObservationSource(_sourceKind, growthOnlyReference, row), basis, cg),
                         ind.Id);
                 }
 
@@ -314,9 +307,34 @@ internal static class LongLayoutReader
 
             var reference = SourceColumn >= 0 ? session.SourceReference(rows.Field(SourceColumn)) : session.File;
             session.Add(
-                new ObservationRecord(r.Value, ind.Indicator.Code, p.Value, converted, ind.Indicator.Unit, g, q, new ObservationSource(_sourceKind, reference, row), basis),
+                new ObservationRecord(r.Value, ind.Indicator.Code, p.Value, converted, ind.Indicator.Unit, g, q, new ObservationSource(_sourceKind, reference, row), basis, cg),
                 ind.Id);
             return true;
+        }
+
+        /// <summary>The growth in <paramref name="column"/>: null when the file has no such column or the cell is blank;
+        /// a cell that is no number or no plausible growth is an error naming the cell.</summary>
+        private decimal? Growth(RowSource rows, int column, ref bool ok)
+        {
+            if (column < 0 || ImportText.IsNoData(rows.Field(column)))
+            {
+                return null;
+            }
+
+            if (!ImportText.TryParsePercent(rows.Field(column), out var growth))
+            {
+                session.Error(rows.RowNumber, header[column], ImportSession.GrowthNotANumber(rows.Field(column)));
+                ok = false;
+                return null;
+            }
+
+            if (ImportSession.ImplausibleGrowth(rows.Field(column), growth) is { } growthError)
+            {
+                session.Error(rows.RowNumber, header[column], growthError);
+                ok = false;
+            }
+
+            return growth;
         }
     }
 }

@@ -56,6 +56,10 @@ public sealed class ObservationEntity : IAuditable
     /// (every row stored before migration <c>UnitsGrowthBasis</c>).</summary>
     public GrowthBasis? GrowthBasis { get; set; }
 
+    /// <summary>The growth at current prices (现价) published beside a comparable or unstated <see cref="GrowthPercent"/>
+    /// (按可比价计算增长7.8%, 按现价计算增长6.1%); null otherwise (see <see cref="TwoGrowths"/>; migration <c>TwoPriceBases</c>).</summary>
+    public decimal? CurrentPriceGrowthPercent { get; set; }
+
     public Qualifier Qualifier { get; set; }
 
     public SourceKind SourceKind { get; set; }
@@ -86,7 +90,8 @@ public sealed class ObservationEntity : IAuditable
     /// <summary>The stored fact as the record importers build.</summary>
     public ObservationRecord ToRecord() => new(
         RegionCode, IndicatorCode, Period, Value, Unit, GrowthPercent, Qualifier,
-        new ObservationSource(SourceKind, SourceReference, SourceRow, SourceColumn), GrowthBasis ?? Core.Observations.GrowthBasis.Unknown);
+        new ObservationSource(SourceKind, SourceReference, SourceRow, SourceColumn), GrowthBasis ?? Core.Observations.GrowthBasis.Unknown,
+        CurrentPriceGrowthPercent);
 
     /// <summary>The column's value for a basis: null for unknown.</summary>
     internal static GrowthBasis? StoredBasis(GrowthBasis basis) => basis == Core.Observations.GrowthBasis.Unknown ? null : basis;
@@ -100,6 +105,7 @@ public sealed class ObservationEntity : IAuditable
         Unit = r.Unit,
         GrowthPercent = r.GrowthPercent,
         GrowthBasis = StoredBasis(r.GrowthBasis),
+        CurrentPriceGrowthPercent = r.CurrentPriceGrowthPercent,
         Qualifier = r.Qualifier,
         SourceKind = r.Source.Kind,
         SourceReference = r.Source.Reference,
@@ -125,6 +131,7 @@ internal sealed class ObservationEntityConfiguration : IEntityTypeConfiguration<
         builder.Property(o => o.Period).HasMaxLength(16);
         builder.Property(o => o.Value).HasPrecision(28, 8);
         builder.Property(o => o.GrowthPercent).HasPrecision(28, 8);
+        builder.Property(o => o.CurrentPriceGrowthPercent).HasPrecision(28, 8);
         builder.Property(o => o.Unit).HasMaxLength(20);
         builder.Property(o => o.SourceReference).HasMaxLength(500);
         builder.Property(o => o.SourceColumn).HasMaxLength(100);

@@ -33,7 +33,7 @@ public static class ObservationWriter
 
     private const string Columns =
         "region_code, indicator_code, period, period_year, period_first_month, period_last_month, value, unit, growth_percent, qualifier, " +
-        "source_kind, source_reference, source_row, source_column, growth_basis, revision, is_current, recorded_at, recorded_by, superseded_at";
+        "source_kind, source_reference, source_row, source_column, growth_basis, current_price_growth_percent, revision, is_current, recorded_at, recorded_by, superseded_at";
 
     /// <summary>
     /// Writes <paramref name="records"/> in one transaction: a fact not yet stored becomes revision 1; a fact stored with
@@ -474,7 +474,8 @@ public static class ObservationWriter
                     continue;
                 }
 
-                if (old.Value == r.Value && old.GrowthPercent == r.GrowthPercent && old.Qualifier == r.Qualifier && old.GrowthBasis == ObservationEntity.StoredBasis(r.GrowthBasis))
+                if (old.Value == r.Value && old.GrowthPercent == r.GrowthPercent && old.Qualifier == r.Qualifier && old.GrowthBasis == ObservationEntity.StoredBasis(r.GrowthBasis)
+                    && old.CurrentPriceGrowthPercent == r.CurrentPriceGrowthPercent)
                 {
                     unchanged++;
                     continue;
@@ -534,6 +535,11 @@ public static class ObservationWriter
         if (old.GrowthBasis != ObservationEntity.StoredBasis(r.GrowthBasis))
         {
             yield return Row("growth_basis", old.GrowthBasis, ObservationEntity.StoredBasis(r.GrowthBasis));
+        }
+
+        if (old.CurrentPriceGrowthPercent != r.CurrentPriceGrowthPercent)
+        {
+            yield return Row("current_price_growth_percent", old.CurrentPriceGrowthPercent, r.CurrentPriceGrowthPercent);
         }
     }
 
@@ -596,7 +602,7 @@ public static class ObservationWriter
         /// restarts the VM, so one statement per 32 rows cuts that cost 32-fold (608 parameters, far under SQLite's limit).</summary>
         private const int RowsPerStatement = 32;
 
-        private const int PerRow = 15;
+        private const int PerRow = 16;
 
         private readonly sqlite3 _handle;
         private readonly sqlite3_stmt _many;
@@ -619,15 +625,15 @@ public static class ObservationWriter
             _many = Prepare(RowsPerStatement);
         }
 
-        /// <summary>A statement inserting <paramref name="rows"/> rows. Each row binds its 15 own values at ?(k·15+1) …
-        /// ?(k·15+15); revision 1, current and no superseded time are literals, and the recorded time and user are ?1001
+        /// <summary>A statement inserting <paramref name="rows"/> rows. Each row binds its 16 own values at ?(k·16+1) …
+        /// ?(k·16+16); revision 1, current and no superseded time are literals, and the recorded time and user are ?1001
         /// and ?1002, bound once for the whole load (bindings survive a reset).</summary>
         private sqlite3_stmt Prepare(int rows)
         {
             var values = Enumerable.Range(0, rows).Select(k =>
             {
                 string P(int i) => "?" + ((k * PerRow) + i).ToString(CultureInfo.InvariantCulture);
-                return $"({P(1)}, {P(2)}, {P(3)}, {P(4)}, {P(5)}, {P(6)}, {P(7)}, {P(8)}, {P(9)}, {P(10)}, {P(11)}, {P(12)}, {P(13)}, {P(14)}, {P(15)}, 1, 1, ?1001, ?1002, NULL)";
+                return $"({P(1)}, {P(2)}, {P(3)}, {P(4)}, {P(5)}, {P(6)}, {P(7)}, {P(8)}, {P(9)}, {P(10)}, {P(11)}, {P(12)}, {P(13)}, {P(14)}, {P(15)}, {P(16)}, 1, 1, ?1001, ?1002, NULL)";
             });
             var sql = $"INSERT INTO observations ({Columns}) VALUES {string.Join(", ", values)}";
             Check(_handle, raw.sqlite3_prepare_v2(_handle, sql, out var stmt));
@@ -688,7 +694,7 @@ public static class ObservationWriter
             }
         }
 
-        /// <summary>Binds one row's 15 own values at parameters <paramref name="offset"/> + 1 … + 15.</summary>
+        /// <summary>Binds one row's 16 own values at parameters <paramref name="offset"/> + 1 … + 16.</summary>
         private void Bind(sqlite3_stmt stmt, int offset, ObservationRecord r)
         {
             Span<byte> number = stackalloc byte[64];
@@ -722,6 +728,8 @@ public static class ObservationWriter
             {
                 raw.sqlite3_bind_null(stmt, offset + 15);
             }
+
+            BindDecimal(stmt, offset + 16, r.CurrentPriceGrowthPercent, number);
         }
 
         private byte[] Text(string value)
@@ -846,6 +854,15 @@ public static class ObservationWriter
             if (ObservationEntity.StoredBasis(r.GrowthBasis) is { } basis)
             {
                 importer.Write((int)basis, NpgsqlDbType.Integer);
+            }
+            else
+            {
+                importer.WriteNull();
+            }
+
+            if (r.CurrentPriceGrowthPercent is { } currentPrice)
+            {
+                importer.Write(currentPrice, NpgsqlDbType.Numeric);
             }
             else
             {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Baiqiang.Core.Indicators;
 using Baiqiang.Core.Metrics;
+using Baiqiang.Core.Observations;
 using Baiqiang.Core.Periods;
 using Baiqiang.Core.Regions;
 using Baiqiang.Core.Text;
@@ -19,10 +20,14 @@ namespace Baiqiang.Web.Dashboard;
 /// in the prefecture group, "增幅在“川南五县区”中第2" in any other; null when the region has no growth figure or is not in
 /// the group. When no other member has a growth figure the rank is null and the phrase says so (<see cref="Metric.PeersLackFigures"/>:
 /// 对比组内其他地区暂无数据), never 第1.
+/// <para>A figure with two growths (可比价 and 现价) shows and ranks the one <see cref="TwoGrowths.ForRanking"/> picks — comparable
+/// for an indicator published at comparable prices, current otherwise — with its basis in <c>GrowthBasis</c> (comparable,
+/// current or null when unstated); the other is <c>OtherGrowthPercent</c> with <c>OtherGrowthBasis</c>.</para>
 /// </summary>
 public sealed record IndicatorLine(
     string Indicator, string NameZh, string NameEn, string Unit, decimal? Value, decimal? LastYearValue, decimal? GrowthPercent,
-    string? GrowthFormula, int? Rank, int? Of, string? RankPhraseZh, string? RankPhraseEn);
+    string? GrowthFormula, int? Rank, int? Of, string? RankPhraseZh, string? RankPhraseEn,
+    string? GrowthBasis = null, decimal? OtherGrowthPercent = null, string? OtherGrowthBasis = null);
 
 /// <summary>A point of a trend series.</summary>
 public sealed record TrendPoint(string Period, string Label, decimal? Value, decimal? GrowthPercent);
@@ -92,7 +97,7 @@ public static class DashboardQuery
 
         var rows = await db.Observations.AsNoTracking()
             .Where(o => o.RegionCode == region && o.IsCurrent)
-            .Select(o => new Row(o.IndicatorCode, o.PeriodYear, o.PeriodFirstMonth, o.PeriodLastMonth, o.Value, o.GrowthPercent))
+            .Select(o => new Row(o.IndicatorCode, o.PeriodYear, o.PeriodFirstMonth, o.PeriodLastMonth, o.Value, o.GrowthPercent, o.GrowthBasis, o.CurrentPriceGrowthPercent))
             .ToListAsync(ct);
         var names = await IndicatorNames.LoadAsync(db, ct);
 
@@ -109,13 +114,19 @@ public static class DashboardQuery
             var lastYear = at.SamePeriodLastYear();
             var peerRows = members.Count == 0 ? [] : await db.Observations.AsNoTracking()
                 .Where(o => o.IsCurrent && o.PeriodYear == at.Year && o.PeriodFirstMonth == at.FirstMonth && o.PeriodLastMonth == at.LastMonth && members.Contains(o.RegionCode))
-                .Select(o => new { o.RegionCode, o.IndicatorCode, o.GrowthPercent })
+                .Select(o => new { o.RegionCode, o.IndicatorCode, o.GrowthPercent, o.GrowthBasis, o.CurrentPriceGrowthPercent })
                 .ToListAsync(ct);
-            var peersByIndicator = peerRows.Where(r => r.GrowthPercent is not null).ToLookup(r => r.IndicatorCode);
+
+            // Peers are ranked on the same basis as the region's own line (TwoGrowths.ForRanking).
+            var peersByIndicator = peerRows
+                .Select(r => (r.RegionCode, r.IndicatorCode, Growth: TwoGrowths.ForRanking(names.ComparableGrowth(r.IndicatorCode), r.GrowthPercent, r.GrowthBasis ?? GrowthBasis.Unknown, r.CurrentPriceGrowthPercent).Growth))
+                .Where(r => r.Growth is not null).ToLookup(r => r.IndicatorCode);
             foreach (var row in rows.Where(r => r.Period == at && !ShareIndicators.Contains(r.Indicator)).OrderBy(r => names.Order(r.Indicator)))
             {
                 var previous = rows.FirstOrDefault(r => r.Indicator == row.Indicator && r.Period == lastYear)?.Value;
-                var growth = row.Growth;
+                var (growth, basis) = TwoGrowths.ForRanking(names.ComparableGrowth(row.Indicator), row.Growth, row.Basis ?? GrowthBasis.Unknown, row.CurrentPrice);
+                var (other, otherBasis) = growth is null || row.CurrentPrice is null ? (null, GrowthBasis.Unknown)
+                    : basis == GrowthBasis.Current ? (row.Growth, row.Basis ?? GrowthBasis.Unknown) : (row.CurrentPrice, GrowthBasis.Current);
                 string? formula = null;
                 if (growth is null && row.Value is { } v && previous is { } pv && pv != 0)
                 {
@@ -126,7 +137,7 @@ public static class DashboardQuery
 
                 int? rank = null, of = null;
                 string? phrase = null;
-                var peers = peersByIndicator[row.Indicator].Select(r => (key: r.RegionCode, value: r.GrowthPercent!.Value)).ToList();
+                var peers = peersByIndicator[row.Indicator].Select(r => (key: r.RegionCode, value: r.Growth!.Value)).ToList();
                 string? phraseEn = null;
                 if (growth is not null && inGroup && peers.Any(x => x.key == region))
                 {
@@ -137,7 +148,8 @@ public static class DashboardQuery
                 }
 
                 var (zh, en, unit) = names.Get(row.Indicator);
-                lines.Add(new IndicatorLine(row.Indicator.Value, zh, en, unit, row.Value, previous, growth, formula, rank, of, phrase, phraseEn));
+                lines.Add(new IndicatorLine(row.Indicator.Value, zh, en, unit, row.Value, previous, growth, formula, rank, of, phrase, phraseEn,
+                    Explorer.SeriesPoint.BasisText(basis), other, Explorer.SeriesPoint.BasisText(otherBasis)));
             }
         }
 
@@ -204,7 +216,7 @@ public static class DashboardQuery
 
     private static readonly IndicatorCode Gdp = new("gdp");
 
-    private sealed record Row(IndicatorCode Indicator, int Year, int FirstMonth, int LastMonth, decimal? Value, decimal? Growth)
+    private sealed record Row(IndicatorCode Indicator, int Year, int FirstMonth, int LastMonth, decimal? Value, decimal? Growth, GrowthBasis? Basis, decimal? CurrentPrice)
     {
         public StatPeriod Period { get; } = StatPeriod.Create(Year, FirstMonth, LastMonth);
     }
@@ -213,18 +225,21 @@ public static class DashboardQuery
 /// <summary>Indicator names and units from the store's catalogue, in catalogue order.</summary>
 public sealed class IndicatorNames
 {
-    private readonly Dictionary<IndicatorCode, (string Zh, string En, string Unit, int Order)> _map;
+    private readonly Dictionary<IndicatorCode, (string Zh, string En, string Unit, int Order, bool ComparableGrowth)> _map;
 
-    private IndicatorNames(Dictionary<IndicatorCode, (string, string, string, int)> map) => _map = map;
+    private IndicatorNames(Dictionary<IndicatorCode, (string, string, string, int, bool)> map) => _map = map;
 
     public static async Task<IndicatorNames> LoadAsync(BaiqiangDbContext db, CancellationToken ct)
     {
         var catalogue = await IndicatorStore.LoadCatalogueAsync(db, ct);
-        return new IndicatorNames(catalogue.All.ToDictionary(r => r.Code, r => (r.NameZh, r.NameEn, r.Unit.Symbol, catalogue.OrderOf(r.Code))));
+        return new IndicatorNames(catalogue.All.ToDictionary(r => r.Code, r => (r.NameZh, r.NameEn, r.Unit.Symbol, catalogue.OrderOf(r.Code), r.ComparableGrowth)));
     }
 
     public (string Zh, string En, string Unit) Get(IndicatorCode code) =>
         _map.TryGetValue(code, out var v) ? (v.Zh, v.En, v.Unit) : (code.Value, code.Value, string.Empty);
 
     public int Order(IndicatorCode code) => _map.TryGetValue(code, out var v) ? v.Order : int.MaxValue;
+
+    /// <summary>Whether the indicator's growth is published at comparable prices (the catalogue's flag).</summary>
+    public bool ComparableGrowth(IndicatorCode code) => _map.TryGetValue(code, out var v) && v.ComparableGrowth;
 }

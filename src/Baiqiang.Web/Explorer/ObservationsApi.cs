@@ -10,9 +10,10 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Baiqiang.Web.Explorer;
 
 /// <summary>One period of a series; <c>FromRegion</c> is the code it came from when the series follows successors (else null);
-/// <c>GrowthBasis</c> is the growth's price basis, <c>comparable</c> (可比价) or <c>current</c> (现价), null when unstated.</summary>
+/// <c>GrowthBasis</c> is the growth's price basis, <c>comparable</c> (可比价) or <c>current</c> (现价), null when unstated;
+/// <c>CurrentPriceGrowthPercent</c> is a second growth, at current prices, published beside a comparable or unstated one (else null).</summary>
 public sealed record SeriesPoint(string Period, decimal? Value, string Unit, decimal? GrowthPercent, string Qualifier, int Revision, string? FromRegion = null,
-    string? GrowthBasis = null)
+    string? GrowthBasis = null, decimal? CurrentPriceGrowthPercent = null)
 {
     /// <summary>The API's text of a stored basis: comparable, current or null.</summary>
     public static string? BasisText(Core.Observations.GrowthBasis? basis) => basis is { } b && b != Core.Observations.GrowthBasis.Unknown ? Core.Observations.GrowthBasisText.En(b) : null;
@@ -119,7 +120,7 @@ public static class ObservationsApi
             var store = http.RequestServices.GetRequiredService<BaiqiangDbContext>();
             var joined = await Storage.Observations.ObservationQueries.SeriesFollowingSuccessorsAsync(store, code, ind.Value, ct);
             var followed = new SeriesResponse(code.ToString(), ind.Value.Value, joined.Observations
-                .Select(o => new SeriesPoint(o.Period.ToString(), o.Value, o.Unit.Symbol, o.GrowthPercent, o.Qualifier.ToString(), o.Revision, o.RegionCode.ToString(), SeriesPoint.BasisText(o.GrowthBasis)))
+                .Select(o => new SeriesPoint(o.Period.ToString(), o.Value, o.Unit.Symbol, o.GrowthPercent, o.Qualifier.ToString(), o.Revision, o.RegionCode.ToString(), SeriesPoint.BasisText(o.GrowthBasis), o.CurrentPriceGrowthPercent))
                 .ToList(),
                 [.. joined.Links.Select(l => $"{l.From} {l.FromName} → {l.To} {l.ToName}，{(l.EndedOn is { } d ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "—")}")]);
             return TypedResults.Bytes(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(followed, json.Value.SerializerOptions), JsonContentType);
@@ -136,10 +137,10 @@ public static class ObservationsApi
         var points = await db.Observations.AsNoTracking()
             .Where(o => o.RegionCode == code && o.IndicatorCode == ind.Value && o.IsCurrent)
             .OrderBy(o => o.PeriodYear).ThenBy(o => o.PeriodLastMonth).ThenBy(o => o.PeriodFirstMonth)
-            .Select(o => new { o.PeriodYear, o.PeriodFirstMonth, o.PeriodLastMonth, o.Value, o.Unit, o.GrowthPercent, o.Qualifier, o.Revision, o.GrowthBasis })
+            .Select(o => new { o.PeriodYear, o.PeriodFirstMonth, o.PeriodLastMonth, o.Value, o.Unit, o.GrowthPercent, o.Qualifier, o.Revision, o.GrowthBasis, o.CurrentPriceGrowthPercent })
             .ToListAsync(ct);
         var response = new SeriesResponse(code.ToString(), ind.Value.Value, points
-            .Select(o => new SeriesPoint(StatPeriod.Create(o.PeriodYear, o.PeriodFirstMonth, o.PeriodLastMonth).ToString(), o.Value, o.Unit.Symbol, o.GrowthPercent, o.Qualifier.ToString(), o.Revision, GrowthBasis: SeriesPoint.BasisText(o.GrowthBasis)))
+            .Select(o => new SeriesPoint(StatPeriod.Create(o.PeriodYear, o.PeriodFirstMonth, o.PeriodLastMonth).ToString(), o.Value, o.Unit.Symbol, o.GrowthPercent, o.Qualifier.ToString(), o.Revision, GrowthBasis: SeriesPoint.BasisText(o.GrowthBasis), CurrentPriceGrowthPercent: o.CurrentPriceGrowthPercent))
             .ToList());
         var bytes = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(response, json.Value.SerializerOptions);
         cache.Set(key, bytes, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = SeriesCacheFor });

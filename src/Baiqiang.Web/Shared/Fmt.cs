@@ -31,6 +31,14 @@ public static class Fmt
         ? (en ? AmountText.FormatEnglish(new Amount(v, unit)) : AmountText.Format(new Amount(v, unit)))
         : "—";
 
+    /// <summary>A growth with its price basis as the API writes it (comparable, current, null): 同比增长7.8%(可比价), +7.8% (comparable prices).</summary>
+    public static string Growth(decimal? growth, string? basis, bool en) => growth is null ? Growth(growth, en) : basis switch
+    {
+        "comparable" => Growth(growth, en) + (en ? " (comparable prices)" : "(可比价)"),
+        "current" => Growth(growth, en) + (en ? " (current prices)" : "(现价)"),
+        _ => Growth(growth, en),
+    };
+
     public static string Growth(decimal? growth, bool en) => growth is not { } g ? "—"
         : en ? string.Create(CultureInfo.InvariantCulture, $"{(g >= 0 ? "+" : string.Empty)}{g:0.##}%")
         : AmountText.FormatGrowth(g);

@@ -83,7 +83,14 @@ public sealed class CitusKeysUpgradeTests
         await using (var old = BaiqiangStore.Open(options))
         {
             await old.GetService<IMigrator>().MigrateAsync(previous, Ct);
+
+            // The sample is written with today's model, which reads a column a later migration (TwoPriceBases) adds:
+            // the old schema holds it only while the sample loads.
+            await old.Database.ExecuteSqlRawAsync(old.Database.IsNpgsql()
+                ? "ALTER TABLE observations ADD COLUMN current_price_growth_percent numeric(28,8)"
+                : "ALTER TABLE observations ADD COLUMN current_price_growth_percent TEXT", Ct);
             await SampleLoader.LoadAsync(old, TimeProvider.System, Ct);
+            await old.Database.ExecuteSqlRawAsync("ALTER TABLE observations DROP COLUMN current_price_growth_percent", Ct);
             // Tables that later migrations add (the 资金到位率 rollup) are not in the previous schema yet.
             tables = await ExistingAsync(old, tables);
             before = await CountAsync(old, tables);

@@ -33,7 +33,7 @@ public sealed class ObservationExporterTests
         using var ms = new MemoryStream();
         await ObservationExporter.WriteCsvAsync(ms, [], default, Ct);
 
-        Assert.Equal("地区代码,地区名称,指标代码,指标名称,统计期,数值,单位,同比增长%,限定词,来源,增速口径\r\n", Encoding.UTF8.GetString(ms.ToArray()[3..]));
+        Assert.Equal("地区代码,地区名称,指标代码,指标名称,统计期,数值,单位,同比增长%,限定词,来源,增速口径,同比增长(现价)%\r\n", Encoding.UTF8.GetString(ms.ToArray()[3..]));
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class ObservationExporterTests
         var bytes = ms.ToArray();
 
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
-        Assert.Equal("region,region_name,indicator,indicator_name,period,value,unit,growth,qualifier,source,growth_basis\r\n", Encoding.UTF8.GetString(bytes[3..]));
+        Assert.Equal("region,region_name,indicator,indicator_name,period,value,unit,growth,qualifier,source,growth_basis,growth_current_price_percent\r\n", Encoding.UTF8.GetString(bytes[3..]));
     }
 
     [Fact]
@@ -56,9 +56,9 @@ public sealed class ObservationExporterTests
         {
             var lines = (await CsvTextAsync(SeedRows)).TrimStart('\uFEFF').Split("\r\n");
 
-            Assert.Equal("320612,通州区,gdp,地区生产总值,2023-01..06,880.5,亿元,7.8,,南通统计月报,", lines[1]);
-            Assert.Equal("510502,江阳区,retail_sales,社会消费品零售总额,2022-01..06,228.09,亿元,5.8,,\"泸州统计, \"\"快报\"\"\",", lines[3]);
-            Assert.Equal("510502,江阳区,enterprises_above_scale,规上工业企业数,2022-06,312,家,,More,泸州统计,", lines[4]);
+            Assert.Equal("320612,通州区,gdp,地区生产总值,2023-01..06,880.5,亿元,7.8,,南通统计月报,,", lines[1]);
+            Assert.Equal("510502,江阳区,retail_sales,社会消费品零售总额,2022-01..06,228.09,亿元,5.8,,\"泸州统计, \"\"快报\"\"\",,", lines[3]);
+            Assert.Equal("510502,江阳区,enterprises_above_scale,规上工业企业数,2022-06,312,家,,More,泸州统计,,", lines[4]);
             Assert.Equal(string.Empty, lines[5]);
         }
         finally

@@ -272,4 +272,46 @@ public sealed class BulletinLayoutReaderTests
     private static List<string> Facts(IEnumerable<ObservationRecord> records) => records
         .Select(r => $"{r.Region} {r.Indicator} {r.Period} {r.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture)} {r.Unit.Symbol} {r.GrowthPercent?.ToString(System.Globalization.CultureInfo.InvariantCulture)} {r.GrowthBasis}")
         .Order(StringComparer.Ordinal).ToList();
+
+    [Fact]
+    public async Task ReadAsync_ComparableAndCurrentPriceGrowthUnderEachRegion_KeepsBothGrowths()
+    {
+        var sheet = Sheet("各区两种价格", [
+            ["2023年1-6月各区主要经济指标"],
+            ["单位：亿元"],
+            ["指标", "江阳区", null, null, "龙马潭区", null, null],
+            [null, "绝对值", "增速(可比价)", "增速(现价)", "绝对值", "增速(可比价)", "增速(现价)"],
+            ["地区生产总值", 880.5m, 7.8m, 6.1m, 420.25m, 6.5m, "—"],
+        ],
+        (0, 0, 1, 7), (1, 0, 1, 7), (2, 0, 2, 1), (2, 1, 1, 3), (2, 4, 1, 3));
+
+        var result = await ReadAsync(Xlsx(sheet));
+
+        ImportAssert.Ok(result);
+        var jiangyang = Assert.Single(result.Records, r => r.Region == TestLookups.JiangYang);
+        Assert.Equal((7.8m, GrowthBasis.Comparable, 6.1m), (jiangyang.GrowthPercent!.Value, jiangyang.GrowthBasis, jiangyang.CurrentPriceGrowthPercent!.Value));
+        var longmatan = Assert.Single(result.Records, r => r.Region == LongMaTan);
+        Assert.Equal((6.5m, GrowthBasis.Comparable), (longmatan.GrowthPercent!.Value, longmatan.GrowthBasis));
+        Assert.Null(longmatan.CurrentPriceGrowthPercent);
+        Assert.Contains(result.Mapping, m => m.HeaderPath == "江阳区 / 增速(现价)" && m.Measure.Contains("现价", StringComparison.Ordinal) && m.Figures == 1);
+    }
+
+    [Fact]
+    public async Task ReadAsync_RowAtCurrentPricesWithAnotherCurrentPriceGrowth_IsAnErrorNamingTheCell()
+    {
+        var sheet = Sheet("江阳区", [
+            ["2023年1-6月江阳区主要经济指标"],
+            ["指标名称", "计量单位", "1-6月累计", "同比增长%", "现价增长%"],
+            ["社会消费品零售总额(按现价计算)", "亿元", 228.09m, 5.8m, 6.3m],
+        ],
+        (0, 0, 1, 5));
+
+        var result = await ReadAsync(Xlsx(sheet));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("江阳区!E3", error.Column);
+        Assert.Contains("不一致", error.Message.Zh, StringComparison.Ordinal);
+        Assert.Contains("differs from the current-price growth 6.3%", error.Message.En, StringComparison.Ordinal);
+        Assert.Empty(result.Records);
+    }
 }

@@ -647,6 +647,11 @@ namespace Baiqiang.Storage.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<decimal?>("CurrentPriceGrowthPercent")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("numeric(28,8)")
+                        .HasColumnName("current_price_growth_percent");
+
                     b.Property<int?>("GrowthBasis")
                         .HasColumnType("integer")
                         .HasColumnName("growth_basis");

@@ -620,6 +620,11 @@ namespace Baiqiang.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<decimal?>("CurrentPriceGrowthPercent")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("current_price_growth_percent");
+
                     b.Property<int?>("GrowthBasis")
                         .HasColumnType("INTEGER")
                         .HasColumnName("growth_basis");
