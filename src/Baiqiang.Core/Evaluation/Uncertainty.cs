@@ -51,9 +51,10 @@ public static class Uncertainty
         uncertainty ??= new UncertaintyOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(uncertainty.Replications, 1);
         var p = EvaluationPipeline.Prepare(framework, data, options);
-        var nominal = p.Evaluate();
         var space = new InputSpace(p, uncertainty);
-        int m = nominal.Units.Count, reps = uncertainty.Replications;
+        var units = p.Matrix.Units;
+        var nominalRanks = Ranking.Rank(space.NominalIndex(), higherIsBetter: true);
+        int m = units.Count, reps = uncertainty.Replications;
 
         // One block for every replication's ranks (replication r owns ranks[r·m .. r·m + m)), filled in place: a
         // replication allocates nothing but its generator.
@@ -113,8 +114,8 @@ public static class Uncertainty
 
                     int i = first + u;
                     result[i] = new RankInterval(
-                        nominal.Units[i],
-                        nominal.Ranks[i],
+                        units[i],
+                        nominalRanks[i],
                         Quantile(column, 0.5),
                         Quantile(column, 0.05),
                         Quantile(column, 0.95),
@@ -319,9 +320,14 @@ public static class Uncertainty
                     "geometric or harmonic aggregation needs ScaleLow > 0");
             }
 
-            foreach (var nm in _norms)
+            // Each normalisation and its weights (a percentile rank sorts every column) on its own core.
+            var distinct = _norms.Distinct().ToArray();
+            var perMethod = new Dictionary<FrameworkNode, double[]>[distinct.Length];
+            Parallel.For(0, distinct.Length, Parallelism(o), n =>
+                perMethod[n] = p.BaseWeights(p.Normalised(distinct[n], p.Options.ScaleLow, p.Options.ScaleHigh)));
+            for (int n = 0; n < distinct.Length; n++)
             {
-                _baseWeights[nm] = p.BaseWeights(p.Normalised(nm, p.Options.ScaleLow, p.Options.ScaleHigh));
+                _baseWeights[distinct[n]] = perMethod[n];
             }
 
             _groups.AddRange(_baseWeights[_norms[0]].Keys);
@@ -378,6 +384,18 @@ public static class Uncertainty
         public List<string> Names { get; }
 
         public int Dimension => Names.Count;
+
+        /// <summary>
+        /// The nominal configuration's index (the pipeline's own normalisation, weights and top aggregation), as
+        /// <see cref="PreparedEvaluation.Evaluate"/> computes it, without building the full result.
+        /// </summary>
+        public double[] NominalIndex()
+        {
+            var nm = _p.Options.Normalization;
+            var norm = _p.Normalised(nm, _p.Options.ScaleLow, _p.Options.ScaleHigh);
+            var weights = _baseWeights.TryGetValue(nm, out var cached) ? cached : _p.BaseWeights(norm);
+            return _p.Aggregate(norm, weights, _topBase, _p.Framework.Aggregation, keepNodes: false).Index;
+        }
 
         /// <summary>Buffers for <see cref="TryEvaluateFused"/>, one per worker.</summary>
         public FusedScratch NewFusedScratch(int units)

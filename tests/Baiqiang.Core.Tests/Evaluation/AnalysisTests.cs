@@ -161,6 +161,7 @@ public sealed class AnalysisTests
         var b = Uncertainty.MonteCarlo(fw, data, uncertainty: opts with { MaxDegreeOfParallelism = 1 });
 
         Assert.Equal(a, b);
+        Assert.Equal(EvaluationPipeline.Run(fw, data).Ranks, a.Select(r => r.NominalRank));
         Assert.All(a, r => Assert.True(r.P5 <= r.MedianRank && r.MedianRank <= r.P95));
         Assert.Contains(a, r => r.P95 > r.P5);
     }
