@@ -1,8 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using Baiqiang.Core.Indicators;
 using Baiqiang.Core.Periods;
 using Baiqiang.Core.Regions;
@@ -35,10 +32,6 @@ public sealed record CompareSeries(string Region, string RegionName, IReadOnlyLi
 /// <summary>Several regions' series of one indicator; <c>Joins</c> notes each recode joined when following successors.</summary>
 public sealed record CompareResponse(string Indicator, string NameZh, string NameEn, string Unit, IReadOnlyList<string> Periods, IReadOnlyList<CompareSeries> Series,
     IReadOnlyList<string>? Joins = null);
-
-/// <summary>Source-generated JSON contract of <see cref="SeriesResponse"/> (no reflection on the series path).</summary>
-[JsonSerializable(typeof(SeriesResponse))]
-internal sealed partial class SeriesJsonContext : JsonSerializerContext;
 
 /// <summary>Series for one region, several regions compared, and the XLSX export of a comparison.</summary>
 public static class ObservationsApi
@@ -158,15 +151,9 @@ public static class ObservationsApi
         return Respond(http, body);
     }
 
-    /// <summary>
-    /// A series response as UTF-8 JSON with the app's JSON options (so the bytes are those of a reflection-based
-    /// serialiser with the same options), its contract from the source-generated <see cref="SeriesJsonContext"/>.
-    /// </summary>
+    /// <summary>A series response as UTF-8 JSON with the app's JSON options.</summary>
     internal static byte[] SeriesJson(SeriesResponse response, JsonSerializerOptions options)
-        => JsonSerializer.SerializeToUtf8Bytes(response, SeriesTypes.GetValue(options, static o =>
-            (JsonTypeInfo<SeriesResponse>)new JsonSerializerOptions(o) { TypeInfoResolver = SeriesJsonContext.Default }.GetTypeInfo(typeof(SeriesResponse))));
-
-    private static readonly ConditionalWeakTable<JsonSerializerOptions, JsonTypeInfo<SeriesResponse>> SeriesTypes = new();
+        => JsonSerializer.SerializeToUtf8Bytes(response, options);
 
     private static Results<FileContentHttpResult, StatusCodeHttpResult, ValidationProblem> Respond(HttpContext http, SeriesBody body)
     {
