@@ -318,6 +318,20 @@ internal sealed class PreparedEvaluation
         return z;
     }
 
+    /// <summary>The column-major copy of a matrix from <see cref="Normalised"/> (cached with it; callers must not mutate it).</summary>
+    public double[] ColumnMajorOf(double[,] normalised)
+    {
+        lock (_lock)
+        {
+            if (_columnMajor.TryGetValue(normalised, out var cached))
+            {
+                return cached;
+            }
+        }
+
+        return ColumnMajor(normalised);
+    }
+
     /// <summary>Group weights, indicator weights from <see cref="EvaluationOptions.IndicatorWeights"/> where a group's children are all leaves.</summary>
     public Dictionary<FrameworkNode, double[]> BaseWeights(double[,] normalised)
     {

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Numerics;
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 
 namespace Baiqiang.Core.Evaluation;
 
@@ -48,15 +51,19 @@ public static class Uncertainty
         uncertainty ??= new UncertaintyOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(uncertainty.Replications, 1);
         var p = EvaluationPipeline.Prepare(framework, data, options);
-        var nominal = p.Evaluate();
         var space = new InputSpace(p, uncertainty);
-        int m = nominal.Units.Count, reps = uncertainty.Replications;
-        var ranks = new int[reps][];
+        var units = p.Matrix.Units;
+        var nominalRanks = Ranking.Rank(space.NominalIndex(), higherIsBetter: true);
+        int m = units.Count, reps = uncertainty.Replications;
+
+        // One block for every replication's ranks (replication r owns ranks[r·m .. r·m + m)), filled in place: a
+        // replication allocates nothing but its generator.
+        var ranks = GC.AllocateUninitializedArray<int>(checked(reps * m));
         Parallel.For(
             0,
             reps,
             Parallelism(uncertainty),
-            () => new McScratch(space.Dimension, m),
+            () => new McScratch(space, m),
             (r, _, scratch) =>
             {
                 var u = scratch.U;
@@ -66,9 +73,8 @@ public static class Uncertainty
                     u[k] = rng.NextDouble();
                 }
 
-                var rank = new int[m];
-                Ranking.RankInto(space.Evaluate(u), higherIsBetter: true, scratch.Ranking, rank);
-                ranks[r] = rank;
+                ReadOnlySpan<double> index = space.TryEvaluateFused(u, scratch.Fused) ? scratch.Fused.Index : space.Evaluate(u);
+                Ranking.RankInto(index, higherIsBetter: true, scratch.Ranking, ranks.AsSpan(r * m, m));
                 return scratch;
             },
             _ => { });
@@ -89,10 +95,10 @@ public static class Uncertainty
                 int first = b * Block, count = Math.Min(Block, m - first);
                 for (int r = 0; r < reps; r++)
                 {
-                    var row = ranks[r];
+                    var row = ranks.AsSpan((r * m) + first, count);
                     for (int u = 0; u < count; u++)
                     {
-                        buffer[(u * reps) + r] = row[first + u];
+                        buffer[(u * reps) + r] = row[u];
                     }
                 }
 
@@ -108,8 +114,8 @@ public static class Uncertainty
 
                     int i = first + u;
                     result[i] = new RankInterval(
-                        nominal.Units[i],
-                        nominal.Ranks[i],
+                        units[i],
+                        nominalRanks[i],
                         Quantile(column, 0.5),
                         Quantile(column, 0.05),
                         Quantile(column, 0.95),
@@ -270,16 +276,18 @@ public static class Uncertainty
 
     private static int Seed(int seed, int replication) => unchecked((seed * 1_000_003) + replication);
 
-    /// <summary>One worker's buffers: the replication's point of the input space and the ranking's sort buffers.</summary>
-    private sealed class McScratch(int dimension, int units)
+    /// <summary>One worker's buffers: the replication's point of the input space, the fused evaluation's and the ranking's buffers.</summary>
+    private sealed class McScratch(InputSpace space, int units)
     {
-        public double[] U { get; } = new double[dimension];
+        public double[] U { get; } = new double[space.Dimension];
+
+        public FusedScratch Fused { get; } = space.NewFusedScratch(units);
 
         public RankScratch Ranking { get; } = new(units);
     }
 
     /// <summary>Maps a point of the unit hypercube to one configuration and evaluates it.</summary>
-    private sealed class InputSpace
+    internal sealed class InputSpace
     {
         private readonly PreparedEvaluation _p;
         private readonly UncertaintyOptions _o;
@@ -289,6 +297,13 @@ public static class Uncertainty
         private readonly NormalizationMethod[] _norms;
         private readonly AggregationMethod[] _aggs;
         private readonly bool _dimensionOnly;
+
+        // The fused path (see TryEvaluateFused): per normalisation, its column-major matrix and each group's base weights;
+        // each group's leaves as offsets of their columns. Null when the framework is not two levels of arithmetic groups.
+        private readonly double[][]? _fusedColumns;
+        private readonly double[][][]? _fusedBase;
+        private readonly int[][]? _fusedLeaves;
+        private readonly int _leafCount;
 
         public InputSpace(PreparedEvaluation p, UncertaintyOptions o, bool dimensionWeightsOnly = false)
         {
@@ -305,9 +320,14 @@ public static class Uncertainty
                     "geometric or harmonic aggregation needs ScaleLow > 0");
             }
 
-            foreach (var nm in _norms)
+            // Each normalisation and its weights (a percentile rank sorts every column) on its own core.
+            var distinct = _norms.Distinct().ToArray();
+            var perMethod = new Dictionary<FrameworkNode, double[]>[distinct.Length];
+            Parallel.For(0, distinct.Length, Parallelism(o), n =>
+                perMethod[n] = p.BaseWeights(p.Normalised(distinct[n], p.Options.ScaleLow, p.Options.ScaleHigh)));
+            for (int n = 0; n < distinct.Length; n++)
             {
-                _baseWeights[nm] = p.BaseWeights(p.Normalised(nm, p.Options.ScaleLow, p.Options.ScaleHigh));
+                _baseWeights[distinct[n]] = perMethod[n];
             }
 
             _groups.AddRange(_baseWeights[_norms[0]].Keys);
@@ -325,11 +345,223 @@ public static class Uncertainty
             names.Add("normalisation");
             names.Add("aggregation");
             Names = names;
+
+            var dims = p.Framework.Dimensions;
+            bool fusable = !dimensionWeightsOnly && _groups.Count == dims.Count;
+            for (int d = 0; fusable && d < dims.Count; d++)
+            {
+                var g = dims[d];
+                fusable = ReferenceEquals(_groups[d], g) && !g.IsLeaf && g.Aggregation == AggregationMethod.Arithmetic
+                    && g.Children.All(c => c.IsLeaf);
+            }
+
+            if (fusable)
+            {
+                int m = p.Matrix.Units.Count;
+                _fusedLeaves = new int[dims.Count][];
+                for (int d = 0; d < dims.Count; d++)
+                {
+                    var children = dims[d].Children;
+                    _fusedLeaves[d] = new int[children.Count];
+                    for (int c = 0; c < children.Count; c++)
+                    {
+                        _fusedLeaves[d][c] = p.LeafIndex[children[c]] * m;
+                    }
+
+                    _leafCount += children.Count;
+                }
+
+                _fusedColumns = new double[_norms.Length][];
+                _fusedBase = new double[_norms.Length][][];
+                for (int n = 0; n < _norms.Length; n++)
+                {
+                    _fusedColumns[n] = p.ColumnMajorOf(p.Normalised(_norms[n], p.Options.ScaleLow, p.Options.ScaleHigh));
+                    _fusedBase[n] = [.. dims.Select(d => _baseWeights[_norms[n]][d])];
+                }
+            }
         }
 
         public List<string> Names { get; }
 
         public int Dimension => Names.Count;
+
+        /// <summary>
+        /// The nominal configuration's index (the pipeline's own normalisation, weights and top aggregation), as
+        /// <see cref="PreparedEvaluation.Evaluate"/> computes it, without building the full result.
+        /// </summary>
+        public double[] NominalIndex()
+        {
+            var nm = _p.Options.Normalization;
+            var norm = _p.Normalised(nm, _p.Options.ScaleLow, _p.Options.ScaleHigh);
+            var weights = _baseWeights.TryGetValue(nm, out var cached) ? cached : _p.BaseWeights(norm);
+            return _p.Aggregate(norm, weights, _topBase, _p.Framework.Aggregation, keepNodes: false).Index;
+        }
+
+        /// <summary>Buffers for <see cref="TryEvaluateFused"/>, one per worker.</summary>
+        public FusedScratch NewFusedScratch(int units)
+            => _fusedLeaves is null ? new FusedScratch(0, 0, 0) : new FusedScratch(_fusedLeaves.Length, _leafCount, units);
+
+        /// <summary>
+        /// <see cref="Evaluate"/> without allocating, for a framework of dimensions that are arithmetic groups of leaves
+        /// and an arithmetic or geometric top: the index goes to <see cref="FusedScratch.Index"/>. An arithmetic top is
+        /// one pass over the leaf columns (each group's weighted sum and the dimensions' weighted sum per block of units);
+        /// a geometric top keeps the group scores and takes exp Σ w ln s as the general path does. Every score gets the
+        /// same operations in the same order as <see cref="Evaluate"/> ((x·a) + s from s = 0, weights divided by their
+        /// running sum), so the two agree to the last bit. False (nothing computed) where the general path must decide:
+        /// another structure or aggregation, or a geometric mean over a non-positive score or weight.
+        /// </summary>
+        public bool TryEvaluateFused(double[] u, FusedScratch scratch)
+        {
+            if (_fusedLeaves is null || _fusedColumns is null || _fusedBase is null)
+            {
+                return false;
+            }
+
+            var agg = _aggs[Math.Min((int)(u[^1] * _aggs.Length), _aggs.Length - 1)];
+            if (agg is not (AggregationMethod.Arithmetic or AggregationMethod.Geometric))
+            {
+                return false;
+            }
+
+            double p = _o.WeightPerturbation;
+            int k = 0, groups = _fusedLeaves.Length;
+            var top = scratch.Top;
+            double topTotal = 0;
+            bool topUsable = true;
+            for (int d = 0; d < groups; d++)
+            {
+                top[d] = _topBase[d] * (1 + (p * ((2 * u[k++]) - 1)));
+                topTotal += top[d];
+                topUsable &= top[d] >= 0 && double.IsFinite(top[d]);
+            }
+
+            if (agg == AggregationMethod.Geometric && !(topUsable && topTotal > 0))
+            {
+                return false;
+            }
+
+            for (int d = 0; d < groups; d++)
+            {
+                top[d] /= topTotal;
+            }
+
+            int norm = Math.Min((int)(u[^2] * _norms.Length), _norms.Length - 1);
+            var bases = _fusedBase[norm];
+            var coef = scratch.Coefficients;
+            int q = 0;
+            for (int g = 0; g < groups; g++)
+            {
+                var b = bases[g];
+                int first = q;
+                double total = 0;
+                for (int c = 0; c < b.Length; c++)
+                {
+                    double w = b[c] * (1 + (p * ((2 * u[k++]) - 1)));
+                    coef[q++] = w;
+                    total += w;
+                }
+
+                for (int j = first; j < q; j++)
+                {
+                    coef[j] /= total;
+                }
+            }
+
+            if (agg == AggregationMethod.Arithmetic)
+            {
+                WeightedSums(_fusedColumns[norm], _fusedLeaves, coef, top, scratch.Index, null);
+                return true;
+            }
+
+            var scores = scratch.Groups;
+            WeightedSums(_fusedColumns[norm], _fusedLeaves, coef, top, scratch.Index, scores);
+            for (int g = 0; g < groups; g++)
+            {
+                if (!(TensorPrimitives.Min<double>(scores[g]) > 0))
+                {
+                    return false;
+                }
+            }
+
+            var s = scratch.Index.AsSpan();
+            s.Clear();
+            for (int g = 0; g < groups; g++)
+            {
+                TensorPrimitives.Log<double>(scores[g], scratch.Log);
+                TensorPrimitives.MultiplyAdd(scratch.Log, top[g], s, s);
+            }
+
+            TensorPrimitives.Exp<double>(s, s);
+            return true;
+        }
+
+        /// <summary>
+        /// Each group's weighted sum of its leaf columns (into <paramref name="groupScores"/> when given), else the
+        /// dimensions' weighted sum of those (into <paramref name="index"/>), one block of units at a time.
+        /// </summary>
+        private static void WeightedSums(
+            double[] columns, int[][] leaves, double[] coef, double[] top, double[] index, double[][]? groupScores)
+        {
+            int m = index.Length, width = Vector<double>.Count, i = 0;
+            ref double cols = ref MemoryMarshal.GetArrayDataReference(columns);
+            for (; i <= m - width; i += width)
+            {
+                var acc = Vector<double>.Zero;
+                int q = 0;
+                for (int g = 0; g < leaves.Length; g++)
+                {
+                    var group = leaves[g];
+                    var sum = Vector<double>.Zero;
+                    for (int c = 0; c < group.Length; c++)
+                    {
+                        sum = (Vector.LoadUnsafe(ref cols, (nuint)(group[c] + i)) * new Vector<double>(coef[q++])) + sum;
+                    }
+
+                    if (groupScores is null)
+                    {
+                        acc = (sum * new Vector<double>(top[g])) + acc;
+                    }
+                    else
+                    {
+                        sum.StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(groupScores[g]), (nuint)i);
+                    }
+                }
+
+                if (groupScores is null)
+                {
+                    acc.StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(index), (nuint)i);
+                }
+            }
+
+            for (; i < m; i++)
+            {
+                double acc = 0;
+                int q = 0;
+                for (int g = 0; g < leaves.Length; g++)
+                {
+                    var group = leaves[g];
+                    double sum = 0;
+                    for (int c = 0; c < group.Length; c++)
+                    {
+                        sum = (columns[group[c] + i] * coef[q++]) + sum;
+                    }
+
+                    if (groupScores is null)
+                    {
+                        acc = (sum * top[g]) + acc;
+                    }
+                    else
+                    {
+                        groupScores[g][i] = sum;
+                    }
+                }
+
+                if (groupScores is null)
+                {
+                    index[i] = acc;
+                }
+            }
+        }
 
         public double[] Evaluate(double[] u)
         {
@@ -363,6 +595,33 @@ public static class Uncertainty
             var norm = _p.Normalised(nm, _p.Options.ScaleLow, _p.Options.ScaleHigh);
             return _p.Aggregate(norm, weights, top, agg, keepNodes: false).Index;
         }
+    }
+
+    /// <summary>Buffers of <see cref="InputSpace.TryEvaluateFused"/>: weights, the index, and for a geometric top the group scores and their logarithms.</summary>
+    internal sealed class FusedScratch
+    {
+        public FusedScratch(int groups, int leaves, int units)
+        {
+            Top = new double[groups];
+            Coefficients = new double[leaves];
+            Index = new double[groups == 0 ? 0 : units];
+            Log = new double[Index.Length];
+            Groups = new double[groups][];
+            for (int g = 0; g < groups; g++)
+            {
+                Groups[g] = new double[units];
+            }
+        }
+
+        public double[] Top { get; }
+
+        public double[] Coefficients { get; }
+
+        public double[] Index { get; }
+
+        public double[] Log { get; }
+
+        public double[][] Groups { get; }
     }
 
     /// <summary>"3 (2–5)": nominal rank and 5th–95th percentile interval, for display.</summary>

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text.Json;
 using Baiqiang.Core.Indicators;
 using Baiqiang.Core.Periods;
 using Baiqiang.Core.Regions;
@@ -6,6 +8,7 @@ using Baiqiang.Storage.Export;
 using Baiqiang.Web.Dashboard;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Net.Http.Headers;
 
 namespace Baiqiang.Web.Explorer;
 
@@ -41,7 +44,8 @@ public static class ObservationsApi
     public static void MapObservationsApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/observations").WithTags("observations").RequireAuthorization();
-        api.MapGet("/series", SeriesAsync).WithName("GetSeries").Produces<SeriesResponse>(StatusCodes.Status200OK, "application/json");
+        api.MapGet("/series", SeriesAsync).WithName("GetSeries").Produces<SeriesResponse>(StatusCodes.Status200OK, "application/json")
+            .Produces(StatusCodes.Status304NotModified);
         api.MapGet("/compare", CompareAsync).WithName("CompareSeries");
         api.MapGet("/derived", DerivedAsync).WithName("GetDerivedFigures");
         api.MapGet("/export", ExportAsync).WithName("ExportSeries").Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -93,7 +97,8 @@ public static class ObservationsApi
     // The response is cached as its serialised UTF-8 JSON (the hot path then only writes bytes), so the handler
     // returns bytes; Produces<SeriesResponse> on the route keeps the OpenAPI document exact. The store's context is
     // asked for only on a cache miss: opening a BaiqiangDbContext per request was most of a cache hit's cost.
-    internal static async Task<Results<FileContentHttpResult, ValidationProblem>> SeriesAsync(
+    // Every response carries a strong ETag of its bytes; a request whose If-None-Match names it gets 304 and no body.
+    internal static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ValidationProblem>> SeriesAsync(
         string region, string indicator, HttpContext http, IMemoryCache cache, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct,
         bool? followSuccessor = null)
     {
@@ -123,14 +128,14 @@ public static class ObservationsApi
                 .Select(o => new SeriesPoint(o.Period.ToString(), o.Value, o.Unit.Symbol, o.GrowthPercent, o.Qualifier.ToString(), o.Revision, o.RegionCode.ToString(), SeriesPoint.BasisText(o.GrowthBasis), o.CurrentPriceGrowthPercent))
                 .ToList(),
                 [.. joined.Links.Select(l => $"{l.From} {l.FromName} → {l.To} {l.ToName}，{(l.EndedOn is { } d ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "—")}")]);
-            return TypedResults.Bytes(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(followed, json.Value.SerializerOptions), JsonContentType);
+            return Respond(http, SeriesBody.Of(SeriesJson(followed, json.Value.SerializerOptions)));
         }
 
         // Reads are open to every signed-in role, so one shared cache entry per (region, indicator) leaks nothing.
         var key = (SeriesCache.Version, code, ind.Value);
-        if (cache.TryGetValue(key, out byte[]? cached) && cached is not null)
+        if (cache.TryGetValue(key, out SeriesBody? cached) && cached is not null)
         {
-            return TypedResults.Bytes(cached, JsonContentType);
+            return Respond(http, cached);
         }
 
         var db = http.RequestServices.GetRequiredService<BaiqiangDbContext>();
@@ -142,9 +147,36 @@ public static class ObservationsApi
         var response = new SeriesResponse(code.ToString(), ind.Value.Value, points
             .Select(o => new SeriesPoint(StatPeriod.Create(o.PeriodYear, o.PeriodFirstMonth, o.PeriodLastMonth).ToString(), o.Value, o.Unit.Symbol, o.GrowthPercent, o.Qualifier.ToString(), o.Revision, GrowthBasis: SeriesPoint.BasisText(o.GrowthBasis), CurrentPriceGrowthPercent: o.CurrentPriceGrowthPercent))
             .ToList());
-        var bytes = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(response, json.Value.SerializerOptions);
-        cache.Set(key, bytes, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = SeriesCacheFor });
-        return TypedResults.Bytes(bytes, JsonContentType);
+        var body = SeriesBody.Of(SeriesJson(response, json.Value.SerializerOptions));
+        cache.Set(key, body, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = SeriesCacheFor });
+        return Respond(http, body);
+    }
+
+    /// <summary>A series response as UTF-8 JSON with the app's JSON options.</summary>
+    internal static byte[] SeriesJson(SeriesResponse response, JsonSerializerOptions options)
+        => JsonSerializer.SerializeToUtf8Bytes(response, options);
+
+    private static Results<FileContentHttpResult, StatusCodeHttpResult, ValidationProblem> Respond(HttpContext http, SeriesBody body)
+    {
+        http.Response.Headers.ETag = body.ETag;
+        var ifNoneMatch = http.Request.Headers.IfNoneMatch;
+        if (ifNoneMatch.Count > 0 && EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags)
+            && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(body.Tag, useStrongComparison: false)))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return TypedResults.Bytes(body.Json, JsonContentType);
+    }
+
+    /// <summary>A serialised series and its strong ETag (the first 128 bits of the bytes' SHA-256, so equal bytes, equal tag).</summary>
+    private sealed record SeriesBody(byte[] Json, EntityTagHeaderValue Tag, string ETag)
+    {
+        public static SeriesBody Of(byte[] json)
+        {
+            var tag = new EntityTagHeaderValue("\"" + Convert.ToHexStringLower(SHA256.HashData(json).AsSpan(0, 16)) + "\"");
+            return new SeriesBody(json, tag, tag.ToString());
+        }
     }
 
     internal static async Task<Results<Ok<CompareResponse>, ValidationProblem>> CompareAsync(string indicator, string regions, BaiqiangDbContext db, CancellationToken ct,

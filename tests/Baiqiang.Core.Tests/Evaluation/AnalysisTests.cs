@@ -1,3 +1,4 @@
+using System.Globalization;
 using Baiqiang.Core.Evaluation;
 using Baiqiang.Core.Indicators;
 
@@ -160,8 +161,71 @@ public sealed class AnalysisTests
         var b = Uncertainty.MonteCarlo(fw, data, uncertainty: opts with { MaxDegreeOfParallelism = 1 });
 
         Assert.Equal(a, b);
+        Assert.Equal(EvaluationPipeline.Run(fw, data).Ranks, a.Select(r => r.NominalRank));
         Assert.All(a, r => Assert.True(r.P5 <= r.MedianRank && r.MedianRank <= r.P95));
         Assert.Contains(a, r => r.P95 > r.P5);
+    }
+
+    [Theory]
+    [InlineData(WeightSource.Entropy, 301, 3)]
+    [InlineData(WeightSource.Framework, 64, 4)]
+    [InlineData(WeightSource.Critic, 7, 5)]
+    public void MonteCarlo_FusedReplication_SameScoresAsGeneralPathToTheBit(WeightSource weights, int units, int seed)
+    {
+        var rng = new Random(seed);
+        var dims = Enumerable.Range(0, 4).Select(d => new FrameworkNode
+        {
+            Code = "d" + d.ToString(CultureInfo.InvariantCulture),
+            Weight = 1 + rng.Next(5),
+            Children = [.. Enumerable.Range(0, 1 + rng.Next(6)).Select(c => new FrameworkNode
+            {
+                Code = $"d{d}x{c}",
+                Indicator = $"d{d}x{c}",
+                Weight = 0.5 + rng.NextDouble(),
+                Direction = c == 1 ? Direction.LowerIsBetter : Direction.HigherIsBetter,
+            })],
+        }).ToArray();
+        var fw = new EvaluationFramework { Name = "fused", Dimensions = dims };
+        string[] codes = [.. dims.SelectMany(d => d.Children).Select(c => c.Code)];
+        var values = new double[units, codes.Length];
+        for (int i = 0; i < units; i++)
+        {
+            for (int j = 0; j < codes.Length; j++)
+            {
+                values[i, j] = Math.Exp(3 * rng.NextDouble()) + rng.Next(3);
+            }
+        }
+
+        var data = new EvaluationData([.. Enumerable.Range(0, units).Select(i => "u" + i.ToString(CultureInfo.InvariantCulture))], codes, values);
+        var prepared = EvaluationPipeline.Prepare(fw, data, new EvaluationOptions { IndicatorWeights = weights });
+        var space = new Uncertainty.InputSpace(prepared, new UncertaintyOptions { WeightPerturbation = 0.4 });
+        var scratch = space.NewFusedScratch(prepared.Matrix.Units.Count);
+        var u = new double[space.Dimension];
+        int geometric = 0;
+        for (int r = 0; r < 200; r++)
+        {
+            for (int k = 0; k < u.Length; k++)
+            {
+                u[k] = rng.NextDouble();
+            }
+
+            Assert.True(space.TryEvaluateFused(u, scratch));
+            Assert.Equal(space.Evaluate(u), scratch.Index);
+            geometric += u[^1] >= 0.5 ? 1 : 0;
+        }
+
+        Assert.InRange(geometric, 50, 150);
+    }
+
+    [Fact]
+    public void MonteCarlo_GeometricGroups_TakeTheGeneralPath()
+    {
+        var fw = EvaluationPipelineTests.SmallFramework(inner: AggregationMethod.Geometric);
+        var prepared = EvaluationPipeline.Prepare(fw, EvaluationPipelineTests.RandomData(40, 13), new EvaluationOptions());
+        var space = new Uncertainty.InputSpace(prepared, new UncertaintyOptions());
+
+        Assert.False(space.TryEvaluateFused([.. Enumerable.Repeat(0.3, space.Dimension)], space.NewFusedScratch(40)));
+        Assert.Equal(40, Uncertainty.MonteCarlo(fw, EvaluationPipelineTests.RandomData(40, 13), uncertainty: new UncertaintyOptions { Replications = 50 }).Count);
     }
 
     [Fact]
