@@ -22,17 +22,7 @@ public sealed class RegionFormInputsTests(WebFactory factory) : IClassFixture<We
     public async ValueTask InitializeAsync()
     {
         await factory.EnsureUserAsync("rf-jy", "editor", 510502);
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<BaiqiangDbContext>();
-        if (await db.Regions.AnyAsync(r => r.Code == new RegionCode(110112), Ct))
-        {
-            return;
-        }
-
-        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
-        db.Regions.Add(new Storage.Regions.RegionEntity { Code = new(110000), Name = "北京市", Kind = RegionKind.Province });
-        db.Regions.Add(new Storage.Regions.RegionEntity { Code = new(110112), Name = "通州区", Kind = RegionKind.MunicipalDistrict, ParentCode = new(110000) });
-        await db.SaveChangesAsync(Ct);
+        await InputsTests.AddSharedNamesAsync(factory);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
