@@ -112,4 +112,49 @@ public sealed class ProjectsReportPreliminaryTests
         Assert.Equal("overdue (planned 2022-09-30)", x1["construction permit status"]);
         Assert.Equal("1 of 3 done, 2 overdue", x1["pre-construction procedures"]);
     }
+
+    [Fact]
+    public async Task ReportTable_ProjectRows_CarryPreliminaryColumnsInChineseByDefault()
+    {
+        using var store = new TempStore();
+        var cli = await LoadedAsync(store);
+
+        var table = await cli.OkAsync("projects", "report", "--period", "2022-01..06", "--today", "2022-07-10");
+
+        var lines = table.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var header = Assert.Single(lines, l => l.StartsWith("分组", StringComparison.Ordinal) && l.Contains("施工许可状态", StringComparison.Ordinal));
+        foreach (var column in new[] { "立项状态", "用地状态", "规划状态", "环评状态", "能评状态", "施工许可状态", "前期手续" })
+        {
+            Assert.Contains(column, header, StringComparison.Ordinal);
+        }
+
+        var p1 = Assert.Single(lines, l => l.StartsWith("P-1 ", StringComparison.Ordinal));
+        Assert.Contains("已办结 2022-02-20", p1, StringComparison.Ordinal);
+        Assert.Contains("逾期(计划2022-05-31)", p1, StringComparison.Ordinal);
+        Assert.Contains("已办结1/3项,逾期2项", p1, StringComparison.Ordinal);
+        Assert.Contains("计划2022-12-31", Assert.Single(lines, l => l.StartsWith("P-2 ", StringComparison.Ordinal)), StringComparison.Ordinal);
+
+        // The region table has no single status per group, so no 前期手续 columns.
+        var regionHeader = lines[lines.FindIndex(l => l.StartsWith("按地区", StringComparison.Ordinal)) + 1];
+        Assert.DoesNotContain("前期手续", regionHeader, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReportTable_LangEn_EnglishHeadersAndWords()
+    {
+        using var store = new TempStore();
+        var cli = await LoadedAsync(store);
+
+        var table = await cli.OkAsync("projects", "report", "--period", "2022-01..06", "--by", "project", "--today", "2022-07-10", "--lang", "en");
+
+        var lines = table.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var header = Assert.Single(lines, l => l.StartsWith("group ", StringComparison.Ordinal));
+        Assert.Contains("construction permit status", header, StringComparison.Ordinal);
+        Assert.Contains("pre-construction procedures", header, StringComparison.Ordinal);
+        Assert.DoesNotContain("施工许可", header, StringComparison.Ordinal);
+        var p1 = Assert.Single(lines, l => l.StartsWith("P-1 ", StringComparison.Ordinal));
+        Assert.Contains("done 2022-02-20", p1, StringComparison.Ordinal);
+        Assert.Contains("overdue (planned 2022-09-30)", p1, StringComparison.Ordinal);
+        Assert.Contains("1 of 3 done, 2 overdue", p1, StringComparison.Ordinal);
+    }
 }

@@ -33,7 +33,10 @@ public sealed class InputsTests(WebFactory factory) : IClassFixture<WebFactory>,
         new(new RegionCode(350604), "龙海区", RegionKind.MunicipalDistrict, new RegionCode(350600), new DateOnly(2021, 1, 1)),
     ]);
 
-    public async ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync() => await AddSharedNamesAsync(factory);
+
+    /// <summary>Adds 北京市通州区 (so 通州 is shared with 南通's) and 龙海市 abolished for 龙海区 to the factory's store, once.</summary>
+    internal static async Task AddSharedNamesAsync(WebFactory factory)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BaiqiangDbContext>();

@@ -69,6 +69,24 @@ public sealed class ProjectMapApiTests(WebFactory factory) : IClassFixture<WebFa
     }
 
     [Fact]
+    public async Task Map_StoredWgs84Point_IsDrawnInTheBoundariesGcj02Datum()
+    {
+        using var client = await factory.TokenClientAsync("map-analyst");
+
+        var map = await client.GetFromJsonAsync<JsonElement>($"/api/projects/map?{Query}&region=510502", Ct);
+
+        Assert.Equal("GCJ-02", map.GetProperty("boundary").GetProperty("datum").GetString());
+        var s01 = map.GetProperty("points").EnumerateArray().Single(p => p.GetProperty("code").GetString() == "JY-S01");
+        var stored = new Core.Geo.LngLat(105.433, 28.879);
+        var expected = Core.Geo.ChinaDatum.Wgs84ToGcj02(stored);
+        var drawn = new Core.Geo.LngLat(s01.GetProperty("mapLng").GetDouble(), s01.GetProperty("mapLat").GetDouble());
+        Assert.Equal(expected.Lng, drawn.Lng, 1e-6);
+        Assert.Equal(expected.Lat, drawn.Lat, 1e-6);
+        Assert.InRange(Core.Geo.ChinaDatum.DistanceMetres(stored, drawn), 200, 800);
+        Assert.Equal((28.879m, 105.433m), (s01.GetProperty("lat").GetDecimal(), s01.GetProperty("lng").GetDecimal()));
+    }
+
+    [Fact]
     public async Task Map_LedgerFilters_NarrowThePointsAndBadQueryIs400()
     {
         using var client = await factory.TokenClientAsync("map-analyst");

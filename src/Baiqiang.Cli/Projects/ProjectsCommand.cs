@@ -224,7 +224,7 @@ internal static class ProjectsCommand
         format.AcceptOnlyFromAmong("table", "csv", "xlsx");
         var output = new Option<string?>("--out") { Description = "输出文件(csv 默认打印到屏幕) / output file (csv prints to the screen by default)" };
         var today = CliAsOf.Option("判断亮灯(问题、节点逾期)的日期", "the day 亮灯 judges overdue problems and milestones on");
-        var lang = Output.ExportLanguageOption.Create("csv/xlsx 表头与文字语言:zh(中文,默认)或 en / header and word language of csv/xlsx: zh (default) or en");
+        var lang = Output.ExportLanguageOption.Create("表头与文字语言:zh(中文,默认)或 en / header and word language of the table, csv and xlsx: zh (default) or en");
         var command = new Command("report", "台账汇总:完成投资、占年度计划、时间过半任务过半、新开工与竣工、亮灯、前期手续 / ledger consolidation by period and grouping, with 亮灯 and 前期手续")
         {
             period, by, format, output, today, RegionOption, lang,
@@ -259,6 +259,8 @@ internal static class ProjectsCommand
                 .ToList();
             string Label((LedgerGrouping By, LedgerRow Row) x) => x.By == LedgerGrouping.Region && x.Row.GroupKey.Length > 0 && RegionCode.TryParse(x.Row.GroupKey, out var rc)
                 ? $"{lookups.RegionName(rc)}" : x.Row.GroupLabel;
+            var english = Output.ExportLanguageOption.IsEnglish(parse, lang);
+            var options = new LedgerExportOptions(await LedgerReportExport.PreliminaryAsync(db, region, ct), asOf.Day, english);
             if (fmt == "table")
             {
                 var o = parse.Out();
@@ -267,13 +269,20 @@ internal static class ProjectsCommand
                 {
                     await o.WriteLineAsync();
                     await o.WriteLineAsync($"按{GroupingZh(v.Report.GroupBy)} / by {v.Report.GroupBy}");
-                    var t = new TextTable("分组", "名称", "项目数", "年度计划", "累计完成", "占年度计划", "差距(百分点)", "过半", "新开工", "竣工", "亮灯", "亮灯原因");
+                    var t = new TextTable(ReportTableHeaders(v.Report.GroupBy, english));
                     foreach (var x in rows.Where(x => x.GroupBy == v.Report.GroupBy))
                     {
                         var r = x.Row;
-                        t.Add(r.GroupKey, Label(x), Cnt(r.ProjectCount), Yi(r.AnnualPlan), Yi(r.CompletedYearToDate),
-                            r.CompletionPercent is { } c ? P(c) + "%" : "—", r.GapPoints is { } gp ? Signed(gp) : "—", r.OnTrack ? "是" : "否",
-                            Cnt(r.NewStarts), Cnt(r.Completions), r.Light?.ColorZh ?? "—", r.Light?.Reason.Zh ?? string.Empty);
+                        string[] line =
+                        [
+                            r.GroupKey, Label(x), Cnt(r.ProjectCount), Yi(r.AnnualPlan), Yi(r.CompletedYearToDate),
+                            r.CompletionPercent is { } c ? P(c) + "%" : "—", r.GapPoints is { } gp ? Signed(gp) : "—",
+                            r.OnTrack ? (english ? "yes" : "是") : (english ? "no" : "否"), Cnt(r.NewStarts), Cnt(r.Completions),
+                            r.Light is { } l ? (english ? ProjectLights.En(l.Color) : l.ColorZh) : "—", (english ? r.Light?.Reason.En : r.Light?.Reason.Zh) ?? string.Empty,
+                        ];
+                        t.Add(v.Report.GroupBy == LedgerGrouping.Project
+                            ? [.. line, .. LedgerReportExport.PreliminaryCells(r.GroupKey, options).Select(s => s ?? "—")]
+                            : line);
                     }
 
                     t.WriteTo(o);
@@ -287,8 +296,6 @@ internal static class ProjectsCommand
                 return 0;
             }
 
-            var english = Output.ExportLanguageOption.IsEnglish(parse, lang);
-            var options = new LedgerExportOptions(await LedgerReportExport.PreliminaryAsync(db, region, ct), asOf.Day, english);
             var cells = LedgerReportExport.Cells(views.Select(v => v.Report), (g, r) => Label((g, r)), options);
             if (fmt == "xlsx")
             {
@@ -599,6 +606,18 @@ internal static class ProjectsCommand
         "work-group" => LedgerGrouping.WorkGroup,
         _ => LedgerGrouping.Kind,
     };
+
+    /// <summary>
+    /// The headers of <c>projects report</c>'s table: Chinese by default, English with <c>--lang en</c>; the per-project table
+    /// adds the export's 前期手续 columns (<see cref="LedgerReportExport.PreliminaryColumns"/>), a group has no single status.
+    /// </summary>
+    private static string[] ReportTableHeaders(LedgerGrouping by, bool english)
+    {
+        string[] common = english
+            ? ["group", "name", "projects", "annual plan", "done this year", "% of plan", "gap (points)", "on track", "new starts", "completions", "light", "light reason"]
+            : ["分组", "名称", "项目数", "年度计划", "累计完成", "占年度计划", "差距(百分点)", "过半", "新开工", "竣工", "亮灯", "亮灯原因"];
+        return by == LedgerGrouping.Project ? [.. common, .. LedgerReportExport.PreliminaryColumns(english)] : common;
+    }
 
     private static string GroupingZh(LedgerGrouping g) => g switch
     {

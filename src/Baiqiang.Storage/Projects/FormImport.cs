@@ -26,6 +26,12 @@ internal static class FormImport
         }
 
         var (byCode, byName) = await LoadInfoAsync(db, ct);
+
+        // A row without 项目编号 is matched by name within 所属地区, which may be a region's name: the names are loaded only then.
+        var lookups = sheet.Has(SheetColumn.Region) && sheet.Rows.Any(r => sheet.Cell(r.Cells, SheetColumn.Code).Length == 0
+                && sheet.Cell(r.Cells, SheetColumn.Region) is { Length: > 0 } t && !RegionCode.TryParse(t, out _))
+            ? await Lookups.StoreLookups.LoadAsync(db, ct)
+            : null;
         var spanMonth = sheet.Header(SheetColumn.Cumulative)?.SpanLastMonth;
 
         // Pass 1: parse each row.
@@ -34,7 +40,7 @@ internal static class FormImport
         foreach (var (row, cells) in sheet.Rows)
         {
             var before = errors.Count;
-            var p = Match(sheet, cells, row, byCode, byName, errors, reportMissing: true);
+            var p = Match(sheet, cells, row, byCode, byName, errors, reportMissing: true, lookups);
             ReportingMonth month = default;
             if (sheet.Has(SheetColumn.ReportMonth) && sheet.Cell(cells, SheetColumn.ReportMonth) is { Length: > 0 } mt)
             {

@@ -357,7 +357,7 @@ internal static class LedgerImport
     }
 
     /// <summary>所属地区: a well-formed code as it is (a store need not list the region), any other text an unambiguous region name.</summary>
-    private static ParseResult<RegionCode> ResolveRegion(string text, Lookups.StoreLookups lookups)
+    internal static ParseResult<RegionCode> ResolveRegion(string text, Lookups.StoreLookups lookups)
     {
         foreach (var c in text)
         {

@@ -29,6 +29,9 @@ public sealed record LedgerExportOptions(IReadOnlyDictionary<string, ProjectPrel
 /// (<see cref="ColumnsEn"/>) and the words (合计, statuses, 是/否, lights and their reasons, step states) are English.</remarks>
 public static class LedgerReportExport
 {
+    /// <summary>The 前期手续 columns at the end of a row: one per step and the summary.</summary>
+    private static readonly int PreliminaryStepCount = PreliminarySteps.Names.Count + 1;
+
     /// <summary>The Chinese headers (the default).</summary>
     public static IReadOnlyList<string> Columns { get; } =
     [
@@ -89,7 +92,6 @@ public static class LedgerReportExport
         {
             foreach (var (r, isTotal) in report.Rows.Select(r => (r, false)).Append((report.Total, true)))
             {
-                var preliminary = !isTotal && report.GroupBy == LedgerGrouping.Project && o.Preliminary is { } all && all.TryGetValue(r.GroupKey, out var p) ? p : null;
                 result.Add(
                 [
                     report.GroupBy.ToString().ToLowerInvariant(), r.GroupKey, isTotal ? (en ? "Total" : "合计") : label(report.GroupBy, r),
@@ -98,13 +100,34 @@ public static class LedgerReportExport
                     Import.ImportText.Trim(r.CompletedYearToDate), Round(r.CompletionPercent), Round(r.TimeElapsedPercent), Round(r.GapPoints),
                     r.OnTrack ? (en ? "yes" : "是") : (en ? "no" : "否"), r.NewStarts, r.Completions, r.Formula,
                     r.Light is { } l ? (en ? ProjectLights.En(l.Color) : l.ColorZh) : null, en ? r.Light?.Reason.En : r.Light?.Reason.Zh,
-                    .. PreliminarySteps.Names.Select(n => preliminary is not null && preliminary.Steps.TryGetValue(n, out var m) ? StepText(m, preliminary.Status, o.Today, en) : null),
-                    preliminary is null ? null : Summary(preliminary, o.Today, en),
+                    .. isTotal || report.GroupBy != LedgerGrouping.Project ? new string?[PreliminaryStepCount] : PreliminaryCells(r.GroupKey, o),
                 ]);
             }
         }
 
         return result;
+    }
+
+    /// <summary>The 前期手续 headers (one per step, then the summary) in the language of <paramref name="english"/>.</summary>
+    public static IReadOnlyList<string> PreliminaryColumns(bool english) => [.. Headers(english).TakeLast(PreliminaryStepCount)];
+
+    /// <summary>
+    /// The 前期手续 cells of project <paramref name="code"/> (one per step, then the summary), as the export writes them; all
+    /// null when the project tracks no step (or <see cref="LedgerExportOptions.Preliminary"/> is null).
+    /// </summary>
+    public static string?[] PreliminaryCells(string code, LedgerExportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Preliminary is not { } all || !all.TryGetValue(code, out var p))
+        {
+            return new string?[PreliminaryStepCount];
+        }
+
+        return
+        [
+            .. PreliminarySteps.Names.Select(n => p.Steps.TryGetValue(n, out var m) ? StepText(m, p.Status, options.Today, options.English) : null),
+            Summary(p, options.Today, options.English),
+        ];
     }
 
     /// <summary>已办结 2022-03-01 / 计划2022-09-30 / 逾期(计划2022-05-31), or in English done / planned / overdue (planned …).</summary>

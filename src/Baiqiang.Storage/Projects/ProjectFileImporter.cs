@@ -427,9 +427,14 @@ public static class ProjectFileImporter
         return (byCode, byName);
     }
 
-    /// <summary>Finds the row's project by code, else by name within region; adds an error and returns null when neither matches.</summary>
+    /// <summary>
+    /// Finds the row's project by code, else by name within region (所属地区 a code or, through <paramref name="lookups"/>, an
+    /// unambiguous region name); adds an error and returns null when neither matches. A region name shared by several regions
+    /// is refused naming them.
+    /// </summary>
     internal static ProjectInfo? Match(
-        Sheet sheet, string[] cells, int row, Dictionary<string, ProjectInfo> byCode, Dictionary<(RegionCode, string), ProjectInfo> byName, Errors errors, bool reportMissing)
+        Sheet sheet, string[] cells, int row, Dictionary<string, ProjectInfo> byCode, Dictionary<(RegionCode, string), ProjectInfo> byName, Errors errors, bool reportMissing,
+        Lookups.StoreLookups? lookups = null)
     {
         var code = sheet.Cell(cells, SheetColumn.Code);
         if (code.Length > 0)
@@ -449,6 +454,22 @@ public static class ProjectFileImporter
 
         var name = sheet.Cell(cells, SheetColumn.Name);
         var regionText = sheet.Cell(cells, SheetColumn.Region);
+        if (name.Length > 0 && regionText.Length > 0 && lookups is not null && !RegionCode.TryParse(regionText, out _))
+        {
+            var resolved = LedgerImport.ResolveRegion(regionText, lookups);
+            if (!resolved.Success)
+            {
+                if (reportMissing)
+                {
+                    errors.Add(row, sheet.HeaderText(SheetColumn.Region), resolved.Error!.Value);
+                }
+
+                return null;
+            }
+
+            regionText = resolved.Value.ToString();
+        }
+
         if (name.Length > 0 && RegionCode.TryParse(regionText, out var region) && byName.TryGetValue((region, name), out var byN))
         {
             return byN;

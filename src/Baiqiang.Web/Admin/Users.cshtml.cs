@@ -27,6 +27,7 @@ public sealed class UsersModel(UserAdmin admin, Lang lang) : PageModel
     public List<string> Roles { get; set; } = [];
 
     [BindProperty]
+    [Shared.Inputs.RegionInput(Multiple = true)]
     public string? Regions { get; set; }
 
     [BindProperty]

@@ -91,6 +91,7 @@ public sealed class DealsModel(BaiqiangDbContext db, Lang lang) : PageModel
 
         public string? Name { get; set; }
 
+        [RegionInput]
         public string? Region { get; set; }
 
         public string? InvestorName { get; set; }

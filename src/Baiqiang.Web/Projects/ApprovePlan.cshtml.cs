@@ -20,6 +20,7 @@ public sealed class ApprovePlanModel(BaiqiangDbContext db, Lang lang) : PageMode
     public string? Year { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    [Shared.Inputs.RegionInput]
     public string? Region { get; set; }
 
     public List<string> Errors { get; } = [];

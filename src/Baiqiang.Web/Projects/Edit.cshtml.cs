@@ -44,9 +44,6 @@ public sealed class EditModel(BaiqiangDbContext db, Lang lang) : PageModel
 
     public IEnumerable<string> Errors => FieldErrors.Values.SelectMany(v => v).Select(m => ProjectViews.Pick(m, lang.En));
 
-    /// <summary>Region suggestions: the caller's scope regions and the regions that already have projects, with names.</summary>
-    public IReadOnlyList<(string Code, string Name)> Regions { get; private set; } = [];
-
     public string Invalid(string field) => FieldErrors.ContainsKey(field) ? "invalid" : string.Empty;
 
     public async Task<IActionResult> OnGetAsync(string? code, CancellationToken ct)
@@ -79,7 +76,6 @@ public sealed class EditModel(BaiqiangDbContext db, Lang lang) : PageModel
         }
 
         Input.AddBlankRows();
-        await LoadRegionsAsync(actor, ct);
         return Page();
     }
 
@@ -151,16 +147,7 @@ public sealed class EditModel(BaiqiangDbContext db, Lang lang) : PageModel
 
         db.ChangeTracker.Clear();
         Input.AddBlankRows();
-        await LoadRegionsAsync(actor, ct);
         return Page();
-    }
-
-    private async Task LoadRegionsAsync(Actor actor, CancellationToken ct)
-    {
-        var withProjects = await db.Projects.AsNoTracking().Select(p => p.RegionCode).Distinct().ToListAsync(ct);
-        var codes = actor.Regions.Concat(withProjects.Where(r => actor.IsAdmin || actor.Covers(r))).Distinct().Order().ToList();
-        var names = await PipelineViews.RegionNamesAsync(db, codes, ct);
-        Regions = [.. codes.Select(c => (c.ToString(), names.GetValueOrDefault(c, c.ToString())))];
     }
 
     /// <summary>The form's fields as typed. Money is text in the unit chosen beside it; dates are yyyy-MM-dd; lists are separated by 、 , ; or new lines.</summary>
@@ -172,6 +159,7 @@ public sealed class EditModel(BaiqiangDbContext db, Lang lang) : PageModel
 
         public string? Name { get; set; }
 
+        [Shared.Inputs.RegionInput]
         public string? Region { get; set; }
 
         public string? Category { get; set; }

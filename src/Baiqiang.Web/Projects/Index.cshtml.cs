@@ -102,7 +102,7 @@ public sealed class IndexModel(BaiqiangDbContext db, TimeProvider clock, Lang la
     }
 
     /// <summary>
-    /// The map's drawing spec: boundary files and highlighted areas, each point's code, name, [lng, lat], light and reason in
+    /// The map's drawing spec: boundary files and highlighted areas, each point's code, name, [lng, lat] in the boundaries' datum (GCJ-02), light and reason in
     /// the page's language, and the words of the legend (each light with its shape, so colour never stands alone).
     /// </summary>
     private object MapSpec(ProjectMapResponse m) => new
@@ -126,7 +126,7 @@ public sealed class IndexModel(BaiqiangDbContext db, TimeProvider clock, Lang la
         },
         points = m.Points.Select(p => new
         {
-            code = p.Code, name = p.Name, lng = p.Lng, lat = p.Lat, light = p.Light,
+            code = p.Code, name = p.Name, lng = p.MapLng, lat = p.MapLat, light = p.Light,
             lightText = lang[p.LightZh + "灯", p.Light], reason = lang[p.Reason, p.ReasonEn],
         }).ToArray(),
     };

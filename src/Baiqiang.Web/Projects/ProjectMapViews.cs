@@ -1,4 +1,5 @@
 using Baiqiang.Core.Access;
+using Baiqiang.Core.Geo;
 using Baiqiang.Core.Projects;
 using Baiqiang.Core.Regions;
 using Baiqiang.Storage;
@@ -11,20 +12,23 @@ using Microsoft.EntityFrameworkCore;
 namespace Baiqiang.Web.Projects;
 
 /// <summary>
-/// A located project on the ledger map: where it is (<see cref="Lat"/>/<see cref="Lng"/>, as stored: WGS-84 degrees) and its
-/// 亮灯 — <see cref="Light"/> green/yellow/red/none (<see cref="LightZh"/> 绿/黄/红/无) with <see cref="Reason"/> (Chinese)
-/// and <see cref="ReasonEn"/> saying why.
+/// A located project on the ledger map: where it is (<see cref="Lat"/>/<see cref="Lng"/>, as stored: WGS-84 degrees), where
+/// it is drawn (<see cref="MapLat"/>/<see cref="MapLng"/>: the same place in the boundary files' datum,
+/// <see cref="ProjectMapBoundary.Datum"/>, GCJ-02 inside China) and its 亮灯 — <see cref="Light"/> green/yellow/red/none
+/// (<see cref="LightZh"/> 绿/黄/红/无) with <see cref="Reason"/> (Chinese) and <see cref="ReasonEn"/> saying why.
 /// </summary>
 public sealed record ProjectMapPoint(
-    string Code, string Name, string Region, decimal Lat, decimal Lng, string Light, string LightZh, string Reason, string ReasonEn);
+    string Code, string Name, string Region, decimal Lat, decimal Lng, string Light, string LightZh, string Reason, string ReasonEn,
+    double MapLat, double MapLng);
 
 /// <summary>
 /// The boundary the points are drawn on: <see cref="Files"/> are the boundary files to load (<c>/lib/china-map/{file}.json</c>),
 /// <see cref="Areas"/> the boundary keys (division codes in those files) of the view's regions, drawn highlighted;
 /// <see cref="Mode"/> is <c>areas</c> (county outlines of one to six prefecture/province files) or <c>dots</c> (the national
-/// province map, when the view's regions spread over more files); <see cref="Missing"/> lists the view's regions with no boundary.
+/// province map, when the view's regions spread over more files); <see cref="Missing"/> lists the view's regions with no boundary;
+/// <see cref="Datum"/> is the files' datum (<c>GCJ-02</c>), the one <see cref="ProjectMapPoint.MapLat"/>/<see cref="ProjectMapPoint.MapLng"/> are in.
 /// </summary>
-public sealed record ProjectMapBoundary(string Mode, IReadOnlyList<string> Files, IReadOnlyList<string> Areas, IReadOnlyList<string> Missing);
+public sealed record ProjectMapBoundary(string Mode, IReadOnlyList<string> Files, IReadOnlyList<string> Areas, IReadOnlyList<string> Missing, string Datum);
 
 /// <summary>
 /// The ledger map: the located projects of the ledger's view (same filters as the ledger: period, region, status, tag,
@@ -41,11 +45,15 @@ public sealed record ProjectMapResponse(
 /// <see cref="RankingMap.Plan"/>), each with its 亮灯 and reason as the ledger judges it.
 /// </summary>
 /// <remarks>
-/// Coordinates are where a site is, often taken from a photo's GPS, so they follow the attachments' read rule
+/// <para>Coordinates are stored in WGS-84 (as GPS and photos' EXIF give them) and returned as stored in <c>lat</c>/<c>lng</c>;
+/// the boundary files are GCJ-02 (<see cref="RankingMap.Datum"/>), so each point also carries <c>mapLat</c>/<c>mapLng</c>,
+/// converted once here by <see cref="ChinaDatum"/>, and the page draws those: drawn as stored, a point in 泸州 would land
+/// some 300–600 m off its site.</para>
+/// <para>Coordinates are where a site is, often taken from a photo's GPS, so they follow the attachments' read rule
 /// (<see cref="Storage.Projects.ProjectAttachmentStore.CanSeeFiles"/>): administrators, users with no region scope, and
 /// users scoped to the project's region (or above it) see a project's point; others' projects are counted in
 /// <see cref="ProjectMapResponse.Hidden"/>. Asking for a region outside the caller's scope (neither within nor above it)
-/// is refused (<see cref="AccessDeniedException"/>: 403 from the API).
+/// is refused (<see cref="AccessDeniedException"/>: 403 from the API).</para>
 /// </remarks>
 public static class ProjectMapViews
 {
@@ -91,7 +99,10 @@ public static class ProjectMapViews
             }
 
             var item = ProjectViews.ToItem(r);
-            points.Add(new ProjectMapPoint(r.GroupKey, r.GroupLabel, site.RegionCode.ToString(), lat, lng, item.Light, item.LightZh, item.LightReasonZh, item.LightReasonEn));
+            var drawn = ChinaDatum.ToDatum(new LngLat((double)lng, (double)lat), RankingMap.Datum);
+            points.Add(new ProjectMapPoint(
+                r.GroupKey, r.GroupLabel, site.RegionCode.ToString(), lat, lng, item.Light, item.LightZh, item.LightReasonZh, item.LightReasonEn,
+                Math.Round(drawn.Lat, 6), Math.Round(drawn.Lng, 6)));
         }
 
         if (regions.Count == 0 && a.Region is { } only)
@@ -119,7 +130,8 @@ public static class ProjectMapViews
             plan.Mode == MapMode.Dots ? "dots" : "areas",
             [.. plan.Files.Select(f => f.ToString(System.Globalization.CultureInfo.InvariantCulture))],
             plan.Mode == MapMode.Dots ? [] : [.. plan.Regions.Select(x => x.Key)],
-            [.. plan.Unmapped.Select(u => u.Code)]);
+            [.. plan.Unmapped.Select(u => u.Code)],
+            RankingMap.Datum == MapDatum.Gcj02 ? "GCJ-02" : "WGS-84");
     }
 
     /// <summary><c>GET /api/projects/map</c>: the ledger's query (<c>by</c> is ignored: points are projects).</summary>

@@ -70,6 +70,12 @@ public static class RankingMap
     /// <summary>The folder under wwwroot that holds the boundary files.</summary>
     public const string Folder = "lib/china-map";
 
+    /// <summary>
+    /// The datum of the boundary files' coordinates: DataV.GeoAtlas publishes in GCJ-02, as Chinese map services must, so a
+    /// stored WGS-84 point is converted (<see cref="Core.Geo.ChinaDatum.ToDatum"/>) before it is drawn on them.
+    /// </summary>
+    public const Core.Geo.MapDatum Datum = Core.Geo.MapDatum.Gcj02;
+
     /// <summary>The national map of provinces, the base of <see cref="MapMode.Dots"/>.</summary>
     public const int NationalFile = 100000;
 

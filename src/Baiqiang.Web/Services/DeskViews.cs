@@ -17,6 +17,7 @@ public sealed class EnterpriseInput
 
     public string? Name { get; set; }
 
+    [Shared.Inputs.RegionInput]
     public string? Region { get; set; }
 
     public string? Park { get; set; }

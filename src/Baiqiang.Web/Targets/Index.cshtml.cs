@@ -9,6 +9,7 @@ using Baiqiang.Storage.Regions;
 using Baiqiang.Storage.Targets;
 using Baiqiang.Web.Auth;
 using Baiqiang.Web.Shared;
+using Baiqiang.Web.Shared.Inputs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,10 @@ namespace Baiqiang.Web.Targets;
 /// </summary>
 public sealed class IndexModel(BaiqiangDbContext db, Lang lang, TimeProvider clock) : PageModel
 {
+    /// <summary>The region: a code, or a name as typed (江阳, 泸州市江阳区), which <see cref="CanonicalInputsFilter"/> turns into
+    /// its code (or refuses, naming the candidates of a shared name, beside the box).</summary>
     [BindProperty(SupportsGet = true)]
+    [RegionInput]
     public string? Region { get; set; }
 
     /// <summary>The key of the target whose values fill the form (<c>?edit=</c>).</summary>
@@ -297,22 +301,19 @@ public sealed class IndexModel(BaiqiangDbContext db, Lang lang, TimeProvider clo
 
         RegionCode code;
         var text = Region?.Trim();
+        if (CanonicalInputsFilter.ErrorFor(HttpContext, "region") is not null)
+        {
+            return false; // a typed name that is unknown or shared: the reason and the candidates are beside the box
+        }
+
         if (string.IsNullOrEmpty(text))
         {
             code = QuickRegions.Count > 0 ? RegionCode.Parse(QuickRegions[0].Code) : new RegionCode(510502);
         }
         else if (!RegionCode.TryParse(text, out code))
         {
-            var byName = (await RegionStore.FindByNameAsync(db, text, ct)).Where(r => r.ValidTo is null).ToList();
-            if (byName.Count != 1)
-            {
-                Errors.Add(("region", byName.Count == 0
-                    ? lang[$"找不到地区“{text}”", $"no region named '{text}'"]
-                    : lang[$"地区名“{text}”不唯一（{string.Join("、", byName.Select(r => r.Code))}），请填写代码", $"region name '{text}' is ambiguous ({string.Join(", ", byName.Select(r => r.Code))}); give the code"]));
-                return false;
-            }
-
-            code = byName[0].Code;
+            Errors.Add(("region", lang[$"“{text}”不是有效的行政区划代码", $"'{text}' is not a valid region code"]));
+            return false;
         }
 
         RegionName = await db.Regions.AsNoTracking().Where(r => r.Code == code).OrderBy(r => r.ValidTo == null ? 0 : 1).Select(r => r.Name).FirstOrDefaultAsync(ct);

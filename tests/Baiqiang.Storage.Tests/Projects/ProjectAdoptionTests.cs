@@ -89,6 +89,26 @@ public abstract class ProjectAdoptionTests<TFixture>(TFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task ImportForm_NoCodeRegionByName_UniqueNameMatchesSharedNameRefusedNamingCandidates()
+    {
+        await using var db = fixture.Open();
+        await RegionsAsync(db);
+        var ledger = await ImportAsync(db, "序号,项目编号,项目名称,所属地区,计划年度,年度计划投资(万元)\n1,LX-F1,泸县物流园,510521,2023,50000\n2,TZ-F1,通州物流园,320612,2023,40000\n");
+        Assert.True(ledger.Success, string.Join("\n", ledger.Errors));
+
+        var byName = await ImportAsync(db, "项目名称,所属地区,填报月份,本月完成投资(万元)\n泸县物流园,泸县,2023-03,3000\n", "form.csv");
+        var shared = await ImportAsync(db, "项目名称,所属地区,填报月份,本月完成投资(万元)\n通州物流园,通州区,2023-03,1000\n", "form.csv");
+
+        Assert.True(byName.Success, string.Join("\n", byName.Errors));
+        Assert.Equal(3000m, (await db.MonthlyReports.AsNoTracking().SingleAsync(r => r.ProjectCode == "LX-F1" && r.Month == 3, Ct)).CompletedThisMonth);
+        var e = Assert.Single(shared.Errors);
+        Assert.Equal((2, "所属地区"), (e.Row, e.Column));
+        Assert.Contains("320612", e.Message.Zh, StringComparison.Ordinal);
+        Assert.Contains("110112", e.Message.Zh, StringComparison.Ordinal);
+        Assert.False(await db.MonthlyReports.AnyAsync(r => r.ProjectCode == "TZ-F1", Ct));
+    }
+
+    [Fact]
     public async Task ImportLedger_SameNameTwiceInOneRegion_RefusedNamingBothRows()
     {
         await using var db = fixture.Open();

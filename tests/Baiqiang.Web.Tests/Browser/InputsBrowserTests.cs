@@ -7,7 +7,7 @@ namespace Baiqiang.Web.Tests.Browser;
 /// <summary>
 /// Real headless Chromium on the period and region boxes: a person types 2022年上半年 and 江阳 into the report card and
 /// sees 江阳区's half-year figures under a canonical URL; the picker's 上半年 shortcut writes the canonical value; the
-/// region box suggests names as typed. And every main page in English (<c>?lang=en</c>): no script errors, English
+/// region box suggests names as typed, and on a posted form (a new deal) a picked suggestion is submitted as its code. And every main page in English (<c>?lang=en</c>): no script errors, English
 /// navigation and title. Skips without chromium, fails under CI=true.
 /// </summary>
 public sealed partial class InputsBrowserTests(KestrelWebFactory factory) : IClassFixture<KestrelWebFactory>
@@ -54,6 +54,38 @@ public sealed partial class InputsBrowserTests(KestrelWebFactory factory) : ICla
         await page.ClickAsync("#dashboard-filter button[type=submit]");
         var reason = await page.WaitForSelectorAsync("#period-input-period-error");
         Assert.Contains("不是统计口径的期别", await reason!.TextContentAsync(), StringComparison.Ordinal);
+        Assert.Empty(pageErrors);
+        Assert.True(chromium.ConsoleErrors.Count == 0, string.Join("\n", chromium.ConsoleErrors));
+    }
+
+    [Fact]
+    public async Task DealForm_TypeNamePickSuggestionAndSubmit_CreatesInThatRegion_InChromium()
+    {
+        await factory.EnsureUserAsync("inputs-jy-editor", "editor", 510502);
+        await using var chromium = await ChromiumSession.OpenAsync(factory.BaseUrl);
+        var page = chromium.Page;
+        var pageErrors = new List<string>();
+        page.PageError += (_, e) => pageErrors.Add(e);
+        await chromium.SignInAsync("inputs-jy-editor", WebFactory.UserPassword);
+
+        await page.GotoAsync("/Pipeline/Deals");
+        await page.FillAsync("#create-deal input[name='Input.Code']", "JY-BR-1");
+        await page.FillAsync("#create-deal input[name='Input.Name']", "浏览器地区名称项目");
+        await page.FillAsync("#create-deal input[name='Input.InvestorName']", "某投资方");
+        await page.FillAsync("#create-deal input[name='Input.LeadOn']", "2024-06-01");
+        // A person types the name; the suggestions appear under the box; picking one puts its code in the box.
+        await page.Locator("#create-deal input[name='Input.Region']").PressSequentiallyAsync("江阳");
+        var suggestion = await page.WaitForSelectorAsync("#region-input-Input-Region-suggestions button[data-code='510502']");
+        Assert.Contains("泸州市江阳区", await suggestion!.TextContentAsync(), StringComparison.Ordinal);
+        await suggestion.ClickAsync();
+        Assert.Equal("510502", await page.InputValueAsync("#create-deal input[name='Input.Region']"));
+        Assert.True(await page.Locator("#region-input-Input-Region-suggestions").IsHiddenAsync());
+        await page.ClickAsync("#create-deal button[type=submit]");
+
+        await page.WaitForSelectorAsync("#created");
+        Assert.Contains("JY-BR-1", await page.TextContentAsync("#created"), StringComparison.Ordinal);
+        await page.GotoAsync("/Pipeline/Deal/JY-BR-1");
+        Assert.Contains("江阳区（510502）", await page.TextContentAsync("main"), StringComparison.Ordinal);
         Assert.Empty(pageErrors);
         Assert.True(chromium.ConsoleErrors.Count == 0, string.Join("\n", chromium.ConsoleErrors));
     }

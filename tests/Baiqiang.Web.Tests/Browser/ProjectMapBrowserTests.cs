@@ -1,3 +1,4 @@
+using System.Globalization;
 using Baiqiang.Core.Access;
 using Baiqiang.Core.Regions;
 using Baiqiang.Storage;
@@ -69,8 +70,10 @@ public sealed class ProjectMapBrowserTests(KestrelWebFactory factory) : IClassFi
         Assert.Equal(12, (await VisibleRowsAsync(page)).Length);
         Assert.False(await page.IsVisibleAsync("#map-selection"));
 
-        // A real click on JY-S08's point (its pixel from ECharts' own projection) selects it alone.
-        var xy = await page.EvaluateAsync<double[]>($"() => {Chart}.convertToPixel({{ geoIndex: 0 }}, [105.55, 28.76])");
+        // A real click on JY-S08's point (its pixel from ECharts' own projection) selects it alone. The point is drawn where its
+        // stored WGS-84 position lies on the GCJ-02 boundaries, so the click goes to the converted position.
+        var drawn = Core.Geo.ChinaDatum.Wgs84ToGcj02(new Core.Geo.LngLat(105.55, 28.76));
+        var xy = await page.EvaluateAsync<double[]>(string.Create(CultureInfo.InvariantCulture, $"() => {Chart}.convertToPixel({{ geoIndex: 0 }}, [{drawn.Lng}, {drawn.Lat}])"));
         var box = (await page.Locator("#project-map").BoundingBoxAsync())!;
         await page.Mouse.ClickAsync((float)(box.X + xy[0]), (float)(box.Y + xy[1]));
         await page.WaitForSelectorAsync("#project-map[data-selected='1']");

@@ -13,7 +13,8 @@ namespace Baiqiang.Web.Shared.Inputs;
 public sealed class PeriodInputAttribute : Attribute;
 
 /// <summary>Marks a page model's query property as a region a person may give by name (<c>江阳</c>); with
-/// <see cref="Multiple"/>, a list separated by commas or 、.</summary>
+/// <see cref="Multiple"/>, a list separated by commas or 、. On a posted form it also marks a property of a bound input
+/// object (<c>Input.Region</c>).</summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class RegionInputAttribute : Attribute
 {
@@ -48,6 +49,13 @@ public sealed class CanonicalInputsFilter : IAsyncPageFilter
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var http = context.HttpContext;
+        if (context.HandlerInstance is PageModel posted && !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
+        {
+            await ResolvePostedAsync(http, posted);
+            await next();
+            return;
+        }
+
         var inputs = context.HandlerInstance is PageModel page && HttpMethods.IsGet(http.Request.Method) ? InputsOf(page.GetType()) : [];
         var typed = inputs
             .Select(i => (i.Property, i.Kind, Key: http.Request.Query.Keys.FirstOrDefault(k => string.Equals(k, i.Property.Name, StringComparison.OrdinalIgnoreCase))))
@@ -130,6 +138,83 @@ public sealed class CanonicalInputsFilter : IAsyncPageFilter
         }
 
         await next();
+    }
+
+    /// <summary>
+    /// A posted form's region boxes (<see cref="RegionInputAttribute"/> on a page property, or on a property of a bound input
+    /// object, posted as <c>Input.Region</c>): a typed name that resolves to one region is replaced by its code before the
+    /// handler runs, so the handler and the store see codes only. A name that does not resolve (unknown, or shared by several
+    /// regions) is left as typed, which the handler's own code check refuses, so nothing is saved and the box keeps the text;
+    /// the reason and the candidates are recorded for <c>_RegionInput</c> under the posted field name.
+    /// </summary>
+    private static async Task ResolvePostedAsync(HttpContext http, PageModel page)
+    {
+        var errors = new Dictionary<string, InputError>(StringComparer.OrdinalIgnoreCase);
+        RegionNames? names = null;
+        foreach (var (target, property, field, multiple) in PostedInputsOf(page))
+        {
+            if (property.GetValue(target) is not string text || string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
+            var parts = multiple
+                ? text.Split([',', '，', '、', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                : [text.Trim()];
+            if (parts.All(p => p.All(char.IsAsciiDigit)))
+            {
+                continue; // codes: the handler checks them, with its own message
+            }
+
+            names ??= await RegionNames.LoadAsync(http.RequestServices.GetRequiredService<BaiqiangDbContext>(), http.RequestAborted);
+            List<string>? codes = new();
+            foreach (var part in parts)
+            {
+                var r = part.All(char.IsAsciiDigit) ? null : names.Resolve(part);
+                if (r is { Success: false })
+                {
+                    errors[field] = new InputError(text, r.Error!.Value, r.Candidates, part);
+                    codes = null;
+                    break;
+                }
+
+                codes.Add(r?.Code!.Value.ToString() ?? part);
+            }
+
+            if (codes is not null)
+            {
+                property.SetValue(target, string.Join(',', codes));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            http.Items[ItemKey] = errors;
+        }
+    }
+
+    /// <summary>The region inputs of a posted page: its own <see cref="RegionInputAttribute"/> properties and those of its bound
+    /// input objects, with the object that holds each, and the form field name.</summary>
+    private static IEnumerable<(object Target, PropertyInfo Property, string Field, bool Multiple)> PostedInputsOf(PageModel page)
+    {
+        foreach (var p in page.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (p.GetCustomAttribute<RegionInputAttribute>() is { } own && p.PropertyType == typeof(string) && p.CanWrite)
+            {
+                yield return (page, p, p.Name, own.Multiple);
+            }
+            else if (p.GetCustomAttribute<Microsoft.AspNetCore.Mvc.BindPropertyAttribute>() is not null && p.PropertyType.IsClass
+                && p.PropertyType != typeof(string) && p.GetValue(page) is { } input)
+            {
+                foreach (var inner in p.PropertyType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+                {
+                    if (inner.GetCustomAttribute<RegionInputAttribute>() is { } nested && inner.PropertyType == typeof(string) && inner.CanWrite)
+                    {
+                        yield return (input, inner, p.Name + "." + inner.Name, nested.Multiple);
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>The error for the input named <paramref name="name"/> on this request, if it could not be read.</summary>

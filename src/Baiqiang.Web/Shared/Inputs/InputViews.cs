@@ -16,4 +16,5 @@ public sealed record PeriodInputView(string Name, string? Value, string Label, b
 /// <param name="Label">The label, already in the user's language.</param>
 /// <param name="Multiple">Several regions separated by commas (the suggestions complete the last one).</param>
 /// <param name="Size">The box's width in characters.</param>
-public sealed record RegionInputView(string Name, string? Value, string Label, bool Multiple = false, int Size = 16);
+/// <param name="Required">The form cannot be sent without a region.</param>
+public sealed record RegionInputView(string Name, string? Value, string Label, bool Multiple = false, int Size = 16, bool Required = false);

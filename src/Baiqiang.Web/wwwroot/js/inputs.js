@@ -55,6 +55,29 @@
 
   function setUpRegion(input) {
     var list = document.getElementById(input.getAttribute('list'));
+    // The visible suggestions (Shared/_RegionInput): one button per region, named in full; a click puts its code in the box.
+    var shown = document.getElementById(input.getAttribute('list').replace(/-choices$/, '-suggestions'));
+    function show(items, head) {
+      if (!shown) { return; }
+      shown.replaceChildren.apply(shown, items.map(function (c) {
+        var b = document.createElement('button');
+        b.type = 'button';
+        b.className = 'suggestion';
+        b.dataset.code = c.code;
+        b.textContent = c.fullName + '（' + c.code + '）' + (c.retired ? ' ×' : '');
+        b.addEventListener('click', function () {
+          input.value = head + c.code;
+          asked = last(input.value);
+          shown.replaceChildren();
+          shown.hidden = true;
+          input.dataset.picked = c.code;
+          input.dispatchEvent(new Event('change', { bubbles: true }));
+          input.focus();
+        });
+        return b;
+      }));
+      shown.hidden = items.length === 0;
+    }
     var multiple = input.dataset.regionSuggest === 'multiple';
     var timer = null;
     var asked = '';
@@ -67,7 +90,7 @@
       var q = last(input.value);
       if (q === asked) { return; }
       asked = q;
-      if (!q) { list.replaceChildren(); return; }
+      if (!q) { list.replaceChildren(); show([], ''); return; }
       fetch('/api/regions/suggest?q=' + encodeURIComponent(q), { headers: { Accept: 'application/json' } })
         .then(function (r) { return r.ok ? r.json() : []; })
         .then(function (items) {
@@ -80,6 +103,8 @@
             o.textContent = c.fullName;
             return o;
           }));
+          // A code already in the box needs no suggestion of itself.
+          show(items.length === 1 && items[0].code === q ? [] : items, head);
           input.dataset.suggested = String(items.length);
         })
         .catch(function () { /* suggestions are a help only; the server resolves on submit */ });
@@ -89,6 +114,18 @@
       timer = setTimeout(ask, 150);
     });
   }
+
+  // A shared name refused on a posted form: each candidate button puts its value in the box (the form is not re-sent).
+  document.querySelectorAll('.region-input').forEach(function (root) {
+    var input = root.querySelector('input[data-region-suggest]');
+    root.querySelectorAll('button.candidate[data-value]').forEach(function (b) {
+      b.addEventListener('click', function () {
+        input.value = b.dataset.value;
+        input.removeAttribute('aria-invalid');
+        input.focus();
+      });
+    });
+  });
 
   document.querySelectorAll('[data-period-input]').forEach(setUpPeriod);
   document.querySelectorAll('input[data-region-suggest]').forEach(setUpRegion);

