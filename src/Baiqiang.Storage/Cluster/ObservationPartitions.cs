@@ -69,14 +69,16 @@ internal static class ObservationPartitions
 
     private const string EnsureSql = "SELECT baiqiang_observation_partition(@year)";
 
-    /// <summary>Makes sure each year has its partition, inside the caller's write transaction (PostgreSQL only).</summary>
+    /// <summary>Whether the store's observations are partitioned: PostgreSQL from migration <c>PartitionedObservations</c>
+    /// on (one catalogue look-up per write; a store of an earlier schema, e.g. in an upgrade test, is written as before).</summary>
+    public static async Task<bool> ActiveAsync(BaiqiangDbContext db, CancellationToken ct) =>
+        db.Provider == StoreProvider.PostgreSql
+        && await db.Database.SqlQueryRaw<bool>("SELECT to_regproc('baiqiang_observation_partition') IS NOT NULL AS \"Value\"").SingleAsync(ct);
+
+    /// <summary>Makes sure each year has its partition, inside the caller's write transaction (partitioned PostgreSQL
+    /// stores only: see <see cref="ActiveAsync"/>).</summary>
     public static async Task EnsureAsync(BaiqiangDbContext db, IEnumerable<int> years, CancellationToken ct)
     {
-        if (db.Provider != StoreProvider.PostgreSql)
-        {
-            return;
-        }
-
         foreach (var year in years.Distinct())
         {
             await db.Database.ExecuteSqlRawAsync(EnsureSql, [new NpgsqlParameter<int>("year", year)], ct);

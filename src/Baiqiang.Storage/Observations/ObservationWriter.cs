@@ -91,7 +91,11 @@ public static class ObservationWriter
                 }
 
                 // PostgreSQL: every year written gets its partition first (Cluster/ObservationPartitions).
-                await Cluster.ObservationPartitions.EnsureAsync(db, unique.Select(r => r.Period.Year), ct);
+                var partitioned = await Cluster.ObservationPartitions.ActiveAsync(db, ct);
+                if (partitioned)
+                {
+                    await Cluster.ObservationPartitions.EnsureAsync(db, unique.Select(r => r.Period.Year), ct);
+                }
 
                 // Decided under the store's write lock: another import cannot fill these indicators in between.
                 var bulk = bulkSession && await NothingStoredForAsync(db, unique, ct);
@@ -104,7 +108,7 @@ public static class ObservationWriter
                     await BeginBulkTransactionAsync(db, tx is not null, ct);
                     var indexes = rebuildIndexes ? await DropSecondaryIndexesAsync(db, ct) : [];
                     int n;
-                    using (var rows = OpenBulk(db, now, user))
+                    using (var rows = OpenBulk(db, now, user, partitioned))
                     {
                         foreach (var r in unique)
                         {
@@ -205,6 +209,7 @@ public static class ObservationWriter
             {
                 // Decided under the store's write lock: another import cannot store these indicators in between.
                 var stored = await IndicatorsWithFactsAsync(db, ct);
+                var partitioned = await Cluster.ObservationPartitions.ActiveAsync(db, ct);
                 var empty = stored.Count == 0 && !await db.Observations.AnyAsync(ct);
                 await BeginBulkTransactionAsync(db, tx is not null, ct);
                 var indexes = empty ? await DropSecondaryIndexesAsync(db, ct) : [];
@@ -223,7 +228,7 @@ public static class ObservationWriter
                         }
 
                         first ??= r;
-                        rows ??= OpenBulk(db, now, user);
+                        rows ??= OpenBulk(db, now, user, partitioned);
                         rows.Write(r);
                     }
 
@@ -277,7 +282,10 @@ public static class ObservationWriter
                         await LastFigureCheck.EnforceAsync(db, revisable, checks.PlausibleMultiple, checks.ForceReason, user, now, ct);
                     }
 
-                    await Cluster.ObservationPartitions.EnsureAsync(db, revisable.Select(r => r.Period.Year), ct);
+                    if (partitioned)
+                    {
+                        await Cluster.ObservationPartitions.EnsureAsync(db, revisable.Select(r => r.Period.Year), ct);
+                    }
                     var general = await GeneralAsync(db, revisable, now, user, ct);
                     summary = new WriteSummary(n + general.Inserted, general.Revised, general.Unchanged);
                 }
@@ -575,9 +583,9 @@ public static class ObservationWriter
         return result;
     }
 
-    private static IBulkRows OpenBulk(BaiqiangDbContext db, DateTimeOffset now, string user) => db.Provider == StoreProvider.Sqlite
+    private static IBulkRows OpenBulk(BaiqiangDbContext db, DateTimeOffset now, string user, bool partitioned) => db.Provider == StoreProvider.Sqlite
         ? new SqliteBulkRows((SqliteConnection)db.Database.GetDbConnection(), now, user)
-        : new PostgresBulkRows((NpgsqlConnection)db.Database.GetDbConnection(), now, user);
+        : new PostgresBulkRows((NpgsqlConnection)db.Database.GetDbConnection(), now, user, partitioned);
 
     private static string DecimalText(decimal value) => value.ToString("0.0###########################", CultureInfo.InvariantCulture);
 
@@ -797,7 +805,7 @@ public static class ObservationWriter
     /// <remarks>The first row of a year not yet seen in this load ends the running COPY, makes sure the year has its
     /// partition (<see cref="Cluster.ObservationPartitions"/>) and starts the next COPY, so rows never land in the
     /// default partition and a stream's years need not be known in advance.</remarks>
-    private sealed class PostgresBulkRows(NpgsqlConnection connection, DateTimeOffset now, string user) : IBulkRows
+    private sealed class PostgresBulkRows(NpgsqlConnection connection, DateTimeOffset now, string user, bool partitioned) : IBulkRows
     {
         private const string Copy = $"COPY observations ({Columns}) FROM STDIN (FORMAT BINARY)";
         private readonly DateTimeOffset _recordedAt = now.ToUniversalTime();
@@ -807,7 +815,7 @@ public static class ObservationWriter
 
         public void Write(ObservationRecord r)
         {
-            if (_years.Add(r.Period.Year))
+            if (partitioned && _years.Add(r.Period.Year))
             {
                 if (_importer is not null)
                 {
