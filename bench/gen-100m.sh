@@ -8,8 +8,9 @@
 #   e.g. BQ=src/Baiqiang.Cli/bin/Debug/net10.0/baiqiang bench/gen-100m.sh postgresql://postgres@127.0.0.1:5433/postgres
 #
 # Fastest load: each year's partition is filled server-side by one INSERT … SELECT over generate_series, with the primary
-# key and indexes dropped first and built once after the load. Rows go in period by period, indicator by indicator
-# (the order bulletins arrive in), so one region's series is spread over many pages as in a real store. The year
+# key and indexes dropped first and built once after the load. The rows lie as PostgreSQL's plan for the cross join
+# produced them (measured: region by region, indicator by indicator, the periods of a year together), so one region's
+# series reads a few heap pages per year and a peer cross-section one page per region. The year
 # partitions are made UNLOGGED for the load (no WAL; a crash loses the synthetic store) — this changes nothing for the
 # read timings. Drop the database when done: psql … -c "DROP DATABASE bq_gen100m WITH (FORCE)".
 set -euo pipefail

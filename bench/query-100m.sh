@@ -13,23 +13,18 @@ COLS="o.id, o.region_code, o.period_year, o.growth_basis, o.growth_percent, o.in
 REGION=$(psql "$DB" -Atc "SELECT 100000 + 1234 * 37")
 MEMBERS=$(psql "$DB" -Atc "SELECT string_agg((100000 + r * 37)::text, ',') FROM generate_series(1000, 1000 + $PEERS - 1) r")
 
-time_query() { # name, SQL with $1.. parameters, parameter types, values
-  local name="$1" sql="$2" types="$3" values="$4" all=()
+time_query() { # name, SQL with $1.. parameters, parameter types, values — one session, as a pooled connection is
+  local name="$1" sql="$2" types="$3" values="$4" script
+  script="PREPARE q($types) AS $sql;"
   for ((i = 0; i <= RUNS; i++)); do
-    local out
-    out=$(psql "$DB" -At <<SQL
-PREPARE q($types) AS $sql;
-EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) EXECUTE q($values);
-SQL
-)
-    local t rows
-    t=$(echo "$out" | python3 -c 'import json,sys; p=json.load(sys.stdin)[0]; print("%.3f" % (p["Planning Time"] + p["Execution Time"]))')
-    rows=$(echo "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["Plan"]["Actual Rows"])')
-    [ "$i" -gt 0 ] && all+=("$t")
+    script+=$'\n'"EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) EXECUTE q($values);"$'\n''\echo ---'
   done
-  local median
-  median=$(printf '%s\n' "${all[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  echo "$name: rows $rows; runs ms: ${all[*]}; median $median ms"
+  psql "$DB" -qAt -c '' -f <(echo "$script") | python3 -c '
+import json, statistics, sys
+plans = [json.loads(p)[0] for p in sys.stdin.read().split("---") if p.strip()][1:]  # the first run warms up
+ms = [p["Planning Time"] + p["Execution Time"] for p in plans]
+print("%s: rows %d; runs ms (planning + execution): %s; median %.2f ms" % (sys.argv[1], plans[0]["Plan"]["Actual Rows"],
+      " ".join("%.2f" % t for t in ms), statistics.median(ms)))' "$name"
 }
 
 time_query "series (region $REGION, gen_007, 10 years)" \
