@@ -94,7 +94,7 @@ if [ -n "$PG" ]; then
     echo "psql \\copy run $i: ${t}s"
   done
   # Same shape: the store's observations table and indexes, filled by psql alone in one transaction.
-  IDX_PG=$(psql "$PGDB" -Atc "SELECT indexdef || ';' FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'observations' AND indexname <> 'pk_observations'")
+  IDX_PG=$(psql "$PGDB" -Atc "SELECT replace(indexdef, ' ON ONLY ', ' ON ') || ';' FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'observations' AND indexname <> 'pk_observations'")
   DROP_PG=$(psql "$PGDB" -Atc "SELECT 'DROP INDEX ' || indexname || ';' FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'observations' AND indexname <> 'pk_observations'")
   cat >"$WORK/pg-shape.sql" <<SQL
 SET LOCAL synchronous_commit = off;

@@ -141,6 +141,7 @@ public abstract class BaiqiangDbContext : DbContext
         if (Provider == StoreProvider.PostgreSql)
         {
             Cluster.CitusKeys.Apply(modelBuilder);
+            Cluster.ObservationPartitions.Apply(modelBuilder);
         }
 
         ApplySnakeCase(modelBuilder);

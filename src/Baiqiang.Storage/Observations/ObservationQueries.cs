@@ -9,11 +9,32 @@ namespace Baiqiang.Storage.Observations;
 public static class ObservationQueries
 {
     /// <summary>The current observations of one region and indicator, in period order (year, last month, longer span first). Not tracked.</summary>
-    public static async Task<IReadOnlyList<ObservationEntity>> SeriesAsync(BaiqiangDbContext db, RegionCode region, IndicatorCode indicator, CancellationToken ct)
-        => await db.Observations.AsNoTracking()
-            .Where(o => o.RegionCode == region && o.IndicatorCode == indicator && o.IsCurrent)
-            .OrderBy(o => o.PeriodYear).ThenBy(o => o.PeriodLastMonth).ThenBy(o => o.PeriodFirstMonth)
-            .ToListAsync(ct);
+    public static Task<IReadOnlyList<ObservationEntity>> SeriesAsync(BaiqiangDbContext db, RegionCode region, IndicatorCode indicator, CancellationToken ct)
+        => SeriesAsync(db, region, indicator, null, null, ct);
+
+    /// <summary>The current observations of one region and indicator whose year lies in [<paramref name="fromYear"/>,
+    /// <paramref name="toYear"/>] (either end open when null), in period order. Not tracked. On PostgreSQL the year
+    /// bounds prune the scan to those years' partitions.</summary>
+    public static async Task<IReadOnlyList<ObservationEntity>> SeriesAsync(
+        BaiqiangDbContext db, RegionCode region, IndicatorCode indicator, int? fromYear, int? toYear, CancellationToken ct)
+        => await SeriesQuery(db, region, indicator, fromYear, toYear).ToListAsync(ct);
+
+    /// <summary>The query of <see cref="SeriesAsync(BaiqiangDbContext, RegionCode, IndicatorCode, int?, int?, CancellationToken)"/>.</summary>
+    internal static IQueryable<ObservationEntity> SeriesQuery(BaiqiangDbContext db, RegionCode region, IndicatorCode indicator, int? fromYear, int? toYear)
+    {
+        var query = db.Observations.AsNoTracking().Where(o => o.RegionCode == region && o.IndicatorCode == indicator && o.IsCurrent);
+        if (fromYear is { } from)
+        {
+            query = query.Where(o => o.PeriodYear >= from);
+        }
+
+        if (toYear is { } to)
+        {
+            query = query.Where(o => o.PeriodYear <= to);
+        }
+
+        return query.OrderBy(o => o.PeriodYear).ThenBy(o => o.PeriodLastMonth).ThenBy(o => o.PeriodFirstMonth);
+    }
 
     /// <summary>
     /// The series of <paramref name="region"/> joined with those of its predecessors and successors across recodes (350681 龙海市
@@ -77,22 +98,28 @@ public static class ObservationQueries
     /// <paramref name="members"/> is null), ordered by region code. Order by value client-side (SQLite stores decimals as text).</summary>
     public static async Task<IReadOnlyList<ObservationEntity>> CrossSectionAsync(
         BaiqiangDbContext db, IndicatorCode indicator, StatPeriod period, IEnumerable<RegionCode>? members, CancellationToken ct)
+        => await CrossSectionQuery(db, indicator, period, members).ToListAsync(ct);
+
+    /// <summary>The query of <see cref="CrossSectionAsync"/>.</summary>
+    internal static IQueryable<ObservationEntity> CrossSectionQuery(BaiqiangDbContext db, IndicatorCode indicator, StatPeriod period, IEnumerable<RegionCode>? members)
     {
-        var query = db.Observations.AsNoTracking().Where(o => o.IndicatorCode == indicator && o.Period == period && o.IsCurrent);
+        // period_year repeats what the period says, so PostgreSQL scans only that year's partition.
+        var year = period.Year;
+        var query = db.Observations.AsNoTracking().Where(o => o.IndicatorCode == indicator && o.Period == period && o.PeriodYear == year && o.IsCurrent);
         if (members is not null)
         {
             List<RegionCode> list = [.. members.Distinct()];
             query = query.Where(o => list.Contains(o.RegionCode));
         }
 
-        return await query.OrderBy(o => o.RegionCode).ToListAsync(ct);
+        return query.OrderBy(o => o.RegionCode);
     }
 
     /// <summary>Every revision of one fact, oldest (revision 1) first. Not tracked.</summary>
     public static async Task<IReadOnlyList<ObservationEntity>> HistoryAsync(
         BaiqiangDbContext db, RegionCode region, IndicatorCode indicator, StatPeriod period, CancellationToken ct)
         => await db.Observations.AsNoTracking()
-            .Where(o => o.RegionCode == region && o.IndicatorCode == indicator && o.Period == period)
+            .Where(o => o.RegionCode == region && o.IndicatorCode == indicator && o.Period == period && o.PeriodYear == period.Year)
             .OrderBy(o => o.Revision)
             .ToListAsync(ct);
 }

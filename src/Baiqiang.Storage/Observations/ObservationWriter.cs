@@ -90,6 +90,13 @@ public static class ObservationWriter
                     await LastFigureCheck.EnforceAsync(db, unique, checks.PlausibleMultiple, checks.ForceReason, user, now, ct);
                 }
 
+                // PostgreSQL: every year written gets its partition first (Cluster/ObservationPartitions).
+                var partitioned = await Cluster.ObservationPartitions.ActiveAsync(db, ct);
+                if (partitioned)
+                {
+                    await Cluster.ObservationPartitions.EnsureAsync(db, unique.Select(r => r.Period.Year), ct);
+                }
+
                 // Decided under the store's write lock: another import cannot fill these indicators in between.
                 var bulk = bulkSession && await NothingStoredForAsync(db, unique, ct);
 
@@ -101,7 +108,7 @@ public static class ObservationWriter
                     await BeginBulkTransactionAsync(db, tx is not null, ct);
                     var indexes = rebuildIndexes ? await DropSecondaryIndexesAsync(db, ct) : [];
                     int n;
-                    using (var rows = OpenBulk(db, now, user))
+                    using (var rows = OpenBulk(db, now, user, partitioned))
                     {
                         foreach (var r in unique)
                         {
@@ -202,6 +209,7 @@ public static class ObservationWriter
             {
                 // Decided under the store's write lock: another import cannot store these indicators in between.
                 var stored = await IndicatorsWithFactsAsync(db, ct);
+                var partitioned = await Cluster.ObservationPartitions.ActiveAsync(db, ct);
                 var empty = stored.Count == 0 && !await db.Observations.AnyAsync(ct);
                 await BeginBulkTransactionAsync(db, tx is not null, ct);
                 var indexes = empty ? await DropSecondaryIndexesAsync(db, ct) : [];
@@ -220,7 +228,7 @@ public static class ObservationWriter
                         }
 
                         first ??= r;
-                        rows ??= OpenBulk(db, now, user);
+                        rows ??= OpenBulk(db, now, user, partitioned);
                         rows.Write(r);
                     }
 
@@ -274,6 +282,10 @@ public static class ObservationWriter
                         await LastFigureCheck.EnforceAsync(db, revisable, checks.PlausibleMultiple, checks.ForceReason, user, now, ct);
                     }
 
+                    if (partitioned)
+                    {
+                        await Cluster.ObservationPartitions.EnsureAsync(db, revisable.Select(r => r.Period.Year), ct);
+                    }
                     var general = await GeneralAsync(db, revisable, now, user, ct);
                     summary = new WriteSummary(n + general.Inserted, general.Revised, general.Unchanged);
                 }
@@ -410,7 +422,9 @@ public static class ObservationWriter
             await db.Database.ExecuteSqlRawAsync(drop, ct);
         }
 
-        return [.. found.Select(f => f.Create)];
+        // A partitioned table's definitions read "ON ONLY observations", which would build the parent's index alone
+        // (invalid, no partition indexes): build it on every partition again.
+        return [.. found.Select(f => f.Create.Replace(" ON ONLY ", " ON ", StringComparison.Ordinal))];
     }
 
     private readonly record struct Key(RegionCode Region, IndicatorCode Indicator, StatPeriod Period);
@@ -575,9 +589,9 @@ public static class ObservationWriter
         return result;
     }
 
-    private static IBulkRows OpenBulk(BaiqiangDbContext db, DateTimeOffset now, string user) => db.Provider == StoreProvider.Sqlite
+    private static IBulkRows OpenBulk(BaiqiangDbContext db, DateTimeOffset now, string user, bool partitioned) => db.Provider == StoreProvider.Sqlite
         ? new SqliteBulkRows((SqliteConnection)db.Database.GetDbConnection(), now, user)
-        : new PostgresBulkRows((NpgsqlConnection)db.Database.GetDbConnection(), now, user);
+        : new PostgresBulkRows((NpgsqlConnection)db.Database.GetDbConnection(), now, user, partitioned);
 
     private static string DecimalText(decimal value) => value.ToString("0.0###########################", CultureInfo.InvariantCulture);
 
@@ -796,14 +810,32 @@ public static class ObservationWriter
     }
 
     /// <summary>PostgreSQL binary COPY of the typed columns.</summary>
-    private sealed class PostgresBulkRows(NpgsqlConnection connection, DateTimeOffset now, string user) : IBulkRows
+    /// <remarks>The first row of a year not yet seen in this load ends the running COPY, makes sure the year has its
+    /// partition (<see cref="Cluster.ObservationPartitions"/>) and starts the next COPY, so rows never land in the
+    /// default partition and a stream's years need not be known in advance.</remarks>
+    private sealed class PostgresBulkRows(NpgsqlConnection connection, DateTimeOffset now, string user, bool partitioned) : IBulkRows
     {
-        private readonly NpgsqlBinaryImporter _importer = connection.BeginBinaryImport($"COPY observations ({Columns}) FROM STDIN (FORMAT BINARY)");
+        private const string Copy = $"COPY observations ({Columns}) FROM STDIN (FORMAT BINARY)";
         private readonly DateTimeOffset _recordedAt = now.ToUniversalTime();
+        private readonly HashSet<int> _years = [];
+        private NpgsqlBinaryImporter? _importer;
+        private ulong _written;
 
         public void Write(ObservationRecord r)
         {
-            var importer = _importer;
+            if (partitioned && _years.Add(r.Period.Year))
+            {
+                if (_importer is not null)
+                {
+                    _written += _importer.Complete();
+                    _importer.Dispose();
+                    _importer = null;
+                }
+
+                Cluster.ObservationPartitions.Ensure(connection, r.Period.Year);
+            }
+
+            var importer = _importer ??= connection.BeginBinaryImport(Copy);
             importer.StartRow();
             importer.Write(r.Region.Value, NpgsqlDbType.Integer);
             importer.Write(r.Indicator.Value, NpgsqlDbType.Varchar);
@@ -876,8 +908,8 @@ public static class ObservationWriter
             importer.WriteNull();
         }
 
-        public int Complete() => checked((int)_importer.Complete());
+        public int Complete() => checked((int)(_written + (_importer?.Complete() ?? 0)));
 
-        public void Dispose() => _importer.Dispose();
+        public void Dispose() => _importer?.Dispose();
     }
 }

@@ -647,6 +647,10 @@ namespace Baiqiang.Storage.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("PeriodYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("period_year");
+
                     b.Property<decimal?>("CurrentPriceGrowthPercent")
                         .HasPrecision(28, 8)
                         .HasColumnType("numeric(28,8)")
@@ -684,10 +688,6 @@ namespace Baiqiang.Storage.Migrations.Postgres
                     b.Property<int>("PeriodLastMonth")
                         .HasColumnType("integer")
                         .HasColumnName("period_last_month");
-
-                    b.Property<int>("PeriodYear")
-                        .HasColumnType("integer")
-                        .HasColumnName("period_year");
 
                     b.Property<int>("Qualifier")
                         .HasColumnType("integer")
@@ -741,19 +741,19 @@ namespace Baiqiang.Storage.Migrations.Postgres
                         .HasColumnType("numeric(28,8)")
                         .HasColumnName("value");
 
-                    b.HasKey("RegionCode", "Id")
+                    b.HasKey("RegionCode", "Id", "PeriodYear")
                         .HasName("pk_observations");
 
                     b.HasIndex("IndicatorCode", "Period", "RegionCode")
                         .HasDatabaseName("ix_observations_cross_section")
                         .HasFilter("is_current");
 
-                    b.HasIndex("RegionCode", "IndicatorCode", "Period")
+                    b.HasIndex("RegionCode", "IndicatorCode", "Period", "PeriodYear")
                         .IsUnique()
                         .HasDatabaseName("ux_observations_current")
                         .HasFilter("is_current");
 
-                    b.HasIndex("RegionCode", "IndicatorCode", "Period", "Revision")
+                    b.HasIndex("RegionCode", "IndicatorCode", "Period", "Revision", "PeriodYear")
                         .IsUnique()
                         .HasDatabaseName("ux_observations_revision");
 
