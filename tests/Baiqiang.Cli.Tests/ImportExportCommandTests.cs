@@ -72,8 +72,8 @@ public sealed class ImportExportCommandTests
 
         Assert.Contains("320612,通州区,gdp,地区生产总值,2023-01..06,880.5,亿元,7.8", text, StringComparison.Ordinal);
         Assert.Contains("320613,崇川区,gdp,地区生产总值,2022,1676.93,亿元,2.1", text, StringComparison.Ordinal);
-        // 通州区's half year (seed 004) and 崇川区's 2022 year and 2021 first quarter (docs/sample-data.md).
-        Assert.Contains("unchanged 3", reimport, StringComparison.Ordinal);
+        // 通州区's half year (seed 004) and 崇川区's 2021 first quarter, 2022 and 2023 years (docs/sample-data.md).
+        Assert.Contains("inserted 0, 修订 revised 0, 未变 unchanged 4", reimport, StringComparison.Ordinal);
     }
 
     [Fact]
