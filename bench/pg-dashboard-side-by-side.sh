@@ -24,9 +24,10 @@
 # Rounds alternate the order (A B, B A, A B, …) so both sides see the same machine load; the summary gives each
 # round's p50/p95, the median over rounds and the ratio after/before.
 #
-# SQL: the observation statements of one report card and one series request, as EF Core sends them (captured from the
-# app's Microsoft.EntityFrameworkCore.Database.Command log, parameters filled in), PREPAREd and run RUNS times after one
-# warm-up with EXPLAIN (ANALYZE, BUFFERS) in one session per database (as a pooled connection), sides alternating;
+# SQL: the observation statements of one report card and one series request, as EF Core sends them (captured in the
+# server's log through a connection string with "Options=-c log_min_duration_statement=0", parameters filled in; the
+# card's other statements read tables partitioning did not touch), run RUNS times after one warm-up with
+# EXPLAIN (ANALYZE, BUFFERS) in one session per database (as a pooled connection), sides alternating in two passes;
 # median planning + execution time and the relations each plan reads (partition pruning shows as the year partitions).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -177,14 +178,12 @@ REGION_PARENT=$(psql "$(uri after)" -Atc "SELECT parent_code FROM regions WHERE 
 MEMBERS=$(psql "$(uri after)" -Atc "SELECT string_agg(region_code::text, ',' ORDER BY region_code) FROM peer_group_members WHERE peer_group_id = 'pref:$REGION_PARENT'")
 CARD_PERIOD=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["period"])' "$WORK/card-after.json")
 read -r YEAR FIRST LAST < <(psql "$(uri after)" -AtF' ' -c "SELECT period_year, period_first_month, period_last_month FROM observations WHERE region_code = $REGION AND period = '$CARD_PERIOD' LIMIT 1")
-TARGET_CODES=$(psql "$(uri after)" -Atc "SELECT coalesce(string_agg(DISTINCT quote_literal(subject), ','), '''gdp''') FROM targets WHERE region_code = $REGION AND subject_kind = 'indicator'")
 echo "SQL parameters: region $REGION, prefecture group pref:$REGION_PARENT ($(echo "$MEMBERS" | tr ',' '\n' | wc -l) members), card period $CARD_PERIOD ($YEAR, months $FIRST–$LAST)"
 SERIES_COLS="o.period_year, o.period_first_month, o.period_last_month, o.value, o.unit, o.growth_percent, o.qualifier, o.revision, o.growth_basis, o.current_price_growth_percent"
 QUERIES=(
   "card: the region's own rows|SELECT o.indicator_code, o.period_year, o.period_first_month, o.period_last_month, o.value, o.growth_percent, o.growth_basis, o.current_price_growth_percent FROM observations AS o WHERE o.region_code = $REGION AND o.is_current"
   "card: peers' rows of the period|SELECT o.region_code, o.indicator_code, o.growth_percent, o.growth_basis, o.current_price_growth_percent FROM observations AS o WHERE o.is_current AND o.period_year = $YEAR AND o.period_first_month = $FIRST AND o.period_last_month = $LAST AND o.region_code = ANY ('{$MEMBERS}'::integer[])"
   "card: the city's GDP|SELECT o.value FROM observations AS o WHERE o.region_code = $REGION_PARENT AND o.indicator_code = 'gdp' AND o.is_current AND o.period_year = $YEAR AND o.period_first_month = $FIRST AND o.period_last_month = $LAST LIMIT 1"
-  "card: targets' figures|SELECT o.region_code, o.indicator_code, o.period_year, o.period_first_month, o.period_last_month, o.value, o.unit, o.growth_percent FROM observations AS o WHERE o.is_current AND o.value IS NOT NULL AND o.region_code = ANY ('{$REGION}'::integer[]) AND o.indicator_code = ANY (ARRAY[$TARGET_CODES]::character varying(64)[])"
   "series API: one region's gdp|SELECT $SERIES_COLS FROM observations AS o WHERE o.region_code = $REGION AND o.indicator_code = 'gdp' AND o.is_current ORDER BY o.period_year, o.period_last_month, o.period_first_month"
 )
 : >"$WORK/sql.txt"
@@ -193,8 +192,9 @@ for q in "${QUERIES[@]}"; do
   for pass in 1 2; do # before, after, then after, before: the same minutes for both
     order=(before after); [ "$pass" = 2 ] && order=(after before)
     for s in "${order[@]}"; do
-      script="PREPARE q AS $sql;"
-      for ((i = 0; i <= RUNS; i++)); do script+=$'\n''EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) EXECUTE q;'$'\n''\echo ---'; done
+      # Not PREPAREd: Npgsql sends EF Core's commands as unnamed statements, planned again on every execution.
+      script=""
+      for ((i = 0; i <= RUNS; i++)); do script+="EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) $sql;"$'\n''\echo ---'$'\n'; done
       psql "$(uri "$s")" -qAt -f <(echo "$script") | python3 -c '
 import json, sys
 plans = [json.loads(p)[0] for p in sys.stdin.read().split("---") if p.strip()][1:]  # the first run warms up
