@@ -197,6 +197,25 @@ public sealed class EvaluationCommandTests
     }
 
     [Fact]
+    public async Task RankFramework_SampleAloneTooSparse_SaysWhichFiguresToImport()
+    {
+        using var store = new TempStore();
+        var cli = new CliRunner(store.Path);
+        await cli.OkAsync("sample");
+
+        var (exit, output, error) = await cli.RunAsync("rank", "--framework", "top100-illustration", "--period", "2023", "--group", "pref:510500");
+
+        Assert.Equal(1, exit);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("数据完整度达标的单元不足2个", error, StringComparison.Ordinal);
+        var hint = Assert.Single(error.Split('\n'), l => l.StartsWith("提示/hint:", StringComparison.Ordinal));
+        Assert.Contains("pref:510500", hint, StringComparison.Ordinal);
+        Assert.Contains("baiqiang import", hint, StringComparison.Ordinal);
+        Assert.Contains("gdp", hint, StringComparison.Ordinal);
+        Assert.Contains("docs/sample-data.md", hint, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Framework_SaveTwiceThenExportXlsxAndReimport_KeepsVersions()
     {
         using var store = new TempStore();

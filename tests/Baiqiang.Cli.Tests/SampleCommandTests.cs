@@ -1,4 +1,5 @@
 using System.Globalization;
+using Baiqiang.Core.Metrics;
 using Baiqiang.Core.Quantities;
 using Baiqiang.Storage.Sample;
 
@@ -25,6 +26,59 @@ public sealed class SampleCommandTests
 
         // No 2023 level: the only copy found names no publisher, date or original (docs/sample-data.md), so it is a gap.
         Assert.DoesNotContain(lines, l => l.StartsWith("2023 ", StringComparison.Ordinal));
+
+        // The growth rank among 泸州's seven county-level units: 2021 against 泸县's published 8.3% (its 2021 bulletin), saying
+        // how many units have the figure; the half year has no other unit's growth, and says so rather than 第1.
+        Assert.Contains("全市增幅排名", output, StringComparison.Ordinal);
+        Assert.Contains("位居全市第1（7个地区中2个有数据）", Assert.Single(lines, l => l.StartsWith("2021 ", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains(Metric.PeersLackFigures.Zh, Assert.Single(lines, l => l.StartsWith("2022-01..06", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.DoesNotContain(lines, l => l.StartsWith("注/note:", StringComparison.Ordinal));
+        var luxian = (await cli.OkAsync("series", "泸县", "gdp")).Split('\n');
+        var luxian2021 = Assert.Single(luxian, l => l.StartsWith("2021 ", StringComparison.Ordinal));
+        Assert.Contains("435.1亿元", luxian2021, StringComparison.Ordinal);
+        Assert.Contains("位居全市第2（7个地区中2个有数据）", luxian2021, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Series_NoOtherUnitHasTheGrowth_NoteSaysWhatToImport()
+    {
+        using var store = new TempStore();
+        var cli = new CliRunner(store.Path);
+        await cli.OkAsync("sample");
+
+        var lines = (await cli.OkAsync("series", "崇川区", "gdp")).Split('\n');
+
+        Assert.Contains(Metric.PeersLackFigures.Zh, Assert.Single(lines, l => l.StartsWith("2022 ", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.DoesNotContain("第1", string.Join('\n', lines), StringComparison.Ordinal);
+        var note = Assert.Single(lines, l => l.StartsWith("注/note:", StringComparison.Ordinal));
+        Assert.Contains("pref:320600", note, StringComparison.Ordinal);
+        Assert.Contains("其他6个地区", note, StringComparison.Ordinal);
+        Assert.Contains("baiqiang import", note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Series_PeersImported_RanksJiangyangAmongLuzhouUnits()
+    {
+        using var store = new TempStore();
+        var cli = new CliRunner(store.Path);
+        await cli.OkAsync("init");
+        await cli.OkAsync("sample");
+
+        // Test figures (not published ones) for two more 泸州 units: 江阳区's seed growth of 9.8% in 2021 lies between them.
+        var file = store.File("peers.csv");
+        await File.WriteAllTextAsync(file,
+            "region,indicator,period,value,unit,growth\n510503,gdp,2021,100,亿元,8\n510504,gdp,2021,200,亿元,10.5\n",
+            TestContext.Current.CancellationToken);
+        await cli.OkAsync("import", file);
+
+        var lines = (await cli.OkAsync("series", "510502", "gdp")).Split('\n');
+
+        // 龙马潭区 10.5, 江阳区 9.8 (seed), 泸县 8.3 (its bulletin), 纳溪区 8.
+        Assert.Contains("位居全市第2（7个地区中4个有数据）", Assert.Single(lines, l => l.StartsWith("2021 ", StringComparison.Ordinal)), StringComparison.Ordinal);
+        // 2022-01..06 has no other member's growth: said so, not ranked first.
+        Assert.Contains(Metric.PeersLackFigures.Zh, Assert.Single(lines, l => l.StartsWith("2022-01..06", StringComparison.Ordinal)), StringComparison.Ordinal);
+        var naxi = (await cli.OkAsync("series", "纳溪区", "gdp")).Split('\n');
+        Assert.Contains("位居全市第4（7个地区中4个有数据）", Assert.Single(naxi, l => l.StartsWith("2021 ", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -119,7 +173,7 @@ public sealed class SampleCommandTests
 
         foreach (var o in SampleDistrictFigures.Observations)
         {
-            Assert.Contains(o.Region, SampleDistrictFigures.Districts);
+            Assert.Contains(o.Region, SampleDistrictFigures.Districts.Concat(SampleDistrictFigures.PrefecturePeers));
             Assert.StartsWith("http", SampleDocuments.Find(o.Source.Reference)!.Url, StringComparison.Ordinal);
             Assert.InRange(o.Period.Year, 2021, 2023);
         }

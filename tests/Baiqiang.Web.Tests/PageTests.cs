@@ -21,14 +21,29 @@ public sealed class PageTests(WebFactory factory) : IClassFixture<WebFactory>, I
     [Fact]
     public async Task Dashboard_Tongzhou_ShowsGdpAndPeerRankPhrase()
     {
-        using var client = await factory.SignedInClientAsync("admin", WebFactory.AdminPassword);
-        var html = await client.GetStringAsync(new Uri("/?region=320612", UriKind.Relative), TestContext.Current.CancellationToken);
+        var html = await AdminPageAsync("/?region=320612");
         Assert.Contains("通州区", html, StringComparison.Ordinal);
         Assert.Contains("880.5", html, StringComparison.Ordinal);
         // The sample stores no other 南通 district's figures: a ranking of one is never worded 第1.
         Assert.Contains("对比组内其他地区暂无数据", html, StringComparison.Ordinal);
         Assert.DoesNotContain("增幅位居全市第1", html, StringComparison.Ordinal);
         Assert.Contains("同比增长7.8%", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dashboard_Jiangyang2021_RanksAgainstTheSamplesPublishedPeer()
+    {
+        // From the sample alone: 江阳区's 2021 GDP growth (9.8%, seed 000) against 泸县's (8.3%, its 2021 bulletin).
+        var html = await AdminPageAsync("/?region=510502&period=2021");
+
+        Assert.Contains("增幅位居全市第1", html, StringComparison.Ordinal);
+        Assert.Contains("同比增长9.8%", html, StringComparison.Ordinal);
+    }
+
+    private async Task<string> AdminPageAsync(string url)
+    {
+        using var client = await factory.SignedInClientAsync("admin", WebFactory.AdminPassword);
+        return await client.GetStringAsync(new Uri(url, UriKind.Relative), TestContext.Current.CancellationToken);
     }
 
     [Fact]

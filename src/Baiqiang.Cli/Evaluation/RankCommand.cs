@@ -117,7 +117,22 @@ internal static class RankCommand
                   : throw new EvaluationException(new Core.Text.Bilingual($"找不到指标体系“{frameworkRef}”", $"no framework file or stored framework named '{frameworkRef}'")));
 
         var (data, names) = await EvaluationDataLoader.LoadAsync(db, fw, period.Value, group, population, ct);
-        var result = EvaluationPipeline.Run(fw, data);
+        EvaluationResult result;
+        try
+        {
+            result = EvaluationPipeline.Run(fw, data);
+        }
+        catch (EvaluationException e)
+        {
+            // The store's figures are what fell short: say which figures the ranking needs and how to add them.
+            await parse.Err().WriteLineAsync(e.Message);
+            var leaves = string.Join('、', fw.Indicators().Select(l => l.Indicator ?? l.Code).Distinct());
+            await parse.Err().WriteLineAsync(
+                $"提示/hint: 先导入对比组 {group} 各地区 {period.Value} 的数据（baiqiang import，每行一个地区、指标、期别、数值、单位和来源；本指标体系的指标：{leaves}）；示例数据的来源与缺口见 docs/sample-data.md"
+                + $" / import {period.Value} figures for the regions of {group} first (baiqiang import, one row per region, indicator, period, value, unit and source; this framework's indicators: {leaves}); the sample's sources and gaps: docs/sample-data.md");
+            return 1;
+        }
+
         if (outPath is not null)
         {
             await using var file = File.Create(outPath);

@@ -76,9 +76,14 @@ internal static class SeriesCommand
                 return 0;
             }
 
+            // The growth rank among the prefecture's county-level units (全市), as the report card ranks it; not for a joined series.
+            var ranking = following ? null : await PeerGrowthRanks.ForSeriesAsync(db, r.Value, ind, ct);
+            var ranked = ranking?.GroupId is not null;
             var table = following
                 ? new TextTable("期别 period", "数值 value", "同比 growth", "来源 source", "区划 code")
-                : new TextTable("期别 period", "数值 value", "同比 growth", "来源 source");
+                : ranked
+                    ? new TextTable("期别 period", "数值 value", "同比 growth", "来源 source", "全市增幅排名 rank")
+                    : new TextTable("期别 period", "数值 value", "同比 growth", "来源 source");
             foreach (var o in rows)
             {
                 var value = o.Value is { } v ? AmountText.Format(new Amount(v, ind.Unit, o.Qualifier)) : "—";
@@ -89,6 +94,10 @@ internal static class SeriesCommand
                 {
                     table.Add(o.Period.ToString(), value, growth, SourceText(o), $"{o.RegionCode} {lookups.RegionName(o.RegionCode)}");
                 }
+                else if (ranked)
+                {
+                    table.Add(o.Period.ToString(), value, growth, SourceText(o), RankText(ranking!.RankFor(o.Period), ranking.Members));
+                }
                 else
                 {
                     table.Add(o.Period.ToString(), value, growth, SourceText(o));
@@ -96,6 +105,15 @@ internal static class SeriesCommand
             }
 
             table.WriteTo(output);
+            if (ranked && !ranking!.AnyPeerHasFigures)
+            {
+                // Say what to do rather than leave an empty rank: the other members' figures are imported like any others.
+                var members = (ranking.Members - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await output.WriteLineAsync(
+                    $"注/note: {ranking.GroupNameZh}（{ranking.GroupId}）其他{members}个地区暂无同期{ind.NameZh}增速，无法排名；导入它们的数据后即显示排名（baiqiang import；示例数据的来源与缺口见 docs/sample-data.md）"
+                    + $" / no other of the {members} regions in {ranking.GroupId} has this indicator's growth for these periods: import their figures (baiqiang import; the sample's sources and gaps: docs/sample-data.md) to see ranks");
+            }
+
             return parse.GetValue(derived) ? await WriteDerivedAsync(parse, db, r.Value, ind, parse.GetValue(period), ct) : 0;
         });
         return command;
@@ -137,6 +155,21 @@ internal static class SeriesCommand
         }
 
         return 0;
+    }
+
+    /// <summary>"位居全市第2" with two or more ranked — "位居全市第1（7个地区中2个有数据）" when not every member has the
+    /// growth —, "对比组内其他地区暂无数据" when only the region has it, "—" without one.</summary>
+    private static string RankText(PeerGrowthRank? rank, int members)
+    {
+        if (rank is null)
+        {
+            return "—";
+        }
+
+        var wording = Core.Metrics.Metric.RankWording(rank.Rank, rank.Of, "全市", "the prefecture").Zh;
+        return Core.Metrics.Metric.HasPeers(rank.Of) && rank.Of < members
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{wording}（{members}个地区中{rank.Of}个有数据）")
+            : wording;
     }
 
     private static string SourceText(ObservationEntity o) => o.SourceRow is { } row ? $"{o.SourceReference}#{row}" : o.SourceReference;

@@ -8,7 +8,8 @@ namespace Baiqiang.Storage.Sample;
 /// <summary>
 /// Published figures for the districts of 泸州 (江阳区, 纳溪区, 龙马潭区) and 南通 (崇川区, 通州区, 海门区), 2021–2023, each
 /// stored with the document it was read from (a <c>pub:</c> reference that <see cref="SampleDocuments"/> names by title,
-/// publisher, date and address).
+/// publisher, date and address), and the published figures of the prefectures' other county-level units that rank them
+/// (<see cref="PrefecturePeers"/>).
 /// </summary>
 /// <remarks>
 /// Only what a copy of a published document states is here, with the precision and price basis it states; a growth
@@ -27,9 +28,16 @@ public static class SampleDistrictFigures
     /// <summary>崇川区人民政府's 崇川概况 page (2024-04-08), which states the district's 2023 totals.</summary>
     public const string Chongchuan2023Profile = "pub:chongchuan_profile_2024";
 
+    /// <summary>《2021年泸县国民经济和社会发展统计公报》 (泸县统计局, March 2022).</summary>
+    public const string Luxian2021Bulletin = "pub:luxian_2021_bulletin";
+
     /// <summary>The six districts the figures are sought for, 泸州's first.</summary>
     public static IReadOnlyList<RegionCode> Districts { get; } =
         [new(510502), new(510503), new(510504), new(320613), new(320612), new(320614)];
+
+    /// <summary>Other county-level units of the two prefectures with a published figure in the sample — the peers a district's
+    /// growth is ranked against (全市): 泸县 (510521).</summary>
+    public static IReadOnlyList<RegionCode> PrefecturePeers { get; } = [new(510521)];
 
     /// <summary>The figures, each with its document.</summary>
     public static IReadOnlyList<ObservationRecord> Observations { get; } = Build();
@@ -60,6 +68,10 @@ public static class SampleDistrictFigures
         var y2023 = StatPeriod.ForYear(2023);
         Add(chongchuan, "gdp", y2023, 1737.10m, Unit.YiYuan, null, GrowthBasis.Unknown, Chongchuan2023Profile);
         Add(chongchuan, "budget_revenue", y2023, 113.2m, Unit.YiYuan, null, GrowthBasis.Unknown, Chongchuan2023Profile);
+
+        // 泸县 2021, from its bulletin: GDP at comparable prices, a peer of 江阳区's seed growth for the same year. Two copies
+        // print the level as 435.1 and 354.1亿元; 435.1 is the one the bulletin's own parts add up to (docs/sample-data.md).
+        Add(new RegionCode(510521), "gdp", StatPeriod.ForYear(2021), 435.1m, Unit.YiYuan, 8.3m, GrowthBasis.Comparable, Luxian2021Bulletin);
         return list;
     }
 }

@@ -29,6 +29,9 @@ public static class SampleDocuments
         [SampleDistrictFigures.Chongchuan2023Profile] = new(
             "崇川概况", "2024年4月8日", "8 April 2024", "崇川区人民政府",
             "https://www.chongchuan.gov.cn/xccqrmzf/ccgk/content/220f8518-9080-4bfc-8ba4-be34764a47df.html"),
+        [SampleDistrictFigures.Luxian2021Bulletin] = new(
+            "2021年泸县国民经济和社会发展统计公报", "2022年3月", "March 2022", "泸县统计局",
+            "http://bx2200.com/tjgongbao/xn/3671.html"),
     };
 
     /// <summary>Every document the sample cites, by reference.</summary>
