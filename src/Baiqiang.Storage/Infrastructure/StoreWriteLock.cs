@@ -25,6 +25,9 @@ public static class StoreWriteLock
     /// <summary>The advisory lock key of the store's writers (“bq-write” in ASCII).</summary>
     internal const long AdvisoryKey = 0x62712D7772697465;
 
+    /// <summary>How much longer than the lock timeout the client waits for the server's own lock-timeout answer.</summary>
+    private const int LockWaitSlackSeconds = 30;
+
     /// <summary>Begins a write transaction holding the store's write lock. The caller commits and disposes it.</summary>
     public static async Task<IDbContextTransaction> BeginAsync(BaiqiangDbContext db, CancellationToken ct)
     {
@@ -101,9 +104,16 @@ public static class StoreWriteLock
         var ms = Math.Max(1, (long)db.LockTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
         try
         {
-            await ScalarAsync(db, $"SET LOCAL lock_timeout = {ms}; SELECT pg_advisory_xact_lock({key})", ct);
+            // lock_timeout bounds this wait; the command's own timeout (Npgsql's 30 s by default) must not end it first, or a
+            // writer told to wait 60 s (or --lock-timeout 300) died after 30 s with an unhandled client-side timeout.
+            var seconds = (int)Math.Min(int.MaxValue / 2, Math.Ceiling(db.LockTimeout.TotalSeconds)) + LockWaitSlackSeconds;
+            await ScalarAsync(db, $"SET LOCAL lock_timeout = {ms}; SELECT pg_advisory_xact_lock({key})", ct, seconds);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
+        {
+            throw StoreBusyException.TimedOut(db.LockTimeout, e);
+        }
+        catch (NpgsqlException e) when (e.InnerException is TimeoutException)
         {
             throw StoreBusyException.TimedOut(db.LockTimeout, e);
         }
@@ -136,11 +146,16 @@ public static class StoreWriteLock
         }
     }
 
-    private static async Task<object?> ScalarAsync(BaiqiangDbContext db, string sql, CancellationToken ct)
+    private static async Task<object?> ScalarAsync(BaiqiangDbContext db, string sql, CancellationToken ct, int? timeoutSeconds = null)
     {
         DbConnection connection = db.Database.GetDbConnection();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
+        if (timeoutSeconds is { } seconds)
+        {
+            command.CommandTimeout = seconds;
+        }
+
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         return await command.ExecuteScalarAsync(ct);
     }

@@ -80,6 +80,40 @@ public abstract class ConcurrentWriterTests<TFixture>(TFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task WriteAsync_LockHeldLongerThanTheCommandTimeout_KeepsWaitingUntilTheLockTimeout()
+    {
+        // Under load four imports that meet can wait longer than a command's timeout (30 s by default) for the write lock;
+        // the wait is bounded by the lock timeout alone, so a writer given 30 s waits them out instead of dying.
+        await using var holder = fixture.Open();
+        var shortCommands = fixture.Provider == StoreProvider.PostgreSql
+            ? new Npgsql.NpgsqlConnectionStringBuilder(Options.ConnectionString) { CommandTimeout = 1 }.ConnectionString
+            : new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Options.ConnectionString) { DefaultTimeout = 1 }.ConnectionString;
+        await using var db = BaiqiangStore.Open(Options with { ConnectionString = shortCommands });
+        var tx = await HoldAsync(holder);
+        var waited = 0;
+        db.LockTimeout = TimeSpan.FromSeconds(30);
+        db.Waiting = () => waited++;
+
+        var write = Task.Run(() => ObservationWriter.WriteAsync(db, [Records.Gdp(320612, Core.Periods.StatPeriod.ForMonth(2021, 3), 3m, "t_long")], "w", TimeProvider.System, Ct), Ct);
+        while (waited == 0 && !write.IsCompleted)
+        {
+            await Task.Delay(50, Ct);
+        }
+
+        // Hold the lock past the one-second command timeout: before the fix the waiting statement timed out here.
+        await Task.WhenAny(write, Task.Delay(TimeSpan.FromSeconds(2.5), Ct));
+        Assert.False(write.IsCompleted, write.Exception?.ToString() ?? "the write finished while the lock was held");
+        await tx.RollbackAsync(Ct);
+        await tx.DisposeAsync();
+        var summary = await write;
+
+        Assert.Equal(1, waited);
+        Assert.Equal(new WriteSummary(1, 0, 0), summary);
+    }
+
+    private StoreOptions Options => fixture.Options ?? throw new InvalidOperationException("the store is not ready");
+
+    [Fact]
     public void From_ProviderLockErrors_MappedToBusyOrConflict()
     {
         var sqliteBusy = new Microsoft.Data.Sqlite.SqliteException("database is locked", 5);
