@@ -93,8 +93,11 @@ public abstract class OfficeWorkbookTests<TFixture>(TFixture fixture) : IClassFi
 
     private static List<string> Facts(IEnumerable<ObservationRecord> records) => [.. records
         .Select(r => string.Create(CultureInfo.InvariantCulture,
-            $"{r.Region} {r.Indicator} {r.Period} {r.Value} {r.Unit.Symbol} {r.GrowthPercent} {r.GrowthBasis} {r.CurrentPriceGrowthPercent}"))
+            $"{r.Region} {r.Indicator} {r.Period} {Show(r.Value)} {r.Unit.Symbol} {Show(r.GrowthPercent)} {r.GrowthBasis} {Show(r.CurrentPriceGrowthPercent)}"))
         .Order(StringComparer.Ordinal)];
+
+    /// <summary>A figure without the scale its store gave it (65.00000000 on PostgreSQL is 65).</summary>
+    private static string Show(decimal? value) => value is { } v ? ImportText.Show(v) : "—";
 
     public void Dispose()
     {
