@@ -33,6 +33,12 @@ if (args.Length == 3 && args[0] == "projects-into")
     return 0;
 }
 
+if (args.Length == 2 && args[0] == "bulletin-cpu")
+{
+    await BulletinCpu.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture));
+    return 0;
+}
+
 if (args.Length == 1 && args[0] == "ledger-phases")
 {
     await LedgerPhases.RunAsync();

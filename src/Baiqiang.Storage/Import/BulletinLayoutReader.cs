@@ -5,7 +5,6 @@ using Baiqiang.Core.Periods;
 using Baiqiang.Core.Quantities;
 using Baiqiang.Core.Regions;
 using Baiqiang.Core.Text;
-using MiniExcelLibs;
 
 namespace Baiqiang.Storage.Import;
 
@@ -24,6 +23,8 @@ namespace Baiqiang.Storage.Import;
 /// value column to belong to.</para>
 /// <para>Limits on top of <see cref="FileChecks"/>: at most <see cref="MaxSheets"/> sheets and <see cref="MaxColumns"/>
 /// columns a sheet (Excel's own limit) — a larger workbook is refused before any figure is read.</para>
+/// <para>Cells are read by <see cref="XlsxWorkbook"/>, one streaming pass over each worksheet part (no MiniExcel row
+/// dictionaries), which stops at the first cell beyond column XFD.</para>
 /// </remarks>
 internal static partial class BulletinLayoutReader
 {
@@ -31,7 +32,7 @@ internal static partial class BulletinLayoutReader
     public const int MaxSheets = 255;
 
     /// <summary>Most columns a sheet may have (XFD, Excel's limit).</summary>
-    public const int MaxColumns = 16_384;
+    public const int MaxColumns = XlsxWorkbook.MaxColumns;
 
     private const int MaxHeaderRows = 3;
     private const int PeekRows = 12;
@@ -84,50 +85,62 @@ internal static partial class BulletinLayoutReader
     /// Decides whether an XLSX file is read as a bulletin workbook: when forced by <see cref="ImportOptions.Layout"/>, or when
     /// the first sheet is neither a complete long table nor (for a one-sheet file) a wide one and its header carries bulletin words
     /// (本月, 累计, 增速, 绝对值, a region name across the top). <paramref name="refusal"/> is set for a workbook over <see cref="MaxSheets"/>.
-    /// Leaves <paramref name="stream"/> at position 0.
+    /// On true with no refusal, <paramref name="workbook"/> is the opened package for <see cref="ReadAsync"/> (the caller disposes it);
+    /// otherwise it is null. Leaves <paramref name="stream"/> at position 0.
     /// </summary>
-    public static bool Applies(Stream stream, ImportSession session, out IReadOnlyList<string> sheets, out Bilingual? refusal)
+    public static bool Applies(Stream stream, ImportSession session, out XlsxWorkbook? workbook, out Bilingual? refusal)
     {
         refusal = null;
+        workbook = null;
+        var opened = XlsxWorkbook.Open(stream);
         try
         {
-            sheets = MiniExcel.GetSheetNames(stream);
+            var sheets = opened.SheetNames;
+            if (sheets.Count > MaxSheets)
+            {
+                refusal = new Bilingual(
+                    string.Create(CultureInfo.InvariantCulture, $"工作簿有{sheets.Count}个工作表,超过上限{MaxSheets},已拒绝"),
+                    string.Create(CultureInfo.InvariantCulture, $"the workbook has {sheets.Count} sheets, over the limit of {MaxSheets}; rejected"));
+                return true;
+            }
+
+            bool applies;
+            switch (session.Options.Layout)
+            {
+                case ImportLayout.Bulletin:
+                    applies = true;
+                    break;
+                case ImportLayout.Long or ImportLayout.Wide:
+                    applies = false;
+                    break;
+                default:
+                    try
+                    {
+                        var header = sheets.Count > 0 ? PeekHeader(opened) : null;
+                        applies = header is not null && LongLayoutReader.Missing(header).Zh.Count > 0
+                            && !(sheets.Count == 1 && WideLayoutReader.Matches(header, session))
+                            && (sheets.Count > 1 || header.Any(c => IsBulletinWord(c, session)));
+                    }
+                    catch (XlsxSheetException)
+                    {
+                        applies = true; // beyond the limits: the bulletin reader refuses it in both languages
+                    }
+
+                    break;
+            }
+
+            if (applies)
+            {
+                (workbook, opened) = (opened, null);
+            }
+
+            return applies;
         }
         finally
         {
+            opened?.Dispose();
             stream.Position = 0;
         }
-
-        if (sheets.Count > MaxSheets)
-        {
-            refusal = new Bilingual(
-                string.Create(CultureInfo.InvariantCulture, $"工作簿有{sheets.Count}个工作表,超过上限{MaxSheets},已拒绝"),
-                string.Create(CultureInfo.InvariantCulture, $"the workbook has {sheets.Count} sheets, over the limit of {MaxSheets}; rejected"));
-            return true;
-        }
-
-        switch (session.Options.Layout)
-        {
-            case ImportLayout.Bulletin:
-                return true;
-            case ImportLayout.Long or ImportLayout.Wide:
-                return false;
-            default:
-                break;
-        }
-
-        var header = PeekHeader(stream, sheets.Count > 0 ? sheets[0] : null);
-        if (header is null || LongLayoutReader.Missing(header).Zh.Count == 0)
-        {
-            return false;
-        }
-
-        if (sheets.Count == 1 && WideLayoutReader.Matches(header, session))
-        {
-            return false;
-        }
-
-        return sheets.Count > 1 || header.Any(c => IsBulletinWord(c, session));
     }
 
     private static bool IsBulletinWord(string cell, ImportSession session)
@@ -143,77 +156,40 @@ internal static partial class BulletinLayoutReader
             || (YearText().IsMatch(cell) && session.Period(cell).Success);
     }
 
-    /// <summary>The first sheet's first row that is not a title, or null for an empty sheet.</summary>
-    private static string[]? PeekHeader(Stream stream, string? sheet)
-    {
-        try
-        {
-            using var rows = new XlsxRowSource(stream, sheet, fillMergedCells: true);
-            for (var n = 0; n < PeekRows && rows.ReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult(); n++)
-            {
-                if (rows.IsBlank)
-                {
-                    continue;
-                }
-
-                var cells = rows.Snapshot();
-                if (!IsTitle(cells))
-                {
-                    return cells;
-                }
-            }
-
-            return null;
-        }
-        finally
-        {
-            stream.Position = 0;
-        }
-    }
+    /// <summary>The first sheet's first row (of its first <see cref="PeekRows"/>) that is not a title, or null for an empty sheet.</summary>
+    /// <exception cref="XlsxSheetException">The first sheet goes beyond the limits.</exception>
+    private static string[]? PeekHeader(XlsxWorkbook workbook)
+        => workbook.ReadSheet(0, PeekRows, CancellationToken.None).Select(r => r.Cells).FirstOrDefault(cells => !IsTitle(cells));
 
     /// <summary>Reads every sheet into <paramref name="session"/>; returns how each figure column was mapped.</summary>
-    public static async Task<IReadOnlyList<HeaderMapping>> ReadAsync(Stream stream, IReadOnlyList<string> sheets, ImportSession session, CancellationToken ct)
+    public static async Task<IReadOnlyList<HeaderMapping>> ReadAsync(XlsxWorkbook workbook, ImportSession session, CancellationToken ct)
     {
         session.Layout = ImportLayout.Bulletin;
         var mapping = new List<HeaderMapping>();
+        var sheets = workbook.SheetNames;
         var grids = new List<(string Sheet, List<(int Row, string[] Cells)> Rows)>(sheets.Count);
-        foreach (var sheet in sheets)
+        for (var s = 0; s < sheets.Count; s++)
         {
             ct.ThrowIfCancellationRequested();
-            stream.Position = 0;
-            var grid = new List<(int, string[])>();
+            var sheet = sheets[s];
             try
             {
-                using var rows = new XlsxRowSource(stream, sheet, fillMergedCells: true);
-                while (await rows.ReadAsync(ct).ConfigureAwait(false))
-                {
-                    if (rows.FieldCount > MaxColumns)
-                    {
-                        session.Error(null, null, new Bilingual(
-                            string.Create(CultureInfo.InvariantCulture, $"工作表“{sheet}”第{rows.RowNumber}行有{rows.FieldCount}列,超过上限{MaxColumns},已拒绝"),
-                            string.Create(CultureInfo.InvariantCulture, $"sheet '{sheet}' row {rows.RowNumber} has {rows.FieldCount} columns, over the limit of {MaxColumns}; rejected")));
-                        return mapping;
-                    }
-
-                    if (!rows.IsBlank)
-                    {
-                        grid.Add((rows.RowNumber, rows.Snapshot()));
-                    }
-                }
+                grids.Add((sheet, workbook.ReadSheet(s, int.MaxValue, ct)));
+            }
+            catch (XlsxSheetException limit)
+            {
+                session.Error(null, null, limit.Why);
+                return mapping;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // MiniExcel refuses a cell beyond column XFD itself; say so in both languages.
                 session.Error(null, null, new Bilingual(
-                    string.Create(CultureInfo.InvariantCulture, $"工作表“{sheet}”无法读取(列数超过上限{MaxColumns}或内容损坏),已拒绝:{ex.Message}"),
-                    string.Create(CultureInfo.InvariantCulture, $"sheet '{sheet}' cannot be read (more than {MaxColumns} columns, or damaged content); rejected: {ex.Message}")));
+                    string.Create(CultureInfo.InvariantCulture, $"工作表“{sheet}”无法读取(内容损坏),已拒绝:{ex.Message}"),
+                    string.Create(CultureInfo.InvariantCulture, $"sheet '{sheet}' cannot be read (damaged content); rejected: {ex.Message}")));
                 return mapping;
             }
-
-            grids.Add((sheet, grid));
         }
 
-        stream.Position = 0;
         if (grids.All(g => g.Rows.Count == 0))
         {
             session.Error(null, null, "工作簿中没有任何数据", "the workbook holds no data");

@@ -136,14 +136,17 @@ public sealed partial class ObservationFileReader
                     return Fail(fileName, packageError);
                 }
 
-                if (BulletinLayoutReader.Applies(stream, session, out var sheets, out var refusal))
+                if (BulletinLayoutReader.Applies(stream, session, out var workbook, out var refusal))
                 {
                     if (refusal is { } r)
                     {
                         return Fail(fileName, r);
                     }
 
-                    mapping = await BulletinLayoutReader.ReadAsync(stream, sheets, session, ct).ConfigureAwait(false);
+                    using (workbook)
+                    {
+                        mapping = await BulletinLayoutReader.ReadAsync(workbook!, session, ct).ConfigureAwait(false);
+                    }
                 }
                 else
                 {

@@ -249,7 +249,8 @@ internal sealed class XlsxRowSource : RowSource
         return n - 1;
     }
 
-    private static string CellText(object? value) => value switch
+    /// <summary>A cell value as text, the way the bulletin reader (<see cref="XlsxWorkbook"/>) gives it too.</summary>
+    internal static string CellText(object? value) => value switch
     {
         null => string.Empty,
         string s => s,
