@@ -5,7 +5,7 @@ namespace Baiqiang.Extraction.Tests;
 /// shares named after their subject, qualified catalogue names, industry names with 、, points that are comparisons, a month
 /// inside a cumulative sentence, 同口径.
 /// </summary>
-public sealed class CorpusMissTests
+public sealed partial class CorpusMissTests
 {
     private static readonly DateOnly June = new(2024, 6, 20);
 

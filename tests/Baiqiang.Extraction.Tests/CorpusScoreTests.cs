@@ -17,8 +17,8 @@ public sealed class CorpusScoreTests
     // The target is P ≥ 0.90 and R ≥ 0.90. These floors are a ratchet at the extractor's measured overall figures
     // (rounded down to 0.01) when the corpus landed, so the test passes today and fails on a regression; raise them as the
     // extractor improves, until they reach the target.
-    private const double PrecisionFloor = 0.90;
-    private const double RecallFloor = 0.91;
+    private const double PrecisionFloor = 0.92;
+    private const double RecallFloor = 0.92;
 
     private static string Folder => Path.Combine(AppContext.BaseDirectory, "Corpus");
 

@@ -15,6 +15,10 @@ namespace Baiqiang.Extraction.Discourse;
 /// <item>A heading's (or the title's) period holds under it until another is stated; a heading's region holds under it until
 /// the next heading of the same or a higher level; a —— heading's words are the subject of figures that name none.</item>
 /// <item>A 当月 period holds for its own sentence only; the period before it comes back after it.</item>
+/// <item>The period of the first paragraph that states figures (一季度,全县… at the top) is the document's: a heading, and a short
+/// line after a long paragraph, that state none fall back to it (一、工业 … 从主要行业看: …, 按构成分: … under a page that said
+/// 1-5月 once); a long paragraph still states its own or has none. A news lede that names a date but no figure
+/// (2020年上半年最后一天,…召开大会) sets nothing.</item>
 /// </list>
 /// </remarks>
 internal sealed class DiscourseState
@@ -30,6 +34,7 @@ internal sealed class DiscourseState
     private int _headingEnd = -1;
     private StatPeriod? _beforeMonthOnly;
     private bool _monthOnly;
+    private StatPeriod? _documentPeriod;
 
     /// <summary>The period in force, or null.</summary>
     public StatPeriod? Period { get; private set; }
@@ -83,7 +88,7 @@ internal sealed class DiscourseState
 
             _headingLevel = Math.Min(p.HeadingLevel, Levels - 1);
             _headingEnd = p.HeadingEnd;
-            Period = SectionPeriod();
+            Period = SectionPeriod() ?? _documentPeriod;
             if (p.HeadingLevel == 2 && n[SkipSpaces(n, p.Start, p.End)] == '-')
             {
                 var from = SkipSpaces(n, p.Start, p.End) + 1;
@@ -97,9 +102,13 @@ internal sealed class DiscourseState
         else
         {
             _headingEnd = -1;
-            if (length >= LongParagraph || _previousLength >= LongParagraph)
+            if (length >= LongParagraph)
             {
-                Period = SectionPeriod();
+                Period = SectionPeriod(); // a long paragraph (an article's) states its own period or has none
+            }
+            else if (_previousLength >= LongParagraph)
+            {
+                Period = SectionPeriod() ?? _documentPeriod; // a bulletin line (按构成分: …) after a long one: the page's period
             }
         }
 
@@ -189,6 +198,12 @@ internal sealed class DiscourseState
             _sectionPeriod[_headingLevel] = next;
         }
     }
+
+    /// <summary>Whether the document's period is known (the first paragraph with figures has been read).</summary>
+    public bool HasDocumentPeriod => _documentPeriod is not null;
+
+    /// <summary>The period of the first paragraph that stated figures: it holds wherever no heading or sentence states another.</summary>
+    public void SetDocumentPeriod(StatPeriod period) => _documentPeriod ??= period;
 
     /// <summary>A region named at <paramref name="at"/>: inside a heading's words it becomes the section's region.</summary>
     public void OnRegion(Region? region, string text, int at)

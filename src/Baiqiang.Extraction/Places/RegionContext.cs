@@ -43,6 +43,12 @@ internal sealed class RegionContext
             matcher.FindAll(n, start, end, context.Mentions);
         }
 
+        // 厦门火炬高新区管委会, 天水市经济技术开发区: a place that begins the name of a park the registry does not hold is not the
+        // region; the park's figures are not the city's (a place with a registered park under it — 资阳市高新区 — stays, and a
+        // registered park's own name is matched whole).
+        context.Mentions.RemoveAll(m => m.Candidates.All(c => !c.IsPark && !matcher.Registry.Children(c.Code).Any(ch => ch.IsPark))
+            && BeginsAParksName(n, m.Start + m.Length));
+
         // The title and masthead: the first two kept lines when they are short.
         var titleEnd = 0;
         for (var k = 0; k < Math.Min(2, text.ContentSpans.Count); k++)
@@ -56,6 +62,31 @@ internal sealed class RegionContext
 
         context.FindMain(matcher, titleEnd, ScopeWordTally(text));
         return context;
+    }
+
+    private static readonly string[] ParkNameEnds =
+        ["高新技术产业开发区", "经济技术开发区", "高新区", "开发区", "经开区", "高新园区", "工业园区", "产业园区", "保税区", "综保区", "管委会"];
+
+    /// <summary>Whether the words right after a place (at most 8 characters of a name, no punctuation) end in a park's name.</summary>
+    private static bool BeginsAParksName(string n, int from)
+    {
+        for (var k = from; k < n.Length && k - from <= 8; k++)
+        {
+            foreach (var end in ParkNameEnds)
+            {
+                if (string.CompareOrdinal(n, k, end, 0, end.Length) == 0)
+                {
+                    return true;
+                }
+            }
+
+            if (!char.IsLetter(n[k]) || n[k] is '的' or '和' or '与' or '及' or '在' or '等')
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -33,7 +33,7 @@ internal sealed class StatementReader(
 
     private static readonly string[] SharedSuffixes = ["总产值", "增加值", "产值", "产量", "销售额", "营业收入", "营业额", "投资", "收入", "利润"];
 
-    private static readonly string[] IncrementWords = ["增加", "减少", "多增", "少增", "增收", "减收", "增支", "减支"];
+    private static readonly string[] IncrementWords = ["增加", "减少", "多增", "少增", "增收", "减收", "增支", "减支", "削减", "压减"];
 
     private readonly string _n = text.Normalized;
     private int _mentionIndex;
@@ -54,6 +54,7 @@ internal sealed class StatementReader(
         public bool AfterEnumeration;
         public Queue<string> Respectively { get; } = new(); // the names still owed a figure after 分别 (A、B分别增长x%、y%)
         public Queue<(Region Region, string Text)> RespectiveRegions { get; } = new(); // 甲县、乙县分别增长x%、y%: the regions still owed one
+        public Queue<ExtractedFact> RespectiveLevels { get; } = new(); // A 50.8亿元,其中B 18.8亿元,分别增长x%和y%: the levels still owed a rate
         public (string Name, string Raw, IndicatorCode? Code) RespectiveMeasure;
         public int RespectiveSign = 1;
         public int ParenOpen = -1;
@@ -78,6 +79,19 @@ internal sealed class StatementReader(
             Sentence(s, e);
             discourse.EndSentence();
         }
+
+        if (!discourse.HasDocumentPeriod)
+        {
+            // 一季度,全县…: the first paragraph that states figures gives the page its period (headings below may state none).
+            for (var k = _paragraphFirstFact; k < facts.Facts.Count; k++)
+            {
+                if (facts.Facts[k] is { Period: { } first, Kind: not (FactKind.Target or FactKind.Rank or FactKind.Comparison or FactKind.Count) })
+                {
+                    discourse.SetDocumentPeriod(first);
+                    break;
+                }
+            }
+        }
     }
 
     private void Sentence(int s, int e)
@@ -99,7 +113,7 @@ internal sealed class StatementReader(
         {
             var c = _n[i];
             var mentionHere = _mentionIndex < mentions.Count && mentions[_mentionIndex].Start == i;
-            if (!mentionHere && !Words.MayStartWord(c) && !ClauseSplitter.EndsSegment(c))
+            if (!mentionHere && !Words.MayStartWord(c) && !ClauseSplitter.EndsSegment(c) && c != '持')
             {
                 i++;
                 continue; // the common case: a character that starts nothing the reader looks for
@@ -160,6 +174,21 @@ internal sealed class StatementReader(
                 discourse.OnPeriod(period, i, insideSentence: i > s);
                 st.Excluded.Add((i, i + period.Length));
                 i += period.Length;
+                continue;
+            }
+
+            if (c == '持')
+            {
+                if (Words.At(_n, i, e, "持平"))
+                {
+                    SameAsLastYear(st, s, i, e);
+                    i += 2;
+                }
+                else
+                {
+                    i++;
+                }
+
                 continue;
             }
 
@@ -299,12 +328,12 @@ internal sealed class StatementReader(
         return false;
     }
 
-    /// <summary>A place named right after 高于/低于/比/较/快于 is the comparator, not the clause's region.</summary>
+    /// <summary>A place named right after 高于/低于/比/较/快于 or an opening bracket is the comparator, not the clause's region.</summary>
     private bool AfterComparator(int i, int s)
     {
-        if (i - 1 >= s && _n[i - 1] is '比' or '较' or '于' or '占')
+        if (i - 1 >= s && _n[i - 1] is '比' or '较' or '于' or '占' or '(')
         {
-            return true;
+            return true; // 增长7.5%(全市11.1%): a place opening a bracket is what the figure is compared with
         }
 
         return i - 2 >= s && Words.MatchAny(_n, i - 2, i, Words.Comparators) > 0;
@@ -382,6 +411,61 @@ internal sealed class StatementReader(
         }
 
         return false;
+    }
+
+    private static readonly string[] LevelWordsBefore = ["基本", "保持", "与", "和", "同"];
+
+    private static readonly string[] RateWords = ["增幅", "增速", "降幅", "幅度", "速度", "水平", "涨幅", "占比", "比重"];
+
+    /// <summary>
+    /// 与去年同期持平 / 同比持平: a growth of 0 — of the level just before it when the words name nothing (工业用电量3.2亿千瓦时,与上年持平),
+    /// else of what they name (商品房销售面积与上年持平). A rate equal to last year's (增幅与去年同期持平) is a comparison, no fact; 持平
+    /// against any other period (与1-4月持平) is not a growth.
+    /// </summary>
+    private void SameAsLastYear(SentenceState st, int s, int i, int e)
+    {
+        var written = _n[st.NameStart..i];
+        if (!written.Contains("同比", StringComparison.Ordinal) && !written.Contains("上年", StringComparison.Ordinal) && !written.Contains("去年", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var own = NameWords.Clean(Pre(st, i));
+        bool changed;
+        do
+        {
+            changed = false;
+            foreach (var w in LevelWordsBefore)
+            {
+                if (own.EndsWith(w, StringComparison.Ordinal))
+                {
+                    own = NameWords.Clean(own[..^w.Length]);
+                    changed = true;
+                }
+            }
+        }
+        while (changed && own.Length > 0);
+
+        if (RateWords.Any(w => own.Contains(w, StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        if (own.Length == 0)
+        {
+            if (st.Last is { GrowthPct: null, Amount: { Unit.Dimension: not Dimension.Percent } } level && level.Kind is FactKind.Value or FactKind.PlanCompletion)
+            {
+                st.Last = facts.Replace(level, level with { GrowthPct = 0m, Rule = level.Rule + "+growth.same-as-last-year" });
+            }
+
+            return;
+        }
+
+        var found = dictionary.FindLongest(own, null) is { } f && f.Start + f.Length == own.Length && QualifiedName(own, f.Start, f.Length) is null ? f.Indicator : null;
+        if (own.Length >= 2)
+        {
+            Emit(st, s, e, new FactDraft(FactKind.Growth, null, null, 0m, null, found?.NameZh ?? own, own, found?.Code, i, 2, "growth.same-as-last-year"));
+        }
     }
 
     private int Doubling(SentenceState st, int s, int i, int e)
@@ -469,7 +553,8 @@ internal sealed class StatementReader(
 
         if (incrementLen > 0)
         {
-            var down = pre.EndsWith("减少", StringComparison.Ordinal) || pre.EndsWith("少增", StringComparison.Ordinal) || pre.EndsWith("减收", StringComparison.Ordinal) || pre.EndsWith("减支", StringComparison.Ordinal);
+            var down = pre.EndsWith("减少", StringComparison.Ordinal) || pre.EndsWith("少增", StringComparison.Ordinal) || pre.EndsWith("减收", StringComparison.Ordinal) || pre.EndsWith("减支", StringComparison.Ordinal)
+                || pre.EndsWith("削减", StringComparison.Ordinal) || pre.EndsWith("压减", StringComparison.Ordinal);
             var own = NameWords.Clean(pre[..^incrementLen]);
             var basisAt = own.StartsWith('与') ? 0 : own.IndexOfAny(['比', '较']);
             var (iname, iraw, icode) = basisAt == 0 && st.Last is { } level
@@ -538,7 +623,7 @@ internal sealed class StatementReader(
         if (dirLen == 0 && st.Respectively.Count > 0 && st.RespectiveDim == dim && NameWords.Clean(pre).Length == 0)
         {
             var owed = st.Respectively.Dequeue();
-            Emit(st, s, e, new FactDraft(dim == Dimension.Count ? FactKind.Count : FactKind.Value, t.Amount, t.High, null, null, owed, owed, dictionary.FindLongest(owed, dim) is { } f && f.Length == owed.Length ? f.Indicator.Code : (IndicatorCode?)null,
+            Emit(st, s, e, new FactDraft(dim == Dimension.Count ? OutputOrCount(owed, t.Amount.Unit) : FactKind.Value, t.Amount, t.High, null, null, owed, owed, dictionary.FindLongest(owed, dim) is { } f && f.Length == owed.Length ? f.Indicator.Code : (IndicatorCode?)null,
                 t.Start, t.End - t.Start, "value.respectively"));
             return true;
         }
@@ -554,7 +639,7 @@ internal sealed class StatementReader(
 
             st.RespectiveDim = dim;
             var code = dictionary.FindLongest(names[0], dim) is { } f0 && f0.Length == names[0].Length ? f0.Indicator.Code : (IndicatorCode?)null;
-            Emit(st, s, e, new FactDraft(dim == Dimension.Count ? FactKind.Count : FactKind.Value, t.Amount, t.High, null, null, names[0], names[0], code, t.Start, t.End - t.Start, "value.respectively"));
+            Emit(st, s, e, new FactDraft(dim == Dimension.Count ? OutputOrCount(names[0], t.Amount.Unit) : FactKind.Value, t.Amount, t.High, null, null, names[0], names[0], code, t.Start, t.End - t.Start, "value.respectively"));
             return true;
         }
 
@@ -564,6 +649,11 @@ internal sealed class StatementReader(
     private void Percent(SentenceState st, int s, int e, NumberToken t, string pre, int dirLen, int sign)
     {
         var (q0, figureStart, figureLength, amount, high) = (t.QualifierStart, t.Start, t.End - t.Start, t.Amount, t.High);
+        if (RespectiveLevel(st, pre, dirLen, sign, amount.Value) || ComparatorInBrackets(st, pre))
+        {
+            return;
+        }
+
         if (dirLen == 0 && st.RespectiveRegions.Count > 0 && st.RespectiveDim == Dimension.Percent && NameWords.Clean(pre) is "" or "和" or "及")
         {
             // 甲县、乙县分别增长7.2%和6.9%: the next region of the list takes the next figure, of the same measure.
@@ -689,6 +779,68 @@ internal sealed class StatementReader(
         }
 
         Emit(st, s, e, new FactDraft(isShare ? FactKind.Share : FactKind.Value, amount, high, null, null, sn, sraw, scode, figureStart, figureLength, isShare ? "share.occupies" : "value.rate"));
+    }
+
+    private static readonly string[] ComparatorScopes = ["全市", "全省", "全国", "全州", "全区", "全县", "全盟", "市", "省"];
+
+    /// <summary>
+    /// 增长7.5%(全市11.1%), 增长4.1%(全省平均3.0%), (泸州市6.2%): a rate in brackets after the region's own figure, with only
+    /// another region or scope before it, is the comparator's figure — not a fact of the region.
+    /// </summary>
+    private bool ComparatorInBrackets(SentenceState st, string pre)
+    {
+        if (st.ParenOpen < 0 || st.Last is null || st.Last.Kind is not (FactKind.Value or FactKind.Growth))
+        {
+            return false;
+        }
+
+        var words = NameWords.Clean(pre.Trim());
+        var place = ComparatorScopes.FirstOrDefault(w => words.StartsWith(w, StringComparison.Ordinal))?.Length ?? 0;
+        if (place == 0 && AfterLeadingPlace(st.ParenOpen + 1, _n.Length) is var after && after > st.ParenOpen + 1)
+        {
+            place = Math.Min(words.Length, after - st.ParenOpen - 1);
+        }
+
+        return place > 0 && NameWords.Clean(NameWords.StripDirection(words[place..])) is "" or "平均" or "平均水平" or "增速" or "增幅";
+    }
+
+    /// <summary>
+    /// 财政总收入50.8亿元,其中一般公共预算收入18.8亿元,分别增长26.7%和18.9%: a 分别 that names nothing of its own gives its rates,
+    /// in order, to the levels of the sentence still without one; true when the rate was given to one.
+    /// </summary>
+    private bool RespectiveLevel(SentenceState st, string pre, int dirLen, int sign, decimal rate)
+    {
+        ExtractedFact level;
+        if (dirLen == 0 && st.RespectiveLevels.Count > 0 && NameWords.Clean(pre) is "" or "和" or "及")
+        {
+            level = st.RespectiveLevels.Dequeue();
+        }
+        else if (dirLen > 0 && pre.Contains("分别", StringComparison.Ordinal) && NameWords.Clean(pre[..^dirLen]).Length == 0)
+        {
+            var open = facts.Facts.Skip(st.FirstFact)
+                .Where(f => f.Kind is FactKind.Value or FactKind.PlanCompletion && f.GrowthPct is null && f.Amount is { Unit.Dimension: not Dimension.Percent })
+                .ToList();
+            if (open.Count < 2)
+            {
+                return false;
+            }
+
+            st.RespectiveLevels.Clear();
+            foreach (var later in open.Skip(1))
+            {
+                st.RespectiveLevels.Enqueue(later);
+            }
+
+            st.RespectiveSign = sign;
+            level = open[0];
+        }
+        else
+        {
+            return false;
+        }
+
+        st.Last = facts.Replace(level, level with { GrowthPct = st.RespectiveSign * rate, Rule = level.Rule + "+growth.respectively-levels" });
+        return true;
     }
 
     /// <summary>
@@ -914,8 +1066,17 @@ internal sealed class StatementReader(
             _projectClass = projects; // 新开工项目21个: the words before the count, which the verb inside them does not cut
         }
 
-        Emit(st, s, e, new FactDraft(FactKind.Count, amount, high, null, null, cn, craw, ccode, figureStart, figureEnd - figureStart, rule));
+        Emit(st, s, e, new FactDraft(OutputOrCount(cn, amount.Unit), amount, high, null, null, cn, craw, ccode, figureStart, figureEnd - figureStart, rule));
     }
+
+    private static readonly string[] OutputWords = ["存栏", "出栏", "产量", "销量", "出栏量", "存栏量"];
+
+    /// <summary>
+    /// 生猪存栏4.99万头, 汽车产量12.1万辆: head of livestock and pieces produced are a measure's level (a value, like 万吨 of
+    /// grain), not a count of enterprises or projects.
+    /// </summary>
+    private static FactKind OutputOrCount(string name, Unit unit)
+        => unit.CountNoun == "头" || OutputWords.Any(w => name.Contains(w, StringComparison.Ordinal)) ? FactKind.Value : FactKind.Count;
 
     private static readonly string[] ArrangingWords = ["共安排", "安排", "共有", "共", "实施", "谋划", "列入", "纳入", "确定"];
 
@@ -1120,8 +1281,15 @@ internal sealed class StatementReader(
             {
                 if (QualifiedName(cleaned, found.Start, found.Length) is { } qualified)
                 {
-                    // 城镇常住居民人均可支配收入, 口腔装备材料产业营业收入: a qualified measure is not its catalogue head.
+                    // 城镇常住居民人均可支配收入, 口腔装备材料产业营业收入: a qualified measure is not its catalogue head — unless the
+                    // catalogue has the qualified measure itself (规模以上服务业实现营业收入 → 规上服务业营业收入).
                     var qAt = Locate(st, segmentEnd, cleaned, found.Start + found.Length - qualified.Length);
+                    var verbLength = qualified.Length > found.Length + 2 && qualified.AsSpan(qualified.Length - found.Length - 2, 2) is "实现" or "完成" ? 2 : 0;
+                    if (CataloguedSubject(qualified[..^(found.Length + verbLength)], qualified[^found.Length..]) is { } whole)
+                    {
+                        return (whole.NameZh, RawOf(qAt, qualified.Length), whole.Code);
+                    }
+
                     return (qualified, RawOf(qAt, qualified.Length), null);
                 }
 
@@ -1134,7 +1302,7 @@ internal sealed class StatementReader(
             foreach (var v in Words.Verbs)
             {
                 var at = cleaned.LastIndexOf(v, StringComparison.Ordinal);
-                if (at >= 0 && at + v.Length > cut && at + v.Length < cleaned.Length)
+                if (at >= 0 && at + v.Length > cut && at + v.Length < cleaned.Length && !InsideAWord(cleaned, at, v.Length))
                 {
                     cut = at + v.Length;
                     verbAt = at;
@@ -1161,11 +1329,18 @@ internal sealed class StatementReader(
             {
                 name = cleaned[begin..]; // 橡胶和塑料制品业增加值: 和 inside an industry's name does not cut it
             }
-            else if (name is "投资" or "产值" or "营业收入" or "销售收入" && cut >= 2 && cleaned[verbAt..cut] is "完成" or "实现")
+            else if (VerbMeasures.Contains(name) && cut >= 2 && cleaned[verbAt..cut] is "完成" or "实现"
+                && (name is "投资" or "产值" or "营业收入" or "销售收入" || QualifierBefore(cleaned, verbAt).Length > 0))
             {
-                // 续建项目完成投资, 实现产值: the verb is part of the measure, and so is the noun it qualifies.
+                // 续建项目完成投资, 实现产值: the verb is part of the measure, and so is the noun it qualifies; 第一产业实现增加值 and
+                // 规模以上工业实现总产值 are the catalogue's 第一产业增加值 and 规上工业总产值 when it has them.
                 var qualifier = QualifierBefore(cleaned, verbAt);
                 var measure = cleaned[verbAt..cut] + name;
+                if (qualifier.Length > 0 && CataloguedSubject(qualifier, name) is { } subjectMeasure)
+                {
+                    var sAt = Locate(st, segmentEnd, cleaned, Math.Max(0, verbAt - qualifier.Length));
+                    return (subjectMeasure.NameZh, RawOf(sAt, qualifier.Length + cut - verbAt + name.Length), subjectMeasure.Code);
+                }
                 if (qualifier.Length == 0 && name == "投资" && (_projectClass ?? (st.Last is null ? discourse.Subject : null)) is { } projects)
                 {
                     // 共安排重点项目250个…累计完成投资210.88亿元; under ——重大产业项目, 累计完成投资…: the projects counted or headed.
@@ -1210,9 +1385,39 @@ internal sealed class StatementReader(
         return (string.Empty, string.Empty, null);
     }
 
-    /// <summary>Words before a catalogue name that do not change the measure (地方一般公共预算收入, 金融机构人民币存款余额).</summary>
+    /// <summary>Measures a verb completes (实现增加值, 完成投资): the subject before the verb is part of their name.</summary>
+    private static readonly string[] VerbMeasures = ["投资", "产值", "总产值", "增加值", "营业收入", "销售收入", "销售额", "营业额", "利润总额"];
+
+    /// <summary>
+    /// The catalogue entry whose whole name is <paramref name="subject"/> + <paramref name="measure"/> (第一产业 + 增加值), trying the
+    /// subject without a trailing 企业 as well (规模以上工业企业 + 总产值 → 规上工业总产值); null when the catalogue has neither.
+    /// </summary>
+    private Indicator? CataloguedSubject(string subject, string measure)
+    {
+        foreach (var s in (string[])[subject, subject.EndsWith("企业", StringComparison.Ordinal) && subject.Length > 4 ? subject[..^2] : string.Empty])
+        {
+            var candidate = s + measure;
+            if (s.Length >= 2 && dictionary.FindLongest(candidate, null) is { } f && f.Start == 0 && f.Length == candidate.Length)
+            {
+                return f.Indicator;
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly string[] WordsHoldingVerbs = ["有色", "有限", "有机", "有效", "有线", "共享", "为主"];
+
+    /// <summary>Whether the verb at <paramref name="at"/> is part of a word (有色金属, 有效投资), not a verb that ends a name.</summary>
+    private static bool InsideAWord(string text, int at, int length)
+        => length == 1 && WordsHoldingVerbs.Any(w => w[0] == text[at] && string.CompareOrdinal(text, at, w, 0, w.Length) == 0);
+
+    /// <summary>
+    /// Words before a catalogue name that do not change the measure (地方一般公共预算收入, 金融机构人民币存款余额). 限额以上/限上 do
+    /// change it: 限上社会消费品零售总额 is the part of the total sold by units above the quota, not the total.
+    /// </summary>
     private static readonly string[] NeutralQualifiers =
-        ["地方", "全体", "企业", "金融机构", "各项", "人民币", "本外币", "全部", "全社会", "规模以上", "规上", "限额以上", "限上", "全口径", "其中", "实际", "累计", "当年", "年末", "月末", "末", "本年", "今年", "同期", "总"];
+        ["地方", "全体", "企业", "金融机构", "各项", "人民币", "本外币", "全部", "全社会", "规模以上", "规上", "全口径", "其中", "实际", "累计", "当年", "年末", "月末", "末", "本年", "今年", "同期", "总"];
 
     /// <summary>Enterprise measures that a subject before 实现/完成 qualifies (规模以上服务业企业实现营业收入).</summary>
     private static readonly string[] SubjectMeasures = ["营业收入", "营收", "利润总额"];
@@ -1418,7 +1623,7 @@ internal sealed class StatementReader(
     private List<(Region Region, string Text)>? RespectiveRegionList(int s, int respectively)
     {
         var from = respectively;
-        while (from > s && respectively - from < 60 && _n[from - 1] is not (',' or ';' or ':' or '。'))
+        while (from > s && respectively - from < ListWindow && _n[from - 1] is not (',' or ';' or ':' or '。'))
         {
             from--;
         }
@@ -1479,6 +1684,69 @@ internal sealed class StatementReader(
         return 0;
     }
 
+    /// <summary>Where a list's names begin when a place opens its clause (江阳区二、三产业投资分别…: the place is the region, not a name).</summary>
+    private int AfterLeadingPlace(int from, int end)
+    {
+        var mentions = regions.Mentions;
+        var (lo, hi) = (0, mentions.Count);
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            (lo, hi) = mentions[mid].Start < from ? (mid + 1, hi) : (lo, mid);
+        }
+
+        return lo < mentions.Count && mentions[lo].Start == from && mentions[lo].Start + mentions[lo].Length < end ? mentions[lo].Start + mentions[lo].Length : from;
+    }
+
+    /// <summary>How far back from 分别 its list of names or regions is looked for (a list of seven industries runs past 100 characters).</summary>
+    private const int ListWindow = 160;
+
+    /// <summary>
+    /// A list of industries (its last item ends in 业) whose names hold 、 (酒、饮料和精制茶制造业、医药制造业): a part that does not
+    /// end in 业 begins the next part's name, so it is joined to it.
+    /// </summary>
+    private static List<string> JoinIndustryParts(List<string> items)
+    {
+        if (items.Count < 3 || !items[^1].EndsWith('业'))
+        {
+            return items;
+        }
+
+        var joined = new List<string>(items.Count);
+        var pending = string.Empty;
+        foreach (var item in items)
+        {
+            pending = pending.Length == 0 ? item : pending + "、" + item;
+            if (item.EndsWith('业'))
+            {
+                joined.Add(pending);
+                pending = string.Empty;
+            }
+        }
+
+        if (pending.Length > 0)
+        {
+            joined.Add(pending);
+        }
+
+        return joined;
+    }
+
+    /// <summary>
+    /// 二、三产业投资 / 一、二、三产业: items that are a bare ordinal share the last item's words — 第二产业投资, 第三产业投资.
+    /// </summary>
+    private static List<string> ExpandOrdinals(List<string> items)
+    {
+        if (items.Count < 2 || items[^1].Length < 3 || !Words.IsChineseDigit(items[^1][0]) || items.Take(items.Count - 1).Any(i => i.Length != 1 || !Words.IsChineseDigit(i[0])))
+        {
+            return items;
+        }
+
+        var rest = items[^1][1..];
+        var ordinal = rest.StartsWith("产业", StringComparison.Ordinal) ? "第" : string.Empty;
+        return [.. items.Select(i => ordinal + i[0] + rest)];
+    }
+
     /// <summary>
     /// The names a 分别 list gives its figures, in order: the clause before 分别 split on 、 (or on one 和/及), each item
     /// completed with the indicator the last item ends with (船舶工业、水产加工总产值 → 船舶工业总产值, 水产加工总产值).
@@ -1487,11 +1755,12 @@ internal sealed class StatementReader(
     private List<string>? RespectiveNames(int s, int respectively)
     {
         var from = respectively;
-        while (from > s && respectively - from < 60 && _n[from - 1] is not (',' or '，' or ';' or '；' or ':' or '：' or '。'))
+        while (from > s && respectively - from < ListWindow && _n[from - 1] is not (',' or '，' or ';' or '；' or ':' or '：' or '。'))
         {
             from--;
         }
 
+        from = AfterLeadingPlace(from, respectively);
         var clause = NameWords.Clean(_n[from..respectively]);
         foreach (var w in Words.Scope)
         {
@@ -1502,7 +1771,8 @@ internal sealed class StatementReader(
             }
         }
 
-        var items = clause.Split('、').ToList();
+        var items = JoinIndustryParts(clause.Split('、').ToList());
+        items = ExpandOrdinals(items);
         if (items.Count < 2)
         {
             foreach (var and in (string[])["和", "及"])
