@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using Baiqiang.Core.Text;
 
@@ -27,6 +28,7 @@ internal sealed class ColumnLimitReader(TextReader inner, char delimiter) : Text
     /// <summary>Excel's widest worksheet (XFD).</summary>
     public const int MaxColumns = 16_384;
 
+    private readonly SearchValues<char> _marks = SearchValues.Create(['"', delimiter, '\r', '\n']);
     private bool _quoted;
     private int _delimiters;
     private int _record = 1;
@@ -91,20 +93,28 @@ internal sealed class ColumnLimitReader(TextReader inner, char delimiter) : Text
         return total;
     }
 
+    /// <summary>Follows quotes, delimiters and record ends through <paramref name="chars"/>, jumping over the characters
+    /// between them with a vectorised search (inside quotes only a quote matters).</summary>
     private void Scan(ReadOnlySpan<char> chars)
     {
-        foreach (var c in chars)
+        while (!chars.IsEmpty)
         {
-            var afterCr = _afterCr;
+            var k = _quoted ? chars.IndexOf('"') : chars.IndexOfAny(_marks);
+            if (k < 0)
+            {
+                _afterCr = false;
+                return;
+            }
+
+            // A line feed ends no second record right after the carriage return that ended one.
+            var afterCr = _afterCr && k == 0;
             _afterCr = false;
+            var c = chars[k];
+            chars = chars[(k + 1)..];
             if (c == '"')
             {
                 // A doubled quote inside a quoted cell leaves and re-enters quotes: the state stays right.
                 _quoted = !_quoted;
-            }
-            else if (_quoted)
-            {
-                continue;
             }
             else if (c == delimiter)
             {
@@ -113,7 +123,7 @@ internal sealed class ColumnLimitReader(TextReader inner, char delimiter) : Text
                     throw new CsvTooManyColumnsException(_record);
                 }
             }
-            else if (c == '\r' || (c == '\n' && !afterCr))
+            else if (c == '\r' || !afterCr)
             {
                 _delimiters = 0;
                 _record++;

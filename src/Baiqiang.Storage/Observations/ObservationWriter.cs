@@ -26,7 +26,7 @@ public static class ObservationWriter
     /// <summary>Batches at least this large, into indicators with no stored rows, take the bulk path.</summary>
     internal const int BulkThreshold = 5_000;
 
-    /// <summary>Bulk loads at least this large into an empty table drop and rebuild the secondary indexes.</summary>
+    /// <summary>Bulk loads at least this large into an empty table drop and rebuild the secondary indexes (and PostgreSQL's primary key).</summary>
     internal const int RebuildIndexesThreshold = 50_000;
 
     private const int Chunk = 2_000;
@@ -100,13 +100,13 @@ public static class ObservationWriter
                 // Decided under the store's write lock: another import cannot fill these indicators in between.
                 var bulk = bulkSession && await NothingStoredForAsync(db, unique, ct);
 
-                // Into a completely empty table it is faster to build the secondary indexes once, after the load.
+                // Into a completely empty table it is faster to build the indexes once, after the load.
                 var rebuildIndexes = bulk && unique.Count >= RebuildIndexesThreshold && !await db.Observations.AnyAsync(ct);
                 WriteSummary summary;
                 if (bulk)
                 {
                     await BeginBulkTransactionAsync(db, tx is not null, ct);
-                    var indexes = rebuildIndexes ? await DropSecondaryIndexesAsync(db, ct) : [];
+                    var indexes = rebuildIndexes ? await DropIndexesAsync(db, ct) : [];
                     int n;
                     using (var rows = OpenBulk(db, now, user, partitioned))
                     {
@@ -187,7 +187,7 @@ public static class ObservationWriter
     /// or anything throws, the transaction is rolled back; null is returned for a failed read.
     /// </summary>
     /// <remarks>The records must be unique per (region, indicator, period), as <see cref="ObservationFileReader"/>
-    /// yields them. Into an empty table the secondary indexes are dropped and rebuilt once, after the load. Inside a
+    /// yields them. Into an empty table the indexes are dropped and rebuilt once, after the load. Inside a
     /// transaction the caller owns, a null result leaves the rollback to the caller.</remarks>
     internal static async Task<WriteSummary?> WriteStreamAsync(
         BaiqiangDbContext db, List<ObservationRecord> head, RecordStream stream, Task<ImportResult> reading, string user, TimeProvider clock, ImportOptions? checks, CancellationToken ct)
@@ -212,7 +212,7 @@ public static class ObservationWriter
                 var partitioned = await Cluster.ObservationPartitions.ActiveAsync(db, ct);
                 var empty = stored.Count == 0 && !await db.Observations.AnyAsync(ct);
                 await BeginBulkTransactionAsync(db, tx is not null, ct);
-                var indexes = empty ? await DropSecondaryIndexesAsync(db, ct) : [];
+                var indexes = empty ? await DropIndexesAsync(db, ct) : [];
                 var revisable = new List<ObservationRecord>();
                 var n = 0;
                 ObservationRecord? first = null;
@@ -395,18 +395,33 @@ public static class ObservationWriter
         }
     }
 
-    /// <summary>Drops the observations table's secondary indexes inside the current transaction and returns the SQL
-    /// that recreates them exactly as the migration made them (a rollback restores them anyway).</summary>
-    private static async Task<List<string>> DropSecondaryIndexesAsync(BaiqiangDbContext db, CancellationToken ct)
+    /// <summary>Drops the observations table's indexes inside the current transaction and returns the SQL that recreates
+    /// them exactly as the migrations made them (a rollback restores them anyway): the secondary indexes and, on
+    /// PostgreSQL, the primary key. Its key leads with <c>region_code</c> (<see cref="Cluster.CitusKeys"/>), so every
+    /// copied row would land on another leaf of the key's B-tree: kept during a 1M-row COPY it doubled the server's
+    /// time for the COPY, while building it after the load takes a fraction of that (docs/benchmarks.md). SQLite's key
+    /// is the rowid itself and stays.</summary>
+    private static async Task<List<string>> DropIndexesAsync(BaiqiangDbContext db, CancellationToken ct)
     {
-        var sql = db.Provider == StoreProvider.Sqlite
-            ? "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'observations' AND sql IS NOT NULL"
-            : "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'observations' AND indexname <> 'pk_observations'";
-        var found = new List<(string Name, string Create)>();
+        // Rows of (drop, create). A partitioned table's index definitions read "ON ONLY observations", which would build
+        // the parent's index alone (invalid, no partition indexes): "ON observations" builds it on every partition again.
+        const string Sqlite = """
+            SELECT 'DROP INDEX "' || replace(name, '"', '""') || '"', sql
+              FROM sqlite_master WHERE type = 'index' AND tbl_name = 'observations' AND sql IS NOT NULL
+            """;
+        const string Postgres = """
+            SELECT format('ALTER TABLE observations DROP CONSTRAINT %I', conname),
+                   format('ALTER TABLE observations ADD CONSTRAINT %I %s', conname, pg_get_constraintdef(oid))
+              FROM pg_constraint WHERE conrelid = to_regclass('observations') AND contype = 'p'
+            UNION ALL
+            SELECT format('DROP INDEX %I', indexname), replace(indexdef, ' ON ONLY ', ' ON ')
+              FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'observations' AND indexname <> 'pk_observations'
+            """;
+        var found = new List<(string Drop, string Create)>();
         var connection = db.Database.GetDbConnection();
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = sql;
+            command.CommandText = db.Provider == StoreProvider.Sqlite ? Sqlite : Postgres;
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
@@ -415,16 +430,13 @@ public static class ObservationWriter
             }
         }
 
-        foreach (var (name, _) in found)
+        foreach (var (drop, _) in found)
         {
-            // Index names come from the catalogue, not from users; quotes are stripped all the same.
-            var drop = "DROP INDEX \"" + name.Replace("\"", string.Empty, StringComparison.Ordinal) + "\"";
+            // Names come from the catalogue, not from users, and are quoted by the query.
             await db.Database.ExecuteSqlRawAsync(drop, ct);
         }
 
-        // A partitioned table's definitions read "ON ONLY observations", which would build the parent's index alone
-        // (invalid, no partition indexes): build it on every partition again.
-        return [.. found.Select(f => f.Create.Replace(" ON ONLY ", " ON ", StringComparison.Ordinal))];
+        return [.. found.Select(f => f.Create)];
     }
 
     private readonly record struct Key(RegionCode Region, IndicatorCode Indicator, StatPeriod Period);

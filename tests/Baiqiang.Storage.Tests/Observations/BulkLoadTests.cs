@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Baiqiang.Storage.Tests.Observations;
 
-/// <summary>The empty-table bulk path, which drops the secondary indexes and rebuilds them after the load.</summary>
+/// <summary>The empty-table bulk path, which drops the secondary indexes (and PostgreSQL's primary key) and rebuilds them after the load.</summary>
 public abstract class BulkLoadTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
     where TFixture : StoreFixture
 {
@@ -17,6 +17,7 @@ public abstract class BulkLoadTests<TFixture>(TFixture fixture) : IClassFixture<
     {
         await using var db = fixture.Open();
         Assert.Equal(3, await SecondaryIndexCountAsync(db));
+        var key = await PrimaryKeyAsync(db);
         var records = Records.Many(ObservationWriter.RebuildIndexesThreshold + 1_000, "t_empty");
         var broken = records.ToList();
         broken[^1] = broken[^1] with { Source = new ObservationSource(SourceKind.Import, null!) };
@@ -27,6 +28,7 @@ public abstract class BulkLoadTests<TFixture>(TFixture fixture) : IClassFixture<
         {
             Assert.Equal(0, await fresh.Observations.CountAsync(Ct));
             Assert.Equal(3, await SecondaryIndexCountAsync(fresh));
+            Assert.Equal(key, await PrimaryKeyAsync(fresh));
         }
 
         var summary = await ObservationWriter.WriteAsync(db, records, "bulk", TimeProvider.System, Ct);
@@ -34,6 +36,7 @@ public abstract class BulkLoadTests<TFixture>(TFixture fixture) : IClassFixture<
         Assert.Equal(new WriteSummary(records.Count, 0, 0), summary);
         Assert.Equal(records.Count, await db.Observations.CountAsync(o => o.IndicatorCode == new IndicatorCode("t_empty"), Ct));
         Assert.Equal(3, await SecondaryIndexCountAsync(db));
+        Assert.Equal(key, await PrimaryKeyAsync(db));
         var last = records[^1];
         Assert.Equal(last, Assert.Single(await ObservationQueries.SeriesAsync(db, last.Region, last.Indicator, Ct), o => o.Period == last.Period).ToRecord());
     }
@@ -44,6 +47,23 @@ public abstract class BulkLoadTests<TFixture>(TFixture fixture) : IClassFixture<
             ? "SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'index' AND tbl_name = 'observations' AND sql IS NOT NULL"
             : "SELECT COUNT(*)::int AS \"Value\" FROM pg_indexes WHERE tablename = 'observations' AND indexname <> 'pk_observations'";
         return await db.Database.SqlQueryRaw<int>(sql).SingleAsync(Ct);
+    }
+
+    /// <summary>The primary key as declared, and on PostgreSQL how many partitions lack its index (0: every partition
+    /// has it again after the load rebuilt it).</summary>
+    private static async Task<string> PrimaryKeyAsync(BaiqiangDbContext db)
+    {
+        var sql = db.Provider == StoreProvider.Sqlite
+            ? "SELECT sql AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = 'observations'"
+            : """
+              SELECT (SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'observations'::regclass AND contype = 'p')
+                  || ' / partitions without it: '
+                  || (SELECT COUNT(*) FROM pg_inherits i WHERE i.inhparent = 'observations'::regclass
+                        AND NOT EXISTS (SELECT 1 FROM pg_index x WHERE x.indrelid = i.inhrelid AND x.indisprimary AND x.indisvalid)) AS "Value"
+              """;
+        var key = await db.Database.SqlQueryRaw<string>(sql).SingleAsync(Ct);
+        Assert.Contains(db.Provider == StoreProvider.Sqlite ? "PRIMARY KEY AUTOINCREMENT" : "PRIMARY KEY (region_code, id, period_year) / partitions without it: 0", key, StringComparison.Ordinal);
+        return key;
     }
 }
 
