@@ -13,6 +13,8 @@
 #   baiqiang        baiqiang rank --input matrix.csv --method topsis --weights-method entropy --directions D
 #   pymcdm          python3 bench/pymcdm_rank.py matrix.csv D --no-validation   (TOPSIS validation=False, its cheapest)
 #   pymcdm-default  python3 bench/pymcdm_rank.py matrix.csv D                   (pymcdm's default call, validation on)
+#   pymcdm-scipy-pandas  … D --no-validation --real-imports   (only when scipy and pandas import: pymcdm's modules
+#                   import both at load time, as an installed pymcdm does)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${PYMCDM_SRC:?set PYMCDM_SRC to a directory containing the pymcdm package (e.g. a clone of github.com/kotbaton/pymcdm)}"
@@ -31,8 +33,10 @@ if [ ! -f "$OUT/matrix.csv" ]; then
   dotnet bench/Baiqiang.Benchmarks/bin/Release/net10.0/Baiqiang.Benchmarks.dll pymcdm-export "$OUT"
 fi
 DIRS="$(tr -d '[:space:]' <"$OUT/directions.txt")"
+REAL=; "$PY" -c 'import scipy.linalg, pandas' 2>/dev/null && REAL=1
 echo "=== $(uname -sr), $(nproc) CPUs, $("$OUT/cli/baiqiang" --version 2>/dev/null | head -1) (ReadyToRun publish), $("$PY" --version), numpy $("$PY" -c 'import numpy; print(numpy.__version__)')"
 "$PY" bench/rank_process_side_by_side.py "$RUNS" "$OUT/runs" \
   "baiqiang=$OUT/cli/baiqiang rank --input $OUT/matrix.csv --method topsis --weights-method entropy --directions $DIRS" \
   "pymcdm=$PY bench/pymcdm_rank.py $OUT/matrix.csv $DIRS --no-validation" \
-  "pymcdm-default=$PY bench/pymcdm_rank.py $OUT/matrix.csv $DIRS"
+  "pymcdm-default=$PY bench/pymcdm_rank.py $OUT/matrix.csv $DIRS" \
+  ${REAL:+"pymcdm-scipy-pandas=$PY bench/pymcdm_rank.py $OUT/matrix.csv $DIRS --no-validation --real-imports"}
