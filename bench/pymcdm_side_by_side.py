@@ -7,11 +7,8 @@ DIR is what `Baiqiang.Benchmarks.dll pymcdm-export DIR` wrote (matrix.csv, direc
 PYMCDM_SRC is a directory holding the pymcdm package (`$PYMCDM_SRC/pymcdm/...`, e.g. a git checkout of
 https://github.com/kotbaton/pymcdm). pymcdm is imported from there, never vendored into this repository.
 
-Only pymcdm's own modules on the import path of TOPSIS, entropy_weights and critic_weights are executed: the
-package __init__ files (which import every method, matplotlib visuals and scipy) are bypassed by registering
-the packages by path. scipy and pandas are replaced by placeholders only when they are not installed; neither
-is used by the functions compared here (scipy's null_space serves CILOS, pandas the verbose report tables), and
-the placeholders raise if anything touches them.
+pymcdm is imported by bench/pymcdm_import.py: only its modules on the import path of TOPSIS, entropy_weights and
+critic_weights run (the package __init__ files are bypassed); scipy and pandas get placeholders when not installed.
 """
 
 import csv
@@ -19,42 +16,10 @@ import os
 import statistics
 import sys
 import timeit
-import types as pytypes
 
 import numpy as np
 
-
-def _placeholder(name):
-    def fail(*_args, **_kwargs):
-        raise RuntimeError(f'{name} is not installed; this comparison does not need it')
-
-    mod = pytypes.ModuleType(name)
-    mod.__getattr__ = lambda attr: fail  # any attribute is a function that raises
-    return mod
-
-
-def import_pymcdm(src):
-    root = os.path.join(src, 'pymcdm')
-    if not os.path.isdir(root):
-        sys.exit(f'PYMCDM_SRC={src!r} has no pymcdm/ package directory')
-    for missing in ('scipy', 'pandas'):
-        try:
-            __import__(missing)
-        except ImportError:
-            sys.modules[missing] = _placeholder(missing)
-            if missing == 'scipy':
-                sys.modules['scipy.linalg'] = _placeholder('scipy.linalg')
-                sys.modules['scipy'].linalg = sys.modules['scipy.linalg']
-    for pkg, path in (('pymcdm', root),
-                      ('pymcdm.methods', os.path.join(root, 'methods')),
-                      ('pymcdm.weights', os.path.join(root, 'weights'))):
-        mod = pytypes.ModuleType(pkg)
-        mod.__path__ = [path]
-        sys.modules[pkg] = mod
-    sys.path.insert(0, src)
-    from pymcdm.methods.topsis import TOPSIS
-    from pymcdm.weights import weights as pw
-    return TOPSIS, pw
+from pymcdm_import import import_pymcdm
 
 
 def pymcdm_version(src):

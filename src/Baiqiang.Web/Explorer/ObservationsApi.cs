@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Baiqiang.Core.Indicators;
 using Baiqiang.Core.Periods;
 using Baiqiang.Core.Regions;
@@ -152,9 +154,16 @@ public static class ObservationsApi
         return Respond(http, body);
     }
 
-    /// <summary>A series response as UTF-8 JSON with the app's JSON options.</summary>
+    /// <summary>A series response as UTF-8 JSON with the app's JSON options, through the source-generated <see cref="SeriesJsonContext"/>.</summary>
     internal static byte[] SeriesJson(SeriesResponse response, JsonSerializerOptions options)
-        => JsonSerializer.SerializeToUtf8Bytes(response, options);
+        => JsonSerializer.SerializeToUtf8Bytes(response, SeriesTypeInfo(options));
+
+    /// <summary>The source-generated metadata of <see cref="SeriesResponse"/>, made once per options instance from a copy of it
+    /// (the copy carries the naming policy, encoder, number and null handling; the context then resolves every type on it).</summary>
+    internal static JsonTypeInfo<SeriesResponse> SeriesTypeInfo(JsonSerializerOptions options)
+        => SeriesTypeInfos.GetValue(options, static o => new SeriesJsonContext(new JsonSerializerOptions(o)).SeriesResponse);
+
+    private static readonly ConditionalWeakTable<JsonSerializerOptions, JsonTypeInfo<SeriesResponse>> SeriesTypeInfos = new();
 
     private static Results<FileContentHttpResult, StatusCodeHttpResult, ValidationProblem> Respond(HttpContext http, SeriesBody body)
     {
