@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Baiqiang.Extraction.Tokens;
 
 /// <summary>
@@ -126,6 +128,7 @@ internal static class Words
     }
 
     /// <summary>Whether <paramref name="w"/> is written at <paramref name="i"/> (and ends by <paramref name="e"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool At(string n, int i, int e, string w)
         => i >= 0 && i + w.Length <= e && (w.Length == 0 || (n[i] == w[0] && n.AsSpan(i, w.Length).SequenceEqual(w))); // the first character rules out most
 
