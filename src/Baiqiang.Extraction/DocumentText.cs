@@ -29,10 +29,13 @@ public sealed class DocumentText
     // From a line starting with one of these to the end, the page lists other articles.
     private static readonly string[] TailMarkers = ["相关阅读", "相关文章", "相关新闻", "推荐阅读", "热门文章", "最新文章", "猜你喜欢", "延伸阅读"];
 
+    private readonly OffsetMap _map;
+
     private DocumentText(string plain, string normalized, OffsetMap map, List<(int Start, int End)> spans, List<Bilingual> notices)
     {
         Plain = plain;
         Normalized = normalized;
+        _map = map;
         SourceIndex = map;
         ContentSpans = spans;
         Notices = notices;
@@ -64,7 +67,7 @@ public sealed class DocumentText
     }
 
     /// <summary>The offset in <see cref="Plain"/> of normalised position <paramref name="i"/> (the end maps to the text's end).</summary>
-    public int ToPlain(int i) => i < SourceIndex.Count ? SourceIndex[i] : Plain.Length;
+    public int ToPlain(int i) => i < _map.Count ? _map[i] : Plain.Length;
 
     internal static bool LooksLikeHtml(string raw)
     {

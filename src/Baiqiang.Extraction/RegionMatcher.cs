@@ -13,6 +13,7 @@ internal readonly record struct RegionMention(int Start, int Length, string Text
 public sealed class RegionMatcher
 {
     private readonly Dictionary<int, List<(string Name, List<Region> Regions)>> _byPrefix = [];
+    private readonly bool[] _firstChars = new bool[char.MaxValue + 1]; // the characters a name starts with: a cheap test before the look-up
 
     /// <summary>Builds the matcher over every region of <paramref name="registry"/>.</summary>
     public RegionMatcher(RegionRegistry registry, IEnumerable<RegionCode>? preferred = null)
@@ -44,6 +45,7 @@ public sealed class RegionMatcher
             }
 
             var key = Key(name[0], name[1]);
+            _firstChars[name[0]] = true;
             if (!_byPrefix.TryGetValue(key, out var list))
             {
                 _byPrefix[key] = list = [];
@@ -112,7 +114,7 @@ public sealed class RegionMatcher
         var i = start;
         while (i + 1 < end)
         {
-            if (_byPrefix.TryGetValue(Key(text[i], text[i + 1]), out var list))
+            if (_firstChars[text[i]] && _byPrefix.TryGetValue(Key(text[i], text[i + 1]), out var list))
             {
                 var matched = false;
                 foreach (var (name, regions) in list)

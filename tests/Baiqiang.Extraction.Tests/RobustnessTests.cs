@@ -56,6 +56,20 @@ public sealed class RobustnessTests
     }
 
     [Theory]
+    [InlineData("2224年")]
+    [InlineData("1800年")]
+    public void Extract_WholeYearWithAnInferredYearOutsideStatisticalPeriods_GivesNoPeriodInsteadOfThrowing(string year)
+    {
+        // A mutated page once read 2024年 as 2224年: the inferred reference year is outside 1949–2200, and 全年 must not build a period of it.
+        var text = $"{year}全县规上工业增加值增长6.1%。全年完成固定资产投资12.5亿元。";
+
+        var result = new FactExtractor(Regions.National).Extract("year.txt", text);
+
+        var investment = Assert.Single(result.Facts, f => f.Amount?.Value == 12.5m);
+        Assert.Null(investment.Period);
+    }
+
+    [Theory]
     [InlineData("1")]
     [InlineData("1,")]
     [InlineData("增长")]

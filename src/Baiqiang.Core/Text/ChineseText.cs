@@ -218,9 +218,14 @@ public static class ChineseText
                 continue;
             }
 
-            var folded = c is >= '\uFF01' and <= '\uFF5E' ? ((char)(c - 0xFEE0)).ToString()
-                : c == '\u3000' ? " "
-                : NormalizeOrKeep(c);
+            if (c is >= '\uFF01' and <= '\uFF5E')
+            {
+                var half = (char)(c - 0xFEE0); // full-width ASCII: one character, no string per character
+                output.Add(IsDash(half) ? '-' : TraditionalToSimplified.TryGetValue(half, out var s3) ? s3 : half, i);
+                continue;
+            }
+
+            var folded = c == '\u3000' ? " " : FoldedChars[c] ??= NormalizeOrKeep(c); // 。、“” …: NFKC once per character kind
             foreach (var f in folded)
             {
                 output.Add(IsDash(f) ? '-' : TraditionalToSimplified.TryGetValue(f, out var s2) ? s2 : f, i);
@@ -279,6 +284,9 @@ public static class ChineseText
             return _chars is not null ? new string(_chars, 0, Count) : Count == text.Length ? text : text[..Count];
         }
     }
+
+    // NFKC of single characters, filled on first use (a benign race: every writer stores an equal string).
+    private static readonly string?[] FoldedChars = new string?[0x10000];
 
     /// <summary>NFKC of one character; a code point .NET refuses to normalise (U+FFFE, U+FFFF …) is kept as it is.</summary>
     private static string NormalizeOrKeep(char c)

@@ -63,14 +63,14 @@ internal sealed class CrossChecker
     public List<CrossCheck> Finish(IReadOnlyList<ExtractedFact> facts)
     {
         var groups = facts.Where(f => f.GrowthPct is not null && f.Kind is FactKind.Value or FactKind.Growth)
-            .GroupBy(f => (f.RegionCode?.Value ?? 0, f.Region ?? string.Empty, f.IndicatorCode?.Value ?? f.Indicator, f.Period?.ToString() ?? string.Empty));
+            .GroupBy(f => (f.RegionCode?.Value ?? 0, f.Region ?? string.Empty, f.IndicatorCode?.Value ?? f.Indicator, f.Period)); // the period's text only for a message
         foreach (var g in groups)
         {
             var distinct = g.Select(f => f.GrowthPct!.Value).Distinct().ToList();
             if (distinct.Count > 1)
             {
                 var list = string.Join("、", g.Select(f => Numbers.Text(f.GrowthPct!.Value) + "%"));
-                var period = g.Key.Item4.Length > 0 ? g.Key.Item4 : "?";
+                var period = g.Key.Item4?.ToString() is { Length: > 0 } written ? written : "?";
                 Checks.Add(new CrossCheck(CrossCheckKind.ConflictingGrowth, false,
                     new Bilingual($"同一文档中{g.Key.Item3}({period})有不同增速:{list},未自动取舍", $"{g.Key.Item3} ({period}) has different growth rates in one document: {list}; none was picked"),
                     [.. g.Select(f => f.Offset)]));

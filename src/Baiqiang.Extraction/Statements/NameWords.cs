@@ -7,12 +7,17 @@ internal static class NameWords
 {
     private static readonly string[] ComparableBasis = ["按可比价格计算", "按可比价计算", "按可比口径计算", "按可比价格", "按可比价", "可比价"];
 
+    private static readonly string[] DirectionTails = ["了", "达到", "达", "为"];
+
     /// <summary>The length and sign of the direction word (增长, 下降 …, optionally followed by 了/达/为) at the end of <paramref name="pre"/>.</summary>
-    public static (int Length, int Sign) DirectionAtEnd(string pre)
+    public static (int Length, int Sign) DirectionAtEnd(string pre) => DirectionAtEnd(pre.AsSpan());
+
+    /// <inheritdoc cref="DirectionAtEnd(string)"/>
+    public static (int Length, int Sign) DirectionAtEnd(ReadOnlySpan<char> pre)
     {
         var t = pre;
         var trimmed = 0;
-        foreach (var w in (string[])["了", "达到", "达", "为"])
+        foreach (var w in DirectionTails)
         {
             if (t.EndsWith(w, StringComparison.Ordinal) && t.Length > w.Length)
             {
@@ -50,13 +55,21 @@ internal static class NameWords
     /// <summary>Removes connective words at the ends of a name (同比, 达, 为, 其中 …) and returns what is left.</summary>
     public static string Clean(string t)
     {
+        var (start, length) = CleanRange(t);
+        return length == t.Length ? t : t.Substring(start, length);
+    }
+
+    /// <summary>Where the name <see cref="Clean(string)"/> leaves lies in <paramref name="t"/>: its start and length (no copy).</summary>
+    public static (int Start, int Length) CleanRange(ReadOnlySpan<char> t)
+    {
+        var start = 0;
         bool changed;
         do
         {
             changed = false;
             foreach (var w in Words.StripTail)
             {
-                if (t.EndsWith(w, StringComparison.Ordinal) && t.Length >= w.Length)
+                if (t.EndsWith(w, StringComparison.Ordinal))
                 {
                     t = t[..^w.Length];
                     changed = true;
@@ -65,17 +78,21 @@ internal static class NameWords
 
             foreach (var w in Words.StripHead)
             {
-                if (t.StartsWith(w, StringComparison.Ordinal) && t.Length >= w.Length && !t.StartsWith("到位", StringComparison.Ordinal))
+                if (t.StartsWith(w, StringComparison.Ordinal) && !t.StartsWith("到位", StringComparison.Ordinal))
                 {
                     t = t[w.Length..];
+                    start += w.Length;
                     changed = true;
                 }
             }
         }
         while (changed && t.Length > 0);
 
-        return t;
+        return (start, t.Length);
     }
+
+    /// <summary>Whether <see cref="Clean(string)"/> leaves nothing of <paramref name="t"/> (no copy).</summary>
+    public static bool CleansToEmpty(ReadOnlySpan<char> t) => CleanRange(t).Length == 0;
 
     /// <summary>
     /// A growth whose own words name nothing (同比, 增速, 按可比价计算同比, 比上年 once the base period is set aside) belongs to

@@ -620,7 +620,7 @@ internal sealed class StatementReader(
     private bool Respectively(SentenceState st, int s, int e, NumberToken t, string pre, int dirLen)
     {
         var dim = t.Amount.Unit.Dimension;
-        if (dirLen == 0 && st.Respectively.Count > 0 && st.RespectiveDim == dim && NameWords.Clean(pre).Length == 0)
+        if (dirLen == 0 && st.Respectively.Count > 0 && st.RespectiveDim == dim && NameWords.CleansToEmpty(pre))
         {
             var owed = st.Respectively.Dequeue();
             Emit(st, s, e, new FactDraft(dim == Dimension.Count ? OutputOrCount(owed, t.Amount.Unit) : FactKind.Value, t.Amount, t.High, null, null, owed, owed, dictionary.FindLongest(owed, dim) is { } f && f.Length == owed.Length ? f.Indicator.Code : (IndicatorCode?)null,
@@ -682,7 +682,7 @@ internal sealed class StatementReader(
             }
         }
 
-        if (dirLen == 0 && st.Respectively.Count > 0 && st.RespectiveDim == Dimension.Percent && NameWords.Clean(pre).Length == 0)
+        if (dirLen == 0 && st.Respectively.Count > 0 && st.RespectiveDim == Dimension.Percent && NameWords.CleansToEmpty(pre))
         {
             // …分别增长37.0%、16.4%: the next name of the list takes the next figure.
             var owed = st.Respectively.Dequeue();
@@ -705,7 +705,7 @@ internal sealed class StatementReader(
         }
 
         // 较一季度(-10.8%)回升: a rate in brackets after a comparison base is that earlier period's growth of the same indicator.
-        if (st.ParenOpen >= 0 && st.ComparisonBase is { } basePeriod && st.Last is { } before && dirLen == 0 && NameWords.Clean(pre).Length == 0)
+        if (st.ParenOpen >= 0 && st.ComparisonBase is { } basePeriod && st.Last is { } before && dirLen == 0 && NameWords.CleansToEmpty(pre))
         {
             var earlier = facts.Add(new FactDraft(FactKind.Growth, null, null, amount.Value, null, before.Indicator, before.IndicatorRaw, before.IndicatorCode, figureStart, figureLength, "growth.earlier-period-in-brackets", Borrowed: true),
                 s, e, basePeriod, before.RegionCode is null ? null : RegionOf(before), before.Region, goal: false);
@@ -758,7 +758,7 @@ internal sealed class StatementReader(
         plan |= st.PlanBaseOpen && pre.Trim() == "的";
         // 完成投资21.37亿元,投资完成率44.0%: a completion rate right after a money level is that level's share of its plan.
         plan |= NameWords.Clean(pre).EndsWith("完成率", StringComparison.Ordinal) && st.Last is { Amount.Unit.Dimension: Dimension.Money, PlanSharePct: null } && !pre.Contains('占', StringComparison.Ordinal);
-        if (plan || (st.PlanSharesOwed && NameWords.Clean(pre).Length == 0))
+        if (plan || (st.PlanSharesOwed && NameWords.CleansToEmpty(pre)))
         {
             st.PlanBaseOpen = false;
             PlanShare(st, s, e, t, pre);
@@ -939,7 +939,7 @@ internal sealed class StatementReader(
                 (pn, praw, pcode) = (lp.Indicator, lp.IndicatorRaw, lp.IndicatorCode);
             }
         }
-        else if (st.Last is { Kind: FactKind.Pull } lastPull && NameWords.Clean(pre).Length == 0)
+        else if (st.Last is { Kind: FactKind.Pull } lastPull && NameWords.CleansToEmpty(pre))
         {
             pull = true;
             (pn, praw, pcode) = (lastPull.Indicator, lastPull.IndicatorRaw, lastPull.IndicatorCode);
@@ -1297,17 +1297,7 @@ internal sealed class StatementReader(
                 return (found.Indicator.NameZh, RawOf(at, found.Length), found.Indicator.Code);
             }
 
-            var cut = 0;
-            var verbAt = -1;
-            foreach (var v in Words.Verbs)
-            {
-                var at = cleaned.LastIndexOf(v, StringComparison.Ordinal);
-                if (at >= 0 && at + v.Length > cut && at + v.Length < cleaned.Length && !InsideAWord(cleaned, at, v.Length))
-                {
-                    cut = at + v.Length;
-                    verbAt = at;
-                }
-            }
+            Words.LastVerb(cleaned, (at, length) => InsideAWord(cleaned, at, length), out var cut, out var verbAt);
 
             var name = NameWords.Clean(cleaned[cut..]);
             if (name.Length < 2 && cut > 0)
@@ -1315,7 +1305,7 @@ internal sealed class StatementReader(
                 name = cleaned; // 项目开工率, 投产率: the "verb" is part of the name
             }
 
-            if (Words.EndsWithAny(name, Words.Verbs, minLength: 2) || Words.EndsWithAny(name, ["以上", "以下", "左右"], 2) || (name.Length <= 3 && Words.IsChineseDigit(name[0])))
+            if (Words.EndsWithVerb(name, minLength: 2) || Words.EndsWithAny(name, ["以上", "以下", "左右"], 2) || (name.Length <= 3 && Words.IsChineseDigit(name[0])))
             {
                 name = string.Empty;
             }
@@ -1431,7 +1421,7 @@ internal sealed class StatementReader(
     {
         var name = cleaned.Substring(start, length);
         var q = start;
-        while (q > 0 && start - q < 12 && Words.IsCjk(cleaned[q - 1]) && !Words.EndsWithAny(cleaned[..q], Words.Verbs, minLength: 1))
+        while (q > 0 && start - q < 12 && Words.IsCjk(cleaned[q - 1]) && !Words.EndsWithVerb(cleaned.AsSpan(0, q), minLength: 1))
         {
             q--;
         }
@@ -1443,7 +1433,7 @@ internal sealed class StatementReader(
             verb = cleaned.Substring(start - 2, 2);
             var v = start - 2;
             q = v;
-            while (q > 0 && v - q < 12 && Words.IsCjk(cleaned[q - 1]) && !Words.EndsWithAny(cleaned[..q], Words.Verbs, minLength: 1))
+            while (q > 0 && v - q < 12 && Words.IsCjk(cleaned[q - 1]) && !Words.EndsWithVerb(cleaned.AsSpan(0, q), minLength: 1))
             {
                 q--;
             }

@@ -24,6 +24,11 @@ public sealed class IndicatorNames
     private readonly List<int> _pattern = [-1];   // the pattern ending exactly at this node, or -1
     private readonly List<int> _output = [-1];    // the nearest node on the fail chain (itself included) that ends a pattern
     private readonly List<(string Name, Indicator? Indicator)> _patterns = [];
+    private readonly int[] _root = new int[char.MaxValue + 1];       // the root's transitions, by character (0: none)
+    private readonly bool[] _alphabet = new bool[char.MaxValue + 1]; // characters some name holds: any other one leads back to the root
+
+    [ThreadStatic]
+    private static List<IndicatorMatch>? t_matches;
 
     /// <summary>Builds the automaton over the names and aliases of <paramref name="catalogue"/>.</summary>
     public IndicatorNames(IEnumerable<Indicator> catalogue)
@@ -68,6 +73,7 @@ public sealed class IndicatorNames
         foreach (var c in name)
         {
             var key = ((long)node << 16) | c;
+            _alphabet[c] = true;
             if (!_next.TryGetValue(key, out var child))
             {
                 child = _fail.Count;
@@ -76,6 +82,10 @@ public sealed class IndicatorNames
                 _output.Add(-1);
                 _next[key] = child;
                 _children.Add((node, c, child));
+                if (node == 0)
+                {
+                    _root[c] = child;
+                }
             }
 
             node = child;
@@ -116,26 +126,31 @@ public sealed class IndicatorNames
 
     private int Step(int node, char c)
     {
-        while (true)
+        if (!_alphabet[c])
+        {
+            return 0; // no name holds c: every state falls back to the root
+        }
+
+        while (node != 0)
         {
             if (_next.TryGetValue(((long)node << 16) | c, out var child))
             {
                 return child;
             }
 
-            if (node == 0)
-            {
-                return 0;
-            }
-
             node = _fail[node];
         }
+
+        return _root[c];
     }
 
     /// <summary>Every name in <paramref name="text"/> (overlapping ones included), in order of their ends.</summary>
-    internal List<IndicatorMatch> FindAll(ReadOnlySpan<char> text)
+    internal List<IndicatorMatch> FindAll(ReadOnlySpan<char> text) => FindAll(text, []);
+
+    /// <summary>Every name in <paramref name="text"/> (overlapping ones included), in order of their ends, into <paramref name="found"/> (cleared first).</summary>
+    private List<IndicatorMatch> FindAll(ReadOnlySpan<char> text, List<IndicatorMatch> found)
     {
-        var found = new List<IndicatorMatch>();
+        found.Clear();
         var node = 0;
         for (var i = 0; i < text.Length; i++)
         {
@@ -165,7 +180,7 @@ public sealed class IndicatorNames
             return null;
         }
 
-        var all = FindAll(text);
+        var all = FindAll(text, t_matches ??= []); // a buffer per thread: one look-up per figure allocates nothing
         IndicatorMatch? best = null;
         foreach (var m in all)
         {

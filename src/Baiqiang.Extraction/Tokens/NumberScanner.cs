@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Baiqiang.Core.Quantities;
 using Baiqiang.Core.Text;
@@ -32,9 +31,16 @@ internal static class NumberScanner
 
     private static readonly string[] Suffixes = ["以上", "左右", "以下", "以内"];
 
-    // Unit look-ups by span: filled on demand from Unit.TryFind, capped so that random input cannot grow it without bound.
-    private static readonly ConcurrentDictionary<string, Unit> UnitCache = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, Unit>.AlternateLookup<ReadOnlySpan<char>> UnitLookup = UnitCache.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly string[] AtLeastWords = ["不低于", "不少于", "不小于"];
+
+    private static readonly string[] Multipliers = ["万亿", "亿", "万"];
+
+    private static readonly string[] BorrowedUnits = ["个百分点", "%"];
+
+    // Unit look-ups by span, per thread (a plain dictionary reads faster than a shared concurrent one): filled on demand from
+    // Unit.TryFind, misses included, capped so that random input cannot grow it without bound.
+    [ThreadStatic]
+    private static Dictionary<string, Unit>? t_units;
 
     /// <summary>Whether a number starts at <paramref name="i"/> (not inside a longer numeral, code or decimal).</summary>
     public static bool IsNumberStart(string n, int i, int s)
@@ -142,7 +148,7 @@ internal static class NumberScanner
             u++;
         }
 
-        foreach (var m in (string[])["万亿", "亿", "万"])
+        foreach (var m in Multipliers)
         {
             if (Words.At(n, u, e, m))
             {
@@ -186,7 +192,7 @@ internal static class NumberScanner
                     k++;
                 }
 
-                foreach (var borrowed in (string[])["个百分点", "%"])
+                foreach (var borrowed in BorrowedUnits)
                 {
                     if (Words.At(n, k, e, borrowed))
                     {
@@ -215,8 +221,9 @@ internal static class NumberScanner
         }
 
         var qualifierWord = string.Empty;
+        Qualifier? prefixQualifier = null;
         var atLeast = false;
-        foreach (var w in (string[])["不低于", "不少于", "不小于"])
+        foreach (var w in AtLeastWords)
         {
             if (q0 - w.Length >= nameStart && n.AsSpan(q0 - w.Length, w.Length).SequenceEqual(w))
             {
@@ -226,42 +233,166 @@ internal static class NumberScanner
             }
         }
 
-        foreach (var (w, _) in atLeast ? [] : PrefixQualifiers)
+        foreach (var (w, q) in atLeast ? [] : PrefixQualifiers)
         {
             if (q0 - w.Length >= nameStart && n.AsSpan(q0 - w.Length, w.Length).SequenceEqual(w))
             {
                 qualifierWord = w;
+                prefixQualifier = q;
                 q0 -= w.Length;
                 break;
             }
         }
 
-        var body = high is not null ? string.Concat(n.AsSpan(i, numEnd - i), n.AsSpan(j, end - j)) : n[i..end];
-        var parsed = end == j && unitLen == 0
-            ? (ChineseNumber.TryParse(n[i..j]) is { Success: true } bv ? ParseResult<Amount>.Ok(new Amount((negative ? -1 : 1) * bv.Value, unit)) : ParseResult<Amount>.Fail("-", "-"))
-            : AmountText.TryParse(qualifierWord + (negative ? "-" : string.Empty) + body + (suffix > 0 ? n.Substring(end, suffix) : string.Empty));
-        if (!parsed.Success)
+        Amount read;
+        if (end == j && unitLen == 0)
         {
-            return end > i ? end : i + 1;
+            if (ChineseNumber.TryParse(n[i..j]) is not { Success: true } bv)
+            {
+                return end > i ? end : i + 1;
+            }
+
+            read = new Amount((negative ? -1 : 1) * bv.Value, unit);
+        }
+        else if (high is not null || chinese || !TryReadPlain(n, i, j, u, end, suffix, prefixQualifier, negative, unit, out read))
+        {
+            var body = high is not null ? string.Concat(n.AsSpan(i, numEnd - i), n.AsSpan(j, end - j)) : n[i..end];
+            var parsed = AmountText.TryParse(qualifierWord + (negative ? "-" : string.Empty) + body + (suffix > 0 ? n.Substring(end, suffix) : string.Empty));
+            if (!parsed.Success)
+            {
+                return end > i ? end : i + 1;
+            }
+
+            read = parsed.Value;
         }
 
-        var amount = atLeast && parsed.Value.Qualifier == Qualifier.Exact ? parsed.Value with { Qualifier = Qualifier.AtLeast } : parsed.Value;
+        var amount = atLeast && read.Qualifier == Qualifier.Exact ? read with { Qualifier = Qualifier.AtLeast } : read;
         token = new NumberToken(q0, i, end + suffix, amount, high);
         return end + suffix;
     }
 
+    /// <summary>
+    /// The amount of a plain figure — ASCII digits with at most one point, then 余/多, 万/亿/万亿, 余/多 and a unit — read straight
+    /// from the text, as <see cref="AmountText.TryParse"/> reads it (same value, scale, unit and qualifier) without building and
+    /// re-normalising a string per figure. False for every other form (commas, Chinese numerals, 5余万元, a unit starting with
+    /// a numeral such as 千瓦时, 万亿 with no compound unit): those go through <see cref="AmountText"/>.
+    /// </summary>
+    private static bool TryReadPlain(string n, int i, int j, int u, int end, int suffix, Qualifier? prefixQualifier, bool negative, Unit unit, out Amount amount)
+    {
+        amount = default;
+        if (n.AsSpan(i, j - i).Contains(','))
+        {
+            return false;
+        }
+
+        var p = j;
+        var moreBefore = p < u && n[p] is '余' or '多';
+        p += moreBefore ? 1 : 0;
+        var multiplier = 0;
+        if (Words.At(n, p, u, "万亿"))
+        {
+            multiplier = 3;
+        }
+        else if (Words.At(n, p, u, "亿"))
+        {
+            multiplier = 2;
+        }
+        else if (Words.At(n, p, u, "万"))
+        {
+            multiplier = 1;
+        }
+
+        var multiplierText = multiplier switch { 3 => "万亿", 2 => "亿", 1 => "万", _ => string.Empty };
+        p += multiplierText.Length;
+        var moreAfter = p < u && n[p] is '余' or '多';
+        p += moreAfter ? 1 : 0;
+        if (p != u || (moreBefore && (multiplier > 0 || moreAfter)) || !PlainUnitText(n.AsSpan(u, end - u))
+            || !decimal.TryParse(n.AsSpan(i, j - i), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var num))
+        {
+            return false;
+        }
+
+        var more = moreBefore || moreAfter;
+        var qualifier = prefixQualifier ?? (suffix > 0 ? SuffixQualifier(n, end) : null);
+        if (multiplier == 0)
+        {
+            var v = 0m + 0m + num; // as ChineseNumber adds its groups
+            amount = new Amount(1m * (negative ? -v : v), unit, qualifier ?? (more ? Qualifier.More : Qualifier.Exact));
+            return true;
+        }
+
+        if (!more)
+        {
+            Span<char> compoundText = stackalloc char[multiplierText.Length + end - u];
+            multiplierText.CopyTo(compoundText);
+            n.AsSpan(u, end - u).CopyTo(compoundText[multiplierText.Length..]);
+            if (FindUnit(compoundText) is { } compound)
+            {
+                var v = 0m + 0m + num;
+                amount = new Amount(1m * (negative ? -v : v), compound, qualifier ?? Qualifier.Exact); // 880.5亿元: the compound unit
+                return true;
+            }
+
+            if (multiplier == 3)
+            {
+                return false; // 万亿 with no compound unit: AmountText tries 亿 + unit next
+            }
+        }
+
+        var scaled = multiplier switch
+        {
+            3 => ((0m + 0m + num) * 1_000_000_000_000m) + 0m + 0m,
+            2 => ((0m + 0m + num) * 100_000_000m) + 0m + 0m,
+            _ => 0m + ((0m + num) * 10_000m) + 0m,
+        };
+        var stripped = Numbers.Strip(scaled);
+        amount = new Amount(1m * (negative ? -stripped : stripped), unit, qualifier ?? (more ? Qualifier.More : Qualifier.Exact));
+        return true;
+    }
+
+    /// <summary>The qualifier of the suffix word at <paramref name="at"/>: 以上, 左右, 以下 or 以内 (<see cref="Suffixes"/>).</summary>
+    private static Qualifier SuffixQualifier(string n, int at) => n[at + 1] switch
+    {
+        '上' => Qualifier.AtLeast,
+        '右' => Qualifier.About,
+        _ => Qualifier.AtMost,
+    };
+
+    /// <summary>
+    /// A unit written as normalisation leaves it (ASCII, or CJK that is not traditional) and not starting with a numeral, 余 or
+    /// 多, so that <see cref="AmountText"/> would split the figure from its unit at the same place.
+    /// </summary>
+    private static bool PlainUnitText(ReadOnlySpan<char> unitText)
+    {
+        if (unitText.IsEmpty || Words.IsChineseNumeral(unitText[0]) || unitText[0] is '点' or '余' or '多' or '.' or ',' || char.IsAsciiDigit(unitText[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in unitText)
+        {
+            if (!(char.IsAsciiLetter(c) || c == '%' || (Words.IsCjk(c) && !ChineseText.TraditionalTable.ContainsKey(c))))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static Unit? FindUnit(ReadOnlySpan<char> symbol)
     {
-        if (UnitLookup.TryGetValue(symbol, out var cached))
+        var cache = t_units ??= new Dictionary<string, Unit>(StringComparer.Ordinal);
+        if (cache.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(symbol, out var cached))
         {
             return cached.Equals(Unit.None) ? null : cached;
         }
 
         var key = symbol.ToString();
         var found = Unit.TryFind(key, out var unit) ? unit : Unit.None;
-        if (UnitCache.Count < 20_000)
+        if (cache.Count < 20_000)
         {
-            UnitCache[key] = found;
+            cache[key] = found;
         }
 
         return found.Equals(Unit.None) ? null : found;

@@ -42,6 +42,10 @@ internal static class PeriodScanner
     private static readonly string[] Bodies =
         ["上半年", "下半年", "前三季度", "前两季度", "一季度", "二季度", "三季度", "四季度", "第一季度", "第二季度", "第三季度", "第四季度", "全年", "年初以来"];
 
+    private static readonly string[] SinceWords = ["截至目前", "年初以来", "今年以来"];
+
+    private static readonly string[] MonthSuffixes = ["份", "末", "底", "累计"];
+
     /// <summary>Scans a period expression at <paramref name="i"/>; false when none starts there.</summary>
     public static bool TryScan(string n, int i, int e, DateOnly? reference, out PeriodToken token)
     {
@@ -75,7 +79,7 @@ internal static class PeriodScanner
         var hasBody = j > bodyStart;
         if (!hasYear && !hasBody)
         {
-            var w = Words.MatchAny(n, i, e, ["截至目前", "年初以来", "今年以来"]);
+            var w = Words.MatchAny(n, i, e, SinceWords);
             if (w == 0)
             {
                 if (Words.At(n, i, e, "当月") || Words.At(n, i, e, "本月"))
@@ -120,8 +124,7 @@ internal static class PeriodScanner
 
         if (i > 0 && n[i - 1] is '比' or '较' or '于' or '与')
         {
-            var basis = ChinesePeriodParser.TryParse(n.Substring(i, len), reference);
-            token = new PeriodToken(len, PeriodUse.ComparisonBase, basis.Success ? basis.Value : null, samePeriod, false);
+            token = new PeriodToken(len, PeriodUse.ComparisonBase, Parse(n.AsSpan(i, len), reference), samePeriod, false);
             return true;
         }
 
@@ -145,13 +148,11 @@ internal static class PeriodScanner
 
         if (Words.At(n, i, e, "全年") && !hasBody)
         {
-            token = new PeriodToken(len, PeriodUse.WholeYear, reference is { } rf ? StatPeriod.ForYear(rf.Year) : null, false, false);
+            token = new PeriodToken(len, PeriodUse.WholeYear, reference is { Year: >= StatPeriod.MinYear and <= StatPeriod.MaxYear } rf ? StatPeriod.ForYear(rf.Year) : null, false, false);
             return true;
         }
 
-        var text = n.Substring(i, monthOnly ? len - 2 : len);
-        var parsed = ChinesePeriodParser.TryParse(text, reference);
-        StatPeriod? period = parsed.Success ? parsed.Value : null;
+        var period = Parse(n.AsSpan(i, monthOnly ? len - 2 : len), reference);
 
         // 6月份…累计: a single month followed by 累计 in the same clause is the year to date (1..6月).
         if (period is { } p && singleMonth && !monthOnly && CumulativeFollows(n, j, e))
@@ -161,6 +162,36 @@ internal static class PeriodScanner
 
         token = new PeriodToken(len, PeriodUse.Period, period, samePeriod, monthOnly);
         return true;
+    }
+
+    // Period expressions repeat (1-6月, 上半年, 2023年): each is parsed once per thread and reference date, not once per mention.
+    [ThreadStatic]
+    private static Dictionary<string, StatPeriod?>? t_parsed;
+
+    [ThreadStatic]
+    private static DateOnly? t_parsedReference;
+
+    /// <summary><see cref="ChinesePeriodParser.TryParse"/> of <paramref name="text"/>, the period or null, remembered per reference date.</summary>
+    private static StatPeriod? Parse(ReadOnlySpan<char> text, DateOnly? reference)
+    {
+        var cache = t_parsed ??= new Dictionary<string, StatPeriod?>(StringComparer.Ordinal);
+        if (t_parsedReference != reference || cache.Count >= 4096)
+        {
+            cache.Clear(); // bounded: random input cannot grow it without end
+            t_parsedReference = reference;
+        }
+
+        var lookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        var key = text.ToString();
+        var parsed = ChinesePeriodParser.TryParse(key, reference);
+        StatPeriod? period = parsed.Success ? parsed.Value : null;
+        cache[key] = period;
+        return period;
     }
 
     public static bool IsYearAt(string n, int i, int e)
@@ -269,7 +300,7 @@ internal static class PeriodScanner
             return j;
         }
 
-        foreach (var suffix in (string[])["份", "末", "底", "累计"])
+        foreach (var suffix in MonthSuffixes)
         {
             if (Words.At(n, k, e, suffix))
             {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Baiqiang.Extraction.Tokens;
 
 /// <summary>
@@ -43,6 +45,59 @@ internal static class Words
 
     private static readonly bool[] Starters = BuildStarters();
 
+    // For each character, the indices into Verbs of the verbs that start with it (in list order).
+    private static readonly Dictionary<char, int[]> VerbsByFirst = Verbs.Select((v, k) => (v, k)).GroupBy(x => x.v[0]).ToDictionary(g => g.Key, g => g.Select(x => x.k).ToArray());
+
+    // For each character, whether some verb ends with it.
+    private static readonly HashSet<char> VerbLastChars = [.. Verbs.Select(v => v[^1])];
+
+    /// <summary>
+    /// The verb of <see cref="Verbs"/> whose last occurrence in <paramref name="cleaned"/> ends furthest right without ending the
+    /// text (the first in list order among equals): where the name after it starts (<paramref name="cut"/>, 0 when none) and
+    /// where the verb starts (<paramref name="verbAt"/>, -1 when none). The same as asking each verb for its
+    /// <c>LastIndexOf</c>, in one backward pass.
+    /// </summary>
+    public static void LastVerb(ReadOnlySpan<char> cleaned, out int cut, out int verbAt) => LastVerb(cleaned, null, out cut, out verbAt);
+
+    /// <summary>As <see cref="LastVerb(ReadOnlySpan{char}, out int, out int)"/>, passing over a verb's last occurrence when
+    /// <paramref name="skip"/> says it sits inside a longer word (its position and length).</summary>
+    public static void LastVerb(ReadOnlySpan<char> cleaned, Func<int, int, bool>? skip, out int cut, out int verbAt)
+    {
+        Span<int> lastAt = stackalloc int[Verbs.Length];
+        lastAt.Fill(-1);
+        for (var p = cleaned.Length - 1; p >= 0; p--)
+        {
+            if (!VerbsByFirst.TryGetValue(cleaned[p], out var candidates))
+            {
+                continue;
+            }
+
+            foreach (var k in candidates)
+            {
+                if (lastAt[k] < 0 && cleaned[p..].StartsWith(Verbs[k], StringComparison.Ordinal))
+                {
+                    lastAt[k] = p;
+                }
+            }
+        }
+
+        cut = 0;
+        verbAt = -1;
+        for (var k = 0; k < Verbs.Length; k++)
+        {
+            var at = lastAt[k];
+            if (at >= 0 && at + Verbs[k].Length > cut && at + Verbs[k].Length < cleaned.Length && (skip is null || !skip(at, Verbs[k].Length)))
+            {
+                cut = at + Verbs[k].Length;
+                verbAt = at;
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="name"/> ends with a verb of <see cref="Verbs"/> at least <paramref name="minLength"/> long.</summary>
+    public static bool EndsWithVerb(ReadOnlySpan<char> name, int minLength)
+        => !name.IsEmpty && VerbLastChars.Contains(name[^1]) && EndsWithAny(name, Verbs, minLength);
+
     /// <summary>True when some word a statement reader looks for (goal, scope, period, rank, 翻番, comparison) may start with <paramref name="c"/>.</summary>
     public static bool MayStartWord(char c) => c < Starters.Length && Starters[c];
 
@@ -77,7 +132,9 @@ internal static class Words
     }
 
     /// <summary>Whether <paramref name="w"/> is written at <paramref name="i"/> (and ends by <paramref name="e"/>).</summary>
-    public static bool At(string n, int i, int e, string w) => i >= 0 && i + w.Length <= e && n.AsSpan(i, w.Length).SequenceEqual(w);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool At(string n, int i, int e, string w)
+        => i >= 0 && i + w.Length <= e && (w.Length == 0 || (n[i] == w[0] && n.AsSpan(i, w.Length).SequenceEqual(w))); // the first character rules out most
 
     /// <summary>The length of the first word of <paramref name="words"/> written at <paramref name="i"/>, or 0.</summary>
     public static int MatchAny(string n, int i, int e, string[] words)
@@ -93,7 +150,10 @@ internal static class Words
         return 0;
     }
 
-    public static bool EndsWithAny(string name, string[] words, int minLength)
+    public static bool EndsWithAny(string name, string[] words, int minLength) => EndsWithAny(name.AsSpan(), words, minLength);
+
+    /// <inheritdoc cref="EndsWithAny(string, string[], int)"/>
+    public static bool EndsWithAny(ReadOnlySpan<char> name, string[] words, int minLength)
     {
         foreach (var w in words)
         {
