@@ -49,12 +49,15 @@ public sealed class ExtractorFuzzTests
         var small = Pathological[generator](OneMb);
         var large = Pathological[generator](4 * OneMb);
         _ = extractor.Extract("warm.txt", small[..Math.Min(small.Length, 50_000)], new DateOnly(2023, 7, 31));
-        // The best time of each size over up to three rounds, stopping as soon as the ratio holds: a one-off pause (a
+        // The best time of each size over up to five rounds, stopping as soon as the ratio holds: a one-off pause (a
         // full GC, another test assembly on the same cores) inflates one sample, while quadratic work inflates them all.
+        // Three rounds let `no-punctuation` (one sentence the size of the input, a fact per 17 characters, so a live set
+        // that grows with the input) read 6.3–6.4 twice in full runs beside the browser tests, while the stage harness
+        // gives it 3.0× the process CPU from 1 to 4 MB.
         var t1 = TimeSpan.MaxValue;
         var t4 = TimeSpan.MaxValue;
         var ratio = double.MaxValue;
-        for (var round = 0; round < 3 && ratio > 6; round++)
+        for (var round = 0; round < 5 && ratio > 6; round++)
         {
             var a = Time(() => extractor.Extract("1mb.txt", small, new DateOnly(2023, 7, 31)));
             var b = Time(() => extractor.Extract("4mb.txt", large, new DateOnly(2023, 7, 31)));
