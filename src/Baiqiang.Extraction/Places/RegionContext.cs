@@ -1,4 +1,5 @@
 using Baiqiang.Core.Regions;
+using Baiqiang.Extraction.Tokens;
 
 namespace Baiqiang.Extraction.Places;
 
@@ -49,6 +50,12 @@ internal sealed class RegionContext
         context.Mentions.RemoveAll(m => m.Candidates.All(c => !c.IsPark && !matcher.Registry.Children(c.Code).Any(ch => ch.IsPark))
             && BeginsAParksName(n, m.Start + m.Length));
 
+        // A place inside a longer word is not the region: a one-character name with its suffix glued after a word (示范县 → 范县,
+        // 工业兴县 → 兴县, 现代县域 → 代县), and a place that begins the name of a newspaper, website, company or factory
+        // (天水日报, 天天天水网, 天水长城开关厂, 江阳区城投公司).
+        var mentionEnds = new HashSet<int>(context.Mentions.Select(m => m.Start + m.Length));
+        context.Mentions.RemoveAll(m => GluedAfterAWord(n, m, mentionEnds) || BeginsAnOrganisationsName(n, m.Start + m.Length));
+
         // The title and masthead: the first two kept lines when they are short.
         var titleEnd = 0;
         for (var k = 0; k < Math.Min(2, text.ContentSpans.Count); k++)
@@ -81,6 +88,69 @@ internal sealed class RegionContext
             }
 
             if (!char.IsLetter(n[k]) || n[k] is '的' or '和' or '与' or '及' or '在' or '等')
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    // Characters after which a name stands on its own: the end of a period (2023年, 1-6月份, 一季度, 今年以来, 目前), a
+    // preposition or conjunction, a parent's suffix (河南省, 濮阳市), a particle.
+    private const string BoundaryBefore = "年月日份度季来前后中内外间时期在于和与及同对向从据为是到至由自经将把被让给比较共省市州盟区县旗的之即";
+
+    /// <summary>
+    /// Whether a two-character name (a one-character stem and its suffix: 范县, 兴县, 代县) is glued after a word — its first
+    /// character forms a word with the character before it (示范县, 模范县, 工业兴县, 现代县域) — rather than standing after a
+    /// boundary, its parent's name (濮阳范县, 甘肃漳县) or punctuation.
+    /// </summary>
+    private static bool GluedAfterAWord(string n, RegionMention m, HashSet<int> mentionEnds)
+    {
+        if (m.Length != 2 || m.Start == 0 || !m.Candidates.Any(c => string.Equals(c.Name, m.Text, StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        var before = n[m.Start - 1];
+        return Words.IsCjk(before) && !mentionEnds.Contains(m.Start) && !BoundaryBefore.Contains(before, StringComparison.Ordinal);
+    }
+
+    // Words that, right after a place, make it the start of a medium's or a street's name (天水日报, 天天天水网讯, 天水路).
+    private static readonly string[] MediaEnds = ["日报", "晚报", "时报", "商报", "报社", "新闻网", "网讯", "网消息", "网记者", "电视台", "广播电视台", "在线", "路", "大道", "大街"];
+
+    // Words that end a company's or factory's name a few words after the place (天水华天电子集团, 天水长城开关厂).
+    private static readonly string[] CompanyEnds = ["集团", "公司", "有限", "厂", "银行", "宾馆", "酒店", "大厦"];
+
+    /// <summary>
+    /// Whether the words right after a place make it the start of an organisation's name: a medium or street right after it
+    /// (天水日报, 天水网 before punctuation, 天水路), or a company, bank or factory within eight characters with no verb, growth
+    /// word or punctuation between (天水华天电子集团, 天水长城开关厂; not 天水…厂房).
+    /// </summary>
+    private static bool BeginsAnOrganisationsName(string n, int from)
+    {
+        if (from >= n.Length)
+        {
+            return false;
+        }
+
+        if (Words.MatchAny(n, from, n.Length, MediaEnds) > 0 || (n[from] == '网' && (from + 1 == n.Length || !Words.IsCjk(n[from + 1]))))
+        {
+            return true;
+        }
+
+        for (var k = from; k < n.Length && k - from < 8; k++)
+        {
+            foreach (var end in CompanyEnds)
+            {
+                if (Words.At(n, k, n.Length, end) && !(end == "厂" && k + 1 < n.Length && n[k + 1] is '房' or '区' or '矿' or '家' or '商' or '长'))
+                {
+                    return true; // before the verbs: 有 of 有限公司 is not a verb here
+                }
+            }
+
+            if (!Words.IsCjk(n[k]) || Words.MatchAny(n, k, n.Length, Words.Verbs) > 0 || Words.MatchAny(n, k, n.Length, Words.Up) > 0
+                || Words.MatchAny(n, k, n.Length, Words.Down) > 0)
             {
                 return false;
             }

@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text;
+
+namespace Baiqiang.Extraction.Tests;
+
+/// <summary>
+/// A harness run by hand (explicit: never in a normal test run, and it asserts nothing): every fact the extractor reads from the
+/// corpus, the seeds and the held-out bulletin, one line each, written to the file <c>BAIQIANG_FACT_DUMP</c> names, so two
+/// commits can be diffed fact by fact. Run with
+/// <c>BAIQIANG_FACT_DUMP=/tmp/facts.txt dotnet test tests/Baiqiang.Extraction.Tests --filter "FullyQualifiedName~FactDumpHarness"</c>.
+/// </summary>
+public sealed class FactDumpHarness
+{
+    [Fact(Explicit = true)]
+    public void Facts_CorpusSeedsAndHeldout_WrittenOneLineEach()
+    {
+        var path = Environment.GetEnvironmentVariable("BAIQIANG_FACT_DUMP");
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return;
+        }
+
+        var sb = new StringBuilder();
+        foreach (var d in CorpusScoreTests.Manifest())
+        {
+            Write(sb, CorpusScoreTests.Extract(d));
+        }
+
+        foreach (var name in Seeds.Names)
+        {
+            Write(sb, Seeds.Extract(name));
+        }
+
+        var held = "anyi_h1_bulletin_synthetic";
+        Write(sb, new FactExtractor(Regions.National).Extract(held + ".txt", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Heldout", held + ".txt")), new DateOnly(2024, 7, 20)));
+        File.WriteAllText(path, sb.ToString());
+    }
+
+    private static void Write(StringBuilder sb, ExtractionResult r)
+    {
+        foreach (var f in r.Facts)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture,
+                $"{f.Doc}\t{f.Offset}\t{f.Kind}\t{f.Region}\t{f.RegionCode}\t{f.Indicator}\t{f.IndicatorCode}\t{f.Period}\t{f.Amount}\t{f.High}\t{f.GrowthPct}\t{f.PlanSharePct}\t{f.Comparator}\t{f.Rule}");
+        }
+    }
+}
