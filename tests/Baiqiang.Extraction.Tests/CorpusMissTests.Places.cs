@@ -50,4 +50,94 @@ public sealed partial class CorpusMissTests
         var facts = NationalOn("前三季度,天水市规模以上工业总产值52.3亿元,增长9.4%。天水长城开关厂订单饱满。", new DateOnly(2024, 10, 24));
         Assert.Equal("620500", Assert.Single(facts).RegionCode?.ToString());
     }
+
+    [Theory]
+    [InlineData("1-5月,江阳区全社会用电量12.5亿度,增长4.2%。")]
+    [InlineData("1-5月,江阳区全社会用电量12.5亿kW·h,增长4.2%。")]
+    [InlineData("1-5月,江阳区全社会用电量12.5亿kWh,增长4.2%。")]
+    [InlineData("1-5月,江陽區全社會用電量12.5億度,增長4.2%。")]
+    public void Unit_亿度AndKilowattHourSymbols_AreReadAsHundredMillionKilowattHours(string sentence)
+    {
+        var fact = Assert.Single(Facts(sentence));
+        Assert.Equal(12.5m, fact.Amount?.Value);
+        Assert.Equal("亿千瓦时", fact.Amount?.Unit.Symbol);
+        Assert.Equal(4.2m, fact.GrowthPct);
+    }
+
+    [Theory]
+    [InlineData("1-5月,江阳区实际利用外资2850万美元,增长12.0%。", 2850, "万美元")]
+    [InlineData("1-5月,江阳区外贸进出口总额3.6亿美元,增长8.4%。", 3.6, "亿美元")]
+    public void Unit_UsDollars_KeptAsTheirOwnUnitNeverConvertedToYuan(string sentence, double value, string unit)
+    {
+        var fact = Assert.Single(Facts(sentence), f => f.Kind == FactKind.Value);
+        Assert.Equal((decimal)value, fact.Amount?.Value);
+        Assert.Equal(unit, fact.Amount?.Unit.Symbol);
+        Assert.False(fact.Amount!.Value.Unit.IsCompatibleWith(Baiqiang.Core.Quantities.Unit.WanYuan)); // no made-up exchange rate
+    }
+
+    [Fact]
+    public void SinceYearStart_RateAfterALevel_IsAnIncrementOfThatLevelNotAGrowthNamed比年初()
+    {
+        var facts = Facts("5月末,江阳区金融机构各项贷款余额386.2亿元,比年初增长6.4%。");
+        var level = Assert.Single(facts, f => f.Kind == FactKind.Value);
+        Assert.Equal(386.2m, level.Amount?.Value);
+        Assert.Null(level.GrowthPct); // not a year-on-year growth
+        var since = Assert.Single(facts, f => f.Kind == FactKind.Increment);
+        Assert.Equal(6.4m, since.Amount?.Value);
+        Assert.Equal("%", since.Amount?.Unit.Symbol);
+        Assert.Contains("贷款余额", since.Indicator, StringComparison.Ordinal);
+        Assert.DoesNotContain(facts, f => f.Indicator.Contains("年初", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void SinceYearStart_RateAfterItsOwnName_IsAnIncrementOfThatName()
+    {
+        var since = Assert.Single(Facts("5月末,江阳区住户存款余额较年初下降1.8%。"));
+        Assert.Equal(FactKind.Increment, since.Kind);
+        Assert.Equal(-1.8m, since.Amount?.Value);
+        Assert.Equal("住户存款余额", since.Indicator);
+    }
+
+    [Fact]
+    public void RateWordRespectively_增幅分别达到_GrowthsOfTheListedItemsInOrder()
+    {
+        var facts = Facts("1-5月,江阳区规模以上工业增加值、固定资产投资、社会消费品零售总额增幅分别达到8.2%、10.5%、6.7%。");
+        Assert.Equal(3, facts.Count);
+        Assert.All(facts, f => Assert.Equal(FactKind.Growth, f.Kind));
+        Assert.DoesNotContain(facts, f => f.Indicator.Contains("增幅", StringComparison.Ordinal));
+        Assert.Equal([8.2m, 10.5m, 6.7m], facts.Select(f => f.GrowthPct!.Value));
+        Assert.Contains("固定资产投资", facts[1].Indicator, StringComparison.Ordinal);
+        Assert.Contains("社会消费品零售总额", facts[2].Indicator, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RateWordRespectively_降幅分别为_DeclinesOfTheListedItems()
+    {
+        var facts = Facts("1-5月,江阳区工业用电量、公路货运量降幅分别为3.1%、2.4%。");
+        Assert.Equal([-3.1m, -2.4m], facts.Select(f => f.GrowthPct!.Value));
+        Assert.Contains("工业用电量", facts[0].Indicator, StringComparison.Ordinal);
+        Assert.Contains("公路货运量", facts[1].Indicator, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ContributionRates_三次产业分别为_TheFirstSecondAndThirdIndustriesInOrder()
+    {
+        var facts = Facts("上半年,江阳区三次产业对经济增长的贡献率分别为8.5%、46.2%、45.3%。");
+        Assert.Equal(3, facts.Count);
+        Assert.All(facts, f => Assert.Equal(FactKind.Value, f.Kind));
+        Assert.Equal([8.5m, 46.2m, 45.3m], facts.Select(f => f.Amount!.Value.Value));
+        Assert.All(facts, f => Assert.EndsWith("贡献率", f.Indicator, StringComparison.Ordinal));
+        Assert.StartsWith("第一产业", facts[0].Indicator, StringComparison.Ordinal);
+        Assert.StartsWith("第二产业", facts[1].Indicator, StringComparison.Ordinal);
+        Assert.StartsWith("第三产业", facts[2].Indicator, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SinceYearStart_年初以来_TakesThePagesOwnMonthsNotThePublicationMonth()
+    {
+        // Published on 20 June; the page reports on January–April.
+        var facts = Facts("1-4月江阳区经济运行情况\n\n1-4月,江阳区地区生产总值增长5.1%。\n\n年初以来,江阳区规模以上工业增加值增长7.6%。");
+        Assert.Equal(2, facts.Count);
+        Assert.All(facts, f => Assert.Equal("2024-01..04", f.Period?.ToString()));
+    }
 }

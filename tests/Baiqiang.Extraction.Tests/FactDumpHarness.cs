@@ -21,6 +21,16 @@ public sealed class FactDumpHarness
         }
 
         var sb = new StringBuilder();
+        if (Environment.GetEnvironmentVariable("BAIQIANG_FACT_TEXT") is { Length: > 0 } probe)
+        {
+            // One text of one's own (a file path or the text itself), read against the national tables on 2024-09-20.
+            var text = File.Exists(probe) ? File.ReadAllText(probe) : probe;
+            var result = new FactExtractor(Regions.National).Extract("probe.txt", text, new DateOnly(2024, 9, 20));
+            Write(sb, result);
+            File.WriteAllText(path, sb.ToString());
+            return;
+        }
+
         foreach (var d in CorpusScoreTests.Manifest())
         {
             Write(sb, CorpusScoreTests.Extract(d));
@@ -41,7 +51,7 @@ public sealed class FactDumpHarness
         foreach (var f in r.Facts)
         {
             sb.AppendLine(CultureInfo.InvariantCulture,
-                $"{f.Doc}\t{f.Offset}\t{f.Kind}\t{f.Region}\t{f.RegionCode}\t{f.Indicator}\t{f.IndicatorCode}\t{f.Period}\t{f.Amount}\t{f.High}\t{f.GrowthPct}\t{f.PlanSharePct}\t{f.Comparator}\t{f.Rule}");
+                $"{f.Doc}\t{f.Offset}\t{f.Kind}\t{f.Region}\t{f.RegionCode}\t{f.Indicator}\t{f.IndicatorCode}\t{f.Period}\t{f.Amount}\t{f.High}\t{f.GrowthPct}\t{f.PlanSharePct}\t{f.Comparator}\t{f.Rule}\t{f.IndicatorRaw}");
         }
     }
 }

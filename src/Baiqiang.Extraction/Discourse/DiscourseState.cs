@@ -159,6 +159,11 @@ internal sealed class DiscourseState
             case PeriodUse.WholeYear when Period is { } inForce:
                 next = StatPeriod.ForYear(inForce.Year); // 全年 in a report on 2015 (title, heading) is 2015, not the year it was published
                 break;
+            case PeriodUse.Period when token.SinceYearStart && token.Period is { } toDate && (Period ?? SectionPeriod()) is { FirstMonth: 1 } own
+                && own.Year == toDate.Year && own.LastMonth <= toDate.LastMonth:
+                next = own; // 今年以来 under a title or paragraph about 1-4月, published in May: those months, not the publication month's
+                            // (a feature paragraph that states no period keeps the reference date's: 今年以来…目前 in late July)
+                break;
             case PeriodUse.WholeYear or PeriodUse.Period:
                 next = token.Period;
                 if (token.MonthOnly && next is null && Period is { } p)

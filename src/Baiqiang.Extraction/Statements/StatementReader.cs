@@ -65,6 +65,7 @@ internal sealed class StatementReader(
         public StatPeriod? ComparisonBase;
         public string? ComparisonBaseText;
         public Dimension RespectiveDim;
+        public bool RespectiveRatesAreLevels; // 三次产业贡献率分别为a%、b%、c%: the owed names take rates as levels, not growths
     }
 
     /// <summary>Reads one kept line.</summary>
@@ -490,7 +491,7 @@ internal sealed class StatementReader(
         var pre = Pre(st, q0);
         var dim = amount.Unit.Dimension;
         var (dirLen, sign) = NameWords.DirectionAtEnd(pre);
-        if (dim == Dimension.Length || dim == Dimension.Dimensionless)
+        if (dim == Dimension.Length || (dim == Dimension.Dimensionless && !NumberScanner.IsForeignCurrency(amount.Unit)))
         {
             return;
         }
@@ -686,7 +687,35 @@ internal sealed class StatementReader(
         {
             // …分别增长37.0%、16.4%: the next name of the list takes the next figure.
             var owed = st.Respectively.Dequeue();
-            Emit(st, s, e, new FactDraft(FactKind.Growth, null, null, st.RespectiveSign * amount.Value, null, owed, owed, null, figureStart, figureLength, "growth.respectively"));
+            Emit(st, s, e, st.RespectiveRatesAreLevels
+                ? new FactDraft(FactKind.Value, amount, high, null, null, owed, owed, null, figureStart, figureLength, "value.rate-respectively")
+                : new FactDraft(FactKind.Growth, null, null, st.RespectiveSign * amount.Value, null, owed, owed, null, figureStart, figureLength, "growth.respectively"));
+            return;
+        }
+
+        // 工业增加值、固定资产投资、社会消费品零售总额增幅分别达到8.2%、10.5%、6.7%: the rate word before 分别 makes the list
+        // growths of the items (降幅: declines), never values named 增幅; 三次产业对经济增长的贡献率分别为a%、b%、c%: rates that are
+        // levels of each item, in order.
+        if (dirLen == 0 && RatesRespectively(pre) is { } rates && RespectiveNames(s, q0 - pre.Length + rates.ListEnd) is { Count: >= 2 } rated
+            && rated.All(x => !char.IsAsciiDigit(x[0]) && !x.EndsWith('月') && !x.EndsWith("月份", StringComparison.Ordinal) && !x.EndsWith("季度", StringComparison.Ordinal) && !x.EndsWith('年')))
+        {
+            if (rates.Sign == 0)
+            {
+                rated = [.. rated.Select(x => x.EndsWith(rates.Word, StringComparison.Ordinal) ? x : x + rates.Word)]; // 第一产业、第二产业…贡献率
+            }
+
+            st.Respectively.Clear();
+            foreach (var later in rated.Skip(1))
+            {
+                st.Respectively.Enqueue(later);
+            }
+
+            st.RespectiveSign = rates.Sign;
+            st.RespectiveDim = Dimension.Percent;
+            st.RespectiveRatesAreLevels = rates.Sign == 0;
+            Emit(st, s, e, rates.Sign == 0
+                ? new FactDraft(FactKind.Value, amount, high, null, null, rated[0], rated[0], null, figureStart, figureLength, "value.rate-respectively")
+                : new FactDraft(FactKind.Growth, null, null, rates.Sign * amount.Value, null, rated[0], rated[0], null, figureStart, figureLength, "growth.rate-word-respectively"));
             return;
         }
 
@@ -700,6 +729,7 @@ internal sealed class StatementReader(
 
             st.RespectiveSign = sign;
             st.RespectiveDim = Dimension.Percent;
+            st.RespectiveRatesAreLevels = false;
             Emit(st, s, e, new FactDraft(FactKind.Growth, null, null, sign * amount.Value, null, names[0], names[0], null, figureStart, figureLength, "growth.respectively"));
             return;
         }
@@ -710,6 +740,24 @@ internal sealed class StatementReader(
             var earlier = facts.Add(new FactDraft(FactKind.Growth, null, null, amount.Value, null, before.Indicator, before.IndicatorRaw, before.IndicatorCode, figureStart, figureLength, "growth.earlier-period-in-brackets", Borrowed: true),
                 s, e, basePeriod, before.RegionCode is null ? null : RegionOf(before), before.Region, goal: false);
             _ = earlier;
+            return;
+        }
+
+        if (dirLen > 0 && SinceYearStart(pre[..^dirLen]) is var basis && basis > 0)
+        {
+            // 贷款余额286.4亿元,比年初增长8.2%: a change since the start of the year (or the end of last year), not a year-on-year
+            // growth — an increment in percent of the level before it (or of the words before 比年初), never a name of its own.
+            var words = NameWords.Clean(pre[..^(dirLen + basis)]);
+            var (iname, iraw, icode) = words.Length == 0 && st.Last is { Amount: not null } level
+                ? (level.Indicator, level.IndicatorRaw, level.IndicatorCode)
+                : Name(st, q0 - dirLen - basis, null, st.Last);
+            if (iname.Length > 0)
+            {
+                var region = st.Region ?? (st.RegionText is null ? regions.Main : null);
+                facts.Add(new FactDraft(FactKind.Increment, sign < 0 ? amount with { Value = -amount.Value } : amount, high, null, null, iname, iraw, icode, figureStart, figureLength,
+                    "increment.since-year-start-rate", Borrowed: words.Length == 0), s, e, discourse.Period, region, st.RegionText ?? regions.MainText, st.Target);
+            }
+
             return;
         }
 
@@ -1737,6 +1785,60 @@ internal sealed class StatementReader(
         return [.. items.Select(i => ordinal + i[0] + rest)];
     }
 
+    private static readonly string[] SinceYearStartBases =
+        ["比年初", "较年初", "比上年末", "较上年末", "比去年末", "较去年末", "比上年底", "较上年底", "比去年底", "较去年底"];
+
+    /// <summary>The length of 比年初 / 较上年末 … ending <paramref name="words"/> (a change since the start of the year), else 0.</summary>
+    private static int SinceYearStart(string words)
+    {
+        foreach (var b in SinceYearStartBases)
+        {
+            if (words.EndsWith(b, StringComparison.Ordinal))
+            {
+                return b.Length;
+            }
+        }
+
+        return 0;
+    }
+
+    private static readonly string[] RespectiveVerbs = ["达到", "达", "为", "是"];
+
+    private static readonly (string Word, int Sign)[] RateWordsBeforeRespectively =
+        [("增长率", 1), ("增幅", 1), ("增速", 1), ("涨幅", 1), ("降幅", -1), ("贡献率", 0), ("贡献度", 0)];
+
+    /// <summary>
+    /// …增幅分别达到 / …降幅分别为 / …贡献率分别为 right before a rate: where the list before the rate word ends (贡献率 stays part of
+    /// each item's name, a growth word does not) and the sign (0: the rates are levels, not growths). Null otherwise.
+    /// </summary>
+    private static (int ListEnd, int Sign, string Word)? RatesRespectively(string pre)
+    {
+        var at = pre.LastIndexOf("分别", StringComparison.Ordinal);
+        if (at < 0 || pre[(at + 2)..].Trim() is { Length: > 0 } tail && !RespectiveVerbs.Contains(tail, StringComparer.Ordinal))
+        {
+            return null;
+        }
+
+        var before = pre[..at].TrimEnd();
+        foreach (var lead in (string[])["同比", "均"])
+        {
+            if (before.EndsWith(lead, StringComparison.Ordinal))
+            {
+                before = before[..^lead.Length];
+            }
+        }
+
+        foreach (var (word, sign) in RateWordsBeforeRespectively)
+        {
+            if (before.EndsWith(word, StringComparison.Ordinal) && before.Length > word.Length)
+            {
+                return (sign == 0 ? at : before.Length - word.Length, sign, word);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// The names a 分别 list gives its figures, in order: the clause before 分别 split on 、 (or on one 和/及), each item
     /// completed with the indicator the last item ends with (船舶工业、水产加工总产值 → 船舶工业总产值, 水产加工总产值).
@@ -1763,6 +1865,16 @@ internal sealed class StatementReader(
 
         var items = JoinIndustryParts(clause.Split('、').ToList());
         items = ExpandOrdinals(items);
+        foreach (var three in (string[])["三次产业", "三大产业"])
+        {
+            if (items.Count == 1 && clause.StartsWith(three, StringComparison.Ordinal) && clause.Length > three.Length)
+            {
+                // 三次产业对经济增长的贡献率: the first, second and third industries, in that order.
+                var rest = clause[three.Length..];
+                items = ["第一产业" + rest, "第二产业" + rest, "第三产业" + rest];
+            }
+        }
+
         if (items.Count < 2)
         {
             foreach (var and in (string[])["和", "及"])

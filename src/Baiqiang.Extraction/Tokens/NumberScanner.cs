@@ -37,6 +37,21 @@ internal static class NumberScanner
 
     private static readonly string[] BorrowedUnits = ["个百分点", "%"];
 
+    // Units the scanner reads beyond Unit.TryFind. US dollars (实际利用外资2850万美元, 出口3.6亿美元): a currency the store does not convert to 元. Each is kept as its own unit
+    // (it converts only to itself), never at a made-up exchange rate; the store's unit table holds none of them yet.
+    private static readonly Dictionary<string, Unit> ExtraUnits = new(StringComparer.Ordinal)
+    {
+        ["美元"] = Unit.Unresolved("美元"), ["万美元"] = Unit.Unresolved("万美元"), ["亿美元"] = Unit.Unresolved("亿美元"),
+
+        // The symbol of the kilowatt-hour beside 千瓦时/度 (kWh, kW·h): the built-in units, not new ones. (千瓦·时 and 千瓦小时 start
+        // with a numeral, so AmountText reads them through Unit.TryFind, which knows neither yet.)
+        ["kWh"] = Unit.KilowattHour, ["万kWh"] = Unit.WanKilowattHour, ["亿kWh"] = Unit.YiKilowattHour,
+        ["kW·h"] = Unit.KilowattHour, ["万kW·h"] = Unit.WanKilowattHour, ["亿kW·h"] = Unit.YiKilowattHour,
+    };
+
+    /// <summary>Whether <paramref name="unit"/> is one of the foreign-currency units the scanner reads (美元, 万美元, 亿美元).</summary>
+    public static bool IsForeignCurrency(Unit unit) => unit.Dimension == Dimension.Dimensionless && ExtraUnits.TryGetValue(unit.Symbol, out var u) && u.IsCompatibleWith(unit);
+
     // Unit look-ups by span, per thread (a plain dictionary reads faster than a shared concurrent one): filled on demand from
     // Unit.TryFind, misses included, capped so that random input cannot grow it without bound.
     [ThreadStatic]
@@ -371,7 +386,7 @@ internal static class NumberScanner
 
         foreach (var c in unitText)
         {
-            if (!(char.IsAsciiLetter(c) || c == '%' || (Words.IsCjk(c) && !ChineseText.TraditionalTable.ContainsKey(c))))
+            if (!(char.IsAsciiLetter(c) || c is '%' or '·' || (Words.IsCjk(c) && !ChineseText.TraditionalTable.ContainsKey(c))))
             {
                 return false;
             }
@@ -389,7 +404,7 @@ internal static class NumberScanner
         }
 
         var key = symbol.ToString();
-        var found = Unit.TryFind(key, out var unit) ? unit : Unit.None;
+        var found = Unit.TryFind(key, out var unit) ? unit : ExtraUnits.GetValueOrDefault(key) ?? Unit.None;
         if (cache.Count < 20_000)
         {
             cache[key] = found;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Baiqiang.Core.Periods;
 
 namespace Baiqiang.Extraction.Tokens;
@@ -29,7 +30,11 @@ internal enum PeriodUse
 /// <param name="Period">The resolved period (for <see cref="PeriodUse.Period"/>).</param>
 /// <param name="SamePeriod">同期 was written (上年同期).</param>
 /// <param name="MonthOnly">当月/本月: a period for its own clause, not for the sentences after it.</param>
-internal readonly record struct PeriodToken(int Length, PeriodUse Use, StatPeriod? Period, bool SamePeriod, bool MonthOnly);
+internal readonly record struct PeriodToken(int Length, PeriodUse Use, StatPeriod? Period, bool SamePeriod, bool MonthOnly)
+{
+    /// <summary>年初以来 / 今年以来 / 截至目前: the year to date of whatever month the text reports on, which the reference date only guesses.</summary>
+    public bool SinceYearStart { get; init; }
+}
 
 /// <summary>
 /// Reads period expressions (2023年, 今年, 上半年, 1至6月, 1-6月份, 一季度, 前三季度, 截至目前, 上年同期, 6月当月) and says how each is used.
@@ -43,6 +48,9 @@ internal static class PeriodScanner
         ["上半年", "下半年", "前三季度", "前两季度", "一季度", "二季度", "三季度", "四季度", "第一季度", "第二季度", "第三季度", "第四季度", "全年", "年初以来"];
 
     private static readonly string[] SinceWords = ["截至目前", "年初以来", "今年以来"];
+
+    // 1-4月以来, 二季度以来, 下半年以来: a span that names its months is not the plain year to date.
+    private static readonly SearchValues<char> NotSinceYearStart = SearchValues.Create("月季半0123456789");
 
     private static readonly string[] MonthSuffixes = ["份", "末", "底", "累计"];
 
@@ -160,7 +168,10 @@ internal static class PeriodScanner
             period = StatPeriod.CumulativeTo(p.Year, p.LastMonth);
         }
 
-        token = new PeriodToken(len, PeriodUse.Period, period, samePeriod, monthOnly);
+        token = new PeriodToken(len, PeriodUse.Period, period, samePeriod, monthOnly)
+        {
+            SinceYearStart = !singleMonth && (Words.At(n, i, e, "截至目前") || (n.AsSpan(i, len).EndsWith("以来") && n.AsSpan(i, len).IndexOfAny(NotSinceYearStart) < 0)),
+        };
         return true;
     }
 
