@@ -101,6 +101,22 @@ public sealed partial class CorpusMissTests
     }
 
     [Fact]
+    public void Respectively_AfterAnimalsAndTheirHeadCount_CompletesEachOneCharacterItem()
+    {
+        var facts = Facts("1-5月,江阳区生猪、牛、羊存栏分别增长2.1%、1.3%、4.5%。");
+        Assert.Equal([("生猪存栏", 2.1m), ("牛存栏", 1.3m), ("羊存栏", 4.5m)], facts.Select(f => (f.Indicator, f.GrowthPct!.Value)));
+    }
+
+    [Fact]
+    public void Respectively_ItemEndingInAMeasureOfItsOwn_TakesNoOther()
+    {
+        var facts = Facts("1-5月,江阳区规上工业增加值、固定资产投资同比分别增长8.1%和6.2%。");
+        Assert.Equal([8.1m, 6.2m], facts.Select(f => f.GrowthPct!.Value));
+        Assert.DoesNotContain("投资", facts[0].Indicator, StringComparison.Ordinal);
+        Assert.Contains("固定资产投资", facts[1].Indicator, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TwoNamedItems_OneDirection_RatesJoinedByHe_AreARespectivelyList()
     {
         var facts = Facts("1-5月,江阳区进口额、出口额同比下降37.9%和36.9%。");

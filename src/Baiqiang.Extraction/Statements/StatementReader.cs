@@ -31,7 +31,7 @@ internal sealed class StatementReader(
     /// <summary>How far back from a figure its name is looked for: no indicator name is longer, and it keeps the scan linear.</summary>
     private const int NameWindow = 80;
 
-    private static readonly string[] SharedSuffixes = ["总产值", "增加值", "产值", "产量", "销售额", "零售额", "营业收入", "营业额", "投资", "收入", "利润"];
+    private static readonly string[] SharedSuffixes = ["总产值", "增加值", "产值", "产量", "销售额", "零售额", "营业收入", "营业额", "投资", "收入", "利润", "出栏", "存栏"];
 
     private static readonly string[] IncrementWords = ["增加", "减少", "多增", "少增", "增收", "减收", "增支", "减支", "削减", "压减"];
 
@@ -1892,7 +1892,7 @@ internal sealed class StatementReader(
             }
         }
 
-        if (items.Count < 2 || items.Any(i => i.Length < (measureAfter is null ? 2 : 1) || (i.Length == 1 && !Words.IsCjk(i[0]))))
+        if (items.Count < 2 || items.Any(i => i.Length == 0 || (i.Length == 1 && !Words.IsCjk(i[0]))))
         {
             return null;
         }
@@ -1913,6 +1913,14 @@ internal sealed class StatementReader(
             suffix = SharedSuffixes.FirstOrDefault(x => last.EndsWith(x, StringComparison.Ordinal) && last.Length > x.Length);
         }
 
-        return [.. items.Select(i => suffix is null || i.EndsWith(suffix, StringComparison.Ordinal) ? ChineseText.ToSimplified(i) : ChineseText.ToSimplified(i + suffix))];
+        // 猪、牛、羊存栏: a one-character item (an animal) is a name only when the list's head count completes it.
+        if (items.Any(i => i.Length < 2) && suffix is not ("出栏" or "存栏"))
+        {
+            return null;
+        }
+
+        // 规上工业增加值、固定资产投资: an item that ends in a measure of its own takes no other.
+        return [.. items.Select(i => suffix is null || i.EndsWith(suffix, StringComparison.Ordinal) || (i.Length > 2 && SharedSuffixes.Any(x => i.EndsWith(x, StringComparison.Ordinal)))
+            ? ChineseText.ToSimplified(i) : ChineseText.ToSimplified(i + suffix))];
     }
 }
