@@ -72,6 +72,14 @@ public sealed partial class CorpusMissTests
         Assert.Equal("vegetable_output", Assert.Single(ShippedFacts("1-5月,江阳区蔬菜累计产量12.6万吨,增长3.1%。")).IndicatorCode?.Value);
     }
 
+    [Fact]
+    public void BareMeasure_OpeningAClause_AfterAnotherMeasureOfOneSubject_IsThatSubjects()
+    {
+        var facts = Facts("1-5月,江阳区茶叶采摘面积8.1万亩,产量1.2万吨,产值5.6亿元,增长4.4%。");
+        Assert.Equal(["茶叶采摘面积", "茶叶产量", "茶叶产值"], facts.Select(f => f.Indicator));
+        Assert.Equal(4.4m, facts[2].GrowthPct);
+    }
+
     [Theory]
     [InlineData("1-5月,水口镇规模以上工业企业完成产值25.1亿元,增长6.2%。", "水口镇规模以上工业企业")]
     [InlineData("1-5月,水口工业园区完成产值25.1亿元,增长6.2%。", "水口工业园区")]

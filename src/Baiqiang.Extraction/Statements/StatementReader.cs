@@ -1446,6 +1446,18 @@ internal sealed class StatementReader(
                 var bAt = Locate(st, segmentEnd, cleaned, 0);
                 return (built, builtCode is null ? built : RawOf(bAt, name.Length), builtCode);
             }
+            else if (cut == 0 && name == cleaned && BareMeasures.Contains(name) && st.Last is { Kind: FactKind.Value } before
+                && OtherMeasureHeads.FirstOrDefault(h => before.Indicator.EndsWith(h, StringComparison.Ordinal)) is { } head && before.Indicator.Length - head.Length >= 2)
+            {
+                // 蔬菜播种面积12.3万亩,产量25.6万吨: a bare measure opening the clause after another measure of one subject is that subject's.
+                var owner = before.Indicator[..^head.Length];
+                if (CataloguedSubject(owner, name) is { } ownMeasure)
+                {
+                    return (ownMeasure.NameZh, RawOf(Locate(st, segmentEnd, cleaned, 0), name.Length), ownMeasure.Code);
+                }
+
+                name = owner + name;
+            }
             else if (name.Length < 2 && st.Last is null && dim is Dimension.Money && discourse.Subject is { } subject)
             {
                 name = subject; // under ——重大产业项目, a figure that names nothing speaks of the heading's subject
@@ -1466,6 +1478,12 @@ internal sealed class StatementReader(
 
         return (string.Empty, string.Empty, null);
     }
+
+    /// <summary>Measures that may open a clause with no subject of their own (…,产量25.6万吨).</summary>
+    private static readonly string[] BareMeasures = ["产量", "产值", "总产值"];
+
+    /// <summary>Other measures of a subject, named just before a bare measure of it (蔬菜播种面积…,产量…; 茶叶产量…,产值…).</summary>
+    private static readonly string[] OtherMeasureHeads = ["播种面积", "种植面积", "采摘面积", "收获面积", "面积", "产量"];
 
     /// <summary>Verbs that may stand between a money figure and its subject written first (省外资金到位18.4亿元).</summary>
     private static readonly string[] SubjectThenVerb = ["到位", "完成", "实现"];
