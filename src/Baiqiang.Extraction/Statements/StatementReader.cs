@@ -31,7 +31,7 @@ internal sealed class StatementReader(
     /// <summary>How far back from a figure its name is looked for: no indicator name is longer, and it keeps the scan linear.</summary>
     private const int NameWindow = 80;
 
-    private static readonly string[] SharedSuffixes = ["总产值", "增加值", "产值", "产量", "销售额", "营业收入", "营业额", "投资", "收入", "利润"];
+    private static readonly string[] SharedSuffixes = ["总产值", "增加值", "产值", "产量", "销售额", "零售额", "营业收入", "营业额", "投资", "收入", "利润", "出栏", "存栏"];
 
     private static readonly string[] IncrementWords = ["增加", "减少", "多增", "少增", "增收", "减收", "增支", "减支", "削减", "压减"];
 
@@ -64,6 +64,7 @@ internal sealed class StatementReader(
         public bool PlanBaseOpen; // 为年初预算数60999万元的40.4%: the plan figure was read, its share follows after 的
         public StatPeriod? ComparisonBase;
         public string? ComparisonBaseText;
+        public int ComparisonBaseEnd = -1; // where the last comparison base ended: 比1-3月、1-4月: the periods listed after it are bases too
         public Dimension RespectiveDim;
         public bool RespectiveRatesAreLevels; // 三次产业贡献率分别为a%、b%、c%: the owed names take rates as levels, not growths
     }
@@ -156,8 +157,11 @@ internal sealed class StatementReader(
                     st.RegionText = _n.Substring(i, scopeLen);
                     st.Region = st.RegionText is "园区" or "全园" && discourse.SectionRegion is { Region: { IsPark: true } park } ? park : regions.Scope(st.RegionText);
                     st.Mention = null;
-                    st.NameStart = i + scopeLen;
-                    st.Excluded.Clear();
+                    if (!EndsAParksName(i, s))
+                    {
+                        st.NameStart = i + scopeLen;
+                        st.Excluded.Clear();
+                    }
                 }
 
                 i += scopeLen;
@@ -166,10 +170,21 @@ internal sealed class StatementReader(
 
             if (PeriodScanner.TryScan(_n, i, e, reference, out var period))
             {
+                if (period.Use is PeriodUse.Period or PeriodUse.WholeYear && i >= 1 && i - 1 == st.ComparisonBaseEnd && _n[i - 1] is '、' or '和' or '及' or '与')
+                {
+                    // 增速比1-3月、1-4月、1-5月分别提高…: a period listed after a comparison base is a base too, never the statement's period.
+                    period = period with { Use = PeriodUse.ComparisonBase };
+                }
+
                 if (period.Use == PeriodUse.ComparisonBase)
                 {
-                    st.ComparisonBase = period.Period;
-                    st.ComparisonBaseText = _n.Substring(i, period.Length);
+                    if (st.ComparisonBaseEnd < 0 || i - 1 != st.ComparisonBaseEnd)
+                    {
+                        st.ComparisonBase = period.Period;
+                        st.ComparisonBaseText = _n.Substring(i, period.Length);
+                    }
+
+                    st.ComparisonBaseEnd = i + period.Length;
                 }
 
                 discourse.OnPeriod(period, i, insideSentence: i > s);
@@ -227,6 +242,13 @@ internal sealed class StatementReader(
         }
     }
 
+    /// <summary>
+    /// Whether the 园区 at <paramref name="i"/> ends a park's own name (水口工业园区完成产值): a word of the name stands right before
+    /// it, so it stays in the subject (the region is still the scope's).
+    /// </summary>
+    private bool EndsAParksName(int i, int s)
+        => _n[i] == '园' && i > s && Words.IsCjk(_n[i - 1]) && "中其和及与的在对为是了全".IndexOf(_n[i - 1], StringComparison.Ordinal) < 0;
+
     /// <summary>A comma, colon, bracket or quote: the next figure's name starts after it, except after a short bracket (a gloss).</summary>
     private void Segment(SentenceState st, char c, int i)
     {
@@ -261,9 +283,13 @@ internal sealed class StatementReader(
 
     private static readonly string[] IndustryMeasures = ["增加值", "总产值", "产值", "投资", "营业收入", "利润", "产量", "用电量"];
 
+    /// <summary>Measures of a goods or price category (粮油、食品类零售额, 生活用品及服务类价格).</summary>
+    private static readonly string[] CategoryMeasures = ["零售额", "商品零售额", "销售额", "价格"];
+
     /// <summary>
     /// Whether the 、 at <paramref name="i"/> joins parts of one industry's name: within 24 characters after it, with no figure
-    /// or punctuation but 、/和/及 between, comes 业 followed by a measure (增加值, 产值, 投资 …).
+    /// or punctuation but 、/和/及 between, comes 业 followed by a measure (增加值, 产值, 投资 …); or parts of one goods category's
+    /// name (粮油、食品类零售额, 服装、鞋帽、针纺织品类): 类 followed by its measure, the part before the 、 not a category of its own.
     /// </summary>
     private bool IndustryNameGoesOn(int i, int e)
     {
@@ -272,6 +298,11 @@ internal sealed class StatementReader(
         {
             var c = _n[k];
             if (c == '业' && Words.MatchAny(_n, k + 1, e, IndustryMeasures) > 0)
+            {
+                return true;
+            }
+
+            if (c == '类' && i > 0 && _n[i - 1] != '类' && Words.MatchAny(_n, k + 1, e, CategoryMeasures) > 0)
             {
                 return true;
             }
@@ -630,7 +661,8 @@ internal sealed class StatementReader(
         }
 
         var at = pre.LastIndexOf("分别", StringComparison.Ordinal);
-        if (dirLen == 0 && at >= 0 && RespectiveNames(s, t.QualifierStart - pre.Length + at) is { Count: >= 2 } names)
+        var measureAfter = at >= 0 ? NameWords.Clean(pre[(at + 2)..]) : string.Empty;
+        if (dirLen == 0 && at >= 0 && RespectiveNames(s, t.QualifierStart - pre.Length + at, OutputWords.Contains(measureAfter) ? measureAfter : null) is { Count: >= 2 } names)
         {
             st.Respectively.Clear();
             foreach (var later in names.Skip(1))
@@ -639,6 +671,7 @@ internal sealed class StatementReader(
             }
 
             st.RespectiveDim = dim;
+            st.RespectiveRatesAreLevels = false;
             var code = dictionary.FindLongest(names[0], dim) is { } f0 && f0.Length == names[0].Length ? f0.Indicator.Code : (IndicatorCode?)null;
             Emit(st, s, e, new FactDraft(dim == Dimension.Count ? OutputOrCount(names[0], t.Amount.Unit) : FactKind.Value, t.Amount, t.High, null, null, names[0], names[0], code, t.Start, t.End - t.Start, "value.respectively"));
             return true;
@@ -761,6 +794,23 @@ internal sealed class StatementReader(
             return;
         }
 
+        if (dirLen > 0 && !pre.Contains("分别", StringComparison.Ordinal) && JoinedRatesAfter(s, figureStart + figureLength, e) is > 0 and var more
+            && RespectiveNames(s, q0 - dirLen) is { } listed && listed.Count == more + 1)
+        {
+            // 进口额、出口额同比下降37.9%和36.9%: two named items, one direction, their rates joined by 和 — a 分别 list without 分别.
+            st.Respectively.Clear();
+            foreach (var later in listed.Skip(1))
+            {
+                st.Respectively.Enqueue(later);
+            }
+
+            st.RespectiveSign = sign;
+            st.RespectiveDim = Dimension.Percent;
+            st.RespectiveRatesAreLevels = false;
+            Emit(st, s, e, new FactDraft(FactKind.Growth, null, null, sign * amount.Value, null, listed[0], listed[0], null, figureStart, figureLength, "growth.respectively-unsaid"));
+            return;
+        }
+
         if (dirLen > 0 && !pre.EndsWith("拉动", StringComparison.Ordinal))
         {
             var growth = sign * amount.Value;
@@ -827,6 +877,29 @@ internal sealed class StatementReader(
         }
 
         Emit(st, s, e, new FactDraft(isShare ? FactKind.Share : FactKind.Value, amount, high, null, null, sn, sraw, scode, figureStart, figureLength, isShare ? "share.occupies" : "value.rate"));
+    }
+
+    /// <summary>
+    /// How many percentages follow the figure ending at <paramref name="from"/>, each joined to the one before by 和/及/、 alone
+    /// (37.9%和36.9%, 5.1%、3.2%和2.0%); 0 when none does.
+    /// </summary>
+    private int JoinedRatesAfter(int s, int from, int e)
+    {
+        var count = 0;
+        var k = from;
+        while (k + 1 < e && _n[k] is '和' or '及' or '、' && NumberScanner.IsNumberStart(_n, k + 1, s))
+        {
+            NumberScanner.Scan(_n, s, k + 1, e, k + 1, out var next);
+            if (next is not { } rate || rate.Start != k + 1 || rate.Amount.Unit.Dimension != Dimension.Percent)
+            {
+                break;
+            }
+
+            count++;
+            k = rate.End;
+        }
+
+        return count;
     }
 
     private static readonly string[] ComparatorScopes = ["全市", "全省", "全国", "全州", "全区", "全县", "全盟", "市", "省"];
@@ -1353,19 +1426,40 @@ internal sealed class StatementReader(
                 name = cleaned; // 项目开工率, 投产率: the "verb" is part of the name
             }
 
+            if (dim is Dimension.Money && Words.EndsWithAny(name, SubjectThenVerb, 2) && NameWords.Clean(name[..^2]) is { Length: >= 2 } subjectFirst && !Words.EndsWithVerb(subjectFirst, minLength: 1)
+                && QualifierBefore(subjectFirst + "完成", subjectFirst.Length) == subjectFirst)
+            {
+                name = subjectFirst; // 省外资金到位18.4亿元: the subject comes before its verb, the figure after
+            }
+
             if (Words.EndsWithVerb(name, minLength: 2) || Words.EndsWithAny(name, ["以上", "以下", "左右"], 2) || (name.Length <= 3 && Words.IsChineseDigit(name[0])))
             {
                 name = string.Empty;
             }
 
-            if (name.Length > 12)
+            var longest = name.Contains('、', StringComparison.Ordinal) ? 24 : 12; // a name kept whole across its 、 (粮油、食品类零售额) may be longer
+            if (name.Length > longest)
             {
-                name = name[^12..];
+                name = name[^longest..];
             }
 
-            if (verbAt >= 0 && name.Contains('业', StringComparison.Ordinal) && cleaned[verbAt..cut] is "和" or "及" or "与" && IndustryNameStart(cleaned, verbAt) is { } begin)
+            if (verbAt >= 0 && (name.Contains('业', StringComparison.Ordinal) || name.Contains('类', StringComparison.Ordinal)) && cleaned[verbAt..cut] is "和" or "及" or "与"
+                && IndustryNameStart(cleaned, verbAt) is { } begin)
             {
-                name = cleaned[begin..]; // 橡胶和塑料制品业增加值: 和 inside an industry's name does not cut it
+                name = cleaned[begin..]; // 橡胶和塑料制品业增加值, 生活用品及服务类价格: 和/及 inside an industry's or category's name does not cut it
+            }
+            else if (verbAt > 0 && cleaned[verbAt..cut] is "累计" or "合计" or "共计" or "总计" or "已" && (VerbMeasures.Contains(name) || OutputWords.Contains(name))
+                && QualifierBefore(cleaned, verbAt) is { Length: > 0 } subjectWords)
+            {
+                // 蔬菜累计产量, 水口镇累计产值: 累计/已 is an adverb between the subject and its measure, and the subject stays.
+                var sAt = Locate(st, segmentEnd, cleaned, Math.Max(0, verbAt - subjectWords.Length));
+                var rawLength = subjectWords.Length + cut - verbAt + name.Length;
+                if (CataloguedSubject(subjectWords, name) is { } subjectMeasure)
+                {
+                    return (subjectMeasure.NameZh, RawOf(sAt, rawLength), subjectMeasure.Code);
+                }
+
+                return (subjectWords + name, RawOf(sAt, rawLength), null);
             }
             else if (VerbMeasures.Contains(name) && cut >= 2 && cleaned[verbAt..cut] is "完成" or "实现"
                 && (name is "投资" or "产值" or "营业收入" or "销售收入" || QualifierBefore(cleaned, verbAt).Length > 0))
@@ -1402,6 +1496,18 @@ internal sealed class StatementReader(
                 var bAt = Locate(st, segmentEnd, cleaned, 0);
                 return (built, builtCode is null ? built : RawOf(bAt, name.Length), builtCode);
             }
+            else if (cut == 0 && name == cleaned && BareMeasures.Contains(name) && st.Last is { Kind: FactKind.Value } before
+                && OtherMeasureHeads.FirstOrDefault(h => before.Indicator.EndsWith(h, StringComparison.Ordinal)) is { } head && before.Indicator.Length - head.Length >= 2)
+            {
+                // 蔬菜播种面积12.3万亩,产量25.6万吨: a bare measure opening the clause after another measure of one subject is that subject's.
+                var owner = before.Indicator[..^head.Length];
+                if (CataloguedSubject(owner, name) is { } ownMeasure)
+                {
+                    return (ownMeasure.NameZh, RawOf(Locate(st, segmentEnd, cleaned, 0), name.Length), ownMeasure.Code);
+                }
+
+                name = owner + name;
+            }
             else if (name.Length < 2 && st.Last is null && dim is Dimension.Money && discourse.Subject is { } subject)
             {
                 name = subject; // under ——重大产业项目, a figure that names nothing speaks of the heading's subject
@@ -1423,8 +1529,17 @@ internal sealed class StatementReader(
         return (string.Empty, string.Empty, null);
     }
 
+    /// <summary>Measures that may open a clause with no subject of their own (…,产量25.6万吨).</summary>
+    private static readonly string[] BareMeasures = ["产量", "产值", "总产值"];
+
+    /// <summary>Other measures of a subject, named just before a bare measure of it (蔬菜播种面积…,产量…; 茶叶产量…,产值…).</summary>
+    private static readonly string[] OtherMeasureHeads = ["播种面积", "种植面积", "采摘面积", "收获面积", "面积", "产量"];
+
+    /// <summary>Verbs that may stand between a money figure and its subject written first (省外资金到位18.4亿元).</summary>
+    private static readonly string[] SubjectThenVerb = ["到位", "完成", "实现"];
+
     /// <summary>Measures a verb completes (实现增加值, 完成投资): the subject before the verb is part of their name.</summary>
-    private static readonly string[] VerbMeasures = ["投资", "产值", "总产值", "增加值", "营业收入", "销售收入", "销售额", "营业额", "利润总额"];
+    private static readonly string[] VerbMeasures = ["投资", "产值", "总产值", "增加值", "营业收入", "销售收入", "销售额", "营业额", "利润总额", "产量"];
 
     /// <summary>
     /// The catalogue entry whose whole name is <paramref name="subject"/> + <paramref name="measure"/> (第一产业 + 增加值), trying the
@@ -1446,9 +1561,13 @@ internal sealed class StatementReader(
 
     private static readonly string[] WordsHoldingVerbs = ["有色", "有限", "有机", "有效", "有线", "共享", "为主"];
 
-    /// <summary>Whether the verb at <paramref name="at"/> is part of a word (有色金属, 有效投资), not a verb that ends a name.</summary>
+    /// <summary>Words whose last character is a one-character verb: 共 in 公共 (公共财政预算支出) is not 共 "in all".</summary>
+    private static readonly string[] WordsEndingInAVerb = ["公共"];
+
+    /// <summary>Whether the verb at <paramref name="at"/> is part of a word (有色金属, 有效投资, 公共预算), not a verb that ends a name.</summary>
     private static bool InsideAWord(string text, int at, int length)
-        => length == 1 && WordsHoldingVerbs.Any(w => w[0] == text[at] && string.CompareOrdinal(text, at, w, 0, w.Length) == 0);
+        => length == 1 && (WordsHoldingVerbs.Any(w => w[0] == text[at] && string.CompareOrdinal(text, at, w, 0, w.Length) == 0)
+            || WordsEndingInAVerb.Any(w => w[^1] == text[at] && at >= w.Length - 1 && string.CompareOrdinal(text, at - w.Length + 1, w, 0, w.Length) == 0));
 
     /// <summary>
     /// Words before a catalogue name that do not change the measure (地方一般公共预算收入, 金融机构人民币存款余额). 限额以上/限上 do
@@ -1472,6 +1591,11 @@ internal sealed class StatementReader(
         while (q > 0 && start - q < 12 && Words.IsCjk(cleaned[q - 1]) && !Words.EndsWithVerb(cleaned.AsSpan(0, q), minLength: 1))
         {
             q--;
+        }
+
+        if (q > 0 && IsJoiner(cleaned[q - 1]) && q < start && cleaned[(start - 1)] is '业' or '类' && IndustryNameStart(cleaned, q - 1) is { } industryStart)
+        {
+            q = industryStart; // 信息传输、软件和信息技术服务业 + 营业收入: the industry's name goes on past its 和 and 、
         }
 
         var tail = cleaned[q..start];
@@ -1547,11 +1671,14 @@ internal sealed class StatementReader(
         return begin;
     }
 
-    /// <summary>The noun phrase just before a 完成/实现 (at most 8 characters, no verb inside): 续建项目 in 续建项目完成投资.</summary>
+    /// <summary>
+    /// The noun phrase just before a 完成/实现 (at most 12 characters, no verb inside): 续建项目 in 续建项目完成投资, 水口镇规模以上工业企业
+    /// in 水口镇规模以上工业企业完成产值.
+    /// </summary>
     private static string QualifierBefore(string cleaned, int verbAt)
     {
         var q = NameWords.Clean(cleaned[..verbAt]);
-        if (q.Length is < 2 or > 8 || !q.All(Words.IsCjk))
+        if (q.Length is < 2 or > 12 || !q.All(Words.IsCjk))
         {
             return string.Empty;
         }
@@ -1577,7 +1704,12 @@ internal sealed class StatementReader(
     {
         var from = Math.Max(st.NameStart, end - NameWindow);
         var seg = _n.AsSpan(from, Math.Max(0, end - from));
-        var pos = seg.LastIndexOf(cleaned.AsSpan(indexInCleaned, Math.Min(cleaned.Length - indexInCleaned, 2)));
+        var pos = seg.LastIndexOf(cleaned.AsSpan(indexInCleaned, Math.Min(cleaned.Length - indexInCleaned, 6))); // 信息传输…信息技术: two characters may recur
+        if (pos < 0)
+        {
+            pos = seg.LastIndexOf(cleaned.AsSpan(indexInCleaned, Math.Min(cleaned.Length - indexInCleaned, 2)));
+        }
+
         return pos < 0 ? from : from + pos;
     }
 
@@ -1844,7 +1976,11 @@ internal sealed class StatementReader(
     /// completed with the indicator the last item ends with (船舶工业、水产加工总产值 → 船舶工业总产值, 水产加工总产值).
     /// Null when it is not such a list. Bounded: looks back at most 60 characters.
     /// </summary>
-    private List<string>? RespectiveNames(int s, int respectively)
+    /// <remarks>
+    /// When the measure follows 分别 (生猪、牛、羊分别出栏…), <paramref name="measureAfter"/> is it: each item is a subject of that
+    /// measure (生猪出栏, 牛出栏), and a one-character item (牛, 羊) is a name.
+    /// </remarks>
+    private List<string>? RespectiveNames(int s, int respectively, string? measureAfter = null)
     {
         var from = respectively;
         while (from > s && respectively - from < ListWindow && _n[from - 1] is not (',' or '，' or ';' or '；' or ':' or '：' or '。'))
@@ -1888,9 +2024,14 @@ internal sealed class StatementReader(
             }
         }
 
-        if (items.Count < 2 || items.Any(i => i.Length < 2))
+        if (items.Count < 2 || items.Any(i => i.Length == 0 || (i.Length == 1 && !Words.IsCjk(i[0]))))
         {
             return null;
+        }
+
+        if (measureAfter is not null)
+        {
+            return [.. items.Select(i => ChineseText.ToSimplified(i + measureAfter))];
         }
 
         var last = items[^1];
@@ -1904,6 +2045,14 @@ internal sealed class StatementReader(
             suffix = SharedSuffixes.FirstOrDefault(x => last.EndsWith(x, StringComparison.Ordinal) && last.Length > x.Length);
         }
 
-        return [.. items.Select(i => suffix is null || i.EndsWith(suffix, StringComparison.Ordinal) ? ChineseText.ToSimplified(i) : ChineseText.ToSimplified(i + suffix))];
+        // 猪、牛、羊存栏: a one-character item (an animal) is a name only when the list's head count completes it.
+        if (items.Any(i => i.Length < 2) && suffix is not ("出栏" or "存栏"))
+        {
+            return null;
+        }
+
+        // 规上工业增加值、固定资产投资: an item that ends in a measure of its own takes no other.
+        return [.. items.Select(i => suffix is null || i.EndsWith(suffix, StringComparison.Ordinal) || (i.Length > 2 && SharedSuffixes.Any(x => i.EndsWith(x, StringComparison.Ordinal)))
+            ? ChineseText.ToSimplified(i) : ChineseText.ToSimplified(i + suffix))];
     }
 }

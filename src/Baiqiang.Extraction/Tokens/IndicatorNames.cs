@@ -189,7 +189,7 @@ public sealed class IndicatorNames
                 continue;
             }
 
-            if (InsideLongerOther(m, all))
+            if (InsideLongerOther(m, all) || EndsInsideAWord(text, m))
             {
                 continue;
             }
@@ -201,6 +201,32 @@ public sealed class IndicatorNames
         }
 
         return best is { Indicator: { } bi } bm ? (bi, bm.Start, bm.Length) : null;
+    }
+
+    /// <summary>Two-character head nouns of measures: a name whose last character begins one of them is cut inside a longer name.</summary>
+    private static readonly string[] HeadNouns = ["收入", "支出"];
+
+    /// <summary>
+    /// Whether <paramref name="m"/> ends inside a word of the text: its last character and the next one make a head noun, so the
+    /// name it belongs to is longer and different (税收 in 原国税收入 is 国税 + 收入, not tax revenue). 税收收入 and 税收入库 stay 税收.
+    /// </summary>
+    private static bool EndsInsideAWord(ReadOnlySpan<char> text, IndicatorMatch m)
+    {
+        var end = m.Start + m.Length;
+        if (end >= text.Length)
+        {
+            return false;
+        }
+
+        foreach (var w in HeadNouns)
+        {
+            if (text[end - 1] == w[0] && text[end] == w[1] && !(end + 1 < text.Length && text[end + 1] == '库'))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool InsideLongerOther(IndicatorMatch m, List<IndicatorMatch> all)
