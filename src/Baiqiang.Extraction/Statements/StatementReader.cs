@@ -65,7 +65,42 @@ internal sealed class StatementReader(
         public StatPeriod? ComparisonBase;
         public string? ComparisonBaseText;
         public Dimension RespectiveDim;
+
+        /// <summary>How many fields <see cref="Reset"/> clears; a test compares it with the class's fields, so a field added without a reset fails.</summary>
+        public const int ResetFieldCount = 22;
+
+        /// <summary>
+        /// Makes this state the fresh state of a new sentence (as <c>new SentenceState { … }</c> would): the reader keeps one and
+        /// resets it per sentence, so that a sentence costs no allocation of its own. Every field above must be cleared here.
+        /// </summary>
+        public void Reset(int nameStart, int firstFact, bool target)
+        {
+            NameStart = nameStart;
+            Excluded.Clear();
+            Mention = null;
+            Region = null;
+            RegionText = null;
+            Target = target;
+            FirstFact = firstFact;
+            Last = null;
+            AfterEnumeration = false;
+            Respectively.Clear();
+            RespectiveRegions.Clear();
+            RespectiveLevels.Clear();
+            RespectiveMeasure = default;
+            RespectiveSign = 1;
+            ParenOpen = -1;
+            ParenNameStart = 0;
+            FactsAtParen = 0;
+            PlanSharesOwed = false;
+            PlanBaseOpen = false;
+            ComparisonBase = null;
+            ComparisonBaseText = null;
+            RespectiveDim = default;
+        }
     }
+
+    private readonly SentenceState _sentence = new();
 
     /// <summary>Reads one kept line.</summary>
     public void Paragraph(Paragraph p)
@@ -74,10 +109,20 @@ internal sealed class StatementReader(
         _paragraphGoal = false;
         _projectClass = null;
         _paragraphFirstFact = facts.Facts.Count;
-        foreach (var (s, e) in ClauseSplitter.Sentences(_n, p.Start, p.End))
+        // ClauseSplitter.Sentences' spans, walked here without an enumerator per paragraph.
+        var s = p.Start;
+        for (var i = p.Start; i <= p.End; i++)
         {
-            Sentence(s, e);
-            discourse.EndSentence();
+            if (i == p.End || ClauseSplitter.EndsSentence(_n[i]))
+            {
+                if (i > s)
+                {
+                    Sentence(s, i);
+                    discourse.EndSentence();
+                }
+
+                s = i + 1;
+            }
         }
 
         if (!discourse.HasDocumentPeriod)
@@ -96,7 +141,8 @@ internal sealed class StatementReader(
 
     private void Sentence(int s, int e)
     {
-        var st = new SentenceState { NameStart = s, FirstFact = facts.Facts.Count, Target = _paragraphGoal };
+        var st = _sentence;
+        st.Reset(s, facts.Facts.Count, _paragraphGoal);
         if (discourse.SectionRegion is { } sr)
         {
             (st.Region, st.RegionText) = (sr.Region, sr.Text);
@@ -430,7 +476,7 @@ internal sealed class StatementReader(
             return;
         }
 
-        var own = NameWords.Clean(Pre(st, i));
+        var own = CleanPre(st, i);
         bool changed;
         do
         {
@@ -1266,6 +1312,34 @@ internal sealed class StatementReader(
     }
 
     /// <summary>
+    /// <c>NameWords.Clean(Pre(st, end))</c> with one copy instead of two or three: when no excluded span (a period, a gloss)
+    /// falls inside the window, the cleaned range is cut from the normalised text directly.
+    /// </summary>
+    private string CleanPre(SentenceState st, int end)
+    {
+        var from = Math.Max(st.NameStart, end - NameWindow);
+        if (end <= from)
+        {
+            return string.Empty;
+        }
+
+        foreach (var (xs, xe) in st.Excluded)
+        {
+            if (xs < end && xe > from)
+            {
+                return NameWords.Clean(Pre(st, end));
+            }
+        }
+
+        var (start, length) = NameWords.CleanRange(_n.AsSpan(from, end - from));
+        return _n.Substring(from + start, length);
+    }
+
+    // The text Words.LastVerb's skip test reads, and that test as one delegate made once (not a closure per name).
+    private string _verbText = string.Empty;
+    private Func<int, int, bool>? _insideAWord;
+
+    /// <summary>
     /// The subject measure named in the current segment before <paramref name="end"/>: a catalogued name when one is there (the
     /// longest, never one inside a longer different name), else the words after the last verb — with what the verb completes
     /// when the words before it qualify it (续建项目完成投资, not 完成投资); else the previous fact's when the segment is empty.
@@ -1273,8 +1347,7 @@ internal sealed class StatementReader(
     private (string Name, string Raw, IndicatorCode? Code) Name(SentenceState st, int end, Dimension? dim, ExtractedFact? inheritFrom, bool allowInherit = true)
     {
         var segmentEnd = Math.Max(st.NameStart, end);
-        var pre = Pre(st, segmentEnd);
-        var cleaned = NameWords.Clean(pre);
+        var cleaned = CleanPre(st, segmentEnd);
         if (cleaned.Length > 0)
         {
             if (dictionary.FindLongest(cleaned, dim) is { } found)
@@ -1297,7 +1370,8 @@ internal sealed class StatementReader(
                 return (found.Indicator.NameZh, RawOf(at, found.Length), found.Indicator.Code);
             }
 
-            Words.LastVerb(cleaned, (at, length) => InsideAWord(cleaned, at, length), out var cut, out var verbAt);
+            _verbText = cleaned;
+            Words.LastVerb(cleaned, _insideAWord ??= (at, length) => InsideAWord(_verbText, at, length), out var cut, out var verbAt);
 
             var name = NameWords.Clean(cleaned[cut..]);
             if (name.Length < 2 && cut > 0)
@@ -1582,7 +1656,7 @@ internal sealed class StatementReader(
     private void EmitRank(SentenceState st, int s, int e, int start, int length, decimal? rank)
     {
         var basis = st.Last;
-        var name = basis is null ? NameWords.Clean(Pre(st, start)) : basis.Indicator;
+        var name = basis is null ? CleanPre(st, start) : basis.Indicator;
         if (name.Length == 0)
         {
             return;
