@@ -43,10 +43,21 @@ internal static class ExtractionCheck
         using var sampler = Environment.GetEnvironmentVariable("BAIQIANG_ALLOC_TYPES") == "1" ? new AllocationSampler() : null;
         var facts = 0;
         var clock = Stopwatch.StartNew();
+        using var self = Process.GetCurrentProcess();
+        var cpu = new List<double>();
         for (var i = 0; i < rounds; i++)
         {
+            self.Refresh();
+            var (cpu0, bytes0) = (self.TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true));
             facts += extractor.Extract("corpus", input, new DateOnly(2024, 7, 20)).Facts.Count;
+            self.Refresh();
+            cpu.Add((self.TotalProcessorTime - cpu0).TotalMilliseconds);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {i + 1}: {cpu[^1]:0} ms process CPU, {(GC.GetTotalAllocatedBytes(precise: true) - bytes0) / 1e6:0.0} MB allocated"));
         }
+
+        // The rounds after the first two (JIT tiering done), as process CPU time: comparable whatever the machine's load.
+        var steady = cpu.Skip(Math.Min(2, rounds - 1)).Order().ToList();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median CPU of rounds {Math.Min(3, rounds)}..{rounds}: {steady[steady.Count / 2]:0} ms"));
 
         sampler?.Print();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rounds} × {Encoding.UTF8.GetByteCount(input)} bytes: {facts} facts, {clock.Elapsed.TotalMilliseconds:0} ms wall, {GC.GetTotalAllocatedBytes() / 1e6:0.0} MB allocated"));

@@ -657,7 +657,20 @@ internal sealed class StatementReader(
     {
         var cleaned = pre.TrimEnd();
         var verb = Math.Max(cleaned.AsSpan().LastIndexOf('为'), Math.Max(cleaned.AsSpan().LastIndexOf('占'), cleaned.LastIndexOf("完成", StringComparison.Ordinal)));
-        return verb >= 0 && cleaned.Length - verb <= 10 && PlanBaseNames.Any(w => cleaned.EndsWith(w, StringComparison.Ordinal));
+        if (verb < 0 || cleaned.Length - verb > 10)
+        {
+            return false;
+        }
+
+        foreach (var w in PlanBaseNames)
+        {
+            if (cleaned.EndsWith(w, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -1474,7 +1487,22 @@ internal sealed class StatementReader(
 
     /// <summary>Whether the verb at <paramref name="at"/> is part of a word (有色金属, 有效投资), not a verb that ends a name.</summary>
     private static bool InsideAWord(string text, int at, int length)
-        => length == 1 && WordsHoldingVerbs.Any(w => w[0] == text[at] && string.CompareOrdinal(text, at, w, 0, w.Length) == 0);
+    {
+        if (length != 1)
+        {
+            return false;
+        }
+
+        foreach (var w in WordsHoldingVerbs)
+        {
+            if (w[0] == text[at] && string.CompareOrdinal(text, at, w, 0, w.Length) == 0)
+            {
+                return true; // a loop, not Any with a closure: this runs for every verb candidate of every name
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Words before a catalogue name that do not change the measure (地方一般公共预算收入, 金融机构人民币存款余额). 限额以上/限上 do
@@ -1616,8 +1644,22 @@ internal sealed class StatementReader(
 
         var ps = text.ToPlain(start);
         var pe = text.ToPlain(start + length - 1) + 1;
-        return text.Plain[ps..Math.Min(pe, text.Plain.Length)];
+        var raw = text.Plain.AsSpan()[ps..Math.Min(pe, text.Plain.Length)];
+        if (raw.Length > 24 || _raws.Dictionary.Count >= 4096)
+        {
+            return raw.ToString();
+        }
+
+        if (!_raws.TryGetValue(raw, out var known))
+        {
+            known = raw.ToString();
+            _raws.Dictionary[known] = known;
+        }
+
+        return known; // the same few names are written again and again: one string each per document
     }
+
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _raws = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private int Rank(SentenceState st, int s, int i, int e)
     {
