@@ -407,7 +407,7 @@ internal sealed class StatementReader(
             discourse.OnRegion(r, m.Text, i);
         }
         else if (resolved is null && m.Candidates.Count > 1 && m.Candidates.Any(regions.Related)
-            && (regions.Main is not null || m.Candidates.Any(c => string.Equals(c.Name, m.Text, StringComparison.Ordinal))))
+            && (regions.Main is not null || NamedExactly(m)))
         {
             st.Mention = m;
             st.Region = null;
@@ -854,7 +854,16 @@ internal sealed class StatementReader(
         }
 
         var words = NameWords.Clean(pre.Trim());
-        var place = ComparatorScopes.FirstOrDefault(w => words.StartsWith(w, StringComparison.Ordinal))?.Length ?? 0;
+        var place = 0;
+        foreach (var w in ComparatorScopes)
+        {
+            if (words.StartsWith(w, StringComparison.Ordinal))
+            {
+                place = w.Length; // the first that matches, as FirstOrDefault; a loop, so no closure is made for every rate
+                break;
+            }
+        }
+
         if (place == 0 && AfterLeadingPlace(st.ParenOpen + 1, _n.Length) is var after && after > st.ParenOpen + 1)
         {
             place = Math.Min(words.Length, after - st.ParenOpen - 1);
@@ -1322,6 +1331,20 @@ internal sealed class StatementReader(
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>Whether a candidate of the mention has exactly the name written (a loop: a lambda over <paramref name="m"/> made a closure per mention).</summary>
+    private static bool NamedExactly(RegionMention m)
+    {
+        foreach (var c in m.Candidates)
+        {
+            if (string.Equals(c.Name, m.Text, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
