@@ -533,13 +533,14 @@ internal sealed class StatementReader(
     {
         var (q0, figureStart, figureEnd, amount, high) = (t.QualifierStart, t.Start, t.End, t.Amount, t.High);
         var figureLength = figureEnd - figureStart;
-        var pre = Pre(st, q0);
         var dim = amount.Unit.Dimension;
-        var (dirLen, sign) = NameWords.DirectionAtEnd(pre);
         if (dim == Dimension.Length || dim == Dimension.Dimensionless)
         {
-            return;
+            return; // before the words are copied: nothing below reads them for such a figure
         }
+
+        var pre = Pre(st, q0);
+        var (dirLen, sign) = NameWords.DirectionAtEnd(pre);
 
         if (dim is Dimension.Money or Dimension.Count && Respectively(st, s, e, t, pre, dirLen))
         {
