@@ -51,5 +51,19 @@ if (args.Length == 2 && args[0] == "form-phases")
     return 0;
 }
 
+if (args.Length == 4 && args[0] == "extract-facts")
+{
+    // `extract-facts REPO SHARED OUT`: every fact of the corpus, held-out documents and seeds (bench/extract-diff.sh compares two builds).
+    ExtractionCheck.WriteFacts(args[1], args[2], args[3]);
+    return 0;
+}
+
+if (args.Length == 4 && args[0] == "extract-run")
+{
+    // `extract-run REPO MB ROUNDS`: the corpus concatenated to MB megabytes, extracted ROUNDS times (callgrind, /usr/bin/time).
+    ExtractionCheck.Run(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
+    return 0;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(BenchData).Assembly).Run(args);
 return 0;

@@ -67,7 +67,7 @@ internal sealed class FactBuilder(string doc, DocumentText text, DateOnly? refer
             }
 
             kind = FactKind.Target;
-            rule = "target." + rule;
+            rule = TargetRule(rule);
         }
 
         var plainStart = text.ToPlain(d.FigureStart);
@@ -90,6 +90,23 @@ internal sealed class FactBuilder(string doc, DocumentText text, DateOnly? refer
         };
         Facts.Add(fact);
         return fact;
+    }
+
+    // "target." + rule, made once per rule (rules are a few dozen constants and their joins), not once per fact.
+    private readonly Dictionary<string, string> _targetRules = new(StringComparer.Ordinal);
+
+    private string TargetRule(string rule)
+    {
+        if (!_targetRules.TryGetValue(rule, out var target))
+        {
+            target = "target." + rule;
+            if (_targetRules.Count < 1024)
+            {
+                _targetRules[rule] = target;
+            }
+        }
+
+        return target;
     }
 
     /// <summary>

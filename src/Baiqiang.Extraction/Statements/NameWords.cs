@@ -29,7 +29,7 @@ internal static class NameWords
 
         foreach (var w in Words.Down)
         {
-            if (t.EndsWith(w, StringComparison.Ordinal))
+            if (EndsWithWord(t, w))
             {
                 return (w.Length + trimmed, -1);
             }
@@ -37,7 +37,7 @@ internal static class NameWords
 
         foreach (var w in Words.Up)
         {
-            if (t.EndsWith(w, StringComparison.Ordinal))
+            if (EndsWithWord(t, w))
             {
                 return (w.Length + trimmed, 1);
             }
@@ -69,7 +69,7 @@ internal static class NameWords
             changed = false;
             foreach (var w in Words.StripTail)
             {
-                if (t.EndsWith(w, StringComparison.Ordinal))
+                if (EndsWithWord(t, w))
                 {
                     t = t[..^w.Length];
                     changed = true;
@@ -78,7 +78,7 @@ internal static class NameWords
 
             foreach (var w in Words.StripHead)
             {
-                if (t.StartsWith(w, StringComparison.Ordinal) && !t.StartsWith("到位", StringComparison.Ordinal))
+                if (StartsWithWord(t, w) && !t.StartsWith("到位", StringComparison.Ordinal))
                 {
                     t = t[w.Length..];
                     start += w.Length;
@@ -90,6 +90,12 @@ internal static class NameWords
 
         return (start, t.Length);
     }
+
+    // EndsWith/StartsWith for a non-empty word, testing the one character that rules out most words before comparing the rest:
+    // these run over 30-odd words for every figure's name.
+    private static bool EndsWithWord(ReadOnlySpan<char> t, string w) => t.Length >= w.Length && t[^1] == w[^1] && t.EndsWith(w, StringComparison.Ordinal);
+
+    private static bool StartsWithWord(ReadOnlySpan<char> t, string w) => t.Length >= w.Length && t[0] == w[0] && t.StartsWith(w, StringComparison.Ordinal);
 
     /// <summary>Whether <see cref="Clean(string)"/> leaves nothing of <paramref name="t"/> (no copy).</summary>
     public static bool CleansToEmpty(ReadOnlySpan<char> t) => CleanRange(t).Length == 0;

@@ -67,7 +67,44 @@ internal sealed class StatementReader(
         public int ComparisonBaseEnd = -1; // where the last comparison base ended: 比1-3月、1-4月: the periods listed after it are bases too
         public Dimension RespectiveDim;
         public bool RespectiveRatesAreLevels; // 三次产业贡献率分别为a%、b%、c%: the owed names take rates as levels, not growths
+
+        /// <summary>How many fields <see cref="Reset"/> clears; a test compares it with the class's fields, so a field added without a reset fails.</summary>
+        public const int ResetFieldCount = 24;
+
+        /// <summary>
+        /// Makes this state the fresh state of a new sentence (as <c>new SentenceState { … }</c> would): the reader keeps one and
+        /// resets it per sentence, so that a sentence costs no allocation of its own. Every field above must be cleared here.
+        /// </summary>
+        public void Reset(int nameStart, int firstFact, bool target)
+        {
+            NameStart = nameStart;
+            Excluded.Clear();
+            Mention = null;
+            Region = null;
+            RegionText = null;
+            Target = target;
+            FirstFact = firstFact;
+            Last = null;
+            AfterEnumeration = false;
+            Respectively.Clear();
+            RespectiveRegions.Clear();
+            RespectiveLevels.Clear();
+            RespectiveMeasure = default;
+            RespectiveSign = 1;
+            ParenOpen = -1;
+            ParenNameStart = 0;
+            FactsAtParen = 0;
+            PlanSharesOwed = false;
+            PlanBaseOpen = false;
+            ComparisonBase = null;
+            ComparisonBaseText = null;
+            ComparisonBaseEnd = -1;
+            RespectiveDim = default;
+            RespectiveRatesAreLevels = false;
+        }
     }
+
+    private readonly SentenceState _sentence = new();
 
     /// <summary>Reads one kept line.</summary>
     public void Paragraph(Paragraph p)
@@ -76,10 +113,20 @@ internal sealed class StatementReader(
         _paragraphGoal = false;
         _projectClass = null;
         _paragraphFirstFact = facts.Facts.Count;
-        foreach (var (s, e) in ClauseSplitter.Sentences(_n, p.Start, p.End))
+        // ClauseSplitter.Sentences' spans, walked here without an enumerator per paragraph.
+        var s = p.Start;
+        for (var i = p.Start; i <= p.End; i++)
         {
-            Sentence(s, e);
-            discourse.EndSentence();
+            if (i == p.End || ClauseSplitter.EndsSentence(_n[i]))
+            {
+                if (i > s)
+                {
+                    Sentence(s, i);
+                    discourse.EndSentence();
+                }
+
+                s = i + 1;
+            }
         }
 
         if (!discourse.HasDocumentPeriod)
@@ -98,7 +145,8 @@ internal sealed class StatementReader(
 
     private void Sentence(int s, int e)
     {
-        var st = new SentenceState { NameStart = s, FirstFact = facts.Facts.Count, Target = _paragraphGoal };
+        var st = _sentence;
+        st.Reset(s, facts.Facts.Count, _paragraphGoal);
         if (discourse.SectionRegion is { } sr)
         {
             (st.Region, st.RegionText) = (sr.Region, sr.Text);
@@ -393,7 +441,7 @@ internal sealed class StatementReader(
             discourse.OnRegion(r, m.Text, i);
         }
         else if (resolved is null && m.Candidates.Count > 1 && m.Candidates.Any(regions.Related)
-            && (regions.Main is not null || m.Candidates.Any(c => string.Equals(c.Name, m.Text, StringComparison.Ordinal))))
+            && (regions.Main is not null || NamedExactly(m)))
         {
             st.Mention = m;
             st.Region = null;
@@ -462,7 +510,7 @@ internal sealed class StatementReader(
             return;
         }
 
-        var own = NameWords.Clean(Pre(st, i));
+        var own = CleanPre(st, i);
         bool changed;
         do
         {
@@ -519,13 +567,14 @@ internal sealed class StatementReader(
     {
         var (q0, figureStart, figureEnd, amount, high) = (t.QualifierStart, t.Start, t.End, t.Amount, t.High);
         var figureLength = figureEnd - figureStart;
-        var pre = Pre(st, q0);
         var dim = amount.Unit.Dimension;
-        var (dirLen, sign) = NameWords.DirectionAtEnd(pre);
         if (dim == Dimension.Length || (dim == Dimension.Dimensionless && !NumberScanner.IsForeignCurrency(amount.Unit)))
         {
-            return;
+            return; // before the words are copied: nothing below reads them for such a figure
         }
+
+        var pre = Pre(st, q0);
+        var (dirLen, sign) = NameWords.DirectionAtEnd(pre);
 
         if (dim is Dimension.Money or Dimension.Count && Respectively(st, s, e, t, pre, dirLen))
         {
@@ -643,7 +692,20 @@ internal sealed class StatementReader(
     {
         var cleaned = pre.TrimEnd();
         var verb = Math.Max(cleaned.AsSpan().LastIndexOf('为'), Math.Max(cleaned.AsSpan().LastIndexOf('占'), cleaned.LastIndexOf("完成", StringComparison.Ordinal)));
-        return verb >= 0 && cleaned.Length - verb <= 10 && PlanBaseNames.Any(w => cleaned.EndsWith(w, StringComparison.Ordinal));
+        if (verb < 0 || cleaned.Length - verb > 10)
+        {
+            return false;
+        }
+
+        foreach (var w in PlanBaseNames)
+        {
+            if (cleaned.EndsWith(w, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -916,7 +978,16 @@ internal sealed class StatementReader(
         }
 
         var words = NameWords.Clean(pre.Trim());
-        var place = ComparatorScopes.FirstOrDefault(w => words.StartsWith(w, StringComparison.Ordinal))?.Length ?? 0;
+        var place = 0;
+        foreach (var w in ComparatorScopes)
+        {
+            if (words.StartsWith(w, StringComparison.Ordinal))
+            {
+                place = w.Length; // the first that matches, as FirstOrDefault; a loop, so no closure is made for every rate
+                break;
+            }
+        }
+
         if (place == 0 && AfterLeadingPlace(st.ParenOpen + 1, _n.Length) is var after && after > st.ParenOpen + 1)
         {
             place = Math.Min(words.Length, after - st.ParenOpen - 1);
@@ -1386,6 +1457,48 @@ internal sealed class StatementReader(
         return sb.ToString();
     }
 
+    /// <summary>Whether a candidate of the mention has exactly the name written (a loop: a lambda over <paramref name="m"/> made a closure per mention).</summary>
+    private static bool NamedExactly(RegionMention m)
+    {
+        foreach (var c in m.Candidates)
+        {
+            if (string.Equals(c.Name, m.Text, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// <c>NameWords.Clean(Pre(st, end))</c> with one copy instead of two or three: when no excluded span (a period, a gloss)
+    /// falls inside the window, the cleaned range is cut from the normalised text directly.
+    /// </summary>
+    private string CleanPre(SentenceState st, int end)
+    {
+        var from = Math.Max(st.NameStart, end - NameWindow);
+        if (end <= from)
+        {
+            return string.Empty;
+        }
+
+        foreach (var (xs, xe) in st.Excluded)
+        {
+            if (xs < end && xe > from)
+            {
+                return NameWords.Clean(Pre(st, end));
+            }
+        }
+
+        var (start, length) = NameWords.CleanRange(_n.AsSpan(from, end - from));
+        return _n.Substring(from + start, length);
+    }
+
+    // The text Words.LastVerb's skip test reads, and that test as one delegate made once (not a closure per name).
+    private string _verbText = string.Empty;
+    private Func<int, int, bool>? _insideAWord;
+
     /// <summary>
     /// The subject measure named in the current segment before <paramref name="end"/>: a catalogued name when one is there (the
     /// longest, never one inside a longer different name), else the words after the last verb — with what the verb completes
@@ -1394,8 +1507,7 @@ internal sealed class StatementReader(
     private (string Name, string Raw, IndicatorCode? Code) Name(SentenceState st, int end, Dimension? dim, ExtractedFact? inheritFrom, bool allowInherit = true)
     {
         var segmentEnd = Math.Max(st.NameStart, end);
-        var pre = Pre(st, segmentEnd);
-        var cleaned = NameWords.Clean(pre);
+        var cleaned = CleanPre(st, segmentEnd);
         if (cleaned.Length > 0)
         {
             if (dictionary.FindLongest(cleaned, dim) is { } found)
@@ -1418,7 +1530,8 @@ internal sealed class StatementReader(
                 return (found.Indicator.NameZh, RawOf(at, found.Length), found.Indicator.Code);
             }
 
-            Words.LastVerb(cleaned, (at, length) => InsideAWord(cleaned, at, length), out var cut, out var verbAt);
+            _verbText = cleaned;
+            Words.LastVerb(cleaned, _insideAWord ??= (at, length) => InsideAWord(_verbText, at, length), out var cut, out var verbAt);
 
             var name = NameWords.Clean(cleaned[cut..]);
             if (name.Length < 2 && cut > 0)
@@ -1566,8 +1679,30 @@ internal sealed class StatementReader(
 
     /// <summary>Whether the verb at <paramref name="at"/> is part of a word (有色金属, 有效投资, 公共预算), not a verb that ends a name.</summary>
     private static bool InsideAWord(string text, int at, int length)
-        => length == 1 && (WordsHoldingVerbs.Any(w => w[0] == text[at] && string.CompareOrdinal(text, at, w, 0, w.Length) == 0)
-            || WordsEndingInAVerb.Any(w => w[^1] == text[at] && at >= w.Length - 1 && string.CompareOrdinal(text, at - w.Length + 1, w, 0, w.Length) == 0));
+    {
+        if (length != 1)
+        {
+            return false;
+        }
+
+        foreach (var w in WordsHoldingVerbs)
+        {
+            if (w[0] == text[at] && string.CompareOrdinal(text, at, w, 0, w.Length) == 0)
+            {
+                return true; // a loop, not Any with a closure: this runs for every verb candidate of every name
+            }
+        }
+
+        foreach (var w in WordsEndingInAVerb)
+        {
+            if (w[^1] == text[at] && at >= w.Length - 1 && string.CompareOrdinal(text, at - w.Length + 1, w, 0, w.Length) == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Words before a catalogue name that do not change the measure (地方一般公共预算收入, 金融机构人民币存款余额). 限额以上/限上 do
@@ -1722,8 +1857,22 @@ internal sealed class StatementReader(
 
         var ps = text.ToPlain(start);
         var pe = text.ToPlain(start + length - 1) + 1;
-        return text.Plain[ps..Math.Min(pe, text.Plain.Length)];
+        var raw = text.Plain.AsSpan()[ps..Math.Min(pe, text.Plain.Length)];
+        if (raw.Length > 24 || _raws.Dictionary.Count >= 4096)
+        {
+            return raw.ToString();
+        }
+
+        if (!_raws.TryGetValue(raw, out var known))
+        {
+            known = raw.ToString();
+            _raws.Dictionary[known] = known;
+        }
+
+        return known; // the same few names are written again and again: one string each per document
     }
+
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _raws = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private int Rank(SentenceState st, int s, int i, int e)
     {
@@ -1762,7 +1911,7 @@ internal sealed class StatementReader(
     private void EmitRank(SentenceState st, int s, int e, int start, int length, decimal? rank)
     {
         var basis = st.Last;
-        var name = basis is null ? NameWords.Clean(Pre(st, start)) : basis.Indicator;
+        var name = basis is null ? CleanPre(st, start) : basis.Indicator;
         if (name.Length == 0)
         {
             return;

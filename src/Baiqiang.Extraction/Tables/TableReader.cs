@@ -544,8 +544,14 @@ internal sealed class TableReader(DocumentText text, IndicatorNames dictionary, 
 
     private static bool IsHeaderRow(string n, Paragraph p)
     {
+        var line = n.AsSpan(p.Start, p.End - p.Start);
+        var tabbed = line.Contains('\t');
+        if (!tabbed && !line.Contains("  ", StringComparison.Ordinal))
+        {
+            return false; // one cell at most (cells split at a tab or two spaces): every line of prose is one, so no list is built for it
+        }
+
         var cells = Cells(n, p);
-        var tabbed = n.AsSpan(p.Start, p.End - p.Start).Contains('\t');
         if (cells.Count < (tabbed ? 2 : 3))
         {
             return false;
