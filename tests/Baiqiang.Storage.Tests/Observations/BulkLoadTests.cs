@@ -1,5 +1,6 @@
 using Baiqiang.Core.Indicators;
 using Baiqiang.Core.Observations;
+using Baiqiang.Core.Quantities;
 using Baiqiang.Storage.Observations;
 using Baiqiang.Storage.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +40,46 @@ public abstract class BulkLoadTests<TFixture>(TFixture fixture) : IClassFixture<
         Assert.Equal(key, await PrimaryKeyAsync(db));
         var last = records[^1];
         Assert.Equal(last, Assert.Single(await ObservationQueries.SeriesAsync(db, last.Region, last.Indicator, Ct), o => o.Period == last.Period).ToRecord());
+    }
+
+    [Fact]
+    public async Task WriteAsync_BulkPath_StoresEveryFieldExactlyAsGiven()
+    {
+        await using var db = fixture.Open();
+        var records = Records.Many(ObservationWriter.BulkThreshold + 100, "t_exact");
+        decimal[] values = [0m, 0.00m, -0.00000001m, 0.00000001m, 99999999999999999999.99999999m, -12345678901234.5678m, 80.19m, 10000m, 1.10m, -7.5m, 4294967296.00000001m];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var basis = (GrowthBasis)(i % 3);
+            records[i] = records[i] with
+            {
+                Value = values[i],
+                GrowthPercent = i % 4 == 0 ? null : (i * 1.25m) - 3m,
+                GrowthBasis = basis,
+                CurrentPriceGrowthPercent = basis == GrowthBasis.Current ? null : 6.1m,
+                Qualifier = (Qualifier)(i % 3),
+                Source = new ObservationSource(SourceKind.Document, i % 2 == 0 ? "二〇二三年统计公报.csv" : "bulk.csv", i % 2 == 0 ? null : i + 2, i % 2 == 0 ? null : "数值"),
+            };
+        }
+
+        records[^1] = records[^1] with { Value = null, GrowthPercent = 9.8m };
+
+        try
+        {
+            var summary = await ObservationWriter.WriteAsync(db, records, "批量", TimeProvider.System, Ct);
+
+            Assert.Equal(new WriteSummary(records.Count, 0, 0), summary);
+            var stored = await db.Observations.AsNoTracking().Where(o => o.IndicatorCode == new IndicatorCode("t_exact")).ToListAsync(Ct);
+            Assert.Equal(records.Count, stored.Count);
+            Assert.All(stored, o => Assert.True(o.Revision == 1 && o.IsCurrent && o.SupersededAt is null && o.RecordedBy == "批量"));
+            var byKey = stored.ToDictionary(o => (o.RegionCode, o.Period), o => o.ToRecord());
+            Assert.All(records, r => Assert.Equal(r, byKey[(r.Region, r.Period)]));
+        }
+        finally
+        {
+            // The empty-table test of this class needs the table empty again.
+            await db.Observations.Where(o => o.IndicatorCode == new IndicatorCode("t_exact")).ExecuteDeleteAsync(CancellationToken.None);
+        }
     }
 
     private static async Task<int> SecondaryIndexCountAsync(BaiqiangDbContext db)
