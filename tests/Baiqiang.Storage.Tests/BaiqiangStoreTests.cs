@@ -48,6 +48,33 @@ public sealed class BaiqiangStoreTests
         => Assert.Throws<FormatException>(() => BaiqiangStore.Resolve("postgres://", null));
 
     [Fact]
+    public void Open_Postgres_PreparesRepeatedStatementsAutomatically()
+    {
+        using var pg = BaiqiangStore.Open(new StoreOptions(StoreProvider.PostgreSql, "Host=localhost;Database=x"));
+
+        var used = new NpgsqlConnectionStringBuilder(pg.Database.GetConnectionString());
+        Assert.Equal(BaiqiangStore.PostgresMaxAutoPrepare, used.MaxAutoPrepare);
+        Assert.Equal(("localhost", "x"), (used.Host, used.Database));
+    }
+
+    [Theory]
+    [InlineData("Host=localhost;Database=x;Max Auto Prepare=0", 0)]
+    [InlineData("Host=localhost;Database=x;max auto prepare=7", 7)]
+    [InlineData("Host=localhost;Database=x;MaxAutoPrepare=9", 9)]
+    public void WithAutoPrepare_ConnectionStringSetsIt_KeepsTheGivenValue(string connectionString, int expected)
+    {
+        Assert.Equal(connectionString, BaiqiangStore.WithAutoPrepare(connectionString));
+        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(BaiqiangStore.WithAutoPrepare(connectionString)).MaxAutoPrepare);
+    }
+
+    [Fact]
+    public void Open_Sqlite_ConnectionStringUnchanged()
+    {
+        using var sqlite = BaiqiangStore.Open(new StoreOptions(StoreProvider.Sqlite, "Data Source=:memory:"));
+        Assert.Equal("Data Source=:memory:", sqlite.Database.GetConnectionString());
+    }
+
+    [Fact]
     public void Open_EachProvider_GivesItsContext()
     {
         using var sqlite = BaiqiangStore.Open(new StoreOptions(StoreProvider.Sqlite, "Data Source=:memory:"));

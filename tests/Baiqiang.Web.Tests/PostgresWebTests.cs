@@ -1,5 +1,6 @@
 using System.Net;
 using Baiqiang.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Baiqiang.Web.Tests;
@@ -74,6 +75,45 @@ public sealed class PostgresWebTests(PostgresWebFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, jy.StatusCode);
         var series = await editor.GetStringAsync(new Uri("/api/observations/series?region=510502&indicator=gdp", UriKind.Relative), ct);
         Assert.Contains("1500.2", series, StringComparison.Ordinal);
+    }
+
+    /// <summary>Issue 22: the store's contexts on PostgreSQL prepare repeated statements (a year-unbounded series is
+    /// otherwise planned over every year partition on each request), and a series served from the prepared statement's
+    /// generic plan is byte for byte the one served unprepared.</summary>
+    [Fact]
+    public async Task Postgres_SeriesApi_RepeatedCacheMisses_PreparedAndSameBytes()
+    {
+        if (!factory.Available)
+        {
+            const string reason = "PostgreSQL web tests need BAIQIANG_TEST_PG";
+            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                Assert.Fail("CI=true but " + reason);
+            }
+
+            Assert.Skip(reason);
+        }
+
+        var ct = TestContext.Current.CancellationToken;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<Baiqiang.Storage.BaiqiangDbContext>();
+            var identity = scope.ServiceProvider.GetRequiredService<Baiqiang.Storage.Users.WebIdentityDbContext>();
+            Assert.Equal(Baiqiang.Storage.BaiqiangStore.PostgresMaxAutoPrepare,
+                new NpgsqlConnectionStringBuilder(Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetConnectionString(store.Database)).MaxAutoPrepare);
+            Assert.Equal(Baiqiang.Storage.BaiqiangStore.PostgresMaxAutoPrepare,
+                new NpgsqlConnectionStringBuilder(Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetConnectionString(identity.Database)).MaxAutoPrepare);
+        }
+
+        using var client = await factory.TokenClientAsync("admin");
+        var first = await client.GetByteArrayAsync(new Uri("/api/observations/series?region=320612&indicator=gdp", UriKind.Relative), ct);
+        Assert.Contains("\"2023", System.Text.Encoding.UTF8.GetString(first), StringComparison.Ordinal);
+        for (var i = 0; i < 12; i++)
+        {
+            // Every request misses the response cache and reads the store; from the fifth on, through the prepared statement.
+            Baiqiang.Web.Explorer.SeriesCache.Invalidate();
+            Assert.Equal(first, await client.GetByteArrayAsync(new Uri("/api/observations/series?region=320612&indicator=gdp", UriKind.Relative), ct));
+        }
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public static class UserAccounts
         {
             if (store.Provider == StoreProvider.PostgreSql)
             {
-                o.UseNpgsql(store.ConnectionString);
+                o.UseNpgsql(BaiqiangStore.WithAutoPrepare(store.ConnectionString));
             }
             else
             {
