@@ -1,16 +1,15 @@
 using System.Globalization;
 using System.Text;
-using Baiqiang.Core.Evaluation;
 using Baiqiang.Core.Text;
-using Baiqiang.Storage.Import;
 
-namespace Baiqiang.Storage.Evaluation;
+namespace Baiqiang.Core.Evaluation;
 
 /// <summary>
 /// Reads a decision-matrix CSV for <c>baiqiang weights</c> / <c>baiqiang rank --input</c>: a header row of
 /// indicator names (the first header cell names the unit column and is otherwise ignored), then one row per unit:
 /// its name, then numbers. UTF-8 or GB18030, comma / tab / semicolon detected. All rows or none: every bad cell is
-/// reported by row, column and reason in Chinese and English.
+/// reported by row, column and reason in Chinese and English. In Core (no store) so the Native AOT front of the
+/// <c>baiqiang</c> command reads it exactly as the managed CLI does.
 /// </summary>
 public static class MatrixFile
 {
@@ -30,18 +29,18 @@ public static class MatrixFile
         await using var file = File.OpenRead(path);
         if (file.Length > MaxBytes)
         {
-            throw Fail(FileChecks.TooLarge(file.Length, MaxBytes));
+            throw Fail(TextFiles.TooLarge(file.Length, MaxBytes));
         }
 
-        using var buffer = await FileChecks.BufferAsync(file, MaxBytes, ct) ?? throw Fail(FileChecks.TooLarge(file.Length, MaxBytes));
+        using var buffer = await TextFiles.BufferAsync(file, MaxBytes, ct) ?? throw Fail(TextFiles.TooLarge(file.Length, MaxBytes));
         if (buffer.Length == 0)
         {
-            throw Fail(FileChecks.Empty());
+            throw Fail(TextFiles.Empty());
         }
 
-        var encoding = await FileChecks.DetectEncodingAsync(buffer, ct);
+        var encoding = await TextFiles.DetectEncodingAsync(buffer, ct);
         buffer.Position = 0;
-        char delimiter = await FileChecks.DetectDelimiterAsync(buffer, encoding, path, ct);
+        char delimiter = await TextFiles.DetectDelimiterAsync(buffer, encoding, path, ct);
         buffer.Position = 0;
         using var reader = new StreamReader(buffer, encoding, detectEncodingFromByteOrderMarks: true);
         var text = await reader.ReadToEndAsync(ct);
@@ -55,7 +54,7 @@ public static class MatrixFile
         var rows = SplitRows(text, delimiter).Where(r => r.Count > 1 || (r.Count == 1 && r[0].Trim().Length > 0)).ToList();
         if (rows.Count == 0)
         {
-            throw Fail(FileChecks.Empty());
+            throw Fail(TextFiles.Empty());
         }
 
         var header = rows[0];
