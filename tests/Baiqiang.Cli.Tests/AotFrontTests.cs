@@ -22,6 +22,11 @@ public sealed class AotFrontFixture : IAsyncLifetime
 
     public string? Failure { get; private set; }
 
+    /// <summary>The informational version of the CLI built beside the tests (what its <c>--version</c> prints).</summary>
+    public static string ManagedVersion => typeof(BaiqiangCommand).Assembly
+        .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+        .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion;
+
     public async ValueTask InitializeAsync()
     {
         if (!OperatingSystem.IsLinux())
@@ -48,6 +53,10 @@ public sealed class AotFrontFixture : IAsyncLifetime
                  {
                      "publish", Path.Combine(root, "src", "Baiqiang.Cli.Front"), "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier,
                      "-p:PublishManagedCli=false", "-o", Path.GetDirectoryName(Alone)!, "-nologo",
+
+                     // An installation publishes both programs from one commit; these tests pair the front with the CLI
+                     // built beside them, possibly at an earlier commit, so the front is given that build's version.
+                     "-p:IncludeSourceRevisionInInformationalVersion=false", "-p:InformationalVersion=" + ManagedVersion,
                  })
         {
             start.ArgumentList.Add(a);
@@ -246,6 +255,7 @@ public sealed class AotFrontTests(AotFrontFixture front) : IClassFixture<AotFron
         var aot = await RunAsync(front.Alone, dir, "--version");
 
         Assert.Equal(0, managed.Exit);
+        Assert.Equal(AotFrontFixture.ManagedVersion + "\n", managed.Text);
         AssertSame(managed, aot);
     }
 

@@ -152,7 +152,9 @@ public static class TextFiles
     /// <summary>Copies a non-seekable stream into memory, or returns null when it exceeds <paramref name="maxBytes"/>.</summary>
     public static async Task<MemoryStream?> BufferAsync(Stream stream, long maxBytes, CancellationToken ct)
     {
-        var ms = new MemoryStream();
+        // A file's length is known: one allocation instead of doubling copies (the length is only a capacity hint).
+        long hint = stream.CanSeek ? Math.Clamp(stream.Length - stream.Position, 0, Math.Clamp(maxBytes, 0, 1L << 30)) : 0;
+        var ms = new MemoryStream((int)hint);
         var buffer = new byte[81920];
         int n;
         while ((n = await stream.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
