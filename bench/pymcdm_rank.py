@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """pymcdm's side of `baiqiang rank --input M.csv --method topsis --weights-method entropy --directions D`, as one process.
 
-Usage: PYMCDM_SRC=/path/to/tree /usr/bin/python3 bench/pymcdm_rank.py M.csv DIRECTIONS [--no-validation] [--real-imports]
+Usage: PYMCDM_SRC=/path/to/tree /usr/bin/python3 bench/pymcdm_rank.py M.csv DIRECTIONS [--no-validation] [--real-imports | --full-import]
 
 Reads the same CSV as the CLI (header row, unit names in the first column), computes pymcdm's entropy weights on the
 raw matrix, TOPSIS() (pymcdm's default min-max normalisation) with those weights and DIRECTIONS (e.g. +,+,-), and
@@ -10,6 +10,9 @@ unless --no-validation is given (`validation=False`). pymcdm is imported by benc
 pandas replaced by placeholders, so the process pays for numpy and pymcdm's own modules only; with --real-imports
 the modules' own `from scipy.linalg import null_space` and `import pandas` run for real (both must be installed), as
 they do in an installed pymcdm (whose package __init__, importing every method and matplotlib, is still bypassed).
+With --full-import the script does what a user of an installed pymcdm does: `import pymcdm` (its package __init__
+runs every method, the weights, the COMET tools and the matplotlib visuals, with numpy, scipy, pandas, matplotlib
+and tabulate imported for real) and calls `pymcdm.methods.TOPSIS` and `pymcdm.weights.entropy_weights`.
 """
 
 import csv
@@ -27,7 +30,12 @@ def main():
     src = os.environ.get('PYMCDM_SRC')
     if not src:
         sys.exit('set PYMCDM_SRC to a directory containing the pymcdm package')
-    TOPSIS, pw = import_pymcdm(src, always_placeholders='--real-imports' not in sys.argv[3:])
+    if '--full-import' in sys.argv[3:]:
+        sys.path.insert(0, src)
+        import pymcdm
+        TOPSIS, pw = pymcdm.methods.TOPSIS, pymcdm.weights
+    else:
+        TOPSIS, pw = import_pymcdm(src, always_placeholders='--real-imports' not in sys.argv[3:])
     with open(sys.argv[1], newline='', encoding='utf-8') as f:
         rows = list(csv.reader(f))
     units = [r[0] for r in rows[1:]]

@@ -5,16 +5,21 @@
 #
 #   PYMCDM_SRC=/path/to/pymcdm-tree bench/rank-process-side-by-side.sh [OUT_DIR]   # RUNS=20; PUBLISH=0 reuses OUT_DIR/cli
 #
-# The CLI is timed as the README installs it: `dotnet publish src/Baiqiang.Cli -c Release -r linux-x64` (ReadyToRun),
-# here into OUT_DIR/cli. The matrix is EvaluationBenchmarks' 2,978 × 30, written by `Baiqiang.Benchmarks.dll
+# The CLI is timed as the README installs it: `dotnet publish src/Baiqiang.Cli.Front -c Release -r linux-x64`, here into
+# OUT_DIR/cli — the Native AOT front `baiqiang`, which runs `rank --input` itself, and beside it the managed CLI
+# (ReadyToRun) in OUT_DIR/cli/lib, which is also timed directly as `baiqiang-managed` (what the README installed before). The matrix is EvaluationBenchmarks' 2,978 × 30, written by `Baiqiang.Benchmarks.dll
 # pymcdm-export` as in bench/pymcdm-side-by-side.sh (skipped when OUT_DIR/matrix.csv exists). pymcdm is not vendored:
 # PYMCDM_SRC is a directory holding the pymcdm package (see bench/pymcdm-side-by-side.sh and docs/benchmarks.md).
 # The commands, in this order each round (bench/rank_process_side_by_side.py):
 #   baiqiang        baiqiang rank --input matrix.csv --method topsis --weights-method entropy --directions D
+#   baiqiang-managed  lib/baiqiang rank --input … (the same command in the managed CLI, ReadyToRun)
 #   pymcdm          python3 bench/pymcdm_rank.py matrix.csv D --no-validation   (TOPSIS validation=False, its cheapest)
 #   pymcdm-default  python3 bench/pymcdm_rank.py matrix.csv D                   (pymcdm's default call, validation on)
 #   pymcdm-scipy-pandas  … D --no-validation --real-imports   (only when scipy and pandas import: pymcdm's modules
 #                   import both at load time, as an installed pymcdm does)
+#   pymcdm-full-import  … D --no-validation --full-import   (only when scipy, pandas, matplotlib and tabulate import:
+#                   `import pymcdm` as a user of an installed pymcdm writes it — every method, the COMET tools and the
+#                   matplotlib visuals)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${PYMCDM_SRC:?set PYMCDM_SRC to a directory containing the pymcdm package (e.g. a clone of github.com/kotbaton/pymcdm)}"
@@ -26,7 +31,7 @@ PY=/usr/bin/python3
 
 mkdir -p "$OUT"
 if [ "${PUBLISH:-1}" != 0 ] || [ ! -x "$OUT/cli/baiqiang" ]; then
-  dotnet publish src/Baiqiang.Cli -c Release -r linux-x64 -o "$OUT/cli" -v q -nologo >/dev/null
+  dotnet publish src/Baiqiang.Cli.Front -c Release -r linux-x64 -o "$OUT/cli" -v q -nologo >/dev/null
 fi
 if [ ! -f "$OUT/matrix.csv" ]; then
   dotnet build -c Release bench/Baiqiang.Benchmarks -v q -nologo >/dev/null
@@ -34,9 +39,12 @@ if [ ! -f "$OUT/matrix.csv" ]; then
 fi
 DIRS="$(tr -d '[:space:]' <"$OUT/directions.txt")"
 REAL=; "$PY" -c 'import scipy.linalg, pandas' 2>/dev/null && REAL=1
-echo "=== $(uname -sr), $(nproc) CPUs, $("$OUT/cli/baiqiang" --version 2>/dev/null | head -1) (ReadyToRun publish), $("$PY" --version), numpy $("$PY" -c 'import numpy; print(numpy.__version__)')"
+FULL=; "$PY" -c 'import scipy.linalg, pandas, matplotlib.pyplot, tabulate' 2>/dev/null && FULL=1
+echo "=== $(uname -sr), $(nproc) CPUs, $("$OUT/cli/baiqiang" --version 2>/dev/null | head -1) (Native AOT front + ReadyToRun lib/), $("$PY" --version), numpy $("$PY" -c 'import numpy; print(numpy.__version__)')"
 "$PY" bench/rank_process_side_by_side.py "$RUNS" "$OUT/runs" \
   "baiqiang=$OUT/cli/baiqiang rank --input $OUT/matrix.csv --method topsis --weights-method entropy --directions $DIRS" \
+  "baiqiang-managed=$OUT/cli/lib/baiqiang rank --input $OUT/matrix.csv --method topsis --weights-method entropy --directions $DIRS" \
   "pymcdm=$PY bench/pymcdm_rank.py $OUT/matrix.csv $DIRS --no-validation" \
   "pymcdm-default=$PY bench/pymcdm_rank.py $OUT/matrix.csv $DIRS" \
-  ${REAL:+"pymcdm-scipy-pandas=$PY bench/pymcdm_rank.py $OUT/matrix.csv $DIRS --no-validation --real-imports"}
+  ${REAL:+"pymcdm-scipy-pandas=$PY bench/pymcdm_rank.py $OUT/matrix.csv $DIRS --no-validation --real-imports"} \
+  ${FULL:+"pymcdm-full-import=$PY bench/pymcdm_rank.py $OUT/matrix.csv $DIRS --no-validation --full-import"}

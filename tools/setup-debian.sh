@@ -13,7 +13,7 @@ fi
 
 export DEBIAN_FRONTEND=noninteractive
 apt-get update
-apt-get install -y --no-install-recommends chromium fonts-noto-cjk nodejs npm postgresql ca-certificates
+apt-get install -y --no-install-recommends chromium fonts-noto-cjk nodejs npm postgresql ca-certificates clang zlib1g-dev
 
 if ! command -v dotnet >/dev/null; then
   echo "The .NET 10 SDK is not installed: see https://learn.microsoft.com/dotnet/core/install/linux-debian" >&2

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Baiqiang.Core.Evaluation;
 using Baiqiang.Core.Indicators;
-using Baiqiang.Storage.Evaluation;
 using BenchmarkDotNet.Attributes;
 
 namespace Baiqiang.Benchmarks;

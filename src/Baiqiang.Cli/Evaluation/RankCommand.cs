@@ -9,20 +9,14 @@ namespace Baiqiang.Cli.Evaluation;
 
 /// <summary>
 /// <c>baiqiang rank --input M.csv --method … [--weights W.csv | --weights-method …] [--directions …]</c> → CSV
-/// <c>unit,score,rank</c>; and <c>baiqiang rank --framework F --period P --group G [--format csv|xlsx|json]</c>
-/// ranking regions from the store.
+/// <c>unit,score,rank</c> (<see cref="RankMatrix"/>, shared with the Native AOT front); and <c>baiqiang rank --framework F
+/// --period P --group G [--format csv|xlsx|json]</c> ranking regions from the store.
 /// </summary>
 internal static class RankCommand
 {
     public static Command Create()
     {
-        var input = new Option<string?>("--input") { Description = "决策矩阵 CSV(首行指标名,首列单元名)/ decision matrix CSV (header of indicator names, first column unit names)" };
-        var method = new Option<string>("--method") { Description = "排序方法 / method: " + MatrixMethods.RankMethodsHelp, DefaultValueFactory = _ => "topsis" };
-        method.AcceptOnlyFromAmong("topsis", "topsis-vector", "vikor", "wsm", "copeland");
-        var weights = new Option<string?>("--weights") { Description = "权重 CSV(indicator,weight,即 baiqiang weights 的输出)/ weights CSV (indicator,weight — the output of baiqiang weights)" };
-        var weightsMethod = new Option<string?>("--weights-method") { Description = "客观赋权方法(默认 equal)/ objective weights (default equal): " + MatrixMethods.WeightMethodsHelp };
-        weightsMethod.AcceptOnlyFromAmong("entropy", "entropy-minmax", "critic", "std", "equal", "pca");
-        var directions = new Option<string?>("--directions") { Description = "各指标方向,如 +,-,+(默认全为 +)/ directions, e.g. +,-,+ (default all +)" };
+        var matrix = new RankMatrix();
         var framework = new Option<string?>("--framework") { Description = "指标体系:JSON/XLSX 文件或已保存的名称(内置 top100-illustration)/ framework file (JSON/XLSX) or stored name (built-in: top100-illustration)" };
         var period = new Option<string?>("--period") { Description = "统计期别,如 2024 / period, e.g. 2024" };
         var group = new Option<string?>("--group") { Description = "对比组,如 pref:510500 或榜单 id / peer group, e.g. pref:510500 or a ranking list id" };
@@ -31,17 +25,24 @@ internal static class RankCommand
         var output = new Option<string?>("--out") { Description = "输出文件(xlsx 必填)/ output file (required for xlsx)" };
         var population = new Option<string?>("--population") { Description = "人口表(2020普查 population.csv),库中无常住人口时用于人均折算 / census population table for per-capita leaves when the store has no resident population" };
         var lang = Output.ExportLanguageOption.Create();
-        var command = new Command("rank", "综合评价排名 / composite evaluation and ranking")
+        var command = new Command(RankMatrix.Name, RankMatrix.Description);
+        foreach (var o in matrix.Options)
         {
-            input, method, weights, weightsMethod, directions, framework, period, group, format, output, population, lang,
-        };
+            command.Options.Add(o);
+        }
+
+        foreach (var o in new Option[] { framework, period, group, format, output, population, lang })
+        {
+            command.Options.Add(o);
+        }
+
         command.SetAction(async (parse, ct) =>
         {
             try
             {
-                if (parse.GetValue(input) is { } file)
+                if (parse.GetValue(matrix.Input) is { } file)
                 {
-                    return await RankMatrixAsync(parse, file, parse.GetRequiredValue(method), parse.GetValue(weights), parse.GetValue(weightsMethod), parse.GetValue(directions), ct);
+                    return await matrix.RunAsync(parse, file, ct);
                 }
 
                 if (parse.GetValue(framework) is { } f)
@@ -60,29 +61,6 @@ internal static class RankCommand
             }
         });
         return command;
-    }
-
-    private static async Task<int> RankMatrixAsync(ParseResult parse, string file, string method, string? weightsFile, string? weightsMethod, string? directions, CancellationToken ct)
-    {
-        if (weightsFile is not null && weightsMethod is not null)
-        {
-            await parse.Err().WriteLineAsync("--weights 与 --weights-method 只能选一个 / give either --weights or --weights-method, not both");
-            return 2;
-        }
-
-        var matrix = await MatrixMethods.LoadAsync(file, directions, ct);
-        var w = weightsFile is not null
-            ? MatrixMethods.ReadWeights(weightsFile, matrix.Criteria)
-            : MatrixMethods.Weights(matrix, weightsMethod ?? "equal");
-        var (scores, ranks) = MatrixMethods.Rank(matrix, method, w);
-        var o = parse.Out();
-        await o.WriteLineAsync("unit,score,rank");
-        for (int i = 0; i < scores.Length; i++)
-        {
-            await o.WriteLineAsync($"{MatrixMethods.Field(matrix.Units[i])},{MatrixMethods.Number(scores[i])},{ranks[i].ToString(CultureInfo.InvariantCulture)}");
-        }
-
-        return 0;
     }
 
     private static async Task<int> RankStoreAsync(

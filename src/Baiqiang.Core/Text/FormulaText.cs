@@ -27,4 +27,12 @@ public static class FormulaText
         ArgumentNullException.ThrowIfNull(text);
         return text.Length > 1 && text[0] == '\'' && LooksLikeFormula(text.AsSpan(1)) ? text[1..] : text;
     }
+
+    /// <summary>A CSV text field: neutralised against formulas (<see cref="Neutralize"/>), quoted when it holds a comma,
+    /// quote or line break.</summary>
+    public static string CsvField(string? text)
+    {
+        var s = Neutralize(text);
+        return s.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+    }
 }

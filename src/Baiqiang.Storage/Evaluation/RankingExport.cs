@@ -137,11 +137,7 @@ public static class RankingExport
 
     /// <summary>A CSV text field: neutralised against formulas (<see cref="FormulaText"/>), quoted when it holds a comma,
     /// quote or line break.</summary>
-    public static string Field(string s)
-    {
-        s = FormulaText.Neutralize(s);
-        return s.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
-    }
+    public static string Field(string s) => FormulaText.CsvField(s);
 
     private static string[] Dimensions(EvaluationFramework fw) => [.. fw.Dimensions.Where(d => !d.IsLeaf).Select(d => d.Code)];
 }

@@ -2,12 +2,11 @@ using System.Globalization;
 using Baiqiang.Core.Evaluation;
 using Baiqiang.Core.Indicators;
 using Baiqiang.Core.Text;
-using Baiqiang.Storage.Evaluation;
 
 namespace Baiqiang.Cli.Evaluation;
 
 /// <summary>The matrix-file half of <c>weights</c> and <c>rank --input</c>: parse options, compute, print CSV.</summary>
-internal static class MatrixMethods
+public static class MatrixMethods
 {
     public const string WeightMethodsHelp =
         "entropy = 熵权法(pymcdm,原始矩阵须非负,忽略方向:p=x/Σx, E=−Σp·ln p/ln m, w∝1−E) / entropy on the raw matrix (pymcdm; non-negative; directions ignored); "
@@ -137,8 +136,8 @@ internal static class MatrixMethods
 
     public static string Number(double v) => v.ToString("0.############", CultureInfo.InvariantCulture);
 
-    /// <summary>A CSV text field, neutralised against formulas and quoted when needed (<see cref="RankingExport.Field"/>).</summary>
-    public static string Field(string s) => RankingExport.Field(s);
+    /// <summary>A CSV text field, neutralised against formulas and quoted when needed (<see cref="FormulaText.CsvField"/>).</summary>
+    public static string Field(string s) => FormulaText.CsvField(s);
 
     public static async Task<DecisionMatrix> LoadAsync(string input, string? directions, CancellationToken ct)
     {

@@ -8,7 +8,7 @@ namespace Baiqiang.Cli;
 /// every loaded assembly, the methods the JIT compiled (ReadyToRun code needs none) and its time, garbage collections
 /// and the process's CPU — so a slow start can be traced to its cause (docs/benchmarks.md, "rank --input whole process").
 /// </summary>
-internal static class StartupReport
+public static class StartupReport
 {
     public const string Variable = "BAIQIANG_STARTUP_REPORT";
 

@@ -1,11 +1,10 @@
 using System.CommandLine;
-using Baiqiang.Cli.Store;
 using Baiqiang.Core.Evaluation;
 
 namespace Baiqiang.Cli.Evaluation;
 
 /// <summary><c>baiqiang weights --input M.csv --method entropy|entropy-minmax|critic|std|equal [--directions +,-,…]</c> → CSV <c>indicator,weight</c>.</summary>
-internal static class WeightsCommand
+public static class WeightsCommand
 {
     public static Command Create()
     {
@@ -20,7 +19,7 @@ internal static class WeightsCommand
             {
                 var matrix = await MatrixMethods.LoadAsync(parse.GetRequiredValue(input), parse.GetValue(directions), ct);
                 var w = MatrixMethods.Weights(matrix, parse.GetRequiredValue(method));
-                var output = parse.Out();
+                var output = parse.InvocationConfiguration.Output;
                 await output.WriteLineAsync("indicator,weight");
                 for (int j = 0; j < w.Length; j++)
                 {
@@ -31,7 +30,7 @@ internal static class WeightsCommand
             }
             catch (EvaluationException e)
             {
-                await parse.Err().WriteLineAsync(e.Message);
+                await parse.InvocationConfiguration.Error.WriteLineAsync(e.Message);
                 return 1;
             }
         });
