@@ -606,6 +606,41 @@ public static class ObservationWriter
 
     private static string DecimalText(decimal value) => value.ToString("0.0###########################", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// The UTF-8 bytes of the texts both bulk writers send per row (indicator codes, periods, units, sources), encoded once
+    /// per distinct text. Per-row texts (a source column naming each row's document) are not worth keeping past 10,000.
+    /// </summary>
+    private sealed class Utf8Texts
+    {
+        private readonly Dictionary<string, byte[]> _texts = new(StringComparer.Ordinal);
+        private readonly Dictionary<StatPeriod, byte[]> _periods = [];
+
+        public byte[] Text(string value)
+        {
+            if (!_texts.TryGetValue(value, out var bytes))
+            {
+                bytes = Encoding.UTF8.GetBytes(value);
+                if (_texts.Count < 10_000)
+                {
+                    _texts[value] = bytes;
+                }
+            }
+
+            return bytes;
+        }
+
+        public byte[] Period(StatPeriod period)
+        {
+            if (!_periods.TryGetValue(period, out var bytes))
+            {
+                bytes = Encoding.UTF8.GetBytes(period.ToString());
+                _periods[period] = bytes;
+            }
+
+            return bytes;
+        }
+    }
+
     /// <summary>Rows of a bulk load, written one by one as they come; disposing without <see cref="Complete"/> abandons
     /// the load (the surrounding transaction is then rolled back).</summary>
     private interface IBulkRows : IDisposable
@@ -636,8 +671,7 @@ public static class ObservationWriter
         private int _pendingCount;
         private readonly byte[] _recordedAt;
         private readonly byte[] _user;
-        private readonly Dictionary<string, byte[]> _texts = new(StringComparer.Ordinal);
-        private readonly Dictionary<StatPeriod, byte[]> _periods = [];
+        private readonly Utf8Texts _utf8 = new();
         private int _count;
 
         public SqliteBulkRows(SqliteConnection connection, DateTimeOffset now, string user)
@@ -724,13 +758,13 @@ public static class ObservationWriter
         {
             Span<byte> number = stackalloc byte[64];
             raw.sqlite3_bind_int(stmt, offset + 1, r.Region.Value);
-            raw.sqlite3_bind_text(stmt, offset + 2, Text(r.Indicator.Value));
-            raw.sqlite3_bind_text(stmt, offset + 3, PeriodText(r.Period));
+            raw.sqlite3_bind_text(stmt, offset + 2, _utf8.Text(r.Indicator.Value));
+            raw.sqlite3_bind_text(stmt, offset + 3, _utf8.Period(r.Period));
             raw.sqlite3_bind_int(stmt, offset + 4, r.Period.Year);
             raw.sqlite3_bind_int(stmt, offset + 5, r.Period.FirstMonth);
             raw.sqlite3_bind_int(stmt, offset + 6, r.Period.LastMonth);
             BindDecimal(stmt, offset + 7, r.Value, number);
-            raw.sqlite3_bind_text(stmt, offset + 8, Text(r.Unit.Symbol));
+            raw.sqlite3_bind_text(stmt, offset + 8, _utf8.Text(r.Unit.Symbol));
             BindDecimal(stmt, offset + 9, r.GrowthPercent, number);
             raw.sqlite3_bind_int(stmt, offset + 10, (int)r.Qualifier);
             raw.sqlite3_bind_int(stmt, offset + 11, (int)r.Source.Kind);
@@ -757,32 +791,6 @@ public static class ObservationWriter
             BindDecimal(stmt, offset + 16, r.CurrentPriceGrowthPercent, number);
         }
 
-        private byte[] Text(string value)
-        {
-            if (!_texts.TryGetValue(value, out var bytes))
-            {
-                bytes = Encoding.UTF8.GetBytes(value);
-                if (_texts.Count < 10_000)
-                {
-                    // Per-row texts (a source column naming each row's document) are not worth keeping.
-                    _texts[value] = bytes;
-                }
-            }
-
-            return bytes;
-        }
-
-        private byte[] PeriodText(StatPeriod period)
-        {
-            if (!_periods.TryGetValue(period, out var bytes))
-            {
-                bytes = Encoding.UTF8.GetBytes(period.ToString());
-                _periods[period] = bytes;
-            }
-
-            return bytes;
-        }
-
         private void BindText(sqlite3_stmt stmt, int index, string? value)
         {
             if (value is null)
@@ -791,7 +799,7 @@ public static class ObservationWriter
             }
             else
             {
-                raw.sqlite3_bind_text(stmt, index, Text(value));
+                raw.sqlite3_bind_text(stmt, index, _utf8.Text(value));
             }
         }
 
@@ -839,8 +847,7 @@ public static class ObservationWriter
         private readonly long _recordedAt = PgCopyRow.TimestampTz(now);
         private readonly byte[] _user = Encoding.UTF8.GetBytes(user);
         private readonly HashSet<int> _years = [];
-        private readonly Dictionary<string, byte[]> _texts = new(StringComparer.Ordinal);
-        private readonly Dictionary<StatPeriod, byte[]> _periods = [];
+        private readonly Utf8Texts _utf8 = new();
         private PgCopyRow _row = new(1 << 16);
         private NpgsqlRawCopyStream? _copy;
         private int _year = int.MinValue;
@@ -859,19 +866,19 @@ public static class ObservationWriter
             ref var w = ref _row;
             w.StartRow(FieldCount);
             w.Int(r.Region.Value);
-            w.Text(Text(r.Indicator.Value));
-            w.Text(PeriodText(r.Period));
+            w.Text(_utf8.Text(r.Indicator.Value));
+            w.Text(_utf8.Period(r.Period));
             w.Int(r.Period.Year);
             w.Int(r.Period.FirstMonth);
             w.Int(r.Period.LastMonth);
             w.Numeric(r.Value);
-            w.Text(Text(r.Unit.Symbol));
+            w.Text(_utf8.Text(r.Unit.Symbol));
             w.Numeric(r.GrowthPercent);
             w.Int((int)r.Qualifier);
             w.Int((int)r.Source.Kind);
-            w.Text(r.Source.Reference is { } reference ? Text(reference) : null);
+            w.Text(r.Source.Reference is { } reference ? _utf8.Text(reference) : null);
             w.Int(r.Source.Row);
-            w.Text(r.Source.Column is { } column ? Text(column) : null);
+            w.Text(r.Source.Column is { } column ? _utf8.Text(column) : null);
             w.Int((int?)ObservationEntity.StoredBasis(r.GrowthBasis));
             w.Numeric(r.CurrentPriceGrowthPercent);
             w.Int(1);
@@ -933,30 +940,5 @@ public static class ObservationWriter
             copy.Dispose();
         }
 
-        private byte[] Text(string value)
-        {
-            if (!_texts.TryGetValue(value, out var bytes))
-            {
-                bytes = Encoding.UTF8.GetBytes(value);
-                if (_texts.Count < 10_000)
-                {
-                    // Per-row texts (a source column naming each row's document) are not worth keeping.
-                    _texts[value] = bytes;
-                }
-            }
-
-            return bytes;
-        }
-
-        private byte[] PeriodText(StatPeriod period)
-        {
-            if (!_periods.TryGetValue(period, out var bytes))
-            {
-                bytes = Encoding.UTF8.GetBytes(period.ToString());
-                _periods[period] = bytes;
-            }
-
-            return bytes;
-        }
     }
 }
