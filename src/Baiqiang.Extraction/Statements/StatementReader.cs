@@ -68,6 +68,28 @@ internal sealed class StatementReader(
         public Dimension RespectiveDim;
         public bool RespectiveRatesAreLevels; // 三次产业贡献率分别为a%、b%、c%: the owed names take rates as levels, not growths
 
+        /// <summary>
+        /// Opens a list read in order (甲、乙、丙分别…): the first item takes the figure at hand, the rest are owed the figures
+        /// that follow, in <paramref name="dim"/>; a growth list also sets their sign (下降: −1), a rate list whether its
+        /// rates are levels (贡献率) rather than growths.
+        /// </summary>
+        public void OweRest(List<string> items, Dimension dim, int? sign = null, bool ratesAreLevels = false)
+        {
+            Respectively.Clear();
+            for (var i = 1; i < items.Count; i++)
+            {
+                Respectively.Enqueue(items[i]);
+            }
+
+            if (sign is { } given)
+            {
+                RespectiveSign = given;
+            }
+
+            RespectiveDim = dim;
+            RespectiveRatesAreLevels = ratesAreLevels;
+        }
+
         /// <summary>How many fields <see cref="Reset"/> clears; a test compares it with the class's fields, so a field added without a reset fails.</summary>
         public const int ResetFieldCount = 24;
 
@@ -726,14 +748,7 @@ internal sealed class StatementReader(
         var measureAfter = at >= 0 ? NameWords.Clean(pre[(at + 2)..]) : string.Empty;
         if (dirLen == 0 && at >= 0 && RespectiveNames(s, t.QualifierStart - pre.Length + at, OutputWords.Contains(measureAfter) ? measureAfter : null) is { Count: >= 2 } names)
         {
-            st.Respectively.Clear();
-            foreach (var later in names.Skip(1))
-            {
-                st.Respectively.Enqueue(later);
-            }
-
-            st.RespectiveDim = dim;
-            st.RespectiveRatesAreLevels = false;
+            st.OweRest(names, dim);
             var code = dictionary.FindLongest(names[0], dim) is { } f0 && f0.Length == names[0].Length ? f0.Indicator.Code : (IndicatorCode?)null;
             Emit(st, s, e, new FactDraft(dim == Dimension.Count ? OutputOrCount(names[0], t.Amount.Unit) : FactKind.Value, t.Amount, t.High, null, null, names[0], names[0], code, t.Start, t.End - t.Start, "value.respectively"));
             return true;
@@ -799,15 +814,7 @@ internal sealed class StatementReader(
                 rated = [.. rated.Select(x => x.EndsWith(rates.Word, StringComparison.Ordinal) ? x : x + rates.Word)]; // 第一产业、第二产业…贡献率
             }
 
-            st.Respectively.Clear();
-            foreach (var later in rated.Skip(1))
-            {
-                st.Respectively.Enqueue(later);
-            }
-
-            st.RespectiveSign = rates.Sign;
-            st.RespectiveDim = Dimension.Percent;
-            st.RespectiveRatesAreLevels = rates.Sign == 0;
+            st.OweRest(rated, Dimension.Percent, rates.Sign, ratesAreLevels: rates.Sign == 0);
             Emit(st, s, e, rates.Sign == 0
                 ? new FactDraft(FactKind.Value, amount, high, null, null, rated[0], rated[0], null, figureStart, figureLength, "value.rate-respectively")
                 : new FactDraft(FactKind.Growth, null, null, rates.Sign * amount.Value, null, rated[0], rated[0], null, figureStart, figureLength, "growth.rate-word-respectively"));
@@ -816,15 +823,7 @@ internal sealed class StatementReader(
 
         if (dirLen > 0 && pre.Contains("分别", StringComparison.Ordinal) && RespectiveNames(s, q0 - pre.Length + pre.LastIndexOf("分别", StringComparison.Ordinal)) is { Count: >= 2 } names)
         {
-            st.Respectively.Clear();
-            foreach (var later in names.Skip(1))
-            {
-                st.Respectively.Enqueue(later);
-            }
-
-            st.RespectiveSign = sign;
-            st.RespectiveDim = Dimension.Percent;
-            st.RespectiveRatesAreLevels = false;
+            st.OweRest(names, Dimension.Percent, sign);
             Emit(st, s, e, new FactDraft(FactKind.Growth, null, null, sign * amount.Value, null, names[0], names[0], null, figureStart, figureLength, "growth.respectively"));
             return;
         }
@@ -860,15 +859,7 @@ internal sealed class StatementReader(
             && RespectiveNames(s, q0 - dirLen) is { } listed && listed.Count == more + 1)
         {
             // 进口额、出口额同比下降37.9%和36.9%: two named items, one direction, their rates joined by 和 — a 分别 list without 分别.
-            st.Respectively.Clear();
-            foreach (var later in listed.Skip(1))
-            {
-                st.Respectively.Enqueue(later);
-            }
-
-            st.RespectiveSign = sign;
-            st.RespectiveDim = Dimension.Percent;
-            st.RespectiveRatesAreLevels = false;
+            st.OweRest(listed, Dimension.Percent, sign);
             Emit(st, s, e, new FactDraft(FactKind.Growth, null, null, sign * amount.Value, null, listed[0], listed[0], null, figureStart, figureLength, "growth.respectively-unsaid"));
             return;
         }
