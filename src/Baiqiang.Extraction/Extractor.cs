@@ -56,7 +56,7 @@ public sealed class FactExtractor
         var regions = RegionContext.Build(_regions, text);
         var builder = new FactBuilder(doc, text, reference, undatedYear);
         var checks = new CrossChecker();
-        var discourse = new DiscourseState();
+        var discourse = new DiscourseState(reference);
         var reader = new StatementReader(text, _dictionary, regions, discourse, builder, checks, reference);
         var paragraphs = SectionSplitter.Split(text);
         var tables = new TableReader(text, _dictionary, regions, discourse, builder, reference);

@@ -23,9 +23,13 @@ public sealed class FactDumpHarness
         var sb = new StringBuilder();
         if (Environment.GetEnvironmentVariable("BAIQIANG_FACT_TEXT") is { Length: > 0 } probe)
         {
-            // One text of one's own (a file path or the text itself), read against the national tables on 2024-09-20.
+            // One text of one's own (a file path or the text itself), read against the national tables on BAIQIANG_FACT_DATE
+            // (yyyy-MM-dd), else 2024-09-20.
             var text = File.Exists(probe) ? File.ReadAllText(probe) : probe;
-            var result = new FactExtractor(Regions.National).Extract("probe.txt", text, new DateOnly(2024, 9, 20));
+            var date = Environment.GetEnvironmentVariable("BAIQIANG_FACT_DATE") is { Length: > 0 } given
+                ? DateOnly.ParseExact(given, "yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : new DateOnly(2024, 9, 20);
+            var result = new FactExtractor(Regions.National).Extract("probe.txt", text, date);
             Write(sb, result);
             File.WriteAllText(path, sb.ToString());
             return;

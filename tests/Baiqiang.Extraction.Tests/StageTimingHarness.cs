@@ -85,7 +85,7 @@ public sealed class StageTimingHarness
         var dictionary = new FactExtractor(Regions.SampleOnly).Dictionary;
         var builder = new FactBuilder("t.txt", text, reference, null);
         var checks = new CrossChecker();
-        var discourse = new DiscourseState();
+        var discourse = new DiscourseState(reference);
         var found = TableReader.Find(text.Normalized, paragraphs);
         Mark(4);
         var reader = new StatementReader(text, dictionary, regions, discourse, builder, checks, reference);

@@ -19,9 +19,15 @@ namespace Baiqiang.Extraction.Discourse;
 /// line after a long paragraph, that state none fall back to it (一、工业 … 从主要行业看: …, 按构成分: … under a page that said
 /// 1-5月 once); a long paragraph still states its own or has none. A news lede that names a date but no figure
 /// (2020年上半年最后一天,…召开大会) sets nothing.</item>
+/// <item>The period the page's first body sentence states (its lede: 1-7月,全县…), when that paragraph states figures in it, also
+/// holds for a long paragraph that states none (a 七大支柱产业 paragraph under that lede).</item>
+/// <item>The document's year: a year written in the title block, a heading or the first body sentence (2021年,全县…), else — for a
+/// 统计公报 whose title names no year — the year before the reference date (a communiqué is published after its year). When it is
+/// earlier than the reference date's year, periods written without a year (全年, 年末, 上半年, 1-9月, 一季度) are read in it, not in
+/// the publication year; 今年/去年 still count from the reference date.</item>
 /// </list>
 /// </remarks>
-internal sealed class DiscourseState
+internal sealed class DiscourseState(DateOnly? reference = null)
 {
     private const int LongParagraph = 150;
     private const int Levels = 4;
@@ -35,6 +41,13 @@ internal sealed class DiscourseState
     private StatPeriod? _beforeMonthOnly;
     private bool _monthOnly;
     private StatPeriod? _documentPeriod;
+    private StatPeriod? _ledePeriod;
+    private StatPeriod? _ledeCandidate;
+    private int _bodyParagraphs;
+    private bool _inBody;
+    private bool _sawBody;
+    private int? _statedYear;
+    private int? _communiqueYear;
 
     /// <summary>The period in force, or null.</summary>
     public StatPeriod? Period { get; private set; }
@@ -73,10 +86,28 @@ internal sealed class DiscourseState
         }
     }
 
+    /// <summary>The year the document reports on, when it states one (or is a 统计公报 that names none), else null.</summary>
+    public int? DocumentYear => _statedYear ?? _communiqueYear;
+
+    /// <summary>
+    /// The date a period written without a year is read against: 31 December of the document's year when that year is before the
+    /// reference date's (a communiqué of 2021 published in 2022: its 全年 and 1-9月 are 2021's), else the reference date.
+    /// </summary>
+    public DateOnly? YearlessReference
+        => DocumentYear is { } y && reference is { } r && y < r.Year && y >= StatPeriod.MinYear ? new DateOnly(y, 12, 31) : reference;
+
     /// <summary>Called at each kept line.</summary>
     public void EnterParagraph(string n, Paragraph p)
     {
         var length = p.End - p.Start;
+        _inBody = !p.IsHeading;
+        _bodyParagraphs += _inBody ? 1 : 0;
+        if (p.HeadingLevel == 0 && reference is { Year: > StatPeriod.MinYear } r && n.AsSpan(p.Start, length).Contains("统计公报", StringComparison.Ordinal))
+        {
+            _communiqueYear = r.Year - 1; // 某县国民经济和社会发展统计公报, published in spring: the year before
+            _sectionPeriod[0] ??= StatPeriod.ForYear(r.Year - 1); // its figures are the year's unless a line says otherwise
+        }
+
         if (p.IsHeading)
         {
             for (var l = Math.Max(p.HeadingLevel, 1); l < Levels; l++)
@@ -104,7 +135,7 @@ internal sealed class DiscourseState
             _headingEnd = -1;
             if (length >= LongParagraph)
             {
-                Period = SectionPeriod(); // a long paragraph (an article's) states its own period or has none
+                Period = SectionPeriod() ?? _ledePeriod; // a long paragraph (an article's) states its own period, or the lede's, or none
             }
             else if (_previousLength >= LongParagraph)
             {
@@ -156,8 +187,8 @@ internal sealed class DiscourseState
 
                 next = current.SamePeriodLastYear();
                 break;
-            case PeriodUse.WholeYear when Period is { } inForce:
-                next = StatPeriod.ForYear(inForce.Year); // 全年 in a report on 2015 (title, heading) is 2015, not the year it was published
+            case PeriodUse.WholeYear when (Period ?? SectionPeriod() ?? _documentPeriod) is { } inForce:
+                next = StatPeriod.ForYear(inForce.Year); // 全年 in a report on 2015 (title, heading, first figures) is 2015, not the year it was published
                 break;
             case PeriodUse.Period when token.SinceYearStart && token.Period is { } toDate && (Period ?? SectionPeriod()) is { FirstMonth: 1 } own
                 && own.Year == toDate.Year && own.LastMonth <= toDate.LastMonth:
@@ -198,9 +229,24 @@ internal sealed class DiscourseState
         }
 
         Period = next;
-        if (at < _headingEnd && _headingLevel >= 0 && !monthOnly)
+        var inHeading = at < _headingEnd && _headingLevel >= 0;
+        if (inHeading && !monthOnly)
         {
             _sectionPeriod[_headingLevel] = next;
+        }
+
+        var firstBodySentence = _inBody && !_sawBody;
+        if (token.Use == PeriodUse.Period && !monthOnly && !token.SinceYearStart && (inHeading || firstBodySentence) && next is { } stated)
+        {
+            if (token.YearWritten)
+            {
+                _statedYear = stated.Year; // 2021年,全县… / 二、2022年工作安排: the year the page (or what follows) reports on
+            }
+
+            if (firstBodySentence)
+            {
+                _ledeCandidate ??= stated;
+            }
         }
     }
 
@@ -208,7 +254,20 @@ internal sealed class DiscourseState
     public bool HasDocumentPeriod => _documentPeriod is not null;
 
     /// <summary>The period of the first paragraph that stated figures: it holds wherever no heading or sentence states another.</summary>
-    public void SetDocumentPeriod(StatPeriod period) => _documentPeriod ??= period;
+    /// <remarks>
+    /// When that paragraph is the first of the body and its first sentence stated this period, the period is the lede's
+    /// (1-7月,全县…): long paragraphs that state none take it too. A lede that names a date but no figure (2020年上半年最后一天,
+    /// …召开大会, figures paragraphs later) gives none.
+    /// </remarks>
+    public void SetDocumentPeriod(StatPeriod period)
+    {
+        if (_documentPeriod is null && _bodyParagraphs == 1 && _ledeCandidate == period)
+        {
+            _ledePeriod = period;
+        }
+
+        _documentPeriod ??= period;
+    }
 
     /// <summary>A region named at <paramref name="at"/>: inside a heading's words it becomes the section's region.</summary>
     public void OnRegion(Region? region, string text, int at)
@@ -222,6 +281,7 @@ internal sealed class DiscourseState
     /// <summary>Called at each sentence's end: a 当月 period gives way to the one before it.</summary>
     public void EndSentence()
     {
+        _sawBody |= _inBody;
         if (_monthOnly)
         {
             Period = _beforeMonthOnly;

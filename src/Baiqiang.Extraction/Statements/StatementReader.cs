@@ -238,7 +238,7 @@ internal sealed class StatementReader(
                 continue;
             }
 
-            if (PeriodScanner.TryScan(_n, i, e, reference, out var period))
+            if (PeriodScanner.TryScan(_n, i, e, reference, out var period, discourse.YearlessReference))
             {
                 if (period.Use is PeriodUse.Period or PeriodUse.WholeYear && i >= 1 && i - 1 == st.ComparisonBaseEnd && _n[i - 1] is '、' or '和' or '及' or '与')
                 {
@@ -258,7 +258,11 @@ internal sealed class StatementReader(
                 }
 
                 discourse.OnPeriod(period, i, insideSentence: i > s);
-                st.Excluded.Add((i, i + period.Length));
+                if (!(period.Use == PeriodUse.ComparisonBase && _n[i + period.Length - 1] is '末' or '底' && discourse.Period is not { FirstMonth: 1, LastMonth: 12 }))
+                {
+                    st.Excluded.Add((i, i + period.Length)); // 5月末…比上年末增长: kept in the words, a change since the year's start
+                }
+
                 i += period.Length;
                 continue;
             }

@@ -335,7 +335,7 @@ internal sealed class TableReader(DocumentText text, IndicatorNames dictionary, 
     {
         for (var i = 0; i < path.Length; i++)
         {
-            if (PeriodScanner.TryScan(path, i, path.Length, reference, out var token) && token.Period is { } p && token.Use == PeriodUse.Period)
+            if (PeriodScanner.TryScan(path, i, path.Length, reference, out var token, discourse.YearlessReference) && token.Period is { } p && token.Use == PeriodUse.Period)
             {
                 return p;
             }

@@ -34,6 +34,9 @@ internal readonly record struct PeriodToken(int Length, PeriodUse Use, StatPerio
 {
     /// <summary>年初以来 / 今年以来 / 截至目前: the year to date of whatever month the text reports on, which the reference date only guesses.</summary>
     public bool SinceYearStart { get; init; }
+
+    /// <summary>The year is written in digits (2021年, 2021年1-9月), not implied (上半年) nor relative (今年).</summary>
+    public bool YearWritten { get; init; }
 }
 
 /// <summary>
@@ -54,26 +57,59 @@ internal static class PeriodScanner
 
     private static readonly string[] MonthSuffixes = ["份", "末", "底", "累计"];
 
+    // 全县年末, 至年末, 园区年底: words after which 年末 stands on its own (not 今年末, 往年末).
+    private static readonly SearchValues<char> YearEndMayFollow = SearchValues.Create("县区市州旗镇乡园至到及和的");
+
     /// <summary>Scans a period expression at <paramref name="i"/>; false when none starts there.</summary>
-    public static bool TryScan(string n, int i, int e, DateOnly? reference, out PeriodToken token)
+    /// <param name="n">The normalised text.</param>
+    /// <param name="i">Where the expression would start.</param>
+    /// <param name="e">The end of the sentence.</param>
+    /// <param name="reference">The reference date: 今年, 去年, 截至目前 count from it.</param>
+    /// <param name="yearless">The date a period written with no year (全年, 年末, 上半年, 1-9月) is read against: the end of the
+    /// document's year when it reports on an earlier year than the reference date's; the reference date when null.</param>
+    /// <param name="token">The expression, when one starts at <paramref name="i"/>.</param>
+    public static bool TryScan(string n, int i, int e, DateOnly? reference, out PeriodToken token, DateOnly? yearless = null)
     {
         token = default;
         var j = i;
         var hasYear = false;
+        var yearWritten = false;
+        var relativeYear = false;
+        var yearEnd = 0;
         if (IsYearAt(n, i, e) && (i == 0 || !char.IsAsciiDigit(n[i - 1])))
         {
             j = i + 5;
             hasYear = true;
+            yearWritten = true;
             if (j < e && n[j] == '度')
             {
                 j++;
+            }
+            else if (j < e && n[j] is '末' or '底')
+            {
+                j++; // 2021年末: the year's end, the period of a balance or a stock at that date
+                yearEnd = 1;
             }
         }
         else if (Words.MatchAny(n, i, e, YearWords) > 0)
         {
             j = i + 2;
             hasYear = true;
+            relativeYear = n[i] != '全';
+            if (relativeYear && j < e && n[j] is '末' or '底')
+            {
+                j++; // 上年末, 去年底: a year's end (比上年末 is a comparison base)
+                yearEnd = 1;
+            }
         }
+        else if ((Words.At(n, i, e, "年末") || Words.At(n, i, e, "年底")) && (i == 0 || !Words.IsCjk(n[i - 1]) || YearEndMayFollow.Contains(n[i - 1])))
+        {
+            // 年末全县常住人口…: the end of the year the document reports on, read like 全年.
+            token = new PeriodToken(2, PeriodUse.WholeYear, (yearless ?? reference) is { Year: >= StatPeriod.MinYear and <= StatPeriod.MaxYear } ye ? StatPeriod.ForYear(ye.Year) : null, false, false);
+            return true;
+        }
+
+        var readAgainst = yearWritten || relativeYear ? reference : yearless ?? reference;
 
         var samePeriod = false;
         if (Words.At(n, j, e, "同期"))
@@ -83,7 +119,12 @@ internal static class PeriodScanner
         }
 
         var bodyStart = j;
-        j = Body(n, j, e, out var singleMonth);
+        var singleMonth = false;
+        if (yearEnd == 0)
+        {
+            j = Body(n, j, e, out singleMonth);
+        }
+
         var hasBody = j > bodyStart;
         if (!hasYear && !hasBody)
         {
@@ -132,7 +173,7 @@ internal static class PeriodScanner
 
         if (i > 0 && n[i - 1] is '比' or '较' or '于' or '与')
         {
-            token = new PeriodToken(len, PeriodUse.ComparisonBase, Parse(n.AsSpan(i, len), reference), samePeriod, false);
+            token = new PeriodToken(len, PeriodUse.ComparisonBase, Parse(n.AsSpan(i, len - yearEnd), readAgainst), samePeriod, false);
             return true;
         }
 
@@ -156,11 +197,15 @@ internal static class PeriodScanner
 
         if (Words.At(n, i, e, "全年") && !hasBody)
         {
-            token = new PeriodToken(len, PeriodUse.WholeYear, reference is { Year: >= StatPeriod.MinYear and <= StatPeriod.MaxYear } rf ? StatPeriod.ForYear(rf.Year) : null, false, false);
+            token = new PeriodToken(len, PeriodUse.WholeYear, (yearless ?? reference) is { Year: >= StatPeriod.MinYear and <= StatPeriod.MaxYear } rf ? StatPeriod.ForYear(rf.Year) : null, false, false);
             return true;
         }
 
-        var period = Parse(n.AsSpan(i, monthOnly ? len - 2 : len), reference);
+        var sinceYearStart = !singleMonth && (Words.At(n, i, e, "截至目前") || (n.AsSpan(i, len).EndsWith("以来") && n.AsSpan(i, len).IndexOfAny(NotSinceYearStart) < 0));
+        var written = n.AsSpan(i, len - (monthOnly ? 2 : 0) - yearEnd);
+        var period = written.Contains('元')
+            ? Parse(written.ToString().Replace('元', '一'), sinceYearStart ? reference : readAgainst) // 元至九月 = 一至九月
+            : Parse(written, sinceYearStart ? reference : readAgainst);
 
         // 6月份…累计: a single month followed by 累计 in the same clause is the year to date (1..6月).
         if (period is { } p && singleMonth && !monthOnly && CumulativeFollows(n, j, e))
@@ -170,7 +215,8 @@ internal static class PeriodScanner
 
         token = new PeriodToken(len, PeriodUse.Period, period, samePeriod, monthOnly)
         {
-            SinceYearStart = !singleMonth && (Words.At(n, i, e, "截至目前") || (n.AsSpan(i, len).EndsWith("以来") && n.AsSpan(i, len).IndexOfAny(NotSinceYearStart) < 0)),
+            SinceYearStart = sinceYearStart,
+            YearWritten = yearWritten,
         };
         return true;
     }
@@ -347,6 +393,12 @@ internal static class PeriodScanner
         if (k > start)
         {
             return v is >= 1 and <= 12 ? v : null;
+        }
+
+        if (n[k] == '元' && k + 1 < e && n[k + 1] is '月' or '至' or '到' or '-')
+        {
+            k++;
+            return 1; // 元月, 元至九月: January
         }
 
         var idx = "一二三四五六七八九十".IndexOf(n[k], StringComparison.Ordinal);
