@@ -832,10 +832,14 @@ internal sealed class StatementReader(
             return;
         }
 
-        // 较一季度(-10.8%)回升: a rate in brackets after a comparison base is that earlier period's growth of the same indicator.
-        if (st.ParenOpen >= 0 && st.ComparisonBase is { } basePeriod && st.Last is { } before && dirLen == 0 && NameWords.CleansToEmpty(pre))
+        // 较一季度(-10.8%)回升: a rate in brackets after a comparison base is that earlier period's growth of the same indicator; so is
+        // a rate right after the base and a rate word (增幅比1-4月增速12.3%提高0.3个百分点).
+        if (st.ComparisonBase is { } basePeriod && st.Last is { } before
+            && ((dirLen == 0 && st.ParenOpen >= 0 && NameWords.CleansToEmpty(pre))
+                || (q0 >= st.ComparisonBaseEnd && q0 - st.ComparisonBaseEnd <= 3 && EarlierRateWords.Contains(_n[st.ComparisonBaseEnd..q0]))))
         {
-            var earlier = facts.Add(new FactDraft(FactKind.Growth, null, null, amount.Value, null, before.Indicator, before.IndicatorRaw, before.IndicatorCode, figureStart, figureLength, "growth.earlier-period-in-brackets", Borrowed: true),
+            var earlier = facts.Add(new FactDraft(FactKind.Growth, null, null, amount.Value, null, before.Indicator, before.IndicatorRaw, before.IndicatorCode, figureStart, figureLength,
+                st.ParenOpen >= 0 ? "growth.earlier-period-in-brackets" : "growth.earlier-period-rate", Borrowed: true),
                 s, e, basePeriod, before.RegionCode is null ? null : RegionOf(before), before.Region, goal: false);
             _ = earlier;
             return;
@@ -2060,6 +2064,9 @@ internal sealed class StatementReader(
         var ordinal = rest.StartsWith("产业", StringComparison.Ordinal) ? "第" : string.Empty;
         return [.. items.Select(i => ordinal + i[0] + rest)];
     }
+
+    // 比1-4月增速12.3%: the words between a comparison base and a rate that make the rate the base period's own.
+    private static readonly string[] EarlierRateWords = ["增速", "增幅", "涨幅", "的增速", "的增幅", "的涨幅"];
 
     private static readonly string[] SinceYearStartBases =
         ["比年初", "较年初", "比上年末", "较上年末", "比去年末", "较去年末", "比上年底", "较上年底", "比去年底", "较去年底"];
