@@ -15,6 +15,7 @@ namespace Baiqiang.Extraction.Places;
 internal sealed class RegionContext
 {
     private readonly Dictionary<string, Region?> _resolved = new(StringComparer.Ordinal);
+    private readonly List<RegionMention> _context = []; // comparators and sources of the figures: places named, never the subject
 
     private RegionContext(RegionMatcher? matcher) => Matcher = matcher;
 
@@ -54,7 +55,28 @@ internal sealed class RegionContext
         // 工业兴县 → 兴县, 现代县域 → 代县), and a place that begins the name of a newspaper, website, company or factory
         // (天水日报, 天天天水网, 天水长城开关厂, 江阳区城投公司).
         var mentionEnds = new HashSet<int>(context.Mentions.Select(m => m.Start + m.Length));
-        context.Mentions.RemoveAll(m => GluedAfterAWord(n, m, mentionEnds) || BeginsAnOrganisationsName(n, m.Start + m.Length));
+        context.Mentions.RemoveAll(m => GluedAfterAWord(n, m, mentionEnds) || BeginsAnOrganisationsName(n, m.Start + m.Length) || StartsAWord(n, m));
+
+        // Places the page compares itself with (位居郧阳区、丹江口市、茅箭区之后, 仅次于甲县) are not what it reports on: 我县 never
+        // means one of them.
+        var comparators = Comparators(n, context.Mentions);
+        var scope = ScopeWordTally(text);
+
+        // 根据河源市地区生产总值统一核算结果, 据某市统计局反馈: a prefecture named as the source of the accounting, on a page that speaks
+        // of itself as a county or district (全区/全县 more often than 全市), is not the page's region.
+        // Both still say which province or prefecture the page is in (they back a stem and resolve an ambiguous name).
+        foreach (var m in context.Mentions)
+        {
+            if (comparators.Contains(m.Start)
+                || (scope.County >= scope.Prefecture + scope.City && m.Candidates.All(c => c.Kind is RegionKind.PrefectureCity or RegionKind.Province)
+                    && NamesTheAccountsSource(n, m)))
+            {
+                context._context.Add(m);
+            }
+        }
+
+        var named = new HashSet<int>(context._context.Select(m => m.Start));
+        context.Mentions.RemoveAll(m => named.Contains(m.Start));
 
         // The title and masthead: the first two kept lines when they are short.
         var titleEnd = 0;
@@ -67,7 +89,7 @@ internal sealed class RegionContext
             }
         }
 
-        context.FindMain(matcher, titleEnd, ScopeWordTally(text));
+        context.FindMain(matcher, titleEnd, scope);
         return context;
     }
 
@@ -160,6 +182,92 @@ internal sealed class RegionContext
     }
 
     /// <summary>
+    /// Whether a full name ending in 市 is glued to the next character into a word of its own (绵阳市场信息网: 绵阳 + 市场, not
+    /// 绵阳市 + 场信息网).
+    /// </summary>
+    private static bool StartsAWord(string n, RegionMention m)
+    {
+        var end = m.Start + m.Length;
+        return m.Text.EndsWith('市') && end < n.Length && n[end] == '场';
+    }
+
+    // Words right before a place that make it a comparator: 位居/居, 比/较, 高于/低于/快于/慢于/次于 (仅次于, 落后于), 超过, 领先, 排在.
+    private static readonly string[] ComparatorsBefore = ["高于", "低于", "快于", "慢于", "次于", "后于", "超过", "领先", "排在", "居", "比", "较"];
+
+    // Words right after a list of places that make them comparators: 位居甲县、乙县之后.
+    private static readonly string[] ComparatorsAfter = ["之后", "之前", "后面", "前面"];
+
+    /// <summary>
+    /// The starts of mentions that name a comparator: a list of places (joined by 、/和/及/与) right after 居, 比, 高于, 仅次于 …, or
+    /// right before 之后/之前.
+    /// </summary>
+    private static HashSet<int> Comparators(string n, List<RegionMention> mentions)
+    {
+        var found = new HashSet<int>();
+        var first = 0;
+        for (var k = 0; k < mentions.Count; k++)
+        {
+            if (k == 0 || !JoinedToPrevious(n, mentions[k - 1], mentions[k]))
+            {
+                first = k;
+            }
+
+            var last = k + 1 == mentions.Count || !JoinedToPrevious(n, mentions[k], mentions[k + 1]);
+            if (!last)
+            {
+                continue;
+            }
+
+            var start = mentions[first].Start;
+            var end = mentions[k].Start + mentions[k].Length;
+            var before = false;
+            foreach (var w in ComparatorsBefore)
+            {
+                before |= start >= w.Length && string.CompareOrdinal(n, start - w.Length, w, 0, w.Length) == 0;
+            }
+
+            if (before || Words.MatchAny(n, end, n.Length, ComparatorsAfter) > 0)
+            {
+                for (var j = first; j <= k; j++)
+                {
+                    found.Add(mentions[j].Start);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static bool JoinedToPrevious(string n, RegionMention previous, RegionMention next)
+    {
+        var gap = next.Start - (previous.Start + previous.Length);
+        return gap == 1 && n[next.Start - 1] is '、' or '和' or '及' or '与';
+    }
+
+    // Words after the source's name (at most 16 characters on, before punctuation) that make it the source of the accounting.
+    private static readonly string[] AccountsWords = ["核算", "反馈", "统计局", "统计部门"];
+
+    /// <summary>Whether a place right after 据/根据/经/按照 names the source of the figures (…统一核算结果, …统计局反馈), not their region.</summary>
+    private static bool NamesTheAccountsSource(string n, RegionMention m)
+    {
+        if (m.Start == 0 || n[m.Start - 1] is not ('据' or '经' or '照'))
+        {
+            return false;
+        }
+
+        var from = m.Start + m.Length;
+        for (var k = from; k < n.Length && k - from <= 16 && Words.IsCjk(n[k]); k++)
+        {
+            if (Words.MatchAny(n, k, n.Length, AccountsWords) > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// How often the text speaks of itself at prefecture level (全州/我州/本州, 全市/我市/本市) and at county level
     /// (全县/全区/全旗, 我县/我区, 本县/本区), not counting a scope word after a comparator or 占 (高于全市平均, 占全市的比重,
     /// 居全市第3位), which names another region.
@@ -204,7 +312,7 @@ internal sealed class RegionContext
     private void FindMain(RegionMatcher matcher, int titleEnd, (int Prefecture, int City, int County) scope)
     {
         var counts = new Dictionary<RegionCode, int>();
-        foreach (var m in Mentions)
+        foreach (var m in Mentions.Concat(_context))
         {
             foreach (var r in m.Candidates)
             {
