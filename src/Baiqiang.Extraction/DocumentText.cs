@@ -23,8 +23,12 @@ public sealed class DocumentText
     private static readonly string[] FurniturePrefixes =
     [
         "分享", "(责编", "(责任编辑", "责任编辑", "责编", "当前位置", "留言与评论", "人民网>>", "来源:", "日期:", "【如果您有线索", "报料",
-        "在线咨询", "(图片来自网络", "原标题",
+        "在线咨询", "(图片来自网络", "原标题", "主办:", "主办单位", "承办:", "承办单位", "协办", "技术支持", "声明:", "免责声明", "版权声明",
+        "网站地图", "联系电话", "联系我们", "地址:", "邮编", "备案号", "首页>", "首页 >",
     ];
+
+    // A short line holding one of these anywhere is a footer (版权所有, Copyright ©, 蜀ICP备…, 网站标识码).
+    private static readonly string[] FooterWords = ["版权所有", "Copyright", "copyright", "COPYRIGHT", "All Rights Reserved", "©", "ICP备", "ICP证", "公网安备", "网站标识码"];
 
     // From a line starting with one of these to the end, the page lists other articles.
     private static readonly string[] TailMarkers = ["相关阅读", "相关文章", "相关新闻", "推荐阅读", "热门文章", "最新文章", "猜你喜欢", "延伸阅读"];
@@ -390,6 +394,17 @@ public sealed class DocumentText
             if (line.StartsWith(p, StringComparison.Ordinal) && line.Length < 80)
             {
                 return true;
+            }
+        }
+
+        if (line.Length < 120)
+        {
+            foreach (var w in FooterWords)
+            {
+                if (line.Contains(w, StringComparison.Ordinal))
+                {
+                    return true;
+                }
             }
         }
 
