@@ -26,7 +26,7 @@ internal sealed class ImportSession
     private readonly Dictionary<string, ParseResult<StatPeriod>> _periods = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ParseResult<Unit>> _units = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _sources = new(StringComparer.Ordinal);
-    private readonly Dictionary<(int Region, int Indicator, int Period), int> _seen = [];
+    private readonly FactIndex _seen = new();
     private readonly Dictionary<RegionCode, Region?> _validity = [];
 
     public ImportSession(string file, IImportLookups lookups, ImportOptions options)
@@ -465,15 +465,14 @@ internal sealed class ImportSession
             return;
         }
 
-        var key = (record.Region.Value, indicatorId, (p.Year * 10000) + (p.FirstMonth * 100) + p.LastMonth);
-        if (!_seen.TryGetValue(key, out var index))
+        var index = _seen.GetOrAdd(record.Region.Value, indicatorId, (p.Year * 10000) + (p.FirstMonth * 100) + p.LastMonth, Records.Count);
+        if (index < 0)
         {
             if (record.GrowthBasis == GrowthBasis.Current && indicatorId < _indicatorById.Count && _indicatorById[indicatorId].ComparableGrowth)
             {
                 CurrentPriceGrowth(_indicatorById[indicatorId], record.Source);
             }
 
-            _seen[key] = Records.Count;
             Records.Add(record);
             Stream?.Add(record);
             return;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Baiqiang.Core.Indicators;
 using Baiqiang.Core.Observations;
 using Baiqiang.Core.Quantities;
@@ -79,6 +80,55 @@ public abstract class BulkLoadTests<TFixture>(TFixture fixture) : IClassFixture<
         {
             // The empty-table test of this class needs the table empty again.
             await db.Observations.Where(o => o.IndicatorCode == new IndicatorCode("t_exact")).ExecuteDeleteAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>The SQLite writer binds only what changed since the statement's last use of each parameter: values that
+    /// repeat, change and turn null in runs of different lengths must each land in their own row.</summary>
+    [Fact]
+    public async Task WriteAsync_BulkPath_ValuesRepeatingAndChangingInRuns_EachRowStoredAsGiven()
+    {
+        await using var db = fixture.Open();
+        var records = Records.Many(ObservationWriter.BulkThreshold + 77, "t_runs");
+        for (var i = 0; i < records.Count; i++)
+        {
+            var basis = (GrowthBasis)(i / 7 % 3);
+            records[i] = records[i] with
+            {
+                Value = i % 5 == 0 ? null : i / 3 * 0.5m,
+                GrowthPercent = i % 5 == 0 || i % 2 == 0 ? 1.5m : i % 3 == 0 ? null : -1.50m,
+                GrowthBasis = basis,
+                CurrentPriceGrowthPercent = basis == GrowthBasis.Current || i / 11 % 2 == 0 ? null : 6.1m,
+                Qualifier = (Qualifier)(i / 13 % 3),
+                Source = new ObservationSource(
+                    i / 17 % 2 == 0 ? SourceKind.Import : SourceKind.Document,
+                    i / 19 % 2 == 0 ? "a.csv" : "统计公报.csv",
+                    i / 23 % 2 == 0 ? null : (i / 4) + 2,
+                    i / 29 % 2 == 0 ? null : "数值"),
+            };
+        }
+
+        try
+        {
+            var summary = await ObservationWriter.WriteAsync(db, records, "批量", TimeProvider.System, Ct);
+
+            Assert.Equal(new WriteSummary(records.Count, 0, 0), summary);
+            var stored = await db.Observations.AsNoTracking().Where(o => o.IndicatorCode == new IndicatorCode("t_runs")).ToListAsync(Ct);
+            var byKey = stored.ToDictionary(o => (o.RegionCode, o.Period), o => o.ToRecord());
+            Assert.Equal(records.Count, byKey.Count);
+            Assert.All(records, r => Assert.Equal(r, byKey[(r.Region, r.Period)]));
+            if (db.Provider == StoreProvider.Sqlite)
+            {
+                // Stored as the text EF Core writes for a decimal (10000.0, 0.5, -1.5), so both paths compare and sort alike.
+                var texts = await db.Database.SqlQueryRaw<string>("SELECT DISTINCT growth_percent AS \"Value\" FROM observations WHERE indicator_code = 't_runs' AND growth_percent IS NOT NULL").ToListAsync(Ct);
+                Assert.Equal(["-1.5", "1.5"], texts.Order(StringComparer.Ordinal));
+                var values = await db.Database.SqlQueryRaw<string>("SELECT value AS \"Value\" FROM observations WHERE indicator_code = 't_runs' AND value IS NOT NULL").ToListAsync(Ct);
+                Assert.Equal(records.Where(r => r.Value is not null).Select(r => r.Value!.Value.ToString("0.0###########################", CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal), values.Order(StringComparer.Ordinal));
+            }
+        }
+        finally
+        {
+            await db.Observations.Where(o => o.IndicatorCode == new IndicatorCode("t_runs")).ExecuteDeleteAsync(CancellationToken.None);
         }
     }
 
