@@ -104,6 +104,14 @@ public sealed partial class CorpusMissTests
     }
 
     [Fact]
+    public void Name_ContributionRate_KeepsWhoseContributionToWhat()
+    {
+        var fact = Assert.Single(Facts("1-5月,全县第二产业对经济增长的贡献率为45.2%。"));
+        Assert.Equal("第二产业对经济增长的贡献率", fact.Indicator);
+        Assert.Equal(45.2m, fact.Amount?.Value);
+    }
+
+    [Fact]
     public void Growth_OfAMeasureNamedAgainAfterAShare_GoesToTheLevel()
     {
         var facts = Facts("1-3月,江阳区第二产业实现增加值280.5亿元,占地区生产总值比重61.8%,增加值增长6.8%。");

@@ -1734,6 +1734,11 @@ internal sealed class StatementReader(
                 name = name[^longest..];
             }
 
+            if (name is "贡献率" or "贡献度" && ContributionOf(cleaned) is { } contribution)
+            {
+                name = contribution; // 第二产业对经济增长的贡献率: whose contribution, to what — not a bare 贡献率
+            }
+
             if (verbAt >= 0 && (name.Contains('业', StringComparison.Ordinal) || name.Contains('类', StringComparison.Ordinal)) && cleaned[verbAt..cut] is "和" or "及" or "与"
                 && IndustryNameStart(cleaned, verbAt) is { } begin)
             {
@@ -1818,6 +1823,17 @@ internal sealed class StatementReader(
         }
 
         return (string.Empty, string.Empty, null);
+    }
+
+    /// <summary>
+    /// 第二产业对经济增长的贡献率: the whole words when they name a subject (two or more characters before 对) and what it contributes to,
+    /// and end in the rate; null otherwise.
+    /// </summary>
+    private static string? ContributionOf(string cleaned)
+    {
+        var at = cleaned.IndexOf('对', StringComparison.Ordinal);
+        return at >= 2 && cleaned.Length <= 24 && cleaned.AsSpan(0, at).ContainsAnyExceptInRange('\u4E00', '\u9FFF') is false
+            && (cleaned.EndsWith("贡献率", StringComparison.Ordinal) || cleaned.EndsWith("贡献度", StringComparison.Ordinal)) ? cleaned : null;
     }
 
     /// <summary>Measures that may open a clause with no subject of their own (…,产量25.6万吨).</summary>
