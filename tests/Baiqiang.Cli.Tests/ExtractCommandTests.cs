@@ -100,4 +100,39 @@ public sealed class ExtractCommandTests
             Assert.True(await db.AuditEntries.AnyAsync(a => a.Entity == "pending_fact" && a.Field == "value", ct));
         }
     }
+
+    [Fact]
+    public async Task ReviewAccept_UsDollarFact_IsStoredInADollarIndicator_AndRefusedForA元One()
+    {
+        using var store = new TempStore();
+        var cli = new CliRunner(store.Path);
+        var ct = TestContext.Current.CancellationToken;
+        await cli.OkAsync("sample");
+        var text = store.File("fdi.txt");
+        await File.WriteAllTextAsync(text, "1-6月,江阳区实际利用外资1.2亿美元,增长5.1%。", ct);
+        await cli.OkAsync("extract", text, "--date", "2024-07-20", "--store");
+        await cli.OkAsync("indicators", "add", "fdi_used", "--name", "实际利用外资", "--name-en", "foreign capital used", "--unit", "万美元", "--kind", "flow", "--category", "外贸");
+        var dollars = await cli.OkAsync("units", "list", "--dimension", "currency_usd");
+
+        long id;
+        await using (var db = BaiqiangStore.Open(BaiqiangStore.Resolve(store.Path)))
+        {
+            id = (await db.PendingFacts.SingleAsync(f => f.Indicator == "实际利用外资", ct)).Id;
+        }
+
+        var ids = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var toYuan = await cli.RunAsync("review", "edit", ids, "--indicator", "gdp");
+        await cli.OkAsync("review", "edit", ids, "--indicator", "fdi_used");
+        await cli.OkAsync("review", "accept", ids);
+
+        Assert.Contains("亿美元", dollars, StringComparison.Ordinal);
+        Assert.DoesNotContain("亿元", dollars, StringComparison.Ordinal);
+        Assert.Equal(1, toYuan.Exit); // never converted to 元
+        await using (var db = BaiqiangStore.Open(BaiqiangStore.Resolve(store.Path)))
+        {
+            var stored = await db.Observations.SingleAsync(o => o.IndicatorCode == new Core.Indicators.IndicatorCode("fdi_used"), ct);
+            Assert.Equal(12000m, stored.Value); // 1.2亿美元 = 12000万美元, exactly
+            Assert.Equal(5.1m, stored.GrowthPercent);
+        }
+    }
 }

@@ -19,6 +19,12 @@ public enum Dimension
     Volume = 10,
     /// <summary>A plain number without a unit (an index, a ratio).</summary>
     Dimensionless = 11,
+    /// <summary>US dollars (实际利用外资2850万美元): a currency of its own, never converted to 元 (no exchange rate is assumed).</summary>
+    UsDollar = 12,
+    /// <summary>Power, as installed capacity (装机容量56万千瓦): not energy (千瓦时).</summary>
+    Power = 13,
+    /// <summary>Energy counted in standard coal (综合能源消费量12.3万吨标准煤): not converted to 千瓦时 or to 吨 of anything.</summary>
+    CoalEquivalent = 14,
 }
 
 /// <summary>
@@ -102,6 +108,9 @@ public sealed record Unit
     public static readonly Unit WanTeu = new("万标准箱", Dimension.Count, 10_000m, "标准箱", "10k TEU");
     public static readonly Unit Tou = Count("头", "head");
     public static readonly Unit WanTou = new("万头", Dimension.Count, 10_000m, "头", "10k head");
+    public static readonly Unit Yu = Count("羽", "birds"); // poultry: 家禽出栏125.6万羽
+    public static readonly Unit BaiYu = new("百羽", Dimension.Count, 100m, "羽", "100 birds");
+    public static readonly Unit WanYu = new("万羽", Dimension.Count, 10_000m, "羽", "10k birds");
 
     // Area (base: 平方米)
     public static readonly Unit SquareMetre = new("平方米", Dimension.Area, 1m, englishName: "m²");
@@ -120,6 +129,19 @@ public sealed record Unit
     public static readonly Unit KilowattHour = new("千瓦时", Dimension.Energy, 1m, englishName: "kWh");
     public static readonly Unit WanKilowattHour = new("万千瓦时", Dimension.Energy, 10_000m, englishName: "10k kWh");
     public static readonly Unit YiKilowattHour = new("亿千瓦时", Dimension.Energy, 100_000_000m, englishName: "100m kWh");
+
+    // Power (base: 千瓦)
+    public static readonly Unit Kilowatt = new("千瓦", Dimension.Power, 1m, englishName: "kW");
+    public static readonly Unit WanKilowatt = new("万千瓦", Dimension.Power, 10_000m, englishName: "10k kW");
+
+    // Energy in standard coal (base: 吨标准煤)
+    public static readonly Unit TonCoalEquivalent = new("吨标准煤", Dimension.CoalEquivalent, 1m, englishName: "tce");
+    public static readonly Unit WanTonCoalEquivalent = new("万吨标准煤", Dimension.CoalEquivalent, 10_000m, englishName: "10k tce");
+
+    // US dollars (base: 美元)
+    public static readonly Unit UsDollar = new("美元", Dimension.UsDollar, 1m, englishName: "USD");
+    public static readonly Unit WanUsDollar = new("万美元", Dimension.UsDollar, 10_000m, englishName: "10k USD");
+    public static readonly Unit YiUsDollar = new("亿美元", Dimension.UsDollar, 100_000_000m, englishName: "100m USD");
 
     // Length (base: 米)
     public static readonly Unit Metre = new("米", Dimension.Length, 1m, englishName: "m");
@@ -162,6 +184,7 @@ public sealed record Unit
             Yuan, WanYuan, YiYuan, WanYiYuan, Percent, PercentagePoint, Times, Ge, Jia, Hu, Xiang, Ren, WanRen, Jian, Tiao, Bi, Ci,
             Ming, Wei, Tai, Liang, Zhi, WanJia, WanHu, YiZhi, WanZhi, WanJian, RenCi, WanRenCi, Teu, WanTeu, Tou, WanTou, SquareMetre, WanSquareMetre, Mu, WanMu, Hectare, SquareKilometre,
             Ton, WanTon, Kilogram, KilowattHour, WanKilowattHour, YiKilowattHour, Metre, Kilometre, Micrometre, CubicMetre, WanCubicMetre,
+            Yu, BaiYu, WanYu, Kilowatt, WanKilowatt, TonCoalEquivalent, WanTonCoalEquivalent, UsDollar, WanUsDollar, YiUsDollar,
         }.OrderByDescending(u => u.Symbol.Length),
     ];
 
@@ -185,6 +208,9 @@ public sealed record Unit
         d["m2"] = SquareMetre;
         d["㎡"] = SquareMetre;
         d["万㎡"] = WanSquareMetre;
+        d["万m2"] = WanSquareMetre; // 万㎡ after NFKC
+        d["吨标煤"] = TonCoalEquivalent;
+        d["万吨标煤"] = WanTonCoalEquivalent;
         d["度"] = KilowattHour;
         d["万度"] = WanKilowattHour;
         d["亿度"] = YiKilowattHour;

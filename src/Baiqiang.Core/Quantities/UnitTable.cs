@@ -100,7 +100,7 @@ public sealed class UnitTable
     }
 
     /// <summary>The dimension's code as the table stores it: money, count, percent, percentage_point, multiple, area, mass,
-    /// energy, length, volume, dimensionless.</summary>
+    /// energy, length, volume, currency_usd, power, coal_equivalent, dimensionless.</summary>
     public static string DimensionText(Dimension dimension) => dimension switch
     {
         Dimension.Money => "money",
@@ -113,6 +113,9 @@ public sealed class UnitTable
         Dimension.Energy => "energy",
         Dimension.Length => "length",
         Dimension.Volume => "volume",
+        Dimension.UsDollar => "currency_usd",
+        Dimension.Power => "power",
+        Dimension.CoalEquivalent => "coal_equivalent",
         _ => "dimensionless",
     };
 
@@ -129,6 +132,9 @@ public sealed class UnitTable
         Dimension.Energy => "能量",
         Dimension.Length => "长度",
         Dimension.Volume => "体积",
+        Dimension.UsDollar => "美元",
+        Dimension.Power => "功率",
+        Dimension.CoalEquivalent => "标准煤",
         _ => "无量纲",
     };
 
@@ -148,14 +154,17 @@ public sealed class UnitTable
             "energy" or "能量" or "电量" => Dimension.Energy,
             "length" or "长度" => Dimension.Length,
             "volume" or "体积" => Dimension.Volume,
+            "currency_usd" or "currency-usd" or "usd" or "美元" => Dimension.UsDollar,
+            "power" or "功率" => Dimension.Power,
+            "coal_equivalent" or "标准煤" => Dimension.CoalEquivalent,
             "dimensionless" or "无量纲" => Dimension.Dimensionless,
             _ => null,
         };
         return d is { } found
             ? ParseResult<Dimension>.Ok(found)
             : ParseResult<Dimension>.Fail(
-                $"量纲“{text}”无效(money、count、percent、percentage_point、multiple、area、mass、energy、length、volume、dimensionless)",
-                $"dimension '{text}' is invalid (money, count, percent, percentage_point, multiple, area, mass, energy, length, volume or dimensionless)");
+                $"量纲“{text}”无效(money、count、percent、percentage_point、multiple、area、mass、energy、length、volume、currency_usd、power、coal_equivalent、dimensionless)",
+                $"dimension '{text}' is invalid (money, count, percent, percentage_point, multiple, area, mass, energy, length, volume, currency_usd, power, coal_equivalent or dimensionless)");
     }
 
     /// <summary>The factor as the table writes it: invariant, exact (every digit of the decimal), no exponent.</summary>
@@ -181,6 +190,11 @@ public sealed class UnitTable
             D("yi_kilowatt_hour", Unit.YiKilowattHour, "亿度"),
             D("metre", Unit.Metre), D("kilometre", Unit.Kilometre), D("micrometre", Unit.Micrometre),
             D("cubic_metre", Unit.CubicMetre), D("wan_cubic_metre", Unit.WanCubicMetre),
+
+            // Added by migration MoreShippedUnits (stores seeded before it get them there).
+            D("yu", Unit.Yu), D("bai_yu", Unit.BaiYu), D("wan_yu", Unit.WanYu), D("kilowatt", Unit.Kilowatt, "kW"), D("wan_kilowatt", Unit.WanKilowatt, "万kW"),
+            D("ton_coal_equivalent", Unit.TonCoalEquivalent, "吨标煤", "tce"), D("wan_ton_coal_equivalent", Unit.WanTonCoalEquivalent, "万吨标煤", "万tce"),
+            D("usd", Unit.UsDollar, "USD"), D("wan_usd", Unit.WanUsDollar, "万USD"), D("yi_usd", Unit.YiUsDollar, "亿USD"),
         ];
     }
 }

@@ -33,7 +33,7 @@ internal sealed class StatementReader(
 
     private static readonly string[] SharedSuffixes = ["总产值", "增加值", "产值", "产量", "销售额", "零售额", "营业收入", "营业额", "投资", "收入", "利润", "出栏", "存栏"];
 
-    private static readonly string[] IncrementWords = ["增加", "减少", "多增", "少增", "增收", "减收", "增支", "减支", "削减", "压减"];
+    private static readonly string[] IncrementWords = ["增加", "减少", "多增", "少增", "增收", "减收", "增支", "减支", "削减", "压减", "短收", "超收"];
 
     private readonly string _n = text.Normalized;
     private int _mentionIndex;
@@ -300,8 +300,11 @@ internal sealed class StatementReader(
                 if (token is { } t)
                 {
                     Classify(st, s, e, t);
-                    st.NameStart = t.End;
-                    st.Excluded.Clear();
+                    if (!IsSizeClass(t, e))
+                    {
+                        st.NameStart = t.End;
+                        st.Excluded.Clear();
+                    }
                 }
 
                 continue;
@@ -315,6 +318,11 @@ internal sealed class StatementReader(
             checks.CheckParts(facts.Facts, st.FirstFact);
         }
     }
+
+    /// <summary>A money size class (5000万元以上项目投资): the figure is part of the name after it, which it does not cut.</summary>
+    private bool IsSizeClass(NumberToken t, int e)
+        => t.Amount.Qualifier is Qualifier.AtLeast or Qualifier.AtMost && t.Amount.Unit.Dimension == Dimension.Money && t.End < e && Words.IsCjk(_n[t.End])
+            && !Words.At(_n, t.End, e, "的") && Words.MatchAny(_n, t.End, e, Words.Up) == 0 && Words.MatchAny(_n, t.End, e, Words.Down) == 0;
 
     /// <summary>
     /// Whether the 园区 at <paramref name="i"/> ends a park's own name (水口工业园区完成产值): a word of the name stands right before
@@ -396,12 +404,20 @@ internal sealed class StatementReader(
         return false;
     }
 
-    /// <summary>完成年初目标的12%: a goal already measured against (after 完成, at most 4 characters back) governs nothing.</summary>
+    /// <summary>
+    /// 完成年初目标的12%, 为年度目标的26.3%, 占全年目标的…: a goal already measured against (after 完成, at most 4 characters back, or
+    /// after 为/占 with 的 after it) governs nothing.
+    /// </summary>
     private bool CompletedGoal(int i, int s)
     {
         if (_n[i] != '目')
         {
             return false;
+        }
+
+        if (i + 2 < _n.Length && _n[i + 1] == '标' && _n[i + 2] == '的' && MeasuredAgainst(i, s))
+        {
+            return true;
         }
 
         for (var k = i - 2; k >= s && i - k <= 6; k--)
@@ -414,6 +430,28 @@ internal sealed class StatementReader(
 
         return false;
     }
+
+    /// <summary>Whether 为 or 占 stands at most 4 characters before <paramref name="i"/> (为年度目标的, 占全年目标的).</summary>
+    private bool MeasuredAgainst(int i, int s)
+    {
+        for (var k = i - 1; k >= s && i - k <= 4; k--)
+        {
+            if (_n[k] is '为' or '占')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// 完成年任务的24.1%, 占年任务的18.5%, 为年度目标的26.3%, 完成年初目标的X%: a plan share written against a task or goal (a task
+    /// or goal named after 完成/为/占 and before 的).
+    /// </summary>
+    private static bool NamesATask(string pre)
+        => (pre.Contains("任务", StringComparison.Ordinal) || pre.Contains("目标的", StringComparison.Ordinal))
+            && (pre.Contains("完成", StringComparison.Ordinal) || pre.Contains('为', StringComparison.Ordinal) || pre.Contains('占', StringComparison.Ordinal));
 
     /// <summary>目标:, 力争: or a goal word that opens the paragraph's first clause.</summary>
     private bool GoalLeadsIn(int i, int e)
@@ -599,6 +637,11 @@ internal sealed class StatementReader(
             return; // before the words are copied: nothing below reads them for such a figure
         }
 
+        if (t.BareYi && !NamesMoney(st, q0))
+        {
+            return; // 天然气产量1.2亿方: a bare 亿 is 亿元 only for a money measure
+        }
+
         var pre = Pre(st, q0);
         var (dirLen, sign) = NameWords.DirectionAtEnd(pre);
 
@@ -641,6 +684,11 @@ internal sealed class StatementReader(
             return; // 5亿元以上项目: a size class, not a figure
         }
 
+        if (IsBaseLevel(st, q0, pre))
+        {
+            return; // 比上年同期196978万元: last year's level, named only as the base; not this year's, and it takes no growth
+        }
+
         if (dim == Dimension.Money && IsPlanBase(pre))
         {
             st.PlanBaseOpen = true; // the budget or plan a share is of (为年初预算数60999万元的40.4%) is not a fact of its own
@@ -660,7 +708,7 @@ internal sealed class StatementReader(
 
         if (incrementLen > 0)
         {
-            var down = pre.EndsWith("减少", StringComparison.Ordinal) || pre.EndsWith("少增", StringComparison.Ordinal) || pre.EndsWith("减收", StringComparison.Ordinal) || pre.EndsWith("减支", StringComparison.Ordinal)
+            var down = pre.EndsWith("减少", StringComparison.Ordinal) || pre.EndsWith("少增", StringComparison.Ordinal) || pre.EndsWith("减收", StringComparison.Ordinal) || pre.EndsWith("减支", StringComparison.Ordinal) || pre.EndsWith("短收", StringComparison.Ordinal)
                 || pre.EndsWith("削减", StringComparison.Ordinal) || pre.EndsWith("压减", StringComparison.Ordinal);
             var own = NameWords.Clean(pre[..^incrementLen]);
             var basisAt = own.StartsWith('与') ? 0 : own.IndexOfAny(['比', '较']);
@@ -696,7 +744,38 @@ internal sealed class StatementReader(
         Emit(st, s, e, new FactDraft(FactKind.Value, amount, high, null, null, vn, vraw, vcode, figureStart, figureLength, rule));
     }
 
-    private static readonly string[] PlanBaseNames = ["预算数", "预算", "年度计划", "年计划", "全年计划", "计划数", "计划任务", "目标任务", "年度目标"];
+    /// <summary>Words that make a measure money (投资, 收入, 产值, 销售额 …), for a figure written with a bare 亿.</summary>
+    private static readonly string[] MoneyWords = ["投资", "收入", "产值", "增加值", "总值", "额", "支出", "利润", "税", "资金", "贷款", "存款", "余额", "营收", "GDP"];
+
+    /// <summary>Whether the words before a figure name a money measure: a catalogue name in money, or a money word (完成投资56.7亿).</summary>
+    private bool NamesMoney(SentenceState st, int q0)
+    {
+        var words = CleanPre(st, q0);
+        if (words.Length == 0)
+        {
+            return st.Last is { Amount.Unit.Dimension: Dimension.Money }; // …,其中工业投资12.3亿元,技改投资5.6亿
+        }
+
+        return dictionary.FindLongest(words, Dimension.Money) is not null || MoneyWords.Any(w => words.Contains(w, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Whether a level figure stands right after a comparison base with no words of its own (比上年同期196978万元, 较去年同期): the
+    /// base period's level the change is measured from.
+    /// </summary>
+    private bool IsBaseLevel(SentenceState st, int q0, string pre)
+    {
+        if (st.ComparisonBaseEnd >= 0 && q0 - st.ComparisonBaseEnd <= 1 && NameWords.Clean(pre) is "比" or "较" or "")
+        {
+            return true;
+        }
+
+        // 上年同期 right before a figure is read as a date's start, not as a base: the words say 比/较 + last year.
+        var written = _n.AsSpan(Math.Max(st.NameStart, q0 - 8), q0 - Math.Max(st.NameStart, q0 - 8));
+        return pre.TrimStart() is ['比' or '较', ..] && NameWords.CleansToEmpty(pre) && (written.EndsWith("同期") || written.EndsWith("上年") || written.EndsWith("去年"));
+    }
+
+    private static readonly string[] PlanBaseNames = ["预算数", "预算", "年度计划", "年计划", "全年计划", "计划数", "计划任务", "目标任务", "年度目标", "任务", "目标"];
 
     /// <summary>年初预算, 调整预算数 — but not 一般公共预算收入/支出, a measure whose name holds 预算.</summary>
     private static bool NamesABudget(string pre)
@@ -764,7 +843,7 @@ internal sealed class StatementReader(
     private void Percent(SentenceState st, int s, int e, NumberToken t, string pre, int dirLen, int sign)
     {
         var (q0, figureStart, figureLength, amount, high) = (t.QualifierStart, t.Start, t.End - t.Start, t.Amount, t.High);
-        if (RespectiveLevel(st, pre, dirLen, sign, amount.Value) || ComparatorInBrackets(st, pre))
+        if (RespectiveLevel(st, pre, dirLen, sign, amount.Value) || JoinedRatesOfLevels(st, s, e, t, pre, dirLen, sign) || ComparatorInBrackets(st, pre))
         {
             return;
         }
@@ -883,6 +962,14 @@ internal sealed class StatementReader(
                 return;
             }
 
+            if (RestatedLevel(st, ownName) is { } restated)
+            {
+                // 第二产业实现增加值280.5亿元,占GDP比重61.8%,增加值增长6.8%: the measure named again is the level's, not a new fact.
+                var updated = facts.Replace(restated, restated with { GrowthPct = growth, Rule = restated.Rule + "+growth.of-restated-level" });
+                st.Last = ReferenceEquals(st.Last, restated) ? updated : st.Last;
+                return;
+            }
+
             // X占比为a%,同比增长b%: the growth belongs to X's level when the sentence gave one, else to X — never to the share.
             if (st.Last is { Kind: FactKind.Share } share && NameWords.IsBareGrowthName(ownName))
             {
@@ -912,7 +999,7 @@ internal sealed class StatementReader(
             return;
         }
 
-        var plan = (pre.Contains("计划", StringComparison.Ordinal) || NamesABudget(pre) || (pre.Contains("目标的", StringComparison.Ordinal) && pre.Contains("完成", StringComparison.Ordinal)))
+        var plan = (pre.Contains("计划", StringComparison.Ordinal) || NamesABudget(pre) || NamesATask(pre))
             && (pre.Contains('占', StringComparison.Ordinal) || pre.Contains("完成", StringComparison.Ordinal) || pre.EndsWith('的') || pre.Contains('为', StringComparison.Ordinal));
         plan |= st.PlanBaseOpen && pre.Trim() == "的";
         // 完成投资21.37亿元,投资完成率44.0%: a completion rate right after a money level is that level's share of its plan.
@@ -932,9 +1019,9 @@ internal sealed class StatementReader(
             (sn, sraw, scode) = (numerator + "占比", numerator + "占比", null);
         }
 
-        if (sn.Length == 0)
+        if (sn.Length == 0 || sn.EndsWith("时序进度", StringComparison.Ordinal) || sn.EndsWith("序时进度", StringComparison.Ordinal))
         {
-            return;
+            return; // (时序进度16.67%): the share of the year gone by, a yardstick — not a fact of the region
         }
 
         Emit(st, s, e, new FactDraft(isShare ? FactKind.Share : FactKind.Value, amount, high, null, null, sn, sraw, scode, figureStart, figureLength, isShare ? "share.occupies" : "value.rate"));
@@ -1031,6 +1118,40 @@ internal sealed class StatementReader(
         }
 
         st.Last = facts.Replace(level, level with { GrowthPct = st.RespectiveSign * rate, Rule = level.Rule + "+growth.respectively-levels" });
+        return true;
+    }
+
+    /// <summary>How many facts back a growth looks for the level it belongs to (bounded: a line with no full stop stays linear).</summary>
+    private const int LevelLookBack = 8;
+
+    /// <summary>
+    /// …分别达到18687元、5634元,增长7.8%、9.2%: a bare growth followed by as many joined rates as the sentence has levels still
+    /// without one gives them its rates in order (the first level the first rate); true when it did.
+    /// </summary>
+    private bool JoinedRatesOfLevels(SentenceState st, int s, int e, NumberToken t, string pre, int dirLen, int sign)
+    {
+        if (dirLen == 0 || pre.Contains("分别", StringComparison.Ordinal) || !NameWords.IsBareGrowthName(NameWords.Clean(pre[..^dirLen]))
+            || JoinedRatesAfter(s, t.End, e) is not (> 0 and var more))
+        {
+            return false;
+        }
+
+        var open = facts.Facts.Skip(Math.Max(st.FirstFact, facts.Facts.Count - LevelLookBack))
+            .Where(f => f.Kind is FactKind.Value or FactKind.PlanCompletion && f.GrowthPct is null && f.Amount is { Unit.Dimension: not Dimension.Percent })
+            .ToList();
+        if (open.Count != more + 1)
+        {
+            return false;
+        }
+
+        st.RespectiveLevels.Clear();
+        foreach (var later in open.Skip(1))
+        {
+            st.RespectiveLevels.Enqueue(later);
+        }
+
+        st.RespectiveSign = sign;
+        st.Last = facts.Replace(open[0], open[0] with { GrowthPct = sign * t.Amount.Value, Rule = open[0].Rule + "+growth.respectively-levels" });
         return true;
     }
 
@@ -1267,7 +1388,7 @@ internal sealed class StatementReader(
     /// grain), not a count of enterprises or projects.
     /// </summary>
     private static FactKind OutputOrCount(string name, Unit unit)
-        => unit.CountNoun == "头" || OutputWords.Any(w => name.Contains(w, StringComparison.Ordinal)) ? FactKind.Value : FactKind.Count;
+        => unit.CountNoun is "头" or "羽" || OutputWords.Any(w => name.Contains(w, StringComparison.Ordinal)) ? FactKind.Value : FactKind.Count;
 
     private static readonly string[] ArrangingWords = ["共安排", "安排", "共有", "共", "实施", "谋划", "列入", "纳入", "确定"];
 
@@ -1288,6 +1409,37 @@ internal sealed class StatementReader(
         }
 
         return name.Length is > 2 and <= 12 && name.EndsWith("项目", StringComparison.Ordinal) && name.All(Words.IsCjk) ? name : null;
+    }
+
+    /// <summary>
+    /// 省重点项目 / 市重点项目 + a catalogue measure of key projects (年度计划投资, 完成投资): the name with its level kept, when one
+    /// character of 省/市 stands right before the catalogue name; null otherwise.
+    /// </summary>
+    private static string? LevelOfProjects(string cleaned, int start, int length)
+        => start >= 1 && cleaned[start - 1] is '省' or '市' && string.CompareOrdinal(cleaned, start, "重点项目", 0, 4) == 0
+            && (start < 2 || !Words.IsCjk(cleaned[start - 2]) || cleaned[start - 2] is '全' or '其' or '中')
+            ? cleaned.Substring(start - 1, length + 1) : null;
+
+    /// <summary>
+    /// The project class of a plan figure just read (基础设施项目年度计划投资20.4亿元, → 基础设施项目), whose 完成投资 follows in the next
+    /// clause; null when the figure is not a class's plan.
+    /// </summary>
+    private static string? ClassOfPlan(ExtractedFact? last)
+    {
+        if (last is not { Kind: FactKind.Value or FactKind.PlanCompletion, Amount.Unit.Dimension: Dimension.Money })
+        {
+            return null;
+        }
+
+        foreach (var m in BareProjectMeasures)
+        {
+            if (m != "完成投资" && last.Indicator.EndsWith(m, StringComparison.Ordinal) && last.Indicator[..^m.Length] is { Length: > 2 } projects && projects.EndsWith("项目", StringComparison.Ordinal))
+            {
+                return projects;
+            }
+        }
+
+        return last.IndicatorCode?.Value == "key_project_annual_plan" ? "重点项目" : null;
     }
 
     /// <summary>Measures that name no subject of their own; after a count of a project class they are that class's.</summary>
@@ -1349,6 +1501,35 @@ internal sealed class StatementReader(
         return st.Last is { Kind: FactKind.Value or FactKind.Growth or FactKind.PlanCompletion } level && level.Amount is not { Unit.Dimension: Dimension.Percent }
             ? (level.IndicatorCode is null ? level.Indicator : ChineseText.ToSimplified(level.IndicatorRaw))
             : null;
+    }
+
+    /// <summary>
+    /// The sentence's last level still without a growth whose measure <paramref name="ownName"/> names again (增加值 after 第二产业实现增加值,
+    /// the same catalogue code, or the tail of its name); null when the words name anything else.
+    /// </summary>
+    private ExtractedFact? RestatedLevel(SentenceState st, string ownName)
+    {
+        var name = NameWords.Clean(ownName);
+        if (name.Length < 2)
+        {
+            return null;
+        }
+
+        var code = dictionary.FindLongest(name, null) is { } f && f.Start == 0 && f.Length == name.Length ? f.Indicator.Code : (IndicatorCode?)null;
+        for (var k = facts.Facts.Count - 1; k >= Math.Max(st.FirstFact, facts.Facts.Count - LevelLookBack); k--)
+        {
+            var level = facts.Facts[k];
+            if (level.Kind is not (FactKind.Value or FactKind.PlanCompletion) || level.Amount is not { Unit.Dimension: not Dimension.Percent })
+            {
+                continue;
+            }
+
+            var same = (code is { } c && level.IndicatorCode == c) || level.Indicator.EndsWith(name, StringComparison.Ordinal)
+                || ChineseText.ToSimplified(level.IndicatorRaw).EndsWith(name, StringComparison.Ordinal);
+            return same && level.GrowthPct is null ? level : null; // only the last level: an earlier one is not what the clause restates
+        }
+
+        return null;
     }
 
     /// <summary>The level fact before a share in the same sentence (X1564.97亿元,占全市比重为69.3%), or null.</summary>
@@ -1526,6 +1707,12 @@ internal sealed class StatementReader(
                 }
 
                 var at = Locate(st, segmentEnd, cleaned, found.Start);
+                if (LevelOfProjects(cleaned, found.Start, found.Length) is { } classed)
+                {
+                    // 省重点项目年度计划投资: the province's (or city's) list of key projects, not the region's own — the class stays in the name.
+                    return (classed, RawOf(Locate(st, segmentEnd, cleaned, found.Start - 1), classed.Length), null);
+                }
+
                 return (found.Indicator.NameZh, RawOf(at, found.Length), found.Indicator.Code);
             }
 
@@ -1549,10 +1736,15 @@ internal sealed class StatementReader(
                 name = string.Empty;
             }
 
-            var longest = name.Contains('、', StringComparison.Ordinal) ? 24 : 12; // a name kept whole across its 、 (粮油、食品类零售额) may be longer
+            var longest = name.Contains('、', StringComparison.Ordinal) ? 24 : 14; // 规上工业企业工业生产用电量 // a name kept whole across its 、 (粮油、食品类零售额) may be longer
             if (name.Length > longest)
             {
                 name = name[^longest..];
+            }
+
+            if (name is "贡献率" or "贡献度" && ContributionOf(cleaned) is { } contribution)
+            {
+                name = contribution; // 第二产业对经济增长的贡献率: whose contribution, to what — not a bare 贡献率
             }
 
             if (verbAt >= 0 && (name.Contains('业', StringComparison.Ordinal) || name.Contains('类', StringComparison.Ordinal)) && cleaned[verbAt..cut] is "和" or "及" or "与"
@@ -1585,7 +1777,7 @@ internal sealed class StatementReader(
                     var sAt = Locate(st, segmentEnd, cleaned, Math.Max(0, verbAt - qualifier.Length));
                     return (subjectMeasure.NameZh, RawOf(sAt, qualifier.Length + cut - verbAt + name.Length), subjectMeasure.Code);
                 }
-                if (qualifier.Length == 0 && name == "投资" && (_projectClass ?? (st.Last is null ? discourse.Subject : null)) is { } projects)
+                if (qualifier.Length == 0 && name == "投资" && (_projectClass ?? ClassOfPlan(st.Last) ?? (st.Last is null ? discourse.Subject : null)) is { } projects)
                 {
                     // 共安排重点项目250个…累计完成投资210.88亿元; under ——重大产业项目, 累计完成投资…: the projects counted or headed.
                     var (built, builtCode) = Catalogued(projects, measure);
@@ -1641,6 +1833,17 @@ internal sealed class StatementReader(
         return (string.Empty, string.Empty, null);
     }
 
+    /// <summary>
+    /// 第二产业对经济增长的贡献率: the whole words when they name a subject (two or more characters before 对) and what it contributes to,
+    /// and end in the rate; null otherwise.
+    /// </summary>
+    private static string? ContributionOf(string cleaned)
+    {
+        var at = cleaned.IndexOf('对', StringComparison.Ordinal);
+        return at >= 2 && cleaned.Length <= 24 && cleaned.AsSpan(0, at).ContainsAnyExceptInRange('\u4E00', '\u9FFF') is false
+            && (cleaned.EndsWith("贡献率", StringComparison.Ordinal) || cleaned.EndsWith("贡献度", StringComparison.Ordinal)) ? cleaned : null;
+    }
+
     /// <summary>Measures that may open a clause with no subject of their own (…,产量25.6万吨).</summary>
     private static readonly string[] BareMeasures = ["产量", "产值", "总产值"];
 
@@ -1651,7 +1854,7 @@ internal sealed class StatementReader(
     private static readonly string[] SubjectThenVerb = ["到位", "完成", "实现"];
 
     /// <summary>Measures a verb completes (实现增加值, 完成投资): the subject before the verb is part of their name.</summary>
-    private static readonly string[] VerbMeasures = ["投资", "产值", "总产值", "增加值", "营业收入", "销售收入", "销售额", "营业额", "利润总额", "产量"];
+    private static readonly string[] VerbMeasures = ["投资", "产值", "总产值", "增加值", "营业收入", "销售收入", "销售额", "商品销售额", "营业额", "利润总额", "产量"];
 
     /// <summary>
     /// The catalogue entry whose whole name is <paramref name="subject"/> + <paramref name="measure"/> (第一产业 + 增加值), trying the
@@ -1674,11 +1877,17 @@ internal sealed class StatementReader(
     private static readonly string[] WordsHoldingVerbs = ["有色", "有限", "有机", "有效", "有线", "共享", "为主"];
 
     /// <summary>Words whose last character is a one-character verb: 共 in 公共 (公共财政预算支出) is not 共 "in all".</summary>
-    private static readonly string[] WordsEndingInAVerb = ["公共"];
+    private static readonly string[] WordsEndingInAVerb = ["公共", "国有"];
 
     /// <summary>Whether the verb at <paramref name="at"/> is part of a word (有色金属, 有效投资, 公共预算), not a verb that ends a name.</summary>
     private static bool InsideAWord(string text, int at, int length)
     {
+        if (length == 2)
+        {
+            // 工业生产用电量, 能源生产消费合计: 生产 before 用/消费 is part of the noun, not a verb that ends the subject.
+            return string.CompareOrdinal(text, at, "生产用", 0, 3) == 0 || string.CompareOrdinal(text, at, "生产消费", 0, 4) == 0;
+        }
+
         if (length != 1)
         {
             return false;
@@ -1722,7 +1931,7 @@ internal sealed class StatementReader(
     {
         var name = cleaned.Substring(start, length);
         var q = start;
-        while (q > 0 && start - q < 12 && Words.IsCjk(cleaned[q - 1]) && !Words.EndsWithVerb(cleaned.AsSpan(0, q), minLength: 1))
+        while (q > 0 && start - q < 12 && (Words.IsCjk(cleaned[q - 1]) || SizeClassDigit(cleaned, q - 1)) && !Words.EndsWithVerb(cleaned.AsSpan(0, q), minLength: 1))
         {
             q--;
         }
@@ -1765,6 +1974,10 @@ internal sealed class StatementReader(
 
         return rest.Length >= 2 ? tail + verb + name : null;
     }
+
+    /// <summary>A digit or point of a size class written before a name (5000万元以上项目投资).</summary>
+    private static bool SizeClassDigit(string cleaned, int at)
+        => (char.IsAsciiDigit(cleaned[at]) || cleaned[at] == '.') && cleaned.AsSpan(at).IndexOf("以") is > 0 and var k && k <= 10 && !cleaned.AsSpan(at, k).ContainsAny('%', ',');
 
     private static readonly string[] NotInIndustryNames = ["全县", "全区", "全市", "其中", "完成", "实现", "增长", "下降", "累计", "达到", "分别"];
 
@@ -1974,10 +2187,23 @@ internal sealed class StatementReader(
 
     private void Emit(SentenceState st, int s, int e, FactDraft draft)
     {
+        if (draft.Code is null && draft.Kind is FactKind.Value or FactKind.Growth && IsCompanyName(draft.Name))
+        {
+            return; // 中石油增长5.2%, 中省属批发企业烟草增长3.1%: a company's figure, not an indicator of the region
+        }
+
         var region = st.Region ?? (st.RegionText is null ? regions.Main : null);
         var regionText = st.RegionText ?? regions.MainText;
         st.Last = facts.Add(draft, s, e, discourse.Period, region, regionText, st.Target);
     }
+
+    private static readonly string[] CompanyNames = ["中石油", "中石化", "中海油", "中国石油", "中国石化", "国家电网", "国网", "中国移动", "中国联通", "中国电信"];
+
+    /// <summary>A company's short name (中石油, 国家电网 …), a name ending in 公司/集团, or the tobacco company among wholesale firms
+    /// (批发企业烟草): the subject is one firm, not the region.</summary>
+    private static bool IsCompanyName(string name)
+        => CompanyNames.Any(c => name.StartsWith(c, StringComparison.Ordinal)) || Words.EndsWithAny(name, ["公司", "集团"], 2)
+            || name.Contains("企业烟草", StringComparison.Ordinal);
 
     /// <summary>
     /// The position after 拉动 when 拉动 + a scope word (全县, 全区 …) stands shortly before <paramref name="end"/> with no figure or
@@ -2067,6 +2293,22 @@ internal sealed class StatementReader(
 
     // 比1-4月增速12.3%: the words between a comparison base and a rate that make the rate the base period's own.
     private static readonly string[] EarlierRateWords = ["增速", "增幅", "涨幅", "的增速", "的增幅", "的涨幅"];
+
+    /// <summary>
+    /// 规上工业用电、煤、天然气、热力: the first item names what is used (用电), the short items after it are other things used by the same
+    /// subject — 规上工业用煤, 规上工业用天然气 …; other lists are returned as they are.
+    /// </summary>
+    private static List<string> SharedUse(List<string> items)
+    {
+        var use = items.Count >= 2 ? items[0].IndexOf('用', StringComparison.Ordinal) : -1;
+        if (use <= 0 || use + 1 >= items[0].Length || items.Skip(1).Any(i => i.Length is 0 or > 3 || i.Contains('用', StringComparison.Ordinal)))
+        {
+            return items;
+        }
+
+        var head = items[0][..(use + 1)];
+        return [items[0], .. items.Skip(1).Select(i => head + i)];
+    }
 
     private static readonly string[] SinceYearStartBases =
         ["比年初", "较年初", "比上年末", "较上年末", "比去年末", "较去年末", "比上年底", "较上年底", "比去年底", "较去年底"];
@@ -2162,6 +2404,12 @@ internal sealed class StatementReader(
             }
         }
 
+        if (items.Count == 1 && clause.StartsWith("城乡", StringComparison.Ordinal) && clause.Length > 4)
+        {
+            items = ["城镇" + clause[2..], "农村" + clause[2..]]; // 城乡居民人均可支配收入分别…: the urban figure first, then the rural
+        }
+
+        items = SharedUse(items);
         if (items.Count < 2)
         {
             foreach (var and in (string[])["和", "及"])

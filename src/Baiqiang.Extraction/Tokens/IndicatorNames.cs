@@ -14,7 +14,7 @@ internal readonly record struct IndicatorMatch(int Start, int Length, Indicator?
 public sealed class IndicatorNames
 {
     /// <summary>Names that are not indicators but contain one: a match inside them is not the indicator.</summary>
-    private static readonly string[] Blockers = ["非税收入", "进出口额", "进口额", "存贷款余额", "税收返还", "出口退税", "全口径税收"];
+    private static readonly string[] Blockers = ["非税收入", "进出口额", "进口额", "存贷款余额", "税收返还", "出口退税", "全口径税收", "税收总额"];
 
     private static readonly Lazy<IndicatorNames> DefaultNames = new(() => new IndicatorNames(IndicatorCatalogue.Default));
 

@@ -10,7 +10,8 @@ namespace Baiqiang.Extraction.Tokens;
 /// <param name="End">The end of the figure with its 以上/左右 suffix.</param>
 /// <param name="Amount">The amount (value, unit, qualifier).</param>
 /// <param name="High">The high end of a range (5至8亿元), else null.</param>
-internal readonly record struct NumberToken(int QualifierStart, int Start, int End, Amount Amount, decimal? High);
+/// <param name="BareYi">The figure ends in 亿 with no unit (完成投资56.7亿): read as 亿元, which holds only when its measure is money.</param>
+internal readonly record struct NumberToken(int QualifierStart, int Start, int End, Amount Amount, decimal? High, bool BareYi = false);
 
 /// <summary>
 /// Reads one figure at a position: Arabic or Chinese numerals, a range, 余/多, 万/亿/万亿, the unit, 以上/左右. Dates, times, years,
@@ -37,12 +38,10 @@ internal static class NumberScanner
 
     private static readonly string[] BorrowedUnits = ["个百分点", "%"];
 
-    // Units the scanner reads beyond Unit.TryFind. US dollars (实际利用外资2850万美元, 出口3.6亿美元): a currency the store does not convert to 元. Each is kept as its own unit
-    // (it converts only to itself), never at a made-up exchange rate; the store's unit table holds none of them yet.
+    // Units the scanner reads beyond Unit.TryFind. (US dollars — 美元, 万美元, 亿美元 — are built-in units of their own dimension now,
+    // never converted to 元.)
     private static readonly Dictionary<string, Unit> ExtraUnits = new(StringComparer.Ordinal)
     {
-        ["美元"] = Unit.Unresolved("美元"), ["万美元"] = Unit.Unresolved("万美元"), ["亿美元"] = Unit.Unresolved("亿美元"),
-
         // The symbol of the kilowatt-hour beside 千瓦时/度 (kWh, kW·h): the built-in units, not new ones. (千瓦·时 and 千瓦小时 start
         // with a numeral, so AmountText reads them through Unit.TryFind, which knows neither yet.)
         ["kWh"] = Unit.KilowattHour, ["万kWh"] = Unit.WanKilowattHour, ["亿kWh"] = Unit.YiKilowattHour,
@@ -50,7 +49,7 @@ internal static class NumberScanner
     };
 
     /// <summary>Whether <paramref name="unit"/> is one of the foreign-currency units the scanner reads (美元, 万美元, 亿美元).</summary>
-    public static bool IsForeignCurrency(Unit unit) => unit.Dimension == Dimension.Dimensionless && ExtraUnits.TryGetValue(unit.Symbol, out var u) && u.IsCompatibleWith(unit);
+    public static bool IsForeignCurrency(Unit unit) => unit.Dimension == Dimension.UsDollar;
 
     // Unit look-ups by span, per thread (a plain dictionary reads faster than a shared concurrent one): filled on demand from
     // Unit.TryFind, misses included, capped so that random input cannot grow it without bound.
@@ -163,11 +162,13 @@ internal static class NumberScanner
             u++;
         }
 
+        var multiplier = string.Empty;
         foreach (var m in Multipliers)
         {
             if (Words.At(n, u, e, m))
             {
                 u += m.Length;
+                multiplier = m;
                 break;
             }
         }
@@ -196,6 +197,7 @@ internal static class NumberScanner
         }
 
         var end = u + unitLen;
+        var bareYi = false;
         if (unitLen == 0)
         {
             // 5.6和4.4个百分点: the first figure borrows the unit of the next.
@@ -216,6 +218,12 @@ internal static class NumberScanner
                         break;
                     }
                 }
+            }
+
+            if (unit.Equals(Unit.None) && IsBareYi(n, i, j, u, e, multiplier, chinese))
+            {
+                unit = Unit.YiYuan; // 完成投资56.7亿,: 亿元 with 元 left out (StatementReader keeps it only for a money measure)
+                bareYi = true;
             }
 
             if (unit.Equals(Unit.None))
@@ -269,22 +277,34 @@ internal static class NumberScanner
 
             read = new Amount((negative ? -1 : 1) * bv.Value, unit);
         }
-        else if (high is not null || chinese || !TryReadPlain(n, i, j, u, end, suffix, prefixQualifier, negative, unit, out read))
+        else if (high is not null || chinese || bareYi || !TryReadPlain(n, i, j, u, end, suffix, prefixQualifier, negative, unit, out read))
         {
             var body = high is not null ? string.Concat(n.AsSpan(i, numEnd - i), n.AsSpan(j, end - j)) : n[i..end];
-            var parsed = AmountText.TryParse(qualifierWord + (negative ? "-" : string.Empty) + body + (suffix > 0 ? n.Substring(end, suffix) : string.Empty));
+            var parsed = AmountText.TryParse(qualifierWord + (negative ? "-" : string.Empty) + body + (bareYi ? "元" : string.Empty) + (suffix > 0 ? n.Substring(end, suffix) : string.Empty));
             if (!parsed.Success)
             {
                 return end > i ? end : i + 1;
             }
 
             read = parsed.Value;
+            if (!chinese && high is null && !bareYi && unitLen > 0 && u == j && Words.IsChineseNumeral(unit.Symbol[0]) && read.Unit.Equals(unit) is false
+                && AmountText.TryParse(qualifierWord + (negative ? "-" : string.Empty) + n[i..j] + (suffix > 0 ? n.Substring(end, suffix) : string.Empty)) is { Success: true } plain)
+            {
+                read = plain.Value with { Unit = unit }; // 125.6百羽: the unit as written, not 百 read into the number (12560 羽)
+            }
         }
 
         var amount = atLeast && read.Qualifier == Qualifier.Exact ? read with { Qualifier = Qualifier.AtLeast } : read;
-        token = new NumberToken(q0, i, end + suffix, amount, high);
+        token = new NumberToken(q0, i, end + suffix, amount, high, bareYi);
         return end + suffix;
     }
+
+    /// <summary>
+    /// 56.7亿 with nothing after 亿 that reads as a unit: an Arabic number, then 亿 alone (not 万亿, no 余/多), then punctuation, the
+    /// clause's end or 以上/左右 — never a word (1.2亿方 is not money; StatementReader drops a bare 亿 whose measure is not money).
+    /// </summary>
+    private static bool IsBareYi(string n, int i, int j, int u, int e, string multiplier, bool chinese)
+        => !chinese && multiplier == "亿" && u == j + 1 && j > i && (u == e || !Words.IsCjk(n[u]) || Words.MatchAny(n, u, e, Suffixes) > 0);
 
     /// <summary>
     /// The amount of a plain figure — ASCII digits with at most one point, then 余/多, 万/亿/万亿, 余/多 and a unit — read straight

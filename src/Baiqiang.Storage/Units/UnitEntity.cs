@@ -17,7 +17,7 @@ public sealed class UnitEntity : IAuditable
 
     public string NameEn { get; set; } = string.Empty;
 
-    /// <summary>money, count, percent, percentage_point, multiple, area, mass, energy, length, volume, dimensionless.</summary>
+    /// <summary>money, count, percent, percentage_point, multiple, area, mass, energy, length, volume, currency_usd, power, coal_equivalent, dimensionless.</summary>
     public string Dimension { get; set; } = string.Empty;
 
     /// <summary>Base units in one of this unit, exact (亿元 → 100000000).</summary>

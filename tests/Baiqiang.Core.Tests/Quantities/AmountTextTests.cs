@@ -133,7 +133,7 @@ public sealed class AmountTextTests
     [InlineData("亿元")]
     [InlineData("abc")]
     [InlineData("5至8亿元")]
-    [InlineData("880.5亿美元")]
+    [InlineData("880.5亿欧元")]
     [InlineData("增长")]
     public void TryParse_NotAnAmount_FailsWithBilingualReason(string text)
     {

@@ -17,6 +17,11 @@ public sealed class UnitTests
     [InlineData("平方千米", "平方公里")]
     [InlineData("亿度", "亿千瓦时")]
     [InlineData("公斤", "千克")]
+    [InlineData("万m2", "万平方米")]
+    [InlineData("万美元", "万美元")]
+    [InlineData("万千瓦", "万千瓦")]
+    [InlineData("万吨标煤", "万吨标准煤")]
+    [InlineData("百羽", "百羽")]
     [InlineData(" 家 ", "家")]
     [InlineData("", "")]
     public void TryFind_SymbolOrAlias_FindsUnit(string symbol, string expected)
@@ -26,7 +31,7 @@ public sealed class UnitTests
     }
 
     [Theory]
-    [InlineData("美元")]
+    [InlineData("欧元")]
     [InlineData("亿")]
     [InlineData("percent")]
     public void Find_Unknown_ThrowsBilingualFormatException(string symbol)
@@ -63,6 +68,17 @@ public sealed class UnitTests
     {
         Assert.Equal(expected, Unit.Find(a).IsCompatibleWith(Unit.Find(b)));
         Assert.Equal(expected, Unit.Find(b).IsCompatibleWith(Unit.Find(a)));
+    }
+
+    [Fact]
+    public void UsDollars_PowerAndStandardCoal_AreDimensionsOfTheirOwn_NeverYuanKilowattHoursOrTons()
+    {
+        Assert.Equal(Dimension.UsDollar, Unit.Find("亿美元").Dimension);
+        Assert.False(Unit.Find("万美元").IsCompatibleWith(Unit.WanYuan));
+        Assert.True(Unit.Find("万美元").IsCompatibleWith(Unit.Find("亿美元")));
+        Assert.False(Unit.Find("万千瓦").IsCompatibleWith(Unit.WanKilowattHour));
+        Assert.False(Unit.Find("万吨标准煤").IsCompatibleWith(Unit.WanTon));
+        Assert.Equal(100m, Unit.Find("百羽").Factor);
     }
 
     [Fact]
