@@ -49,10 +49,11 @@ internal static class ExtractionCheck
         {
             self.Refresh();
             var (cpu0, bytes0) = (self.TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true));
+            var (gen0, gen1, gen2, pause0) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
             facts += extractor.Extract("corpus", input, new DateOnly(2024, 7, 20)).Facts.Count;
             self.Refresh();
             cpu.Add((self.TotalProcessorTime - cpu0).TotalMilliseconds);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {i + 1}: {cpu[^1]:0} ms process CPU, {(GC.GetTotalAllocatedBytes(precise: true) - bytes0) / 1e6:0.0} MB allocated"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {i + 1}: {cpu[^1]:0} ms process CPU, {(GC.GetTotalAllocatedBytes(precise: true) - bytes0) / 1e6:0.0} MB allocated, GCs {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} (gen 0/1/2), {(GC.GetTotalPauseDuration() - pause0).TotalMilliseconds:0} ms GC pause"));
         }
 
         // The rounds after the first two (JIT tiering done), as process CPU time: comparable whatever the machine's load.

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
@@ -82,6 +83,34 @@ public static class ChineseText
     private const string PlaceNameSimplifiedChars = "岚峄崂崃浈浉浏浔涞渌渑溆珲瓯砀硚禅缙绛芗荥蓥蔺蕲讷诏谟谯赉邺郏郓闵阆陉颍驿骅鲅鸠栾桦枞晖兖泸泾";
 
     private static readonly FrozenDictionary<char, char> TraditionalToSimplified = BuildTable();
+
+    // The same table flat, by character (a key of TraditionalToSimplified, and what it maps to; else the character itself):
+    // normalisation and ToSimplified look up every character of a document, and an array index is cheaper than a hash.
+    private static readonly bool[] IsTableKey = BuildKeys();
+
+    private static readonly char[] SimplifiedOf = BuildSimplifiedOf();
+
+    private static bool[] BuildKeys()
+    {
+        var keys = new bool[char.MaxValue + 1];
+        foreach (var c in TraditionalToSimplified.Keys)
+        {
+            keys[c] = true;
+        }
+
+        return keys;
+    }
+
+    private static char[] BuildSimplifiedOf()
+    {
+        var table = new char[char.MaxValue + 1];
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            table[c] = TraditionalToSimplified.TryGetValue((char)c, out var s) ? s : (char)c;
+        }
+
+        return table;
+    }
 
     private static FrozenDictionary<char, char> BuildTable()
     {
@@ -186,6 +215,12 @@ public static class ChineseText
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            if (IsCjk(c))
+            {
+                output.Add(SimplifiedOf[c], i); // the common case first: no CJK character is a bracket or a dash
+                continue;
+            }
+
             if (c == '(' || c == '\uFF08')
             {
                 if (output.Count > 0 && IsCjk(output.Last) && TryPinyinGlossAt(text, i, out var end))
@@ -267,12 +302,17 @@ public static class ChineseText
                     return;
                 }
 
-                _chars = new char[Math.Max(text.Length, Count + 16)];
+                // Rented, not allocated: the buffer is as long as the document (megabytes, on the large object heap) and only
+                // lives until Finish copies it into the normalised string.
+                _chars = ArrayPool<char>.Shared.Rent(Math.Max(text.Length, Count + 16));
                 text.CopyTo(0, _chars, 0, Count);
             }
             else if (Count == _chars.Length)
             {
-                Array.Resize(ref _chars, _chars.Length * 2);
+                var larger = ArrayPool<char>.Shared.Rent(_chars.Length * 2);
+                _chars.AsSpan(0, Count).CopyTo(larger);
+                ArrayPool<char>.Shared.Return(_chars);
+                _chars = larger;
             }
 
             _chars[Count++] = c;
@@ -281,7 +321,15 @@ public static class ChineseText
         public string Finish(out OffsetMap map)
         {
             map = new OffsetMap([.. _runOut], [.. _runSource], Count);
-            return _chars is not null ? new string(_chars, 0, Count) : Count == text.Length ? text : text[..Count];
+            if (_chars is null)
+            {
+                return Count == text.Length ? text : text[..Count];
+            }
+
+            var normalized = new string(_chars, 0, Count);
+            ArrayPool<char>.Shared.Return(_chars);
+            _chars = null;
+            return normalized;
         }
     }
 
@@ -340,7 +388,7 @@ public static class ChineseText
     {
         ArgumentNullException.ThrowIfNull(text);
         var first = 0;
-        while (first < text.Length && !TraditionalToSimplified.ContainsKey(text[first]))
+        while (first < text.Length && !IsTableKey[text[first]])
         {
             first++;
         }
@@ -356,7 +404,7 @@ public static class ChineseText
             src.AsSpan(0, from).CopyTo(span);
             for (var i = from; i < src.Length; i++)
             {
-                span[i] = TraditionalToSimplified.TryGetValue(src[i], out var s) ? s : src[i];
+                span[i] = SimplifiedOf[src[i]];
             }
         });
     }

@@ -30,9 +30,24 @@ public sealed class OffsetMap : IReadOnlyList<int>
         {
             ArgumentOutOfRangeException.ThrowIfNegative(index);
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-            var k = Array.BinarySearch(_runOut, index);
-            k = k >= 0 ? k : ~k - 1;
-            return _runSource[k] + (index - _runOut[k]);
+            // The last run starting at or before index (run starts strictly increase, the first is 0): a plain binary search,
+            // as Array.BinarySearch finds it without a comparer call per step (the extractor maps three offsets per fact).
+            var runOut = _runOut;
+            int lo = 0, hi = runOut.Length - 1;
+            while (lo < hi)
+            {
+                var mid = lo + ((hi - lo + 1) >> 1);
+                if (runOut[mid] <= index)
+                {
+                    lo = mid;
+                }
+                else
+                {
+                    hi = mid - 1;
+                }
+            }
+
+            return _runSource[lo] + (index - runOut[lo]);
         }
     }
 

@@ -1,4 +1,5 @@
 using Baiqiang.Core.Metrics;
+using Baiqiang.Core.Periods;
 using Baiqiang.Core.Quantities;
 using Baiqiang.Core.Text;
 
@@ -62,17 +63,44 @@ internal sealed class CrossChecker
     /// <summary>One indicator, region and period with two different growth rates in one document.</summary>
     public List<CrossCheck> Finish(IReadOnlyList<ExtractedFact> facts)
     {
-        var groups = facts.Where(f => f.GrowthPct is not null && f.Kind is FactKind.Value or FactKind.Growth)
-            .GroupBy(f => (f.RegionCode?.Value ?? 0, f.Region ?? string.Empty, f.IndicatorCode?.Value ?? f.Indicator, f.Period)); // the period's text only for a message
-        foreach (var g in groups)
+        // Grouped by hand, in order of each group's first fact (as GroupBy would): most groups hold one fact, which needs
+        // neither a list nor a distinct set.
+        var index = new Dictionary<(int, string, string, StatPeriod?), int>();
+        var groups = new List<(ExtractedFact First, List<ExtractedFact>? All)>();
+        foreach (var f in facts)
         {
-            var distinct = g.Select(f => f.GrowthPct!.Value).Distinct().ToList();
-            if (distinct.Count > 1)
+            if (f.GrowthPct is null || f.Kind is not (FactKind.Value or FactKind.Growth))
+            {
+                continue;
+            }
+
+            var key = (f.RegionCode?.Value ?? 0, f.Region ?? string.Empty, f.IndicatorCode?.Value ?? f.Indicator, f.Period); // the period's text only for a message
+            if (index.TryGetValue(key, out var at))
+            {
+                var (first, all) = groups[at];
+                if (all is null)
+                {
+                    groups[at] = (first, all = [first]);
+                }
+
+                all.Add(f);
+            }
+            else
+            {
+                index[key] = groups.Count;
+                groups.Add((f, null));
+            }
+        }
+
+        foreach (var (first, g) in groups)
+        {
+            if (g is not null && g.Exists(f => f.GrowthPct!.Value != first.GrowthPct!.Value))
             {
                 var list = string.Join("、", g.Select(f => Numbers.Text(f.GrowthPct!.Value) + "%"));
-                var period = g.Key.Item4?.ToString() is { Length: > 0 } written ? written : "?";
+                var name = first.IndicatorCode?.Value ?? first.Indicator;
+                var period = first.Period?.ToString() is { Length: > 0 } written ? written : "?";
                 Checks.Add(new CrossCheck(CrossCheckKind.ConflictingGrowth, false,
-                    new Bilingual($"同一文档中{g.Key.Item3}({period})有不同增速:{list},未自动取舍", $"{g.Key.Item3} ({period}) has different growth rates in one document: {list}; none was picked"),
+                    new Bilingual($"同一文档中{name}({period})有不同增速:{list},未自动取舍", $"{name} ({period}) has different growth rates in one document: {list}; none was picked"),
                     [.. g.Select(f => f.Offset)]));
             }
         }

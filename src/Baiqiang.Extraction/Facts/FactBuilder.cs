@@ -46,11 +46,13 @@ internal sealed class FactBuilder(string doc, DocumentText text, DateOnly? refer
         var name = d.Name;
         var raw = d.Raw;
         var code = d.Code;
-        var period = IsOneProjectsTotal(name) ? null : paragraphPeriod;
+        var simplified = ChineseText.ToSimplified(name); // once: the fact's name, unless 贡献度 below renames it
+        var period = IsOneProjectsTotal(simplified) ? null : paragraphPeriod;
         if (code?.Value == "urban_contribution" && n.AsSpan(s, Math.Max(0, d.FigureStart - s)).IndexOf("城区", StringComparison.Ordinal) < 0)
         {
             // 贡献度 alone is an industry's contribution to growth (第二产业…贡献度为30.5%); only 城区贡献度 is the district's share of the city's increment.
             (name, code) = (ChineseText.ToSimplified(raw), null);
+            simplified = ChineseText.ToSimplified(name);
         }
 
         // Targets: a goal word in the sentence or paragraph, a period after the document date, or — in an undated text that only
@@ -81,7 +83,7 @@ internal sealed class FactBuilder(string doc, DocumentText text, DateOnly? refer
             (_lastSource, _lastSourceText) = ((ws, we), n[ws..we]);
         }
 
-        var fact = new ExtractedFact(doc, kind, regionText, region?.Code, ChineseText.ToSimplified(name), raw, code,
+        var fact = new ExtractedFact(doc, kind, regionText, region?.Code, simplified, raw, code,
             period, amount, d.High, d.Growth, d.PlanShare, d.Source ?? _lastSourceText, plainStart, Math.Max(1, plainEnd - plainStart), text.ToPlain(ws))
         {
             Rule = rule,
@@ -116,19 +118,25 @@ internal sealed class FactBuilder(string doc, DocumentText text, DateOnly? refer
     public static decimal Confidence(ExtractedFact f, bool borrowed) => Confidence(f.IndicatorCode, f.RegionCode, f.Period, f.Kind, borrowed);
 
     private static decimal Confidence(IndicatorCode? indicator, RegionCode? regionCode, StatPeriod? period, FactKind kind, bool borrowed)
+        => Confidences[(indicator is null ? 1 : 0) | (regionCode is null ? 2 : 0) | (period is null && kind is not (FactKind.Target or FactKind.Count) ? 4 : 0) | (borrowed ? 8 : 0)];
+
+    // The sixteen confidences (one per combination of the four open roles), each computed once as below rather than per fact.
+    private static readonly decimal[] Confidences = [.. Enumerable.Range(0, 16).Select(k => Confidence((k & 1) != 0, (k & 2) != 0, (k & 4) != 0, (k & 8) != 0))];
+
+    private static decimal Confidence(bool noIndicator, bool noRegion, bool noPeriod, bool borrowed)
     {
         var c = 1m;
-        if (indicator is null)
+        if (noIndicator)
         {
             c *= 0.75m;
         }
 
-        if (regionCode is null)
+        if (noRegion)
         {
             c *= 0.8m;
         }
 
-        if (period is null && kind is not (FactKind.Target or FactKind.Count))
+        if (noPeriod)
         {
             c *= 0.8m;
         }
@@ -159,16 +167,15 @@ internal sealed class FactBuilder(string doc, DocumentText text, DateOnly? refer
     /// 度亘光电项目总投资1.1亿元: the total investment of one named project is an attribute of the project over its whole life,
     /// not a figure of the paragraph's period; a programme's total (重点项目总投资, 新开工项目总投资) keeps its period.
     /// </summary>
-    private static bool IsOneProjectsTotal(string name)
+    private static bool IsOneProjectsTotal(string simplified)
     {
-        var simplified = ChineseText.ToSimplified(name);
         if (!simplified.EndsWith("项目总投资", StringComparison.Ordinal))
         {
             return false;
         }
 
         var owner = simplified[..^"项目总投资".Length];
-        if (owner.Length < 2 || owner.Any(char.IsAsciiDigit))
+        if (owner.Length < 2 || owner.AsSpan().ContainsAnyInRange('0', '9'))
         {
             return false;
         }

@@ -9,6 +9,12 @@ internal static class NameWords
 
     private static readonly string[] DirectionTails = ["了", "达到", "达", "为"];
 
+    private static readonly CharSet TailLast = CharSet.LastOf(Words.StripTail);
+
+    private static readonly CharSet HeadFirst = CharSet.FirstOf(Words.StripHead);
+
+    private static readonly CharSet DirectionLast = CharSet.LastOf(Words.Up.Concat(Words.Down));
+
     /// <summary>The length and sign of the direction word (增长, 下降 …, optionally followed by 了/达/为) at the end of <paramref name="pre"/>.</summary>
     public static (int Length, int Sign) DirectionAtEnd(string pre) => DirectionAtEnd(pre.AsSpan());
 
@@ -25,6 +31,11 @@ internal static class NameWords
                 trimmed = w.Length;
                 break;
             }
+        }
+
+        if (t.IsEmpty || !DirectionLast.Contains(t[^1]))
+        {
+            return (0, 1); // no direction word ends with this character
         }
 
         foreach (var w in Words.Down)
@@ -67,8 +78,11 @@ internal static class NameWords
         do
         {
             changed = false;
-            foreach (var w in Words.StripTail)
+            // A word list is walked only when the name's last (first) character ends (starts) one of its words: a pass that
+            // strips nothing leaves t as it was, so skipping it changes nothing.
+            for (var k = 0; k < Words.StripTail.Length && t.Length > 0 && TailLast.Contains(t[^1]); k++)
             {
+                var w = Words.StripTail[k];
                 if (EndsWithWord(t, w))
                 {
                     t = t[..^w.Length];
@@ -76,7 +90,7 @@ internal static class NameWords
                 }
             }
 
-            foreach (var w in Words.StripHead)
+            foreach (var w in t.Length > 0 && HeadFirst.Contains(t[0]) ? Words.StripHead : [])
             {
                 if (StartsWithWord(t, w) && !t.StartsWith("到位", StringComparison.Ordinal))
                 {

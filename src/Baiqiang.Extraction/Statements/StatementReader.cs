@@ -128,6 +128,21 @@ internal sealed class StatementReader(
 
     private readonly SentenceState _sentence = new();
 
+    // The characters the sentence walk stops at (Words.MayStartWord(c) || ClauseSplitter.EndsSegment(c) || c == '持'), as one
+    // table: the walk tests every character, and most start nothing.
+    private static readonly bool[] StopsTheScan = BuildStops();
+
+    private static bool[] BuildStops()
+    {
+        var table = new bool[char.MaxValue + 1];
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            table[c] = Words.MayStartWord((char)c) || ClauseSplitter.EndsSegment((char)c) || c == '持';
+        }
+
+        return table;
+    }
+
     /// <summary>Reads one kept line.</summary>
     public void Paragraph(Paragraph p)
     {
@@ -185,7 +200,7 @@ internal sealed class StatementReader(
         {
             var c = _n[i];
             var mentionHere = _mentionIndex < mentions.Count && mentions[_mentionIndex].Start == i;
-            if (!mentionHere && !Words.MayStartWord(c) && !ClauseSplitter.EndsSegment(c) && c != '持')
+            if (!mentionHere && !StopsTheScan[c])
             {
                 i++;
                 continue; // the common case: a character that starts nothing the reader looks for
@@ -1388,7 +1403,21 @@ internal sealed class StatementReader(
     /// grain), not a count of enterprises or projects.
     /// </summary>
     private static FactKind OutputOrCount(string name, Unit unit)
-        => unit.CountNoun is "头" or "羽" || OutputWords.Any(w => name.Contains(w, StringComparison.Ordinal)) ? FactKind.Value : FactKind.Count;
+        => unit.CountNoun is "头" or "羽" || ContainsAnyOf(name, OutputWords) ? FactKind.Value : FactKind.Count;
+
+    /// <summary>Whether <paramref name="text"/> contains one of <paramref name="words"/> (a loop: a lambda over the text made a closure per call).</summary>
+    private static bool ContainsAnyOf(string text, string[] words)
+    {
+        foreach (var w in words)
+        {
+            if (text.Contains(w, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static readonly string[] ArrangingWords = ["共安排", "安排", "共有", "共", "实施", "谋划", "列入", "纳入", "确定"];
 
@@ -1609,7 +1638,12 @@ internal sealed class StatementReader(
 
         if (st.Excluded.Count == 0)
         {
-            return _n[from..end];
+            if (_lastPre.From != from || _lastPre.End != end)
+            {
+                _lastPre = (from, end, _n[from..end]);
+            }
+
+            return _lastPre.Text;
         }
 
         var sb = new System.Text.StringBuilder(end - from);
@@ -1672,8 +1706,13 @@ internal sealed class StatementReader(
         }
 
         var (start, length) = NameWords.CleanRange(_n.AsSpan(from, end - from));
-        return _n.Substring(from + start, length);
+        return start == 0 && length == end - from && _lastPre.From == from && _lastPre.End == end
+            ? _lastPre.Text // the words Pre just copied for this figure, with nothing to clean: the same text, not a second copy
+            : _n.Substring(from + start, length);
     }
+
+    // The last text Pre cut from the normalised text (no excluded span), by its range: the name of a figure asks for it again.
+    private (int From, int End, string Text) _lastPre = (-1, -1, string.Empty);
 
     // The text Words.LastVerb's skip test reads, and that test as one delegate made once (not a closure per name).
     private string _verbText = string.Empty;
@@ -1801,7 +1840,7 @@ internal sealed class StatementReader(
                 return (built, builtCode is null ? built : RawOf(bAt, name.Length), builtCode);
             }
             else if (cut == 0 && name == cleaned && BareMeasures.Contains(name) && st.Last is { Kind: FactKind.Value } before
-                && OtherMeasureHeads.FirstOrDefault(h => before.Indicator.EndsWith(h, StringComparison.Ordinal)) is { } head && before.Indicator.Length - head.Length >= 2)
+                && OtherMeasureHead(before.Indicator) is { } head && before.Indicator.Length - head.Length >= 2)
             {
                 // 蔬菜播种面积12.3万亩,产量25.6万吨: a bare measure opening the clause after another measure of one subject is that subject's.
                 var owner = before.Indicator[..^head.Length];
@@ -1817,7 +1856,7 @@ internal sealed class StatementReader(
                 name = subject; // under ——重大产业项目, a figure that names nothing speaks of the heading's subject
             }
 
-            if (name.Length >= 2 && !name.All(ch => ch is (>= '0' and <= '9') or '.' or '%'))
+            if (name.Length >= 2 && name.AsSpan().ContainsAnyExcept(DigitsPointPercent))
             {
                 var idx = cleaned.LastIndexOf(name, StringComparison.Ordinal);
                 var at = Locate(st, segmentEnd, cleaned, Math.Max(0, idx));
@@ -1849,6 +1888,23 @@ internal sealed class StatementReader(
 
     /// <summary>Other measures of a subject, named just before a bare measure of it (蔬菜播种面积…,产量…; 茶叶产量…,产值…).</summary>
     private static readonly string[] OtherMeasureHeads = ["播种面积", "种植面积", "采摘面积", "收获面积", "面积", "产量"];
+
+    /// <summary>The first of <see cref="OtherMeasureHeads"/> that <paramref name="indicator"/> ends with, or null (a loop: a lambda there made a closure per name).</summary>
+    private static string? OtherMeasureHead(string indicator)
+    {
+        foreach (var h in OtherMeasureHeads)
+        {
+            if (indicator.EndsWith(h, StringComparison.Ordinal))
+            {
+                return h;
+            }
+        }
+
+        return null;
+    }
+
+    // A name made only of these is a number, not a name (12.5%).
+    private static readonly System.Buffers.SearchValues<char> DigitsPointPercent = System.Buffers.SearchValues.Create("0123456789.%");
 
     /// <summary>Verbs that may stand between a money figure and its subject written first (省外资金到位18.4亿元).</summary>
     private static readonly string[] SubjectThenVerb = ["到位", "完成", "实现"];

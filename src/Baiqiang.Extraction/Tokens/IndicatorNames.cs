@@ -56,6 +56,7 @@ public sealed class IndicatorNames
         }
 
         BuildFailLinks();
+        BuildTransitions();
     }
 
     /// <summary>The built-in catalogue's dictionary (<see cref="IndicatorCatalogue.Default"/>), built once.</summary>
@@ -124,6 +125,59 @@ public sealed class IndicatorNames
         _children.Clear();
     }
 
+    // The transitions of _next once built, in one open-addressed table (linear probing, a power of two long): keys are
+    // (node << 16) | char + 1 (0 marks an empty slot), so a step reads two arrays instead of hashing through a Dictionary.
+    private long[] _keys = [];
+    private int[] _children2 = [];
+    private int _mask;
+
+    private void BuildTransitions()
+    {
+        var size = 16;
+        while (size < _next.Count * 2)
+        {
+            size <<= 1;
+        }
+
+        _keys = new long[size];
+        _children2 = new int[size];
+        _mask = size - 1;
+        foreach (var (key, child) in _next)
+        {
+            var slot = Slot(key + 1);
+            while (_keys[slot] != 0)
+            {
+                slot = (slot + 1) & _mask;
+            }
+
+            _keys[slot] = key + 1;
+            _children2[slot] = child;
+        }
+    }
+
+    private int Slot(long stored) => (int)((ulong)(stored * -7046029254386353131L) >> 40) & _mask;
+
+    private bool TryNext(int node, char c, out int child)
+    {
+        if (_keys.Length == 0)
+        {
+            return _next.TryGetValue(((long)node << 16) | c, out child); // while the automaton is being built
+        }
+
+        var stored = (((long)node << 16) | c) + 1;
+        for (var slot = Slot(stored); _keys[slot] != 0; slot = (slot + 1) & _mask)
+        {
+            if (_keys[slot] == stored)
+            {
+                child = _children2[slot];
+                return true;
+            }
+        }
+
+        child = 0;
+        return false;
+    }
+
     private int Step(int node, char c)
     {
         if (!_alphabet[c])
@@ -133,7 +187,7 @@ public sealed class IndicatorNames
 
         while (node != 0)
         {
-            if (_next.TryGetValue(((long)node << 16) | c, out var child))
+            if (TryNext(node, c, out var child))
             {
                 return child;
             }

@@ -48,8 +48,11 @@ internal static class Words
     // For each character, the indices into Verbs of the verbs that start with it (in list order).
     private static readonly Dictionary<char, int[]> VerbsByFirst = Verbs.Select((v, k) => (v, k)).GroupBy(x => x.v[0]).ToDictionary(g => g.Key, g => g.Select(x => x.k).ToArray());
 
+    // The characters some verb starts with: the dictionary is asked only for these.
+    private static readonly CharSet VerbFirstChars = CharSet.FirstOf(Verbs);
+
     // For each character, whether some verb ends with it.
-    private static readonly HashSet<char> VerbLastChars = [.. Verbs.Select(v => v[^1])];
+    private static readonly CharSet VerbLastChars = CharSet.LastOf(Verbs);
 
     /// <summary>
     /// The verb of <see cref="Verbs"/> whose last occurrence in <paramref name="cleaned"/> ends furthest right without ending the
@@ -67,7 +70,7 @@ internal static class Words
         lastAt.Fill(-1);
         for (var p = cleaned.Length - 1; p >= 0; p--)
         {
-            if (!VerbsByFirst.TryGetValue(cleaned[p], out var candidates))
+            if (!VerbFirstChars.Contains(cleaned[p]) || !VerbsByFirst.TryGetValue(cleaned[p], out var candidates))
             {
                 continue;
             }

@@ -46,4 +46,28 @@ public sealed class PeriodScannerTests
 
     [Fact]
     public void TryScan_ADate_IsNotAPeriod() => Assert.Equal(PeriodUse.Date, Scan("2023年7月26日").Use);
+
+    [Fact]
+    public void TryScan_FirstCharacterFilter_DropsNoPeriodOfTheCorpus()
+    {
+        // TryScan answers false at once where no period expression can start; over every position of every corpus document
+        // (normalised, as the reader sees it) it must answer as the unfiltered scan does, token included.
+        var folder = Path.Combine(AppContext.BaseDirectory, "Corpus");
+        var files = Directory.GetFiles(folder).Where(f => f.EndsWith(".txt", StringComparison.Ordinal) || f.EndsWith(".html", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(files);
+        var found = 0;
+        foreach (var file in files)
+        {
+            var n = DocumentText.Create(File.ReadAllText(file)).Normalized;
+            for (var i = 0; i < n.Length; i++)
+            {
+                var filtered = PeriodScanner.TryScan(n, i, n.Length, Reference, out var a);
+                var whole = PeriodScanner.TryScanAt(n, i, n.Length, Reference, out var b);
+                Assert.True(filtered == whole && a == b, $"{Path.GetFileName(file)} at {i}: {n.Substring(i, Math.Min(8, n.Length - i))}");
+                found += whole ? 1 : 0;
+            }
+        }
+
+        Assert.True(found > 100, $"only {found} periods in the corpus");
+    }
 }
