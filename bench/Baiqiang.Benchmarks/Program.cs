@@ -25,6 +25,13 @@ if (args.Length == 2 && args[0] == "pymcdm-export")
     return 0;
 }
 
+if (args.Length == 3 && args[0] == "pymcdm-loop")
+{
+    // `pymcdm-loop WHAT N`: one PymcdmSideBySideBenchmarks step N times in a loop (callgrind instruction counts, CPU time).
+    PymcdmLoop.Run(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
+    return 0;
+}
+
 if (args.Length == 3 && args[0] == "projects-into")
 {
     // `projects-into DB N`: N generated key projects × 12 approved monthly reports into an existing store (web-bench.sh).

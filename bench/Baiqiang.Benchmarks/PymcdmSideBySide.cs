@@ -103,6 +103,37 @@ public static class PymcdmExport
 }
 
 /// <summary>
+/// <c>pymcdm-loop WHAT N</c>: runs one step of <see cref="PymcdmSideBySideBenchmarks"/> (<c>entropy</c>, <c>topsis</c>,
+/// <c>rank</c> or <c>all</c> = entropy + TOPSIS + rank) N times, for instruction counts under callgrind and CPU time
+/// under <c>/usr/bin/time</c>, which load on the machine does not distort as it does wall-clock timings. Compare two
+/// values of N to take out start-up and JIT compilation.
+/// </summary>
+public static class PymcdmLoop
+{
+    public static void Run(string what, int rounds)
+    {
+        var b = new PymcdmSideBySideBenchmarks();
+        b.Setup();
+        var scores = b.Topsis();
+        Func<object> step = what switch
+        {
+            "entropy" => b.Entropy,
+            "topsis" => b.Topsis,
+            "rank" => () => Ranking.Rank(scores, higherIsBetter: true),
+            "all" => b.EntropyTopsisRank,
+            _ => throw new ArgumentException($"unknown step '{what}' (entropy, topsis, rank, all)", nameof(what)),
+        };
+        long check = 0;
+        for (int r = 0; r < rounds; r++)
+        {
+            check += step().GetHashCode() & 1;
+        }
+
+        Console.WriteLine($"{what} × {rounds.ToString(CultureInfo.InvariantCulture)} done ({check.ToString(CultureInfo.InvariantCulture)})");
+    }
+}
+
+/// <summary>
 /// The steps <c>bench/pymcdm_side_by_side.py</c> times in pymcdm, one for one, on the same 2,978 × 30 matrix:
 /// pymcdm-style entropy weights, CRITIC weights, min-max TOPSIS with given weights, and the whole
 /// entropy → TOPSIS → rank chain. Nothing else (no checks, imputation or treatment).

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Numerics.Tensors;
 
@@ -170,35 +171,63 @@ public static class Aggregation
             throw EvaluationException.Of("未知的TOPSIS归一化方法", $"unknown TOPSIS normalisation {normalization}");
         }
 
-        // Column by column: z = w_j · normalised x_j; the ideal is the column's max, the anti-ideal its min; the
-        // squared distances to both accumulate per unit.
-        var z = new double[m];
-        var scratch = new double[m];
-        var dp = new double[m];
-        var dm = new double[m];
-        for (int j = 0; j < n; j++)
-        {
-            if (normalization == TopsisNormalization.MinMax)
-            {
-                ColumnKernels.MinMax(matrix.Column(j), matrix.IsBenefit(j), z);
-            }
-            else
-            {
-                ColumnKernels.Vector(matrix.Column(j), matrix.IsBenefit(j), z);
-            }
-
-            TensorPrimitives.Multiply(z, w[j], z);
-            ColumnKernels.AddSquaredDistance(z, TensorPrimitives.Max<double>(z), dp, scratch);
-            ColumnKernels.AddSquaredDistance(z, TensorPrimitives.Min<double>(z), dm, scratch);
-        }
-
-        TensorPrimitives.Sqrt<double>(dp, dp);
-        TensorPrimitives.Sqrt<double>(dm, dm);
+        // Column by column, one pass over each after its min and max: z = w_j · normalised x_j is (x − c)·s for the
+        // column's centre c and scale s (min-max: c = min, s = w/(max − min), or for a cost column c = max and s negative;
+        // vector: c = 0, s = w/‖x‖, or c = ‖x‖ and s = −w/‖x‖, i.e. w·(1 − x/‖x‖)). z is monotone in x, so the ideal and
+        // anti-ideal (the column's max and min of z) are z at the column's best and worst x. The squared distances to both
+        // accumulate per unit: toIdeal is the result array, toAntiIdeal a pooled buffer.
         var r = new double[m];
-        for (int i = 0; i < m; i++)
+        var rented = ArrayPool<double>.Shared.Rent(m);
+        try
         {
-            double sum = dp[i] + dm[i];
-            r[i] = sum == 0 ? 0.5 : dm[i] / sum;
+            var toIdeal = r.AsSpan();
+            var toAntiIdeal = rented.AsSpan(0, m);
+            toAntiIdeal.Clear();
+            for (int j = 0; j < n; j++)
+            {
+                var column = matrix.Column(j);
+                var (lo, hi) = ColumnKernels.MinAndMax(column);
+                bool benefit = matrix.IsBenefit(j);
+                double centre;
+                double scale;
+                if (normalization == TopsisNormalization.MinMax)
+                {
+                    double range = hi - lo;
+                    if (range == 0)
+                    {
+                        continue; // every z is w_j: the ideal and the anti-ideal, at distance 0 from both
+                    }
+
+                    centre = benefit ? lo : hi;
+                    scale = w[j] / range;
+                }
+                else
+                {
+                    double norm = Math.Sqrt(TensorPrimitives.Dot(column, column));
+                    if (norm == 0)
+                    {
+                        continue; // an all-zero column: every z is the same (0, or w_j for a cost column)
+                    }
+
+                    centre = benefit ? 0 : norm;
+                    scale = w[j] / norm;
+                }
+
+                if (!benefit)
+                {
+                    scale = -scale;
+                }
+
+                double ideal = ((benefit ? hi : lo) - centre) * scale;
+                double antiIdeal = ((benefit ? lo : hi) - centre) * scale;
+                ColumnKernels.AddTopsisDistances(column, centre, scale, ideal, antiIdeal, toIdeal, toAntiIdeal);
+            }
+
+            ColumnKernels.Closeness(toIdeal, toAntiIdeal);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(rented);
         }
 
         return r;

@@ -122,10 +122,19 @@ public static partial class Weights
         ArgumentNullException.ThrowIfNull(matrix);
         int m = matrix.UnitCount;
         int n = matrix.CriterionCount;
-        var negative = -1;
-        for (int j = 0; j < n && negative < 0; j++)
+
+        // One pass per column for its total and minimum; the entropy pass below reads it once more.
+        var d = new double[n];
+        var totals = d; // the totals live in d until each is replaced by that criterion's d_j
+        int negative = -1;
+        for (int j = 0; j < n; j++)
         {
-            negative = TensorPrimitives.Min(matrix.Column(j)) < 0 ? j : -1;
+            var (sum, min) = ColumnKernels.SumAndMin(matrix.Column(j));
+            totals[j] = sum;
+            if (min < 0 && negative < 0)
+            {
+                negative = j;
+            }
         }
 
         if (negative >= 0)
@@ -146,10 +155,8 @@ public static partial class Weights
             }
         }
 
-        var totals = new double[n];
         for (int j = 0; j < n; j++)
         {
-            totals[j] = TensorPrimitives.Sum(matrix.Column(j));
             if (totals[j] <= 0)
             {
                 throw EvaluationException.Of(
@@ -158,18 +165,32 @@ public static partial class Weights
             }
         }
 
-        var p = new double[m];
-        var log = new double[m];
+        // Σ p ln p with p = x · (1/Σx): one multiplication instead of a division per value, then the logarithm and
+        // the sum in the same pass. (A total so large that 1/Σx is subnormal keeps the division.)
+        double[]? p = null;
+        double[]? log = null;
         double lnM = Math.Log(m);
-        var d = new double[n];
         for (int j = 0; j < n; j++)
         {
-            double e = -ColumnKernels.PLogP(matrix.Column(j), totals[j], p, log) / lnM;
-            double dj = 1.0 - e;
+            double total = totals[j];
+            double inverse = 1.0 / total;
+            double plnp;
+            if (double.IsNormal(inverse))
+            {
+                plnp = ColumnKernels.PLogPScaled(matrix.Column(j), inverse);
+            }
+            else
+            {
+                p ??= new double[m];
+                log ??= new double[m];
+                plnp = ColumnKernels.PLogP(matrix.Column(j), total, p, log);
+            }
+
+            double dj = 1.0 - (-plnp / lnM);
             d[j] = dj < 0 ? 0 : dj; // E can exceed 1 by rounding only.
         }
 
-        return NormaliseOrEqual(d);
+        return NormaliseOrEqualInPlace(d);
     }
 
     /// <summary>
@@ -412,7 +433,8 @@ public static partial class Weights
         }
     }
 
-    private static double[] NormaliseOrEqual(double[] raw)
+    /// <summary>raw / Σraw written over <paramref name="raw"/> and returned; equal weights when Σraw is not a positive finite number.</summary>
+    private static double[] NormaliseOrEqualInPlace(double[] raw)
     {
         double total = 0;
         foreach (double x in raw)
@@ -425,14 +447,15 @@ public static partial class Weights
             return Equal(raw.Length);
         }
 
-        var w = new double[raw.Length];
-        for (int j = 0; j < w.Length; j++)
+        for (int j = 0; j < raw.Length; j++)
         {
-            w[j] = raw[j] / total;
+            raw[j] /= total;
         }
 
-        return w;
+        return raw;
     }
+
+    private static double[] NormaliseOrEqual(double[] raw) => NormaliseOrEqualInPlace((double[])raw.Clone());
 
     internal static double[] CheckWeights(IReadOnlyList<double> weights, int criteria)
     {
