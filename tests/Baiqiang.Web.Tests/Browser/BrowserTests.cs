@@ -44,7 +44,7 @@ public sealed class BrowserTests(KestrelWebFactory factory) : IClassFixture<Kest
         await page.FillAsync("input[name=UserName]", "browser-editor");
         await page.FillAsync("input[name=Password]", WebFactory.UserPassword);
         await page.ClickAsync("#login");
-        await page.WaitForURLAsync(url => !url.Contains("/Auth/Login", StringComparison.Ordinal));
+        await ChromiumSession.WaitForPageAsync(page, url => !url.Contains("/Auth/Login", StringComparison.Ordinal));
 
         // Import a file: validate, read the report, commit.
         var csv = Path.Combine(Path.GetTempPath(), $"jiangyang-{Guid.NewGuid():N}.csv");

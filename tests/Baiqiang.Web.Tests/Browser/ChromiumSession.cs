@@ -90,7 +90,19 @@ internal sealed class ChromiumSession : IAsyncDisposable
         await page.FillAsync("input[name=UserName]", user);
         await page.FillAsync("input[name=Password]", password);
         await page.ClickAsync("#login");
-        await page.WaitForURLAsync(url => !url.Contains("/Auth/Login", StringComparison.Ordinal));
+        await WaitForPageAsync(page, url => !url.Contains("/Auth/Login", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Waits until the page's URL satisfies <paramref name="url"/> and that document has been parsed. The URL is awaited at
+    /// commit and the document's own <c>readyState</c> is polled, instead of Playwright's default wait for the <c>load</c>
+    /// lifecycle event: once (a 90 s timeout in a full test run, with "NetworkIdle event fired" logged but never "load") that
+    /// event was missed after a click had navigated, though the page had loaded.
+    /// </summary>
+    public static async Task WaitForPageAsync(IPage page, Func<string, bool> url)
+    {
+        await page.WaitForURLAsync(url, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForFunctionAsync("() => document.readyState !== 'loading'");
     }
 
     /// <summary>Waits until the ECharts chart or map in <paramref name="selector"/> has painted its last frame with every

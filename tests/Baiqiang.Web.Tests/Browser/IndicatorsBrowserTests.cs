@@ -24,7 +24,7 @@ public sealed class IndicatorsBrowserTests(KestrelWebFactory factory) : IClassFi
         Assert.True(await page.Locator("#indicators tbody tr").CountAsync() >= 250);
         await page.FillAsync("#q", "地區生產總值");
         await page.ClickAsync("#indicator-filter button[type=submit]");
-        await page.WaitForURLAsync(url => url.Contains("q=", StringComparison.Ordinal));
+        await ChromiumSession.WaitForPageAsync(page, url => url.Contains("q=", StringComparison.Ordinal));
         var gdp = page.Locator("#indicators tr[data-code='gdp']");
         Assert.Equal("地区生产总值", (await gdp.Locator("td").Nth(1).TextContentAsync())!.Trim());
         Assert.Equal("亿元", (await gdp.Locator("td").Nth(2).TextContentAsync())!.Trim());

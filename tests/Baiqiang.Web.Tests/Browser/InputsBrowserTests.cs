@@ -29,7 +29,7 @@ public sealed partial class InputsBrowserTests(KestrelWebFactory factory) : ICla
         await page.FillAsync("#dashboard-filter input[name=region]", "江阳");
         await page.FillAsync("#dashboard-filter input[name=period]", "2022年上半年");
         await page.ClickAsync("#dashboard-filter button[type=submit]");
-        await page.WaitForURLAsync(url => url.Contains("region=510502", StringComparison.Ordinal));
+        await ChromiumSession.WaitForPageAsync(page, url => url.Contains("region=510502", StringComparison.Ordinal));
         Assert.Contains("period=2022-01..06", page.Url, StringComparison.Ordinal);
         var table = await page.TextContentAsync("#indicators");
         Assert.Contains("228.09", table, StringComparison.Ordinal);

@@ -63,7 +63,7 @@ public sealed class PeerGroupsBrowserTests(KestrelWebFactory factory) : IClassFi
         Assert.Equal("增幅位居全市第4", (await gdpRank.TextContentAsync())!.Trim());
         await page.SelectOptionAsync("#peers", "custom:luzhou-core-districts");
         await page.ClickAsync("#dashboard-filter button[type=submit]");
-        await page.WaitForURLAsync(url => url.Contains("peers=custom", StringComparison.Ordinal));
+        await ChromiumSession.WaitForPageAsync(page, url => url.Contains("peers=custom", StringComparison.Ordinal));
         Assert.Equal("增幅在“泸州主城两区”中第2", (await gdpRank.TextContentAsync())!.Trim());
         Assert.Equal("custom:luzhou-core-districts", await page.InputValueAsync("#peers"));
         Assert.Contains("组内排位", await page.TextContentAsync("#indicators thead"), StringComparison.Ordinal);

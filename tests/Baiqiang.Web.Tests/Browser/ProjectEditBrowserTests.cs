@@ -43,7 +43,7 @@ public sealed class ProjectEditBrowserTests(KestrelWebFactory factory) : IClassF
         await page.ClickAsync("#save");
 
         // The project page: its Chinese name, 12.5亿元 and the 2023 plan of 3亿元 entered in 万元.
-        await page.WaitForURLAsync(url => url.Contains("/Projects/Project/JY-B01", StringComparison.Ordinal));
+        await ChromiumSession.WaitForPageAsync(page, url => url.Contains("/Projects/Project/JY-B01", StringComparison.Ordinal));
         Assert.Contains("项目已创建", await page.TextContentAsync("#message"), StringComparison.Ordinal);
         Assert.Contains("泸州港多式联运物流园", await page.TextContentAsync("h1"), StringComparison.Ordinal);
         var fields = await page.TextContentAsync("#fields");

@@ -103,7 +103,7 @@ public sealed class ProjectsBrowserTests(KestrelWebFactory factory) : IClassFixt
         // The month-end meeting looks at the warnings as they stood on 2022-06-30: JY-S08's milestone (due 05-31) is 30 days overdue.
         await page.FillAsync("#warnings-filter input[name=today]", "2022-06-30");
         await page.ClickAsync("#warnings-filter button[type=submit]");
-        await page.WaitForURLAsync(url => url.Contains("today=2022-06-30", StringComparison.Ordinal));
+        await ChromiumSession.WaitForPageAsync(page, url => url.Contains("today=2022-06-30", StringComparison.Ordinal));
         Assert.StartsWith("截至 2022年6月30日（指定日期），", (await page.TextContentAsync("#as-of"))!.Trim(), StringComparison.Ordinal);
         Assert.Contains("已逾期30天", await page.TextContentAsync("#warnings"), StringComparison.Ordinal);
         Assert.Equal("2022-06-30", await page.InputValueAsync("#warnings-filter input[name=today]"));
@@ -111,7 +111,7 @@ public sealed class ProjectsBrowserTests(KestrelWebFactory factory) : IClassFixt
 
         // Following the project's link keeps the day: its page judges the milestone overdue as of 2022-06-30 too, not as of the clock.
         await page.Locator("#warnings a[href='/Projects/Project/JY-S08?today=2022-06-30']").First.ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/Projects/Project/JY-S08?today=2022-06-30", StringComparison.Ordinal));
+        await ChromiumSession.WaitForPageAsync(page, url => url.Contains("/Projects/Project/JY-S08?today=2022-06-30", StringComparison.Ordinal));
         Assert.Equal("2022-06-30", await page.GetAttributeAsync("#as-of-day", "datetime"));
         Assert.Equal("2022年6月30日", await page.TextContentAsync("#as-of-day"));
         Assert.Contains("二期主体开工 逾期", string.Join(' ', (await page.TextContentAsync("#milestones"))!.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
@@ -121,22 +121,22 @@ public sealed class ProjectsBrowserTests(KestrelWebFactory factory) : IClassFixt
         // One day earlier on the project page: the milestone is due that day, so not overdue.
         await page.FillAsync("#as-of-filter input[name=today]", "2022-05-31");
         await page.ClickAsync("#as-of-filter button[type=submit]");
-        await page.WaitForURLAsync(url => url.Contains("today=2022-05-31", StringComparison.Ordinal));
+        await ChromiumSession.WaitForPageAsync(page, url => url.Contains("today=2022-05-31", StringComparison.Ordinal));
         Assert.Equal("2022年5月31日", await page.TextContentAsync("#as-of-day"));
         Assert.DoesNotContain("逾期", await page.TextContentAsync("#milestones"), StringComparison.Ordinal);
-        await page.GoBackAsync();
-        await page.WaitForURLAsync(url => url.Contains("today=2022-06-30", StringComparison.Ordinal));
+        await page.GoBackAsync(new PageGoBackOptions { WaitUntil = WaitUntilState.Commit });
+        await ChromiumSession.WaitForPageAsync(page, url => url.Contains("today=2022-06-30", StringComparison.Ordinal));
 
         // And back to the warnings of the project's region on the same day.
         await page.ClickAsync("#warnings-as-of");
-        await page.WaitForURLAsync(url => url.Contains("/Projects/Warnings?region=510502&today=2022-06-30", StringComparison.Ordinal));
+        await ChromiumSession.WaitForPageAsync(page, url => url.Contains("/Projects/Warnings?region=510502&today=2022-06-30", StringComparison.Ordinal));
         Assert.Equal("2022-06-30", await page.GetAttributeAsync("#as-of-day", "datetime"));
         Assert.Contains("已逾期30天", await page.TextContentAsync("#warnings"), StringComparison.Ordinal);
 
         // On the deadline itself the milestone is not yet overdue.
         await page.FillAsync("#warnings-filter input[name=today]", "2022-05-31");
         await page.ClickAsync("#warnings-filter button[type=submit]");
-        await page.WaitForURLAsync(url => url.Contains("today=2022-05-31", StringComparison.Ordinal));
+        await ChromiumSession.WaitForPageAsync(page, url => url.Contains("today=2022-05-31", StringComparison.Ordinal));
         Assert.DoesNotContain("二期主体开工", await page.TextContentAsync("#warnings"), StringComparison.Ordinal);
         Assert.True(chromium.ConsoleErrors.Count == 0, string.Join("\n", chromium.ConsoleErrors));
     }

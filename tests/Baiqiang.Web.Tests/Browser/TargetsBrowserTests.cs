@@ -21,7 +21,7 @@ public sealed class TargetsBrowserTests(KestrelWebFactory factory) : IClassFixtu
         // From the report card's 目标进度 section to the page.
         await page.GotoAsync("/?region=510502");
         await page.ClickAsync("#manage-targets");
-        await page.WaitForURLAsync(url => url.Contains("/Targets?region=510502", StringComparison.Ordinal));
+        await ChromiumSession.WaitForPageAsync(page, url => url.Contains("/Targets?region=510502", StringComparison.Ordinal));
         Assert.Contains("目标管理 · 江阳区", await page.TextContentAsync("h1"), StringComparison.Ordinal);
 
         // A wrong unit first: refused with the store's message, the form keeps what was typed.
