@@ -115,44 +115,7 @@ internal static class ExtractionCheck
 
     /// <summary>Provinces, prefectures and county-level units of shared/data/divisions, plus the sample's parks (as the tests' <c>Regions.National</c>).</summary>
     private static RegionMatcher NationalMatcher(string folder)
-    {
-        var list = new Dictionary<RegionCode, Region>();
-        foreach (var f in Csv(Path.Combine(folder, "provinces.csv")))
-        {
-            var code = new RegionCode(Int(f[0]) * 10000);
-            list[code] = new Region(code, f[1], RegionKind.Province, null);
-        }
-
-        var prefectureNames = new Dictionary<RegionCode, string>();
-        foreach (var f in Csv(Path.Combine(folder, "cities.csv")))
-        {
-            var code = new RegionCode(Int(f[0]) * 100);
-            prefectureNames[code] = f[1];
-            list[code] = new Region(code, f[1], RegionKindRules.Infer(code, f[1]), code.Parent);
-        }
-
-        foreach (var f in Csv(Path.Combine(folder, "areas.csv")))
-        {
-            var code = RegionCode.Parse(f[0]);
-            var parent = new RegionCode(Int(f[2]) * 100);
-            if (code != parent)
-            {
-                list[code] = new Region(code, f[1], RegionKindRules.Infer(code, f[1], prefectureNames.GetValueOrDefault(parent)), parent);
-            }
-        }
-
-        foreach (var r in SampleData.Regions.Where(r => r.IsPark))
-        {
-            list[r.Code] = r;
-        }
-
-        return new RegionMatcher(new RegionRegistry([.. list.Values]), SampleData.Regions.Select(r => r.Code));
-    }
-
-    private static int Int(string s) => int.Parse(s, CultureInfo.InvariantCulture);
-
-    private static IEnumerable<string[]> Csv(string path)
-        => File.ReadLines(path).Skip(1).Where(l => l.Length > 0).Select(l => l.TrimStart('\uFEFF').Split(',').Select(f => f.Trim().Trim('"')).ToArray());
+        => new(new RegionRegistry(NationalRegions.Load(folder)), SampleData.Regions.Select(r => r.Code));
 
     /// <summary>The runtime's allocation ticks (one per ≈100 KB allocated) by type: where the bytes go, without a profiler.</summary>
     private sealed class AllocationSampler : EventListener
