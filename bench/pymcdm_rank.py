@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """pymcdm's side of `baiqiang rank --input M.csv --method topsis --weights-method entropy --directions D`, as one process.
 
-Usage: PYMCDM_SRC=/path/to/tree /usr/bin/python3 bench/pymcdm_rank.py M.csv DIRECTIONS [--no-validation] [--real-imports | --full-import]
+Usage: PYMCDM_SRC=/path/to/tree /usr/bin/python3 bench/pymcdm_rank.py M.csv DIRECTIONS [--no-validation] [--real-imports | --full-import [--no-visuals]]
 
 Reads the same CSV as the CLI (header row, unit names in the first column), computes pymcdm's entropy weights on the
 raw matrix, TOPSIS() (pymcdm's default min-max normalisation) with those weights and DIRECTIONS (e.g. +,+,-), and
@@ -13,11 +13,16 @@ they do in an installed pymcdm (whose package __init__, importing every method a
 With --full-import the script does what a user of an installed pymcdm does: `import pymcdm` (its package __init__
 runs every method, the weights, the COMET tools and the matplotlib visuals, with numpy, scipy, pandas, matplotlib
 and tabulate imported for real) and calls `pymcdm.methods.TOPSIS` and `pymcdm.weights.entropy_weights`.
+--full-import --no-visuals does the same with an empty module standing for `pymcdm.visuals`, so neither the visuals
+nor matplotlib load: what `import pymcdm` costs if the package __init__ does not import its visuals, as one of its
+stored versions (kotbaton/pymcdm d749202c) does not — which version is current could not be settled (see
+docs/benchmarks.md).
 """
 
 import csv
 import os
 import sys
+import types as pytypes
 
 import numpy as np
 
@@ -32,6 +37,8 @@ def main():
         sys.exit('set PYMCDM_SRC to a directory containing the pymcdm package')
     if '--full-import' in sys.argv[3:]:
         sys.path.insert(0, src)
+        if '--no-visuals' in sys.argv[3:]:
+            sys.modules['pymcdm.visuals'] = pytypes.ModuleType('pymcdm.visuals')
         import pymcdm
         TOPSIS, pw = pymcdm.methods.TOPSIS, pymcdm.weights
     else:

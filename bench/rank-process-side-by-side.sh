@@ -20,6 +20,9 @@
 #   pymcdm-full-import  … D --no-validation --full-import   (only when scipy, pandas, matplotlib and tabulate import:
 #                   `import pymcdm` as a user of an installed pymcdm writes it — every method, the COMET tools and the
 #                   matplotlib visuals)
+#   pymcdm-full-import-no-visuals  … --full-import --no-visuals   (the same, but `pymcdm.visuals` is an empty module,
+#                   so matplotlib is not loaded: one stored version of pymcdm's package __init__ does not import the
+#                   visuals, and which one is current is not known — see docs/benchmarks.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${PYMCDM_SRC:?set PYMCDM_SRC to a directory containing the pymcdm package (e.g. a clone of github.com/kotbaton/pymcdm)}"
@@ -47,4 +50,5 @@ echo "=== $(uname -sr), $(nproc) CPUs, $("$OUT/cli/baiqiang" --version 2>/dev/nu
   "pymcdm=$PY bench/pymcdm_rank.py $OUT/matrix.csv $DIRS --no-validation" \
   "pymcdm-default=$PY bench/pymcdm_rank.py $OUT/matrix.csv $DIRS" \
   ${REAL:+"pymcdm-scipy-pandas=$PY bench/pymcdm_rank.py $OUT/matrix.csv $DIRS --no-validation --real-imports"} \
-  ${FULL:+"pymcdm-full-import=$PY bench/pymcdm_rank.py $OUT/matrix.csv $DIRS --no-validation --full-import"}
+  ${FULL:+"pymcdm-full-import=$PY bench/pymcdm_rank.py $OUT/matrix.csv $DIRS --no-validation --full-import"} \
+  ${FULL:+"pymcdm-full-import-no-visuals=$PY bench/pymcdm_rank.py $OUT/matrix.csv $DIRS --no-validation --full-import --no-visuals"}
