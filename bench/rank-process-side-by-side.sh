@@ -41,6 +41,10 @@ if [ ! -f "$OUT/matrix.csv" ]; then
   dotnet bench/Baiqiang.Benchmarks/bin/Release/net10.0/Baiqiang.Benchmarks.dll pymcdm-export "$OUT"
 fi
 DIRS="$(tr -d '[:space:]' <"$OUT/directions.txt")"
+# An installed pymcdm carries its bytecode (pip compiles it at install; Debian's numpy/scipy/pandas/matplotlib ship
+# theirs). A source tree has none, and with PYTHONDONTWRITEBYTECODE set (as in the engineers' sessions here) every timed
+# process would compile all of pymcdm again: compile it once here, into the tree's __pycache__ directories.
+"$PY" -m compileall -q "$PYMCDM_SRC/pymcdm" >/dev/null
 REAL=; "$PY" -c 'import scipy.linalg, pandas' 2>/dev/null && REAL=1
 FULL=; "$PY" -c 'import scipy.linalg, pandas, matplotlib.pyplot, tabulate' 2>/dev/null && FULL=1
 echo "=== $(uname -sr), $(nproc) CPUs, $("$OUT/cli/baiqiang" --version 2>/dev/null | head -1) (Native AOT front + ReadyToRun lib/), $("$PY" --version), numpy $("$PY" -c 'import numpy; print(numpy.__version__)')"
