@@ -55,6 +55,53 @@ public sealed partial class CorpusMissTests
         Assert.Equal(code, fact.RegionCode?.ToString());
     }
 
+    [Theory]
+    [InlineData("1-12月,全市规模以上工业增加值同比增长4.3%。", 2025, 3, 31, "2024")]
+    [InlineData("1-11月,全县固定资产投资同比下降2.6%。", 2025, 1, 18, "2024-01..11")]
+    [InlineData("12月份,全县社会消费品零售总额同比增长3.2%。", 2025, 2, 10, "2024-12")]
+    [InlineData("一至十二月,全县一般公共预算收入同比增长1.8%。", 2025, 3, 5, "2024")]
+    public void Period_YearlessMonthsEndingAfterThePublicationMonth_AreLastYears(string sentence, int y, int m, int d, string period)
+    {
+        var fact = Assert.Single(Facts(sentence, new DateOnly(y, m, d)));
+        Assert.Equal(period, fact.Period?.ToString());
+        Assert.NotEqual(FactKind.Target, fact.Kind);
+    }
+
+    [Theory]
+    [InlineData("1-3月,全市规模以上工业增加值同比增长4.3%。", 2025, 3, 31, "2025-01..03")]
+    [InlineData("1-2月,全县固定资产投资同比下降2.6%。", 2025, 3, 12, "2025-01..02")]
+    [InlineData("1-12月,全市规模以上工业增加值同比增长4.3%。", 2024, 12, 31, "2024")]
+    [InlineData("2024年1-12月,全市规模以上工业增加值同比增长4.3%。", 2025, 3, 31, "2024")]
+    public void Period_YearlessMonthsUpToThePublicationMonth_StayInItsYear(string sentence, int y, int m, int d, string period)
+    {
+        var fact = Assert.Single(Facts(sentence, new DateOnly(y, m, d)));
+        Assert.Equal(period, fact.Period?.ToString());
+    }
+
+    [Fact]
+    public void Period_YearlessMonthsEndingAfterAMidYearDate_KeepTheirYear()
+    {
+        // Only a date in the first four months makes late months last year's: in June, 1-9月 is more likely a goal or a stated date.
+        var fact = Assert.Single(Facts("1-9月,全县规模以上工业增加值同比增长4.3%。", new DateOnly(2025, 6, 20)));
+        Assert.Equal("2025-01..09", fact.Period?.ToString());
+    }
+
+    [Fact]
+    public void Period_累计InASentenceUnderASingleMonth_IsTheYearToDateForTheFigureAfterIt()
+    {
+        var facts = Facts("2024年5月份,全县税收收入4210万元,同比下降12.5%;非税收入累计完成9870万元,同比下降20.1%。", June);
+        Assert.Equal("2024-05", Assert.Single(facts, f => f.Value == 4210m).Period?.ToString());
+        Assert.Equal("2024-01..05", Assert.Single(facts, f => f.Value == 9870m).Period?.ToString());
+    }
+
+    [Fact]
+    public void Period_累计UnderASingleMonth_HoldsForItsSentenceOnly()
+    {
+        var facts = Facts("2024年5月份,全县税收收入4210万元,同比下降12.5%;非税收入累计完成9870万元。全县契税收入650万元,同比增长3.1%。", June);
+        Assert.Equal("2024-01..05", Assert.Single(facts, f => f.Value == 9870m).Period?.ToString());
+        Assert.Equal("2024-05", Assert.Single(facts, f => f.Value == 650m).Period?.ToString());
+    }
+
     private static IReadOnlyList<ExtractedFact> Facts(string text, DateOnly date)
         => new FactExtractor(Regions.SampleOnly).Extract("t.txt", text, date).Facts;
 }

@@ -128,7 +128,7 @@ internal sealed class StatementReader(
 
     private readonly SentenceState _sentence = new();
 
-    // The characters the sentence walk stops at (Words.MayStartWord(c) || ClauseSplitter.EndsSegment(c) || c == '持'), as one
+    // The characters the sentence walk stops at (Words.MayStartWord(c) || ClauseSplitter.EndsSegment(c) || 持 or 累), as one
     // table: the walk tests every character, and most start nothing.
     private static readonly bool[] StopsTheScan = BuildStops();
 
@@ -137,7 +137,7 @@ internal sealed class StatementReader(
         var table = new bool[char.MaxValue + 1];
         for (var c = 0; c <= char.MaxValue; c++)
         {
-            table[c] = Words.MayStartWord((char)c) || ClauseSplitter.EndsSegment((char)c) || c == '持';
+            table[c] = Words.MayStartWord((char)c) || ClauseSplitter.EndsSegment((char)c) || c is '持' or '累';
         }
 
         return table;
@@ -280,6 +280,11 @@ internal sealed class StatementReader(
 
                 i += period.Length;
                 continue;
+            }
+
+            if (c == '累' && Words.At(_n, i, e, "累计"))
+            {
+                discourse.OnCumulative(); // 5月份,…;非税收入累计完成…: the year to date, not the month
             }
 
             if (c == '持')
