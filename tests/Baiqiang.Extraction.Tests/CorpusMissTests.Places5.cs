@@ -102,6 +102,64 @@ public sealed partial class CorpusMissTests
         Assert.Equal("2024-05", Assert.Single(facts, f => f.Value == 650m).Period?.ToString());
     }
 
+    [Theory]
+    [InlineData("2023年,江阳区地区生产总值321.5亿元,增长6.1%。三次产业结构由12.4%、38.7%和48.9%调整为11.8%、37.9%和50.3%。")]
+    [InlineData("2023年,江阳区地区生产总值321.5亿元,增长6.1%。产业结构构成由12.4%:38.7%:48.9%调整为11.8%:37.9%:50.3%。")]
+    [InlineData("2023年,江阳区地区生产总值321.5亿元,增长6.1%。三次产业结构为11.8%、37.9%和50.3%。")]
+    public void NonFact_TheIndustrialStructuresParts_AreNoValues(string text)
+    {
+        var fact = Assert.Single(Facts(text, new DateOnly(2024, 4, 15)));
+        Assert.Equal(321.5m, fact.Value);
+    }
+
+    [Fact]
+    public void NonFact_AShareOfGDPAfterAStructureClause_IsStillAShare()
+    {
+        var facts = Facts("2023年,江阳区产业结构持续优化,第三产业增加值占地区生产总值的比重为50.3%。", new DateOnly(2024, 4, 15));
+        Assert.Equal(50.3m, Assert.Single(facts, f => f.Kind == FactKind.Share).Value);
+    }
+
+    [Theory]
+    [InlineData("1-2月,江阳区一般公共预算收入17056万元,完成预算的16.18%,较均衡进度慢0.48%,较上年同期增收2113万元,增长14.14%。", -0.48)]
+    [InlineData("1-2月,江阳区一般公共预算收入17056万元,完成预算的16.18%,比时序进度快1.2%,增长14.14%。", 1.2)]
+    public void PlanShare_ComparedWithTheTimePlan_IsAComparisonAndTheGrowthAfterItIsThePlanCompletions(string sentence, double pace)
+    {
+        var facts = Facts(sentence, new DateOnly(2024, 3, 11));
+        var completion = Assert.Single(facts, f => f.Kind == FactKind.PlanCompletion);
+        Assert.Equal((17056m, 16.18m, 14.14m), (completion.Value!.Value, completion.PlanSharePct!.Value, completion.GrowthPct!.Value));
+        var comparison = Assert.Single(facts, f => f.Kind == FactKind.Comparison);
+        Assert.Equal((decimal)pace, comparison.Value);
+        Assert.Equal(completion.Indicator, comparison.Indicator);
+        Assert.DoesNotContain(facts, f => f.Kind is FactKind.Value or FactKind.Growth);
+    }
+
+    [Theory]
+    [InlineData("1-6月,江阳区规上工业增加值增长9.2%,其中通用设备制造、酒的制造、家具制造3个中类增长超150%。")]
+    [InlineData("1-6月,江阳区规上工业增加值增长9.2%,其中12家企业增长50%以上。")]
+    public void NonFact_AThresholdOverACountedGroup_IsNoGrowth(string sentence)
+    {
+        var facts = Facts(sentence, June);
+        var growth = Assert.Single(facts, f => f.GrowthPct is not null);
+        Assert.Equal((9.2m, "industrial_value_added"), (growth.GrowthPct!.Value, growth.IndicatorCode?.Value));
+        Assert.DoesNotContain(facts, f => f.Kind is FactKind.Value or FactKind.Growth or FactKind.Share && f != growth);
+    }
+
+    [Fact]
+    public void Respectively_NamesListedAsACountedGroupInTheClausesBefore_TakeTheFiguresInOrder()
+    {
+        var facts = Facts("1-6月,江阳区产值最大的三个行业是酒、饮料和精制茶制造业,化学原料和化学制品制造业,专用设备制造业,累计产值分别为88.6亿元、41.2亿元、20.5亿元。", June);
+        Assert.Equal(
+            [("酒、饮料和精制茶制造业产值", 88.6m), ("化学原料和化学制品制造业产值", 41.2m), ("专用设备制造业产值", 20.5m)],
+            facts.Where(f => f.Kind == FactKind.Value).Select(f => (f.Indicator, f.Value!.Value)));
+    }
+
+    [Fact]
+    public void Respectively_ACountThatDoesNotMatchTheClausesBefore_NamesNothing()
+    {
+        var facts = Facts("1-6月,江阳区产值最大的四个行业是酒、饮料和精制茶制造业,专用设备制造业,累计产值分别为88.6亿元、20.5亿元。", June);
+        Assert.DoesNotContain(facts, f => f.Indicator.StartsWith("专用设备", StringComparison.Ordinal));
+    }
+
     private static IReadOnlyList<ExtractedFact> Facts(string text, DateOnly date)
         => new FactExtractor(Regions.SampleOnly).Extract("t.txt", text, date).Facts;
 }
