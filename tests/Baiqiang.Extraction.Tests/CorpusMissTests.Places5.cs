@@ -145,6 +145,13 @@ public sealed partial class CorpusMissTests
     }
 
     [Fact]
+    public void NonFact_ACountOfMonthsBeforeAGrowth_IsAPeriodNotAGroup()
+    {
+        var facts = Facts("江阳区前4个月进出口增长9.4%。", June);
+        Assert.Equal(9.4m, Assert.Single(facts, f => f.Kind == FactKind.Growth).GrowthPct);
+    }
+
+    [Fact]
     public void Respectively_NamesListedAsACountedGroupInTheClausesBefore_TakeTheFiguresInOrder()
     {
         var facts = Facts("1-6月,江阳区产值最大的三个行业是酒、饮料和精制茶制造业,化学原料和化学制品制造业,专用设备制造业,累计产值分别为88.6亿元、41.2亿元、20.5亿元。", June);

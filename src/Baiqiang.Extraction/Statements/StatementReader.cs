@@ -1130,9 +1130,9 @@ internal sealed class StatementReader(
     private bool GroupRightAfterItsCount(SentenceState st, int q0, string ownName)
     {
         var from = st.NameStart;
-        if (ownName.Length is 0 or > 4 || from < 2 || from > q0)
+        if (ownName.Length is 0 or > 4 || from < 2 || from > q0 || ownName[0] is '月' or '季' or '年')
         {
-            return false;
+            return false; // 前4个月进出口增长9.4%: a count of months is a period, not a group
         }
 
         var before = _n[from - 2];
