@@ -14,6 +14,7 @@ public sealed class RegionMatcher
 {
     private readonly Dictionary<int, List<(string Name, List<Region> Regions)>> _byPrefix = [];
     private readonly bool[] _firstChars = new bool[char.MaxValue + 1]; // the characters a name starts with: a cheap test before the look-up
+    private readonly HashSet<RegionCode> _sharedZoneNames = [];
 
     /// <summary>Builds the matcher over every region of <paramref name="registry"/>.</summary>
     public RegionMatcher(RegionRegistry registry, IEnumerable<RegionCode>? preferred = null)
@@ -34,6 +35,18 @@ public sealed class RegionMatcher
             if (stem.Length >= 2 && !string.Equals(stem, r.Name, StringComparison.Ordinal) && !CommonWords.Contains(stem))
             {
                 Add(names, stem, r);
+            }
+        }
+
+        // 滨海新区: a new zone named after a word that is another place's name too (滨海县) is a kind of name that provinces give their
+        // own zones (绍兴滨海新区), so the registry's one is not the only place it can mean.
+        foreach (var r in registry.All)
+        {
+            if (r.ValidTo is null && r.Name.Length >= 4 && r.Name.EndsWith("新区", StringComparison.Ordinal)
+                && names.TryGetValue(r.Name[..^2], out var others)
+                && others.Exists(o => o.Code != r.Code && !o.Code.Contains(r.Code) && o.Code.Prefecture != r.Code.Prefecture))
+            {
+                _sharedZoneNames.Add(r.Code);
             }
         }
 
@@ -73,6 +86,13 @@ public sealed class RegionMatcher
 
     /// <summary>Regions to prefer when a name is ambiguous and the text gives no hint (the store's own regions).</summary>
     public HashSet<RegionCode> Preferred { get; }
+
+    /// <summary>
+    /// Whether <paramref name="region"/> is a new zone whose name is not unique nationally (滨海新区, where 滨海 is also 滨海县): other
+    /// provinces' zones of the same name are not in the registry, so the name means this region only when the page names its
+    /// prefecture or province.
+    /// </summary>
+    public bool HasSharedZoneName(Region region) => region is not null && _sharedZoneNames.Contains(region.Code);
 
     private static void Add(Dictionary<string, List<Region>> names, string name, Region r)
     {

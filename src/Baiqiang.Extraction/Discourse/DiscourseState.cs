@@ -278,6 +278,22 @@ internal sealed class DiscourseState(DateOnly? reference = null)
         }
     }
 
+    /// <summary>
+    /// 累计 inside a sentence while a single month is in force (2024年5月份,税收收入…;非税收入累计完成…, or under a heading 2024年5月份):
+    /// the figures after it are the year to date (2024-01..05), for the rest of the sentence; the month comes back after it.
+    /// </summary>
+    public void OnCumulative()
+    {
+        if (_monthOnly || Period is not { } month || month.FirstMonth != month.LastMonth || month.FirstMonth == 1)
+        {
+            return;
+        }
+
+        _beforeMonthOnly = Period;
+        _monthOnly = true;
+        Period = StatPeriod.CumulativeTo(month.Year, month.LastMonth);
+    }
+
     /// <summary>Called at each sentence's end: a 当月 period gives way to the one before it.</summary>
     public void EndSentence()
     {

@@ -75,8 +75,23 @@ internal sealed class RegionContext
             }
         }
 
+        // 绍兴滨海新区: a place glued right after a prefecture or province it is not under is that prefecture's own place of the same
+        // name, which the registry does not hold (天津's 滨海新区 is 120116): neither it, anywhere on the page, nor the prefecture
+        // before it is the region; the prefecture still says where the page is.
+        var foreign = new HashSet<string>(StringComparer.Ordinal);
+        for (var k = 1; k < context.Mentions.Count; k++)
+        {
+            var (parent, m) = (context.Mentions[k - 1], context.Mentions[k]);
+            if (parent.Start + parent.Length == m.Start && parent.Candidates.All(c => c.Kind is RegionKind.PrefectureCity or RegionKind.Province)
+                && !m.Candidates.Any(c => parent.Candidates.Any(p => p.Code.Contains(c.Code))))
+            {
+                foreign.Add(m.Text);
+                context._context.Add(parent);
+            }
+        }
+
         var named = new HashSet<int>(context._context.Select(m => m.Start));
-        context.Mentions.RemoveAll(m => named.Contains(m.Start));
+        context.Mentions.RemoveAll(m => named.Contains(m.Start) || foreign.Contains(m.Text));
 
         // The title and masthead: the first two kept lines when they are short.
         var titleEnd = 0;
@@ -269,18 +284,29 @@ internal sealed class RegionContext
 
     /// <summary>
     /// How often the text speaks of itself at prefecture level (全州/我州/本州, 全市/我市/本市) and at county level
-    /// (全县/全区/全旗, 我县/我区, 本县/本区), not counting a scope word after a comparator or 占 (高于全市平均, 占全市的比重,
+    /// (全县/全区/全旗, 我县/我区, 本县/本区), and of its province (全省/我省/本省, wherever they stand), not counting a scope word after a comparator or 占 (高于全市平均, 占全市的比重,
     /// 居全市第3位), which names another region.
     /// </summary>
-    private static (int Prefecture, int City, int County) ScopeWordTally(DocumentText text)
+    private static (int Prefecture, int City, int County, int Province) ScopeWordTally(DocumentText text)
     {
         var n = text.Normalized;
-        var (prefecture, city, county) = (0, 0, 0);
+        var (prefecture, city, county, province) = (0, 0, 0, 0);
         foreach (var (start, end) in text.ContentSpans)
         {
             for (var i = start; i + 1 < end; i++)
             {
-                if (n[i] is not ('全' or '我' or '本') || (i > start && n[i - 1] is '于' or '比' or '较' or '占' or '居' or '在' or '超' or '均'))
+                if (n[i] is not ('全' or '我' or '本'))
+                {
+                    continue;
+                }
+
+                if (n[i + 1] == '省')
+                {
+                    province++; // 高于全省, 居全省第3: whatever it compares, the page is in a province
+                    continue;
+                }
+
+                if (i > start && n[i - 1] is '于' or '比' or '较' or '占' or '居' or '在' or '超' or '均')
                 {
                     continue;
                 }
@@ -300,7 +326,7 @@ internal sealed class RegionContext
             }
         }
 
-        return (prefecture, city, county);
+        return (prefecture, city, county, province);
     }
 
     /// <summary>The region a mention resolves to, or null when unknown or still ambiguous.</summary>
@@ -309,7 +335,7 @@ internal sealed class RegionContext
     /// <summary>How many times a park's page must say 全州/全市 (or 我市, 本州…) before the prefecture, not the park, is its subject.</summary>
     private const int MinParkPrefectureScopeWords = 3;
 
-    private void FindMain(RegionMatcher matcher, int titleEnd, (int Prefecture, int City, int County) scope)
+    private void FindMain(RegionMatcher matcher, int titleEnd, (int Prefecture, int City, int County, int Province) scope)
     {
         var counts = new Dictionary<RegionCode, int>();
         foreach (var m in Mentions.Concat(_context))
@@ -324,7 +350,7 @@ internal sealed class RegionContext
         {
             if (!_resolved.ContainsKey(m.Text))
             {
-                _resolved[m.Text] = Resolve(m.Candidates, counts, matcher);
+                _resolved[m.Text] = Resolve(Plausible(m.Candidates, scope.Province > 0), counts, matcher);
             }
         }
 
@@ -408,26 +434,45 @@ internal sealed class RegionContext
         }
     }
 
+    // The municipalities directly under the central government (北京, 天津, 上海, 重庆): they have no 省 above their districts.
+    private static bool InAMunicipality(Region r) => r.Code.ProvinceDigits is 11 or 12 or 31 or 50;
+
+    /// <summary>
+    /// The candidates a page can mean: a page that speaks of its own province (全省, 我省) is not in a municipality, so a name the
+    /// registry holds only for a municipality's district (滨海新区 120116) is another province's place of the same name there.
+    /// </summary>
+    private static IReadOnlyList<Region> Plausible(IReadOnlyList<Region> candidates, bool inAProvince)
+        => inAProvince && candidates.Any(InAMunicipality) ? [.. candidates.Where(c => !InAMunicipality(c))] : candidates;
+
+    /// <summary>How often the document names <paramref name="c"/>'s parent, prefecture or province.</summary>
+    private static int AncestorMentions(Region c, Dictionary<RegionCode, int> counts, RegionMatcher matcher)
+    {
+        var score = 0;
+        var p = c.ParentCode;
+        while (p is { } pc)
+        {
+            score += counts.GetValueOrDefault(pc);
+            p = matcher.Registry.TryGet(pc, out var pr) ? pr.ParentCode : null;
+        }
+
+        return score;
+    }
+
     private static Region? Resolve(IReadOnlyList<Region> candidates, Dictionary<RegionCode, int> counts, RegionMatcher matcher)
     {
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
         if (candidates.Count == 1)
         {
-            return candidates[0];
+            // 滨海新区 on a page that names neither 天津 nor anything under it: another province's zone of that name, not 120116.
+            return matcher.HasSharedZoneName(candidates[0]) && AncestorMentions(candidates[0], counts, matcher) == 0 ? null : candidates[0];
         }
 
         // Score: mentions of the candidate's parent and province elsewhere in the document.
-        var scored = candidates.Select(c =>
-        {
-            var score = 0;
-            var p = c.ParentCode;
-            while (p is { } pc)
-            {
-                score += counts.GetValueOrDefault(pc);
-                p = matcher.Registry.TryGet(pc, out var pr) ? pr.ParentCode : null;
-            }
-
-            return (Region: c, Score: score);
-        }).OrderByDescending(s => s.Score).ToList();
+        var scored = candidates.Select(c => (Region: c, Score: AncestorMentions(c, counts, matcher))).OrderByDescending(s => s.Score).ToList();
         if (scored[0].Score > 0 && scored[0].Score > scored[1].Score)
         {
             return scored[0].Region;

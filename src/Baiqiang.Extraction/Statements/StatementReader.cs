@@ -128,7 +128,7 @@ internal sealed class StatementReader(
 
     private readonly SentenceState _sentence = new();
 
-    // The characters the sentence walk stops at (Words.MayStartWord(c) || ClauseSplitter.EndsSegment(c) || c == '持'), as one
+    // The characters the sentence walk stops at (Words.MayStartWord(c) || ClauseSplitter.EndsSegment(c) || 持 or 累), as one
     // table: the walk tests every character, and most start nothing.
     private static readonly bool[] StopsTheScan = BuildStops();
 
@@ -137,7 +137,7 @@ internal sealed class StatementReader(
         var table = new bool[char.MaxValue + 1];
         for (var c = 0; c <= char.MaxValue; c++)
         {
-            table[c] = Words.MayStartWord((char)c) || ClauseSplitter.EndsSegment((char)c) || c == '持';
+            table[c] = Words.MayStartWord((char)c) || ClauseSplitter.EndsSegment((char)c) || c is '持' or '累';
         }
 
         return table;
@@ -280,6 +280,11 @@ internal sealed class StatementReader(
 
                 i += period.Length;
                 continue;
+            }
+
+            if (c == '累' && Words.At(_n, i, e, "累计"))
+            {
+                discourse.OnCumulative(); // 5月份,…;非税收入累计完成…: the year to date, not the month
             }
 
             if (c == '持')
@@ -863,6 +868,24 @@ internal sealed class StatementReader(
             return;
         }
 
+        if (PartOfAStructure(s, q0))
+        {
+            return; // 三次产业结构由22.3%、28.6%和49.1%调整为…: the parts of a structure are no figures of their own
+        }
+
+        if (dirLen == 0 && AgainstTheTimePlan(pre) is not 0 and var paceSign)
+        {
+            // 完成预算的16.2%,较均衡进度慢0.5%: the plan share compared with the share of the year gone by — a comparison of the level
+            // before it, never a value; the growth after it (…,下降24.2%) is still that level's (st.Last stays).
+            if (st.Last is { Kind: FactKind.PlanCompletion or FactKind.Value } paced)
+            {
+                facts.Add(new FactDraft(FactKind.Comparison, amount with { Value = paceSign * amount.Value }, high, null, null, paced.Indicator, paced.IndicatorRaw, paced.IndicatorCode,
+                    figureStart, figureLength, "comparison.time-plan", Borrowed: true, Comparator: "均衡进度"), s, e, paced.Period, RegionOf(paced), paced.Region, goal: false);
+            }
+
+            return;
+        }
+
         if (dirLen == 0 && st.RespectiveRegions.Count > 0 && st.RespectiveDim == Dimension.Percent && NameWords.Clean(pre) is "" or "和" or "及")
         {
             // 甲县、乙县分别增长7.2%和6.9%: the next region of the list takes the next figure, of the same measure.
@@ -970,6 +993,10 @@ internal sealed class StatementReader(
         {
             var growth = sign * amount.Value;
             var ownName = NameWords.Clean(pre[..^dirLen]);
+            if (GroupRightAfterItsCount(st, q0, ownName))
+            {
+                return; // …等5个中类增长超200%: a threshold over a counted group, not a growth of the whole nor of 中类
+            }
             if (st.Last is { } last && last.GrowthPct is null && last.Amount is not null && last.Kind is FactKind.Value or FactKind.Count or FactKind.PlanCompletion or FactKind.Target
                 && NameWords.IsBareGrowthName(ownName))
             {
@@ -1040,6 +1067,76 @@ internal sealed class StatementReader(
         }
 
         Emit(st, s, e, new FactDraft(isShare ? FactKind.Share : FactKind.Value, amount, high, null, null, sn, sraw, scode, figureStart, figureLength, isShare ? "share.occupies" : "value.rate"));
+    }
+
+    // The share of the year gone by that a plan share is measured against (较均衡进度慢0.5%, 超序时进度2.1%).
+    private static readonly string[] TimePlanWords = ["均衡进度", "时序进度", "序时进度", "时间进度"];
+
+    /// <summary>
+    /// The sign of a comparison with the time plan that ends the words before a rate (较均衡进度慢 → −1, 超序时进度 / 比时间进度快 → +1),
+    /// or 0 when the words end otherwise.
+    /// </summary>
+    private static int AgainstTheTimePlan(string pre)
+    {
+        foreach (var w in TimePlanWords)
+        {
+            var at = pre.LastIndexOf(w, StringComparison.Ordinal);
+            if (at >= 0 && pre.Length - (at + w.Length) <= 3)
+            {
+                var around = pre[Math.Max(0, at - 3)..];
+                if (around.AsSpan().IndexOfAny("慢低") >= 0 || around.Contains("落后", StringComparison.Ordinal) || around.Contains("滞后", StringComparison.Ordinal))
+                {
+                    return -1;
+                }
+
+                return around.AsSpan().IndexOfAny("快高超较比") >= 0 ? 1 : 0; // (时序进度16.67%) alone compares nothing: it is the yardstick itself
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// Whether a rate stands in a structure's list of parts: 结构 within 60 characters before it, in the same clause, followed by
+    /// 由/为/是/: and no growth word (三次产业结构由22.3%、28.6%和49.1%调整为21.4%、27.9%和50.7%; 产业结构为12.1%:40.2%:47.7%).
+    /// </summary>
+    private bool PartOfAStructure(int s, int q0)
+    {
+        var from = Math.Max(s, q0 - 60);
+        var at = q0 - from >= 2 ? _n.LastIndexOf("结构", q0 - 1, q0 - from, StringComparison.Ordinal) : -1;
+        if (at < 0)
+        {
+            return false;
+        }
+
+        var introduced = false;
+        for (var k = at + 2; k < q0; k++)
+        {
+            if (_n[k] is ',' or ';' or '。' || Words.MatchAny(_n, k, q0, Words.Up) > 0 || Words.MatchAny(_n, k, q0, Words.Down) > 0)
+            {
+                return false;
+            }
+
+            introduced |= _n[k] is '由' or '为' or '是' or ':' or '∶';
+        }
+
+        return introduced;
+    }
+
+    /// <summary>
+    /// Whether the words of a growth are a group right after its count (…等5个中类增长超200%, 3家企业增长20%以上): the group's rate
+    /// is a threshold over its members, not a figure of the region.
+    /// </summary>
+    private bool GroupRightAfterItsCount(SentenceState st, int q0, string ownName)
+    {
+        var from = st.NameStart;
+        if (ownName.Length is 0 or > 4 || from < 2 || from > q0 || ownName[0] is '月' or '季' or '年')
+        {
+            return false; // 前4个月进出口增长9.4%: a count of months is a period, not a group
+        }
+
+        var before = _n[from - 2];
+        return _n[from - 1] is '个' or '家' or '项' && (char.IsAsciiDigit(before) || "一二两三四五六七八九十几".Contains(before, StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -2421,6 +2518,64 @@ internal sealed class StatementReader(
     }
 
     /// <summary>
+    /// The names a counted list gives in the comma-separated clauses that end right before <paramref name="clauseStart"/>: the first
+    /// clause says how many (…的三个行业是A), the others are one name each (B,C); null unless the count matches. Industry names
+    /// keep their 、 (计算机、通信和其他电子设备制造业).
+    /// </summary>
+    private List<string>? NamesListedBefore(int s, int clauseStart)
+    {
+        if (clauseStart - 1 <= s || _n[clauseStart - 1] is not (',' or '，'))
+        {
+            return null;
+        }
+
+        var names = new List<string>();
+        var end = clauseStart - 1;
+        while (end > s && names.Count < 10)
+        {
+            var start = end;
+            while (start > s && end - start < 40 && _n[start - 1] is not (',' or '，' or ';' or '；' or ':' or '：' or '。'))
+            {
+                start--;
+            }
+
+            var segment = _n[start..end];
+            var isAt = segment.LastIndexOf('是');
+            if (isAt > 0)
+            {
+                names.Insert(0, NameWords.Clean(segment[(isAt + 1)..]));
+                var count = CountBefore(segment, isAt);
+                return count == names.Count && names.All(x => x.Length >= 2 && !x.Any(char.IsAsciiDigit)) ? names : null;
+            }
+
+            if (segment.Length is < 2 or > 24 || segment.Any(char.IsAsciiDigit) || start <= s || _n[start - 1] is not (',' or '，'))
+            {
+                return null;
+            }
+
+            names.Insert(0, NameWords.Clean(segment));
+            end = start - 1;
+        }
+
+        return null;
+    }
+
+    /// <summary>The size of a counted group that ends right before <paramref name="at"/> (三个行业, 3家企业, 前五位 …), or 0.</summary>
+    private static int CountBefore(string words, int at)
+    {
+        for (var k = at - 1; k >= 1 && at - k <= 6; k--)
+        {
+            if (words[k] is '个' or '家' or '项' or '位' or '大')
+            {
+                var c = words[k - 1];
+                return char.IsAsciiDigit(c) && (k < 2 || !char.IsAsciiDigit(words[k - 2])) ? c - '0' : "一二三四五六七八九".IndexOf(c, StringComparison.Ordinal) + 1 is var v and > 0 ? v : c == '两' ? 2 : 0;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
     /// The names a 分别 list gives its figures, in order: the clause before 分别 split on 、 (or on one 和/及), each item
     /// completed with the indicator the last item ends with (船舶工业、水产加工总产值 → 船舶工业总产值, 水产加工总产值).
     /// Null when it is not such a list. Bounded: looks back at most 60 characters.
@@ -2437,6 +2592,7 @@ internal sealed class StatementReader(
             from--;
         }
 
+        var segmentStart = from;
         from = AfterLeadingPlace(from, respectively);
         var clause = NameWords.Clean(_n[from..respectively]);
         foreach (var w in Words.Scope)
@@ -2477,6 +2633,14 @@ internal sealed class StatementReader(
                     break;
                 }
             }
+        }
+
+        if (items.Count < 2 && measureAfter is null && NamesListedBefore(s, segmentStart) is { } listed)
+        {
+            // 产值最大的三个行业是A,B,C,累计产值分别为…: the names are the counted list of the clauses before; the words before 分别
+            // are their measure.
+            var measure = clause.StartsWith("累计", StringComparison.Ordinal) || clause.StartsWith("合计", StringComparison.Ordinal) ? clause[2..] : clause;
+            return measure.Length is >= 2 and <= 8 ? [.. listed.Select(i => ChineseText.ToSimplified(i + measure))] : null;
         }
 
         if (items.Count < 2 || items.Any(i => i.Length == 0 || (i.Length == 1 && !Words.IsCjk(i[0]))))

@@ -55,6 +55,9 @@ internal static class PeriodScanner
     // 1-4月以来, 二季度以来, 下半年以来: a span that names its months is not the plain year to date.
     private static readonly SearchValues<char> NotSinceYearStart = SearchValues.Create("月季半0123456789");
 
+    // The months of a year in which last year's late-month and whole-year bulletins are published (1-12月 on 31 March).
+    private const int LateBulletinMonths = 4;
+
     private static readonly string[] MonthSuffixes = ["份", "末", "底", "累计"];
 
     // 全县年末, 至年末, 园区年底: words after which 年末 stands on its own (not 今年末, 往年末).
@@ -136,9 +139,10 @@ internal static class PeriodScanner
 
         var bodyStart = j;
         var singleMonth = false;
+        var monthsWritten = false;
         if (yearEnd == 0)
         {
-            j = Body(n, j, e, out singleMonth);
+            j = Body(n, j, e, out singleMonth, out monthsWritten);
         }
 
         var hasBody = j > bodyStart;
@@ -227,6 +231,17 @@ internal static class PeriodScanner
         if (period is { } p && singleMonth && !monthOnly && CumulativeFollows(n, j, e))
         {
             period = StatPeriod.CumulativeTo(p.Year, p.LastMonth);
+        }
+
+        // 1-12月 on a page published on 31 March: months written without a year that end after the month of the date they are read
+        // against have not happened yet that year, so they are last year's (the page reports on 2024-01..12). Only for a date in the
+        // first four months, when last year's late-month and whole-year bulletins come out (1-9月 in a June text is more likely a
+        // goal, or a date the text states for an earlier event). 全年, 上半年 and the quarters keep their year: in a report early in
+        // the year they are mostly its goals.
+        if (period is { } late && !hasYear && !sinceYearStart && monthsWritten && readAgainst is { Month: <= LateBulletinMonths } against
+            && late.Year == against.Year && late.LastMonth > against.Month && late.Year > StatPeriod.MinYear)
+        {
+            period = late.AddYears(-1);
         }
 
         token = new PeriodToken(len, PeriodUse.Period, period, samePeriod, monthOnly)
@@ -327,9 +342,10 @@ internal static class PeriodScanner
     }
 
     /// <summary>上半年, 前三季度, 一季度, 1至6月, 1-6月份, 6月, 6月末, 6月底; returns the end (== start when none).</summary>
-    private static int Body(string n, int j, int e, out bool singleMonth)
+    private static int Body(string n, int j, int e, out bool singleMonth, out bool months)
     {
         singleMonth = false;
+        months = false;
         var w = Words.MatchAny(n, j, e, Bodies);
         if (w > 0)
         {
@@ -388,6 +404,7 @@ internal static class PeriodScanner
         }
 
         singleMonth = single;
+        months = true;
         return k;
     }
 
