@@ -51,7 +51,7 @@ AUTH="Authorization: Bearer $TOKEN"
 REGION="${REGION:-320612}"
 COOKIE="Cookie: $(awk '$6=="bq.auth"{print $6"="$7}' "$JAR")"
 
-# The web host sweeps the day's reminders when it starts, over every project (10-12 s for 100,000 on a fresh store, inserting
+# The web host sweeps the day's reminders when it starts, over every project (on a fresh store with 100,000 projects it inserts
 # 100,000 notifications under SQLite's write lock). Measured during it, the page competed with the sweep for the CPU, and before
 # the token stamp moved off the request path the first API request waited for the lock (10.5 s and 11.8 s in the 13:37 runs).
 # Wait for the day to be marked swept, as it is on a store the host has run on before.
