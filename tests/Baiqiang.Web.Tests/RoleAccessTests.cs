@@ -224,6 +224,45 @@ public sealed class TokenTests(WebFactory factory) : IClassFixture<WebFactory>
     }
 
     [Fact]
+    public async Task Token_FirstUse_AnsweredWhileAnotherWriterHoldsTheStore_AndStampedAfter()
+    {
+        // A token's first call used to write its last-used time inside the request, so it waited for any other writer (the
+        // reminder sweep over every project, an import). The call is now answered at once and the stamp follows.
+        var ct = TestContext.Current.CancellationToken;
+        using var script = await factory.TokenClientAsync("admin");
+        var hash = Passwords.Hash(script.DefaultRequestHeaders.Authorization!.Parameter!);
+        await using (var writer = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={factory.DbPath};Pooling=False"))
+        {
+            await writer.OpenAsync(ct);
+            await using (var begin = writer.CreateCommand())
+            {
+                begin.CommandText = "BEGIN IMMEDIATE";
+                await begin.ExecuteNonQueryAsync(ct);
+            }
+
+            using var response = await script.GetAsync(new Uri("/api/hello", UriKind.Relative), ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            await using var rollback = writer.CreateCommand();
+            rollback.CommandText = "ROLLBACK";
+            await rollback.ExecuteNonQueryAsync(ct);
+        }
+
+        DateTimeOffset? stamped = null;
+        for (var i = 0; i < 300 && stamped is null; i++)
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            stamped = await scope.ServiceProvider.GetRequiredService<WebIdentityDbContext>().ApiTokens.AsNoTracking()
+                .Where(t => t.Hash == hash).Select(t => t.LastUsedAt).SingleAsync(ct);
+            if (stamped is null)
+            {
+                await Task.Delay(100, ct);
+            }
+        }
+
+        Assert.NotNull(stamped);
+    }
+
+    [Fact]
     public async Task Token_Unknown_IsUnauthorized()
     {
         using var client = factory.CreateClient();

@@ -608,6 +608,14 @@ public static class ObservationWriter
 
     private static string DecimalText(decimal value) => value.ToString(DecimalFormat, CultureInfo.InvariantCulture);
 
+    /// <summary>The text of <see cref="FormatDecimal(decimal, Span{byte})"/> as a string, for bulk writers that bind text
+    /// parameters (<see cref="Projects.MonthlyReportBulk"/>): the same text as EF Core's, without parsing a format string.</summary>
+    internal static string FormatDecimalText(decimal value)
+    {
+        Span<byte> utf8 = stackalloc byte[64];
+        return Encoding.UTF8.GetString(utf8[..FormatDecimal(value, utf8)]);
+    }
+
     /// <summary>
     /// Writes <paramref name="value"/> into <paramref name="utf8"/> (64 bytes are always enough) exactly as
     /// <see cref="DecimalText"/> does, the text EF Core stores for a decimal on SQLite: every digit of the value, no

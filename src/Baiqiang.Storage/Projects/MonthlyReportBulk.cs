@@ -157,5 +157,5 @@ internal static class MonthlyReportBulk
         }
     }
 
-    private static string DecimalText(decimal value) => value.ToString("0.0###########################", CultureInfo.InvariantCulture);
+    private static string DecimalText(decimal value) => Observations.ObservationWriter.FormatDecimalText(value);
 }

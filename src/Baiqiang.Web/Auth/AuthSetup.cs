@@ -23,6 +23,7 @@ public static class AuthSetup
         var services = builder.Services;
         services.AddMemoryCache();
         services.AddSingleton<AdminLockout>();
+        services.AddSingleton<TokenUseStamps>();
         services.AddIdentity<WebUser, IdentityRole>(UserAccounts.ConfigureIdentity)
             .AddEntityFrameworkStores<WebIdentityDbContext>()
             .AddDefaultTokenProviders();
@@ -113,6 +114,7 @@ internal sealed class ApiTokenHandler(
     UserManager<WebUser> users,
     IUserClaimsPrincipalFactory<WebUser> principals,
     Microsoft.Extensions.Caching.Memory.IMemoryCache cache,
+    TokenUseStamps stamps,
     TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -138,7 +140,7 @@ internal sealed class ApiTokenHandler(
             return AuthenticateResult.Success(new AuthenticationTicket(known, Scheme.Name));
         }
 
-        var token = await identity.ApiTokens.FirstOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
+        var token = await identity.ApiTokens.AsNoTracking().FirstOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
         if (token is null)
         {
             return AuthenticateResult.Fail("unknown token");
@@ -153,8 +155,8 @@ internal sealed class ApiTokenHandler(
         var now = clock.GetUtcNow();
         if (token.LastUsedAt is not { } last || now - last > TimeSpan.FromMinutes(5))
         {
-            token.LastUsedAt = now;
-            await identity.SaveChangesAsync(Context.RequestAborted);
+            // Not awaited: the request must not wait for the store's write lock (see TokenUseStamps).
+            _ = stamps.RecordAsync(token.Id, now);
         }
 
         ClaimsPrincipal principal = await principals.CreateAsync(user);

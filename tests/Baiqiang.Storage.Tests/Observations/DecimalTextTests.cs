@@ -31,6 +31,16 @@ public sealed class DecimalTextTests
         Assert.Equal(value.ToString(EfFormat, CultureInfo.InvariantCulture), Fast(value));
     }
 
+    [Theory]
+    [MemberData(nameof(Literals))]
+    public void FormatDecimalText_Literal_SameTextAsEfCore(string literal)
+    {
+        var value = decimal.Parse(literal, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+        Assert.Equal(value.ToString(EfFormat, CultureInfo.InvariantCulture), ObservationWriter.FormatDecimalText(value));
+        Assert.Equal(decimal.Negate(value).ToString(EfFormat, CultureInfo.InvariantCulture), ObservationWriter.FormatDecimalText(decimal.Negate(value)));
+    }
+
     [Fact]
     public void FormatDecimal_NegativeZero_SameTextAsEfCore()
     {

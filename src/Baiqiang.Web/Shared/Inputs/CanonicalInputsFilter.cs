@@ -85,7 +85,6 @@ public sealed class CanonicalInputsFilter : IAsyncPageFilter
             }
             else
             {
-                names ??= await RegionNames.LoadAsync(db, ct);
                 var parts = ((RegionInputAttribute)kind).Multiple
                     ? text.Split([',', '，', '、', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     : [text];
@@ -99,6 +98,8 @@ public sealed class CanonicalInputsFilter : IAsyncPageFilter
                         continue;
                     }
 
+                    // Every region is loaded only when a name has to be resolved: a code (the usual link) needs none of them.
+                    names ??= await RegionNames.LoadAsync(db, ct);
                     var r = names.Resolve(part);
                     if (!r.Success)
                     {
