@@ -74,7 +74,16 @@ public sealed record ExtractedFact(
     public decimal Confidence { get; init; } = 1m;
 
     /// <summary>The rule that produced the fact (value.name-before-figure, growth.of-previous-level, comparison.points …), for reviewers and tuning.</summary>
-    public string Rule { get; init; } = string.Empty;
+    public string Rule { get => _rule; init => _rule = value; }
+
+    private string _rule = string.Empty;
+
+    /// <summary>Puts an equal string in place of <see cref="Rule"/>: the builder keeps one copy of each rule for all the facts of a document.</summary>
+    internal void ShareRule(string same)
+    {
+        System.Diagnostics.Debug.Assert(string.Equals(same, _rule, StringComparison.Ordinal), "only an equal rule may be shared");
+        _rule = same;
+    }
 
     /// <summary>For a comparison, what the rate is compared with (全市平均, 去年同期, 一季度); else null.</summary>
     public string? Comparator { get; init; }

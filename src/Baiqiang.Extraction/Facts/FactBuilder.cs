@@ -149,9 +149,25 @@ internal sealed class FactBuilder(string doc, DocumentText text, DateOnly? refer
         return Math.Round(c, 3);
     }
 
+    // Joined rules (value.catalogue-name+growth.of-previous-level …) are made by concatenation per join; the facts of a document
+    // keep one copy of each (there are a few hundred at most), not one per fact: they stay alive as long as the facts.
+    private readonly Dictionary<string, string> _sharedRules = new(StringComparer.Ordinal);
+
     /// <summary>Replaces a fact already added (a growth or plan share joined to the level before it).</summary>
     public ExtractedFact Replace(ExtractedFact old, ExtractedFact updated)
     {
+        if (!ReferenceEquals(updated.Rule, old.Rule))
+        {
+            if (_sharedRules.TryGetValue(updated.Rule, out var shared))
+            {
+                updated.ShareRule(shared);
+            }
+            else if (_sharedRules.Count < 1024)
+            {
+                _sharedRules[updated.Rule] = updated.Rule;
+            }
+        }
+
         var at = Facts.LastIndexOf(old);
         if (at >= 0)
         {
