@@ -75,7 +75,7 @@ internal static class ExtractionCheck
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{facts.Count} facts"));
         foreach (var (member, of) in new (string, Func<ExtractedFact, string?>)[]
         {
-            ("Sentence", f => f.Sentence), ("Indicator", f => f.Indicator), ("IndicatorRaw", f => f.IndicatorRaw), ("Rule", f => f.Rule),
+            ("Sentence (cut when read, since a fact keeps only its window)", f => f.Sentence), ("Indicator", f => f.Indicator), ("IndicatorRaw", f => f.IndicatorRaw), ("Rule", f => f.Rule),
             ("Region", f => f.Region), ("Comparator", f => f.Comparator),
         })
         {
