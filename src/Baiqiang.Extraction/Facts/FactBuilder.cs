@@ -75,40 +75,14 @@ internal sealed class FactBuilder(string doc, DocumentText text, DateOnly? refer
         // and a run-on line does not keep a long copy per fact); the fact cuts it from the normalised text when it is read.
         var ws = Math.Max(s, d.FigureStart - SourceWindow);
         var we = Math.Min(e, d.FigureStart + d.FigureLength + SourceWindow);
-        var (regionShared, nameShared, rawShared) = (Shared(regionText), Shared(simplified), Shared(raw));
         var (length, sentenceOffset, confidence) = (Math.Max(1, plainEnd - plainStart), text.ToPlain(ws), Confidence(code, region?.Code, period, kind, d.Borrowed));
         var fact = d.Source is { } source
-            ? new ExtractedFact(doc, kind, regionShared, region?.Code, nameShared, rawShared, code, period, amount, d.High, d.Growth, d.PlanShare,
+            ? new ExtractedFact(doc, kind, regionText, region?.Code, simplified, raw, code, period, amount, d.High, d.Growth, d.PlanShare,
                 source, plainStart, length, sentenceOffset) { Rule = rule, Comparator = d.Comparator, Confidence = confidence }
-            : new ExtractedFact(doc, kind, regionShared, region?.Code, nameShared, rawShared, code, period, amount, d.High, d.Growth, d.PlanShare,
+            : new ExtractedFact(doc, kind, regionText, region?.Code, simplified, raw, code, period, amount, d.High, d.Growth, d.PlanShare,
                 n, ws, we - ws, plainStart, length, sentenceOffset) { Rule = rule, Comparator = d.Comparator, Confidence = confidence };
         Facts.Add(fact);
         return fact;
-    }
-
-    // Names and region words repeat within a document (a growth fact takes its level's name, 全市 is cut again at every mention):
-    // the facts keep one copy of each, as long as they live, instead of one per fact. Bounded, so random input cannot grow it.
-    private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
-
-    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
-    private string? Shared(string? text)
-    {
-        if (text is null || text.Length == 0)
-        {
-            return text;
-        }
-
-        if (_shared.TryGetValue(text, out var shared))
-        {
-            return shared;
-        }
-
-        if (_shared.Count < 8192)
-        {
-            _shared[text] = text;
-        }
-
-        return text;
     }
 
     // "target." + rule, made once per rule (rules are a few dozen constants and their joins), not once per fact.
