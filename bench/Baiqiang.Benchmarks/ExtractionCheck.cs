@@ -42,6 +42,11 @@ internal static class ExtractionCheck
         var input = Corpus(repo, megabytes * 1_000_000);
         using var sampler = Environment.GetEnvironmentVariable("BAIQIANG_ALLOC_TYPES") == "1" ? new AllocationSampler() : null;
         var facts = 0;
+        if (Environment.GetEnvironmentVariable("BAIQIANG_FACT_STRINGS") == "1")
+        {
+            PrintFactStrings(extractor.Extract("corpus", input, new DateOnly(2024, 7, 20)).Facts);
+        }
+
         var clock = Stopwatch.StartNew();
         using var self = Process.GetCurrentProcess();
         var cpu = new List<double>();
@@ -62,6 +67,29 @@ internal static class ExtractionCheck
 
         sampler?.Print();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rounds} × {Encoding.UTF8.GetByteCount(input)} bytes: {facts} facts, {clock.Elapsed.TotalMilliseconds:0} ms wall, {GC.GetTotalAllocatedBytes() / 1e6:0.0} MB allocated"));
+    }
+
+    /// <summary>What the facts of one extraction keep alive, by member: distinct strings (by reference) and their characters.</summary>
+    private static void PrintFactStrings(IReadOnlyList<ExtractedFact> facts)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{facts.Count} facts"));
+        foreach (var (member, of) in new (string, Func<ExtractedFact, string?>)[]
+        {
+            ("Sentence (cut when read, since a fact keeps only its window)", f => f.Sentence), ("Indicator", f => f.Indicator), ("IndicatorRaw", f => f.IndicatorRaw), ("Rule", f => f.Rule),
+            ("Region", f => f.Region), ("Comparator", f => f.Comparator),
+        })
+        {
+            var distinct = new HashSet<string>(ReferenceEqualityComparer.Instance);
+            foreach (var f in facts)
+            {
+                if (of(f) is { } text)
+                {
+                    distinct.Add(text);
+                }
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {member}: {distinct.Count} distinct strings, {distinct.Sum(t => t.Length)} chars, ≈{distinct.Sum(t => 22 + (2L * t.Length + 7) / 8 * 8) / 1e6:0.0} MB"));
+        }
     }
 
     private static void Write(StreamWriter w, string how, ExtractionResult result)

@@ -33,9 +33,6 @@ internal sealed class FactBuilder(string doc, DocumentText text, DateOnly? refer
     /// <summary>How many characters either side of a figure its source keeps when the sentence runs on.</summary>
     private const int SourceWindow = 120;
 
-    private (int Start, int End) _lastSource = (-1, -1);
-    private string _lastSourceText = string.Empty;
-
     public List<ExtractedFact> Facts { get; } = [];
 
     /// <summary>Adds the fact a draft describes, in clause <paramref name="s"/>..<paramref name="e"/>.</summary>
@@ -75,21 +72,15 @@ internal sealed class FactBuilder(string doc, DocumentText text, DateOnly? refer
         var plainStart = text.ToPlain(d.FigureStart);
         var plainEnd = text.ToPlain(Math.Min(d.FigureStart + d.FigureLength, n.Length) - 1) + 1;
         // The source clause: the sentence, or a window of it around the figure when the sentence runs on (so output stays linear
-        // and a run-on line does not keep a long copy per fact); facts of one sentence share one copy.
+        // and a run-on line does not keep a long copy per fact); the fact cuts it from the normalised text when it is read.
         var ws = Math.Max(s, d.FigureStart - SourceWindow);
         var we = Math.Min(e, d.FigureStart + d.FigureLength + SourceWindow);
-        if (d.Source is null && (ws, we) != _lastSource)
-        {
-            (_lastSource, _lastSourceText) = ((ws, we), n[ws..we]);
-        }
-
-        var fact = new ExtractedFact(doc, kind, regionText, region?.Code, simplified, raw, code,
-            period, amount, d.High, d.Growth, d.PlanShare, d.Source ?? _lastSourceText, plainStart, Math.Max(1, plainEnd - plainStart), text.ToPlain(ws))
-        {
-            Rule = rule,
-            Comparator = d.Comparator,
-            Confidence = Confidence(code, region?.Code, period, kind, d.Borrowed),
-        };
+        var (length, sentenceOffset, confidence) = (Math.Max(1, plainEnd - plainStart), text.ToPlain(ws), Confidence(code, region?.Code, period, kind, d.Borrowed));
+        var fact = d.Source is { } source
+            ? new ExtractedFact(doc, kind, regionText, region?.Code, simplified, raw, code, period, amount, d.High, d.Growth, d.PlanShare,
+                source, plainStart, length, sentenceOffset) { Rule = rule, Comparator = d.Comparator, Confidence = confidence }
+            : new ExtractedFact(doc, kind, regionText, region?.Code, simplified, raw, code, period, amount, d.High, d.Growth, d.PlanShare,
+                n, ws, we - ws, plainStart, length, sentenceOffset) { Rule = rule, Comparator = d.Comparator, Confidence = confidence };
         Facts.Add(fact);
         return fact;
     }
@@ -149,9 +140,25 @@ internal sealed class FactBuilder(string doc, DocumentText text, DateOnly? refer
         return Math.Round(c, 3);
     }
 
+    // Joined rules (value.catalogue-name+growth.of-previous-level …) are made by concatenation per join; the facts of a document
+    // keep one copy of each (there are a few hundred at most), not one per fact: they stay alive as long as the facts.
+    private readonly Dictionary<string, string> _sharedRules = new(StringComparer.Ordinal);
+
     /// <summary>Replaces a fact already added (a growth or plan share joined to the level before it).</summary>
     public ExtractedFact Replace(ExtractedFact old, ExtractedFact updated)
     {
+        if (!ReferenceEquals(updated.Rule, old.Rule))
+        {
+            if (_sharedRules.TryGetValue(updated.Rule, out var shared))
+            {
+                updated.ShareRule(shared);
+            }
+            else if (_sharedRules.Count < 1024)
+            {
+                _sharedRules[updated.Rule] = updated.Rule;
+            }
+        }
+
         var at = Facts.LastIndexOf(old);
         if (at >= 0)
         {

@@ -792,7 +792,7 @@ internal sealed class StatementReader(
 
         // 上年同期 right before a figure is read as a date's start, not as a base: the words say 比/较 + last year.
         var written = _n.AsSpan(Math.Max(st.NameStart, q0 - 8), q0 - Math.Max(st.NameStart, q0 - 8));
-        return pre.TrimStart() is ['比' or '较', ..] && NameWords.CleansToEmpty(pre) && (written.EndsWith("同期") || written.EndsWith("上年") || written.EndsWith("去年"));
+        return pre.AsSpan().TrimStart() is ['比' or '较', ..] && NameWords.CleansToEmpty(pre) && (written.EndsWith("同期") || written.EndsWith("上年") || written.EndsWith("去年"));
     }
 
     private static readonly string[] PlanBaseNames = ["预算数", "预算", "年度计划", "年计划", "全年计划", "计划数", "计划任务", "目标任务", "年度目标", "任务", "目标"];
@@ -815,8 +815,8 @@ internal sealed class StatementReader(
     /// <summary>为年初预算数 / 占调整预算 / 完成年度计划 before a money figure: the figure is the plan a share is taken of.</summary>
     private static bool IsPlanBase(string pre)
     {
-        var cleaned = pre.TrimEnd();
-        var verb = Math.Max(cleaned.AsSpan().LastIndexOf('为'), Math.Max(cleaned.AsSpan().LastIndexOf('占'), cleaned.LastIndexOf("完成", StringComparison.Ordinal)));
+        var cleaned = pre.AsSpan().TrimEnd(); // a span, not a trimmed copy per money figure
+        var verb = Math.Max(cleaned.LastIndexOf('为'), Math.Max(cleaned.LastIndexOf('占'), cleaned.LastIndexOf("完成", StringComparison.Ordinal)));
         if (verb < 0 || cleaned.Length - verb > 10)
         {
             return false;

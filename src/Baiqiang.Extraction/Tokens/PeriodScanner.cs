@@ -253,20 +253,24 @@ internal static class PeriodScanner
     }
 
     // Period expressions repeat (1-6月, 上半年, 2023年): each is parsed once per thread and reference date, not once per mention.
+    // One cache per reference date: a document reads periods against two dates in turn (the reference date for 2023年…, the
+    // document's own year for a bare 1-6月), and a single cache cleared on every switch parsed nearly every mention again.
     [ThreadStatic]
-    private static Dictionary<string, StatPeriod?>? t_parsed;
-
-    [ThreadStatic]
-    private static DateOnly? t_parsedReference;
+    private static Dictionary<(bool Dated, DateOnly Date), Dictionary<string, StatPeriod?>>? t_parsed;
 
     /// <summary><see cref="ChinesePeriodParser.TryParse"/> of <paramref name="text"/>, the period or null, remembered per reference date.</summary>
     private static StatPeriod? Parse(ReadOnlySpan<char> text, DateOnly? reference)
     {
-        var cache = t_parsed ??= new Dictionary<string, StatPeriod?>(StringComparer.Ordinal);
-        if (t_parsedReference != reference || cache.Count >= 4096)
+        var caches = t_parsed ??= [];
+        var at = (reference.HasValue, reference.GetValueOrDefault());
+        if (!caches.TryGetValue(at, out var cache) || cache.Count >= 4096)
         {
-            cache.Clear(); // bounded: random input cannot grow it without end
-            t_parsedReference = reference;
+            if (cache is null && caches.Count >= 8)
+            {
+                caches.Clear(); // bounded: random input cannot grow it without end
+            }
+
+            caches[at] = cache = new Dictionary<string, StatPeriod?>(StringComparer.Ordinal);
         }
 
         var lookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
