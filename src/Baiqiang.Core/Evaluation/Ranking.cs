@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Baiqiang.Core.Evaluation;
 
 /// <summary>Turns scores into ranks.</summary>
@@ -98,12 +100,14 @@ public static class Ranking
     private const int DigitBits = 11;
 
     /// <summary>Maps a double to an unsigned integer with the same order (NaN excluded; −0 sorts just before +0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong OrderedBits(double x)
     {
         ulong bits = BitConverter.DoubleToUInt64Bits(x);
         return (bits & 0x8000_0000_0000_0000UL) != 0 ? ~bits : bits | 0x8000_0000_0000_0000UL;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double FromOrderedBits(ulong key)
         => BitConverter.UInt64BitsToDouble((key & 0x8000_0000_0000_0000UL) != 0 ? key & 0x7FFF_FFFF_FFFF_FFFFUL : ~key);
 
@@ -188,6 +192,7 @@ public static class Ranking
     }
 
     /// <summary>The bucket of a key's value: ⌊(v − lo) · scale⌋, at most m − 1; non-decreasing in v.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Bucket(ulong key, double lo, double scale, int m)
         => Math.Min(unchecked((int)((FromOrderedBits(key) - lo) * scale)), m - 1);
 
