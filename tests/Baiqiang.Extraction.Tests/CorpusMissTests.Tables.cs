@@ -55,4 +55,61 @@ public sealed partial class CorpusMissTests
         Assert.Equal(("电力、热力、燃气及水生产和供应业增加值", 6.3m), (fact.Indicator, fact.GrowthPct!.Value));
         Assert.Contains("12.5亿千瓦·时", DocumentText.Create("全社会用电量12.5亿千瓦·时,增长3.3%。").Normalized, StringComparison.Ordinal); // the dot of a unit is no list
     }
+
+    [Fact]
+    public void StackedTable_OneCellALine_TitlePeriodAndGrowthHeaders_RowsBecomeFactsWithTheirUnits()
+    {
+        var facts = Facts("2023年江阳区经济概况\n全年地区生产总值增长5.0%。\n主要农产品产量\n\n2023年\n比上年增长(%)\n蔬菜\n52310吨\n3.6\n其中:食用菌\n8120吨\n-2.4\n生猪出栏\n15.2万头\n1.8\n");
+        var table = facts.Where(f => f.Rule == "table.indicator-rows").ToList();
+        Assert.Equal(
+            [("蔬菜", 52310m, "吨", 3.6m), ("食用菌", 8120m, "吨", -2.4m), ("生猪出栏", 15.2m, "万头", 1.8m)],
+            table.Select(f => (f.IndicatorRaw, f.Value!.Value, f.Unit, f.GrowthPct!.Value)));
+        Assert.All(table, f => Assert.Equal("2023", f.Period?.ToString()));
+    }
+
+    [Fact]
+    public void StackedTable_WithANameHeaderAndAUnitColumn_ReadsTheUnitFromItsColumn()
+    {
+        var facts = Facts("主要工业产品产量\n产品名称\n单位\n1-6月\n同比增长(%)\n水泥\n万吨\n48.6\n5.2\n发电量\n亿千瓦时\n12.4\n-3.1\n");
+        Assert.Equal(
+            [("水泥", 48.6m, "万吨", 5.2m, "2024-01..06"), ("发电量", 12.4m, "亿千瓦时", -3.1m, "2024-01..06")],
+            facts.Select(f => (f.IndicatorRaw, f.Value!.Value, f.Unit, f.GrowthPct!.Value, f.Period!.ToString())));
+    }
+
+    [Fact]
+    public void StackedTable_ShortLinesWithoutAHeaderThatSaysWhatTheyHold_AreNoTable()
+    {
+        // Short lines with numbers under them but no header naming a period, a growth or a unit: not read as a table.
+        Assert.Empty(Facts("联系方式\n部门\n电话\n办公室\n3101\n档案室\n3102\n"));
+        Assert.Empty(Facts("联系方式\n部门\n电话\n办公室\n3101万元\n档案室\n3102万元\n"));
+    }
+
+    // A fiscal execution table as the page text gives it: cells between |, the header's two rows run together (累计完成 over
+    // 县级 | 乡级 | 合计, written twice, its sub-headers after 备注), and an empty cell as a line break, so rows run across lines.
+    private const string PipedExecutionTable =
+        "1-3月,全县一般公共预算收入完成8600万元,增长5.2%,其中税收收入6200万元。 收入明细如下: 二〇二四年三月一般公共预算收入执行情况表 | 科 目 | 年初预算 | 累计完成 | 累计完成 | 占预算% | 上年同期 | 同比增减% | 备注 | 县级 | 乡级 | 合 计 | 税收收入 | 30000 | 5000 | 1200 | 6200 | 20.67 | 5800 | 6.90 |\n"
+        + "| 增值税 | 12000 | 2100 |\n"
+        + "| 2100 | 17.50 | 2000 | 5.00 |\n"
+        + "| 印花税 | 800 |\n"
+        + "| 90 | 90 | 11.25 | 100 | -10.00 |\n"
+        + "| 房产税 | 600 |\n";
+
+    [Fact]
+    public void PipedTable_RowsRunningAcrossLines_GiveTheTotalWithItsPlanShareAndGrowth()
+    {
+        var facts = Facts(PipedExecutionTable);
+        var table = facts.Where(f => f.Rule == "table.indicator-rows").ToList();
+        Assert.Equal(
+            [("税收收入", 6200m, 20.67m, 6.90m), ("增值税", 2100m, 17.50m, 5.00m), ("印花税", 90m, 11.25m, -10.00m)],
+            table.Select(f => (f.IndicatorRaw, f.Value!.Value, f.PlanSharePct!.Value, f.GrowthPct!.Value)));
+        Assert.All(table, f => Assert.Equal((FactKind.PlanCompletion, "万元", "2024-01..03"), (f.Kind, f.Unit, f.Period?.ToString())));
+    }
+
+    [Fact]
+    public void PipedTable_PlanPreviousYearAndPartColumns_AreNoFacts_AndTheProseBeforeTheTableIsRead()
+    {
+        var facts = Facts(PipedExecutionTable);
+        Assert.DoesNotContain(facts, f => f.Value is 30000m or 12000m or 5800m or 2000m or 5000m or 1200m or 600m);
+        Assert.Contains(facts, f => f.IndicatorCode?.Value == "budget_revenue" && f.Value == 8600m && f.GrowthPct == 5.2m);
+    }
 }
