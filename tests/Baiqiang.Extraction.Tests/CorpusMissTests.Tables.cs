@@ -112,4 +112,29 @@ public sealed partial class CorpusMissTests
         Assert.DoesNotContain(facts, f => f.Value is 30000m or 12000m or 5800m or 2000m or 5000m or 1200m or 600m);
         Assert.Contains(facts, f => f.IndicatorCode?.Value == "budget_revenue" && f.Value == 8600m && f.GrowthPct == 5.2m);
     }
+
+    [Theory]
+    [InlineData("1-6月,江阳区高新技术产业产值比去年同期增长12.6%。", "高新技术产业产值", 12.6)]
+    [InlineData("1-6月,江阳区高新技术产业产值较上年同期下降2.4%。", "高新技术产业产值", -2.4)]
+    public void Name_BeforeAComparisonWithTheBasePeriod_LosesThe比AndKeepsItsSubject(string sentence, string name, double growth)
+    {
+        var fact = Assert.Single(Facts(sentence));
+        Assert.Equal((name, (decimal)growth), (fact.Indicator, fact.GrowthPct!.Value));
+    }
+
+    [Fact]
+    public void Name_WithTheOwnershipWord公有制_IsNotCutAt有()
+    {
+        var facts = Facts("2023年,江阳区非公有制经济增加值完成52.18亿元,占生产总值的比重为48.3%。");
+        Assert.Contains(facts, f => f.Kind == FactKind.Value && f.Indicator == "非公有制经济增加值" && f.Value == 52.18m);
+        Assert.Contains(facts, f => f.Kind == FactKind.Share && f.Indicator.StartsWith("非公有制经济增加值", StringComparison.Ordinal) && f.Value == 48.3m);
+    }
+
+    [Fact]
+    public void Name_AShareNamedOnly总量_IsTheShareOfTheMeasureJustNamed()
+    {
+        var facts = Facts("1-6月,江阳区装备制造业增加值同比增长8.2%,总量占全区规上工业增加值41.5%。");
+        var share = Assert.Single(facts, f => f.Kind == FactKind.Share);
+        Assert.Equal(("装备制造业增加值占比", 41.5m), (share.Indicator, share.Value!.Value));
+    }
 }
