@@ -226,9 +226,9 @@ internal sealed class TableReader(DocumentText text, IndicatorNames dictionary, 
     {
         var first = paragraphs[k];
         var line = n.AsSpan(first.Start, first.End - first.Start);
-        if (line.Count('|') < 4)
+        if (line.Count('|') < 4 || (k > 0 && line.TrimStart().StartsWith('|') && n.AsSpan(paragraphs[k - 1].Start, paragraphs[k - 1].End - paragraphs[k - 1].Start).TrimStart().StartsWith('|')))
         {
-            return null;
+            return null; // a line that goes on from a |-line before it starts no table: each run of such lines is looked at once
         }
 
         var end = k + 1;
