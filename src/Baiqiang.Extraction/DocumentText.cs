@@ -1,5 +1,7 @@
+using System.Collections;
 using System.Net;
 using System.Text;
+using Baiqiang.Core.Quantities;
 using Baiqiang.Core.Text;
 
 namespace Baiqiang.Extraction;
@@ -33,9 +35,9 @@ public sealed class DocumentText
     // From a line starting with one of these to the end, the page lists other articles.
     private static readonly string[] TailMarkers = ["相关阅读", "相关文章", "相关新闻", "推荐阅读", "热门文章", "最新文章", "猜你喜欢", "延伸阅读"];
 
-    private readonly OffsetMap _map;
+    private readonly IReadOnlyList<int> _map;
 
-    private DocumentText(string plain, string normalized, OffsetMap map, List<(int Start, int End)> spans, List<Bilingual> notices)
+    private DocumentText(string plain, string normalized, IReadOnlyList<int> map, List<(int Start, int End)> spans, List<Bilingual> notices)
     {
         Plain = plain;
         Normalized = normalized;
@@ -51,7 +53,10 @@ public sealed class DocumentText
     /// <summary>The text facts' offsets refer to (HTML stripped).</summary>
     public string Plain { get; }
 
-    /// <summary>Normalised text (simplified, ASCII digits and punctuation, no pinyin glosses), one char per <see cref="SourceIndex"/> entry.</summary>
+    /// <summary>
+    /// Normalised text (simplified, ASCII digits and punctuation, no pinyin glosses, no single space between a figure and its
+    /// unit or between a word and its figure in prose), one char per <see cref="SourceIndex"/> entry.
+    /// </summary>
     public string Normalized { get; }
 
     /// <summary>For each character of <see cref="Normalized"/>, the index in <see cref="Plain"/> it came from.</summary>
@@ -65,9 +70,163 @@ public sealed class DocumentText
     {
         ArgumentNullException.ThrowIfNull(raw);
         var plain = LooksLikeHtml(raw) ? StripHtml(raw) : raw;
-        var normalized = ChineseText.NormalizeKeepingOffsetRuns(plain, out var map);
+        var normalized = ChineseText.NormalizeKeepingOffsetRuns(plain, out var runs);
+        IReadOnlyList<int> map = runs;
+        normalized = ListDots(normalized);
+        if (FigureSpaces(normalized) is { Count: > 0 } spaces)
+        {
+            normalized = Without(normalized, spaces);
+            map = new SkippingMap(runs, spaces);
+        }
+
         var notices = new List<Bilingual>();
         return new DocumentText(plain, normalized, map, ContentLines(normalized, notices), notices);
+    }
+
+    /// <summary>
+    /// The single spaces that separate a figure from what reads with it, in a line of prose (one holding , 。 or ; and no tab):
+    /// between a number and its unit, 年 or % (<c>2124.3 亿元</c>, <c>2017 年</c>, <c>1.2 %</c>), and between a word and the
+    /// figure after it (<c>增长 1.2%</c>, <c>营业收入 2124.3</c>). Full-width, no-break and thin spaces are single spaces after
+    /// normalisation. Table rows (tabs, or no sentence punctuation) and runs of two or more spaces keep theirs: they separate
+    /// cells. Linear: each line is looked at twice.
+    /// </summary>
+    private static List<int>? FigureSpaces(string n)
+    {
+        List<int>? spaces = null;
+        var lineStart = 0;
+        while (lineStart < n.Length)
+        {
+            var lineEnd = n.IndexOf('\n', lineStart);
+            lineEnd = lineEnd < 0 ? n.Length : lineEnd;
+            var line = n.AsSpan(lineStart, lineEnd - lineStart);
+            if (line.Contains(' ') && !line.Contains('\t') && line.IndexOfAny(",。;") >= 0)
+            {
+                for (var k = lineStart + 1; k < lineEnd - 1; k++)
+                {
+                    if (n[k] != ' ' || n[k - 1] == ' ' || n[k + 1] == ' ')
+                    {
+                        continue;
+                    }
+
+                    var before = n[k - 1];
+                    var after = n[k + 1];
+                    var figureAfter = char.IsAsciiDigit(after) || (after == '-' && k + 2 < lineEnd && char.IsAsciiDigit(n[k + 2]));
+                    if ((char.IsAsciiDigit(before) && ReadsWithFigure(n, k + 1, lineEnd)) || (Tokens.Words.IsCjk(before) && figureAfter))
+                    {
+                        (spaces ??= []).Add(k);
+                    }
+                }
+            }
+
+            lineStart = lineEnd + 1;
+        }
+
+        return spaces;
+    }
+
+    /// <summary>
+    /// A middle dot between two Chinese characters separates the items of a list inside a name (电力·热力·燃气及水生产和供应业):
+    /// it becomes 、, which the name stages keep inside an industry's name. The dot of 千瓦·时 (a unit) stays. One for one, so
+    /// offsets do not move.
+    /// </summary>
+    private static string ListDots(string n)
+    {
+        var at = n.IndexOfAny(['·', '・', '•']);
+        if (at < 0)
+        {
+            return n;
+        }
+
+        char[]? chars = null;
+        for (var k = Math.Max(1, at); k < n.Length - 1; k++)
+        {
+            if (n[k] is '·' or '・' or '•' && Tokens.Words.IsCjk(n[k - 1]) && Tokens.Words.IsCjk(n[k + 1]) && n[k + 1] != '时')
+            {
+                (chars ??= n.ToCharArray())[k] = '、';
+            }
+        }
+
+        return chars is null ? n : new string(chars);
+    }
+
+    /// <summary>Whether the text at <paramref name="at"/> is a figure's unit (亿元, 万吨, 个百分点), 年/月, or %.</summary>
+    private static bool ReadsWithFigure(string n, int at, int end)
+    {
+        if (n[at] is '%' or '年' or '月' or '个' or '万' or '亿' or '倍')
+        {
+            return true;
+        }
+
+        if (!Tokens.Words.IsCjk(n[at]) && !char.IsAsciiLetter(n[at]))
+        {
+            return false;
+        }
+
+        for (var len = Math.Min(4, end - at); len >= 1; len--)
+        {
+            if (Unit.TryFind(n.Substring(at, len), out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Without(string n, List<int> drop)
+    {
+        var sb = new StringBuilder(n.Length - drop.Count);
+        var from = 0;
+        foreach (var k in drop)
+        {
+            sb.Append(n, from, k - from);
+            from = k + 1;
+        }
+
+        return sb.Append(n, from, n.Length - from).ToString();
+    }
+
+    /// <summary>A normalisation map with some of its characters dropped (the figure spaces): index i of the shorter text is index i + (drops at or before it) of the longer.</summary>
+    private sealed class SkippingMap(OffsetMap inner, List<int> dropped) : IReadOnlyList<int>
+    {
+        // The index in the shorter text at which each drop takes effect: the k-th drop at long index d shifts every short index ≥ d − k.
+        private readonly int[] _at = [.. dropped.Select((d, k) => d - k)];
+
+        public int Count => inner.Count - _at.Length;
+
+        public int this[int index]
+        {
+            get
+            {
+                ArgumentOutOfRangeException.ThrowIfNegative(index);
+                ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+                int lo = 0, hi = _at.Length; // the number of drops with _at ≤ index
+                while (lo < hi)
+                {
+                    var mid = (lo + hi) >> 1;
+                    if (_at[mid] <= index)
+                    {
+                        lo = mid + 1;
+                    }
+                    else
+                    {
+                        hi = mid;
+                    }
+                }
+
+                return inner[index + lo];
+            }
+        }
+
+        public IEnumerator<int> GetEnumerator()
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     /// <summary>The offset in <see cref="Plain"/> of normalised position <paramref name="i"/> (the end maps to the text's end).</summary>

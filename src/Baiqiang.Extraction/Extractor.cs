@@ -66,6 +66,12 @@ public sealed class FactExtractor
         {
             if (nextTable < found.Count && found[nextTable].HeaderFirst == k)
             {
+                if (found[nextTable].PipeAt > paragraphs[k].Start)
+                {
+                    var p = paragraphs[k];
+                    reader.Paragraph(p with { End = found[nextTable].PipeAt, HeadingEnd = Math.Min(p.HeadingEnd, found[nextTable].PipeAt) }); // the prose before a piped table's first |
+                }
+
                 tables.Read(paragraphs, found[nextTable]); // header and rows: read by columns, not as sentences
                 k = found[nextTable++].End - 1;
                 continue;

@@ -90,6 +90,12 @@ internal static class NameWords
                 }
             }
 
+            if (t.Length > 2 && t[^1] is '比' or '较' && t[^2] is not ('占' or '之' or '对' or '构' or '环' or '同' or '相'))
+            {
+                t = t[..^1]; // 高技术产业总产值比去年同期增长: the base period was read as a period, its 比 is no part of the name
+                changed = true;
+            }
+
             foreach (var w in t.Length > 0 && HeadFirst.Contains(t[0]) ? Words.StripHead : [])
             {
                 if (StartsWithWord(t, w) && !t.StartsWith("到位", StringComparison.Ordinal))

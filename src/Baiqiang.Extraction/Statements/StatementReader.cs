@@ -1061,6 +1061,12 @@ internal sealed class StatementReader(
             (sn, sraw, scode) = (numerator + "占比", numerator + "占比", null);
         }
 
+        if (isShare && sn is "总量" or "总量占比" && st.Last is { Kind: FactKind.Value or FactKind.Growth or FactKind.PlanCompletion, Indicator.Length: > 0 } named)
+        {
+            // 高技术制造业增加值下降14.5%,总量占全区规上工业增加值65.7%: 总量 is the total of the measure just named.
+            (sn, scode) = (named.Indicator + "占比", null);
+        }
+
         if (sn.Length == 0 || sn.EndsWith("时序进度", StringComparison.Ordinal) || sn.EndsWith("序时进度", StringComparison.Ordinal))
         {
             return; // (时序进度16.67%): the share of the year gone by, a yardstick — not a fact of the region
@@ -2027,7 +2033,7 @@ internal sealed class StatementReader(
         return null;
     }
 
-    private static readonly string[] WordsHoldingVerbs = ["有色", "有限", "有机", "有效", "有线", "共享", "为主"];
+    private static readonly string[] WordsHoldingVerbs = ["有色", "有限", "有机", "有效", "有线", "有制", "共享", "为主"]; // 有制: 非公有制经济
 
     /// <summary>Words whose last character is a one-character verb: 共 in 公共 (公共财政预算支出) is not 共 "in all".</summary>
     private static readonly string[] WordsEndingInAVerb = ["公共", "国有"];

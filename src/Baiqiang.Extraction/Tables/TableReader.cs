@@ -15,7 +15,10 @@ namespace Baiqiang.Extraction.Tables;
 /// <param name="HeaderFirst">The first header line.</param>
 /// <param name="DataFirst">The first data row (the header rows run from <paramref name="HeaderFirst"/> to here).</param>
 /// <param name="End">One past the last data row.</param>
-internal readonly record struct TableSpan(int HeaderFirst, int DataFirst, int End);
+/// <param name="Stacked">For a table flattened to one cell a line, the cells of a row (name and figures); 0 when a line is a row.</param>
+/// <param name="PipeAt">For a table of |-separated cells whose rows break across lines, where its first | is (the words before
+/// it on that line are prose or the table's title); -1 otherwise.</param>
+internal readonly record struct TableSpan(int HeaderFirst, int DataFirst, int End, int Stacked = 0, int PipeAt = -1);
 
 /// <summary>
 /// Tables → facts. HTML tables (rows as lines, cells separated by tabs, see <see cref="DocumentText"/>) and aligned text tables
@@ -31,6 +34,8 @@ internal readonly record struct TableSpan(int HeaderFirst, int DataFirst, int En
 /// <item>the unit comes from the unit column, else from the header's brackets (总量(亿元)), else from a 单位:万元 line just above.</item>
 /// </list>
 /// Each fact's source is the header path and the row; its rule is <c>table.indicator-rows</c> or <c>table.region-rows</c>.
+/// A table that came through as one cell a line (header cells, then a name line and its figure lines, row after row) is read
+/// the same way (<see cref="FindStacked"/>). A figure cell may carry its unit (162817吨).
 /// </summary>
 internal sealed class TableReader(DocumentText text, IndicatorNames dictionary, RegionContext regions, DiscourseState discourse, FactBuilder facts, DateOnly? reference)
 {
@@ -52,6 +57,20 @@ internal sealed class TableReader(DocumentText text, IndicatorNames dictionary, 
         var k = 0;
         while (k < paragraphs.Count)
         {
+            if (FindPiped(n, paragraphs, k) is { } piped)
+            {
+                tables.Add(piped);
+                k = piped.End;
+                continue;
+            }
+
+            if (FindStacked(n, paragraphs, k) is { } stacked)
+            {
+                tables.Add(stacked);
+                k = stacked.End;
+                continue;
+            }
+
             if (!IsHeaderRow(n, paragraphs[k]))
             {
                 k++;
@@ -84,9 +103,378 @@ internal sealed class TableReader(DocumentText text, IndicatorNames dictionary, 
         return tables;
     }
 
+    /// <summary>The longest run of header cells a stacked table may have above its first row (a title line and the column headers).</summary>
+    private const int MaxStackedHeader = 8;
+
+    /// <summary>
+    /// A table flattened to one cell a line, starting at line <paramref name="k"/>: short lines with no figure (a title, then one
+    /// header cell per column, the name column's optional), then rows of a name line and the same number of figure lines (a
+    /// number, a number with its unit, or an empty mark) — at least two rows, a header cell for every figure column, and a
+    /// header that says what its columns hold (a period, 同比/增长, 单位, 累计…). Prose lines (sentence punctuation, more than
+    /// 20 characters) are never cells, so a paragraph with figures is never read as a table. Null when no such table starts here.
+    /// </summary>
+    internal static TableSpan? FindStacked(string n, IReadOnlyList<Paragraph> paragraphs, int k)
+    {
+        var m = 0; // lines with no figure from k: header cells, and the first row's name last
+        while (k + m < paragraphs.Count && m <= MaxStackedHeader && IsStackedWordCell(n, paragraphs[k + m]))
+        {
+            m++;
+        }
+
+        if (m < 2 || m > MaxStackedHeader)
+        {
+            return null;
+        }
+
+        var figures = 0;
+        while (k + m + figures < paragraphs.Count && IsStackedFigureCell(n, paragraphs[k + m + figures]))
+        {
+            figures++;
+        }
+
+        var headers = m - 1;
+        if (figures == 0 || headers < figures || figures > 8)
+        {
+            return null;
+        }
+
+        var width = figures + 1;
+        var headerFirst = k + m - 1 - Math.Min(headers, width); // the name column's header when there is one, else the first figure column's
+        var saysWhat = false;
+        for (var h = k + m - 1 - figures; h < k + m - 1; h++)
+        {
+            var cell = n[paragraphs[h].Start..paragraphs[h].End].Trim();
+            saysWhat |= HeaderWords.Any(w => cell.Contains(w, StringComparison.Ordinal)) || GrowthWords.Any(w => cell.Contains(w, StringComparison.Ordinal))
+                || cell.Contains('年', StringComparison.Ordinal) || cell.Contains('月', StringComparison.Ordinal) || cell.Contains('%', StringComparison.Ordinal);
+        }
+
+        if (!saysWhat)
+        {
+            return null;
+        }
+
+        var dataFirst = k + m - 1;
+        var end = dataFirst;
+        while (end + width <= paragraphs.Count && IsStackedWordCell(n, paragraphs[end]))
+        {
+            var row = true;
+            var any = false;
+            for (var c = 1; c < width && row; c++)
+            {
+                var p = paragraphs[end + c];
+                row = IsStackedFigureCell(n, p);
+                any |= row && FigureCell(n.AsSpan(p.Start, p.End - p.Start).Trim()).Value is not null;
+            }
+
+            if (!row || !any)
+            {
+                break;
+            }
+
+            end += width;
+        }
+
+        return end - dataFirst >= 2 * width ? new TableSpan(headerFirst, dataFirst, end, width) : null;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> NotInACell = System.Buffers.SearchValues.Create(",。;!?\t");
+
+    /// <summary>A stacked table's word cell: a short line with no figure and no sentence punctuation.</summary>
+    private static bool IsStackedWordCell(string n, Paragraph p)
+    {
+        var cell = n.AsSpan(p.Start, p.End - p.Start).Trim();
+        return cell.Length is > 0 and <= 20 && cell.IndexOfAny(NotInACell) < 0 && !cell.Contains("  ", StringComparison.Ordinal) && !IsStackedFigureCell(n, p);
+    }
+
+    /// <summary>A stacked table's figure cell: a number (with its unit), an empty mark, or the cell of a unit column (吨, 万元).</summary>
+    private static bool IsStackedFigureCell(string n, Paragraph p)
+    {
+        var cell = n.AsSpan(p.Start, p.End - p.Start).Trim();
+        return (cell.Length > 0 && IsEmptyCell(cell)) || FigureCell(cell).Value is not null
+            || (cell.Length is > 0 and <= 4 && !Words.IsChineseNumeral(cell[^1]) && Unit.TryFind(cell.ToString(), out _));
+    }
+
+    /// <summary>A cell's figure and the unit written after it (162817吨, 4.2万元); the unit is null for a bare number.</summary>
+    internal static (decimal? Value, Unit? Unit) FigureCell(ReadOnlySpan<char> cell)
+    {
+        if (ParseNumber(cell) is { } bare)
+        {
+            return (bare, null);
+        }
+
+        var split = 0;
+        while (split < cell.Length && (char.IsAsciiDigit(cell[split]) || cell[split] is '.' or ',' or '-' or '+'))
+        {
+            split++;
+        }
+
+        var suffix = cell[split..].Trim();
+        if (split == 0 || suffix.IsEmpty || suffix.Length > 6 || suffix[0] is '年' or '月' or '日' or '号' or '时' || ParseNumber(cell[..split]) is not { } v)
+        {
+            return (null, null);
+        }
+
+        return Unit.TryFind(suffix.ToString(), out var unit) ? (v, unit) : (null, null);
+    }
+
+    /// <summary>
+    /// A table of |-separated cells whose rows run on across lines (<c>… 执行情况表 | 科目 | 计划 | 累计 | 同比% | 税收收入 | 890 |</c>,
+    /// then lines starting with |): a line with at least four | and the lines after it that start with one. Its cells are the
+    /// stretches between two | (an empty stretch, also across a line break, is an empty cell), read by <see cref="PipedLayout"/>.
+    /// </summary>
+    internal static TableSpan? FindPiped(string n, IReadOnlyList<Paragraph> paragraphs, int k)
+    {
+        var first = paragraphs[k];
+        var line = n.AsSpan(first.Start, first.End - first.Start);
+        if (line.Count('|') < 4 || (k > 0 && line.TrimStart().StartsWith('|') && n.AsSpan(paragraphs[k - 1].Start, paragraphs[k - 1].End - paragraphs[k - 1].Start).TrimStart().StartsWith('|')))
+        {
+            return null; // a line that goes on from a |-line before it starts no table: each run of such lines is looked at once
+        }
+
+        var end = k + 1;
+        while (end < paragraphs.Count && n.AsSpan(paragraphs[end].Start, paragraphs[end].End - paragraphs[end].Start).TrimStart().StartsWith('|'))
+        {
+            end++;
+        }
+
+        var pipeAt = first.Start + line.IndexOf('|');
+        return PipedLayout(n, PipeCells(n, pipeAt, paragraphs[end - 1].End)) is not null
+            ? new TableSpan(k, k, end, PipeAt: pipeAt)
+            : null;
+    }
+
+    /// <summary>The stretches between consecutive | from <paramref name="from"/> to <paramref name="end"/>, trimmed (empty ones kept).</summary>
+    private static List<(int Start, int End)> PipeCells(string n, int from, int end)
+    {
+        var cells = new List<(int, int)>();
+        var last = from;
+        for (var i = from + 1; i < end; i++)
+        {
+            if (n[i] == '|')
+            {
+                var (a, b) = (last + 1, i);
+                while (a < b && char.IsWhiteSpace(n[a]))
+                {
+                    a++;
+                }
+
+                while (b > a && char.IsWhiteSpace(n[b - 1]))
+                {
+                    b--;
+                }
+
+                cells.Add((a, b));
+                last = i;
+            }
+        }
+
+        return cells;
+    }
+
+    /// <summary>A piped table read: each column's header path and the rows (name cell first), all of one width.</summary>
+    private sealed record PipedTable(List<string> Paths, List<List<(int Start, int End)>> Rows);
+
+    /// <summary>
+    /// The layout of a piped table's cells: header cells up to the first name cell followed by a figure, then rows of one width
+    /// (a name, then figure or empty cells; a last row cut short is left out). The header is one row when it has a cell for
+    /// each column; a header of two rows flattened into one run (科目 | 计划 | 累计 | 累计 | 占计划% | 同比% | 备注 | 中央级 | 省级 |
+    /// 合计) is taken apart when it ends in 备注 and one upper cell is written twice: that cell spans the sub-headers after 备注.
+    /// Null when the cells do not make such a table, at least two rows, with a header that says what its columns hold.
+    /// </summary>
+    private static PipedTable? PipedLayout(string n, List<(int Start, int End)> cells)
+    {
+        bool IsFigure((int Start, int End) c) => c.End > c.Start && FigureCell(n.AsSpan(c.Start, c.End - c.Start)).Value is not null;
+        bool IsName((int Start, int End) c) => c.End > c.Start && c.End - c.Start <= 30 && !IsFigure(c) && !IsEmptyCell(n.AsSpan(c.Start, c.End - c.Start));
+
+        var firstRow = 0;
+        while (firstRow + 1 < cells.Count && !(IsName(cells[firstRow]) && IsFigure(cells[firstRow + 1])))
+        {
+            firstRow++;
+        }
+
+        var header = new List<string>();
+        for (var c = 0; c < firstRow; c++)
+        {
+            var text = n[cells[c].Start..cells[c].End].Replace(" ", string.Empty, StringComparison.Ordinal);
+            if (text.Length > 0)
+            {
+                header.Add(text);
+            }
+        }
+
+        var rows = new List<List<(int Start, int End)>>();
+        for (var c = firstRow; c < cells.Count;)
+        {
+            var row = new List<(int Start, int End)> { cells[c] };
+            c++;
+            while (c < cells.Count && !IsName(cells[c]))
+            {
+                row.Add(cells[c]);
+                c++;
+            }
+
+            rows.Add(row);
+        }
+
+        if (header.Count < 3 || rows.Count < 2 || header.Any(h => h.Length > 20))
+        {
+            return null;
+        }
+
+        var width = rows[0].Count;
+        var full = rows.Where(r => r.Count == width).ToList();
+        if (full.Count < 2 || full.Count < rows.Count - 1 || width < 3 || !full.All(r => r.Skip(1).Any(IsFigure)))
+        {
+            return null; // rows of different widths: cells were lost, and no column can be trusted
+        }
+
+        var doubled = header.Where((h, i) => i > 0 && header[i - 1] == h).ToList();
+        var deduped = header.Where((h, i) => i == 0 || header[i - 1] != h).ToList();
+        List<string> paths;
+        if (deduped.Count == width)
+        {
+            paths = deduped;
+        }
+        else
+        {
+            var note = deduped.IndexOf("备注");
+            if (note < 0 || note == deduped.Count - 1 || doubled.Count != 1)
+            {
+                return null;
+            }
+
+            var upper = deduped[..(note + 1)];
+            var sub = deduped[(note + 1)..];
+            var span = upper.IndexOf(doubled[0]);
+            if (span <= 0 || upper.Count - 1 + sub.Count != width)
+            {
+                return null;
+            }
+
+            paths = [.. upper[..span], .. sub.Select(x => upper[span] + "/" + x), .. upper[(span + 1)..]];
+        }
+
+        var saysWhat = paths.Skip(1).Any(h => HeaderWords.Any(w => h.Contains(w, StringComparison.Ordinal)) || GrowthWords.Any(w => h.Contains(w, StringComparison.Ordinal)) || h.Contains('%', StringComparison.Ordinal));
+        return saysWhat ? new PipedTable(paths, full) : null;
+    }
+
+    /// <summary>
+    /// Reads a piped table. Beyond value and growth columns it knows a plan share column (占计划%, 完成预算%: the plan share of the
+    /// value column before it, making the fact a plan completion) and columns that are not the period's level (本年收入计划, 预算数,
+    /// 上年同期数, 上年数): those are not read. Under an upper header with a 合计 sub-column only the 合计 is read (the others are
+    /// parts, by level or by kind). A 累计 column under a single month's title is January to that month. With no unit written, a
+    /// table's unit is that of the first row's value where the text before the table states it (税收收入15348万元).
+    /// </summary>
+    private void ReadPiped(IReadOnlyList<Paragraph> paragraphs, TableSpan table)
+    {
+        var tableEnd = paragraphs[table.End - 1].End;
+        if (PipedLayout(_n, PipeCells(_n, table.PipeAt, tableEnd)) is not { } layout)
+        {
+            return;
+        }
+
+        var width = layout.Paths.Count;
+        var title = _n[paragraphs[table.HeaderFirst].Start..table.PipeAt];
+        var titleCut = Math.Max(Math.Max(title.LastIndexOf('。'), title.LastIndexOf(':')), title.LastIndexOf(';'));
+        title = title[(titleCut + 1)..].Trim();
+        var titlePeriod = PeriodOf(title);
+        var totals = layout.Paths.Any(p => p.EndsWith("/合计", StringComparison.Ordinal) || p.EndsWith("/小计", StringComparison.Ordinal));
+        var columns = Roles(layout.Paths);
+        var read = new List<Column> { columns[0] };
+        for (var c = 1; c < columns.Count; c++)
+        {
+            var col = columns[c];
+            var leaf = col.Path[(col.Path.LastIndexOf('/') + 1)..];
+            var notTheLevel = col.Path.Contains("上年", StringComparison.Ordinal) || col.Path.Contains("去年", StringComparison.Ordinal)
+                || ((col.Path.Contains("计划", StringComparison.Ordinal) || col.Path.Contains("预算", StringComparison.Ordinal)) && !col.Path.Contains('占', StringComparison.Ordinal) && !col.Path.Contains('%', StringComparison.Ordinal));
+            var part = totals && col.Path.Contains('/', StringComparison.Ordinal) && leaf is not ("合计" or "小计");
+            if (col.Role == ColumnRole.Value && (notTheLevel || part))
+            {
+                continue;
+            }
+
+            var planShare = col.Path.Contains('占', StringComparison.Ordinal) && (col.Path.Contains("计划", StringComparison.Ordinal) || col.Path.Contains("预算", StringComparison.Ordinal));
+            var period = col.Period ?? titlePeriod;
+            if (period is { } p && p.MonthCount == 1 && col.Path.Contains("累计", StringComparison.Ordinal))
+            {
+                period = StatPeriod.CumulativeTo(p.Year, p.LastMonth);
+            }
+
+            read.Add(col with { Role = planShare ? ColumnRole.PlanShare : col.Role, Period = period });
+        }
+
+        for (var c = 0; c < read.Count; c++)
+        {
+            if (read[c].Role == ColumnRole.Growth)
+            {
+                var before = read.Take(c).LastOrDefault(v => v.Role == ColumnRole.Value);
+                read[c] = read[c] with { ValueColumn = before?.Index ?? -1 }; // the level it goes with, now that 上年同期数 is not read
+            }
+        }
+
+        var unit = UnitLineAbove(paragraphs, table.HeaderFirst) ?? UnitStatedBefore(layout.Rows, read, table.PipeAt);
+        var headerText = (title.Length > 0 ? title + " / " : string.Empty) + string.Join(" / ", layout.Paths);
+        foreach (var row in layout.Rows)
+        {
+            var rowText = string.Join(" | ", row.Select(c => _n[c.Start..c.End]));
+            Row(row, row[0].Start, row[^1].End, rowText, width, read, regionRows: false, unit, headerText);
+        }
+    }
+
+    /// <summary>The unit the text before <paramref name="before"/> writes after a row's value (its first value column), or null.</summary>
+    private Unit? UnitStatedBefore(List<List<(int Start, int End)>> rows, List<Column> columns, int before)
+    {
+        var valueColumn = columns.FirstOrDefault(c => c.Role == ColumnRole.Value);
+        if (valueColumn is null)
+        {
+            return null;
+        }
+
+        foreach (var row in rows)
+        {
+            var cell = row[valueColumn.Index];
+            var figure = _n[cell.Start..cell.End];
+            if (figure.Length < 2 || ParseNumber(figure) is null)
+            {
+                continue;
+            }
+
+            for (var at = _n.LastIndexOf(figure, before, StringComparison.Ordinal); at > 0; at = at > 0 ? _n.LastIndexOf(figure, at - 1, StringComparison.Ordinal) : -1)
+            {
+                var after = at + figure.Length;
+                if (char.IsAsciiDigit(_n[at - 1]) || _n[at - 1] == '.' || after >= _n.Length || char.IsAsciiDigit(_n[after]) || _n[after] == '.')
+                {
+                    continue;
+                }
+
+                for (var len = Math.Min(4, _n.Length - after); len >= 1; len--)
+                {
+                    if (Unit.TryFind(_n.Substring(after, len), out var u) && u.Dimension != Dimension.Percent)
+                    {
+                        return u;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Reads one table and adds its facts.</summary>
     public void Read(IReadOnlyList<Paragraph> paragraphs, TableSpan table)
     {
+        if (table.PipeAt >= 0)
+        {
+            ReadPiped(paragraphs, table);
+            return;
+        }
+
+        if (table.Stacked > 0)
+        {
+            ReadStacked(paragraphs, table);
+            return;
+        }
+
         var headerRows = new List<List<(int Start, int End)>>();
         for (var k = table.HeaderFirst; k < table.DataFirst; k++)
         {
@@ -113,7 +501,40 @@ internal sealed class TableReader(DocumentText text, IndicatorNames dictionary, 
         var headerText = string.Join(" / ", paths.Where(p => p.Length > 0));
         for (var k = table.DataFirst; k < table.End; k++)
         {
-            Row(paragraphs[k], width, columns, regionRows, unitAbove, headerText);
+            var p = paragraphs[k];
+            Row(Cells(_n, p), p.Start, p.End, _n[p.Start..p.End].Replace('\t', ' '), width, columns, regionRows, unitAbove, headerText);
+        }
+    }
+
+    /// <summary>Reads a table of one cell a line: its header cells make one header row (an empty name header when none is written), each group of <see cref="TableSpan.Stacked"/> lines a row.</summary>
+    private void ReadStacked(IReadOnlyList<Paragraph> paragraphs, TableSpan table)
+    {
+        var width = table.Stacked;
+        var header = new List<(int Start, int End)>();
+        for (var k = table.HeaderFirst; k < table.DataFirst; k++)
+        {
+            header.Add(Trim(_n, paragraphs[k].Start, paragraphs[k].End));
+        }
+
+        if (header.Count < width)
+        {
+            header.Insert(0, (paragraphs[table.HeaderFirst].Start, paragraphs[table.HeaderFirst].Start));
+        }
+
+        var paths = HeaderPaths([header], width);
+        var columns = Roles(paths);
+        var unitAbove = UnitLineAbove(paragraphs, table.HeaderFirst);
+        var headerText = string.Join(" / ", paths.Where(p => p.Length > 0));
+        for (var k = table.DataFirst; k + width <= table.End; k += width)
+        {
+            var cells = new List<(int Start, int End)>(width);
+            for (var c = 0; c < width; c++)
+            {
+                cells.Add(Trim(_n, paragraphs[k + c].Start, paragraphs[k + c].End));
+            }
+
+            var rowText = string.Join(" | ", cells.Select(c => _n[c.Start..c.End]));
+            Row(cells, paragraphs[k].Start, paragraphs[k + width - 1].End, rowText, width, columns, regionRows: false, unitAbove, headerText);
         }
     }
 
@@ -125,12 +546,12 @@ internal sealed class TableReader(DocumentText text, IndicatorNames dictionary, 
         Unit,
         Value,
         Growth,
+        PlanShare,
     }
 
-    private void Row(Paragraph p, int width, List<Column> columns, bool regionRows, Unit? unitAbove, string headerText)
+    private void Row(List<(int Start, int End)> cells, int rowStart, int rowEnd, string rowText, int width, List<Column> columns, bool regionRows, Unit? unitAbove, string headerText)
     {
-        var cells = Cells(_n, p);
-        if (cells.Count < width && cells.Count >= 2 && !_n.AsSpan(p.Start, p.End - p.Start).Contains('\t'))
+        if (cells.Count < width && cells.Count >= 2 && !_n.AsSpan(rowStart, rowEnd - rowStart).Contains('\t'))
         {
             // An aligned text table drops empty cells: the name is the first cell, the figures align to the right.
             var padded = new List<(int, int)> { cells[0] };
@@ -173,7 +594,7 @@ internal sealed class TableReader(DocumentText text, IndicatorNames dictionary, 
             rowUnit = Unit.TryFind(u, out var found) ? found : null;
         }
 
-        var source = headerText + " | " + _n[p.Start..p.End].Replace('\t', ' ');
+        var source = headerText + " | " + rowText;
         var done = new HashSet<int>();
         foreach (var c in columns.Where(c => c.Role is ColumnRole.Value or ColumnRole.Growth))
         {
@@ -190,8 +611,10 @@ internal sealed class TableReader(DocumentText text, IndicatorNames dictionary, 
                 done.Add(growthColumn.Index);
             }
 
-            var value = valueColumn is null ? null : Number(cells[valueColumn.Index]);
+            var (value, cellUnit) = valueColumn is null ? (null, null) : FigureCell(_n.AsSpan(cells[valueColumn.Index].Start, cells[valueColumn.Index].End - cells[valueColumn.Index].Start).Trim());
             var growth = growthColumn is null || growthColumn.Index >= cells.Count ? null : Number(cells[growthColumn.Index]);
+            var planColumn = valueColumn is null ? null : columns.FirstOrDefault(g => g.Role == ColumnRole.PlanShare && g.Index > valueColumn.Index && g.Index < cells.Count);
+            var planShare = planColumn is null ? null : Number(cells[planColumn.Index]);
             if (value is null && growth is null)
             {
                 continue;
@@ -203,7 +626,7 @@ internal sealed class TableReader(DocumentText text, IndicatorNames dictionary, 
                 continue;
             }
 
-            var unit = valueColumn?.Unit ?? rowUnit ?? unitAbove;
+            var unit = cellUnit ?? valueColumn?.Unit ?? rowUnit ?? unitAbove;
             if (value is not null && unit is null)
             {
                 continue; // a figure without a unit is not read as a level
@@ -216,9 +639,9 @@ internal sealed class TableReader(DocumentText text, IndicatorNames dictionary, 
             var period = (valueColumn ?? growthColumn)!.Period ?? discourse.Period;
             var rule = regionRows ? "table.region-rows" : "table.indicator-rows";
             var draft = value is { } v
-                ? new FactDraft(FactKind.Value, new Amount(v, unit!), null, growth, null, name, indicatorText, code, figure.Start, Math.Max(1, figure.End - figure.Start), rule, Source: source)
+                ? new FactDraft(planShare is null ? FactKind.Value : FactKind.PlanCompletion, new Amount(v, unit!), null, growth, planShare, name, indicatorText, code, figure.Start, Math.Max(1, figure.End - figure.Start), rule, Source: source)
                 : new FactDraft(FactKind.Growth, null, null, growth, null, name, indicatorText, code, figure.Start, Math.Max(1, figure.End - figure.Start), rule, Source: source);
-            facts.Add(draft, p.Start, p.End, period, region, regionText, goal: false);
+            facts.Add(draft, rowStart, rowEnd, period, region, regionText, goal: false);
         }
     }
 
@@ -603,7 +1026,7 @@ internal sealed class TableReader(DocumentText text, IndicatorNames dictionary, 
         for (var k = 1; k < cells.Count; k++)
         {
             var c = n.AsSpan(cells[k].Start, cells[k].End - cells[k].Start);
-            if (ParseNumber(c) is not null)
+            if (FigureCell(c).Value is not null)
             {
                 figures++;
             }

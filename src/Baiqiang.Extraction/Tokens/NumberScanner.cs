@@ -62,7 +62,8 @@ internal static class NumberScanner
         var c = n[i];
         if (char.IsAsciiDigit(c))
         {
-            return i == s || !(char.IsAsciiLetterOrDigit(n[i - 1]) || n[i - 1] is '.' or '_' or '/' or '+' or '-' && i - 1 > s && char.IsAsciiDigit(n[i - 2]));
+            return i == s || !(char.IsAsciiLetterOrDigit(n[i - 1]) || n[i - 1] is '.' or '_' or '/' or '+' or '-' && i - 1 > s && char.IsAsciiDigit(n[i - 2]))
+                || (i - 3 >= s && n.AsSpan(i - 3, 3) is "GDP" && (i - 3 == s || !char.IsAsciiLetter(n[i - 4]))); // 实现GDP762亿元: the measure glued to its figure
         }
 
         return Words.IsChineseDigit(c) && (i == s || !Words.IsChineseNumeral(n[i - 1]));
