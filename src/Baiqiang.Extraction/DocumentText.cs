@@ -73,7 +73,7 @@ public sealed class DocumentText
         var normalized = ChineseText.NormalizeKeepingOffsetRuns(plain, out var runs);
         IReadOnlyList<int> map = runs;
         normalized = ListDots(normalized);
-        if (FigureSpaces(normalized) is { Count: > 0 } spaces)
+        if (Merged(BrokenLines(normalized), FigureSpaces(normalized)) is { Count: > 0 } spaces)
         {
             normalized = Without(normalized, spaces);
             map = new SkippingMap(runs, spaces);
@@ -122,6 +122,96 @@ public sealed class DocumentText
         }
 
         return spaces;
+    }
+
+    // A line broken mid-sentence is at least this long (the width of a page's lines); a shorter one is a heading or a title.
+    private const int BrokenLineMin = 12;
+
+    /// <summary>
+    /// The line breaks (with the spaces beside them) inside a sentence, dropped so the sentence reads whole: text copied from a
+    /// PDF or a narrow column breaks lines at the page width, splitting a figure from its unit (<c>316 亿\n元</c>) or 增长 from
+    /// its rate (<c>增长\n7.6%</c>). A break is inside a sentence when the line before is prose (12 or more characters, one
+    /// holding , 。 or ;) that does not end a sentence or a clause (it ends in a character, a figure, %, , or 、), and the line
+    /// after starts mid-clause (a character or a figure, not a heading's number such as 一、 or 2.消费税, 第, 注: nor ——) and is prose
+    /// too (punctuated, or 12 or more characters). Table rows (| or a tab, or cells aligned by runs of spaces) and the lines around them keep their breaks, and so
+    /// do page furniture (来源:…) and the line after it. Linear.
+    /// </summary>
+    private static List<int>? BrokenLines(string n)
+    {
+        List<int>? drops = null;
+        var lineStart = 0;
+        while (lineStart < n.Length)
+        {
+            var lineEnd = n.IndexOf('\n', lineStart);
+            if (lineEnd < 0)
+            {
+                break;
+            }
+
+            var line = n.AsSpan(lineStart, lineEnd - lineStart).TrimEnd(" \r");
+            var nextStart = lineEnd + 1;
+            var nextEnd = n.IndexOf('\n', nextStart);
+            nextEnd = nextEnd < 0 ? n.Length : nextEnd;
+            var next = n.AsSpan(nextStart, nextEnd - nextStart);
+            var nextText = next.TrimStart(' ').TrimEnd(" \r");
+            if (IsOpenProse(line) && StartsMidClause(nextText) && (nextText.Length >= BrokenLineMin || nextText.IndexOfAny(",。;") >= 0)
+                && !IsFurniture(line.Trim()) && !IsFurniture(nextText))
+            {
+                drops ??= [];
+                for (var k = lineStart + line.Length; k < nextStart + (next.Length - next.TrimStart(' ').Length); k++)
+                {
+                    drops.Add(k); // the line's trailing spaces, the break, the next line's leading spaces
+                }
+            }
+
+            lineStart = nextStart;
+        }
+
+        return drops;
+    }
+
+    private static bool IsOpenProse(ReadOnlySpan<char> line)
+        => line.Length >= BrokenLineMin && line.IndexOfAny(",。;") >= 0 && !line.ContainsAny('|', '\t') && !line.Contains("  ", StringComparison.Ordinal)
+            && (Tokens.Words.IsCjk(line[^1]) || char.IsAsciiDigit(line[^1]) || line[^1] is '%' or ',' or '、');
+
+    private static bool StartsMidClause(ReadOnlySpan<char> next)
+    {
+        if (next.IsEmpty || next.ContainsAny('|', '\t') || next.Contains("  ", StringComparison.Ordinal) || !(Tokens.Words.IsCjk(next[0]) || char.IsAsciiDigit(next[0]) || next[0] == '%'))
+        {
+            return false;
+        }
+
+        var k = 0;
+        while (k < next.Length && k < 3 && (char.IsAsciiDigit(next[k]) || "一二三四五六七八九十".Contains(next[k], StringComparison.Ordinal)))
+        {
+            k++;
+        }
+
+        // 一、工业 / 2.消费税 / 10、…: a list item's or a heading's number opens a line of its own; 7.6% and 2019年 go on.
+        return !(k > 0 && k < next.Length && (next[k] == '、' || (next[k] == '.' && k + 1 < next.Length && !char.IsAsciiDigit(next[k + 1]))))
+            && next[0] != '第' && !next.StartsWith("注:", StringComparison.Ordinal); // 第二节…, 注:… (a table's note)
+    }
+
+    /// <summary>Two ascending lists of positions as one (either may be null).</summary>
+    private static List<int>? Merged(List<int>? a, List<int>? b)
+    {
+        if (a is null || b is null)
+        {
+            return a ?? b;
+        }
+
+        var all = new List<int>(a.Count + b.Count);
+        int i = 0, j = 0;
+        while (i < a.Count || j < b.Count)
+        {
+            var x = j >= b.Count || (i < a.Count && a[i] <= b[j]) ? a[i++] : b[j++];
+            if (all.Count == 0 || all[^1] != x)
+            {
+                all.Add(x);
+            }
+        }
+
+        return all;
     }
 
     /// <summary>

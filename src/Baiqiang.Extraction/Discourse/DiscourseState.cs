@@ -48,6 +48,7 @@ internal sealed class DiscourseState(DateOnly? reference = null)
     private bool _sawBody;
     private int? _statedYear;
     private int? _communiqueYear;
+    private StatPeriod? _lastWrittenYear;
 
     /// <summary>The period in force, or null.</summary>
     public StatPeriod? Period { get; private set; }
@@ -205,6 +206,16 @@ internal sealed class DiscourseState(DateOnly? reference = null)
                 if (next is null)
                 {
                     return;
+                }
+
+                if (token.Use == PeriodUse.Period && token.YearWritten)
+                {
+                    _lastWrittenYear = next;
+                }
+                else if (token.Use == PeriodUse.Period && token.NoYear && _lastWrittenYear is { } written && next is { } bare && written.Year != bare.Year
+                    && written.FirstMonth == bare.FirstMonth && written.LastMonth == bare.LastMonth)
+                {
+                    next = written; // 截至8月底 after sections on 截至2015年8月底: the same months of the year the text stated
                 }
 
                 break;

@@ -96,6 +96,13 @@ internal static class NameWords
                 changed = true;
             }
 
+            if (t.Length > 2 && char.IsAsciiDigit(t[0]) && ListNumberLength(t) is > 0 and var numbering)
+            {
+                t = t[numbering..]; // 2.消费税, 10.债务付息支出: the item's number in a list is no part of its name
+                start += numbering;
+                changed = true;
+            }
+
             foreach (var w in t.Length > 0 && HeadFirst.Contains(t[0]) ? Words.StripHead : [])
             {
                 if (StartsWithWord(t, w) && !t.StartsWith("到位", StringComparison.Ordinal))
@@ -109,6 +116,13 @@ internal static class NameWords
         while (changed && t.Length > 0);
 
         return (start, t.Length);
+    }
+
+    /// <summary>The length of a list item's number (1–2 digits, then . or 、) at the start of a name, when a Chinese word follows; else 0.</summary>
+    private static int ListNumberLength(ReadOnlySpan<char> t)
+    {
+        var k = char.IsAsciiDigit(t[1]) ? 2 : 1;
+        return k + 1 < t.Length && t[k] is '.' or '、' or '．' && Words.IsCjk(t[k + 1]) ? k + 1 : 0;
     }
 
     // EndsWith/StartsWith for a non-empty word, testing the one character that rules out most words before comparing the rest:

@@ -942,7 +942,9 @@ internal sealed class StatementReader(
             return;
         }
 
-        if (dirLen > 0 && pre.Contains("分别", StringComparison.Ordinal) && RespectiveNames(s, q0 - pre.Length + pre.LastIndexOf("分别", StringComparison.Ordinal)) is { Count: >= 2 } names)
+        if (dirLen > 0 && pre.Contains("分别", StringComparison.Ordinal)
+            && (CommaListedNames(s, q0 - pre.Length + pre.LastIndexOf("分别", StringComparison.Ordinal), JoinedRatesAfter(s, figureStart + figureLength, e) + 1)
+                ?? RespectiveNames(s, q0 - pre.Length + pre.LastIndexOf("分别", StringComparison.Ordinal))) is { Count: >= 2 } names)
         {
             st.OweRest(names, Dimension.Percent, sign);
             Emit(st, s, e, new FactDraft(FactKind.Growth, null, null, sign * amount.Value, null, names[0], names[0], null, figureStart, figureLength, "growth.respectively"));
@@ -1502,11 +1504,17 @@ internal sealed class StatementReader(
     private static readonly string[] OutputWords = ["存栏", "出栏", "产量", "销量", "出栏量", "存栏量"];
 
     /// <summary>
+    /// Employment measures of a year (城镇新增就业, 失业人员再就业, 劳动力转移就业, 外出就业): the labour market's level, not a
+    /// count of things (带动就业5700人 by a project stays a count).
+    /// </summary>
+    private static readonly string[] EmploymentWords = ["新增就业", "再就业", "转移就业", "外出就业"];
+
+    /// <summary>
     /// 生猪存栏4.99万头, 汽车产量12.1万辆: head of livestock and pieces produced are a measure's level (a value, like 万吨 of
-    /// grain), not a count of enterprises or projects.
+    /// grain), not a count of enterprises or projects; so are the employment measures (<see cref="EmploymentWords"/>).
     /// </summary>
     private static FactKind OutputOrCount(string name, Unit unit)
-        => unit.CountNoun is "头" or "羽" || ContainsAnyOf(name, OutputWords) ? FactKind.Value : FactKind.Count;
+        => unit.CountNoun is "头" or "羽" || ContainsAnyOf(name, OutputWords) || ContainsAnyOf(name, EmploymentWords) ? FactKind.Value : FactKind.Count;
 
     /// <summary>Whether <paramref name="text"/> contains one of <paramref name="words"/> (a loop: a lambda over the text made a closure per call).</summary>
     private static bool ContainsAnyOf(string text, string[] words)
@@ -1834,6 +1842,11 @@ internal sealed class StatementReader(
         {
             if (dictionary.FindLongest(cleaned, dim) is { } found)
             {
+                if (SpendingOfRevenue(cleaned, found.Start, found.Length) is { } spending)
+                {
+                    return (spending, RawOf(Locate(st, segmentEnd, cleaned, found.Start), spending.Length), null);
+                }
+
                 if (QualifiedName(cleaned, found.Start, found.Length) is { } qualified)
                 {
                     // 城镇常住居民人均可支配收入, 口腔装备材料产业营业收入: a qualified measure is not its catalogue head — unless the
@@ -2115,6 +2128,11 @@ internal sealed class StatementReader(
             tail = cleaned[q..v];
         }
 
+        if (tail.EndsWith("地方级", StringComparison.Ordinal))
+        {
+            return tail + verb + name; // 地方级税收收入: the local level's share of the tax, not the region's whole tax revenue
+        }
+
         var rest = tail;
         bool changed;
         do
@@ -2132,6 +2150,17 @@ internal sealed class StatementReader(
         while (changed && rest.Length > 0);
 
         return rest.Length >= 2 ? tail + verb + name : null;
+    }
+
+    /// <summary>
+    /// 国有土地使用权出让收入安排的支出: spending financed by a catalogued revenue, named after it, is spending, not the revenue;
+    /// the whole name from the revenue on, or null when the words after the catalogue name are not such a spending.
+    /// </summary>
+    private static string? SpendingOfRevenue(string cleaned, int start, int length)
+    {
+        var after = start + length;
+        return after < cleaned.Length && cleaned.Length - after <= 6 && cleaned.AsSpan(start, length).EndsWith("收入", StringComparison.Ordinal)
+            && cleaned.EndsWith("支出", StringComparison.Ordinal) ? cleaned[start..] : null;
     }
 
     /// <summary>A digit or point of a size class written before a name (5000万元以上项目投资).</summary>
@@ -2564,6 +2593,56 @@ internal sealed class StatementReader(
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// 农副食品加工业,金属制品业,…,专用设备制造业增加值分别增长10.2%、11.4%…: a 分别 list whose items are separated by commas
+    /// (an item may hold 、 of its own: 五金、电料类,通讯器材类,…类商品销售额). As many comma-separated items right before 分别 as
+    /// rates follow it, each an industry or a category (ending in 业 or 类) with no figure; the measure the last item ends with
+    /// completes the others. Three items at least (A,B分别 is too often a clause and a list). Null when the clauses before are not
+    /// such a list. Bounded: 24 characters an item.
+    /// </summary>
+    private List<string>? CommaListedNames(int s, int respectively, int count)
+    {
+        if (count < 3)
+        {
+            return null;
+        }
+
+        var items = new List<string>(count);
+        var end = respectively;
+        for (var k = 0; k < count; k++)
+        {
+            var start = end;
+            while (start > s && end - start <= 24 && _n[start - 1] is not (',' or '，' or ';' or '；' or ':' or '：' or '。'))
+            {
+                start--;
+            }
+
+            if (k < count - 1 && (start <= s || _n[start - 1] is not (',' or '，')))
+            {
+                return null;
+            }
+
+            var item = NameWords.Clean(_n[start..end]);
+            if (item.Length is < 2 or > 24 || !item.All(c => Words.IsCjk(c) || c == '、'))
+            {
+                return null;
+            }
+
+            items.Insert(0, item);
+            end = start - 1;
+        }
+
+        var last = items[^1];
+        var categoryEnd = last.LastIndexOfAny(['业', '类']);
+        if (categoryEnd < 1 || last.Length - categoryEnd - 1 < 2 || items.Take(count - 1).Any(i => i[^1] is not ('业' or '类')))
+        {
+            return null;
+        }
+
+        var measure = last[(categoryEnd + 1)..];
+        return [.. items.Take(count - 1).Select(i => ChineseText.ToSimplified(i + measure)), ChineseText.ToSimplified(last)];
     }
 
     /// <summary>The size of a counted group that ends right before <paramref name="at"/> (三个行业, 3家企业, 前五位 …), or 0.</summary>

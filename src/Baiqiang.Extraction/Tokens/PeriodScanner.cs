@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using Baiqiang.Core.Periods;
 
 namespace Baiqiang.Extraction.Tokens;
@@ -37,6 +38,9 @@ internal readonly record struct PeriodToken(int Length, PeriodUse Use, StatPerio
 
     /// <summary>The year is written in digits (2021年, 2021年1-9月), not implied (上半年) nor relative (今年).</summary>
     public bool YearWritten { get; init; }
+
+    /// <summary>No year at all is written, neither in digits nor relative (8月底, 1-8月, 上半年; not 今年 nor 上年1-8月).</summary>
+    public bool NoYear { get; init; }
 }
 
 /// <summary>
@@ -140,9 +144,10 @@ internal static class PeriodScanner
         var bodyStart = j;
         var singleMonth = false;
         var monthsWritten = false;
+        var firstMonths = 0;
         if (yearEnd == 0)
         {
-            j = Body(n, j, e, out singleMonth, out monthsWritten);
+            j = Body(n, j, e, out singleMonth, out monthsWritten, out firstMonths);
         }
 
         var hasBody = j > bodyStart;
@@ -223,9 +228,17 @@ internal static class PeriodScanner
 
         var sinceYearStart = !singleMonth && (Words.At(n, i, e, "截至目前") || (n.AsSpan(i, len).EndsWith("以来") && n.AsSpan(i, len).IndexOfAny(NotSinceYearStart) < 0));
         var written = n.AsSpan(i, len - (monthOnly ? 2 : 0) - yearEnd);
-        var period = written.Contains('元')
+        var period = firstMonths > 0
+            ? Parse(string.Concat(n.AsSpan(i, bodyStart - i), "1-", firstMonths.ToString(CultureInfo.InvariantCulture), "月"), readAgainst) // 前11个月 = 1-11月
+            : written.Contains('元')
             ? Parse(written.ToString().Replace('元', '一'), sinceYearStart ? reference : readAgainst) // 元至九月 = 一至九月
             : Parse(written, sinceYearStart ? reference : readAgainst);
+
+        // 截至二季度, 截止2022年三季度末: the quarters up to that one, the year to date (1..6), not the single quarter.
+        if (period is { QuarterNumber: > 1 } quarter && i >= 2 && (Words.At(n, i - 2, e, "截至") || Words.At(n, i - 2, e, "截止")))
+        {
+            period = StatPeriod.CumulativeTo(quarter.Year, quarter.LastMonth);
+        }
 
         // 6月份…累计: a single month followed by 累计 in the same clause is the year to date (1..6月).
         if (period is { } p && singleMonth && !monthOnly && CumulativeFollows(n, j, e))
@@ -248,6 +261,7 @@ internal static class PeriodScanner
         {
             SinceYearStart = sinceYearStart,
             YearWritten = yearWritten,
+            NoYear = !hasYear,
         };
         return true;
     }
@@ -345,15 +359,34 @@ internal static class PeriodScanner
         return j - i;
     }
 
-    /// <summary>上半年, 前三季度, 一季度, 1至6月, 1-6月份, 6月, 6月末, 6月底; returns the end (== start when none).</summary>
-    private static int Body(string n, int j, int e, out bool singleMonth, out bool months)
+    /// <summary>
+    /// 上半年, 前三季度, 一季度, 1至6月, 1-6月份, 6月, 6月末, 6月底, 前11个月 (<paramref name="firstMonths"/> = 11: the first eleven
+    /// months); returns the end (== start when none).
+    /// </summary>
+    private static int Body(string n, int j, int e, out bool singleMonth, out bool months, out int firstMonths)
     {
         singleMonth = false;
         months = false;
+        firstMonths = 0;
         var w = Words.MatchAny(n, j, e, Bodies);
         if (w > 0)
         {
             return j + w;
+        }
+
+        if (j + 1 < e && n[j] == '前')
+        {
+            var f = j + 1;
+            var count = n[f] == '两' ? 2 : MonthNumber(n, ref f, e);
+            f += n[j + 1] == '两' ? 1 : 0;
+            if (count is >= 2 and <= 12 && Words.At(n, f, e, "个月"))
+            {
+                months = true;
+                firstMonths = count.Value;
+                return f + 2;
+            }
+
+            return j;
         }
 
         // Months: N月, N至M月, N-M月, N月至M月, 一至六月, then 份/末/底/累计.
