@@ -227,17 +227,32 @@ public sealed class DocumentText
             return n;
         }
 
-        char[]? chars = null;
+        var first = -1;
         for (var k = Math.Max(1, at); k < n.Length - 1; k++)
         {
-            if (n[k] is '·' or '・' or '•' && Tokens.Words.IsCjk(n[k - 1]) && Tokens.Words.IsCjk(n[k + 1]) && n[k + 1] != '时')
+            if (IsListDot(n, k))
             {
-                (chars ??= n.ToCharArray())[k] = '、';
+                first = k;
+                break;
             }
         }
 
-        return chars is null ? n : new string(chars);
+        // One copy of the document (not a char array and then a string: two on the large object heap), made only when a dot changes.
+        return first < 0 ? n : string.Create(n.Length, (n, first), static (chars, state) =>
+        {
+            var (text, from) = state;
+            text.CopyTo(chars);
+            for (var k = from; k < text.Length - 1; k++)
+            {
+                if (IsListDot(text, k))
+                {
+                    chars[k] = '、';
+                }
+            }
+        });
     }
+
+    private static bool IsListDot(string n, int k) => n[k] is '·' or '・' or '•' && Tokens.Words.IsCjk(n[k - 1]) && Tokens.Words.IsCjk(n[k + 1]) && n[k + 1] != '时';
 
     /// <summary>Whether the text at <paramref name="at"/> is a figure's unit (亿元, 万吨, 个百分点), 年/月, or %.</summary>
     private static bool ReadsWithFigure(string n, int at, int end)
@@ -263,18 +278,21 @@ public sealed class DocumentText
         return false;
     }
 
+    // Written straight into the new string: a StringBuilder held a second document-sized buffer (large object heap) until ToString.
     private static string Without(string n, List<int> drop)
-    {
-        var sb = new StringBuilder(n.Length - drop.Count);
-        var from = 0;
-        foreach (var k in drop)
+        => string.Create(n.Length - drop.Count, (n, drop), static (chars, state) =>
         {
-            sb.Append(n, from, k - from);
-            from = k + 1;
-        }
+            var (text, dropped) = state;
+            var (from, to) = (0, 0);
+            foreach (var k in dropped)
+            {
+                text.AsSpan(from, k - from).CopyTo(chars[to..]);
+                to += k - from;
+                from = k + 1;
+            }
 
-        return sb.Append(n, from, n.Length - from).ToString();
-    }
+            text.AsSpan(from).CopyTo(chars[to..]);
+        });
 
     /// <summary>A normalisation map with some of its characters dropped (the figure spaces): index i of the shorter text is index i + (drops at or before it) of the longer.</summary>
     private sealed class SkippingMap(OffsetMap inner, List<int> dropped) : IReadOnlyList<int>

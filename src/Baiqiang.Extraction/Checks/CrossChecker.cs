@@ -45,10 +45,29 @@ internal sealed class CrossChecker
         }
 
         var whole = facts[firstOfSentence - 1];
-        var parts = facts.Skip(firstOfSentence).Where(f => f.Amount is { } a && whole.Amount is { } w && a.Unit.Equals(w.Unit) && f.Kind == whole.Kind).ToList();
-        if (whole.Amount is not { } wa || parts.Count < 2 || wa.Qualifier != Qualifier.Exact)
+        if (whole.Amount is not { } wa || wa.Qualifier != Qualifier.Exact)
         {
-            return;
+            return; // before the parts are listed: this runs for every sentence with two facts or more
+        }
+
+        var count = 0;
+        for (var k = firstOfSentence; k < facts.Count; k++)
+        {
+            count += IsPart(facts[k], whole, wa) ? 1 : 0;
+        }
+
+        if (count < 2)
+        {
+            return; // most sentences: no list, and no list made
+        }
+
+        var parts = new List<ExtractedFact>(count);
+        for (var k = firstOfSentence; k < facts.Count; k++)
+        {
+            if (IsPart(facts[k], whole, wa))
+            {
+                parts.Add(facts[k]);
+            }
         }
 
         var sum = parts.Sum(p => p.Amount!.Value.Value);
@@ -59,6 +78,8 @@ internal sealed class CrossChecker
             : new Bilingual($"分项之和{Numbers.Text(sum)}与总数{Numbers.Text(wa.Value)}{wa.Unit.Symbol}不符:{formula}", $"parts sum to {Numbers.Text(sum)}, not the stated {Numbers.Text(wa.Value)}: {formula}");
         Checks.Add(new CrossCheck(CrossCheckKind.PartsSum, ok, message, [whole.Offset, .. parts.Select(p => p.Offset)]));
     }
+
+    private static bool IsPart(ExtractedFact f, ExtractedFact whole, Amount wa) => f.Amount is { } a && a.Unit.Equals(wa.Unit) && f.Kind == whole.Kind;
 
     /// <summary>One indicator, region and period with two different growth rates in one document.</summary>
     public List<CrossCheck> Finish(IReadOnlyList<ExtractedFact> facts)

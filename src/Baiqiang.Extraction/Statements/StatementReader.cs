@@ -1747,8 +1747,11 @@ internal sealed class StatementReader(
             return string.Empty;
         }
 
-        if (st.Excluded.Count == 0)
+        // The kept pieces, as the walk below cuts them: counted first, then copied straight into the string (no builder).
+        var length = KeptAround(st.Excluded, from, end, _n, default);
+        if (length == end - from)
         {
+            // Nothing excluded inside the window (a period earlier in the sentence is not): the plain substring.
             if (_lastPre.From != from || _lastPre.End != end)
             {
                 _lastPre = (from, end, _n[from..end]);
@@ -1757,9 +1760,17 @@ internal sealed class StatementReader(
             return _lastPre.Text;
         }
 
-        var sb = new System.Text.StringBuilder(end - from);
-        var p = from;
-        foreach (var (xs, xe) in st.Excluded)
+        return length == 0 ? string.Empty : string.Create(length, (st.Excluded, from, end, _n), static (chars, state) => KeptAround(state.Item1, state.from, state.end, state._n, chars));
+    }
+
+    /// <summary>
+    /// The characters of <paramref name="n"/>[<paramref name="from"/>..<paramref name="end"/>] outside the excluded spans:
+    /// how many, copied into <paramref name="into"/> when it is not empty.
+    /// </summary>
+    private static int KeptAround(List<(int Start, int End)> excluded, int from, int end, string n, Span<char> into)
+    {
+        var (p, length) = (from, 0);
+        foreach (var (xs, xe) in excluded)
         {
             if (xs >= end)
             {
@@ -1768,7 +1779,7 @@ internal sealed class StatementReader(
 
             if (xs > p)
             {
-                sb.Append(_n, p, xs - p);
+                Keep(p, xs, ref length, n, into);
             }
 
             p = Math.Max(p, xe);
@@ -1776,10 +1787,20 @@ internal sealed class StatementReader(
 
         if (end > p)
         {
-            sb.Append(_n, p, end - p);
+            Keep(p, end, ref length, n, into);
         }
 
-        return sb.ToString();
+        return length;
+
+        static void Keep(int a, int b, ref int length, string n, Span<char> into)
+        {
+            if (!into.IsEmpty)
+            {
+                n.AsSpan(a, b - a).CopyTo(into[length..]);
+            }
+
+            length += b - a;
+        }
     }
 
     /// <summary>Whether a candidate of the mention has exactly the name written (a loop: a lambda over <paramref name="m"/> made a closure per mention).</summary>
