@@ -70,6 +70,50 @@ public sealed record ExtractedFact(
     int Length,
     int SentenceOffset)
 {
+    // The figure and the three rates are kept unwrapped: a unit, a value, a qualifier and a flag rather than a Nullable<Amount>
+    // (40 bytes), a decimal and a flag rather than a Nullable<decimal> (24 bytes each). A fact is about 40 bytes smaller, and
+    // every fact of an extraction survives every garbage collection made during it. Declared here, before Sentence, so that
+    // ToString keeps the members' order; reading one gives back the value given (the decimal's scale included).
+
+    /// <summary>The figure in the unit written (null for a growth-only fact or a rank without a number).</summary>
+    public Amount? Amount
+    {
+        get => _hasAmount ? new Amount(_amountValue, _amountUnit!, _amountQualifier) : null;
+        init => (_hasAmount, _amountValue, _amountUnit, _amountQualifier) = (value.HasValue, value.GetValueOrDefault().Value, value.GetValueOrDefault().Unit, value.GetValueOrDefault().Qualifier);
+    }
+
+    /// <summary>The high end when the figure was a range (5至8亿元), else null.</summary>
+    public decimal? High
+    {
+        get => _hasHigh ? _high : null;
+        init => (_hasHigh, _high) = (value.HasValue, value.GetValueOrDefault());
+    }
+
+    /// <summary>Signed growth in percent (下降15.4% → −15.4), or null.</summary>
+    public decimal? GrowthPct
+    {
+        get => _hasGrowth ? _growth : null;
+        init => (_hasGrowth, _growth) = (value.HasValue, value.GetValueOrDefault());
+    }
+
+    /// <summary>Share of the annual plan completed, in percent, or null.</summary>
+    public decimal? PlanSharePct
+    {
+        get => _hasPlanShare ? _planShare : null;
+        init => (_hasPlanShare, _planShare) = (value.HasValue, value.GetValueOrDefault());
+    }
+
+    private readonly decimal _amountValue = Amount.GetValueOrDefault().Value;
+    private readonly Unit? _amountUnit = Amount.GetValueOrDefault().Unit;
+    private readonly Qualifier _amountQualifier = Amount.GetValueOrDefault().Qualifier;
+    private readonly decimal _high = High.GetValueOrDefault();
+    private readonly decimal _growth = GrowthPct.GetValueOrDefault();
+    private readonly decimal _planShare = PlanSharePct.GetValueOrDefault();
+    private readonly bool _hasAmount = Amount.HasValue;
+    private readonly bool _hasHigh = High.HasValue;
+    private readonly bool _hasGrowth = GrowthPct.HasValue;
+    private readonly bool _hasPlanShare = PlanSharePct.HasValue;
+
     // The source clause is a window of the document's normalised text. A fact keeps the text and the window's bounds and cuts
     // the string only when it is read (the writers read it once): a 10 MB document's facts held 86,000 window strings (8 MB)
     // that every garbage collection copied. The four members below keep their order in ToString (Sentence, Offset, Length,

@@ -57,4 +57,25 @@ public sealed class ExtractedFactTests
         Assert.Equal("另一句", rewritten.Sentence);
         Assert.NotEqual(windowed, rewritten);
     }
+
+    [Fact]
+    public void FigureAndRates_ReadBackAsGiven_WithTheirScale_AndPrintInTheirPlace()
+    {
+        var fact = new ExtractedFact("doc", FactKind.PlanCompletion, null, null, "固定资产投资", "固定资产投资", null, null, new Amount(5.10m, Unit.YiYuan, Qualifier.More), 8.00m, -0.50m, 54.3m,
+            "句", 1, 2, 0);
+        Assert.Equal(new Amount(5.10m, Unit.YiYuan, Qualifier.More), fact.Amount);
+        Assert.Equal("5.10", fact.Amount!.Value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("8.00|-0.50|54.3", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{fact.High}|{fact.GrowthPct}|{fact.PlanSharePct}"));
+        Assert.Contains("PlanSharePct = 54.3, Sentence = 句, Offset = 1", fact.ToString(), StringComparison.Ordinal);
+        Assert.True(fact.ToString().IndexOf("Period = ", StringComparison.Ordinal) < fact.ToString().IndexOf("Amount = ", StringComparison.Ordinal));
+
+        var cleared = fact with { Amount = null, High = null, GrowthPct = null, PlanSharePct = null };
+        Assert.Null(cleared.Amount);
+        Assert.Null(cleared.High);
+        Assert.Null(cleared.GrowthPct);
+        Assert.Null(cleared.PlanSharePct);
+        Assert.NotEqual(fact, cleared);
+        Assert.Equal(fact, cleared with { Amount = fact.Amount, High = 8.00m, GrowthPct = -0.50m, PlanSharePct = 54.3m });
+        Assert.Equal(new Amount(0m, null!), (fact with { Amount = default(Amount) }).Amount); // a default amount is an amount, not null
+    }
 }
