@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections;
 using System.Net;
 using System.Text;
@@ -31,6 +32,11 @@ public sealed class DocumentText
 
     // A short line holding one of these anywhere is a footer (版权所有, Copyright ©, 蜀ICP备…, 网站标识码).
     private static readonly string[] FooterWords = ["版权所有", "Copyright", "copyright", "COPYRIGHT", "All Rights Reserved", "©", "ICP备", "ICP证", "公网安备", "网站标识码"];
+
+    // IsFurniture runs for every line (twice where a line may be broken): the lists above as one first-character test and one
+    // multi-string search, so that an article's line costs one look-up and one scan instead of some sixty comparisons.
+    private static readonly Tokens.CharSet FurnitureFirst = Tokens.CharSet.FirstOf(FurnitureLines.Concat(FurniturePrefixes));
+    private static readonly SearchValues<string> Footers = SearchValues.Create(FooterWords, StringComparison.Ordinal);
 
     // From a line starting with one of these to the end, the page lists other articles.
     private static readonly string[] TailMarkers = ["相关阅读", "相关文章", "相关新闻", "推荐阅读", "热门文章", "最新文章", "猜你喜欢", "延伸阅读"];
@@ -648,33 +654,25 @@ public sealed class DocumentText
             return true;
         }
 
-        foreach (var f in FurnitureLines)
+        if (FurnitureFirst.Contains(line[0]))
         {
-            if (line.SequenceEqual(f))
+            foreach (var f in FurnitureLines)
             {
-                return true;
+                if (line.SequenceEqual(f))
+                {
+                    return true;
+                }
             }
-        }
 
-        foreach (var p in FurniturePrefixes)
-        {
-            if (line.StartsWith(p, StringComparison.Ordinal) && line.Length < 80)
+            foreach (var p in FurniturePrefixes)
             {
-                return true;
-            }
-        }
-
-        if (line.Length < 120)
-        {
-            foreach (var w in FooterWords)
-            {
-                if (line.Contains(w, StringComparison.Ordinal))
+                if (line.StartsWith(p, StringComparison.Ordinal) && line.Length < 80)
                 {
                     return true;
                 }
             }
         }
 
-        return false;
+        return line.Length < 120 && line.ContainsAny(Footers); // any of FooterWords
     }
 }
