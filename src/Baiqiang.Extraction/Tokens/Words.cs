@@ -153,10 +153,12 @@ internal static class Words
         return 0;
     }
 
-    public static bool EndsWithAny(string name, string[] words, int minLength) => EndsWithAny(name.AsSpan(), words, minLength);
+    // The words as a span: a list written at the call (EndsWithAny(name, ["以上", "以下"], 2)) is then built on the stack, not as
+    // a new array per call (the name stage asks once per figure); a static array is passed as it was.
+    public static bool EndsWithAny(string name, ReadOnlySpan<string> words, int minLength) => EndsWithAny(name.AsSpan(), words, minLength);
 
-    /// <inheritdoc cref="EndsWithAny(string, string[], int)"/>
-    public static bool EndsWithAny(ReadOnlySpan<char> name, string[] words, int minLength)
+    /// <inheritdoc cref="EndsWithAny(string, ReadOnlySpan{string}, int)"/>
+    public static bool EndsWithAny(ReadOnlySpan<char> name, ReadOnlySpan<string> words, int minLength)
     {
         foreach (var w in words)
         {
