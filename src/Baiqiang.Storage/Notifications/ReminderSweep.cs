@@ -59,10 +59,10 @@ public static class ReminderCauses
 /// </summary>
 public sealed record SweepBatching(int Rows, TimeSpan Pause, Func<int, CancellationToken, Task>? AfterBatch = null)
 {
-    /// <summary>SQLite: 2,000 rows (a fraction of a second under the lock), 200 ms apart. PostgreSQL: 5,000 rows, no pause
+    /// <summary>SQLite: 1,000 rows (a fraction of a second under the lock), 200 ms apart. PostgreSQL: 5,000 rows, no pause
     /// (the advisory lock's waiters queue and are served in turn; fewer, larger commits).</summary>
     public static SweepBatching For(StoreProvider provider) => provider == StoreProvider.Sqlite
-        ? new SweepBatching(2000, TimeSpan.FromMilliseconds(200))
+        ? new SweepBatching(1000, TimeSpan.FromMilliseconds(200))
         : new SweepBatching(5000, TimeSpan.Zero);
 }
 
