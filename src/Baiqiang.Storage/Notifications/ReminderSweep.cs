@@ -51,6 +51,21 @@ public static class ReminderCauses
     };
 }
 
+/// <summary>
+/// How the sweep writes its notifications and deliveries: whole reminders of about <paramref name="Rows"/> rows per
+/// transaction; on SQLite a <paramref name="Pause"/> between two batches, longer than the 150 ms in which a writer waiting
+/// for SQLite's lock (Microsoft.Data.Sqlite) tries again, so a waiting form save or import gets in between; and
+/// <paramref name="AfterBatch"/>, called with the batch number after each commit, outside the lock.
+/// </summary>
+public sealed record SweepBatching(int Rows, TimeSpan Pause, Func<int, CancellationToken, Task>? AfterBatch = null)
+{
+    /// <summary>SQLite: 1,000 rows (a fraction of a second under the lock), 200 ms apart. PostgreSQL: 5,000 rows, no pause
+    /// (the advisory lock's waiters queue and are served in turn; fewer, larger commits).</summary>
+    public static SweepBatching For(StoreProvider provider) => provider == StoreProvider.Sqlite
+        ? new SweepBatching(1000, TimeSpan.FromMilliseconds(200))
+        : new SweepBatching(5000, TimeSpan.Zero);
+}
+
 /// <summary>What one sweep did: reminders created by cause (new notifications, counted once per reminder), rule escalations.</summary>
 public sealed record ReminderRunResult(DateOnly Today, IReadOnlyDictionary<string, int> CreatedByCause, int Notifications, int Deliveries, int Escalations)
 {
@@ -67,14 +82,19 @@ public sealed record ReminderRunResult(DateOnly Today, IReadOnlyDictionary<strin
 /// default 5) of month M+1 and no revision of M is submitted or approved; only the latest month whose filing day has passed
 /// is checked, for 开工/在建 projects. Problems are judged open on <c>today</c> and past the due date of their current
 /// supervision level; projects by the <see cref="WarningRule.LaggingPlan"/> rule for Jan–M.</para>
-/// <para>The sweep runs under <see cref="StoreWriteLock"/>, so two sweeps never both add a reminder; the unique indexes back it.</para>
+/// <para>The sweep writes in short batches, each under <see cref="StoreWriteLock"/> (<see cref="SweepBatching"/>), so two
+/// sweeps never both add a reminder (the unique indexes back it) and other writers are not held up for the whole sweep.</para>
 /// </remarks>
 public static class ReminderSweep
 {
     /// <summary>The filing day when none is set.</summary>
     public const int DefaultFilingDay = 5;
 
-    public static async Task<ReminderRunResult> RunAsync(BaiqiangDbContext db, DateOnly today, TimeProvider clock, CancellationToken ct)
+    public static Task<ReminderRunResult> RunAsync(BaiqiangDbContext db, DateOnly today, TimeProvider clock, CancellationToken ct)
+        => RunAsync(db, today, clock, null, ct);
+
+    /// <summary>The sweep, its notifications written in <paramref name="batching"/>'s batches (the provider's default when null).</summary>
+    public static async Task<ReminderRunResult> RunAsync(BaiqiangDbContext db, DateOnly today, TimeProvider clock, SweepBatching? batching, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(clock);
@@ -87,7 +107,7 @@ public static class ReminderSweep
         reminders.AddRange(await BehindProjectsAsync(db, today, ct));
         reminders.AddRange(await Services.ServiceReminders.OverdueRequestsAsync(db, today, ct));
         reminders.AddRange(await Services.ServiceReminders.StaleDealsAsync(db, today, await StoreSettings.StaleDealDaysAsync(db, ct), ct));
-        var (byCause, notes, deliveries) = await NotifyAsync(db, reminders, clock, ct);
+        var (byCause, notes, deliveries) = await NotifyAsync(db, reminders, clock, batching, ct);
         return new ReminderRunResult(today, byCause, notes, deliveries, escalations.Count);
     }
 
@@ -177,10 +197,21 @@ public static class ReminderSweep
     /// <summary>
     /// Addresses <paramref name="reminders"/> and stores what is new: a notification per recipient, an email per recipient with an
     /// address, a webhook call per configured robot. Returns the new reminders by cause (a reminder counts once however many
-    /// recipients it has), the notifications and the deliveries added.
+    /// recipients it has), the notifications and the deliveries added. Written in batches (<see cref="SweepBatching.For"/>).
+    /// </summary>
+    public static Task<(Dictionary<string, int> ByCause, int Notifications, int Deliveries)> NotifyAsync(
+        BaiqiangDbContext db, IReadOnlyList<Reminder> reminders, TimeProvider clock, CancellationToken ct)
+        => NotifyAsync(db, reminders, clock, null, ct);
+
+    /// <summary>
+    /// <see cref="NotifyAsync(BaiqiangDbContext, IReadOnlyList{Reminder}, TimeProvider, CancellationToken)"/> in batches of
+    /// whole reminders of about <see cref="SweepBatching.Rows"/> rows, each its own transaction under <see cref="StoreWriteLock"/>:
+    /// other writers get the store between two batches instead of waiting for the whole sweep. Each batch reads which of its
+    /// notifications and deliveries exist inside its lock and adds only the others, so a sweep that stops part-way (a crash, a
+    /// cancellation) and runs again adds exactly what is missing; the rows and counts are those of one transaction over all.
     /// </summary>
     public static async Task<(Dictionary<string, int> ByCause, int Notifications, int Deliveries)> NotifyAsync(
-        BaiqiangDbContext db, IReadOnlyList<Reminder> reminders, TimeProvider clock, CancellationToken ct)
+        BaiqiangDbContext db, IReadOnlyList<Reminder> reminders, TimeProvider clock, SweepBatching? batching, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(reminders);
@@ -191,74 +222,122 @@ public static class ReminderSweep
             return (byCause, 0, 0);
         }
 
+        batching ??= SweepBatching.For(db.Provider);
         var recipients = await NotificationStore.RecipientsAsync(db, ct);
         var webhooks = (await StoreSettings.GetAsync(db, StoreSettings.WebhookKey, ct) ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return await StoreWriteLock.RunAsync(db, async () =>
+        var now = clock.GetUtcNow();
+        var addressed = reminders.Select(r =>
         {
-            var periods = reminders.Select(r => r.Period).Distinct(StringComparer.Ordinal).ToList();
-            var causes = reminders.Select(r => r.Cause).Distinct(StringComparer.Ordinal).ToList();
-            var haveNotes = (await db.Notifications.AsNoTracking().Where(n => periods.Contains(n.Period) && causes.Contains(n.Cause))
-                .Select(n => new { n.Cause, n.Subject, n.Period, n.Recipient }).ToListAsync(ct))
-                .Select(n => (n.Cause, n.Subject, n.Period, n.Recipient)).ToHashSet();
-            var haveSends = (await db.NotificationDeliveries.AsNoTracking().Where(d => periods.Contains(d.Period) && causes.Contains(d.Cause))
-                .Select(d => new { d.Channel, d.Target, d.Cause, d.Subject, d.Period }).ToListAsync(ct))
-                .Select(d => (d.Channel, d.Target, d.Cause, d.Subject, d.Period)).ToHashSet();
-            var now = clock.GetUtcNow();
-            var notes = new List<NotificationEntity>();
-            var sends = new List<NotificationDeliveryEntity>();
-            foreach (var r in reminders)
+            var to = recipients.Where(x => x.Covers(r.Region, r.Department)).ToList();
+            var emails = to.Select(x => x.Email).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            return new Addressed(r, to.Count == 0 ? [string.Empty] : [.. to.Select(x => x.UserName)], emails);
+        }).ToList();
+
+        var (notes, sends, batch, from) = (0, 0, 0, 0);
+        while (from < addressed.Count)
+        {
+            var rows = 0;
+            var to = from;
+            while (to < addressed.Count && (to == from || rows < batching.Rows))
             {
-                var isNew = false;
-                var to = recipients.Where(x => x.Covers(r.Region, r.Department)).ToList();
-                foreach (var user in to.Count == 0 ? [string.Empty] : to.Select(x => x.UserName))
+                rows += addressed[to].Users.Count + addressed[to].Emails.Count + webhooks.Length;
+                to++;
+            }
+
+            var (n, d) = await StoreWriteLock.RunAsync(db, () => WriteBatchAsync(db, addressed.GetRange(from, to - from), webhooks, now, byCause, ct), ct);
+            (notes, sends, from) = (notes + n, sends + d, to);
+            batch++;
+            if (batching.AfterBatch is { } after)
+            {
+                await after(batch, ct);
+            }
+
+            if (from < addressed.Count && batching.Pause > TimeSpan.Zero)
+            {
+                // Real time, not the sweep's clock (a test's may stand still): SQLite's waiting writers poll every 150 ms.
+                await Task.Delay(batching.Pause, TimeProvider.System, ct);
+            }
+        }
+
+        return (byCause, notes, sends);
+    }
+
+    /// <summary>One batch, inside its write transaction: what of it is not stored yet is added.</summary>
+    private static async Task<(int Notes, int Sends)> WriteBatchAsync(
+        BaiqiangDbContext db, List<Addressed> batch, string[] webhooks, DateTimeOffset now, Dictionary<string, int> byCause, CancellationToken ct)
+    {
+        var periods = batch.Select(a => a.Reminder.Period).Distinct(StringComparer.Ordinal).ToList();
+        var causes = batch.Select(a => a.Reminder.Cause).Distinct(StringComparer.Ordinal).ToList();
+        var subjects = batch.Select(a => a.Reminder.Subject).Distinct(StringComparer.Ordinal).ToList();
+        var haveNotes = (await db.Notifications.AsNoTracking().Where(n => subjects.Contains(n.Subject) && periods.Contains(n.Period) && causes.Contains(n.Cause))
+            .Select(n => new { n.Cause, n.Subject, n.Period, n.Recipient }).ToListAsync(ct))
+            .Select(n => (n.Cause, n.Subject, n.Period, n.Recipient)).ToHashSet();
+        var haveSends = (await db.NotificationDeliveries.AsNoTracking().Where(d => subjects.Contains(d.Subject) && periods.Contains(d.Period) && causes.Contains(d.Cause))
+            .Select(d => new { d.Channel, d.Target, d.Cause, d.Subject, d.Period }).ToListAsync(ct))
+            .Select(d => (d.Channel, d.Target, d.Cause, d.Subject, d.Period)).ToHashSet();
+        var notes = new List<NotificationEntity>();
+        var sends = new List<NotificationDeliveryEntity>();
+        var created = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (r, users, emails) in batch)
+        {
+            var isNew = false;
+            foreach (var user in users)
+            {
+                if (haveNotes.Add((r.Cause, r.Subject, r.Period, user)))
                 {
-                    if (haveNotes.Add((r.Cause, r.Subject, r.Period, user)))
+                    isNew = true;
+                    notes.Add(new NotificationEntity
                     {
-                        isNew = true;
-                        notes.Add(new NotificationEntity
-                        {
-                            Recipient = user, Cause = r.Cause, Subject = r.Subject, Period = r.Period, Region = r.Region.ToString(),
-                            Text = r.Text, TextEn = r.TextEn, Link = r.Link, CreatedAt = now,
-                        });
-                    }
-                }
-
-                var title = $"【{ReminderCauses.Zh(r.Cause)}】{r.Subject} {r.Period}";
-                foreach (var email in to.Select(x => x.Email).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase))
-                {
-                    Add(DeliveryChannel.Email, email, title, $"{r.Text}\n{r.TextEn}");
-                }
-
-                foreach (var hook in webhooks)
-                {
-                    Add(DeliveryChannel.Webhook, hook, title, r.Text);
-                }
-
-                if (isNew)
-                {
-                    byCause[r.Cause] = byCause.GetValueOrDefault(r.Cause) + 1;
-                }
-
-                void Add(DeliveryChannel channel, string target, string subject, string text)
-                {
-                    if (haveSends.Add((channel, target, r.Cause, r.Subject, r.Period)))
-                    {
-                        sends.Add(new NotificationDeliveryEntity
-                        {
-                            Channel = channel, Target = target, Cause = r.Cause, Subject = r.Subject, Period = r.Period, Title = subject, Text = text,
-                            CreatedAt = now, NextAttemptAt = now,
-                        });
-                    }
+                        Recipient = user, Cause = r.Cause, Subject = r.Subject, Period = r.Period, Region = r.Region.ToString(),
+                        Text = r.Text, TextEn = r.TextEn, Link = r.Link, CreatedAt = now,
+                    });
                 }
             }
 
-            db.Notifications.AddRange(notes);
-            db.NotificationDeliveries.AddRange(sends);
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-            return (byCause, notes.Count, sends.Count);
-        }, ct);
+            var title = $"【{ReminderCauses.Zh(r.Cause)}】{r.Subject} {r.Period}";
+            foreach (var email in emails)
+            {
+                Add(DeliveryChannel.Email, email, title, $"{r.Text}\n{r.TextEn}");
+            }
+
+            foreach (var hook in webhooks)
+            {
+                Add(DeliveryChannel.Webhook, hook, title, r.Text);
+            }
+
+            if (isNew)
+            {
+                created[r.Cause] = created.GetValueOrDefault(r.Cause) + 1;
+            }
+
+            void Add(DeliveryChannel channel, string target, string subject, string text)
+            {
+                if (haveSends.Add((channel, target, r.Cause, r.Subject, r.Period)))
+                {
+                    sends.Add(new NotificationDeliveryEntity
+                    {
+                        Channel = channel, Target = target, Cause = r.Cause, Subject = r.Subject, Period = r.Period, Title = subject, Text = text,
+                        CreatedAt = now, NextAttemptAt = now,
+                    });
+                }
+            }
+        }
+
+        db.Notifications.AddRange(notes);
+        db.NotificationDeliveries.AddRange(sends);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        // Counted once the batch is stored (a batch that fails counts nothing; its reminders are new again next time).
+        foreach (var (cause, count) in created)
+        {
+            byCause[cause] = byCause.GetValueOrDefault(cause) + count;
+        }
+
+        return (notes.Count, sends.Count);
     }
+
+    /// <summary>A reminder with its recipients (user names, or the office inbox's empty name) and their email addresses.</summary>
+    private sealed record Addressed(Reminder Reminder, List<string> Users, List<string> Emails);
 
     private static string Fmt(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

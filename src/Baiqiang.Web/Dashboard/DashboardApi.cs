@@ -15,7 +15,7 @@ public static class DashboardApi
             .MapGet("/{region}", GetAsync).WithName("GetDashboard");
 
     internal static async Task<Results<Ok<DashboardResponse>, NotFound, ValidationProblem>> GetAsync(
-        string region, string? period, string? peers, BaiqiangDbContext db, TimeProvider clock, CancellationToken ct)
+        string region, string? period, string? peers, BaiqiangDbContext db, Storage.Indicators.CatalogueCache<IndicatorNames> catalogue, TimeProvider clock, CancellationToken ct)
     {
         if (!RegionCode.TryParse(region, out var code))
         {
@@ -34,7 +34,7 @@ public static class DashboardApi
             at = parsed.Value;
         }
 
-        var load = await DashboardQuery.LoadAsync(db, code, at, peers, await Shared.AsOfDays.DefaultDayAsync(db, clock, ct), ct);
+        var load = await DashboardQuery.LoadAsync(db, catalogue, code, at, peers, await Shared.AsOfDays.DefaultDayAsync(db, clock, ct), ct);
         if (load.PeerGroupError is { } unknown)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["peers"] = [unknown.ToString()] });

@@ -67,7 +67,12 @@ public static class DashboardQuery
     /// region's prefecture group when it is null or blank. An id that is not stored gives <see cref="DashboardLoad.PeerGroupError"/>
     /// and no card; a group without the region gives a card whose lines have no rank.
     /// </summary>
-    public static async Task<DashboardLoad> LoadAsync(BaiqiangDbContext db, RegionCode region, StatPeriod? period, string? peerGroupId, DateOnly today, CancellationToken ct)
+    public static Task<DashboardLoad> LoadAsync(BaiqiangDbContext db, RegionCode region, StatPeriod? period, string? peerGroupId, DateOnly today, CancellationToken ct)
+        => LoadAsync(db, null, region, period, peerGroupId, today, ct);
+
+    /// <summary>The report card, its indicator names from <paramref name="catalogue"/> (the host's cache; read afresh when null).</summary>
+    public static async Task<DashboardLoad> LoadAsync(
+        BaiqiangDbContext db, CatalogueCache<IndicatorNames>? catalogue, RegionCode region, StatPeriod? period, string? peerGroupId, DateOnly today, CancellationToken ct)
     {
         var regionRow = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == region, ct);
         if (regionRow is null)
@@ -99,7 +104,7 @@ public static class DashboardQuery
             .Where(o => o.RegionCode == region && o.IsCurrent)
             .Select(o => new Row(o.IndicatorCode, o.PeriodYear, o.PeriodFirstMonth, o.PeriodLastMonth, o.Value, o.GrowthPercent, o.GrowthBasis, o.CurrentPriceGrowthPercent))
             .ToListAsync(ct);
-        var names = await IndicatorNames.LoadAsync(db, ct);
+        var names = catalogue is null ? await IndicatorNames.LoadAsync(db, ct) : await catalogue.GetAsync(db, ct);
 
         var periods = rows.Select(r => r.Period).Distinct().OrderDescending().ToList();
         StatPeriod? chosen = period is { } p && periods.Contains(p) ? p : periods.Count > 0 ? periods[0] : null;
@@ -229,9 +234,14 @@ public sealed class IndicatorNames
 
     private IndicatorNames(Dictionary<IndicatorCode, (string, string, string, int, bool)> map) => _map = map;
 
+    /// <summary>The names of the store's catalogue, read now (the web host keeps them in a <see cref="CatalogueCache{T}"/>).</summary>
     public static async Task<IndicatorNames> LoadAsync(BaiqiangDbContext db, CancellationToken ct)
+        => From(await IndicatorStore.LoadCatalogueAsync(db, ct));
+
+    /// <summary>The names of <paramref name="catalogue"/>.</summary>
+    public static IndicatorNames From(Catalogue catalogue)
     {
-        var catalogue = await IndicatorStore.LoadCatalogueAsync(db, ct);
+        ArgumentNullException.ThrowIfNull(catalogue);
         return new IndicatorNames(catalogue.All.ToDictionary(r => r.Code, r => (r.NameZh, r.NameEn, r.Unit.Symbol, catalogue.OrderOf(r.Code), r.ComparableGrowth)));
     }
 

@@ -17,7 +17,7 @@ namespace Baiqiang.Web.Dashboard;
 /// 成绩单: a region's key indicators for a period, with growth, peer rank, trends, shares and targets. Growth is ranked in
 /// the peer group <c>?peers=</c> (any stored group), by default the region's prefecture group.
 /// </summary>
-public sealed class IndexModel(BaiqiangDbContext db, Lang lang, TimeProvider clock) : PageModel
+public sealed class IndexModel(BaiqiangDbContext db, Lang lang, TimeProvider clock, Storage.Indicators.CatalogueCache<IndicatorNames> catalogue) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     [RegionInput]
@@ -91,7 +91,7 @@ public sealed class IndexModel(BaiqiangDbContext db, Lang lang, TimeProvider clo
             at = parsed.Value;
         }
 
-        var load = await DashboardQuery.LoadAsync(db, code, at, Peers, await Shared.AsOfDays.DefaultDayAsync(db, clock, ct), ct);
+        var load = await DashboardQuery.LoadAsync(db, catalogue, code, at, Peers, await Shared.AsOfDays.DefaultDayAsync(db, clock, ct), ct);
         if (load.PeerGroupError is { } unknown)
         {
             Message = lang[unknown];

@@ -38,6 +38,8 @@ public static class StoreSetup
             db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
             return db;
         });
+        // The report card's and explorer's indicator names, rebuilt only when the store's catalogue changes.
+        builder.Services.AddSingleton(new CatalogueCache<Dashboard.IndicatorNames>(Dashboard.IndicatorNames.From));
         builder.Services.AddWebIdentityStore(options);
         var banner = new StartupBanner();
         builder.Services.AddSingleton(banner);
