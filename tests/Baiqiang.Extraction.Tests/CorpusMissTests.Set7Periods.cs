@@ -107,4 +107,20 @@ public sealed partial class CorpusMissTests
         Assert.All(facts.Where(f => f.GrowthPct is 4.2m or 2.1m), f => Assert.Equal("2024-01..04", f.Period?.ToString()));
         Assert.Equal("2024-01..05", Assert.Single(facts, f => f.Value == 40.2m).Period?.ToString());
     }
+
+    [Fact]
+    public void PeriodAfterYouAndBeforeDe_IsWhereAChangeStarted_NotThePeriodOfWhatFollows()
+    {
+        // 由上年的…调整为…: 上年 is the start of the change; the shares after it stay in the communiqué's year (2019, stated in the lede).
+        var facts = Facts("2019年,全县经济平稳运行。\n一、综合\n三次产业结构由上年的8.1:47.2:44.7调整为7.6:46.9:45.5,三次产业对经济增长的贡献率分别为3.1%、52.6%和44.3%。", new DateOnly(2023, 9, 1));
+        Assert.Equal([3.1m, 52.6m, 44.3m], facts.Select(f => f.Value!.Value));
+        Assert.All(facts, f => Assert.Equal("2019", f.Period?.ToString()));
+    }
+
+    [Fact]
+    public void QuarterInsideASentence_UnderTheHalfYear_HoldsForThatSentenceOnly()
+    {
+        var facts = Facts("1-6月,江阳区规上工业企业累计完成产值31.4亿元,同比增长9.2%;其中二季度完成产值17.0亿元,同比增长11.5%。轻工业完成产值12.1亿元,同比增长6.3%。", new DateOnly(2024, 7, 20));
+        Assert.Equal([(31.4m, "2024-01..06"), (17.0m, "2024-Q2"), (12.1m, "2024-01..06")], facts.Select(f => (f.Value!.Value, f.Period?.ToString())));
+    }
 }

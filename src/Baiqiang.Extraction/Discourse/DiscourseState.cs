@@ -219,8 +219,8 @@ internal sealed class DiscourseState(DateOnly? reference = null)
 
     /// <summary>A period expression at <paramref name="at"/> (already scanned).</summary>
     /// <remarks>
-    /// A single month inside a sentence (其中3月份增长9.1%) that is the last month of the cumulative period in force is that
-    /// month's figure only, like 当月: the sentences after it keep the cumulative period.
+    /// A single month or quarter inside a sentence (其中3月份增长9.1%, 其中二季度完成…) that ends the cumulative period in force is
+    /// that month's or quarter's figure only, like 当月: the sentences after it keep the cumulative period.
     /// </remarks>
     public void OnPeriod(PeriodToken token, int at, bool insideSentence = false)
     {
@@ -271,8 +271,8 @@ internal sealed class DiscourseState(DateOnly? reference = null)
         }
 
         var monthOnly = token.MonthOnly
-            || (insideSentence && next is { } m && m.FirstMonth == m.LastMonth && Period is { } cumulative && cumulative.Year == m.Year
-                && cumulative.FirstMonth < cumulative.LastMonth && cumulative.LastMonth == m.LastMonth);
+            || (insideSentence && next is { } m && (m.FirstMonth == m.LastMonth || m.QuarterNumber is > 1) && Period is { } cumulative
+                && cumulative.Year == m.Year && cumulative.FirstMonth < m.FirstMonth && cumulative.LastMonth == m.LastMonth);
         if (monthOnly)
         {
             if (!_monthOnly)
