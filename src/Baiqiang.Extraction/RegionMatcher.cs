@@ -15,6 +15,7 @@ public sealed class RegionMatcher
     private readonly Dictionary<int, List<(string Name, List<Region> Regions)>> _byPrefix = [];
     private readonly bool[] _firstChars = new bool[char.MaxValue + 1]; // the characters a name starts with: a cheap test before the look-up
     private readonly HashSet<RegionCode> _sharedZoneNames = [];
+    private readonly Dictionary<string, RegionCode> _fullShortForms = new(StringComparer.Ordinal);
 
     /// <summary>Builds the matcher over every region of <paramref name="registry"/>.</summary>
     public RegionMatcher(RegionRegistry registry, IEnumerable<RegionCode>? preferred = null)
@@ -37,6 +38,9 @@ public sealed class RegionMatcher
                 Add(names, stem, r);
             }
         }
+
+        // Short forms the registry does not spell: 维西县 for 维西傈僳族自治县, 秦皇岛开发区 for 秦皇岛市经济技术开发区 (AddShortForms).
+        AddShortForms(registry, names);
 
         // 滨海新区: a new zone named after a word that is another place's name too (滨海县) is a kind of name that provinces give their
         // own zones (绍兴滨海新区), so the registry's one is not the only place it can mean.
@@ -80,6 +84,167 @@ public sealed class RegionMatcher
         "北部", "西部", "东部", "中部", "城中", "城东", "城西", "城南", "城北", "河东", "河西", "江北", "江南", "永定", "开放", "宝山", "普陀",
         "白云", "新华", "向阳", "红旗", "前进", "胜利", "建设", "光明", "友谊", "和谐", "平安", "安定", "太平", "兴业", "金融", "示范", "城市",
     };
+
+    // The 55 minority nationalities' names as they stand in the names of autonomous units (维西傈僳族自治县, 巴里坤哈萨克自治县).
+    private static readonly string[] Nationalities =
+    [
+        "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家", "哈尼", "哈萨克", "傣", "黎", "傈僳",
+        "佤", "畲", "高山", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜", "土", "达斡尔", "仫佬", "羌", "布朗", "撒拉", "毛南", "仡佬",
+        "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安", "裕固", "京", "塔塔尔", "独龙", "鄂伦春",
+        "赫哲", "门巴", "珞巴", "基诺", "各族",
+    ];
+
+    /// <summary>
+    /// Adds the short forms pages write for names the registry spells in full, each only when it names one region and is not
+    /// already a name or stem of another: an autonomous county, banner or prefecture without its nationalities (维西傈僳族自治县 →
+    /// 维西县 and 维西; 黔东南苗族侗族自治州 → 黔东南州 and 黔东南; none when the stem already names a place: 河南蒙古族自治县 is not
+    /// 河南县), and a development zone by its city's short name
+    /// (秦皇岛市经济技术开发区 → 秦皇岛开发区 and 秦皇岛经开区; 唐山高新技术产业开发区 → 唐山高新区). A short form with the unit's
+    /// suffix counts as a full name (<see cref="IsFullName"/>).
+    /// </summary>
+    private void AddShortForms(RegionRegistry registry, Dictionary<string, List<Region>> names)
+    {
+        var candidates = new Dictionary<string, List<(Region Region, bool Full)>>(StringComparer.Ordinal);
+        var provinces = new HashSet<string>(StringComparer.Ordinal); // 河南, 宁夏: a province's short name is no county's stem
+        foreach (var p in registry.All.Where(p => p.Level == RegionLevel.Province))
+        {
+            var name = p.Name.EndsWith("自治区", StringComparison.Ordinal) ? p.Name[..^3] : p.Name.TrimEnd('省', '市');
+            provinces.Add(Nationalities.Where(x => name.EndsWith(x, StringComparison.Ordinal) && name.Length - x.Length >= 2).Select(x => name[..^x.Length]).FirstOrDefault() ?? name);
+        }
+
+        void Propose(string alias, Region r, bool full)
+        {
+            if (alias.Length < 2)
+            {
+                return;
+            }
+
+            if (!candidates.TryGetValue(alias, out var list))
+            {
+                candidates[alias] = list = [];
+            }
+
+            if (!list.Exists(x => x.Region.Code == r.Code))
+            {
+                list.Add((r, full));
+            }
+        }
+
+        foreach (var r in registry.All)
+        {
+            if (r.ValidTo is not null)
+            {
+                continue;
+            }
+
+            if (WithoutNationalities(r.Name) is { } auto && !names.ContainsKey(auto.Base) && !provinces.Contains(auto.Base))
+            {
+                Propose(auto.Base + auto.Suffix, r, full: true);
+                Propose(auto.Base, r, full: false);
+            }
+
+            if (r.Level == RegionLevel.County && r.ParentCode is { } pc && registry.TryGet(pc, out var city) && city.Level == RegionLevel.Prefecture)
+            {
+                foreach (var (longForm, shortForms) in ZoneForms)
+                {
+                    if (!r.Name.EndsWith(longForm, StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+
+                    var head = r.Name[..^longForm.Length];
+                    if (registry.TryGet(city.ParentCode ?? pc, out var province) && province.Level == RegionLevel.Province)
+                    {
+                        var ps = RegionKindRules.Stem(province.Name);
+                        head = head.StartsWith(ps, StringComparison.Ordinal) && head.Length > ps.Length ? head[ps.Length..] : head;
+                    }
+
+                    var cityStem = RegionKindRules.Stem(city.Name);
+                    if (string.Equals(head, city.Name, StringComparison.Ordinal))
+                    {
+                        head = cityStem;
+                    }
+
+                    if (cityStem.Length >= 2 && head.StartsWith(cityStem, StringComparison.Ordinal))
+                    {
+                        foreach (var shortForm in shortForms)
+                        {
+                            Propose(head + shortForm, r, full: true);
+                            if (string.Equals(head, cityStem, StringComparison.Ordinal))
+                            {
+                                Propose(city.Name + shortForm, r, full: true);
+                            }
+                        }
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        foreach (var (alias, list) in candidates)
+        {
+            if (list.Count != 1 || names.ContainsKey(alias) || CommonWords.Contains(alias))
+            {
+                continue; // two units would share it, or it already names a place: no short form
+            }
+
+            Add(names, alias, list[0].Region);
+            if (list[0].Full)
+            {
+                _fullShortForms[alias] = list[0].Region.Code;
+            }
+        }
+    }
+
+    // A development zone's long name and the short forms pages write for it after the city's short name.
+    private static readonly (string Long, string[] Short)[] ZoneForms =
+    [
+        ("经济技术开发区", ["开发区", "经开区"]),
+        ("高新技术产业开发区", ["高新区"]),
+        ("经济开发区", ["开发区"]),
+    ];
+
+    /// <summary>维西傈僳族自治县 → (维西, 县); 巴里坤哈萨克自治县 → (巴里坤, 县); null when the name is no autonomous unit's or nothing is left.</summary>
+    internal static (string Base, string Suffix)? WithoutNationalities(string name)
+    {
+        string? suffix = name.EndsWith("自治县", StringComparison.Ordinal) ? "县"
+            : name.EndsWith("自治旗", StringComparison.Ordinal) ? "旗"
+            : name.EndsWith("自治州", StringComparison.Ordinal) ? "州"
+            : null;
+        if (suffix is null)
+        {
+            return null;
+        }
+
+        var rest = name[..^3];
+        var stripped = false;
+        while (true)
+        {
+            var before = rest;
+            if (rest.EndsWith('族'))
+            {
+                rest = rest[..^1];
+            }
+
+            var longest = Nationalities.Where(x => rest.EndsWith(x, StringComparison.Ordinal) && rest.Length - x.Length >= 2).MaxBy(x => x.Length);
+            if (longest is null)
+            {
+                rest = before;
+                break;
+            }
+
+            rest = rest[..^longest.Length];
+            stripped = true;
+        }
+
+        return stripped && rest.Length >= 2 ? (rest, suffix) : null;
+    }
+
+    /// <summary>Whether <paramref name="text"/> is <paramref name="region"/>'s full name or a short form that keeps its unit (维西县, 秦皇岛开发区).</summary>
+    public bool IsFullName(string text, Region region)
+        => region is not null && (string.Equals(text, region.Name, StringComparison.Ordinal)
+            || (_fullShortForms.TryGetValue(text, out var code) && code == region.Code));
 
     /// <summary>The registry names are resolved in.</summary>
     public RegionRegistry Registry { get; }

@@ -49,6 +49,10 @@ internal sealed class DiscourseState(DateOnly? reference = null)
     private int? _statedYear;
     private int? _communiqueYear;
     private StatPeriod? _lastWrittenYear;
+    private StatPeriod? _ledeYear;
+    private bool _genreRead;
+    private string _n = string.Empty;
+    private int _paragraphStart;
 
     /// <summary>The period in force, or null.</summary>
     public StatPeriod? Period { get; private set; }
@@ -101,8 +105,21 @@ internal sealed class DiscourseState(DateOnly? reference = null)
     public void EnterParagraph(string n, Paragraph p)
     {
         var length = p.End - p.Start;
+        _n = n;
+        _paragraphStart = p.Start;
         _inBody = !p.IsHeading;
         _bodyParagraphs += _inBody ? 1 : 0;
+        if (_inBody && !_genreRead && n.AsSpan(p.Start, length).ContainsAnyInRange('0', '9'))
+        {
+            _genreRead = true;
+            if (_statedYear is null && _communiqueYear is null && reference is { Month: <= 5, Year: > StatPeriod.MinYear } published
+                && ReportsTheYearJustEnded(n.AsSpan(p.Start, length)))
+            {
+                _communiqueYear = published.Year - 1; // 全年…比上年增长 on a page of March: last year's communiqué, named or not
+                _sectionPeriod[0] ??= StatPeriod.ForYear(published.Year - 1);
+            }
+        }
+
         if (p.HeadingLevel == 0 && reference is { Year: > StatPeriod.MinYear } r && n.AsSpan(p.Start, length).Contains("统计公报", StringComparison.Ordinal))
         {
             _communiqueYear = r.Year - 1; // 某县国民经济和社会发展统计公报, published in spring: the year before
@@ -120,7 +137,7 @@ internal sealed class DiscourseState(DateOnly? reference = null)
 
             _headingLevel = Math.Min(p.HeadingLevel, Levels - 1);
             _headingEnd = p.HeadingEnd;
-            Period = SectionPeriod() ?? _documentPeriod;
+            Period = SectionPeriod() ?? _documentPeriod ?? _ledeYear;
             if (p.HeadingLevel == 2 && n[SkipSpaces(n, p.Start, p.End)] == '-')
             {
                 var from = SkipSpaces(n, p.Start, p.End) + 1;
@@ -136,15 +153,45 @@ internal sealed class DiscourseState(DateOnly? reference = null)
             _headingEnd = -1;
             if (length >= LongParagraph)
             {
-                Period = SectionPeriod() ?? _ledePeriod; // a long paragraph (an article's) states its own period, or the lede's, or none
+                Period = SectionPeriod() ?? _ledePeriod ?? _ledeYear; // a long paragraph (an article's) states its own period, or the lede's, or none
             }
             else if (_previousLength >= LongParagraph)
             {
-                Period = SectionPeriod() ?? _documentPeriod; // a bulletin line (按构成分: …) after a long one: the page's period
+                Period = SectionPeriod() ?? _documentPeriod ?? _ledeYear; // a bulletin line (按构成分: …) after a long one: the page's period
             }
         }
 
         _previousLength = length;
+    }
+
+    // Words of a paragraph that reports on the current year or part of it, or on a goal: not a communiqué's review of the year.
+    private static readonly string[] CurrentYearWords = ["今年", "本年", "当年", "月", "季度", "上半年", "下半年", "预计", "力争", "目标", "计划", "预期"];
+
+    /// <summary>
+    /// Whether the first paragraph with figures reads like a communiqué on a whole year (全年…比上年增长, 年末…比上年末): whole-year
+    /// figures compared with the year before, and no month, quarter, 今年 or goal.
+    /// </summary>
+    private static bool ReportsTheYearJustEnded(ReadOnlySpan<char> paragraph)
+    {
+        if (!paragraph.Contains("全年", StringComparison.Ordinal) && !paragraph.StartsWith("年末", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (!paragraph.Contains("比上年", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var w in CurrentYearWords)
+        {
+            if (paragraph.Contains(w, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static int SkipSpaces(string n, int s, int e)
@@ -172,8 +219,8 @@ internal sealed class DiscourseState(DateOnly? reference = null)
 
     /// <summary>A period expression at <paramref name="at"/> (already scanned).</summary>
     /// <remarks>
-    /// A single month inside a sentence (其中3月份增长9.1%) that is the last month of the cumulative period in force is that
-    /// month's figure only, like 当月: the sentences after it keep the cumulative period.
+    /// A single month or quarter inside a sentence (其中3月份增长9.1%, 其中二季度完成…) that ends the cumulative period in force is
+    /// that month's or quarter's figure only, like 当月: the sentences after it keep the cumulative period.
     /// </remarks>
     public void OnPeriod(PeriodToken token, int at, bool insideSentence = false)
     {
@@ -224,8 +271,8 @@ internal sealed class DiscourseState(DateOnly? reference = null)
         }
 
         var monthOnly = token.MonthOnly
-            || (insideSentence && next is { } m && m.FirstMonth == m.LastMonth && Period is { } cumulative && cumulative.Year == m.Year
-                && cumulative.FirstMonth < cumulative.LastMonth && cumulative.LastMonth == m.LastMonth);
+            || (insideSentence && next is { } m && (m.FirstMonth == m.LastMonth || m.QuarterNumber is > 1) && Period is { } cumulative
+                && cumulative.Year == m.Year && cumulative.FirstMonth < m.FirstMonth && cumulative.LastMonth == m.LastMonth);
         if (monthOnly)
         {
             if (!_monthOnly)
@@ -257,8 +304,19 @@ internal sealed class DiscourseState(DateOnly? reference = null)
             if (firstBodySentence)
             {
                 _ledeCandidate ??= stated;
+                if (token.YearWritten && stated is { FirstMonth: 1, LastMonth: 12 } && _ledeYear is null && OpensTheSentence(at, token.Length))
+                {
+                    _ledeYear = stated; // 2022年,全县上下…: the year holds for the sections below that state none
+                }
             }
         }
+    }
+
+    /// <summary>Whether a period token at <paramref name="at"/> opens its paragraph and is followed by a comma (2022年,全县…).</summary>
+    private bool OpensTheSentence(int at, int length)
+    {
+        var end = at + length;
+        return at >= _paragraphStart && at - _paragraphStart <= 1 && end < _n.Length && _n[end] is ',' or '，';
     }
 
     /// <summary>Whether the document's period is known (the first paragraph with figures has been read).</summary>

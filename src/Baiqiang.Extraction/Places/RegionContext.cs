@@ -355,7 +355,7 @@ internal sealed class RegionContext
         }
 
         var fullNames = new HashSet<RegionCode>(Mentions
-            .Where(m => _resolved[m.Text] is { } r0 && string.Equals(r0.Name, m.Text, StringComparison.Ordinal))
+            .Where(m => _resolved[m.Text] is { } r0 && matcher.IsFullName(m.Text, r0))
             .Select(m => _resolved[m.Text]!.Code));
         bool Backed(Region r)
         {
@@ -387,11 +387,11 @@ internal sealed class RegionContext
                 prefectures[pref.Code] = prefectures.GetValueOrDefault(pref.Code) + 1;
             }
 
-            if (_resolved[m.Text] is { } r && (RegionKindRules.IsCountyLevelUnit(r.Kind) || r.IsPark) && Backed(r))
+            if (_resolved[m.Text] is { } r && (RegionKindRules.IsCountyLevelUnit(r.Kind) || IsZone(r)) && Backed(r))
             {
                 var prev = tally.TryGetValue(r.Code, out var p0) ? p0 : (Count: 0, First: m.Start, Text: m.Text);
                 var longer = prev.Text.Length >= m.Text.Length ? prev.Text : m.Text;
-                var weight = string.Equals(m.Text, r.Name, StringComparison.Ordinal) ? 2 : 1; // a full name says more than a stem
+                var weight = matcher.IsFullName(m.Text, r) ? 2 : 1; // a full name (or 维西县 for 维西傈僳族自治县) says more than a stem
                 if (m.Start < titleEnd)
                 {
                     weight *= 2; // the title or masthead names what the page is about
@@ -420,7 +420,7 @@ internal sealed class RegionContext
         // needs MinParkPrefectureScopeWords (seed 002: 列为全市"三件大事", 我市出台…, its own 全区 only in the related-articles list).
         var prefectureWords = scope.Prefecture + (Main?.Kind == RegionKind.CountyLevelCity ? 0 : scope.City);
         if (bestPrefecture is { } named && Main is not null && Main.Code != named.Key && named.Key.Contains(Main.Code)
-            && prefectureWords > 2 * scope.County && (!Main.IsPark || prefectureWords >= MinParkPrefectureScopeWords)
+            && prefectureWords > 2 * scope.County && (!IsZone(Main) || prefectureWords >= MinParkPrefectureScopeWords)
             && matcher.Registry.TryGet(named.Key, out var whole))
         {
             Main = whole;
@@ -433,6 +433,9 @@ internal sealed class RegionContext
             MainText = city.Name;
         }
     }
+
+    // A park, or a development zone the division tables number under its city (130371 秦皇岛市经济技术开发区): the subject of its own page.
+    private static bool IsZone(Region r) => r.IsPark || r.Kind == RegionKind.StatisticalDevelopmentZone;
 
     // The municipalities directly under the central government (北京, 天津, 上海, 重庆): they have no 省 above their districts.
     private static bool InAMunicipality(Region r) => r.Code.ProvinceDigits is 11 or 12 or 31 or 50;

@@ -5,7 +5,7 @@ namespace Baiqiang.Extraction.Sections;
 /// <summary>One kept line of a document: its span in the normalised text and, when it opens a section, the heading's level and length.</summary>
 /// <param name="Start">Start in <see cref="DocumentText.Normalized"/>.</param>
 /// <param name="End">End (exclusive).</param>
-/// <param name="HeadingLevel">0 for the title (first short line), 1 for 一、, 2 for (一) and ——, 3 for 1. / 1、; -1 for body text.</param>
+/// <param name="HeadingLevel">0 for the title (the short lines before the first sentence, a site's greeting line aside), 1 for 一、, 2 for (一) and ——, 3 for 1. / 1、; -1 for body text.</param>
 /// <param name="HeadingEnd">Where the heading's own words end (the rest of the line is body text under it).</param>
 internal readonly record struct Paragraph(int Start, int End, int HeadingLevel, int HeadingEnd)
 {
@@ -29,7 +29,7 @@ internal static class SectionSplitter
         {
             var (s, e) = text.ContentSpans[k];
             var (level, headingEnd) = Heading(n, s, e);
-            if (!sawBody && (level < 0 || n[s] == '-') && e - s <= 60 && !HasSentenceEnd(n, s, e))
+            if (!sawBody && (level < 0 || n[s] == '-') && e - s <= 60 && (!HasSentenceEnd(n, s, e) || MastheadGreeting(n, s, e)))
             {
                 (level, headingEnd) = (0, e); // the title block: title, subtitle (——…纪实), masthead
             }
@@ -117,6 +117,16 @@ internal static class SectionSplitter
         }
 
         return (level, k);
+    }
+
+    /// <summary>
+    /// A short line with no figure that ends in ! or ? before the title (欢迎访问某市统计局网站!): the site's masthead, not the first
+    /// sentence of the body, so the short lines after it (the article's title 1—4月某市经济运行情况, its date line) are still the title block.
+    /// </summary>
+    private static bool MastheadGreeting(string n, int s, int e)
+    {
+        var line = n.AsSpan(s, e - s).Trim();
+        return line.Length is > 0 and <= 24 && line[^1] is '!' or '?' && line[..^1].IndexOfAny("。;!?") < 0 && !line.ContainsAnyInRange('0', '9');
     }
 
     private static bool HasSentenceEnd(string n, int s, int e) => n.AsSpan(s, e - s).IndexOfAny("。;!?") >= 0;

@@ -11,7 +11,7 @@ internal enum PeriodUse
     Date,
     /// <summary>在2020年基础上: the base of a target.</summary>
     BaseYear,
-    /// <summary>比一季度, 较上年: the base of a comparison, not the period of the figure.</summary>
+    /// <summary>比一季度, 较上年, 由上年的…(调整为): the base of a comparison or a change, not the period of the figure.</summary>
     ComparisonBase,
     /// <summary>二季度招商引资推进会: part of a meeting's name.</summary>
     EventName,
@@ -196,8 +196,10 @@ internal static class PeriodScanner
             return true;
         }
 
-        if (i > 0 && n[i - 1] is '比' or '较' or '于' or '与')
+        if (i > 0 && (n[i - 1] is '比' or '较' or '于' or '与' || (n[i - 1] == '由' && n[i] is '上' or '去' && j < e && n[j] == '的')))
         {
+            // 由上年的6.9:55.9:37.2调整为…: where a change started, like 比上年, not the period of what follows (a written year
+            // keeps its own: 由2020年的28.6%到2021年的34.5% gives 2020's figure and 2021's)
             token = new PeriodToken(len, PeriodUse.ComparisonBase, Parse(n.AsSpan(i, len - yearEnd), readAgainst), samePeriod, false);
             return true;
         }
