@@ -179,8 +179,8 @@ internal static class ColumnKernels
 
     /// <summary>min x and max x of a column, in one pass.</summary>
     /// <remarks>
-    /// Sixteen values a step in four independent minimums and maximums (Vector512 where the machine has it, else
-    /// Vector256), so the step is not held up by the latency of the previous one; min and max are exact, so the result
+    /// Four independent minimums and maximums (Vector512 where the machine has it: 32 values a step, else Vector256:
+    /// 16), so a step is not held up by the latency of the previous one; min and max are exact, so the result
     /// does not depend on the width or the grouping.
     /// </remarks>
     public static (double Min, double Max) MinAndMax(ReadOnlySpan<double> x)
@@ -196,20 +196,30 @@ internal static class ColumnKernels
             {
                 var lo0 = Vector512.Create(double.PositiveInfinity);
                 var lo1 = lo0;
+                var lo2 = lo0;
+                var lo3 = lo0;
                 var hi0 = Vector512.Create(double.NegativeInfinity);
                 var hi1 = hi0;
-                for (; i <= n - 16; i += 16)
+                var hi2 = hi0;
+                var hi3 = hi0;
+                for (; i <= n - 32; i += 32)
                 {
                     var a = Vector512.LoadUnsafe(ref at, (nuint)i);
                     var b = Vector512.LoadUnsafe(ref at, (nuint)(i + 8));
+                    var c = Vector512.LoadUnsafe(ref at, (nuint)(i + 16));
+                    var d = Vector512.LoadUnsafe(ref at, (nuint)(i + 24));
                     lo0 = Vector512.MinNative(lo0, a);
                     lo1 = Vector512.MinNative(lo1, b);
+                    lo2 = Vector512.MinNative(lo2, c);
+                    lo3 = Vector512.MinNative(lo3, d);
                     hi0 = Vector512.MaxNative(hi0, a);
                     hi1 = Vector512.MaxNative(hi1, b);
+                    hi2 = Vector512.MaxNative(hi2, c);
+                    hi3 = Vector512.MaxNative(hi3, d);
                 }
 
-                var lo = Vector512.MinNative(lo0, lo1);
-                var hi = Vector512.MaxNative(hi0, hi1);
+                var lo = Vector512.MinNative(Vector512.MinNative(lo0, lo1), Vector512.MinNative(lo2, lo3));
+                var hi = Vector512.MaxNative(Vector512.MaxNative(hi0, hi1), Vector512.MaxNative(hi2, hi3));
                 min = Lowest(Vector256.MinNative(lo.GetLower(), lo.GetUpper()));
                 max = -Lowest(-Vector256.MaxNative(hi.GetLower(), hi.GetUpper()));
             }
@@ -456,6 +466,12 @@ internal static class ColumnKernels
     /// TOPSIS closeness from the summed squares: √dm / (√dp + √dm), written over <paramref name="toIdeal"/>; a unit at
     /// distance 0 from both (every unit identical) gets 0.5.
     /// </summary>
+    /// <remarks>
+    /// Computed as dm / (√(dp·dm) + dm) — one square root instead of two, which is the loop's bottleneck — except for a
+    /// unit whose dp·dm is below the smallest normal double (it is at the ideal or the anti-ideal, or both distances are
+    /// tiny), which gets the two-root form. The choice is made unit by unit, so the result does not depend on the vector
+    /// width or on which units share a vector.
+    /// </remarks>
     public static void Closeness(Span<double> toIdeal, ReadOnlySpan<double> toAntiIdeal)
     {
         unchecked
@@ -466,39 +482,71 @@ internal static class ColumnKernels
             int i = 0;
             if (Vector512.IsHardwareAccelerated && n >= 8)
             {
-                var half = Vector512.Create(0.5);
+                var smallest = Vector512.Create(SmallestNormal);
                 for (; i <= n - 8; i += 8)
                 {
-                    var p = Vector512.Sqrt(Vector512.LoadUnsafe(ref dp, (nuint)i));
-                    var q = Vector512.Sqrt(Vector512.LoadUnsafe(ref dm, (nuint)i));
-                    var sum = p + q;
-                    Vector512.ConditionalSelect(Vector512.Equals(sum, Vector512<double>.Zero), half, q / sum)
-                        .StoreUnsafe(ref dp, (nuint)i);
+                    var p = Vector512.LoadUnsafe(ref dp, (nuint)i);
+                    var q = Vector512.LoadUnsafe(ref dm, (nuint)i);
+                    var product = p * q;
+                    var c = q / (Vector512.Sqrt(product) + q);
+                    if (Vector512.LessThanAny(product, smallest))
+                    {
+                        var sp = Vector512.Sqrt(p);
+                        var sq = Vector512.Sqrt(q);
+                        var sum = sp + sq;
+                        var exact = Vector512.ConditionalSelect(Vector512.Equals(sum, Vector512<double>.Zero), Vector512.Create(0.5), sq / sum);
+                        c = Vector512.ConditionalSelect(Vector512.LessThan(product, smallest), exact, c);
+                    }
+
+                    c.StoreUnsafe(ref dp, (nuint)i);
                 }
             }
 
             if (Vector256.IsHardwareAccelerated && i <= n - 4)
             {
-                var half = Vector256.Create(0.5);
+                var smallest = Vector256.Create(SmallestNormal);
                 for (; i <= n - 4; i += 4)
                 {
-                    var p = Vector256.Sqrt(Vector256.LoadUnsafe(ref dp, (nuint)i));
-                    var q = Vector256.Sqrt(Vector256.LoadUnsafe(ref dm, (nuint)i));
-                    var sum = p + q;
-                    Vector256.ConditionalSelect(Vector256.Equals(sum, Vector256<double>.Zero), half, q / sum)
-                        .StoreUnsafe(ref dp, (nuint)i);
+                    var p = Vector256.LoadUnsafe(ref dp, (nuint)i);
+                    var q = Vector256.LoadUnsafe(ref dm, (nuint)i);
+                    var product = p * q;
+                    var c = q / (Vector256.Sqrt(product) + q);
+                    if (Vector256.LessThanAny(product, smallest))
+                    {
+                        var sp = Vector256.Sqrt(p);
+                        var sq = Vector256.Sqrt(q);
+                        var sum = sp + sq;
+                        var exact = Vector256.ConditionalSelect(Vector256.Equals(sum, Vector256<double>.Zero), Vector256.Create(0.5), sq / sum);
+                        c = Vector256.ConditionalSelect(Vector256.LessThan(product, smallest), exact, c);
+                    }
+
+                    c.StoreUnsafe(ref dp, (nuint)i);
                 }
             }
 
             for (; i < n; i++)
             {
-                double p = Math.Sqrt(Unsafe.Add(ref dp, i));
-                double q = Math.Sqrt(Unsafe.Add(ref dm, i));
-                double sum = p + q;
-                Unsafe.Add(ref dp, i) = sum == 0 ? 0.5 : q / sum;
+                double p = Unsafe.Add(ref dp, i);
+                double q = Unsafe.Add(ref dm, i);
+                double product = p * q;
+                double c;
+                if (product < SmallestNormal)
+                {
+                    double sum = Math.Sqrt(p) + Math.Sqrt(q);
+                    c = sum == 0 ? 0.5 : Math.Sqrt(q) / sum;
+                }
+                else
+                {
+                    c = q / (Math.Sqrt(product) + q);
+                }
+
+                Unsafe.Add(ref dp, i) = c;
             }
         }
     }
+
+    /// <summary>The smallest positive normal double (2^−1022).</summary>
+    private const double SmallestNormal = 2.2250738585072014E-308;
 
     /// <summary>p ln p lane by lane for finite p ≥ 0 (0 where p is 0: <see cref="Log(Vector256{double})"/> of 0 is finite).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,6 +1,7 @@
 using System.Numerics;
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Baiqiang.Core.Evaluation;
 
@@ -40,7 +41,7 @@ public static class Ranking
     /// <remarks>
     /// The scores' IEEE-754 bits are mapped to unsigned integers whose order is the numbers' order (sign bit flipped for
     /// positives, all bits flipped for negatives) and sorted (<see cref="PrefixSort"/>): an LSD radix sort, two passes
-    /// of 11 bits, on the top 22 bits of the keys' range (key − lowest key, shifted), then the keys are gathered in that
+    /// of 8–11 bits, on the top 16–22 bits of the keys' range (key − lowest key, shifted), then the keys are gathered in that
     /// order with an insertion step for the few that share those bits; if the insertions have more to move than a few
     /// positions per key (scores bunched far closer than the spread of the rest), a comparison sort does the job.
     /// Branch-free passes instead of a branch per bucket (docs/benchmarks.md). Ranks depend only on the sorted sequence
@@ -77,27 +78,58 @@ public static class Ranking
             keys = PrefixSort(scores, flip, order, scratch);
         }
 
-        int k = 0;
-        while (k < m)
+        // The sorted keys back to the (negated where higher is better) scores, in place; then the tie groups. A score
+        // starts a new group unless it equals the group's leader — so an infinite score (∞ − ∞ is NaN) neither splits its
+        // group nor stalls — or is within the tolerance of it.
+        var values = MemoryMarshal.Cast<ulong, double>(keys);
+        ToValues(keys);
+        int start = 0;
+        double leader = m > 0 ? values[0] : 0;
+        for (int k = 0; k < m; k++)
         {
-            int start = k;
-            double leader = FromOrderedBits(keys[k]);
-
-            // The leader always takes its rank and equal scores always tie, so an infinite score (∞ − ∞ is NaN) neither
-            // stalls the loop nor splits its tie group.
-            do
+            double v = values[k];
+            if (!(v == leader || (v - leader) <= TieTolerance))
             {
-                ranks[order[k]] = start + 1;
-                k++;
+                start = k;
+                leader = v;
             }
-            while (k < m && (keys[k] == keys[start] || (FromOrderedBits(keys[k]) - leader) <= TieTolerance));
+
+            ranks[order[k]] = start + 1;
+        }
+    }
+
+    /// <summary>Replaces each key by the bits of the double it came from (<see cref="FromOrderedBits"/>), four at a time.</summary>
+    private static void ToValues(Span<ulong> keys)
+    {
+        unchecked
+        {
+            int i = 0;
+            ref ulong at = ref MemoryMarshal.GetReference(keys);
+            if (Vector256.IsHardwareAccelerated)
+            {
+                // A key with its top bit set came from a positive double (clear the bit), else from a negative one (flip all).
+                var sign = Vector256.Create(0x8000_0000_0000_0000UL);
+                for (; i <= keys.Length - 4; i += 4)
+                {
+                    var key = Vector256.LoadUnsafe(ref at, (nuint)i);
+                    var positive = Vector256<ulong>.Zero - (key >>> 63); // all ones where the top bit is set
+                    (key ^ (~positive | sign)).StoreUnsafe(ref at, (nuint)i);
+                }
+            }
+
+            for (; i < keys.Length; i++)
+            {
+                ulong key = Unsafe.Add(ref at, i);
+                Unsafe.Add(ref at, i) = BitConverter.DoubleToUInt64Bits(FromOrderedBits(key));
+            }
         }
     }
 
     /// <summary>Below this many units the comparison sort is as fast as the radix sort's fixed passes.</summary>
     internal const int RadixMinimum = 256;
 
-    private const int DigitBits = 11;
+    /// <summary>The widest radix digit: 2^11 counters per digit.</summary>
+    private const int MaxDigitBits = 11;
 
     /// <summary>Maps a double's bits to an unsigned integer with the same order (NaN excluded; −0 sorts just before +0).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -114,45 +146,55 @@ public static class Ranking
     /// <summary>
     /// The scores' keys (<see cref="OrderedBits"/> of the score, negated by <paramref name="flip"/>) in ascending order,
     /// their units into <paramref name="order"/>. The lowest and highest key come from the vectorised minimum and maximum
-    /// of the scores (which also finds a NaN); two LSD radix passes then sort on the prefix p = (key − lowest) &gt;&gt;
-    /// shift, the top 2 × <see cref="DigitBits"/> bits of the keys' range, which is monotone in the key, each pass
-    /// moving one 64-bit word per unit (p above the unit's index). Only keys with the same prefix can then be out of
-    /// order: gathering the keys in that order, an insertion step puts those right, and a comparison sort takes over if
-    /// that would move more than 8 positions per key (scores bunched far closer than the spread of the rest).
+    /// of the scores; two LSD radix passes then sort on the prefix p = (key − lowest) &gt;&gt;
+    /// shift, the top 2d bits of the keys' range (d = 8 to 11 bits a digit, by the number of units), which is monotone
+    /// in the key, each pass moving one 64-bit word per unit (p above the unit's index). Only keys with the same prefix
+    /// can then be out of order: gathering the keys in that order, an insertion step puts those right, and a comparison
+    /// sort takes over if that would move more than 8 positions per key (scores bunched far closer than the rest).
     /// </summary>
     private static Span<ulong> PrefixSort(ReadOnlySpan<double> scores, ulong flip, Span<int> order, RankScratch scratch)
     {
         unchecked
         {
             int m = scores.Length;
-            double min = TensorPrimitives.Min(scores); // −0 below +0, NaN if any is NaN
-            double max = TensorPrimitives.Max(scores);
-            if (double.IsNaN(min) || double.IsNaN(max))
-            {
-                throw NaNScores();
-            }
 
+            // The range of the scores; a zero bound is taken as −0 for the minimum and +0 for the maximum, whose keys bound
+            // both zeros. A NaN is caught in the pass below, when its turn comes; until then the range may be wrong (the
+            // native min and max do not carry NaN), so the high digit is clamped to stay inside its histogram.
+            var (min, max) = ColumnKernels.MinAndMax(scores);
+            min = min == 0 ? -0.0 : min;
+            max = max == 0 ? 0.0 : max;
             ulong lowest = OrderedBits(BitConverter.DoubleToUInt64Bits(flip == 0 ? min : max) ^ flip);
             ulong highest = OrderedBits(BitConverter.DoubleToUInt64Bits(flip == 0 ? max : min) ^ flip);
+
+            // Digits of d bits with 2^(2d) about 16 slots per unit (8 bits for 2,978 units, at most 11), so few keys share
+            // a prefix while the histograms and their prefix sums stay small.
+            int digitBits = Math.Clamp(((33 - BitOperations.LeadingZeroCount((uint)m)) / 2) + 2, 8, MaxDigitBits);
             int bits = 64 - BitOperations.LeadingZeroCount(highest - lowest);
-            int shift = Math.Max(0, bits - (2 * DigitBits));
-            const int mask = (1 << DigitBits) - 1;
+            int shift = Math.Max(0, bits - (2 * digitBits));
+            int mask = (1 << digitBits) - 1;
 
             // The keys, and both digits' histograms with the words for the scatter passes, in one pass.
             var keys = scratch.Keys.AsSpan(0, m);
-            var low = scratch.Counts.AsSpan(0, 1 << DigitBits);
-            var high = scratch.Counts.AsSpan(1 << DigitBits, 1 << DigitBits);
+            var low = scratch.Counts.AsSpan(0, 1 << digitBits);
+            var high = scratch.Counts.AsSpan(1 << MaxDigitBits, 1 << digitBits);
             low.Clear();
             high.Clear();
             var words = scratch.Words.AsSpan(0, m);
             for (int i = 0; i < m; i++)
             {
-                ulong key = OrderedBits(BitConverter.DoubleToUInt64Bits(scores[i]) ^ flip);
+                double s = scores[i];
+                if (double.IsNaN(s))
+                {
+                    throw NaNScores();
+                }
+
+                ulong key = OrderedBits(BitConverter.DoubleToUInt64Bits(s) ^ flip);
                 keys[i] = key;
                 ulong p = (key - lowest) >> shift;
                 words[i] = (p << 32) | (uint)i;
                 low[(int)p & mask]++;
-                high[(int)(p >> DigitBits)]++;
+                high[(int)Math.Min(p >> digitBits, (ulong)mask)]++;
             }
 
             int totalLow = 0;
@@ -175,7 +217,7 @@ public static class Ranking
 
             foreach (ulong w in words2)
             {
-                words[high[(int)(w >> (32 + DigitBits))]++] = w;
+                words[high[(int)(w >> (32 + digitBits))]++] = w;
             }
 
             // Gather the keys in prefix order; a key below the one before it (same prefix) is inserted where it belongs.
