@@ -104,6 +104,32 @@ public sealed partial class CorpusMissTests
         var table = facts.Where(f => f.Rule == "table.indicator-rows").ToList();
         Assert.Equal([(152.6m, 5.3m), (18.4m, 3.1m), (6.2m, -0.8m)], table.Select(f => (f.Value!.Value, f.GrowthPct!.Value)));
         Assert.All(table, f => Assert.Equal("亿元", f.Unit));
+        Assert.Equal("第一产业增加值", table[1].Indicator); // a row of the product by industry is the industry's value added
+    }
+
+    [Fact]
+    public void InfrastructureBuilding_IsANounBeforeTheVerb_AndTheProjectsCountedBefore_NameABareInvestment()
+    {
+        var facts = Facts("1-5月,江阳区配套基础设施建设完成投资3.1亿元(工业园完成投资2.6亿元)。");
+        Assert.Equal("配套基础设施建设完成投资", facts[0].Indicator);
+        var growth = Assert.Single(Facts("一季度,全市5000万元及以上项目420个,投资额增长18.2%。"), f => f.Kind == FactKind.Growth);
+        Assert.Equal("5000万元及以上项目投资额", growth.Indicator);
+    }
+
+    [Fact]
+    public void SharesRespectively_OfLightAndHeavyIndustry_AreSharesOfEach()
+    {
+        var facts = Facts("2023年,全区规模以上工业中,轻工业增加值下降3.2%,重工业增加值增长11%,轻、重工业占比分别为28.4%和71.6%。");
+        Assert.Equal([("轻工业增加值", -3.2m), ("重工业增加值", 11m)], facts.Where(f => f.Kind == FactKind.Growth).Select(f => (f.Indicator, f.GrowthPct!.Value)));
+        Assert.Equal([("轻工业占比", 28.4m), ("重工业占比", 71.6m)], facts.Where(f => f.Kind == FactKind.Share).Select(f => (f.Indicator, f.Value!.Value)));
+    }
+
+    [Fact]
+    public void LevelAgainstItsTaskFigure_TakesThePlanShareAndTheGrowth_AndTheTaskIsNoFact()
+    {
+        var facts = Facts("1-5月,完成规模工业增加值12650万元,占任务数18800万元的67.3%,同比下降12.41%。");
+        var level = Assert.Single(facts);
+        Assert.Equal((FactKind.PlanCompletion, 12650m, 67.3m, -12.41m), (level.Kind, level.Value!.Value, level.PlanSharePct!.Value, level.GrowthPct!.Value));
     }
 
     [Fact]

@@ -820,7 +820,7 @@ internal sealed class StatementReader(
         return pre.AsSpan().TrimStart() is ['比' or '较', ..] && NameWords.CleansToEmpty(pre) && (written.EndsWith("同期") || written.EndsWith("上年") || written.EndsWith("去年"));
     }
 
-    private static readonly string[] PlanBaseNames = ["预算数", "预算", "年度计划", "年计划", "全年计划", "计划数", "计划任务", "目标任务", "年度目标", "任务", "目标"];
+    private static readonly string[] PlanBaseNames = ["预算数", "预算", "年度计划", "年计划", "全年计划", "计划数", "计划任务", "目标任务", "年度目标", "任务数", "目标数", "任务", "目标"];
 
     /// <summary>年初预算, 调整预算数 — but not 一般公共预算收入/支出, a measure whose name holds 预算.</summary>
     private static bool NamesABudget(string pre)
@@ -944,7 +944,7 @@ internal sealed class StatementReader(
             // …分别增长37.0%、16.4%: the next name of the list takes the next figure.
             var owed = st.Respectively.Dequeue();
             Emit(st, s, e, st.RespectiveRatesAreLevels
-                ? new FactDraft(FactKind.Value, amount, high, null, null, owed, owed, null, figureStart, figureLength, "value.rate-respectively")
+                ? new FactDraft(IsShareName(owed) ? FactKind.Share : FactKind.Value, amount, high, null, null, owed, owed, null, figureStart, figureLength, "value.rate-respectively")
                 : new FactDraft(FactKind.Growth, null, null, st.RespectiveSign * amount.Value, null, owed, owed, null, figureStart, figureLength, "growth.respectively"));
             return;
         }
@@ -962,7 +962,7 @@ internal sealed class StatementReader(
 
             st.OweRest(rated, Dimension.Percent, rates.Sign, ratesAreLevels: rates.Sign == 0);
             Emit(st, s, e, rates.Sign == 0
-                ? new FactDraft(FactKind.Value, amount, high, null, null, rated[0], rated[0], null, figureStart, figureLength, "value.rate-respectively")
+                ? new FactDraft(IsShareName(rated[0]) ? FactKind.Share : FactKind.Value, amount, high, null, null, rated[0], rated[0], null, figureStart, figureLength, "value.rate-respectively")
                 : new FactDraft(FactKind.Growth, null, null, rates.Sign * amount.Value, null, rated[0], rated[0], null, figureStart, figureLength, "growth.rate-word-respectively"));
             return;
         }
@@ -1581,7 +1581,9 @@ internal sealed class StatementReader(
             }
         }
 
-        return name.Length is > 2 and <= 12 && name.EndsWith("项目", StringComparison.Ordinal) && name.All(Words.IsCjk) ? name : null;
+        // 5000万元及以上项目: a size class written with its figure is a class of projects too
+        return name.Length is > 2 and <= 16 && name.EndsWith("项目", StringComparison.Ordinal) && (name.All(Words.IsCjk) || (name.Contains("以上", StringComparison.Ordinal)
+            && name.All(c => Words.IsCjk(c) || char.IsAsciiDigit(c) || c == '.'))) ? name : null;
     }
 
     /// <summary>
@@ -1616,7 +1618,7 @@ internal sealed class StatementReader(
     }
 
     /// <summary>Measures that name no subject of their own; after a count of a project class they are that class's.</summary>
-    private static readonly string[] BareProjectMeasures = ["年度计划投资", "年计划投资", "计划投资", "完成投资"];
+    private static readonly string[] BareProjectMeasures = ["年度计划投资", "年计划投资", "计划投资", "完成投资", "投资额"];
 
     /// <summary>
     /// The catalogue's code for a name built from a subject and a measure (重点项目 + 完成投资 → key_project_investment_completed), trying
@@ -2302,7 +2304,7 @@ internal sealed class StatementReader(
         }
         while (changed && rest.Length > 0);
 
-        return rest.Length >= 2 ? tail + verb + name : null;
+        return rest.Length >= 2 || rest is "轻" or "重" ? tail + verb + name : null; // 轻工业增加值 is not 工业增加值
     }
 
     /// <summary>
@@ -2418,9 +2420,10 @@ internal sealed class StatementReader(
 
         foreach (var v in Words.Verbs)
         {
-            if (v.Length >= 2 && q.Contains(v, StringComparison.Ordinal))
+            if (v.Length >= 2 && q.Contains(v, StringComparison.Ordinal)
+                && !(v == "建设" && (q.Contains("基础建设", StringComparison.Ordinal) || q.Contains("设施建设", StringComparison.Ordinal))))
             {
-                return string.Empty;
+                return string.Empty; // (园区基础建设完成投资: 基础建设 is a noun, not a verb)
             }
         }
 
@@ -2782,7 +2785,10 @@ internal sealed class StatementReader(
     private static readonly string[] RespectiveVerbs = ["达到", "达", "为", "是"];
 
     private static readonly (string Word, int Sign)[] RateWordsBeforeRespectively =
-        [("增长率", 1), ("增幅", 1), ("增速", 1), ("涨幅", 1), ("降幅", -1), ("贡献率", 0), ("贡献度", 0)];
+        [("增长率", 1), ("增幅", 1), ("增速", 1), ("涨幅", 1), ("降幅", -1), ("贡献率", 0), ("贡献度", 0), ("占比", 0), ("比重", 0)];
+
+    /// <summary>Whether a rate listed after 分别 under this name is a share (轻、重工业占比分别为a%和b%), not a level of its own.</summary>
+    private static bool IsShareName(string name) => name.EndsWith("占比", StringComparison.Ordinal) || name.EndsWith("比重", StringComparison.Ordinal);
 
     /// <summary>
     /// …增幅分别达到 / …降幅分别为 / …贡献率分别为 right before a rate: where the list before the rate word ends (贡献率 stays part of
