@@ -133,6 +133,13 @@ public sealed partial class CorpusMissTests
     }
 
     [Fact]
+    public void Respectively_AfterTwoIndustriesSeparatedByACommaEachWithAnEnumerationComma_PairsEachWithItsRate()
+    {
+        var facts = Facts("1-5月,规模以上交通运输、仓储和邮政业,科学研究、技术服务业营业收入分别增长11.2%、9.8%。");
+        Assert.Equal([("规模以上交通运输、仓储和邮政业营业收入", 11.2m), ("科学研究、技术服务业营业收入", 9.8m)], facts.Select(f => (f.Indicator, f.GrowthPct!.Value)));
+    }
+
+    [Fact]
     public void Respectively_AfterTwoIndustriesAndTheirChangeOfState_PairsEachWithItsRate()
     {
         var facts = Facts("1-4月,全市规上工业增加值增长3.2%。其中,农副食品加工业及印刷和记录媒介复制业由负转正,分别增长2.3%、14.7%。");

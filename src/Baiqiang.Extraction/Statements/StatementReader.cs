@@ -2874,7 +2874,7 @@ internal sealed class StatementReader(
     /// </summary>
     private List<string>? CommaListedNames(int s, int respectively, int count)
     {
-        if (count < 3)
+        if (count < 2)
         {
             return null;
         }
@@ -2904,8 +2904,18 @@ internal sealed class StatementReader(
             end = start - 1;
         }
 
+        if (count == 2 && !items.All(i => i.Contains('、', StringComparison.Ordinal)))
+        {
+            return null; // two items only when each holds a 、 (居民服务、修理和其他服务业,文化、体育和娱乐业): the 、 list cannot be the list
+        }
+
         var last = items[^1];
         var categoryEnd = last.LastIndexOfAny(['业', '类']);
+        if (categoryEnd >= 2 && last[categoryEnd - 1] == '营')
+        {
+            categoryEnd = last.LastIndexOfAny(['业', '类'], categoryEnd - 2); // …服务业营业收入: the 业 of 营业 is the measure's
+        }
+
         if (categoryEnd < 1 || last.Length - categoryEnd - 1 < 2 || items.Take(count - 1).Any(i => i[^1] is not ('业' or '类')))
         {
             return null;
