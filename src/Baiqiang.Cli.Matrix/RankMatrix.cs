@@ -51,10 +51,23 @@ public sealed class RankMatrix
             }
 
             var matrix = await MatrixMethods.LoadAsync(file, parse.GetValue(Directions), ct);
-            var w = weightsFile is not null
-                ? MatrixMethods.ReadWeights(weightsFile, matrix.Criteria)
-                : MatrixMethods.Weights(matrix, weightsMethod ?? "equal");
-            var (scores, ranks) = MatrixMethods.Rank(matrix, parse.GetRequiredValue(Method), w);
+            string method = parse.GetRequiredValue(Method);
+            double[] scores;
+            int[] ranks;
+            if (weightsFile is null && weightsMethod == "entropy" && method == "topsis")
+            {
+                // Entropy weights and min-max TOPSIS from one read of each column for its sum, min, max and Σ x ln x.
+                (_, scores) = Aggregation.EntropyTopsis(matrix);
+                ranks = Ranking.Rank(scores, higherIsBetter: true);
+            }
+            else
+            {
+                var w = weightsFile is not null
+                    ? MatrixMethods.ReadWeights(weightsFile, matrix.Criteria)
+                    : MatrixMethods.Weights(matrix, weightsMethod ?? "equal");
+                (scores, ranks) = MatrixMethods.Rank(matrix, method, w);
+            }
+
             var o = parse.InvocationConfiguration.Output;
             await o.WriteLineAsync("unit,score,rank");
             for (int i = 0; i < scores.Length; i++)

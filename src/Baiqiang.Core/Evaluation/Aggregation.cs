@@ -160,7 +160,43 @@ public static class Aggregation
     public static double[] Topsis(
         DecisionMatrix matrix,
         IReadOnlyList<double> weights,
-        TopsisNormalization normalization = TopsisNormalization.Vector)
+        TopsisNormalization normalization = TopsisNormalization.Vector) => Topsis(matrix, weights, normalization, [], []);
+
+    /// <summary>
+    /// Entropy weights (<see cref="Weights.EntropyPymcdm(DecisionMatrix)"/>) and the min-max TOPSIS closeness with
+    /// those weights (<see cref="Topsis(DecisionMatrix, IReadOnlyList{double}, TopsisNormalization)"/>), the chain the
+    /// product runs for <c>--weights-method entropy --method topsis</c>: each column's minimum and maximum come from the
+    /// entropy's pass over it, so TOPSIS does not read the columns a second time for them. The same results as the two
+    /// separate calls (min and max are exact), computed in full on every call.
+    /// </summary>
+    public static (double[] Weights, double[] Scores) EntropyTopsis(DecisionMatrix matrix)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        int n = matrix.CriterionCount;
+        var rented = ArrayPool<double>.Shared.Rent(2 * n);
+        try
+        {
+            var minimums = rented.AsSpan(0, n);
+            var maximums = rented.AsSpan(n, n);
+            var w = Weights.EntropyPymcdm(matrix, minimums, maximums);
+            return (w, Topsis(matrix, w, TopsisNormalization.MinMax, minimums, maximums));
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>
+    /// TOPSIS with each column's minimum and maximum given (<paramref name="minimums"/>, <paramref name="maximums"/>,
+    /// length = criteria) or, if they are empty, read from the columns.
+    /// </summary>
+    private static double[] Topsis(
+        DecisionMatrix matrix,
+        IReadOnlyList<double> weights,
+        TopsisNormalization normalization,
+        ReadOnlySpan<double> minimums,
+        ReadOnlySpan<double> maximums)
     {
         ArgumentNullException.ThrowIfNull(matrix);
         int m = matrix.UnitCount;
@@ -192,7 +228,7 @@ public static class Aggregation
             for (int j = 0; j < n; j++)
             {
                 var column = matrix.Column(j);
-                var (lo, hi) = ColumnKernels.MinAndMax(column);
+                var (lo, hi) = minimums.Length > 0 ? (minimums[j], maximums[j]) : ColumnKernels.MinAndMax(column);
                 bool benefit = matrix.IsBenefit(j);
                 double scale;
                 if (normalization == TopsisNormalization.MinMax)

@@ -94,6 +94,16 @@ internal static class ColumnKernels
     /// </remarks>
     public static (double Sum, double Min, double SumXLogX) SumMinAndXLogX(ReadOnlySpan<double> x)
     {
+        var (sum, min, _, xLogX) = SumMinMaxAndXLogX(x);
+        return (sum, min, xLogX);
+    }
+
+    /// <summary>
+    /// <see cref="SumMinAndXLogX"/> and the column's maximum from the same read, for the entropy + TOPSIS chain
+    /// (<see cref="Aggregation.EntropyTopsis"/>), whose min-max normalisation needs each column's minimum and maximum.
+    /// </summary>
+    public static (double Sum, double Min, double Max, double SumXLogX) SumMinMaxAndXLogX(ReadOnlySpan<double> x)
+    {
         unchecked
         {
             ref double at = ref MemoryMarshal.GetReference(x);
@@ -101,6 +111,7 @@ internal static class ColumnKernels
             int i = 0;
             double sum = 0;
             double min = double.PositiveInfinity;
+            double max = double.NegativeInfinity;
             double xLogX = 0;
             if (n >= 8)
             {
@@ -108,11 +119,11 @@ internal static class ColumnKernels
                 i = n & ~7;
                 if (Vector512.IsHardwareAccelerated)
                 {
-                    (sum, min, xLogX) = SumMinAndXLogX512(ref at, i);
+                    (sum, min, max, xLogX) = SumMinMaxAndXLogX512(ref at, i);
                 }
                 else if (Vector256.IsHardwareAccelerated)
                 {
-                    (sum, min, xLogX) = SumMinAndXLogX256(ref at, i);
+                    (sum, min, max, xLogX) = SumMinMaxAndXLogX256(ref at, i);
                 }
                 else
                 {
@@ -125,41 +136,47 @@ internal static class ColumnKernels
                 double v = Unsafe.Add(ref at, i);
                 sum += v;
                 min = Math.Min(min, v);
+                max = Math.Max(max, v);
                 if (v > 0)
                 {
                     xLogX += v * Math.Log(v);
                 }
             }
 
-            return (sum, min, xLogX);
+            return (sum, min, max, xLogX);
         }
     }
 
-    private static (double Sum, double Min, double SumXLogX) SumMinAndXLogX512(ref double at, int n)
+    private static (double Sum, double Min, double Max, double SumXLogX) SumMinMaxAndXLogX512(ref double at, int n)
     {
         var s = Vector512<double>.Zero;
         var lo = Vector512.Create(double.PositiveInfinity);
+        var hi = Vector512.Create(double.NegativeInfinity);
         var acc = Vector512<double>.Zero;
         for (int i = 0; i < n; i += 8)
         {
             var a = Vector512.LoadUnsafe(ref at, (nuint)i);
             s += a;
             lo = Vector512.MinNative(lo, a);
+            hi = Vector512.MaxNative(hi, a);
             acc += a * Log(a);
         }
 
         return (
             Vector256.Sum(s.GetLower() + s.GetUpper()),
             Lowest(Vector256.MinNative(lo.GetLower(), lo.GetUpper())),
+            -Lowest(-Vector256.MaxNative(hi.GetLower(), hi.GetUpper())),
             Vector256.Sum(acc.GetLower() + acc.GetUpper()));
     }
 
-    private static (double Sum, double Min, double SumXLogX) SumMinAndXLogX256(ref double at, int n)
+    private static (double Sum, double Min, double Max, double SumXLogX) SumMinMaxAndXLogX256(ref double at, int n)
     {
         var s0 = Vector256<double>.Zero;
         var s1 = Vector256<double>.Zero;
         var m0 = Vector256.Create(double.PositiveInfinity);
         var m1 = m0;
+        var h0 = Vector256.Create(double.NegativeInfinity);
+        var h1 = h0;
         var acc0 = Vector256<double>.Zero;
         var acc1 = Vector256<double>.Zero;
         for (int i = 0; i < n; i += 8)
@@ -170,11 +187,17 @@ internal static class ColumnKernels
             s1 += b;
             m0 = Vector256.MinNative(m0, a);
             m1 = Vector256.MinNative(m1, b);
+            h0 = Vector256.MaxNative(h0, a);
+            h1 = Vector256.MaxNative(h1, b);
             acc0 += PLogP(a);
             acc1 += PLogP(b);
         }
 
-        return (Vector256.Sum(s0 + s1), Lowest(Vector256.MinNative(m0, m1)), Vector256.Sum(acc0 + acc1));
+        return (
+            Vector256.Sum(s0 + s1),
+            Lowest(Vector256.MinNative(m0, m1)),
+            -Lowest(-Vector256.MaxNative(h0, h1)),
+            Vector256.Sum(acc0 + acc1));
     }
 
     /// <summary>min x and max x of a column, in one pass.</summary>
@@ -570,7 +593,7 @@ internal static class ColumnKernels
     /// computes the same bits, and the Vector512 form below gives every lane the same bits as this one.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> Log(Vector256<double> x)
+    internal static Vector256<double> Log(Vector256<double> x)
     {
         // Integer arithmetic only (no compare, no select): with C the bits of √½ + 1 ulp, u = bits + 2^62 − C puts the
         // exponent of x/√½, plus 1024, in its top 12 bits, so z = x / 2^k is bits − (u's top 12 bits) + 2^62 and k is
@@ -604,7 +627,7 @@ internal static class ColumnKernels
     /// has the bits the 256-bit form gives it (kept as a copy because the two vector types share no generic operations).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> Log(Vector512<double> x)
+    internal static Vector512<double> Log(Vector512<double> x)
     {
         // Integer arithmetic only (no compare, no select): with C the bits of √½ + 1 ulp, u = bits + 2^62 − C puts the
         // exponent of x/√½, plus 1024, in its top 12 bits, so z = x / 2^k is bits − (u's top 12 bits) + 2^62 and k is

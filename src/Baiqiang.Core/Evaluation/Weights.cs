@@ -123,7 +123,15 @@ public static partial class Weights
     /// p_ij = x_ij / Σ_i x_ij, E_j = −Σ_i p_ij ln p_ij / ln m (0·ln 0 = 0), d_j = 1 − E_j, w = d/Σd.
     /// Every value must be ≥ 0 and every column total > 0, else throws naming the unit/criterion.
     /// </summary>
-    public static double[] EntropyPymcdm(DecisionMatrix matrix)
+    public static double[] EntropyPymcdm(DecisionMatrix matrix) => EntropyPymcdm(matrix, [], []);
+
+    /// <summary>
+    /// <see cref="EntropyPymcdm(DecisionMatrix)"/>, also writing each column's minimum and maximum into
+    /// <paramref name="minimums"/> and <paramref name="maximums"/> (length = criteria, or both empty for none) from
+    /// the same read of the column — the min-max TOPSIS that follows in <see cref="Aggregation.EntropyTopsis"/>
+    /// needs them.
+    /// </summary>
+    internal static double[] EntropyPymcdm(DecisionMatrix matrix, Span<double> minimums, Span<double> maximums)
     {
         ArgumentNullException.ThrowIfNull(matrix);
         int m = matrix.UnitCount;
@@ -140,7 +148,13 @@ public static partial class Weights
         int negative = -1;
         for (int j = 0; j < n; j++)
         {
-            var (sum, min, sumXLogX) = ColumnKernels.SumMinAndXLogX(matrix.Column(j));
+            var (sum, min, max, sumXLogX) = ColumnKernels.SumMinMaxAndXLogX(matrix.Column(j));
+            if (minimums.Length > 0)
+            {
+                minimums[j] = min;
+                maximums[j] = max;
+            }
+
             totals[j] = sum;
             xLogX[j] = sumXLogX;
             if (min < 0 && negative < 0)

@@ -123,6 +123,41 @@ public sealed class VectorisedPathPropertyTests
             Aggregation.Topsis(matrix, w, TopsisNormalization.MinMax));
     }
 
+    [Property(MaxTest = 300)]
+    public bool EntropyTopsis_RandomMatrices_MatchesSeparateCallsAndRanksIdentical(int seed, byte units, byte criteria, bool degenerate)
+    {
+        // The fused chain (min and max from the entropy's pass) against entropy, then TOPSIS, then rank as separate
+        // calls: cost columns, constant columns, zeros; a matrix the entropy rejects must be rejected by both.
+        var (_, _, matrix) = Draw(seed, units, criteria, degenerate);
+        double[] w;
+        double[] scores;
+        try
+        {
+            w = Weights.EntropyPymcdm(matrix);
+            scores = Aggregation.Topsis(matrix, w, TopsisNormalization.MinMax);
+        }
+        catch (EvaluationException)
+        {
+            return Record.Exception(() => Aggregation.EntropyTopsis(matrix)) is EvaluationException;
+        }
+
+        var fused = Aggregation.EntropyTopsis(matrix);
+        return Close(w, fused.Weights)
+            && Close(scores, fused.Scores)
+            && Ranking.Rank(scores, higherIsBetter: true).SequenceEqual(Ranking.Rank(fused.Scores, higherIsBetter: true));
+    }
+
+    [Property(MaxTest = 300)]
+    public bool SumMinMaxAndXLogX_RandomColumns_MatchesMinAndMaxAndTheEntropyKernel(int seed, byte length, bool degenerate)
+    {
+        var (_, _, matrix) = Draw(seed, length, 0, degenerate);
+        var column = matrix.Column(0);
+        var (sum, min, max, xLogX) = ColumnKernels.SumMinMaxAndXLogX(column);
+        var (sum2, min2, xLogX2) = ColumnKernels.SumMinAndXLogX(column);
+        var (lo, hi) = ColumnKernels.MinAndMax(column);
+        return min == lo && max == hi && sum == sum2 && min == min2 && xLogX == xLogX2;
+    }
+
     [Property(MaxTest = 200)]
     public bool TopsisVector_RandomMatrices_MatchesScalar(int seed, byte units, byte criteria, bool degenerate)
     {
