@@ -160,7 +160,7 @@ public static class Aggregation
     public static double[] Topsis(
         DecisionMatrix matrix,
         IReadOnlyList<double> weights,
-        TopsisNormalization normalization = TopsisNormalization.Vector) => Topsis(matrix, weights, normalization, [], []);
+        TopsisNormalization normalization = TopsisNormalization.Vector) => TopsisWithRanges(matrix, weights, normalization, [], []);
 
     /// <summary>
     /// Entropy weights (<see cref="Weights.EntropyPymcdm(DecisionMatrix)"/>) and the min-max TOPSIS closeness with
@@ -178,8 +178,8 @@ public static class Aggregation
         {
             var minimums = rented.AsSpan(0, n);
             var maximums = rented.AsSpan(n, n);
-            var w = Weights.EntropyPymcdm(matrix, minimums, maximums);
-            return (w, Topsis(matrix, w, TopsisNormalization.MinMax, minimums, maximums));
+            var w = Weights.EntropyPymcdmAndRanges(matrix, minimums, maximums);
+            return (w, TopsisWithRanges(matrix, w, TopsisNormalization.MinMax, minimums, maximums));
         }
         finally
         {
@@ -191,7 +191,7 @@ public static class Aggregation
     /// TOPSIS with each column's minimum and maximum given (<paramref name="minimums"/>, <paramref name="maximums"/>,
     /// length = criteria) or, if they are empty, read from the columns.
     /// </summary>
-    private static double[] Topsis(
+    private static double[] TopsisWithRanges(
         DecisionMatrix matrix,
         IReadOnlyList<double> weights,
         TopsisNormalization normalization,

@@ -123,7 +123,7 @@ public static partial class Weights
     /// p_ij = x_ij / Σ_i x_ij, E_j = −Σ_i p_ij ln p_ij / ln m (0·ln 0 = 0), d_j = 1 − E_j, w = d/Σd.
     /// Every value must be ≥ 0 and every column total > 0, else throws naming the unit/criterion.
     /// </summary>
-    public static double[] EntropyPymcdm(DecisionMatrix matrix) => EntropyPymcdm(matrix, [], []);
+    public static double[] EntropyPymcdm(DecisionMatrix matrix) => EntropyPymcdmAndRanges(matrix, [], []);
 
     /// <summary>
     /// <see cref="EntropyPymcdm(DecisionMatrix)"/>, also writing each column's minimum and maximum into
@@ -131,7 +131,7 @@ public static partial class Weights
     /// the same read of the column — the min-max TOPSIS that follows in <see cref="Aggregation.EntropyTopsis"/>
     /// needs them.
     /// </summary>
-    internal static double[] EntropyPymcdm(DecisionMatrix matrix, Span<double> minimums, Span<double> maximums)
+    internal static double[] EntropyPymcdmAndRanges(DecisionMatrix matrix, Span<double> minimums, Span<double> maximums)
     {
         ArgumentNullException.ThrowIfNull(matrix);
         int m = matrix.UnitCount;
