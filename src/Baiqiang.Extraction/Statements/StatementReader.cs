@@ -1316,7 +1316,8 @@ internal sealed class StatementReader(
     private void Points(SentenceState st, int s, int e, NumberToken t, string pre, int dirLen, int sign)
     {
         var (q0, figureStart, figureLength, amount, high) = (t.QualifierStart, t.Start, t.End - t.Start, t.Amount, t.High);
-        var pullAt = Math.Max(pre.LastIndexOf("拉动", StringComparison.Ordinal), Math.Max(pre.LastIndexOf("上拉", StringComparison.Ordinal), pre.LastIndexOf("下拉", StringComparison.Ordinal)));
+        var pullAt = Math.Max(Math.Max(pre.LastIndexOf("拉动", StringComparison.Ordinal), pre.LastIndexOf("拉低", StringComparison.Ordinal)),
+            Math.Max(pre.LastIndexOf("上拉", StringComparison.Ordinal), pre.LastIndexOf("下拉", StringComparison.Ordinal)));
         var pull = pullAt >= 0;
         var written = _n[Math.Max(st.NameStart, q0 - NameWindow)..q0]; // with the period words: 比一季度 names the comparator
         var (writtenDirLen, writtenSign) = NameWords.DirectionAtEnd(written);
@@ -1345,7 +1346,7 @@ internal sealed class StatementReader(
             pullOverScope = true;
             // 拉动全县GDP增长1.94个百分点: the scope word restarted the name, but the figure is still a pull of what follows it.
             pull = true;
-            sign = _n[afterPull - 2] == '下' ? -sign : sign; // 下拉全县…1.1个百分点 pulls down
+            sign = _n[afterPull - 2] == '下' || _n[afterPull - 1] == '低' ? -sign : sign; // 下拉全县…1.1个百分点 and 拉低全县… pull down
             var from = afterPull + Words.MatchAny(_n, afterPull, q0, Words.Scope);
             var target = NameWords.Clean(NameWords.StripDirection(_n[from..q0]));
             if (target.Length > 0)
@@ -1358,7 +1359,7 @@ internal sealed class StatementReader(
         if (pull && !pullOverScope)
         {
             var at = pullAt;
-            sign = pre[at] == '下' ? -sign : sign;
+            sign = pre[at] == '下' || pre[at + 1] == '低' ? -sign : sign; // 下拉, 拉低: a pull down
             var target = NameWords.Clean(NameWords.StripDirection(pre[(at + 2)..]));
             if (target.Length > 0)
             {
@@ -2428,7 +2429,7 @@ internal sealed class StatementReader(
                 return 0;
             }
 
-            if (k >= 1 && ((_n[k - 1] == '拉' && c == '动') || (c == '拉' && _n[k - 1] is '上' or '下')))
+            if (k >= 1 && ((_n[k - 1] == '拉' && c is '动' or '低') || (c == '拉' && _n[k - 1] is '上' or '下')))
             {
                 return Words.MatchAny(_n, k + 1, end, Words.Scope) > 0 ? k + 1 : 0;
             }

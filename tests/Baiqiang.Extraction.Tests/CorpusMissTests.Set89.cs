@@ -1,0 +1,76 @@
+namespace Baiqiang.Extraction.Tests;
+
+/// <summary>
+/// The eighth and ninth sets' period and kind errors (docs/extraction.md, "Rules for the eighth and ninth sets' periods and
+/// regions, rules-r3"), each on sentences written for these tests: 拉低 as a pull down, and 截至 a day as the year to date.
+/// </summary>
+public sealed partial class CorpusMissTests
+{
+    [Fact]
+    public void Pull_LaDi_IsAPullDownOfMinusThePoints()
+    {
+        var facts = NationalOn("1-9月,全县规上工业增加值同比增长4.2%。其中,煤炭开采业下降12.5%,拉低规上工业增速2.6个百分点;食品制造业增长9.8%,拉动规上工业增速1.3个百分点。", new DateOnly(2024, 10, 20));
+        var pulls = facts.Where(f => f.Kind == FactKind.Pull).ToList();
+        Assert.Equal(2, pulls.Count);
+        Assert.Equal(-2.6m, pulls[0].Amount?.Value);
+        Assert.Equal(1.3m, pulls[1].Amount?.Value);
+        Assert.All(pulls, f => Assert.Equal("2024-01..09", f.Period?.ToString()));
+    }
+
+    [Fact]
+    public void Pull_LaDiTheWholeCounty_IsAPullDown()
+    {
+        var facts = NationalOn("1-9月,全县固定资产投资同比下降3.1%。其中,房地产开发投资下降21.0%,拉低全县投资增速4.4个百分点。", new DateOnly(2024, 10, 20));
+        var pull = Assert.Single(facts, f => f.Kind == FactKind.Pull);
+        Assert.Equal(-4.4m, pull.Amount?.Value);
+    }
+
+    [Theory]
+    [InlineData("截至3月31日,全区完成财政收入18650万元,同比增长7.3%。", "2011-01..03")]
+    [InlineData("截止2011年9月30日,全区完成财政收入18650万元,同比增长7.3%。", "2011-01..09")]
+    public void Period_UpToADay_IsTheYearToDateOfItsMonth(string text, string period)
+    {
+        var fact = Assert.Single(NationalOn(text, new DateOnly(2011, 10, 12)));
+        Assert.Equal(period, fact.Period?.ToString());
+    }
+
+    [Fact]
+    public void Period_ADayWithoutJiezhi_StaysADate()
+    {
+        // 3月31日召开… is when something happened, not the figures' period: the sentence's own 1-9月 holds.
+        var fact = Assert.Single(NationalOn("3月31日召开的会议通报,1-9月全区完成财政收入18650万元,同比增长7.3%。", new DateOnly(2011, 10, 12)));
+        Assert.Equal("2011-01..09", fact.Period?.ToString());
+    }
+}
+
+public sealed partial class CorpusMissTests
+{
+    [Theory]
+    [InlineData("近日,从自治区统计局获悉,1至8月,广西规模以上工业增加值增长6.1%。全区汽车制造业增加值同比增长9.3%。", "450000")]
+    [InlineData("8月四川规上工业增加值增长4.8%\n省统计局9月20日发布的数据显示,1-8月,四川规模以上工业增加值同比增长4.8%。", "510000")]
+    [InlineData("新华社成都9月20日电 记者从四川省统计局获悉,1-8月,全省规模以上工业增加值同比增长4.8%。", "510000")]
+    [InlineData("中广网呼和浩特9月20日消息 记者从内蒙古自治区统计局获悉,1-8月,全区规模以上工业增加值同比增长4.8%。", "150000")]
+    public void Region_APageAboutAProvince_IsTheProvince(string text, string code)
+    {
+        var facts = NationalOn(text, new DateOnly(2024, 9, 25));
+        Assert.NotEmpty(facts);
+        Assert.All(facts, f => Assert.Equal(code, f.RegionCode?.ToString()));
+    }
+
+    [Theory]
+    [InlineData("1-8月,全县规模以上工业增加值同比增长4.8%,高于四川省平均1.2个百分点。")] // a comparator, on a county's page
+    [InlineData("1-8月,全区地区生产总值同比增长5.1%,居四川省第3位。")] // 全区 on a page in a province that is no autonomous region
+    public void Region_AProvinceNamedOnAnUnnamedCountysPage_IsNotTheRegion(string text)
+    {
+        var facts = NationalOn(text, new DateOnly(2024, 9, 25));
+        Assert.NotEmpty(facts);
+        Assert.All(facts, f => Assert.Null(f.RegionCode));
+    }
+
+    [Fact]
+    public void Region_ADatelineCityAlone_IsStillTheRegion()
+    {
+        var facts = NationalOn("新华社成都9月20日电 1-8月,成都市规模以上工业增加值同比增长5.2%。", new DateOnly(2024, 9, 25));
+        Assert.All(facts, f => Assert.Equal("510100", f.RegionCode?.ToString()));
+    }
+}
