@@ -74,3 +74,14 @@ public sealed partial class CorpusMissTests
         Assert.All(facts, f => Assert.Equal("510100", f.RegionCode?.ToString()));
     }
 }
+
+public sealed partial class CorpusMissTests
+{
+    [Fact]
+    public void Region_AProvincesPageListingItsCities_IsTheProvince()
+    {
+        var facts = NationalOn("记者从内蒙古自治区统计局获悉,1-8月,全区规模以上工业增加值同比增长4.8%。\n从各盟市看,包头市、鄂尔多斯市和赤峰市增速居前,包头市、鄂尔多斯市增速均超过6%。", new DateOnly(2024, 9, 25));
+        var fact = Assert.Single(facts, f => f.GrowthPct == 4.8m);
+        Assert.Equal("150000", fact.RegionCode?.ToString());
+    }
+}

@@ -112,7 +112,9 @@ internal sealed class RegionContext
         }
 
         context.FindMain(matcher, titleEnd, scope);
-        if (context.Main is null)
+        // A prefecture chosen only as the one the page names most (通辽市、鄂尔多斯市… in a list of a province's cities) when the lead
+        // names the province: the province's page.
+        if (context.Main is null || (context.Main.Kind == RegionKind.PrefectureCity && !context.Mentions.Exists(m => m.Start < LeadEnd(text, titleEnd) && m.Candidates.Contains(context.Main))))
         {
             context.ProvinceLed(n, text, titleEnd, scope, comparators);
         }
@@ -133,7 +135,7 @@ internal sealed class RegionContext
             return;
         }
 
-        var leadEnd = text.ContentSpans.Select(c => c.End).FirstOrDefault(e => e > titleEnd, titleEnd);
+        var leadEnd = LeadEnd(text, titleEnd);
         var province = Mentions.Concat(_context).Where(m => m.Start < leadEnd && !IsDateline(n, m) && !comparators.Contains(m.Start)).OrderBy(m => m.Start)
             .Select(ProvinceOf).FirstOrDefault(p => p is not null);
         if (province is null || Mentions.Concat(_context).Any(m => m.Start < leadEnd && !IsDateline(n, m) && ProvinceOf(m) is null
@@ -150,6 +152,9 @@ internal sealed class RegionContext
         Main = province;
         MainText = province.Name;
     }
+
+    /// <summary>The end of the first paragraph after the title.</summary>
+    private static int LeadEnd(DocumentText text, int titleEnd) => text.ContentSpans.Select(c => c.End).FirstOrDefault(e => e > titleEnd, titleEnd);
 
     /// <summary>The province a mention names, when that is all it can name.</summary>
     private static Region? ProvinceOf(RegionMention m)
