@@ -85,3 +85,22 @@ public sealed partial class CorpusMissTests
         Assert.Equal("150000", fact.RegionCode?.ToString());
     }
 }
+
+public sealed partial class CorpusMissTests
+{
+    [Fact]
+    public void Period_ARespectiveListUnderARangeOfYears_DatesItsFiguresInOrder()
+    {
+        var facts = NationalOn("2021年至2023年,开发区分别完成地区生产总值120.5亿元、138.2亿元、151.7亿元;分别完成工业投资40.1亿元、45.6亿元、52.3亿元。", new DateOnly(2023, 12, 20));
+        Assert.Equal(["2021", "2022", "2023"], facts.Where(f => f.Amount?.Value is 120.5m or 138.2m or 151.7m).Select(f => f.Period?.ToString()));
+        Assert.Equal(["2021", "2022", "2023"], facts.Where(f => f.Amount?.Value is 40.1m or 45.6m or 52.3m).Select(f => f.Period?.ToString()));
+    }
+
+    [Fact]
+    public void Period_ARespectiveListWhoseCountIsNotTheYears_KeepsTheRangesPeriod()
+    {
+        // two figures under three years: not one a year, so nothing is redated
+        var facts = NationalOn("2021年至2023年,开发区工业投资和服务业投资分别完成40.1亿元、45.6亿元。", new DateOnly(2023, 12, 20));
+        Assert.All(facts, f => Assert.NotEqual("2021", f.Period?.ToString()));
+    }
+}

@@ -150,6 +150,7 @@ internal sealed class StatementReader(
         _paragraphGoal = false;
         _projectClass = null;
         _paragraphFirstFact = facts.Facts.Count;
+        _yearRange = null;
         // ClauseSplitter.Sentences' spans, walked here without an enumerator per paragraph.
         var s = p.Start;
         for (var i = p.Start; i <= p.End; i++)
@@ -337,6 +338,98 @@ internal sealed class StatementReader(
         {
             checks.CheckParts(facts.Facts, st.FirstFact);
         }
+
+        RespectiveYears(st, s, e);
+    }
+
+    // 2016年至2018年 stated in the sentence, or in a clause before it up to the full stop (…;分别完成…).
+    private (int From, int To)? _yearRange;
+
+    /// <summary>
+    /// 2016年至2018年,分别完成地区生产总值a亿元、b亿元、c亿元: under a range of years, a 分别 list of one name's figures with as many
+    /// figures as years dates them in order (2016, 2017, 2018), not all the range's last year. The range holds for the clauses
+    /// after it up to the full stop.
+    /// </summary>
+    private void RespectiveYears(SentenceState st, int s, int e)
+    {
+        _yearRange = YearRangeIn(s, e) ?? _yearRange;
+        if (_yearRange is not { } range || st.FirstFact >= facts.Facts.Count || _n.AsSpan(s, e - s).IndexOf("分别", StringComparison.Ordinal) < 0)
+        {
+            EndYearRangeAt(e);
+            return;
+        }
+
+        var years = range.To - range.From + 1;
+        var last = StatPeriod.ForYear(range.To);
+        var k = st.FirstFact;
+        while (k < facts.Facts.Count)
+        {
+            var first = facts.Facts[k];
+            var run = 1;
+            while (k + run < facts.Facts.Count && facts.Facts[k + run] is var next && next.Kind == first.Kind
+                && string.Equals(next.Indicator, first.Indicator, StringComparison.Ordinal))
+            {
+                run++;
+            }
+
+            if (run == years && first.Kind is FactKind.Value or FactKind.Growth && Enumerable.Range(k, run).All(j => facts.Facts[j].Period == last))
+            {
+                for (var j = 0; j < run; j++)
+                {
+                    var f = facts.Facts[k + j];
+                    facts.Replace(f, f with { Period = StatPeriod.ForYear(range.From + j), Rule = f.Rule + "+period.respectively-years" });
+                }
+            }
+
+            k += run;
+        }
+
+        EndYearRangeAt(e);
+    }
+
+    private void EndYearRangeAt(int e)
+    {
+        if (e >= _n.Length || _n[e] != ';')
+        {
+            _yearRange = null;
+        }
+    }
+
+    /// <summary>2016年至2018年, 2016-2018年, 2016年到2018年 (two to six years) inside [s, e).</summary>
+    private (int From, int To)? YearRangeIn(int s, int e)
+    {
+        for (var i = s; i + 9 < e; i++)
+        {
+            if (!PeriodScanner.IsYearAt(_n, i, e) && !(i + 4 < e && _n[i + 4] is '至' or '到' or '-' or '—' or '~' && AllDigits(i, 4)))
+            {
+                continue;
+            }
+
+            var j = _n[i + 4] == '年' ? i + 5 : i + 4;
+            if (j < e && _n[j] is '至' or '到' or '-' or '—' or '~' && j + 5 < e && AllDigits(j + 1, 4) && _n[j + 5] == '年')
+            {
+                var (from, to) = (PeriodScanner.YearAt(_n, i), PeriodScanner.YearAt(_n, j + 1));
+                if (to - from is >= 1 and <= 5)
+                {
+                    return (from, to);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private bool AllDigits(int i, int count)
+    {
+        for (var k = i; k < i + count; k++)
+        {
+            if (!char.IsAsciiDigit(_n[k]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A money size class (5000万元以上项目投资): the figure is part of the name after it, which it does not cut.</summary>
