@@ -79,7 +79,7 @@ public sealed class DocumentText
         var normalized = ChineseText.NormalizeKeepingOffsetRuns(plain, out var runs);
         IReadOnlyList<int> map = runs;
         normalized = ListDots(normalized);
-        if (Merged(BrokenLines(normalized), FigureSpaces(normalized)) is { Count: > 0 } spaces)
+        if (Merged(Merged(BrokenLines(normalized), FigureSpaces(normalized)), CellSeparatorLines(normalized)) is { Count: > 0 } spaces)
         {
             normalized = Without(normalized, spaces);
             map = new SkippingMap(runs, spaces);
@@ -176,6 +176,87 @@ public sealed class DocumentText
         return drops;
     }
 
+    /// <summary>The fewest separator lines that make a flattened table (a header of three cells and a row of three).</summary>
+    private const int MinSeparatorLines = 5;
+
+    /// <summary>
+    /// A table flattened to one cell a line with a line holding only | between cells (<c>指 标⏎|⏎绝对数⏎|⏎比上年增长%⏎|⏎生产总值⏎|⏎295.4</c>):
+    /// the | lines (with their breaks) are dropped, so the cells stand one a line and the stacked-table reader reads them. Only a run
+    /// of at least <see cref="MinSeparatorLines"/> such lines, each between two short lines with no sentence punctuation (cells),
+    /// is dropped; a lone | line stays. Linear.
+    /// </summary>
+    private static List<int>? CellSeparatorLines(string n)
+    {
+        List<int>? drops = null;
+        var run = new List<(int Start, int End)>();
+        var prevStart = -1;
+        var prevEnd = -1;
+        var lineStart = 0;
+        while (lineStart <= n.Length)
+        {
+            var lineEnd = n.IndexOf('\n', lineStart);
+            lineEnd = lineEnd < 0 ? n.Length : lineEnd;
+            var line = n.AsSpan(lineStart, lineEnd - lineStart).Trim(" \r");
+            if (line is "|" && prevStart >= 0 && IsCellLine(n.AsSpan(prevStart, prevEnd - prevStart)) && lineEnd < n.Length && NextIsCell(n, lineEnd + 1))
+            {
+                run.Add((lineStart, Math.Min(n.Length, lineEnd + 1)));
+            }
+            else if (line is not "|")
+            {
+                if (!IsCellLine(line))
+                {
+                    Flush();
+                }
+            }
+            else
+            {
+                Flush();
+            }
+
+            prevStart = lineStart;
+            prevEnd = lineEnd;
+            if (lineEnd >= n.Length)
+            {
+                break;
+            }
+
+            lineStart = lineEnd + 1;
+        }
+
+        Flush();
+        return drops;
+
+        void Flush()
+        {
+            if (run.Count >= MinSeparatorLines)
+            {
+                drops ??= [];
+                foreach (var (a, b) in run)
+                {
+                    for (var k = a; k < b; k++)
+                    {
+                        drops.Add(k);
+                    }
+                }
+            }
+
+            run.Clear();
+        }
+    }
+
+    private static bool NextIsCell(string n, int start)
+    {
+        var end = n.IndexOf('\n', start);
+        return IsCellLine(n.AsSpan(start, (end < 0 ? n.Length : end) - start));
+    }
+
+    /// <summary>A flattened table's cell: a short line (at most 30 characters) with no sentence punctuation and no |.</summary>
+    private static bool IsCellLine(ReadOnlySpan<char> line)
+    {
+        line = line.Trim(" \r");
+        return line.Length is > 0 and <= 30 && line.IndexOfAny(",。;|\t") < 0;
+    }
+
     private static bool IsOpenProse(ReadOnlySpan<char> line)
         => line.Length >= BrokenLineMin && line.IndexOfAny(",。;") >= 0 && !line.ContainsAny('|', '\t') && !line.Contains("  ", StringComparison.Ordinal)
             && (Tokens.Words.IsCjk(line[^1]) || char.IsAsciiDigit(line[^1]) || line[^1] is '%' or ',' or '、');
@@ -195,7 +276,24 @@ public sealed class DocumentText
 
         // 一、工业 / 2.消费税 / 10、…: a list item's or a heading's number opens a line of its own; 7.6% and 2019年 go on.
         return !(k > 0 && k < next.Length && (next[k] == '、' || (next[k] == '.' && k + 1 < next.Length && !char.IsAsciiDigit(next[k + 1]))))
-            && next[0] != '第' && !next.StartsWith("注:", StringComparison.Ordinal); // 第二节…, 注:… (a table's note)
+            && next[0] != '第' && !next.StartsWith("注:", StringComparison.Ordinal) // 第二节…, 注:… (a table's note)
+            && !StartsASentence(next); // …结构为9.2:51:39.8⏎全年居民消费价格…: the line before ended its sentence without a stop
+    }
+
+    /// <summary>Words that open a bulletin's sentence (a year or a scope): a line starting with one is no sentence's middle.</summary>
+    private static readonly string[] SentenceOpeners = ["全年", "年末", "今年", "全县", "全区", "全市", "全省", "全州", "全旗"];
+
+    private static bool StartsASentence(ReadOnlySpan<char> next)
+    {
+        foreach (var w in SentenceOpeners)
+        {
+            if (next.StartsWith(w, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Two ascending lists of positions as one (either may be null).</summary>
@@ -222,8 +320,9 @@ public sealed class DocumentText
 
     /// <summary>
     /// A middle dot between two Chinese characters separates the items of a list inside a name (电力·热力·燃气及水生产和供应业):
-    /// it becomes 、, which the name stages keep inside an industry's name. The dot of 千瓦·时 (a unit) stays. One for one, so
-    /// offsets do not move.
+    /// it becomes 、, which the name stages keep inside an industry's name. The dot of 千瓦·时 (a unit) stays. A middle dot between
+    /// one to three digits and the next digits is a decimal point typed with the wrong key (1·8%, 2·9%): it becomes '.'. One for one,
+    /// so offsets do not move.
     /// </summary>
     private static string ListDots(string n)
     {
@@ -236,7 +335,7 @@ public sealed class DocumentText
         var first = -1;
         for (var k = Math.Max(1, at); k < n.Length - 1; k++)
         {
-            if (IsListDot(n, k))
+            if (DotAs(n, k) != '\0')
             {
                 first = k;
                 break;
@@ -250,15 +349,37 @@ public sealed class DocumentText
             text.CopyTo(chars);
             for (var k = from; k < text.Length - 1; k++)
             {
-                if (IsListDot(text, k))
+                var c = DotAs(text, k);
+                if (c != '\0')
                 {
-                    chars[k] = '、';
+                    chars[k] = c;
                 }
             }
         });
     }
 
-    private static bool IsListDot(string n, int k) => n[k] is '·' or '・' or '•' && Tokens.Words.IsCjk(n[k - 1]) && Tokens.Words.IsCjk(n[k + 1]) && n[k + 1] != '时';
+    /// <summary>What the dot at <paramref name="k"/> stands for: 、 between Chinese characters, '.' between digits (上涨1·8%: a middle dot
+    /// typed for the decimal point, not 8%; a year, 2022·12, keeps it), or '\0' when it stays.</summary>
+    private static char DotAs(string n, int k)
+    {
+        if (n[k] is '·' or '・' or '•' && Tokens.Words.IsCjk(n[k - 1]) && Tokens.Words.IsCjk(n[k + 1]) && n[k + 1] != '时')
+        {
+            return '、';
+        }
+
+        return n[k] is '·' or '・' && char.IsAsciiDigit(n[k - 1]) && char.IsAsciiDigit(n[k + 1]) && DigitsBefore(n, k) <= 3 ? '.' : '\0';
+    }
+
+    private static int DigitsBefore(string n, int k)
+    {
+        var d = 0;
+        while (k - d - 1 >= 0 && d < 4 && char.IsAsciiDigit(n[k - d - 1]))
+        {
+            d++;
+        }
+
+        return d;
+    }
 
     /// <summary>Whether the text at <paramref name="at"/> is a figure's unit (亿元, 万吨, 个百分点), 年/月, or %.</summary>
     private static bool ReadsWithFigure(string n, int at, int end)

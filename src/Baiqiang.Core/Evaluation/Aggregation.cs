@@ -171,24 +171,29 @@ public static class Aggregation
             throw EvaluationException.Of("未知的TOPSIS归一化方法", $"unknown TOPSIS normalisation {normalization}");
         }
 
-        // Column by column, one pass over each after its min and max: z = w_j · normalised x_j is (x − c)·s for the
-        // column's centre c and scale s (min-max: c = min, s = w/(max − min), or for a cost column c = max and s negative;
-        // vector: c = 0, s = w/‖x‖, or c = ‖x‖ and s = −w/‖x‖, i.e. w·(1 − x/‖x‖)). z is monotone in x, so the ideal and
-        // anti-ideal (the column's max and min of z) are z at the column's best and worst x. The squared distances to both
-        // accumulate per unit: toIdeal is the result array, toAntiIdeal a pooled buffer.
+        // Per criterion, one pass for its min and max (and, for vector normalisation, its norm): the weighted normalised
+        // value is z = (x − c)·s for the column's centre c and scale s (min-max: c = min, s = w/(max − min), or for a cost
+        // column c = max and s negative; vector: c = 0, s = w/‖x‖, or c = ‖x‖ and s = −w/‖x‖, i.e. w·(1 − x/‖x‖)). z is
+        // monotone in x, so the ideal and anti-ideal (the column's max and min of z) are z at the column's best and worst
+        // x, and the distances to them are (x − best)·s and (x − worst)·s, computed as x·s − best·s with one rounding.
+        // A constant (or, for vector, all-zero) column has every unit at distance 0 from both and is left out. The
+        // squared distances then accumulate per unit, four criteria a pass (ColumnKernels.AddTopsisDistances): toIdeal
+        // is the result array, toAntiIdeal a pooled buffer.
         var r = new double[m];
-        var rented = ArrayPool<double>.Shared.Rent(m);
+        var rented = ArrayPool<double>.Shared.Rent(m + (3 * n));
+        Span<int> used = n <= 256 ? stackalloc int[n] : new int[n];
         try
         {
             var toIdeal = r.AsSpan();
             var toAntiIdeal = rented.AsSpan(0, m);
             toAntiIdeal.Clear();
+            var terms = rented.AsSpan(m, 3 * n);
+            int count = 0;
             for (int j = 0; j < n; j++)
             {
                 var column = matrix.Column(j);
                 var (lo, hi) = ColumnKernels.MinAndMax(column);
                 bool benefit = matrix.IsBenefit(j);
-                double centre;
                 double scale;
                 if (normalization == TopsisNormalization.MinMax)
                 {
@@ -198,7 +203,6 @@ public static class Aggregation
                         continue; // every z is w_j: the ideal and the anti-ideal, at distance 0 from both
                     }
 
-                    centre = benefit ? lo : hi;
                     scale = w[j] / range;
                 }
                 else
@@ -209,20 +213,17 @@ public static class Aggregation
                         continue; // an all-zero column: every z is the same (0, or w_j for a cost column)
                     }
 
-                    centre = benefit ? 0 : norm;
                     scale = w[j] / norm;
                 }
 
-                if (!benefit)
-                {
-                    scale = -scale;
-                }
-
-                double ideal = ((benefit ? hi : lo) - centre) * scale;
-                double antiIdeal = ((benefit ? lo : hi) - centre) * scale;
-                ColumnKernels.AddTopsisDistances(column, centre, scale, ideal, antiIdeal, toIdeal, toAntiIdeal);
+                // The sign of s does not matter to a squared distance.
+                terms[3 * j] = scale;
+                terms[(3 * j) + 1] = -(benefit ? hi : lo) * scale;
+                terms[(3 * j) + 2] = -(benefit ? lo : hi) * scale;
+                used[count++] = j;
             }
 
+            ColumnKernels.AddTopsisDistances(matrix.Columns, m, used[..count], terms, toIdeal, toAntiIdeal);
             ColumnKernels.Closeness(toIdeal, toAntiIdeal);
         }
         finally

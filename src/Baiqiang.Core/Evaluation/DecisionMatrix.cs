@@ -145,6 +145,9 @@ public sealed class DecisionMatrix
     /// </summary>
     internal ReadOnlySpan<double> Column(int criterion) => _columns.AsSpan(criterion * _units.Length, _units.Length);
 
+    /// <summary>Every criterion's column, one after another (criterion j at j × <see cref="UnitCount"/>).</summary>
+    internal ReadOnlySpan<double> Columns => _columns;
+
     /// <summary>A copy of the values.</summary>
     public double[,] ToArray() => (double[,])_values.Clone();
 

@@ -113,6 +113,12 @@ public static partial class Weights
     }
 
     /// <summary>
+    /// The smallest column total for which <see cref="EntropyPymcdm"/> uses Σ x ln x / S − ln S: a subnormal x changes
+    /// Σ x ln x by less than 1e-305, which is below 1e-65 of Σ x ln x / S from this total up.
+    /// </summary>
+    private const double SmallestFusedTotal = 1e-240;
+
+    /// <summary>
     /// Entropy weights as pymcdm computes them, on the raw matrix (directions ignored):
     /// p_ij = x_ij / Σ_i x_ij, E_j = −Σ_i p_ij ln p_ij / ln m (0·ln 0 = 0), d_j = 1 − E_j, w = d/Σd.
     /// Every value must be ≥ 0 and every column total > 0, else throws naming the unit/criterion.
@@ -123,14 +129,20 @@ public static partial class Weights
         int m = matrix.UnitCount;
         int n = matrix.CriterionCount;
 
-        // One pass per column for its total and minimum; the entropy pass below reads it once more.
+        // One pass per column for its total S, its minimum and Σ x ln x, so that Σ p ln p = Σ x ln x / S − ln S with
+        // p = x / S: no division and no normalised copy per value. The pass after the checks reads a column once more
+        // only where that form cannot be used — a sum that overflows, or a total below SmallestFusedTotal, where the
+        // kernel's logarithm of a subnormal value would matter — and sums Σ p ln p directly, with p = x · (1/S), or
+        // x / S if 1/S is subnormal.
         var d = new double[n];
         var totals = d; // the totals live in d until each is replaced by that criterion's d_j
+        Span<double> xLogX = n <= 256 ? stackalloc double[n] : new double[n];
         int negative = -1;
         for (int j = 0; j < n; j++)
         {
-            var (sum, min) = ColumnKernels.SumAndMin(matrix.Column(j));
+            var (sum, min, sumXLogX) = ColumnKernels.SumMinAndXLogX(matrix.Column(j));
             totals[j] = sum;
+            xLogX[j] = sumXLogX;
             if (min < 0 && negative < 0)
             {
                 negative = j;
@@ -165,8 +177,6 @@ public static partial class Weights
             }
         }
 
-        // Σ p ln p with p = x · (1/Σx): one multiplication instead of a division per value, then the logarithm and
-        // the sum in the same pass. (A total so large that 1/Σx is subnormal keeps the division.)
         double[]? p = null;
         double[]? log = null;
         double lnM = Math.Log(m);
@@ -175,7 +185,11 @@ public static partial class Weights
             double total = totals[j];
             double inverse = 1.0 / total;
             double plnp;
-            if (double.IsNormal(inverse))
+            if (total >= SmallestFusedTotal && double.IsNormal(inverse) && double.IsFinite(xLogX[j]))
+            {
+                plnp = (xLogX[j] / total) - Math.Log(total);
+            }
+            else if (double.IsNormal(inverse))
             {
                 plnp = ColumnKernels.PLogPScaled(matrix.Column(j), inverse);
             }

@@ -128,6 +128,8 @@ internal sealed class StatementReader(
 
     private readonly SentenceState _sentence = new();
 
+    private int _sentenceStart; // where the sentence being read starts: a bare measure's subject may be named earlier in it
+
     // The characters the sentence walk stops at (Words.MayStartWord(c) || ClauseSplitter.EndsSegment(c) || 持 or 累), as one
     // table: the walk tests every character, and most start nothing.
     private static readonly bool[] StopsTheScan = BuildStops();
@@ -183,6 +185,7 @@ internal sealed class StatementReader(
 
     private void Sentence(int s, int e)
     {
+        _sentenceStart = s;
         var st = _sentence;
         st.Reset(s, facts.Facts.Count, _paragraphGoal);
         if (discourse.SectionRegion is { } sr)
@@ -434,8 +437,30 @@ internal sealed class StatementReader(
 
     /// <summary>A money size class (5000万元以上项目投资): the figure is part of the name after it, which it does not cut.</summary>
     private bool IsSizeClass(NumberToken t, int e)
-        => t.Amount.Qualifier is Qualifier.AtLeast or Qualifier.AtMost && t.Amount.Unit.Dimension == Dimension.Money && t.End < e && Words.IsCjk(_n[t.End])
+        => (t.Amount.Qualifier is Qualifier.AtLeast or Qualifier.AtMost || ThresholdAfter(t.End, e) > 0) && t.Amount.Unit.Dimension is Dimension.Money or Dimension.UsDollar
+            && t.End < e && Words.IsCjk(_n[t.End])
             && !Words.At(_n, t.End, e, "的") && Words.MatchAny(_n, t.End, e, Words.Up) == 0 && Words.MatchAny(_n, t.End, e, Words.Down) == 0;
+
+    /// <summary>The length of 及以上/及以下 right after a figure (5000万元及以上项目), which the number scanner does not read as 以上; else 0.</summary>
+    private int ThresholdAfter(int at, int e) => Words.At(_n, at, e, "及以上") || Words.At(_n, at, e, "及以下") ? 3 : 0;
+
+    /// <summary>Nouns a threshold figure classes (总投资2000万美元以上的项目, 主营业务收入2000万元以上的企业).</summary>
+    private static readonly string[] ClassedNouns = ["项目", "企业", "工业企业", "单位", "法人单位"];
+
+    /// <summary>
+    /// A figure that is a threshold, not a value: 5亿元以上项目, 5000万元及以上项目, 总投资2000万美元以上的项目 — 以上/以下 (or 及以上) with a
+    /// word after it, or with 的 and a class of projects or enterprises after it.
+    /// </summary>
+    private bool IsThreshold(NumberToken t, int e)
+    {
+        var after = t.End + ThresholdAfter(t.End, e);
+        if (!(t.Amount.Qualifier is Qualifier.AtLeast or Qualifier.AtMost || after > t.End) || after >= e || !Words.IsCjk(_n[after]))
+        {
+            return false;
+        }
+
+        return !Words.At(_n, after, e, "的") || Words.MatchAny(_n, after + 1, e, ClassedNouns) > 0;
+    }
 
     /// <summary>
     /// Whether the 园区 at <paramref name="i"/> ends a park's own name (水口工业园区完成产值): a word of the name stands right before
@@ -605,9 +630,9 @@ internal sealed class StatementReader(
                           // by the text at all, a bare stem (新兴产业, 建安工程投资) is a word too
         }
 
-        if (AfterComparator(i, st.NameStart) || InsideName(m))
+        if (AfterComparator(i, st.NameStart) || InsideName(m) || Words.At(_n, m.Start + m.Length, _n.Length, "级"))
         {
-            return i + m.Length; // 高于全市平均; 通州湾科创城 项目, 江阳区人民医院: a comparator or part of a name, not the region
+            return i + m.Length; // 高于全市平均; 通州湾科创城 项目, 江阳区人民医院; 县级以上龙头企业 (a level): a comparator or part of a name, not the region
         }
 
         if (resolved is { } r && (RegionKindRules.IsCountyLevelUnit(r.Kind) || r.IsPark || r.Kind == RegionKind.PrefectureCity))
@@ -792,9 +817,9 @@ internal sealed class StatementReader(
             return;
         }
 
-        if (amount.Qualifier is Qualifier.AtLeast or Qualifier.AtMost && figureEnd < e && Words.IsCjk(_n[figureEnd]) && !Words.At(_n, figureEnd, e, "的"))
+        if (IsThreshold(t, e))
         {
-            return; // 5亿元以上项目: a size class, not a figure
+            return; // 5亿元以上项目, 5000万元及以上项目, 2000万美元以上的项目: a size class, not a figure
         }
 
         if (IsBaseLevel(st, q0, pre))
@@ -888,7 +913,7 @@ internal sealed class StatementReader(
         return pre.AsSpan().TrimStart() is ['比' or '较', ..] && NameWords.CleansToEmpty(pre) && (written.EndsWith("同期") || written.EndsWith("上年") || written.EndsWith("去年"));
     }
 
-    private static readonly string[] PlanBaseNames = ["预算数", "预算", "年度计划", "年计划", "全年计划", "计划数", "计划任务", "目标任务", "年度目标", "任务", "目标"];
+    private static readonly string[] PlanBaseNames = ["预算数", "预算", "年度计划", "年计划", "全年计划", "计划数", "计划任务", "目标任务", "年度目标", "任务数", "目标数", "任务", "目标"];
 
     /// <summary>年初预算, 调整预算数 — but not 一般公共预算收入/支出, a measure whose name holds 预算.</summary>
     private static bool NamesABudget(string pre)
@@ -1012,7 +1037,7 @@ internal sealed class StatementReader(
             // …分别增长37.0%、16.4%: the next name of the list takes the next figure.
             var owed = st.Respectively.Dequeue();
             Emit(st, s, e, st.RespectiveRatesAreLevels
-                ? new FactDraft(FactKind.Value, amount, high, null, null, owed, owed, null, figureStart, figureLength, "value.rate-respectively")
+                ? new FactDraft(IsShareName(owed) ? FactKind.Share : FactKind.Value, amount, high, null, null, owed, owed, null, figureStart, figureLength, "value.rate-respectively")
                 : new FactDraft(FactKind.Growth, null, null, st.RespectiveSign * amount.Value, null, owed, owed, null, figureStart, figureLength, "growth.respectively"));
             return;
         }
@@ -1030,7 +1055,7 @@ internal sealed class StatementReader(
 
             st.OweRest(rated, Dimension.Percent, rates.Sign, ratesAreLevels: rates.Sign == 0);
             Emit(st, s, e, rates.Sign == 0
-                ? new FactDraft(FactKind.Value, amount, high, null, null, rated[0], rated[0], null, figureStart, figureLength, "value.rate-respectively")
+                ? new FactDraft(IsShareName(rated[0]) ? FactKind.Share : FactKind.Value, amount, high, null, null, rated[0], rated[0], null, figureStart, figureLength, "value.rate-respectively")
                 : new FactDraft(FactKind.Growth, null, null, rates.Sign * amount.Value, null, rated[0], rated[0], null, figureStart, figureLength, "growth.rate-word-respectively"));
             return;
         }
@@ -1608,7 +1633,15 @@ internal sealed class StatementReader(
     /// grain), not a count of enterprises or projects; so are the employment measures (<see cref="EmploymentWords"/>).
     /// </summary>
     private static FactKind OutputOrCount(string name, Unit unit)
-        => unit.CountNoun is "头" or "羽" || ContainsAnyOf(name, OutputWords) || ContainsAnyOf(name, EmploymentWords) ? FactKind.Value : FactKind.Count;
+        => unit.CountNoun is "头" or "羽" || ContainsAnyOf(name, OutputWords) || ContainsAnyOf(name, EmploymentWords) || IsPeopleMeasure(name, unit) ? FactKind.Value : FactKind.Count;
+
+    /// <summary>
+    /// 常住人口13.6万人, 出生人口1904人, 城镇登记失业人数143人, 新增就业岗位6007个: a population or the labour market's level (a name
+    /// ending in 人口/人数 in persons, or 岗位 in 个) is a statistic's value, not a count of things.
+    /// </summary>
+    private static bool IsPeopleMeasure(string name, Unit unit)
+        => (unit.CountNoun is "人" && (name.EndsWith("人口", StringComparison.Ordinal) || name.EndsWith("人数", StringComparison.Ordinal)))
+            || (unit.CountNoun is "个" && name.EndsWith("就业岗位", StringComparison.Ordinal));
 
     /// <summary>Whether <paramref name="text"/> contains one of <paramref name="words"/> (a loop: a lambda over the text made a closure per call).</summary>
     private static bool ContainsAnyOf(string text, string[] words)
@@ -1642,7 +1675,9 @@ internal sealed class StatementReader(
             }
         }
 
-        return name.Length is > 2 and <= 12 && name.EndsWith("项目", StringComparison.Ordinal) && name.All(Words.IsCjk) ? name : null;
+        // 5000万元及以上项目: a size class written with its figure is a class of projects too
+        return name.Length is > 2 and <= 16 && name.EndsWith("项目", StringComparison.Ordinal) && (name.All(Words.IsCjk) || (name.Contains("以上", StringComparison.Ordinal)
+            && name.All(c => Words.IsCjk(c) || char.IsAsciiDigit(c) || c == '.'))) ? name : null;
     }
 
     /// <summary>
@@ -1677,7 +1712,7 @@ internal sealed class StatementReader(
     }
 
     /// <summary>Measures that name no subject of their own; after a count of a project class they are that class's.</summary>
-    private static readonly string[] BareProjectMeasures = ["年度计划投资", "年计划投资", "计划投资", "完成投资"];
+    private static readonly string[] BareProjectMeasures = ["年度计划投资", "年计划投资", "计划投资", "完成投资", "投资额"];
 
     /// <summary>
     /// The catalogue's code for a name built from a subject and a measure (重点项目 + 完成投资 → key_project_investment_completed), trying
@@ -1955,7 +1990,7 @@ internal sealed class StatementReader(
         var cleaned = CleanPre(st, segmentEnd);
         if (cleaned.Length > 0)
         {
-            if (dictionary.FindLongest(cleaned, dim) is { } found)
+            if (dictionary.FindLongest(cleaned, dim) is { } found && !GluedToMore(cleaned, found.Start + found.Length))
             {
                 if (SpendingOfRevenue(cleaned, found.Start, found.Length) is { } spending)
                 {
@@ -1988,6 +2023,10 @@ internal sealed class StatementReader(
 
             _verbText = cleaned;
             Words.LastVerb(cleaned, _insideAWord ??= (at, length) => InsideAWord(_verbText, at, length), out var cut, out var verbAt);
+            if (cut >= 2 && cleaned[cut - 1] == '及' && ThresholdFigureStart(cleaned, cut - 1) is { } classAt)
+            {
+                (cut, verbAt) = (classAt, classAt); // 5000万元及以上项目投资额: the size class's 及 is no verb, and the class is part of the name
+            }
 
             var name = NameWords.Clean(cleaned[cut..]);
             if (name.Length < 2 && cut > 0)
@@ -2009,7 +2048,7 @@ internal sealed class StatementReader(
             var longest = name.Contains('、', StringComparison.Ordinal) ? 24 : 14; // 规上工业企业工业生产用电量 // a name kept whole across its 、 (粮油、食品类零售额) may be longer
             if (name.Length > longest)
             {
-                name = name[^longest..];
+                name = name[^(name[^longest] == '级' ? longest + 1 : longest)..]; // 县级以上农业龙头企业年销售收入: a level word is not cut in two
             }
 
             if (name is "贡献率" or "贡献度" && ContributionOf(cleaned) is { } contribution)
@@ -2034,6 +2073,11 @@ internal sealed class StatementReader(
                 }
 
                 return (subjectWords + name, RawOf(sAt, rawLength), null);
+            }
+            else if (cut >= 2 && cleaned[verbAt..cut] is "完成" or "实现" && OutputMeasures.Contains(name) && QualifierBefore(cleaned, verbAt).Length == 0
+                && SubjectOfBareMeasure(st, name, st.NameStart) is { } owned)
+            {
+                return owned; // 规模工业总产值…;实现增加值…, 全区规模以上工业总产值…,累计完成产值: the measure of the subject named before
             }
             else if (VerbMeasures.Contains(name) && cut >= 2 && cleaned[verbAt..cut] is "完成" or "实现"
                 && (name is "投资" or "产值" or "营业收入" or "销售收入" || QualifierBefore(cleaned, verbAt).Length > 0))
@@ -2071,10 +2115,10 @@ internal sealed class StatementReader(
                 return (built, builtCode is null ? built : RawOf(bAt, name.Length), builtCode);
             }
             else if (cut == 0 && name == cleaned && BareMeasures.Contains(name) && st.Last is { Kind: FactKind.Value } before
-                && OtherMeasureHead(before.Indicator) is { } head && before.Indicator.Length - head.Length >= 2)
+                && OwnerOf(before, name) is { } owner)
             {
-                // 蔬菜播种面积12.3万亩,产量25.6万吨: a bare measure opening the clause after another measure of one subject is that subject's.
-                var owner = before.Indicator[..^head.Length];
+                // 蔬菜播种面积12.3万亩,产量25.6万吨; 县属规模工业总产值6.52亿元,增加值1.67亿元: a bare measure opening the clause after
+                // another measure of one subject is that subject's.
                 if (CataloguedSubject(owner, name) is { } ownMeasure)
                 {
                     return (ownMeasure.NameZh, RawOf(Locate(st, segmentEnd, cleaned, 0), name.Length), ownMeasure.Code);
@@ -2085,6 +2129,14 @@ internal sealed class StatementReader(
             else if (name.Length < 2 && st.Last is null && dim is Dimension.Money && discourse.Subject is { } subject)
             {
                 name = subject; // under ——重大产业项目, a figure that names nothing speaks of the heading's subject
+            }
+
+            if (name is "第一产业" or "第二产业" or "第三产业" && MeasureOfParagraph() is { } industryMeasure)
+            {
+                // 固定资产投资增长11.9%…分产业看,第一产业下降18.3%: the paragraph's measure, by industry
+                var idx = cleaned.LastIndexOf(name, StringComparison.Ordinal);
+                var raw = idx >= 0 ? RawOf(Locate(st, segmentEnd, cleaned, idx), name.Length) : name;
+                return CataloguedSubject(name, industryMeasure) is { } byIndustry ? (byIndustry.NameZh, raw, byIndustry.Code) : (name + industryMeasure, raw, null);
             }
 
             if (name.Length >= 2 && name.AsSpan().ContainsAnyExcept(DigitsPointPercent))
@@ -2114,11 +2166,111 @@ internal sealed class StatementReader(
             && (cleaned.EndsWith("贡献率", StringComparison.Ordinal) || cleaned.EndsWith("贡献度", StringComparison.Ordinal)) ? cleaned : null;
     }
 
-    /// <summary>Measures that may open a clause with no subject of their own (…,产量25.6万吨).</summary>
-    private static readonly string[] BareMeasures = ["产量", "产值", "总产值"];
+    /// <summary>Measures that may open a clause with no subject of their own (…,产量25.6万吨; …,增加值1.67亿元).</summary>
+    private static readonly string[] BareMeasures = ["产量", "产值", "总产值", "增加值", "利税总额", "利润总额"];
 
-    /// <summary>Other measures of a subject, named just before a bare measure of it (蔬菜播种面积…,产量…; 茶叶产量…,产值…).</summary>
-    private static readonly string[] OtherMeasureHeads = ["播种面积", "种植面积", "采摘面积", "收获面积", "面积", "产量"];
+    /// <summary>Other measures of a subject, named just before a bare measure of it (蔬菜播种面积…,产量…; 茶叶产量…,产值…;
+    /// 规上工业企业主营业务收入…,利税总额…).</summary>
+    private static readonly string[] OtherMeasureHeads =
+        ["播种面积", "种植面积", "采摘面积", "收获面积", "面积", "产量", "总产值", "产值", "增加值", "主营业务收入", "营业收入", "利润总额", "利税总额"];
+
+    /// <summary>Enterprise output measures that a verb may introduce with no subject (实现增加值, 完成产值): they take the subject named before.</summary>
+    private static readonly string[] OutputMeasures = ["总产值", "产值", "增加值", "主营业务收入", "营业收入", "利润总额", "利税总额"];
+
+    /// <summary>Words between a subject and its measure that are no part of the subject (规模工业预计完成总产值).</summary>
+    private static readonly string[] OwnerTailWords = ["完成", "实现", "累计", "预计", "共"];
+
+    /// <summary>
+    /// The subject of <paramref name="before"/> — its indicator without its measure and the verbs before that (规模工业 of
+    /// 规模工业预计完成总产值) — when it has one of at least two Chinese characters and its measure is not <paramref name="measure"/>
+    /// itself; else null.
+    /// </summary>
+    private static string? OwnerOf(ExtractedFact? before, string measure)
+    {
+        if (before is null || OtherMeasureHead(before.Indicator) is not { } head || head == measure)
+        {
+            return null;
+        }
+
+        var owner = before.Indicator[..^head.Length];
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var w in OwnerTailWords)
+            {
+                if (owner.Length > w.Length && owner.EndsWith(w, StringComparison.Ordinal))
+                {
+                    owner = owner[..^w.Length];
+                    changed = true;
+                }
+            }
+        }
+
+        return owner.Length >= 2 && owner.All(Words.IsCjk) ? owner : null;
+    }
+
+    /// <summary>
+    /// The name of a bare output measure after 完成/实现 (实现增加值4.29亿元, 累计完成产值84.82亿元): the subject of the figure before
+    /// it in the sentence; else the subject the sentence names with the same measure before it (全区规模以上工业总产值增速…,
+    /// 累计完成产值 → 规上工业总产值); else the subject of the paragraph's last figure (规模工业总产值13.29亿元;实现增加值…). Null when
+    /// none is named: the measure stays bare.
+    /// </summary>
+    private (string Name, string Raw, IndicatorCode? Code)? SubjectOfBareMeasure(SentenceState st, string measure, int end)
+    {
+        var paragraphLast = facts.Facts.Count > _paragraphFirstFact ? facts.Facts[^1] : null;
+        var owner = OwnerOf(st.Last, measure);
+        if (owner is null && SubjectNamedBefore(measure, end) is { } named)
+        {
+            return named;
+        }
+
+        owner ??= OwnerOf(paragraphLast, measure);
+        if (owner is null)
+        {
+            return null;
+        }
+
+        return CataloguedSubject(owner, measure) is { } whole ? (whole.NameZh, owner + measure, whole.Code) : (owner + measure, owner + measure, null);
+    }
+
+    /// <summary>
+    /// A subject with <paramref name="measure"/> named earlier in the sentence, in a clause of its own (全区规模以上工业总产值增速逐月下降):
+    /// the words before the measure's last mention back to punctuation (at most 16 characters), without a leading scope word; the
+    /// catalogue's name when the catalogue has the whole; null when no such words stand there.
+    /// </summary>
+    private (string Name, string Raw, IndicatorCode? Code)? SubjectNamedBefore(string measure, int end)
+    {
+        var from = Math.Max(_sentenceStart, end - NameWindow);
+        var at = end <= from ? -1 : _n.LastIndexOf(measure, end - 1, end - from, StringComparison.Ordinal);
+        if (at < 0 || at + measure.Length > end)
+        {
+            return null;
+        }
+
+        var k = at;
+        while (k > from && at - k < 16 && Words.IsCjk(_n[k - 1]))
+        {
+            k--;
+        }
+
+        var phrase = _n[k..(at + measure.Length)];
+        if (Words.MatchAny(phrase, 0, phrase.Length, Words.Scope) is > 0 and var scope)
+        {
+            phrase = phrase[scope..];
+        }
+
+        _verbText = phrase;
+        Words.LastVerb(phrase, _insideAWord ??= (p, length) => InsideAWord(_verbText, p, length), out var cut, out _);
+        phrase = NameWords.Clean(phrase[cut..]);
+        if (phrase.Length < measure.Length + 2 || !phrase.EndsWith(measure, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return dictionary.FindLongest(phrase, null) is { } f && f.Start == 0 && f.Length == phrase.Length
+            ? (f.Indicator.NameZh, phrase, f.Indicator.Code)
+            : (phrase, phrase, null);
+    }
 
     /// <summary>The first of <see cref="OtherMeasureHeads"/> that <paramref name="indicator"/> ends with, or null (a loop: a lambda there made a closure per name).</summary>
     private static string? OtherMeasureHead(string indicator)
@@ -2172,7 +2324,9 @@ internal sealed class StatementReader(
         if (length == 2)
         {
             // 工业生产用电量, 能源生产消费合计: 生产 before 用/消费 is part of the noun, not a verb that ends the subject.
-            return string.CompareOrdinal(text, at, "生产用", 0, 3) == 0 || string.CompareOrdinal(text, at, "生产消费", 0, 4) == 0;
+            // 生产性服务业: 生产 before 性 makes an adjective, not a verb.
+            return string.CompareOrdinal(text, at, "生产用", 0, 3) == 0 || string.CompareOrdinal(text, at, "生产消费", 0, 4) == 0 || string.CompareOrdinal(text, at, "生产性", 0, 3) == 0
+                || string.CompareOrdinal(text, at, "新增就业", 0, 4) == 0; // 城镇新增就业岗位: the measure's own word
         }
 
         if (length != 1)
@@ -2218,9 +2372,10 @@ internal sealed class StatementReader(
     {
         var name = cleaned.Substring(start, length);
         var q = start;
-        while (q > 0 && start - q < 12 && (Words.IsCjk(cleaned[q - 1]) || SizeClassDigit(cleaned, q - 1)) && !Words.EndsWithVerb(cleaned.AsSpan(0, q), minLength: 1))
+        while (q > 0 && start - q < 12 && (Words.IsCjk(cleaned[q - 1]) || SizeClassDigit(cleaned, q - 1))
+            && (!Words.EndsWithVerb(cleaned.AsSpan(0, q), minLength: 1) || InsideAWord(cleaned, q - 2, 2)))
         {
-            q--;
+            q--; // 生产性服务业营业收入: 生产 before 性 is no verb (InsideAWord)
         }
 
         if (q > 0 && IsJoiner(cleaned[q - 1]) && q < start && cleaned[(start - 1)] is '业' or '类' && IndustryNameStart(cleaned, q - 1) is { } industryStart)
@@ -2264,7 +2419,7 @@ internal sealed class StatementReader(
         }
         while (changed && rest.Length > 0);
 
-        return rest.Length >= 2 ? tail + verb + name : null;
+        return rest.Length >= 2 || rest is "轻" or "重" ? tail + verb + name : null; // 轻工业增加值 is not 工业增加值
     }
 
     /// <summary>
@@ -2276,6 +2431,32 @@ internal sealed class StatementReader(
         var after = start + length;
         return after < cleaned.Length && cleaned.Length - after <= 6 && cleaned.AsSpan(start, length).EndsWith("收入", StringComparison.Ordinal)
             && cleaned.EndsWith("支出", StringComparison.Ordinal) ? cleaned[start..] : null;
+    }
+
+    /// <summary>
+    /// Where the figure of a size class written as 5000万元及以上 starts in <paramref name="cleaned"/>, given the 及 at
+    /// <paramref name="joiner"/>: digits, then at most three characters of a money unit (万元, 亿元, 万美元), then 及以上/及以下; else null.
+    /// </summary>
+    private static int? ThresholdFigureStart(string cleaned, int joiner)
+    {
+        if (!(cleaned.AsSpan(joiner + 1).StartsWith("以上") || cleaned.AsSpan(joiner + 1).StartsWith("以下")))
+        {
+            return null;
+        }
+
+        var j = joiner;
+        while (j > 0 && joiner - j < 3 && cleaned[j - 1] is '元' or '美' or '万' or '亿')
+        {
+            j--;
+        }
+
+        var digitsEnd = j;
+        while (j > 0 && (char.IsAsciiDigit(cleaned[j - 1]) || cleaned[j - 1] == '.'))
+        {
+            j--;
+        }
+
+        return j < digitsEnd && digitsEnd < joiner ? j : null;
     }
 
     /// <summary>A digit or point of a size class written before a name (5000万元以上项目投资).</summary>
@@ -2328,6 +2509,20 @@ internal sealed class StatementReader(
     private static string QualifierBefore(string cleaned, int verbAt)
     {
         var q = NameWords.Clean(cleaned[..verbAt]);
+        if (q.EndsWith("预计", StringComparison.Ordinal))
+        {
+            q = q[..^2]; // 规模工业预计完成总产值: 预计 says how the figure is known, it is no part of the subject
+        }
+
+        foreach (var timeWord in UpToWords)
+        {
+            if (q.StartsWith(timeWord, StringComparison.Ordinal))
+            {
+                q = q[timeWord.Length..]; // 止六月底累计完成产值: what is left of 截至/止 once the period is read is no subject
+                break;
+            }
+        }
+
         if (q.Length is < 2 or > 12 || !q.All(Words.IsCjk))
         {
             return string.Empty;
@@ -2340,14 +2535,53 @@ internal sealed class StatementReader(
 
         foreach (var v in Words.Verbs)
         {
-            if (v.Length >= 2 && q.Contains(v, StringComparison.Ordinal))
+            if (v.Length >= 2 && q.Contains(v, StringComparison.Ordinal)
+                && !(v == "建设" && (q.Contains("基础建设", StringComparison.Ordinal) || q.Contains("设施建设", StringComparison.Ordinal))))
             {
-                return string.Empty;
+                return string.Empty; // (园区基础建设完成投资: 基础建设 is a noun, not a verb)
             }
         }
 
         return q;
     }
+
+    /// <summary>
+    /// Whether the catalogue name ending at <paramref name="end"/> of <paramref name="cleaned"/> is glued to more of a name: a name
+    /// ending in a Latin letter followed by a measure per unit of it (万元GDP能耗 is energy per unit of GDP, not GDP; GDP总量 is GDP).
+    /// </summary>
+    private static bool GluedToMore(string cleaned, int end)
+        => end > 0 && end < cleaned.Length && char.IsAsciiLetter(cleaned[end - 1]) && Words.MatchAny(cleaned, end, cleaned.Length, PerUnitMeasures) > 0;
+
+    /// <summary>Measures per unit of a product (万元GDP能耗, 万元GDP电耗, 万元GDP用水量).</summary>
+    private static readonly string[] PerUnitMeasures = ["能耗", "电耗", "水耗", "用水量", "用地"];
+
+    /// <summary>
+    /// The measure the paragraph's figures so far are of, for a bare 第一产业/第二产业/第三产业 (分产业看, 第一产业下降18.3%): 投资 when
+    /// its last figure of an investment, 增加值 when of a value added or the product; null when neither.
+    /// </summary>
+    private string? MeasureOfParagraph()
+    {
+        for (var k = facts.Facts.Count - 1; k >= _paragraphFirstFact; k--)
+        {
+            var indicator = facts.Facts[k].Indicator;
+            if (indicator is "第一产业" or "第二产业" or "第三产业")
+            {
+                continue;
+            }
+
+            if (indicator.EndsWith("投资", StringComparison.Ordinal))
+            {
+                return "投资";
+            }
+
+            return indicator.EndsWith("增加值", StringComparison.Ordinal) || indicator.EndsWith("生产总值", StringComparison.Ordinal) ? "增加值" : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>Words for "up to" left before a verb once the period after them is read (截至六月底, 止5月底).</summary>
+    private static readonly string[] UpToWords = ["截至", "截止", "止", "至"];
 
     /// <summary>Position in the normalised text of index <paramref name="indexInCleaned"/> of a cleaned name (searched backwards from the figure).</summary>
     private int Locate(SentenceState st, int end, string cleaned, int indexInCleaned)
@@ -2601,6 +2835,39 @@ internal sealed class StatementReader(
     /// 规上工业用电、煤、天然气、热力: the first item names what is used (用电), the short items after it are other things used by the same
     /// subject — 规上工业用煤, 规上工业用天然气 …; other lists are returned as they are.
     /// </summary>
+    /// <summary>
+    /// 轻、重工业占比分别…, 大、中型企业…: a first item of one character shares the rest of the second item's words (轻工业占比,
+    /// 重工业占比) when that rest is 工业, 型 or 资; null when the items are not so written.
+    /// </summary>
+    private static readonly string[] SharedTails = ["工业", "型", "资"]; // 轻、重工业; 大、中型; 内、外资
+
+    private static List<string>? OneCharacterHeads(List<string> items)
+    {
+        if (items.Count != 2 || items[0].Length != 1 || !Words.IsCjk(items[0][0]) || items[1].Length < 3 || Words.MatchAny(items[1], 1, items[1].Length, SharedTails) == 0)
+        {
+            return null; // 猪、牛、羊、家禽出栏 and 一、二、三产业 are no such items
+        }
+
+        var rest = items[^1][1..];
+        return [.. items.Take(items.Count - 1).Select(i => i + rest), items[^1]];
+    }
+
+    /// <summary>Words for a change of state that stand between a list's names and its 分别 (由负转正, 均).</summary>
+    private static readonly string[] StateWords = ["由负转正", "由降转升", "由负转增", "扭负为正", "均", "都"];
+
+    private static string WithoutStateWord(string clause)
+    {
+        foreach (var w in StateWords)
+        {
+            if (clause.EndsWith(w, StringComparison.Ordinal))
+            {
+                return NameWords.Clean(clause[..^w.Length]);
+            }
+        }
+
+        return clause;
+    }
+
     private static List<string> SharedUse(List<string> items)
     {
         var use = items.Count >= 2 ? items[0].IndexOf('用', StringComparison.Ordinal) : -1;
@@ -2633,7 +2900,10 @@ internal sealed class StatementReader(
     private static readonly string[] RespectiveVerbs = ["达到", "达", "为", "是"];
 
     private static readonly (string Word, int Sign)[] RateWordsBeforeRespectively =
-        [("增长率", 1), ("增幅", 1), ("增速", 1), ("涨幅", 1), ("降幅", -1), ("贡献率", 0), ("贡献度", 0)];
+        [("增长率", 1), ("增幅", 1), ("增速", 1), ("涨幅", 1), ("降幅", -1), ("贡献率", 0), ("贡献度", 0), ("占比", 0), ("比重", 0)];
+
+    /// <summary>Whether a rate listed after 分别 under this name is a share (轻、重工业占比分别为a%和b%), not a level of its own.</summary>
+    private static bool IsShareName(string name) => name.EndsWith("占比", StringComparison.Ordinal) || name.EndsWith("比重", StringComparison.Ordinal);
 
     /// <summary>
     /// …增幅分别达到 / …降幅分别为 / …贡献率分别为 right before a rate: where the list before the rate word ends (贡献率 stays part of
@@ -2719,7 +2989,7 @@ internal sealed class StatementReader(
     /// </summary>
     private List<string>? CommaListedNames(int s, int respectively, int count)
     {
-        if (count < 3)
+        if (count < 2)
         {
             return null;
         }
@@ -2749,8 +3019,18 @@ internal sealed class StatementReader(
             end = start - 1;
         }
 
+        if (count == 2 && !items.All(i => i.Contains('、', StringComparison.Ordinal)))
+        {
+            return null; // two items only when each holds a 、 (居民服务、修理和其他服务业,文化、体育和娱乐业): the 、 list cannot be the list
+        }
+
         var last = items[^1];
         var categoryEnd = last.LastIndexOfAny(['业', '类']);
+        if (categoryEnd >= 2 && last[categoryEnd - 1] == '营')
+        {
+            categoryEnd = last.LastIndexOfAny(['业', '类'], categoryEnd - 2); // …服务业营业收入: the 业 of 营业 is the measure's
+        }
+
         if (categoryEnd < 1 || last.Length - categoryEnd - 1 < 2 || items.Take(count - 1).Any(i => i[^1] is not ('业' or '类')))
         {
             return null;
@@ -2794,7 +3074,21 @@ internal sealed class StatementReader(
 
         var segmentStart = from;
         from = AfterLeadingPlace(from, respectively);
-        var clause = NameWords.Clean(_n[from..respectively]);
+        var clause = WithoutStateWord(NameWords.Clean(_n[from..respectively]));
+        if (clause.Length == 0 && from > s + 1 && _n[from - 1] is ',' or '，')
+        {
+            // 甲业及乙业由负转正,分别增长a%、b%: the names stand before the state that the comma closes
+            var stateEnd = from - 1;
+            var f = stateEnd;
+            while (f > s && stateEnd - f < ListWindow && _n[f - 1] is not (',' or '，' or ';' or '；' or ':' or '：' or '。'))
+            {
+                f--;
+            }
+
+            segmentStart = f;
+            from = AfterLeadingPlace(f, stateEnd);
+            clause = WithoutStateWord(NameWords.Clean(_n[from..stateEnd]));
+        }
         foreach (var w in Words.Scope)
         {
             if (clause.StartsWith(w, StringComparison.Ordinal))
@@ -2804,7 +3098,7 @@ internal sealed class StatementReader(
             }
         }
 
-        var items = JoinIndustryParts(clause.Split('、').ToList());
+        var items = OneCharacterHeads(clause.Split('、').ToList()) ?? JoinIndustryParts(clause.Split('、').ToList());
         items = ExpandOrdinals(items);
         foreach (var three in (string[])["三次产业", "三大产业"])
         {
@@ -2824,11 +3118,13 @@ internal sealed class StatementReader(
         items = SharedUse(items);
         if (items.Count < 2)
         {
-            foreach (var and in (string[])["和", "及"])
+            foreach (var and in (string[])["业及", "业和", "业与", "和", "及"])
             {
+                // 农副食品加工业及印刷和记录媒介复制业: the joiner after an industry's 业 separates two industries, before a 和 inside a name
                 var at = clause.IndexOf(and, StringComparison.Ordinal);
                 if (at > 0 && clause.IndexOf(and, at + 1, StringComparison.Ordinal) < 0)
                 {
+                    at += and.Length - 1;
                     items = [clause[..at], clause[(at + 1)..]];
                     break;
                 }

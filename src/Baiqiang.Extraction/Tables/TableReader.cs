@@ -50,6 +50,8 @@ internal sealed class TableReader(DocumentText text, IndicatorNames dictionary, 
 
     private readonly string _n = text.Normalized;
 
+    private string? _productTableHeader; // the header of the last table with a 生产总值 row: its industry rows are value added
+
     /// <summary>The tables among <paramref name="paragraphs"/>, in order and not overlapping.</summary>
     public static List<TableSpan> Find(string n, IReadOnlyList<Paragraph> paragraphs)
     {
@@ -624,6 +626,15 @@ internal sealed class TableReader(DocumentText text, IndicatorNames dictionary, 
             if (indicatorText.Length == 0)
             {
                 continue;
+            }
+
+            if (!regionRows && indicatorText.EndsWith("生产总值", StringComparison.Ordinal))
+            {
+                _productTableHeader = headerText;
+            }
+            else if (!regionRows && indicatorText is "第一产业" or "第二产业" or "第三产业" && string.Equals(_productTableHeader, headerText, StringComparison.Ordinal))
+            {
+                indicatorText += "增加值"; // a row of the product by industry (生产总值, then 第一产业…): the industry's value added
             }
 
             var unit = cellUnit ?? valueColumn?.Unit ?? rowUnit ?? unitAbove;

@@ -10,7 +10,7 @@ internal static class Words
 {
     public static readonly string[] Up = ["增长", "增加", "提高", "上升", "提升", "回升", "上涨", "增幅", "增速", "增"];
 
-    public static readonly string[] Down = ["下降", "减少", "回落", "下滑", "降低", "下跌", "降幅", "降"];
+    public static readonly string[] Down = ["负增长", "下降", "减少", "回落", "下滑", "降低", "下跌", "降幅", "降"];
 
     /// <summary>Words that make a clause a plan rather than an observation.</summary>
     public static readonly string[] Goal = ["力争", "确保", "争取", "目标", "预计", "计划新", "要实现", "将实现", "将达到", "力爭"];

@@ -104,6 +104,47 @@ public sealed class AggregationTests
             Aggregation.Topsis(Matrix(), W, TopsisNormalization.MinMax));
     }
 
+    [Theory]
+    [InlineData(TopsisNormalization.MinMax)]
+    [InlineData(TopsisNormalization.Vector)]
+    public void Topsis_UnitInAVectorLaneOrTheScalarTail_SameBits(TopsisNormalization normalization)
+    {
+        // 21 units: the first 16 go through the vector loops, the last 5 through the scalar one. Moving a unit from the
+        // front to the back must not change a bit of its closeness (so the result is the same at any vector width).
+        // 7 criteria, so the last group of four is padded.
+        var rng = new Random(3);
+        const int units = 21;
+        const int criteria = 7;
+        var values = new double[units, criteria];
+        for (int i = 0; i < units; i++)
+        {
+            for (int j = 0; j < criteria; j++)
+            {
+                values[i, j] = 1 + (rng.NextDouble() * 1000);
+            }
+        }
+
+        var moved = new double[units, criteria];
+        for (int i = 0; i < units; i++)
+        {
+            for (int j = 0; j < criteria; j++)
+            {
+                moved[i, j] = values[(i + 1) % units, j]; // unit 0 goes last
+            }
+        }
+
+        var directions = Enumerable.Range(0, criteria).Select(j => j % 3 == 2 ? Direction.LowerIsBetter : Direction.HigherIsBetter).ToArray();
+        var names = Enumerable.Range(0, units).Select(i => "u" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var criteriaNames = Enumerable.Range(0, criteria).Select(j => "c" + j.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var w = Enumerable.Range(1, criteria).Select(j => (double)j).ToArray();
+        var before = Aggregation.Topsis(new DecisionMatrix(names, criteriaNames, values, directions), w, normalization);
+        var after = Aggregation.Topsis(new DecisionMatrix(names, criteriaNames, moved, directions), w, normalization);
+        for (int i = 0; i < units; i++)
+        {
+            Assert.Equal(BitConverter.DoubleToInt64Bits(before[(i + 1) % units]), BitConverter.DoubleToInt64Bits(after[i]));
+        }
+    }
+
     [Fact]
     public void Topsis_VectorAndMinMax_RankDifferently()
     {

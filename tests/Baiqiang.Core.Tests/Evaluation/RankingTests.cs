@@ -104,6 +104,25 @@ public sealed class RankingTests
     }
 
     [Fact]
+    public void Rank_BunchedScoresBesideAnOutlier_EqualComparisonSortRanks()
+    {
+        // 3,000 distinct scores within 1e-9 of each other and one far away: they all share the radix sort's prefix,
+        // so the insertion step would be quadratic; the comparison sort takes over and the ranks stay exact.
+        var rng = new Random(11);
+        var scores = Enumerable.Range(0, 3000).Select(_ => 1 + (rng.NextDouble() * 1e-9)).Append(1e300).ToArray();
+        Assert.Equal(ComparisonRank(scores, higherIsBetter: true), Ranking.Rank(scores, higherIsBetter: true));
+        Assert.Equal(ComparisonRank(scores, higherIsBetter: false), Ranking.Rank(scores, higherIsBetter: false));
+    }
+
+    [Fact]
+    public void Rank_LargeInputWithNaN_Throws()
+    {
+        var scores = Enumerable.Range(0, 1000).Select(i => (double)i).ToArray();
+        scores[700] = double.NaN;
+        Assert.Throws<EvaluationException>(() => Ranking.Rank(scores, higherIsBetter: true));
+    }
+
+    [Fact]
     public void RankInto_ReusedScratchAcrossSizes_SameRanksAsFreshRanking()
     {
         var scratch = new RankScratch(10);

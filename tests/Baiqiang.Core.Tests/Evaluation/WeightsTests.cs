@@ -54,6 +54,42 @@ public sealed class WeightsTests
         SumsToOne(w);
     }
 
+    [Theory]
+    [InlineData(1e304)]   // Σ x ln x overflows: the column is summed as Σ p ln p instead
+    [InlineData(1e-200)]  // small, but Σ x ln x / S − ln S still applies
+    [InlineData(1e-300)]  // a total below 1e-240: summed as Σ p ln p
+    [InlineData(1e-310)]  // subnormal values
+    public void EntropyPymcdm_ColumnsScaledToExtremes_SameWeights(double scale)
+    {
+        // Entropy weights do not change when a column is multiplied by a constant; one column is scaled here, whichever
+        // way the kernel has to sum it.
+        var rng = new Random(5);
+        var values = new double[40, 3];
+        for (int i = 0; i < 40; i++)
+        {
+            for (int j = 0; j < 3; j++)
+            {
+                values[i, j] = 1 + (rng.NextDouble() * 99);
+            }
+        }
+
+        var scaled = (double[,])values.Clone();
+        for (int i = 0; i < 40; i++)
+        {
+            scaled[i, 1] *= scale;
+        }
+
+        string[] units = [.. Enumerable.Range(0, 40).Select(i => "u" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+        Direction[] directions = [Direction.HigherIsBetter, Direction.HigherIsBetter, Direction.HigherIsBetter];
+        var expected = Weights.EntropyPymcdm(new DecisionMatrix(units, ["a", "b", "c"], values, directions));
+        var actual = Weights.EntropyPymcdm(new DecisionMatrix(units, ["a", "b", "c"], scaled, directions));
+        double tolerance = scale < 1e-307 ? 1e-10 : 1e-12; // subnormals carry fewer significant bits
+        for (int j = 0; j < 3; j++)
+        {
+            Assert.Equal(expected[j], actual[j], tolerance);
+        }
+    }
+
     [Fact]
     public void EntropyMinMaxShift_FixtureMatrix_MatchesReference()
     {
