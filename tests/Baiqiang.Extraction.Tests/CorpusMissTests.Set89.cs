@@ -104,3 +104,66 @@ public sealed partial class CorpusMissTests
         Assert.All(facts, f => Assert.NotEqual("2021", f.Period?.ToString()));
     }
 }
+
+public sealed partial class CorpusMissTests
+{
+    private const string WorkReportReview = "江阳县第五届人民代表大会第三次会议开幕\n县长向大会作政府工作报告。\n预计全县地区生产总值达到86.5亿元,增长6.2%;规模以上工业增加值增长7.1%;社会消费品零售总额30.2亿元,增长5.5%。";
+
+    [Fact]
+    public void Period_AWorkReportsExpectedReviewInJanuary_IsTheYearJustEnded()
+    {
+        var facts = NationalOn(WorkReportReview, new DateOnly(2024, 1, 22));
+        var gdp = Assert.Single(facts, f => f.Amount?.Value == 86.5m);
+        Assert.Equal(FactKind.Value, gdp.Kind);
+        Assert.Equal("地区生产总值", gdp.Indicator);
+        Assert.Equal("2023", gdp.Period?.ToString());
+        var industry = Assert.Single(facts, f => f.GrowthPct == 7.1m);
+        Assert.Equal("2023", industry.Period?.ToString());
+        Assert.NotEqual(FactKind.Target, industry.Kind);
+        Assert.Equal("2023", Assert.Single(facts, f => f.Amount?.Value == 30.2m).Period?.ToString());
+    }
+
+    [Fact]
+    public void Period_AnExpectedFigureInJune_IsNotAReview()
+    {
+        // 预计 in a page read in June is a forecast: nothing is dated to the year before.
+        var facts = NationalOn(WorkReportReview, new DateOnly(2024, 6, 22));
+        Assert.All(facts, f => Assert.NotEqual("2023", f.Period?.ToString()));
+    }
+
+    [Fact]
+    public void Period_AMonthSingledOutWithQizhong_HoldsForItsSentenceOnly()
+    {
+        var facts = NationalOn("上半年经济运行新闻发布会召开\n上半年,全市农林牧渔业总产值181.2亿元,同比增长10.4%。\n全市规模以上工业增加值同比增长13.3%。其中,6月份全市规模以上工业增加值增长6.9%。技改投资增长22.0%。", new DateOnly(2021, 8, 5));
+        Assert.Equal("2021-06", Assert.Single(facts, f => f.GrowthPct == 6.9m).Period?.ToString());
+        Assert.NotEqual("2021-06", Assert.Single(facts, f => f.GrowthPct == 22.0m).Period?.ToString());
+    }
+}
+
+public sealed partial class CorpusMissTests
+{
+    [Fact]
+    public void Name_QuanShengOpeningAClause_IsTheScopeNotPartOfTheName()
+    {
+        var facts = NationalOn("一季度,全省规模以上工业增加值同比增长9.3%,全省固定资产投资增长6.8%。", new DateOnly(2022, 4, 20));
+        Assert.Equal(2, facts.Count);
+        Assert.All(facts, f => Assert.False(f.Indicator.StartsWith("全省", StringComparison.Ordinal), f.Indicator));
+        Assert.Contains(facts, f => f.IndicatorCode?.Value == "fixed_asset_investment");
+    }
+
+    [Fact]
+    public void Region_QuanShengInsideAClause_LeavesTheCountyTheRegion()
+    {
+        // 居全省第3位 compares: the figures after it are still 江阳区's (510502), not the province's.
+        var facts = NationalOn("1-3月,江阳区规模以上工业增加值同比增长8.1%,居全省第3位,固定资产投资增长9.2%。", new DateOnly(2022, 4, 20));
+        Assert.Equal("510502", Assert.Single(facts, f => f.GrowthPct == 9.2m).RegionCode?.ToString());
+    }
+
+    [Fact]
+    public void Region_QuanShengOnACountysPage_IsItsProvince()
+    {
+        var facts = NationalOn("1-3月,江阳区规模以上工业增加值同比增长8.1%。全省规模以上工业增加值增长6.0%。", new DateOnly(2022, 4, 20));
+        Assert.Equal("510502", Assert.Single(facts, f => f.GrowthPct == 8.1m).RegionCode?.ToString());
+        Assert.Equal("510000", Assert.Single(facts, f => f.GrowthPct == 6.0m).RegionCode?.ToString());
+    }
+}

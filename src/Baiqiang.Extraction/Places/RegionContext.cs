@@ -591,6 +591,12 @@ internal sealed class RegionContext
             return Main;
         }
 
+        if (word[^1] == '省')
+        {
+            // 全省规模以上工业增加值…: the province's figure — the page's own on a province's page, its province's on a county's.
+            return Main.Kind == RegionKind.Province ? Main : Matcher!.Registry.TryGet(Main.Code.Province, out var province) ? province : null;
+        }
+
         if (word[^1] == '市' && Main.Kind is not (RegionKind.PrefectureCity or RegionKind.CountyLevelCity))
         {
             var p = Main.ParentCode;

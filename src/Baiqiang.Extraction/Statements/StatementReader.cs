@@ -41,6 +41,10 @@ internal sealed class StatementReader(
     private int _paragraphFirstFact;
     private string? _projectClass; // 共安排重点项目250个: the project class the paragraph last counted, which its bare measures are of
 
+    // A government work report (政府工作报告) read in January–March: its 预计 paragraphs review the year just ended.
+    private readonly bool _springWorkReport = reference is { Month: <= 3 } && text.Normalized.Contains("政府工作报告", StringComparison.Ordinal);
+    private bool _reviewParagraph;
+
     private sealed class SentenceState
     {
         public int NameStart;
@@ -153,6 +157,7 @@ internal sealed class StatementReader(
         _projectClass = null;
         _paragraphFirstFact = facts.Facts.Count;
         _yearRange = null;
+        _reviewParagraph = _springWorkReport && OpensWith(p.Start, p.End, "预计");
         // ClauseSplitter.Sentences' spans, walked here without an enumerator per paragraph.
         var s = p.Start;
         for (var i = p.Start; i <= p.End; i++)
@@ -239,7 +244,7 @@ internal sealed class StatementReader(
                 continue;
             }
 
-            if (Words.MatchAny(_n, i, e, Words.Scope) is > 0 and var scopeLen)
+            if (Words.MatchAny(_n, i, e, Words.Scope) is > 0 and var scopeLen && (_n[i + scopeLen - 1] != '省' || OpensAClause(st, i, s)))
             {
                 if (!AfterComparator(i, s))
                 {
@@ -342,7 +347,73 @@ internal sealed class StatementReader(
             checks.CheckParts(facts.Facts, st.FirstFact);
         }
 
+        ExpectedReview(st, s, e);
         RespectiveYears(st, s, e);
+    }
+
+    private bool OpensWith(int start, int end, string word)
+    {
+        var k = start;
+        while (k < end && char.IsWhiteSpace(_n[k]))
+        {
+            k++;
+        }
+
+        return Words.At(_n, k, end, word);
+    }
+
+    private static readonly string[] GoalWordsBesidesExpected = ["力争", "目标", "计划", "预期", "确保", "争取"];
+
+    /// <summary>
+    /// 预计地区生产总值超过2100亿元,增长8.8%左右;规上工业增加值突破1100亿元… opening a paragraph of a 政府工作报告 read in January–March
+    /// reviews the year just ended: its figures are that year's outcomes (values, growths), not goals, and 预计 is no part of their
+    /// names. A figure with a goal word of its own (力争, 目标, 计划, 预期…) or a written year other than the year just ended stays
+    /// as read.
+    /// </summary>
+    private void ExpectedReview(SentenceState st, int s, int e)
+    {
+        if (!_reviewParagraph || reference is not { } r || ContainsAny(s, e, GoalWordsBesidesExpected))
+        {
+            return;
+        }
+
+        var year = StatPeriod.ForYear(r.Year - 1);
+        for (var k = st.FirstFact; k < facts.Facts.Count; k++)
+        {
+            var f = facts.Facts[k];
+            if (f.Period is { } written && written.Year != year.Year)
+            {
+                continue;
+            }
+
+            var kind = f.Kind == FactKind.Target ? (f.Amount is null ? FactKind.Growth : FactKind.Value) : f.Kind;
+            var name = f.Indicator.StartsWith("预计", StringComparison.Ordinal) && f.Indicator.Length > 2 ? f.Indicator[2..] : f.Indicator;
+            var raw = f.IndicatorRaw.StartsWith("预计", StringComparison.Ordinal) && f.IndicatorRaw.Length > 2 ? f.IndicatorRaw[2..] : f.IndicatorRaw;
+            var code = f.IndicatorCode;
+            if (!ReferenceEquals(name, f.Indicator) && code is null && dictionary.FindLongest(name, null) is { } found && found.Start == 0 && found.Length == name.Length)
+            {
+                (name, code) = (found.Indicator.NameZh, found.Indicator.Code);
+            }
+
+            if (kind != f.Kind || !ReferenceEquals(name, f.Indicator) || f.Period is null)
+            {
+                facts.Replace(f, f with { Kind = kind, Indicator = name, IndicatorRaw = raw, IndicatorCode = code, Period = year, Rule = f.Rule + "+review.year-just-ended" });
+            }
+        }
+    }
+
+    private bool ContainsAny(int s, int e, string[] words)
+    {
+        var span = _n.AsSpan(s, e - s);
+        foreach (var w in words)
+        {
+            if (span.Contains(w, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // 2016年至2018年 stated in the sentence, or in a clause before it up to the full stop (…;分别完成…).
@@ -609,6 +680,13 @@ internal sealed class StatementReader(
 
         return false;
     }
+
+    /// <summary>
+    /// Whether <paramref name="i"/> opens the sentence or a clause (after a comma, or right after a period: 一季度全省…). 全省 there
+    /// is the subject of the figures that follow; inside a clause (位居全省第3, 列全省前列) it names what the page compares itself with.
+    /// </summary>
+    private bool OpensAClause(SentenceState st, int i, int s)
+        => i == s || ClauseSplitter.EndsSegment(_n[i - 1]) || st.Excluded.Exists(x => x.End == i);
 
     /// <summary>A place named right after 高于/低于/比/较/快于 or an opening bracket is the comparator, not the clause's region.</summary>
     private bool AfterComparator(int i, int s)
