@@ -108,8 +108,15 @@ public sealed class RegionMatcher
         var provinces = new HashSet<string>(StringComparer.Ordinal); // 河南, 宁夏: a province's short name is no county's stem
         foreach (var p in registry.All.Where(p => p.Level == RegionLevel.Province))
         {
-            var name = p.Name.EndsWith("自治区", StringComparison.Ordinal) ? p.Name[..^3] : p.Name.TrimEnd('省', '市');
-            provinces.Add(Nationalities.Where(x => name.EndsWith(x, StringComparison.Ordinal) && name.Length - x.Length >= 2).Select(x => name[..^x.Length]).FirstOrDefault() ?? name);
+            var name = p.Name.EndsWith("自治区", StringComparison.Ordinal) ? p.Name[..^3].TrimEnd('族') : p.Name.TrimEnd('省', '市'); // 广西壮族 → 广西壮
+            var shortName = Nationalities.Where(x => name.EndsWith(x, StringComparison.Ordinal) && name.Length - x.Length >= 2).Select(x => name[..^x.Length]).FirstOrDefault() ?? name;
+            provinces.Add(shortName);
+
+            // 四川, 广西, 内蒙古, 新疆: a province by its short name, when no other place has that name.
+            if (p.ValidTo is null && shortName.Length >= 2 && !names.ContainsKey(shortName))
+            {
+                names[shortName] = [p];
+            }
         }
 
         void Propose(string alias, Region r, bool full)

@@ -271,8 +271,10 @@ internal sealed class DiscourseState(DateOnly? reference = null)
         }
 
         var monthOnly = token.MonthOnly
-            || (insideSentence && next is { } m && (m.FirstMonth == m.LastMonth || m.QuarterNumber is > 1) && Period is { } cumulative
-                && cumulative.Year == m.Year && cumulative.FirstMonth < m.FirstMonth && cumulative.LastMonth == m.LastMonth);
+            || (insideSentence && next is { } m && (m.FirstMonth == m.LastMonth || m.QuarterNumber is > 1)
+                && (Period ?? SectionPeriod() ?? _documentPeriod) is { } cumulative
+                && cumulative.Year == m.Year && cumulative.FirstMonth < m.FirstMonth && cumulative.LastMonth == m.LastMonth)
+            || (insideSentence && next is { } single && single.FirstMonth == single.LastMonth && Period is null && AfterQizhong(at));
         if (monthOnly)
         {
             if (!_monthOnly)
@@ -310,6 +312,28 @@ internal sealed class DiscourseState(DateOnly? reference = null)
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Whether 其中 stands just before <paramref name="at"/> (其中,6月份…, 其中6月): a month singled out of a longer period the page
+    /// reports on, for its own sentence only, even where no period was in force to compare it with.
+    /// </summary>
+    private bool AfterQizhong(int at)
+    {
+        for (var k = at - 1; k >= 1 && at - k <= 3; k--)
+        {
+            if (_n[k - 1] == '其' && _n[k] == '中')
+            {
+                return true;
+            }
+
+            if (_n[k] is not (',' or '，' or ' '))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether a period token at <paramref name="at"/> opens its paragraph and is followed by a comma (2022年,全县…).</summary>

@@ -90,6 +90,13 @@ internal sealed class RegionContext
             }
         }
 
+        // 中广网呼和浩特8月20日消息, 新华社成都3月5日电: the dateline is where the report was filed; on a page that names a province
+        // besides, the dateline's city is not what it reports on.
+        if (context.Mentions.Concat(context._context).Any(m => !IsDateline(n, m) && ProvinceOf(m) is not null))
+        {
+            context._context.AddRange(context.Mentions.Where(m => IsDateline(n, m)));
+        }
+
         var named = new HashSet<int>(context._context.Select(m => m.Start));
         context.Mentions.RemoveAll(m => named.Contains(m.Start) || foreign.Contains(m.Text));
 
@@ -105,7 +112,77 @@ internal sealed class RegionContext
         }
 
         context.FindMain(matcher, titleEnd, scope);
+        // A prefecture chosen only as the one the page names most (通辽市、鄂尔多斯市… in a list of a province's cities) when the lead
+        // names the province: the province's page.
+        if (context.Main is null || (context.Main.Kind == RegionKind.PrefectureCity && !context.Mentions.Exists(m => m.Start < LeadEnd(text, titleEnd) && m.Candidates.Contains(context.Main))))
+        {
+            context.ProvinceLed(n, text, titleEnd, scope, comparators);
+        }
+
         return context;
+    }
+
+    /// <summary>
+    /// A page about a province (近日从自治区统计局获悉,1至2月,广西规模以上工业增加值…; 9月四川规上工业增加值… in its title): no county,
+    /// park or city is its region, it names the province in its title or first paragraph (as the subject or as the 统计局 that
+    /// published the figures), and it never speaks of itself as a 市 or 州, nor as a 县/区/旗 unless the province is an
+    /// autonomous region (whose own word is 全区).
+    /// </summary>
+    private void ProvinceLed(string n, DocumentText text, int titleEnd, (int Prefecture, int City, int County, int Province) scope, HashSet<int> comparators)
+    {
+        if (scope.Prefecture + scope.City > 0 || text.ContentSpans.Count == 0)
+        {
+            return;
+        }
+
+        var leadEnd = LeadEnd(text, titleEnd);
+        var province = Mentions.Concat(_context).Where(m => m.Start < leadEnd && !IsDateline(n, m) && !comparators.Contains(m.Start)).OrderBy(m => m.Start)
+            .Select(ProvinceOf).FirstOrDefault(p => p is not null);
+        if (province is null || Mentions.Concat(_context).Any(m => m.Start < leadEnd && !IsDateline(n, m) && ProvinceOf(m) is null
+            && m.Candidates.All(c => c.Kind != RegionKind.Province)))
+        {
+            return; // a county or city named in the lead as well: not (only) the province's page
+        }
+
+        if (scope.County > 0 && !province.Name.EndsWith("自治区", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        Main = province;
+        MainText = province.Name;
+    }
+
+    /// <summary>The end of the first paragraph after the title.</summary>
+    private static int LeadEnd(DocumentText text, int titleEnd) => text.ContentSpans.Select(c => c.End).FirstOrDefault(e => e > titleEnd, titleEnd);
+
+    /// <summary>The province a mention names, when that is all it can name.</summary>
+    private static Region? ProvinceOf(RegionMention m)
+        => m.Candidates.Count == 1 && m.Candidates[0].Kind == RegionKind.Province ? m.Candidates[0] : null;
+
+    /// <summary>A place followed by a date and 电/消息/讯 (呼和浩特8月20日消息, 成都3月5日电): a news agency's dateline.</summary>
+    private static bool IsDateline(string n, RegionMention m)
+    {
+        var k = m.Start + m.Length;
+        var digits = 0;
+        while (k < n.Length && digits < 2 && char.IsAsciiDigit(n[k]))
+        {
+            (k, digits) = (k + 1, digits + 1);
+        }
+
+        if (digits == 0 || k >= n.Length || n[k] != '月')
+        {
+            return false;
+        }
+
+        k++;
+        digits = 0;
+        while (k < n.Length && digits < 2 && char.IsAsciiDigit(n[k]))
+        {
+            (k, digits) = (k + 1, digits + 1);
+        }
+
+        return digits > 0 && k + 1 < n.Length && n[k] is '日' && (n[k + 1] is '电' or '讯' || string.CompareOrdinal(n, k + 1, "消息", 0, 2) == 0);
     }
 
     private static readonly string[] ParkNameEnds =
@@ -512,6 +589,12 @@ internal sealed class RegionContext
         if (word is "园区" or "全园")
         {
             return Main;
+        }
+
+        if (word[^1] == '省')
+        {
+            // 全省规模以上工业增加值…: the province's figure — the page's own on a province's page, its province's on a county's.
+            return Main.Kind == RegionKind.Province ? Main : Matcher!.Registry.TryGet(Main.Code.Province, out var province) ? province : null;
         }
 
         if (word[^1] == '市' && Main.Kind is not (RegionKind.PrefectureCity or RegionKind.CountyLevelCity))

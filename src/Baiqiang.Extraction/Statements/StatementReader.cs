@@ -41,6 +41,10 @@ internal sealed class StatementReader(
     private int _paragraphFirstFact;
     private string? _projectClass; // 共安排重点项目250个: the project class the paragraph last counted, which its bare measures are of
 
+    // A government work report (政府工作报告) read in January–March: its 预计 paragraphs review the year just ended.
+    private readonly bool _springWorkReport = reference is { Month: <= 3 } && text.Normalized.Contains("政府工作报告", StringComparison.Ordinal);
+    private bool _reviewParagraph;
+
     private sealed class SentenceState
     {
         public int NameStart;
@@ -152,6 +156,8 @@ internal sealed class StatementReader(
         _paragraphGoal = false;
         _projectClass = null;
         _paragraphFirstFact = facts.Facts.Count;
+        _yearRange = null;
+        _reviewParagraph = _springWorkReport && OpensWith(p.Start, p.End, "预计");
         // ClauseSplitter.Sentences' spans, walked here without an enumerator per paragraph.
         var s = p.Start;
         for (var i = p.Start; i <= p.End; i++)
@@ -238,7 +244,7 @@ internal sealed class StatementReader(
                 continue;
             }
 
-            if (Words.MatchAny(_n, i, e, Words.Scope) is > 0 and var scopeLen)
+            if (Words.MatchAny(_n, i, e, Words.Scope) is > 0 and var scopeLen && (_n[i + scopeLen - 1] != '省' || OpensAClause(st, i, s)))
             {
                 if (!AfterComparator(i, s))
                 {
@@ -340,6 +346,164 @@ internal sealed class StatementReader(
         {
             checks.CheckParts(facts.Facts, st.FirstFact);
         }
+
+        ExpectedReview(st, s, e);
+        RespectiveYears(st, s, e);
+    }
+
+    private bool OpensWith(int start, int end, string word)
+    {
+        var k = start;
+        while (k < end && char.IsWhiteSpace(_n[k]))
+        {
+            k++;
+        }
+
+        return Words.At(_n, k, end, word);
+    }
+
+    private static readonly string[] GoalWordsBesidesExpected = ["力争", "目标", "计划", "预期", "确保", "争取"];
+
+    /// <summary>
+    /// 预计地区生产总值超过2100亿元,增长8.8%左右;规上工业增加值突破1100亿元… opening a paragraph of a 政府工作报告 read in January–March
+    /// reviews the year just ended: its figures are that year's outcomes (values, growths), not goals, and 预计 is no part of their
+    /// names. A figure with a goal word of its own (力争, 目标, 计划, 预期…) or a written year other than the year just ended stays
+    /// as read.
+    /// </summary>
+    private void ExpectedReview(SentenceState st, int s, int e)
+    {
+        if (!_reviewParagraph || reference is not { } r || ContainsAny(s, e, GoalWordsBesidesExpected))
+        {
+            return;
+        }
+
+        var year = StatPeriod.ForYear(r.Year - 1);
+        for (var k = st.FirstFact; k < facts.Facts.Count; k++)
+        {
+            var f = facts.Facts[k];
+            if (f.Period is { } written && written.Year != year.Year)
+            {
+                continue;
+            }
+
+            var kind = f.Kind == FactKind.Target ? (f.Amount is null ? FactKind.Growth : FactKind.Value) : f.Kind;
+            var name = f.Indicator.StartsWith("预计", StringComparison.Ordinal) && f.Indicator.Length > 2 ? f.Indicator[2..] : f.Indicator;
+            var raw = f.IndicatorRaw.StartsWith("预计", StringComparison.Ordinal) && f.IndicatorRaw.Length > 2 ? f.IndicatorRaw[2..] : f.IndicatorRaw;
+            var code = f.IndicatorCode;
+            if (!ReferenceEquals(name, f.Indicator) && code is null && dictionary.FindLongest(name, null) is { } found && found.Start == 0 && found.Length == name.Length)
+            {
+                (name, code) = (found.Indicator.NameZh, found.Indicator.Code);
+            }
+
+            if (kind != f.Kind || !ReferenceEquals(name, f.Indicator) || f.Period is null)
+            {
+                facts.Replace(f, f with { Kind = kind, Indicator = name, IndicatorRaw = raw, IndicatorCode = code, Period = year, Rule = f.Rule + "+review.year-just-ended" });
+            }
+        }
+    }
+
+    private bool ContainsAny(int s, int e, string[] words)
+    {
+        var span = _n.AsSpan(s, e - s);
+        foreach (var w in words)
+        {
+            if (span.Contains(w, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // 2016年至2018年 stated in the sentence, or in a clause before it up to the full stop (…;分别完成…).
+    private (int From, int To)? _yearRange;
+
+    /// <summary>
+    /// 2016年至2018年,分别完成地区生产总值a亿元、b亿元、c亿元: under a range of years, a 分别 list of one name's figures with as many
+    /// figures as years dates them in order (2016, 2017, 2018), not all the range's last year. The range holds for the clauses
+    /// after it up to the full stop.
+    /// </summary>
+    private void RespectiveYears(SentenceState st, int s, int e)
+    {
+        _yearRange = YearRangeIn(s, e) ?? _yearRange;
+        if (_yearRange is not { } range || st.FirstFact >= facts.Facts.Count || _n.AsSpan(s, e - s).IndexOf("分别", StringComparison.Ordinal) < 0)
+        {
+            EndYearRangeAt(e);
+            return;
+        }
+
+        var years = range.To - range.From + 1;
+        var last = StatPeriod.ForYear(range.To);
+        var k = st.FirstFact;
+        while (k < facts.Facts.Count)
+        {
+            var first = facts.Facts[k];
+            var run = 1;
+            while (k + run < facts.Facts.Count && facts.Facts[k + run] is var next && next.Kind == first.Kind
+                && string.Equals(next.Indicator, first.Indicator, StringComparison.Ordinal))
+            {
+                run++;
+            }
+
+            if (run == years && first.Kind is FactKind.Value or FactKind.Growth && Enumerable.Range(k, run).All(j => facts.Facts[j].Period == last))
+            {
+                for (var j = 0; j < run; j++)
+                {
+                    var f = facts.Facts[k + j];
+                    facts.Replace(f, f with { Period = StatPeriod.ForYear(range.From + j), Rule = f.Rule + "+period.respectively-years" });
+                }
+            }
+
+            k += run;
+        }
+
+        EndYearRangeAt(e);
+    }
+
+    private void EndYearRangeAt(int e)
+    {
+        if (e >= _n.Length || _n[e] != ';')
+        {
+            _yearRange = null;
+        }
+    }
+
+    /// <summary>2016年至2018年, 2016-2018年, 2016年到2018年 (two to six years) inside [s, e).</summary>
+    private (int From, int To)? YearRangeIn(int s, int e)
+    {
+        for (var i = s; i + 9 < e; i++)
+        {
+            if (!PeriodScanner.IsYearAt(_n, i, e) && !(i + 4 < e && _n[i + 4] is '至' or '到' or '-' or '—' or '~' && AllDigits(i, 4)))
+            {
+                continue;
+            }
+
+            var j = _n[i + 4] == '年' ? i + 5 : i + 4;
+            if (j < e && _n[j] is '至' or '到' or '-' or '—' or '~' && j + 5 < e && AllDigits(j + 1, 4) && _n[j + 5] == '年')
+            {
+                var (from, to) = (PeriodScanner.YearAt(_n, i), PeriodScanner.YearAt(_n, j + 1));
+                if (to - from is >= 1 and <= 5)
+                {
+                    return (from, to);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private bool AllDigits(int i, int count)
+    {
+        for (var k = i; k < i + count; k++)
+        {
+            if (!char.IsAsciiDigit(_n[k]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A money size class (5000万元以上项目投资): the figure is part of the name after it, which it does not cut.</summary>
@@ -516,6 +680,13 @@ internal sealed class StatementReader(
 
         return false;
     }
+
+    /// <summary>
+    /// Whether <paramref name="i"/> opens the sentence or a clause (after a comma, or right after a period: 一季度全省…). 全省 there
+    /// is the subject of the figures that follow; inside a clause (位居全省第3, 列全省前列) it names what the page compares itself with.
+    /// </summary>
+    private bool OpensAClause(SentenceState st, int i, int s)
+        => i == s || ClauseSplitter.EndsSegment(_n[i - 1]) || st.Excluded.Exists(x => x.End == i);
 
     /// <summary>A place named right after 高于/低于/比/较/快于 or an opening bracket is the comparator, not the clause's region.</summary>
     private bool AfterComparator(int i, int s)
@@ -1341,7 +1512,8 @@ internal sealed class StatementReader(
     private void Points(SentenceState st, int s, int e, NumberToken t, string pre, int dirLen, int sign)
     {
         var (q0, figureStart, figureLength, amount, high) = (t.QualifierStart, t.Start, t.End - t.Start, t.Amount, t.High);
-        var pullAt = Math.Max(pre.LastIndexOf("拉动", StringComparison.Ordinal), Math.Max(pre.LastIndexOf("上拉", StringComparison.Ordinal), pre.LastIndexOf("下拉", StringComparison.Ordinal)));
+        var pullAt = Math.Max(Math.Max(pre.LastIndexOf("拉动", StringComparison.Ordinal), pre.LastIndexOf("拉低", StringComparison.Ordinal)),
+            Math.Max(pre.LastIndexOf("上拉", StringComparison.Ordinal), pre.LastIndexOf("下拉", StringComparison.Ordinal)));
         var pull = pullAt >= 0;
         var written = _n[Math.Max(st.NameStart, q0 - NameWindow)..q0]; // with the period words: 比一季度 names the comparator
         var (writtenDirLen, writtenSign) = NameWords.DirectionAtEnd(written);
@@ -1370,7 +1542,7 @@ internal sealed class StatementReader(
             pullOverScope = true;
             // 拉动全县GDP增长1.94个百分点: the scope word restarted the name, but the figure is still a pull of what follows it.
             pull = true;
-            sign = _n[afterPull - 2] == '下' ? -sign : sign; // 下拉全县…1.1个百分点 pulls down
+            sign = _n[afterPull - 2] == '下' || _n[afterPull - 1] == '低' ? -sign : sign; // 下拉全县…1.1个百分点 and 拉低全县… pull down
             var from = afterPull + Words.MatchAny(_n, afterPull, q0, Words.Scope);
             var target = NameWords.Clean(NameWords.StripDirection(_n[from..q0]));
             if (target.Length > 0)
@@ -1383,7 +1555,7 @@ internal sealed class StatementReader(
         if (pull && !pullOverScope)
         {
             var at = pullAt;
-            sign = pre[at] == '下' ? -sign : sign;
+            sign = pre[at] == '下' || pre[at + 1] == '低' ? -sign : sign; // 下拉, 拉低: a pull down
             var target = NameWords.Clean(NameWords.StripDirection(pre[(at + 2)..]));
             if (target.Length > 0)
             {
@@ -2662,7 +2834,7 @@ internal sealed class StatementReader(
                 return 0;
             }
 
-            if (k >= 1 && ((_n[k - 1] == '拉' && c == '动') || (c == '拉' && _n[k - 1] is '上' or '下')))
+            if (k >= 1 && ((_n[k - 1] == '拉' && c is '动' or '低') || (c == '拉' && _n[k - 1] is '上' or '下')))
             {
                 return Words.MatchAny(_n, k + 1, end, Words.Scope) > 0 ? k + 1 : 0;
             }

@@ -141,6 +141,11 @@ internal static class PeriodScanner
             j += 2;
         }
 
+        if (UpToADay(n, i, j, e, readAgainst, out token))
+        {
+            return true;
+        }
+
         var bodyStart = j;
         var singleMonth = false;
         var monthsWritten = false;
@@ -348,6 +353,39 @@ internal static class PeriodScanner
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// 截至3月31日, 截止2011年9月30日 (from <paramref name="i"/>, the month at <paramref name="j"/>): the year to date up to that
+    /// day's month (1..3, 1..9), like 截至3月底. A day without 截至/截止 stays a date.
+    /// </summary>
+    private static bool UpToADay(string n, int i, int j, int e, DateOnly? readAgainst, out PeriodToken token)
+    {
+        token = default;
+        if (i < 2 || !(Words.At(n, i - 2, e, "截至") || Words.At(n, i - 2, e, "截止")))
+        {
+            return false;
+        }
+
+        var k = j;
+        if (MonthNumber(n, ref k, e) is not (>= 1 and <= 12) || k >= e || n[k] != '月')
+        {
+            return false;
+        }
+
+        var d = k + 1;
+        while (d < e && d - k <= 2 && char.IsAsciiDigit(n[d]))
+        {
+            d++;
+        }
+
+        if (d == k + 1 || d >= e || n[d] is not ('日' or '号') || Parse(n.AsSpan(i, k + 1 - i), readAgainst) is not { } month || month.FirstMonth != month.LastMonth)
+        {
+            return false;
+        }
+
+        token = new PeriodToken(d + 1 - i, PeriodUse.Period, StatPeriod.CumulativeTo(month.Year, month.LastMonth), false, false);
+        return true;
     }
 
     private static int SkipDate(string n, int i, int e)

@@ -16,7 +16,7 @@ internal static class Words
     public static readonly string[] Goal = ["力争", "确保", "争取", "目标", "预计", "计划新", "要实现", "将实现", "将达到", "力爭"];
 
     /// <summary>Scope words: 全区/我县 mean the main region, 全市/我市 its prefecture.</summary>
-    public static readonly string[] Scope = ["全区", "全县", "全市", "全州", "全旗", "我区", "我县", "我市", "我州", "本区", "本县", "本市", "园区", "全园"];
+    public static readonly string[] Scope = ["全区", "全县", "全市", "全州", "全旗", "我区", "我县", "我市", "我州", "本区", "本县", "本市", "园区", "全园", "全省", "我省", "本省"];
 
     /// <summary>Words that end a name on their left: the indicator is what follows the last of them.</summary>
     public static readonly string[] Verbs =
