@@ -39,4 +39,54 @@ public sealed partial class CorpusMissTests
         var share = Assert.Single(facts, f => f.Kind == FactKind.Share && f.IndicatorRaw == "公路运输");
         Assert.Equal((77.70m, "%", "2024-01..03"), (share.Value!.Value, share.Unit, share.Period?.ToString()));
     }
+
+    [Theory]
+    [InlineData("2023年,江阳区地区生产总值增长6.2%达135.4亿元。", "gdp", 135.4, 6.2)]
+    [InlineData("1-6月,江阳区社会消费品零售总额同比增长7.5%,达到48.6亿元。", "retail_sales", 48.6, 7.5)]
+    public void GrowthBeforeItsLevel_ReachedWith达_IsOneFactWithTheLevel(string sentence, string code, double value, double growth)
+    {
+        var fact = Assert.Single(Facts(sentence));
+        Assert.Equal((FactKind.Value, code, (decimal)value, (decimal)growth), (fact.Kind, fact.IndicatorCode?.Value, fact.Value!.Value, fact.GrowthPct!.Value));
+    }
+
+    [Fact]
+    public void GrowthBeforeALevelOfAnotherMeasure_StaysAGrowthOfItsOwn()
+    {
+        var facts = Facts("1-6月,江阳区规上工业增加值增长8.1%,固定资产投资达12.4亿元。");
+        Assert.Contains(facts, f => f.Kind == FactKind.Growth && f.IndicatorCode?.Value == "industrial_value_added" && f.GrowthPct == 8.1m);
+        Assert.Contains(facts, f => f.Kind == FactKind.Value && f.IndicatorCode?.Value == "fixed_asset_investment" && f.Value == 12.4m && f.GrowthPct is null);
+    }
+
+    [Fact]
+    public void RateAfterOnlyTheComparisonWord_IsTheGrowthOfTheLevelBeforeIt()
+    {
+        var fact = Assert.Single(Facts("2023年,江阳区城镇常住居民人均可支配收入42150元,同比8.6%。"));
+        Assert.Equal((FactKind.Value, 42150m, (decimal?)8.6m), (fact.Kind, fact.Value!.Value, fact.GrowthPct));
+    }
+
+    [Fact]
+    public void AboutTheSameAsLastYear_基本持平_GivesNoGrowth()
+    {
+        var roughly = Assert.Single(Facts("2023年,江阳区粮食总产量15.2万吨,与上年基本持平。"));
+        Assert.Null(roughly.GrowthPct);
+        var exactly = Assert.Single(Facts("2023年,江阳区粮食总产量15.2万吨,与上年持平。"));
+        Assert.Equal(0m, exactly.GrowthPct);
+    }
+
+    [Theory]
+    [InlineData("截至6月底,该县工业总产值达到21.8亿元,比上年同期增长12.9%。", "industrial_output_total")]
+    public void Name_After该县_LosesThePlaceWord(string sentence, string code)
+    {
+        var fact = Assert.Single(Facts(sentence));
+        Assert.Equal(code, fact.IndicatorCode?.Value);
+        Assert.DoesNotContain("该", fact.Indicator, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Name_AShareOfTheMeasureNamedAgain_IsTheShareOfTheMeasureWithItsSubject()
+    {
+        var facts = Facts("1-6月,江阳区民营企业增加值同比增长9.2%,增加值占比64.5%。");
+        var share = Assert.Single(facts, f => f.Kind == FactKind.Share);
+        Assert.Equal(("民营企业增加值占比", 64.5m), (share.Indicator, share.Value!.Value));
+    }
 }
