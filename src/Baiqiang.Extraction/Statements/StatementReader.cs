@@ -782,8 +782,16 @@ internal sealed class StatementReader(
     /// else of what they name (商品房销售面积与上年持平). A rate equal to last year's (增幅与去年同期持平) is a comparison, no fact; 持平
     /// against any other period (与1-4月持平) is not a growth.
     /// </summary>
+    /// <summary>A comparison word alone before a rate (同比11.4%): the growth verb left out.</summary>
+    private static readonly string[] YearOnYearWords = ["同比", "比上年", "比去年", "比上年同期", "比去年同期", "较上年", "较去年", "较上年同期", "较去年同期"];
+
     private void SameAsLastYear(SentenceState st, int s, int i, int e)
     {
+        if (i >= 2 && _n.AsSpan(i - 2, 2) is "基本" or "大体" or "大致")
+        {
+            return; // 与上年基本持平: about the same as last year, not a growth of exactly 0
+        }
+
         var written = _n[st.NameStart..i];
         if (!written.Contains("同比", StringComparison.Ordinal) && !written.Contains("上年", StringComparison.Ordinal) && !written.Contains("去年", StringComparison.Ordinal))
         {
@@ -957,7 +965,22 @@ internal sealed class StatementReader(
             return;
         }
 
+        if (st.Last is { Kind: FactKind.Growth, Amount: null, GrowthPct: { } before } grew && string.Equals(grew.Indicator, vn, StringComparison.Ordinal) && IsLevelAfterItsGrowth(pre)
+            && ReferenceEquals(facts.Facts.Count > 0 ? facts.Facts[^1] : null, grew))
+        {
+            // 地区生产总值增长6.2%达92.9亿元, 同比增长8%,达到12亿元: the growth before its level is one fact with it, not two.
+            facts.Facts.RemoveAt(facts.Facts.Count - 1);
+            Emit(st, s, e, new FactDraft(FactKind.Value, amount, high, before, null, vn, vraw, vcode, figureStart, figureLength, rule + "+growth.before-its-level"));
+            return;
+        }
+
         Emit(st, s, e, new FactDraft(FactKind.Value, amount, high, null, null, vn, vraw, vcode, figureStart, figureLength, rule));
+    }
+
+    /// <summary>The words between a growth and a level that are only the verb reaching it (达, 达到, 为): the level is the growth's.</summary>
+    private static bool IsLevelAfterItsGrowth(string pre)
+    {
+        return pre.AsSpan().Trim(" ,;:") is "达" or "达到" or "为" or "至";
     }
 
     /// <summary>Words that make a measure money (投资, 收入, 产值, 销售额 …), for a figure written with a bare 亿.</summary>
@@ -1079,6 +1102,14 @@ internal sealed class StatementReader(
                     figureStart, figureLength, "comparison.time-plan", Borrowed: true, Comparator: "均衡进度"), s, e, paced.Period, RegionOf(paced), paced.Region, goal: false);
             }
 
+            return;
+        }
+
+        if (dirLen == 0 && st.Last is { GrowthPct: null, Amount.Unit.Dimension: not Dimension.Percent, Kind: FactKind.Value or FactKind.PlanCompletion } bareLevel
+            && YearOnYearWords.Contains(_n[Math.Max(st.NameStart, q0 - 10)..q0].Trim(" ,;:".ToCharArray())))
+        {
+            // 人均可支配收入36935元,同比11.4%: a rate after only the comparison word, the growth verb left out, is the level's growth.
+            st.Last = facts.Replace(bareLevel, bareLevel with { GrowthPct = amount.Value, Rule = bareLevel.Rule + "+growth.comparison-word-only" });
             return;
         }
 
@@ -1263,6 +1294,12 @@ internal sealed class StatementReader(
         {
             // 高技术制造业增加值下降14.5%,总量占全区规上工业增加值65.7%: 总量 is the total of the measure just named.
             (sn, scode) = (named.Indicator + "占比", null);
+        }
+        else if (isShare && scode is null && sn.Length > 4 && sn.EndsWith("占比", StringComparison.Ordinal) && st.Last is { Kind: FactKind.Value or FactKind.Growth, Indicator: { } whole }
+            && whole.Length > sn.Length - 2 && whole.EndsWith(sn[..^2], StringComparison.Ordinal))
+        {
+            // 民营企业增加值增长11.0%,增加值占比69.2%: the measure named again is the one just named, with its subject.
+            (sn, scode) = (whole + "占比", null);
         }
 
         if (sn.Length == 0 || sn.EndsWith("时序进度", StringComparison.Ordinal) || sn.EndsWith("序时进度", StringComparison.Ordinal))

@@ -192,8 +192,7 @@ internal sealed class TableReader(DocumentText text, IndicatorNames dictionary, 
     private static bool IsStackedFigureCell(string n, Paragraph p)
     {
         var cell = n.AsSpan(p.Start, p.End - p.Start).Trim();
-        return (cell.Length > 0 && IsEmptyCell(cell)) || FigureCell(cell).Value is not null
-            || (cell.Length is > 0 and <= 4 && !Words.IsChineseNumeral(cell[^1]) && Unit.TryFind(cell.ToString(), out _));
+        return (cell.Length > 0 && IsEmptyCell(cell)) || FigureCell(cell).Value is not null || IsUnitCell(cell);
     }
 
     /// <summary>A cell's figure and the unit written after it (162817吨, 4.2万元); the unit is null for a bare number.</summary>
@@ -230,7 +229,7 @@ internal sealed class TableReader(DocumentText text, IndicatorNames dictionary, 
         var line = n.AsSpan(first.Start, first.End - first.Start);
         if (line.Count('|') < 4 || (k > 0 && line.TrimStart().StartsWith('|') && n.AsSpan(paragraphs[k - 1].Start, paragraphs[k - 1].End - paragraphs[k - 1].Start).TrimStart().StartsWith('|')))
         {
-            return null; // a line that goes on from a |-line before it starts no table: each run of such lines is looked at once
+            return FindPipedHeaderOverLines(n, paragraphs, k); // a line that goes on from a |-line before it starts no table: each run of such lines is looked at once
         }
 
         var end = k + 1;
@@ -240,6 +239,43 @@ internal sealed class TableReader(DocumentText text, IndicatorNames dictionary, 
         }
 
         var pipeAt = first.Start + line.IndexOf('|');
+        return PipedLayout(n, PipeCells(n, pipeAt, paragraphs[end - 1].End)) is not null
+            ? new TableSpan(k, k, end, PipeAt: pipeAt)
+            : null;
+    }
+
+    /// <summary>
+    /// A |-table whose header cells break across lines (<c>| 项目 | 单位 |</c>, <c>3月 | 1-3月累计 |</c>, <c>同比增长(%) | 结构(%) |</c>, each a
+    /// line of fewer than four |), then one row a line (<c>| 零售额 | 万元 | 87 | 249 | -2.1 | 21.5 |</c>): a line with a | after
+    /// a line without one, up to three more lines with a | that do not start with one, then the lines that do.
+    /// </summary>
+    private static TableSpan? FindPipedHeaderOverLines(string n, IReadOnlyList<Paragraph> paragraphs, int k)
+    {
+        ReadOnlySpan<char> Line(int i) => n.AsSpan(paragraphs[i].Start, paragraphs[i].End - paragraphs[i].Start);
+        var line = Line(k);
+        if (!line.Contains('|') || (k > 0 && Line(k - 1).Contains('|')))
+        {
+            return null;
+        }
+
+        var rows = k + 1;
+        while (rows < paragraphs.Count && rows - k <= 3 && Line(rows).Contains('|') && !Line(rows).TrimStart().StartsWith('|'))
+        {
+            rows++;
+        }
+
+        var end = rows;
+        while (end < paragraphs.Count && Line(end).TrimStart().StartsWith('|'))
+        {
+            end++;
+        }
+
+        if (end - rows < 2)
+        {
+            return null;
+        }
+
+        var pipeAt = paragraphs[k].Start + line.IndexOf('|');
         return PipedLayout(n, PipeCells(n, pipeAt, paragraphs[end - 1].End)) is not null
             ? new TableSpan(k, k, end, PipeAt: pipeAt)
             : null;
@@ -286,10 +322,13 @@ internal sealed class TableReader(DocumentText text, IndicatorNames dictionary, 
     private static PipedTable? PipedLayout(string n, List<(int Start, int End)> cells)
     {
         bool IsFigure((int Start, int End) c) => c.End > c.Start && FigureCell(n.AsSpan(c.Start, c.End - c.Start)).Value is not null;
-        bool IsName((int Start, int End) c) => c.End > c.Start && c.End - c.Start <= 30 && !IsFigure(c) && !IsEmptyCell(n.AsSpan(c.Start, c.End - c.Start));
+        bool IsEmpty((int Start, int End) c) => IsEmptyCell(n.AsSpan(c.Start, c.End - c.Start));
+        bool IsUnit((int Start, int End) c) => IsUnitCell(n.AsSpan(c.Start, c.End - c.Start));
+        bool IsName((int Start, int End) c) => c.End > c.Start && c.End - c.Start <= 30 && !IsFigure(c) && !IsEmpty(c) && !IsUnit(c);
 
-        var firstRow = 0;
-        while (firstRow + 1 < cells.Count && !(IsName(cells[firstRow]) && IsFigure(cells[firstRow + 1])))
+        var firstRow = 0; // the first name followed by a figure, or by a unit cell and a figure (| 零售额 | 万元 | 87 |)
+        while (firstRow + 1 < cells.Count && !(IsName(cells[firstRow]) && (IsFigure(cells[firstRow + 1])
+            || (firstRow + 2 < cells.Count && IsUnit(cells[firstRow + 1]) && IsFigure(cells[firstRow + 2])))))
         {
             firstRow++;
         }
@@ -323,15 +362,33 @@ internal sealed class TableReader(DocumentText text, IndicatorNames dictionary, 
             return null;
         }
 
-        var width = rows[0].Count;
-        var full = rows.Where(r => r.Count == width).ToList();
-        if (full.Count < 2 || full.Count < rows.Count - 1 || width < 3 || !full.All(r => r.Skip(1).Any(IsFigure)))
-        {
-            return null; // rows of different widths: cells were lost, and no column can be trusted
-        }
-
         var doubled = header.Where((h, i) => i > 0 && header[i - 1] == h).ToList();
         var deduped = header.Where((h, i) => i == 0 || header[i - 1] != h).ToList();
+        if (rows[0].Count == deduped.Count + 1 && IsEmpty(rows[0][^1]))
+        {
+            // One row a line: the stretch between a row's last | and the next row's first is a line break, not a cell.
+            foreach (var r in rows)
+            {
+                while (r.Count > deduped.Count && IsEmpty(r[^1]))
+                {
+                    r.RemoveAt(r.Count - 1);
+                }
+            }
+
+            while (rows[^1].Count < deduped.Count)
+            {
+                rows[^1].Add((rows[^1][^1].End, rows[^1][^1].End)); // the last line, with no row after it, stops at its last written cell
+            }
+        }
+
+        var width = rows[0].Count;
+        var full = rows.Where(r => r.Count == width).ToList();
+        if (full.Count < 2 || full.Count < rows.Count - 1 || width < 3 || full.Count(r => r.Skip(1).Any(IsFigure)) < 2
+            || !full.All(r => r.Skip(1).Any(IsFigure) || r.Skip(1).All(IsEmpty)))
+        {
+            return null; // rows of different widths: cells were lost, and no column can be trusted (a row of empty cells is a heading: 在总额中)
+        }
+
         List<string> paths;
         if (deduped.Count == width)
         {
@@ -396,13 +453,14 @@ internal sealed class TableReader(DocumentText text, IndicatorNames dictionary, 
             }
 
             var planShare = col.Path.Contains('占', StringComparison.Ordinal) && (col.Path.Contains("计划", StringComparison.Ordinal) || col.Path.Contains("预算", StringComparison.Ordinal));
-            var period = col.Period ?? titlePeriod;
+            var share = !planShare && col.Role == ColumnRole.Value && col.Unit is { Dimension: Dimension.Percent } && ShareWords.Any(w => leaf.StartsWith(w, StringComparison.Ordinal));
+            var period = col.Period ?? (share ? read.LastOrDefault(v => v.Role == ColumnRole.Value && v.Period is not null)?.Period : null) ?? titlePeriod;
             if (period is { } p && p.MonthCount == 1 && col.Path.Contains("累计", StringComparison.Ordinal))
             {
                 period = StatPeriod.CumulativeTo(p.Year, p.LastMonth);
             }
 
-            read.Add(col with { Role = planShare ? ColumnRole.PlanShare : col.Role, Period = period });
+            read.Add(col with { Role = planShare ? ColumnRole.PlanShare : col.Role, Period = period, Share = share });
         }
 
         for (var c = 0; c < read.Count; c++)
@@ -540,7 +598,12 @@ internal sealed class TableReader(DocumentText text, IndicatorNames dictionary, 
         }
     }
 
-    private sealed record Column(int Index, string Path, ColumnRole Role, string Indicator, Unit? Unit, StatPeriod? Period, int ValueColumn);
+    /// <summary>A column of a table: where it is, its header path, what it holds; a value column of shares (结构(%), 比重(%)) holds
+    /// each row's share of the whole, in the period of the value column before it.</summary>
+    private sealed record Column(int Index, string Path, ColumnRole Role, string Indicator, Unit? Unit, StatPeriod? Period, int ValueColumn, bool Share = false);
+
+    /// <summary>How a column of a row's share of the whole is headed (结构(%)).</summary>
+    private static readonly string[] ShareWords = ["结构", "比重", "占比", "构成"];
 
     private enum ColumnRole
     {
@@ -650,7 +713,7 @@ internal sealed class TableReader(DocumentText text, IndicatorNames dictionary, 
             var period = (valueColumn ?? growthColumn)!.Period ?? discourse.Period;
             var rule = regionRows ? "table.region-rows" : "table.indicator-rows";
             var draft = value is { } v
-                ? new FactDraft(planShare is null ? FactKind.Value : FactKind.PlanCompletion, new Amount(v, unit!), null, growth, planShare, name, indicatorText, code, figure.Start, Math.Max(1, figure.End - figure.Start), rule, Source: source)
+                ? new FactDraft(valueColumn!.Share ? FactKind.Share : planShare is null ? FactKind.Value : FactKind.PlanCompletion, new Amount(v, unit!), null, growth, planShare, name, indicatorText, code, figure.Start, Math.Max(1, figure.End - figure.Start), rule, Source: source)
                 : new FactDraft(FactKind.Growth, null, null, growth, null, name, indicatorText, code, figure.Start, Math.Max(1, figure.End - figure.Start), rule, Source: source);
             facts.Add(draft, rowStart, rowEnd, period, region, regionText, goal: false);
         }
@@ -709,7 +772,7 @@ internal sealed class TableReader(DocumentText text, IndicatorNames dictionary, 
         {
             var path = paths[c];
             var leaf = path[(path.LastIndexOf('/') + 1)..];
-            if (leaf is "单位" or "计量单位")
+            if (leaf is "单位" or "计量单位" or "计算单位")
             {
                 columns.Add(new Column(c, path, ColumnRole.Unit, string.Empty, null, null, -1));
                 continue;
@@ -838,6 +901,17 @@ internal sealed class TableReader(DocumentText text, IndicatorNames dictionary, 
             {
                 name = name[head.Length..].Trim();
             }
+        }
+
+        var ordinal = 0; // 一、社会消费品零售总额, 2、餐饮业: a list number before the name
+        while (ordinal < name.Length && ordinal < 3 && (char.IsAsciiDigit(name[ordinal]) || Words.IsChineseNumeral(name[ordinal])))
+        {
+            ordinal++;
+        }
+
+        if (ordinal > 0 && ordinal + 1 < name.Length && name[ordinal] is '、' or '.')
+        {
+            name = name[(ordinal + 1)..].Trim();
         }
 
         var open = name.IndexOf('(', StringComparison.Ordinal);
@@ -973,6 +1047,10 @@ internal sealed class TableReader(DocumentText text, IndicatorNames dictionary, 
 
         return (s, e);
     }
+
+    /// <summary>A unit column's cell: a unit word alone (万元, 个, 吨), not ending in a numeral.</summary>
+    private static bool IsUnitCell(ReadOnlySpan<char> cell) =>
+        cell.Length is > 0 and <= 4 && !Words.IsChineseNumeral(cell[^1]) && Unit.TryFind(cell.ToString(), out _);
 
     private static bool IsEmptyCell(ReadOnlySpan<char> c) => c.IsEmpty || c is "—" or "-" or "--" or "——" or "/" or "…" or "—-";
 

@@ -35,7 +35,7 @@ internal static class Words
     ];
 
     /// <summary>Connective words removed from the left end of a name.</summary>
-    public static readonly string[] StripHead = ["其中", "目前", "当前", "全年", "今年", "累计", "共", "已", "由", "到", "对", "为", "了", "的", "和", "及", "与"];
+    public static readonly string[] StripHead = ["其中", "目前", "当前", "全年", "今年", "累计", "共", "已", "由", "到", "对", "为", "了", "的", "和", "及", "与", "该县", "该区", "该市", "该旗"];
 
     /// <summary>Words before a rate that compare it with something named after them (高于全市平均, 比一季度).</summary>
     public static readonly string[] Comparators = ["高于", "低于", "快于", "慢于", "超过", "领先"];
