@@ -121,6 +121,7 @@ public static partial class Weights
     /// <summary>
     /// Entropy weights as pymcdm computes them, on the raw matrix (directions ignored):
     /// p_ij = x_ij / Σ_i x_ij, E_j = −Σ_i p_ij ln p_ij / ln m (0·ln 0 = 0), d_j = 1 − E_j, w = d/Σd.
+    /// A constant column has E_j = 1 exactly, so d_j = 0 (weight 0; every column constant: equal weights).
     /// Every value must be ≥ 0 and every column total > 0, else throws naming the unit/criterion.
     /// </summary>
     public static double[] EntropyPymcdm(DecisionMatrix matrix) => EntropyPymcdmAndRanges(matrix, [], []);
@@ -145,6 +146,7 @@ public static partial class Weights
         var d = new double[n];
         var totals = d; // the totals live in d until each is replaced by that criterion's d_j
         Span<double> xLogX = n <= 256 ? stackalloc double[n] : new double[n];
+        Span<bool> constant = n <= 256 ? stackalloc bool[n] : new bool[n];
         int negative = -1;
         for (int j = 0; j < n; j++)
         {
@@ -157,6 +159,7 @@ public static partial class Weights
 
             totals[j] = sum;
             xLogX[j] = sumXLogX;
+            constant[j] = min == max;
             if (min < 0 && negative < 0)
             {
                 negative = j;
@@ -196,6 +199,15 @@ public static partial class Weights
         double lnM = Math.Log(m);
         for (int j = 0; j < n; j++)
         {
+            if (constant[j])
+            {
+                // Every p is 1/m, so E_j is exactly 1 and d_j exactly 0. Computed, it would be rounding noise of either
+                // sign (about 1e-16), and where every column is constant the weights would be that noise over its sum:
+                // arbitrary, and different from the scalar formula's (docs/evaluation.md).
+                d[j] = 0;
+                continue;
+            }
+
             double total = totals[j];
             double inverse = 1.0 / total;
             double plnp;

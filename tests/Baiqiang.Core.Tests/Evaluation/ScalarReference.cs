@@ -6,7 +6,9 @@ namespace Baiqiang.Core.Tests.Evaluation;
 /// <summary>
 /// The scalar, row-major formulas that Core used before the vectorised evaluation core (commit before "Evaluation:
 /// vectorised …"), kept here verbatim in their arithmetic so the property tests can hold the fast paths to them.
-/// Validation is left out: the tests feed valid matrices.
+/// Validation is left out: the tests feed valid matrices. One rule is stated rather than computed: a constant column's
+/// pymcdm entropy d_j is 0 (its E_j is exactly 1; computed, it is rounding noise, which decided the weights of a matrix
+/// whose columns are all constant).
 /// </summary>
 internal static class ScalarReference
 {
@@ -40,10 +42,23 @@ internal static class ScalarReference
         for (int j = 0; j < n; j++)
         {
             double dj = 1.0 - (-plnp[j] / lnM);
-            d[j] = dj < 0 ? 0 : dj;
+            d[j] = dj < 0 || IsConstant(x, j) ? 0 : dj; // a constant column carries no information (docs/evaluation.md)
         }
 
         return NormaliseOrEqual(d);
+    }
+
+    private static bool IsConstant(double[,] x, int j)
+    {
+        for (int i = 1; i < x.GetLength(0); i++)
+        {
+            if (x[i, j] != x[0, j])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public static double[] EntropyMinMaxShift(double[,] x, Direction[] directions, double shift = Weights.DefaultEntropyShift)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Baiqiang.Core.Evaluation;
 using Baiqiang.Core.Indicators;
 using static Baiqiang.Core.Tests.Evaluation.EvaluationFixture;
@@ -79,7 +80,7 @@ public sealed class WeightsTests
             scaled[i, 1] *= scale;
         }
 
-        string[] units = [.. Enumerable.Range(0, 40).Select(i => "u" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+        string[] units = [.. Enumerable.Range(0, 40).Select(i => "u" + i.ToString(CultureInfo.InvariantCulture))];
         Direction[] directions = [Direction.HigherIsBetter, Direction.HigherIsBetter, Direction.HigherIsBetter];
         var expected = Weights.EntropyPymcdm(new DecisionMatrix(units, ["a", "b", "c"], values, directions));
         var actual = Weights.EntropyPymcdm(new DecisionMatrix(units, ["a", "b", "c"], scaled, directions));
@@ -175,6 +176,45 @@ public sealed class WeightsTests
         Assert.Equal([0.5, 0.5], Weights.Critic(m));
         Assert.Equal([0.5, 0.5], Weights.StandardDeviation(m));
         Near([0.5, 0.5], Weights.EntropyPymcdm(m));
+    }
+
+    [Fact]
+    public void EntropyPymcdm_EveryColumnConstant_ExactlyEqualWeights()
+    {
+        // A constant column's entropy is exactly 1, so d = 0 and, all columns constant, the weights fall back to equal.
+        // Computed, each d is rounding noise of either sign, and the weights were that noise over its sum ([1, 0] on
+        // some of these sizes and values).
+        foreach (int m in new[] { 6, 56, 81, 125, 170, 208, 228, 254, 300 })
+        {
+            for (int c = 1; c <= 100; c += 3)
+            {
+                var values = new double[m, 3];
+                for (int i = 0; i < m; i++)
+                {
+                    values[i, 0] = c;
+                    values[i, 1] = 101 - c;
+                    values[i, 2] = c * 0.37;
+                }
+
+                var matrix = new DecisionMatrix(
+                    [.. Enumerable.Range(0, m).Select(i => "u" + i.ToString(CultureInfo.InvariantCulture))],
+                    ["x", "y", "z"],
+                    values,
+                    [Direction.HigherIsBetter, Direction.LowerIsBetter, Direction.HigherIsBetter]);
+                Assert.Equal([1.0 / 3, 1.0 / 3, 1.0 / 3], Weights.EntropyPymcdm(matrix));
+            }
+        }
+    }
+
+    [Fact]
+    public void EntropyPymcdm_ConstantColumnBesideInformativeOnes_WeightExactlyZero()
+    {
+        var m = new DecisionMatrix(["a", "b", "c", "d"], ["x", "k", "y"],
+            new double[,] { { 1, 0.3, 3 }, { 2, 0.3, 1 }, { 5, 0.3, 2 }, { 9, 0.3, 8 } },
+            [Direction.HigherIsBetter, Direction.HigherIsBetter, Direction.LowerIsBetter]);
+        var w = Weights.EntropyPymcdm(m);
+        Assert.Equal(0.0, w[1]);
+        SumsToOne(w);
     }
 
     [Fact]
