@@ -78,10 +78,20 @@ internal static class ColumnKernels
 
     // ---- Fused single-pass kernels (entropy weights and TOPSIS) ----
     //
-    // Each reads a column once and does all of its per-element work in that pass, four lanes of 256 bits at a time
-    // (Vector256: AVX2 on x86-64, AdvSimd pairs on Arm), with a scalar loop for the last few elements. They use
-    // 256-bit vectors even where 512-bit ones exist, so their results do not depend on the machine's vector width:
-    // the managed CLI, the Native AOT front and a run under valgrind (which has no AVX-512) compute the same bits.
+    // Each reads a column once and does all of its per-element work in that pass, on Vector512 where the machine has
+    // it and on Vector256 elsewhere (AVX2 on x86-64, AdvSimd pairs on Arm), with a scalar loop for the last few
+    // elements. Every lane gets the same operations in the same order at either width, and the sums keep the same
+    // lanes, so the results do not depend on the machine's vector width: the managed CLI, the Native AOT front and a
+    // run under valgrind (which has no AVX-512) compute the same bits.
+    //
+    // The 512-bit and 256-bit bodies (the logarithm, SumMinMaxAndXLogX512/256, the loops of AddTopsisDistances and
+    // Closeness) are written out twice on purpose. One generic body needs a constraint both vector types satisfy, and
+    // the one the runtime has, ISimdVector<TSelf, T>, is internal to System.Private.CoreLib in .NET 10 (it is not in
+    // the Microsoft.NETCore.App.Ref 10.0 reference assemblies; dotnet/runtime#90764 added it as internal only). A
+    // home-made interface over wrapper structs would be needed instead, and the logarithm also moves between the
+    // double and ulong views of a vector, which such an interface would have to carry as a second type parameter.
+    // The pairs are held in step by tests: KernelLogarithmTests compares the logarithm's two widths bit for bit, and
+    // Topsis_UnitInAVectorLaneOrTheScalarTail_SameBits a unit's TOPSIS score in a vector lane and in the scalar tail.
 
     /// <summary>
     /// Σx, min x and Σ x ln x (0 · ln 0 = 0) of a column, in one pass; for finite x ≥ 0 (a negative x gives a meaningless
@@ -633,7 +643,8 @@ internal static class ColumnKernels
 
     /// <summary>
     /// <see cref="Log(Vector256{double})"/> on eight lanes: the same operations on the same constants, so every lane
-    /// has the bits the 256-bit form gives it (kept as a copy because the two vector types share no generic operations).
+    /// has the bits the 256-bit form gives it (a copy: see the note above the fused kernels on why there is no generic
+    /// body).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector512<double> Log(Vector512<double> x)
