@@ -281,7 +281,7 @@ internal sealed class StatementReader(
                     st.ComparisonBaseEnd = i + period.Length;
                 }
 
-                discourse.OnPeriod(period, i, insideSentence: i > s);
+                discourse.OnPeriod(period, i, insideSentence: i > s, sentenceStart: s);
                 if (!(period.Use == PeriodUse.ComparisonBase && _n[i + period.Length - 1] is '末' or '底' && discourse.Period is not { FirstMonth: 1, LastMonth: 12 }))
                 {
                     st.Excluded.Add((i, i + period.Length)); // 5月末…比上年末增长: kept in the words, a change since the year's start
