@@ -91,3 +91,36 @@ public sealed partial class CorpusMissTests
         Assert.Equal("2021", facts[^1].Period?.ToString());
     }
 }
+
+public sealed partial class CorpusMissTests
+{
+    [Theory]
+    [InlineData("一季度,全区电视机、冰箱、洗衣机产量分别增长2.1倍、1.6倍和12.4%。", "洗衣机产量", 12.4)]
+    [InlineData("一季度,全区电子商务服务业、会展服务业分别增长1.1倍和27.5%。", "会展服务业", 27.5)]
+    public void Respectively_AListMixingMultiplesAndRates_KeepsEachItemsOwnUnit(string text, string rated, double growth)
+    {
+        var facts = NationalOn(text, new DateOnly(2024, 4, 25));
+        var g = Assert.Single(facts, f => f.Kind == FactKind.Growth);
+        Assert.Equal(rated, g.Indicator);
+        Assert.Equal((decimal)growth, g.GrowthPct);
+        Assert.DoesNotContain(facts, f => f.Kind == FactKind.Value);
+        Assert.All(facts.Where(f => f.Kind == FactKind.Multiple), f => Assert.NotEqual(rated, f.Indicator));
+    }
+
+    [Fact]
+    public void Respectively_ARateListThenAMultiple_GivesTheMultipleTheNextName()
+    {
+        var facts = NationalOn("一季度,全区电视机、冰箱产量分别增长12.4%和1.6倍。", new DateOnly(2024, 4, 25));
+        Assert.Equal("电视机产量", Assert.Single(facts, f => f.Kind == FactKind.Growth).Indicator);
+        Assert.Equal("冰箱产量", Assert.Single(facts, f => f.Kind == FactKind.Multiple).Indicator);
+    }
+
+    [Fact]
+    public void Respectively_OrdinalIndustries_ExpandWithTheOrdinalWrittenOnce()
+    {
+        var facts = NationalOn("1-8月,全县固定资产投资326.5亿元,同比增长8.1%。第一、二、三产业投资分别增长12.2%、6.3%、9.7%。", new DateOnly(2024, 9, 20));
+        var growths = facts.Where(f => f.Kind == FactKind.Growth).Select(f => (f.Indicator, f.GrowthPct)).ToList();
+        Assert.Equal([("第一产业投资", 12.2m), ("第二产业投资", 6.3m), ("第三产业投资", 9.7m)], growths);
+        Assert.DoesNotContain(facts, f => f.Amount?.Unit.Dimension == Baiqiang.Core.Quantities.Dimension.Percent);
+    }
+}
