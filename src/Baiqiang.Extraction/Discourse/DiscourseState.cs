@@ -53,6 +53,8 @@ internal sealed class DiscourseState(DateOnly? reference = null)
     private bool _genreRead;
     private string _n = string.Empty;
     private int _paragraphStart;
+    private bool _aheadRead;
+    private StatPeriod? _ahead;
 
     /// <summary>The period in force, or null.</summary>
     public StatPeriod? Period { get; private set; }
@@ -106,6 +108,12 @@ internal sealed class DiscourseState(DateOnly? reference = null)
     {
         var length = p.End - p.Start;
         _n = n;
+        if (!_aheadRead)
+        {
+            _aheadRead = true;
+            _ahead = FirstStatedSpan(n, reference);
+        }
+
         _paragraphStart = p.Start;
         _inBody = !p.IsHeading;
         _bodyParagraphs += _inBody ? 1 : 0;
@@ -222,9 +230,10 @@ internal sealed class DiscourseState(DateOnly? reference = null)
     /// A single month or quarter inside a sentence (其中3月份增长9.1%, 其中二季度完成…) that ends the cumulative period in force is
     /// that month's or quarter's figure only, like 当月: the sentences after it keep the cumulative period.
     /// </remarks>
-    public void OnPeriod(PeriodToken token, int at, bool insideSentence = false)
+    public void OnPeriod(PeriodToken token, int at, bool insideSentence = false, int sentenceStart = -1)
     {
         StatPeriod? next;
+        var resolvedSince = false;
         switch (token.Use)
         {
             case PeriodUse.SamePeriodLastYear:
@@ -238,10 +247,12 @@ internal sealed class DiscourseState(DateOnly? reference = null)
             case PeriodUse.WholeYear when (Period ?? SectionPeriod() ?? _documentPeriod) is { } inForce:
                 next = StatPeriod.ForYear(inForce.Year); // 全年 in a report on 2015 (title, heading, first figures) is 2015, not the year it was published
                 break;
-            case PeriodUse.Period when token.SinceYearStart && token.Period is { } toDate && (Period ?? SectionPeriod()) is { FirstMonth: 1 } own
+            case PeriodUse.Period when token.SinceYearStart && token.Period is { } toDate && (Period ?? SectionPeriod() ?? SpanAhead(at, token.Length)) is { FirstMonth: 1 } own
                 && own.Year == toDate.Year && own.LastMonth <= toDate.LastMonth:
-                next = own; // 今年以来 under a title or paragraph about 1-4月, published in May: those months, not the publication month's
-                            // (a feature paragraph that states no period keeps the reference date's: 今年以来…目前 in late July)
+                next = own; // 今年以来 under a title or paragraph about 1-4月, published in May: those months, not the publication month's;
+                            // leading a page that states 上半年 further down (published in late July): 1-6月, the page's span
+                            // (a feature paragraph on a page that states no span keeps the reference date's: 今年以来…目前 in late July)
+                resolvedSince = Period is null && SectionPeriod() is null;
                 break;
             case PeriodUse.WholeYear or PeriodUse.Period:
                 next = token.Period;
@@ -271,6 +282,7 @@ internal sealed class DiscourseState(DateOnly? reference = null)
         }
 
         var monthOnly = token.MonthOnly
+            || (token.Use == PeriodUse.Period && insideSentence && IsPassingYear(next, at, sentenceStart))
             || (insideSentence && next is { } m && (m.FirstMonth == m.LastMonth || m.QuarterNumber is > 1)
                 && (Period ?? SectionPeriod() ?? _documentPeriod) is { } cumulative
                 && cumulative.Year == m.Year && cumulative.FirstMonth < m.FirstMonth && cumulative.LastMonth == m.LastMonth)
@@ -293,6 +305,15 @@ internal sealed class DiscourseState(DateOnly? reference = null)
         if (inHeading && !monthOnly)
         {
             _sectionPeriod[_headingLevel] = next;
+        }
+
+        if (token.Use == PeriodUse.Period && !monthOnly && _inBody && (!token.SinceYearStart || resolvedSince) && next is { } lead
+            && lead.LastMonth > lead.FirstMonth && !(lead.FirstMonth == 1 && lead.LastMonth == 12) && (_headingLevel >= 1 || _bodyParagraphs == 1)
+            && LeadsTheParagraph(at, token.Length))
+        {
+            // 1-10月,示范区… under 一、工业: the span holds for the section's later paragraphs; 今年上半年以来,全区… opening the body: for
+            // the page's. A lead in a later paragraph of a page without headings (a feature's 2022年上半年,…) is that paragraph's own.
+            _sectionPeriod[Math.Max(_headingLevel, 0)] = lead;
         }
 
         var firstBodySentence = _inBody && !_sawBody;
@@ -334,6 +355,96 @@ internal sealed class DiscourseState(DateOnly? reference = null)
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether a whole year named inside a sentence (实现了今年“开门红”, 完成2021年目标的52%) falls in a part of that year in force
+    /// (今年1-3月,…): then it is a passing mention that holds for its own sentence only, not the figures' period from there on. A year
+    /// that opens its sentence (今年,全县…; 2021年全县力争…) still sets the period.
+    /// </summary>
+    private bool IsPassingYear(StatPeriod? year, int at, int sentenceStart)
+    {
+        if (year is not { FirstMonth: 1, LastMonth: 12 } whole || sentenceStart < 0
+            || (Period ?? SectionPeriod() ?? _documentPeriod) is not { } inForce || inForce.Year != whole.Year || inForce.LastMonth == 12)
+        {
+            return false;
+        }
+
+        for (var k = sentenceStart; k < at; k++)
+        {
+            if (_n[k] is ',' or '，' or ':' or '：' || char.IsAsciiDigit(_n[k]))
+            {
+                return true; // after the sentence's first clause or a figure
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a period token at <paramref name="at"/> is the lead clause of its paragraph (1-10月,示范区…; 本报讯 今年上半年以来,…;
+    /// 1至8月期间,…): in the paragraph's first words, before any comma or figure, and followed by a comma.
+    /// </summary>
+    private bool LeadsTheParagraph(int at, int length)
+    {
+        if (at < _paragraphStart || at - _paragraphStart > 12)
+        {
+            return false;
+        }
+
+        for (var k = _paragraphStart; k < at; k++)
+        {
+            if (_n[k] is ',' or '，' or '。' or ';' or '；' or ':' or '：' || char.IsAsciiDigit(_n[k]))
+            {
+                return false;
+            }
+        }
+
+        var end = at + length;
+        if (end + 2 < _n.Length && _n[end] == '期' && _n[end + 1] == '间')
+        {
+            end += 2;
+        }
+
+        return end < _n.Length && _n[end] is ',' or '，';
+    }
+
+    /// <summary>
+    /// The page's first stated span (<see cref="FirstStatedSpan"/>) for a 今年以来/年初以来 that leads its paragraph, when no period is in
+    /// force; null for 截至目前 (up to the day of writing, which the reference date gives) and for one inside a sentence.
+    /// </summary>
+    private StatPeriod? SpanAhead(int at, int length)
+        => _ahead is { } ahead && !_n.AsSpan(at).StartsWith("截至目前", StringComparison.Ordinal) && LeadsTheParagraph(at, length) ? ahead : null;
+
+    /// <summary>
+    /// The first span from January the page states (1-6月, 上半年, 前三季度) in its first 4,000 characters, in the reference date's
+    /// year and not after its month: what 今年以来 at the top of a page means when the page names its months only further down.
+    /// </summary>
+    private static StatPeriod? FirstStatedSpan(string n, DateOnly? reference)
+    {
+        if (reference is not { } r)
+        {
+            return null;
+        }
+
+        var end = Math.Min(n.Length, 4000);
+        for (var i = 0; i < end; i++)
+        {
+            if (!PeriodScanner.TryScan(n, i, end, reference, out var t))
+            {
+                continue;
+            }
+
+            if (t.Use == PeriodUse.Period && !t.SinceYearStart && !t.MonthOnly && t.Period is { FirstMonth: 1 } span && span.LastMonth is > 1 and < 12
+                && span.Year == r.Year && span.LastMonth <= r.Month)
+            {
+                return span;
+            }
+
+            i += Math.Max(t.Length, 1) - 1;
+        }
+
+        return null;
     }
 
     /// <summary>Whether a period token at <paramref name="at"/> opens its paragraph and is followed by a comma (2022年,全县…).</summary>

@@ -281,7 +281,7 @@ internal sealed class StatementReader(
                     st.ComparisonBaseEnd = i + period.Length;
                 }
 
-                discourse.OnPeriod(period, i, insideSentence: i > s);
+                discourse.OnPeriod(period, i, insideSentence: i > s, sentenceStart: s);
                 if (!(period.Use == PeriodUse.ComparisonBase && _n[i + period.Length - 1] is '末' or '底' && discourse.Period is not { FirstMonth: 1, LastMonth: 12 }))
                 {
                     st.Excluded.Add((i, i + period.Length)); // 5月末…比上年末增长: kept in the words, a change since the year's start
@@ -888,6 +888,11 @@ internal sealed class StatementReader(
 
         if (dim == Dimension.Multiple)
         {
+            if (RespectiveMultiple(st, s, e, t, pre, dirLen, sign))
+            {
+                return;
+            }
+
             var (mn, mraw, mcode) = Name(st, q0 - dirLen, null, st.Last);
             if (mn.Length > 0)
             {
@@ -1170,7 +1175,7 @@ internal sealed class StatementReader(
         }
 
         if (dirLen > 0 && pre.Contains("分别", StringComparison.Ordinal)
-            && (CommaListedNames(s, q0 - pre.Length + pre.LastIndexOf("分别", StringComparison.Ordinal), JoinedRatesAfter(s, figureStart + figureLength, e) + 1)
+            && (CommaListedNames(s, q0 - pre.Length + pre.LastIndexOf("分别", StringComparison.Ordinal), JoinedRatesAfter(s, figureStart + figureLength, e, multiplesToo: true) + 1)
                 ?? RespectiveNames(s, q0 - pre.Length + pre.LastIndexOf("分别", StringComparison.Ordinal))) is { Count: >= 2 } names)
         {
             st.OweRest(names, Dimension.Percent, sign);
@@ -1384,14 +1389,15 @@ internal sealed class StatementReader(
     /// How many percentages follow the figure ending at <paramref name="from"/>, each joined to the one before by 和/及/、 alone
     /// (37.9%和36.9%, 5.1%、3.2%和2.0%); 0 when none does.
     /// </summary>
-    private int JoinedRatesAfter(int s, int from, int e)
+    private int JoinedRatesAfter(int s, int from, int e, bool multiplesToo = false)
     {
         var count = 0;
         var k = from;
         while (k + 1 < e && _n[k] is '和' or '及' or '、' && NumberScanner.IsNumberStart(_n, k + 1, s))
         {
             NumberScanner.Scan(_n, s, k + 1, e, k + 1, out var next);
-            if (next is not { } rate || rate.Start != k + 1 || rate.Amount.Unit.Dimension != Dimension.Percent)
+            if (next is not { } rate || rate.Start != k + 1
+                || !(rate.Amount.Unit.Dimension == Dimension.Percent || (multiplesToo && rate.Amount.Unit.Dimension == Dimension.Multiple)))
             {
                 break;
             }
@@ -1401,6 +1407,47 @@ internal sealed class StatementReader(
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// 甲、乙、丙产量分别增长3.9倍、2.3倍和10.9%: a 分别 list whose figures mix multiples and rates. Each item keeps its own figure's
+    /// unit (a multiple stays a multiple; a rate is the item's growth): a multiple opening the list owes the rest of the names to the
+    /// figures after it, of either unit, and a multiple after a list opened by a rate takes the next name. A list of names whose
+    /// length is not the number of figures gives nothing rather than misaligned facts.
+    /// </summary>
+    private bool RespectiveMultiple(SentenceState st, int s, int e, NumberToken t, string pre, int dirLen, int sign)
+    {
+        var q0 = t.QualifierStart;
+        var (figureStart, figureLength) = (t.Start, t.End - t.Start);
+        if (dirLen == 0 && st.Respectively.Count > 0 && st.RespectiveDim == Dimension.Percent && !st.RespectiveRatesAreLevels && NameWords.CleansToEmpty(pre))
+        {
+            var owed = st.Respectively.Dequeue();
+            Emit(st, s, e, new FactDraft(FactKind.Multiple, t.Amount, t.High, null, null, owed, owed, null, figureStart, figureLength, "multiple.respectively"));
+            return true;
+        }
+
+        var at = pre.LastIndexOf("分别", StringComparison.Ordinal);
+        if (dirLen == 0 || at < 0 || sign < 0)
+        {
+            return false;
+        }
+
+        var figures = JoinedRatesAfter(s, t.End, e, multiplesToo: true) + 1;
+        var respectively = q0 - pre.Length + at;
+        if ((CommaListedNames(s, respectively, figures) ?? RespectiveNames(s, respectively)) is not { Count: >= 2 } names)
+        {
+            return false;
+        }
+
+        if (names.Count != figures)
+        {
+            st.Respectively.Clear();
+            return true; // three names, two figures: which goes with which is not said
+        }
+
+        st.OweRest(names, Dimension.Percent, sign);
+        Emit(st, s, e, new FactDraft(FactKind.Multiple, t.Amount, t.High, null, null, names[0], names[0], null, figureStart, figureLength, "multiple.respectively"));
+        return true;
     }
 
     private static readonly string[] ComparatorScopes = ["全市", "全省", "全国", "全州", "全区", "全县", "全盟", "市", "省"];
@@ -2933,6 +2980,11 @@ internal sealed class StatementReader(
     /// </summary>
     private static List<string> ExpandOrdinals(List<string> items)
     {
+        if (items.Count >= 2 && items[0] is { Length: 2 } first && first[0] == '第' && Words.IsChineseDigit(first[1]))
+        {
+            items = [first[1..], .. items.Skip(1)]; // 第一、二、三产业: the ordinal's 第 written once, on the first item
+        }
+
         if (items.Count < 2 || items[^1].Length < 3 || !Words.IsChineseDigit(items[^1][0]) || items.Take(items.Count - 1).Any(i => i.Length != 1 || !Words.IsChineseDigit(i[0])))
         {
             return items;

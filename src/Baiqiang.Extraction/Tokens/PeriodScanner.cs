@@ -174,9 +174,11 @@ internal static class PeriodScanner
             hasBody = true;
         }
 
+        var since = 0;
         if (Words.At(n, j, e, "以来"))
         {
             j += 2;
+            since = bodyStart < j - 2 && !Words.At(n, bodyStart, e, "年初以来") ? 2 : 0; // 上半年以来: the span it names, to date
         }
 
         // A date (7月26日) or a full date is not a period.
@@ -234,12 +236,19 @@ internal static class PeriodScanner
         }
 
         var sinceYearStart = !singleMonth && (Words.At(n, i, e, "截至目前") || (n.AsSpan(i, len).EndsWith("以来") && n.AsSpan(i, len).IndexOfAny(NotSinceYearStart) < 0));
-        var written = n.AsSpan(i, len - (monthOnly ? 2 : 0) - yearEnd);
+        var written = n.AsSpan(i, len - (monthOnly ? 2 : 0) - yearEnd - (sinceYearStart ? 0 : since));
         var period = firstMonths > 0
             ? Parse(string.Concat(n.AsSpan(i, bodyStart - i), "1-", firstMonths.ToString(CultureInfo.InvariantCulture), "月"), readAgainst) // 前11个月 = 1-11月
             : written.Contains('元')
             ? Parse(written.ToString().Replace('元', '一'), sinceYearStart ? reference : readAgainst) // 元至九月 = 一至九月
             : Parse(written, sinceYearStart ? reference : readAgainst);
+
+        // 今年上半年以来, 1-4月以来, 前三季度以来: the months from January the words name (the page's period, stated in its lead);
+        // a span that does not start in January (二季度以来, 5月以来, 下半年以来) or a single quarter says since when, not which months.
+        if (since > 0 && !sinceYearStart && period is { } named && (named.FirstMonth != 1 || named.LastMonth == named.FirstMonth || named.QuarterNumber is not null || singleMonth))
+        {
+            period = null;
+        }
 
         // 截至二季度, 截止2022年三季度末: the quarters up to that one, the year to date (1..6), not the single quarter.
         if (period is { QuarterNumber: > 1 } quarter && i >= 2 && (Words.At(n, i - 2, e, "截至") || Words.At(n, i - 2, e, "截止")))
