@@ -144,10 +144,14 @@ public sealed class RegionMatcher
                 continue;
             }
 
-            if (WithoutNationalities(r.Name) is { } auto && !names.ContainsKey(auto.Base) && !provinces.Contains(auto.Base))
+            if (WithoutNationalities(r.Name) is { } auto && !provinces.Contains(auto.Base))
             {
+                // 甘孜藏族自治州 → 甘孜州 though 甘孜 is 甘孜县's stem: the unit's suffix says which; the bare 甘孜 stays the county's.
                 Propose(auto.Base + auto.Suffix, r, full: true);
-                Propose(auto.Base, r, full: false);
+                if (!names.ContainsKey(auto.Base))
+                {
+                    Propose(auto.Base, r, full: false);
+                }
             }
 
             if (r.Level == RegionLevel.County && r.ParentCode is { } pc && registry.TryGet(pc, out var city) && city.Level == RegionLevel.Prefecture)

@@ -16,6 +16,7 @@ internal sealed class RegionContext
 {
     private readonly Dictionary<string, Region?> _resolved = new(StringComparer.Ordinal);
     private readonly List<RegionMention> _context = []; // comparators and sources of the figures: places named, never the subject
+    private readonly Dictionary<int, MentionRole> _roles = []; // each mention's role by its start (MentionRoles): only some vote for the main region
 
     private RegionContext(RegionMatcher? matcher) => Matcher = matcher;
 
@@ -45,6 +46,8 @@ internal sealed class RegionContext
             matcher.FindAll(n, start, end, context.Mentions);
         }
 
+        var found = context.Mentions.ToList(); // every place as found: a list item is an item even when its neighbour begins a park's name
+
         // 厦门火炬高新区管委会, 天水市经济技术开发区: a place that begins the name of a park the registry does not hold is not the
         // region; the park's figures are not the city's (a place with a registered park under it — 资阳市高新区 — stays, and a
         // registered park's own name is matched whole).
@@ -55,7 +58,12 @@ internal sealed class RegionContext
         // 工业兴县 → 兴县, 现代县域 → 代县), and a place that begins the name of a newspaper, website, company or factory
         // (天水日报, 天天天水网, 天水长城开关厂, 江阳区城投公司).
         var mentionEnds = new HashSet<int>(context.Mentions.Select(m => m.Start + m.Length));
-        context.Mentions.RemoveAll(m => GluedAfterAWord(n, m, mentionEnds) || BeginsAnOrganisationsName(n, m.Start + m.Length) || StartsAWord(n, m));
+        context.Mentions.RemoveAll(m => GluedAfterAWord(n, m, mentionEnds) || StartsAWord(n, m));
+
+        // An organisation's or medium's name still says where the page is (深圳新闻网 on a page about 龙华区, which 深圳 and 海口 both
+        // have): it backs a stem and resolves an ambiguous name, but never votes for the main region (MentionRole.Named).
+        var organisations = context.Mentions.Where(m => BeginsAnOrganisationsName(n, m.Start + m.Length)).ToList();
+        context.Mentions.RemoveAll(m => BeginsAnOrganisationsName(n, m.Start + m.Length));
 
         // Places the page compares itself with (位居郧阳区、丹江口市、茅箭区之后, 仅次于甲县) are not what it reports on: 我县 never
         // means one of them.
@@ -111,6 +119,19 @@ internal sealed class RegionContext
             }
         }
 
+        var roles = MentionRoles.Classify(n, found, comparators, titleEnd, LeadEnd(text, titleEnd));
+        for (var k = 0; k < found.Count; k++)
+        {
+            context._roles[found[k].Start] = roles[k];
+        }
+
+        foreach (var m in organisations)
+        {
+            context._roles[m.Start] = MentionRole.Named;
+        }
+
+        context._context.AddRange(organisations);
+
         context.FindMain(matcher, titleEnd, scope);
         // A prefecture chosen only as the one the page names most (通辽市、鄂尔多斯市… in a list of a province's cities) when the lead
         // names the province: the province's page.
@@ -130,18 +151,22 @@ internal sealed class RegionContext
     /// </summary>
     private void ProvinceLed(string n, DocumentText text, int titleEnd, (int Prefecture, int City, int County, int Province) scope, HashSet<int> comparators)
     {
-        if (scope.Prefecture + scope.City > 0 || text.ContentSpans.Count == 0)
+        if (scope.Prefecture > 0 || text.ContentSpans.Count == 0)
         {
             return;
         }
 
         var leadEnd = LeadEnd(text, titleEnd);
-        var province = Mentions.Concat(_context).Where(m => m.Start < leadEnd && !IsDateline(n, m) && !comparators.Contains(m.Start)).OrderBy(m => m.Start)
-            .Select(ProvinceOf).FirstOrDefault(p => p is not null);
-        if (province is null || Mentions.Concat(_context).Any(m => m.Start < leadEnd && !IsDateline(n, m) && ProvinceOf(m) is null
-            && m.Candidates.All(c => c.Kind != RegionKind.Province)))
+        var lead = Mentions.Concat(_context).Where(m => m.Start < leadEnd && !IsDateline(n, m) && Votes(m)).ToList();
+        var province = lead.Where(m => !comparators.Contains(m.Start)).OrderBy(m => m.Start).Select(ProvinceOf).FirstOrDefault(p => p is not null);
+        if (province is null || lead.Any(m => ProvinceOf(m) is null && m.Candidates.All(c => c.Kind != RegionKind.Province)))
         {
             return; // a county or city named in the lead as well: not (only) the province's page
+        }
+
+        if (scope.City > 0 && !InAMunicipality(province))
+        {
+            return; // 全市 on a province's page names a city; a municipality's own word is 全市 (重庆市统计局…全市规模以上工业)
         }
 
         if (scope.County > 0 && !province.Name.EndsWith("自治区", StringComparison.Ordinal))
@@ -152,6 +177,12 @@ internal sealed class RegionContext
         Main = province;
         MainText = province.Name;
     }
+
+    /// <summary>Whether a mention is one item of an enumeration of places (<see cref="MentionRole.Listed"/>): never a clause's region on its own.</summary>
+    public bool Listed(RegionMention m) => _roles.GetValueOrDefault(m.Start) == MentionRole.Listed;
+
+    /// <summary>Whether a mention may vote for the main region (<see cref="MentionRoles"/>: not a list item, not a comparator).</summary>
+    private bool Votes(RegionMention m) => !_roles.TryGetValue(m.Start, out var role) || MentionRoles.Votes(role);
 
     /// <summary>The end of the first paragraph after the title.</summary>
     private static int LeadEnd(DocumentText text, int titleEnd) => text.ContentSpans.Select(c => c.End).FirstOrDefault(e => e > titleEnd, titleEnd);
@@ -457,7 +488,7 @@ internal sealed class RegionContext
 
         var prefectures = new Dictionary<RegionCode, int>();
         var tally = new Dictionary<RegionCode, (int Count, int First, string Text)>();
-        foreach (var m in Mentions)
+        foreach (var m in Mentions.Where(Votes))
         {
             if (_resolved[m.Text] is { Kind: RegionKind.PrefectureCity } pref)
             {
@@ -469,9 +500,9 @@ internal sealed class RegionContext
                 var prev = tally.TryGetValue(r.Code, out var p0) ? p0 : (Count: 0, First: m.Start, Text: m.Text);
                 var longer = prev.Text.Length >= m.Text.Length ? prev.Text : m.Text;
                 var weight = matcher.IsFullName(m.Text, r) ? 2 : 1; // a full name (or 维西县 for 维西傈僳族自治县) says more than a stem
-                if (m.Start < titleEnd)
+                if (m.Start < titleEnd || _roles.GetValueOrDefault(m.Start) == MentionRole.Publisher)
                 {
-                    weight *= 2; // the title or masthead names what the page is about
+                    weight *= 2; // the title or masthead, or the office that published the figures, names what the page is about
                 }
 
                 tally[r.Code] = (prev.Count + weight, prev.First, longer);
@@ -597,7 +628,7 @@ internal sealed class RegionContext
             return Main.Kind == RegionKind.Province ? Main : Matcher!.Registry.TryGet(Main.Code.Province, out var province) ? province : null;
         }
 
-        if (word[^1] == '市' && Main.Kind is not (RegionKind.PrefectureCity or RegionKind.CountyLevelCity))
+        if (word[^1] == '市' && Main.Kind is not (RegionKind.PrefectureCity or RegionKind.CountyLevelCity) && !(Main.Kind == RegionKind.Province && InAMunicipality(Main)))
         {
             var p = Main.ParentCode;
             while (p is { } pc && Matcher!.Registry.TryGet(pc, out var pr))

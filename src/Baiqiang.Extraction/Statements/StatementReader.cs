@@ -713,7 +713,13 @@ internal sealed class StatementReader(
             return i + m.Length; // 高于全市平均; 通州湾科创城 项目, 江阳区人民医院; 县级以上龙头企业 (a level): a comparator or part of a name, not the region
         }
 
-        if (resolved is { } r && (RegionKindRules.IsCountyLevelUnit(r.Kind) || r.IsPark || r.Kind == RegionKind.PrefectureCity))
+        if (regions.Listed(m))
+        {
+            // 富顺县、荣县、隆昌市4个县(市)增速超过8%: an item of an enumeration of places is not the clause's region; the clause's
+            // figures are the group's (a 分别 list pairs its regions with its figures itself: RespectiveRegionList).
+            (st.Mention, st.Region, st.RegionText) = (null, null, m.Text);
+        }
+        else if (resolved is { } r && (RegionKindRules.IsCountyLevelUnit(r.Kind) || r.IsPark || r.Kind == RegionKind.PrefectureCity))
         {
             st.Mention = m;
             st.Region = r;
