@@ -248,7 +248,7 @@ internal sealed class StatementReader(
             {
                 if (!AfterComparator(i, s))
                 {
-                    st.RegionText = _n.Substring(i, scopeLen);
+                    st.RegionText = Words.WordAt(_n, i, e, Words.Scope); // the list's own string, equal to the text: no copy per scope word
                     st.Region = st.RegionText is "园区" or "全园" && discourse.SectionRegion is { Region: { IsPark: true } park } ? park : regions.Scope(st.RegionText);
                     st.Mention = null;
                     if (!EndsAParksName(i, s))
@@ -446,7 +446,7 @@ internal sealed class StatementReader(
                 run++;
             }
 
-            if (run == years && first.Kind is FactKind.Value or FactKind.Growth && Enumerable.Range(k, run).All(j => facts.Facts[j].Period == last))
+            if (run == years && first.Kind is FactKind.Value or FactKind.Growth && AllInPeriod(facts.Facts, k, run, last))
             {
                 for (var j = 0; j < run; j++)
                 {
@@ -459,6 +459,20 @@ internal sealed class StatementReader(
         }
 
         EndYearRangeAt(e);
+    }
+
+    // A loop, not Enumerable.Range(…).All(lambda): the lambda's closure was made at every sentence's RespectiveYears call.
+    private static bool AllInPeriod(List<ExtractedFact> all, int from, int count, StatPeriod period)
+    {
+        for (var j = from; j < from + count; j++)
+        {
+            if (all[j].Period != period)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void EndYearRangeAt(int e)
@@ -814,7 +828,7 @@ internal sealed class StatementReader(
         }
         while (changed && own.Length > 0);
 
-        if (RateWords.Any(w => own.Contains(w, StringComparison.Ordinal)))
+        if (ContainsAnyOf(own, RateWords))
         {
             return;
         }
@@ -995,7 +1009,7 @@ internal sealed class StatementReader(
             return st.Last is { Amount.Unit.Dimension: Dimension.Money }; // …,其中工业投资12.3亿元,技改投资5.6亿
         }
 
-        return dictionary.FindLongest(words, Dimension.Money) is not null || MoneyWords.Any(w => words.Contains(w, StringComparison.Ordinal));
+        return dictionary.FindLongest(words, Dimension.Money) is not null || ContainsAnyOf(words, MoneyWords);
     }
 
     /// <summary>
@@ -1159,7 +1173,8 @@ internal sealed class StatementReader(
         {
             if (rates.Sign == 0)
             {
-                rated = [.. rated.Select(x => x.EndsWith(rates.Word, StringComparison.Ordinal) ? x : x + rates.Word)]; // 第一产业、第二产业…贡献率
+                var word = rates.Word; // captured here, not the pattern variable: that made Percent's closure at every percent figure
+                rated = [.. rated.Select(x => x.EndsWith(word, StringComparison.Ordinal) ? x : x + word)]; // 第一产业、第二产业…贡献率
             }
 
             st.OweRest(rated, Dimension.Percent, rates.Sign, ratesAreLevels: rates.Sign == 0);
@@ -2580,6 +2595,20 @@ internal sealed class StatementReader(
 
     private static readonly string[] NotInIndustryNames = ["全县", "全区", "全市", "其中", "完成", "实现", "增长", "下降", "累计", "达到", "分别"];
 
+    // A loop, not part.All(Words.IsCjk): that made a string enumerator for every part of every name.
+    private static bool AllCjk(string part)
+    {
+        foreach (var c in part)
+        {
+            if (!Words.IsCjk(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool IsJoiner(char c) => c is '和' or '及' or '、' or '与';
 
     /// <summary>
@@ -2599,7 +2628,7 @@ internal sealed class StatementReader(
             }
 
             var part = cleaned[q..p];
-            if (part.Length == 0 || !part.All(Words.IsCjk) || NotInIndustryNames.Any(w => part.Contains(w, StringComparison.Ordinal)))
+            if (part.Length == 0 || !AllCjk(part) || ContainsAnyOf(part, NotInIndustryNames))
             {
                 break;
             }
@@ -2849,12 +2878,26 @@ internal sealed class StatementReader(
         st.Last = facts.Add(draft, s, e, discourse.Period, region, regionText, st.Target);
     }
 
+    // Loops, not Any(lambda): a lambda over the name made a closure and a delegate for every fact emitted.
+    private static bool StartsWithAny(string name, string[] words)
+    {
+        foreach (var w in words)
+        {
+            if (name.StartsWith(w, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static readonly string[] CompanyNames = ["中石油", "中石化", "中海油", "中国石油", "中国石化", "国家电网", "国网", "中国移动", "中国联通", "中国电信"];
 
     /// <summary>A company's short name (中石油, 国家电网 …), a name ending in 公司/集团, or the tobacco company among wholesale firms
     /// (批发企业烟草): the subject is one firm, not the region.</summary>
     private static bool IsCompanyName(string name)
-        => CompanyNames.Any(c => name.StartsWith(c, StringComparison.Ordinal)) || Words.EndsWithAny(name, ["公司", "集团"], 2)
+        => StartsWithAny(name, CompanyNames) || Words.EndsWithAny(name, ["公司", "集团"], 2)
             || name.Contains("企业烟草", StringComparison.Ordinal);
 
     /// <summary>
