@@ -122,8 +122,8 @@ public sealed record ExtractedFact(
     /// <summary>The source clause (normalised text).</summary>
     public string Sentence
     {
-        get => _sentence ?? _source!.Substring(_sourceStart, _sourceLength);
-        init => (_sentence, _source) = (value, null);
+        get => _source!.Substring(_sourceStart, _sourceLength); // a whole string (start 0, its length) is returned as it is, not copied
+        init => (_source, _sourceStart, _sourceLength) = (value, 0, value?.Length ?? 0);
     }
 
     /// <summary>Where the figure starts in the original text.</summary>
@@ -135,10 +135,10 @@ public sealed record ExtractedFact(
     /// <summary>Where <see cref="Sentence"/> starts in the original text.</summary>
     public int SentenceOffset { get; init; } = SentenceOffset;
 
-    private string? _sentence = Sentence;
-    private string? _source;
+    // A sentence given whole is kept as a window over all of itself: one reference member, not a string and a text.
+    private string? _source = Sentence;
     private int _sourceStart;
-    private int _sourceLength;
+    private int _sourceLength = Sentence?.Length ?? 0;
 
     /// <summary>A fact whose source clause is <paramref name="source"/>[<paramref name="sourceStart"/>..+<paramref name="sourceLength"/>], cut when read.</summary>
     internal ExtractedFact(string doc, FactKind kind, string? region, RegionCode? regionCode, string indicator, string indicatorRaw, IndicatorCode? indicatorCode,
@@ -147,7 +147,7 @@ public sealed record ExtractedFact(
         : this(doc, kind, region, regionCode, indicator, indicatorRaw, indicatorCode, period, amount, high, growthPct, planSharePct, null!, offset, length, sentenceOffset)
         => (_source, _sourceStart, _sourceLength) = (source, sourceStart, sourceLength);
 
-    private ReadOnlySpan<char> SentenceSpan => _sentence is { } s ? s : _source.AsSpan(_sourceStart, _sourceLength);
+    private ReadOnlySpan<char> SentenceSpan => _source.AsSpan(_sourceStart, _sourceLength);
 
     /// <summary>Member by member, as a record compares (the sentence by its text).</summary>
     public bool Equals(ExtractedFact? other)
