@@ -107,11 +107,11 @@ public sealed record ExtractedFact(
     private readonly Unit? _amountUnit = Amount.GetValueOrDefault().Unit;
     private readonly Qualifier _amountQualifier = Amount.GetValueOrDefault().Qualifier;
     private readonly decimal _high = High.GetValueOrDefault();
-    private readonly decimal _growth = GrowthPct.GetValueOrDefault();
+    private decimal _growth = GrowthPct.GetValueOrDefault(); // not readonly: JoinGrowth
     private readonly decimal _planShare = PlanSharePct.GetValueOrDefault();
     private readonly bool _hasAmount = Amount.HasValue;
     private readonly bool _hasHigh = High.HasValue;
-    private readonly bool _hasGrowth = GrowthPct.HasValue;
+    private bool _hasGrowth = GrowthPct.HasValue;
     private readonly bool _hasPlanShare = PlanSharePct.HasValue;
 
     // The source clause is a window of the document's normalised text. A fact keeps the text and the window's bounds and cuts
@@ -202,6 +202,12 @@ public sealed record ExtractedFact(
         System.Diagnostics.Debug.Assert(string.Equals(same, _rule, StringComparison.Ordinal), "only an equal rule may be shared");
         _rule = same;
     }
+
+    /// <summary>
+    /// Gives the fact a growth and a new rule in place: what <c>with { GrowthPct = growth, Rule = rule }</c> gives in a copy. Only for the
+    /// builder, and only while no one but its list holds the fact (<see cref="Facts.FactBuilder.JoinGrowth"/>).
+    /// </summary>
+    internal void JoinGrowth(decimal growth, string rule) => (_hasGrowth, _growth, _rule) = (true, growth, rule);
 
     /// <summary>For a comparison, what the rate is compared with (全市平均, 去年同期, 一季度); else null.</summary>
     public string? Comparator { get; init; }

@@ -1251,7 +1251,7 @@ internal sealed class StatementReader(
             if (st.Last is { } last && last.GrowthPct is null && last.Amount is not null && last.Kind is FactKind.Value or FactKind.Count or FactKind.PlanCompletion or FactKind.Target
                 && NameWords.IsBareGrowthName(ownName))
             {
-                st.Last = facts.Replace(last, last with { GrowthPct = growth, Rule = last.Rule + "+growth.of-previous-level" });
+                st.Last = facts.JoinGrowth(last, growth, "+growth.of-previous-level", st.RespectiveLevels);
                 return;
             }
 
