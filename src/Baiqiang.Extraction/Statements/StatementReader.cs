@@ -488,13 +488,11 @@ internal sealed class StatementReader(
     {
         for (var i = s; i + 9 < e; i++)
         {
-            var digit = _n.AsSpan(i, e - 9 - i).IndexOfAnyInRange('0', '9'); // either form starts with a digit: jump to the next one
-            if (digit < 0)
+            if (!char.IsAsciiDigit(_n[i]))
             {
-                break;
+                continue; // either form starts with a digit: one test per character before the longer ones
             }
 
-            i += digit;
             if (!PeriodScanner.IsYearAt(_n, i, e) && !(i + 4 < e && _n[i + 4] is '至' or '到' or '-' or '—' or '~' && AllDigits(i, 4)))
             {
                 continue;
