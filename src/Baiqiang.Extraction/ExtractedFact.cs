@@ -107,11 +107,11 @@ public sealed record ExtractedFact(
     private readonly Unit? _amountUnit = Amount.GetValueOrDefault().Unit;
     private readonly Qualifier _amountQualifier = Amount.GetValueOrDefault().Qualifier;
     private readonly decimal _high = High.GetValueOrDefault();
-    private readonly decimal _growth = GrowthPct.GetValueOrDefault();
+    private decimal _growth = GrowthPct.GetValueOrDefault(); // not readonly: JoinGrowth
     private readonly decimal _planShare = PlanSharePct.GetValueOrDefault();
     private readonly bool _hasAmount = Amount.HasValue;
     private readonly bool _hasHigh = High.HasValue;
-    private readonly bool _hasGrowth = GrowthPct.HasValue;
+    private bool _hasGrowth = GrowthPct.HasValue;
     private readonly bool _hasPlanShare = PlanSharePct.HasValue;
 
     // The source clause is a window of the document's normalised text. A fact keeps the text and the window's bounds and cuts
@@ -122,8 +122,8 @@ public sealed record ExtractedFact(
     /// <summary>The source clause (normalised text).</summary>
     public string Sentence
     {
-        get => _sentence ?? _source!.Substring(_sourceStart, _sourceLength);
-        init => (_sentence, _source) = (value, null);
+        get => _source!.Substring(_sourceStart, _sourceLength); // a whole string (start 0, its length) is returned as it is, not copied
+        init => (_source, _sourceStart, _sourceLength) = (value, 0, value?.Length ?? 0);
     }
 
     /// <summary>Where the figure starts in the original text.</summary>
@@ -135,10 +135,10 @@ public sealed record ExtractedFact(
     /// <summary>Where <see cref="Sentence"/> starts in the original text.</summary>
     public int SentenceOffset { get; init; } = SentenceOffset;
 
-    private string? _sentence = Sentence;
-    private string? _source;
+    // A sentence given whole is kept as a window over all of itself: one reference member, not a string and a text.
+    private string? _source = Sentence;
     private int _sourceStart;
-    private int _sourceLength;
+    private int _sourceLength = Sentence?.Length ?? 0;
 
     /// <summary>A fact whose source clause is <paramref name="source"/>[<paramref name="sourceStart"/>..+<paramref name="sourceLength"/>], cut when read.</summary>
     internal ExtractedFact(string doc, FactKind kind, string? region, RegionCode? regionCode, string indicator, string indicatorRaw, IndicatorCode? indicatorCode,
@@ -147,7 +147,7 @@ public sealed record ExtractedFact(
         : this(doc, kind, region, regionCode, indicator, indicatorRaw, indicatorCode, period, amount, high, growthPct, planSharePct, null!, offset, length, sentenceOffset)
         => (_source, _sourceStart, _sourceLength) = (source, sourceStart, sourceLength);
 
-    private ReadOnlySpan<char> SentenceSpan => _sentence is { } s ? s : _source.AsSpan(_sourceStart, _sourceLength);
+    private ReadOnlySpan<char> SentenceSpan => _source.AsSpan(_sourceStart, _sourceLength);
 
     /// <summary>Member by member, as a record compares (the sentence by its text).</summary>
     public bool Equals(ExtractedFact? other)
@@ -202,6 +202,12 @@ public sealed record ExtractedFact(
         System.Diagnostics.Debug.Assert(string.Equals(same, _rule, StringComparison.Ordinal), "only an equal rule may be shared");
         _rule = same;
     }
+
+    /// <summary>
+    /// Gives the fact a growth and a new rule in place: what <c>with { GrowthPct = growth, Rule = rule }</c> gives in a copy. Only for the
+    /// builder, and only while no one but its list holds the fact (<see cref="Facts.FactBuilder.JoinGrowth"/>).
+    /// </summary>
+    internal void JoinGrowth(decimal growth, string rule) => (_hasGrowth, _growth, _rule) = (true, growth, rule);
 
     /// <summary>For a comparison, what the rate is compared with (全市平均, 去年同期, 一季度); else null.</summary>
     public string? Comparator { get; init; }

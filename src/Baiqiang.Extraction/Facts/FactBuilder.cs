@@ -168,6 +168,49 @@ internal sealed class FactBuilder(string doc, DocumentText text, DateOnly? refer
         return updated;
     }
 
+    // The joined rules made so far, by the rule joined to and what was added: one concatenation per pair per document.
+    private readonly Dictionary<(string Rule, string Added), string> _joinedRules = [];
+
+    /// <summary>
+    /// <c>Replace(old, old with { GrowthPct = growth, Rule = old.Rule + added })</c> — a growth joined to the level before it — with the
+    /// joined rule made once per document, and the fact updated in place (no copy of it) when the list holds <paramref name="old"/>
+    /// itself where Replace would put the copy and <paramref name="held"/> (the levels a reader still owes a rate) does not hold it:
+    /// then nothing else can see the old fact, and the result is the same.
+    /// </summary>
+    public ExtractedFact JoinGrowth(ExtractedFact old, decimal growth, string added, Queue<ExtractedFact> held)
+    {
+        if (!_joinedRules.TryGetValue((old.Rule, added), out var rule))
+        {
+            rule = old.Rule + added;
+            if (_joinedRules.Count < 1024)
+            {
+                _joinedRules[(old.Rule, added)] = rule;
+            }
+        }
+
+        var at = Facts.LastIndexOf(old);
+        if (at < 0 || !ReferenceEquals(Facts[at], old) || Holds(held, old))
+        {
+            return Replace(old, old with { GrowthPct = growth, Rule = rule });
+        }
+
+        old.JoinGrowth(growth, rule);
+        return old;
+    }
+
+    private static bool Holds(Queue<ExtractedFact> held, ExtractedFact fact)
+    {
+        foreach (var f in held)
+        {
+            if (ReferenceEquals(f, fact))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static readonly string[] ProgrammeWords = ["重点", "重大", "新开工", "开工", "签约", "续建", "在建", "产业", "招商", "省级", "市级", "全部", "各类"];
 
     /// <summary>

@@ -248,7 +248,7 @@ internal sealed class StatementReader(
             {
                 if (!AfterComparator(i, s))
                 {
-                    st.RegionText = _n.Substring(i, scopeLen);
+                    st.RegionText = Words.WordAt(_n, i, e, Words.Scope); // the list's own string, equal to the text: no copy per scope word
                     st.Region = st.RegionText is "园区" or "全园" && discourse.SectionRegion is { Region: { IsPark: true } park } ? park : regions.Scope(st.RegionText);
                     st.Mention = null;
                     if (!EndsAParksName(i, s))
@@ -446,7 +446,7 @@ internal sealed class StatementReader(
                 run++;
             }
 
-            if (run == years && first.Kind is FactKind.Value or FactKind.Growth && Enumerable.Range(k, run).All(j => facts.Facts[j].Period == last))
+            if (run == years && first.Kind is FactKind.Value or FactKind.Growth && AllInPeriod(facts.Facts, k, run, last))
             {
                 for (var j = 0; j < run; j++)
                 {
@@ -459,6 +459,20 @@ internal sealed class StatementReader(
         }
 
         EndYearRangeAt(e);
+    }
+
+    // A loop, not Enumerable.Range(…).All(lambda): the lambda's closure was made at every sentence's RespectiveYears call.
+    private static bool AllInPeriod(List<ExtractedFact> all, int from, int count, StatPeriod period)
+    {
+        for (var j = from; j < from + count; j++)
+        {
+            if (all[j].Period != period)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void EndYearRangeAt(int e)
@@ -474,6 +488,11 @@ internal sealed class StatementReader(
     {
         for (var i = s; i + 9 < e; i++)
         {
+            if (!char.IsAsciiDigit(_n[i]))
+            {
+                continue; // either form starts with a digit: one test per character before the longer ones
+            }
+
             if (!PeriodScanner.IsYearAt(_n, i, e) && !(i + 4 < e && _n[i + 4] is '至' or '到' or '-' or '—' or '~' && AllDigits(i, 4)))
             {
                 continue;
@@ -820,7 +839,7 @@ internal sealed class StatementReader(
         }
         while (changed && own.Length > 0);
 
-        if (RateWords.Any(w => own.Contains(w, StringComparison.Ordinal)))
+        if (ContainsAnyOf(own, RateWords))
         {
             return;
         }
@@ -1006,7 +1025,7 @@ internal sealed class StatementReader(
             return st.Last is { Amount.Unit.Dimension: Dimension.Money }; // …,其中工业投资12.3亿元,技改投资5.6亿
         }
 
-        return dictionary.FindLongest(words, Dimension.Money) is not null || MoneyWords.Any(w => words.Contains(w, StringComparison.Ordinal));
+        return dictionary.FindLongest(words, Dimension.Money) is not null || ContainsAnyOf(words, MoneyWords);
     }
 
     /// <summary>
@@ -1170,7 +1189,8 @@ internal sealed class StatementReader(
         {
             if (rates.Sign == 0)
             {
-                rated = [.. rated.Select(x => x.EndsWith(rates.Word, StringComparison.Ordinal) ? x : x + rates.Word)]; // 第一产业、第二产业…贡献率
+                var word = rates.Word; // captured here, not the pattern variable: that made Percent's closure at every percent figure
+                rated = [.. rated.Select(x => x.EndsWith(word, StringComparison.Ordinal) ? x : x + word)]; // 第一产业、第二产业…贡献率
             }
 
             st.OweRest(rated, Dimension.Percent, rates.Sign, ratesAreLevels: rates.Sign == 0);
@@ -1240,7 +1260,7 @@ internal sealed class StatementReader(
             if (st.Last is { } last && last.GrowthPct is null && last.Amount is not null && last.Kind is FactKind.Value or FactKind.Count or FactKind.PlanCompletion or FactKind.Target
                 && NameWords.IsBareGrowthName(ownName))
             {
-                st.Last = facts.Replace(last, last with { GrowthPct = growth, Rule = last.Rule + "+growth.of-previous-level" });
+                st.Last = facts.JoinGrowth(last, growth, "+growth.of-previous-level", st.RespectiveLevels);
                 return;
             }
 
@@ -2633,6 +2653,20 @@ internal sealed class StatementReader(
 
     private static readonly string[] NotInIndustryNames = ["全县", "全区", "全市", "其中", "完成", "实现", "增长", "下降", "累计", "达到", "分别"];
 
+    // A loop, not part.All(Words.IsCjk): that made a string enumerator for every part of every name.
+    private static bool AllCjk(string part)
+    {
+        foreach (var c in part)
+        {
+            if (!Words.IsCjk(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool IsJoiner(char c) => c is '和' or '及' or '、' or '与';
 
     /// <summary>
@@ -2652,7 +2686,7 @@ internal sealed class StatementReader(
             }
 
             var part = cleaned[q..p];
-            if (part.Length == 0 || !part.All(Words.IsCjk) || NotInIndustryNames.Any(w => part.Contains(w, StringComparison.Ordinal)))
+            if (part.Length == 0 || !AllCjk(part) || ContainsAnyOf(part, NotInIndustryNames))
             {
                 break;
             }
@@ -2902,12 +2936,26 @@ internal sealed class StatementReader(
         st.Last = facts.Add(draft, s, e, discourse.Period, region, regionText, st.Target);
     }
 
+    // Loops, not Any(lambda): a lambda over the name made a closure and a delegate for every fact emitted.
+    private static bool StartsWithAny(string name, string[] words)
+    {
+        foreach (var w in words)
+        {
+            if (name.StartsWith(w, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static readonly string[] CompanyNames = ["中石油", "中石化", "中海油", "中国石油", "中国石化", "国家电网", "国网", "中国移动", "中国联通", "中国电信"];
 
     /// <summary>A company's short name (中石油, 国家电网 …), a name ending in 公司/集团, or the tobacco company among wholesale firms
     /// (批发企业烟草): the subject is one firm, not the region.</summary>
     private static bool IsCompanyName(string name)
-        => CompanyNames.Any(c => name.StartsWith(c, StringComparison.Ordinal)) || Words.EndsWithAny(name, ["公司", "集团"], 2)
+        => StartsWithAny(name, CompanyNames) || Words.EndsWithAny(name, ["公司", "集团"], 2)
             || name.Contains("企业烟草", StringComparison.Ordinal);
 
     /// <summary>

@@ -153,6 +153,20 @@ internal static class Words
         return 0;
     }
 
+    /// <summary>The first word of <paramref name="words"/> written at <paramref name="i"/> (the one <see cref="MatchAny"/> measures), or the empty string.</summary>
+    public static string WordAt(string n, int i, int e, string[] words)
+    {
+        foreach (var w in words)
+        {
+            if (At(n, i, e, w))
+            {
+                return w;
+            }
+        }
+
+        return string.Empty;
+    }
+
     // The words as a span: a list written at the call (EndsWithAny(name, ["以上", "以下"], 2)) is then built on the stack, not as
     // a new array per call (the name stage asks once per figure); a static array is passed as it was.
     public static bool EndsWithAny(string name, ReadOnlySpan<string> words, int minLength) => EndsWithAny(name.AsSpan(), words, minLength);
