@@ -1824,12 +1824,12 @@ internal sealed class StatementReader(
 
     /// <summary>
     /// 常住人口13.6万人, 出生人口1904人, 城镇登记失业人数143人, 新增就业岗位6007个: a population or the labour market's level (a name
-    /// ending in 人口/人数/劳动力 in persons, or in 就业 after words of its own — 就业困难人员安置就业, not a bare 带动就业 — or 岗位 in
+    /// ending in 人口/人数/劳动力 in persons, or in 就业 of a group of persons — 就业困难人员安置就业, not a project's 带动就业 — or 岗位 in
     /// 个) is a statistic's value, not a count of things.
     /// </summary>
     private static bool IsPeopleMeasure(string name, Unit unit)
         => (unit.CountNoun is "人" && (name.EndsWith("人口", StringComparison.Ordinal) || name.EndsWith("人数", StringComparison.Ordinal)
-                || name.EndsWith("劳动力", StringComparison.Ordinal) || (name.Length >= 4 && name.EndsWith("就业", StringComparison.Ordinal))))
+                || name.EndsWith("劳动力", StringComparison.Ordinal) || (name.EndsWith("就业", StringComparison.Ordinal) && name.Contains("人员", StringComparison.Ordinal))))
             || (unit.CountNoun is "个" && name.EndsWith("就业岗位", StringComparison.Ordinal));
 
     /// <summary>Whether <paramref name="text"/> contains one of <paramref name="words"/> (a loop: a lambda over the text made a closure per call).</summary>
