@@ -53,6 +53,14 @@ public sealed partial class CorpusMissTests
     }
 
     [Fact]
+    public void PartsOfAnUncataloguedSizeClassSubset_LoseTheWholesCodesToo()
+    {
+        var facts = ShippedFacts("1-8月份,江阳区限额以上消费品零售额6.42亿元,同比增长12.1%。按经营单位所在地分,城镇消费品零售额5.31亿元,增长13.0%;乡村消费品零售额1.11亿元,增长8.2%。", September);
+        Assert.All(facts.Where(f => f.Value is 5.31m or 1.11m), f => Assert.Null(f.IndicatorCode));
+        Assert.Equal(2, facts.Count(f => f.Value is 5.31m or 1.11m));
+    }
+
+    [Fact]
     public void PartsOfTheWholeItself_KeepTheirCodes()
     {
         var facts = ShippedFacts("1至9月,全区社会消费品零售总额80.2亿元,同比增长5.1%。其中,城镇消费品零售额70.1亿元,同比增长5.5%;限额以上单位消费品零售额30.4亿元。", September);

@@ -3005,7 +3005,13 @@ internal sealed class StatementReader(
         var subset = false;
         for (var k = _paragraphFirstFact; k < facts.Facts.Count; k++)
         {
-            if (facts.Facts[k].IndicatorCode is not { } other || other == code)
+            if (facts.Facts[k].IndicatorCode is not { } other)
+            {
+                subset |= NamesASubsetOf(facts.Facts[k].Indicator, whole); // 限额以上消费品零售额, not catalogued under that name
+                continue;
+            }
+
+            if (other == code)
             {
                 continue;
             }
@@ -3019,6 +3025,25 @@ internal sealed class StatementReader(
         }
 
         return subset;
+    }
+
+    /// <summary>
+    /// Whether an uncatalogued name is a size class's subset of <paramref name="whole"/>: a size class (限额以上, 限上, 规模以上, 规上)
+    /// followed by at least four characters that end the whole's name or one of its aliases (限额以上消费品零售额: 社会消费品零售额).
+    /// </summary>
+    private bool NamesASubsetOf(string name, IndicatorCode whole)
+    {
+        foreach (var sizeClass in (string[])["限额以上", "规模以上", "限上", "规上"])
+        {
+            var at = name.IndexOf(sizeClass, StringComparison.Ordinal);
+            if (at >= 0 && name.Length - at - sizeClass.Length >= 4 && _byCode!.TryGetValue(whole, out var w))
+            {
+                var rest = name[(at + sizeClass.Length)..];
+                return w.NameZh.EndsWith(rest, StringComparison.Ordinal) || w.Aliases.Any(a => a.EndsWith(rest, StringComparison.Ordinal));
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A catalogue name of a size class's subset of a whole: 限上…, 规上…, 限额以上…, 规模以上….</summary>
