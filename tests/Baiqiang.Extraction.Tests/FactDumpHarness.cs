@@ -1,3 +1,4 @@
+using Baiqiang.Core.Indicators;
 using System.Globalization;
 using System.Text;
 
@@ -29,7 +30,9 @@ public sealed class FactDumpHarness
             var date = Environment.GetEnvironmentVariable("BAIQIANG_FACT_DATE") is { Length: > 0 } given
                 ? DateOnly.ParseExact(given, "yyyy-MM-dd", CultureInfo.InvariantCulture)
                 : new DateOnly(2024, 9, 20);
-            var result = new FactExtractor(Regions.National).Extract("probe.txt", text, date);
+            // BAIQIANG_FACT_SHIPPED=1 reads with the whole shipped catalogue, as the CLI does with a fresh store.
+            var catalogue = Environment.GetEnvironmentVariable("BAIQIANG_FACT_SHIPPED") == "1" ? IndicatorCatalogue.Shipped : null;
+            var result = new FactExtractor(Regions.National, catalogue).Extract("probe.txt", text, date);
             Write(sb, result);
             File.WriteAllText(path, sb.ToString());
             return;

@@ -103,6 +103,13 @@ internal static class NameWords
                 changed = true;
             }
 
+            if (ScopeWordLength(t) is > 0 and var scope && t.Length > scope + 1)
+            {
+                t = t[scope..]; // 全省规模以上工业增加值, 全盟常住人口, 预计地区生产总值: the scope (or how the figure is known) is no part of the measure
+                start += scope;
+                changed = true;
+            }
+
             foreach (var w in t.Length > 0 && HeadFirst.Contains(t[0]) ? Words.StripHead : [])
             {
                 if (StartsWithWord(t, w) && !t.StartsWith("到位", StringComparison.Ordinal))
@@ -116,6 +123,27 @@ internal static class NameWords
         while (changed && t.Length > 0);
 
         return (start, t.Length);
+    }
+
+    /// <summary>
+    /// The length of a scope word at the start of a name — 全/我/本/该 and one character of an administrative level (全省, 全盟, 我市,
+    /// 该县), or 预计 — when a Chinese word follows it; else 0. The scope says whose figure it is (the region's role), never which measure:
+    /// 全省民生支出 is the 民生支出 of the province. 全区域, 全市场 are words of their own.
+    /// </summary>
+    public static int ScopeWordLength(ReadOnlySpan<char> t)
+    {
+        if (t.Length < 3 || !Words.IsCjk(t[2]))
+        {
+            return 0;
+        }
+
+        if (t.StartsWith("预计", StringComparison.Ordinal))
+        {
+            return 2;
+        }
+
+        return t[0] is '全' or '我' or '本' or '该' && t[1] is '省' or '市' or '区' or '县' or '州' or '盟' or '旗' && t[2] is not ('域' or '场' or '面' or '内')
+            ? 2 : 0;
     }
 
     /// <summary>The length of a list item's number (1–2 digits, then . or 、) at the start of a name, when a Chinese word follows; else 0.</summary>

@@ -39,6 +39,8 @@ internal sealed class StatementReader(
     private int _mentionIndex;
     private bool _paragraphGoal;
     private int _paragraphFirstFact;
+    private (int Start, int End) _line = (-1, -1), _lineBefore = (-1, -1); // this kept line and the one before it
+    private bool _lineBeforeHadFacts;
     private string? _projectClass; // 共安排重点项目250个: the project class the paragraph last counted, which its bare measures are of
 
     // A government work report (政府工作报告) read in January–March: its 预计 paragraphs review the year just ended.
@@ -155,6 +157,8 @@ internal sealed class StatementReader(
         discourse.EnterParagraph(_n, p);
         _paragraphGoal = false;
         _projectClass = null;
+        _lineBeforeHadFacts = facts.Facts.Count > _paragraphFirstFact;
+        (_lineBefore, _line) = (_line, (p.Start, p.End));
         _paragraphFirstFact = facts.Facts.Count;
         _yearRange = null;
         _reviewParagraph = _springWorkReport && OpensWith(p.Start, p.End, "预计");
@@ -618,7 +622,8 @@ internal sealed class StatementReader(
             }
 
             joined |= c is '和' or '及';
-            if (c == '业' && joined && i > 0 && _n[i - 1] != '业' && (Words.MatchAny(_n, k + 1, e, Words.Up) > 0 || Words.MatchAny(_n, k + 1, e, Words.Down) > 0))
+            var rate = k + 1 + (Words.At(_n, k + 1, e, "同比") ? 2 : 0); // 石油、煤炭及其他燃料加工业同比增长17.1%
+            if (c == '业' && joined && i > 0 && _n[i - 1] != '业' && (Words.MatchAny(_n, rate, e, Words.Up) > 0 || Words.MatchAny(_n, rate, e, Words.Down) > 0))
             {
                 return true; // 计算机、通信和其他电子设备制造业增长14.6%: one industry (a list of industries has 业 in each part)
             }
@@ -727,7 +732,7 @@ internal sealed class StatementReader(
                           // by the text at all, a bare stem (新兴产业, 建安工程投资) is a word too
         }
 
-        if (AfterComparator(i, st.NameStart) || InsideName(m) || Words.At(_n, m.Start + m.Length, _n.Length, "级"))
+        if (AfterComparator(i, st.NameStart) || InsideName(m) || Words.At(_n, m.Start + m.Length, _n.Length, "级") || AfterAnAttribute(m))
         {
             return i + m.Length; // 高于全市平均; 通州湾科创城 项目, 江阳区人民医院; 县级以上龙头企业 (a level): a comparator or part of a name, not the region
         }
@@ -758,6 +763,12 @@ internal sealed class StatementReader(
         st.Excluded.Clear();
         return i + m.Length;
     }
+
+    /// <summary>
+    /// Whether the place name follows an attribute ending in 性 (战略性新兴产业, 生产性…): an adjective in 性 qualifies the noun after it,
+    /// so the "place" is the start of that noun (新兴 of 新兴产业), not a region.
+    /// </summary>
+    private bool AfterAnAttribute(RegionMention m) => m.Start > 1 && _n[m.Start - 1] == '性' && Words.IsCjk(_n[m.Start - 2]);
 
     private static readonly string[] NameEnds =
     [
@@ -988,6 +999,13 @@ internal sealed class StatementReader(
             (vn, vraw, _, _) = Following(figureEnd, e);
             vcode = null;
             rule = "value.noun-after-figure";
+            if (vn.Length > 0 && !IsNounPhrase(vn))
+            {
+                // 12.35亿元 同比增长5.2% under a line 一般公共预算收入: the words after the figure are its growth, not its name; an
+                // infographic names the figure on the line above it. With no such line the figure names nothing.
+                (vn, vraw, vcode) = figureStart == _line.Start ? MeasureOfLineBefore(dim) : (string.Empty, string.Empty, null);
+                rule = "value.line-before";
+            }
         }
 
         if (vn.Length == 0)
@@ -1005,6 +1023,60 @@ internal sealed class StatementReader(
         }
 
         Emit(st, s, e, new FactDraft(FactKind.Value, amount, high, null, null, vn, vraw, vcode, figureStart, figureLength, rule));
+    }
+
+    /// <summary>
+    /// Whether words after a figure can be its name: not when they open with a comparison or a direction (同比增长, 比上年, 增长, 下降) —
+    /// those say how the figure moved, not what it measures.
+    /// </summary>
+    private static bool IsNounPhrase(string words)
+    {
+        var t = words.AsSpan();
+        foreach (var w in YearOnYearWords)
+        {
+            if (t.StartsWith(w, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        foreach (var list in (string[][])[Words.Up, Words.Down])
+        {
+            foreach (var w in list)
+            {
+                if (w.Length >= 2 && t.StartsWith(w, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The measure a line without figures names when it stands right above a line that opens with a figure (an infographic's caption:
+    /// 一般公共预算收入⏎12.35亿元 同比增长5.2%): the catalogue name the line ends with, else the line's words when they are a short noun
+    /// phrase (no figure, no punctuation); nothing otherwise.
+    /// </summary>
+    private (string Name, string Raw, IndicatorCode? Code) MeasureOfLineBefore(Dimension? dim)
+    {
+        var (from, to) = _lineBefore;
+        if (from < 0 || _lineBeforeHadFacts || to - from is < 2 or > 24)
+        {
+            return (string.Empty, string.Empty, null);
+        }
+
+        var line = _n[from..to].TrimEnd();
+        if (dictionary.FindLongest(line, dim) is { } found && found.Start + found.Length == line.Length)
+        {
+            return (found.Indicator.NameZh, RawOf(from + found.Start, found.Length), found.Indicator.Code);
+        }
+
+        var (start, length) = NameWords.CleanRange(line);
+        return length is >= 2 and <= 12 && line.AsSpan(start, length).IndexOfAnyExceptInRange('\u4E00', '\u9FFF') < 0
+            ? (line.Substring(start, length), RawOf(from + start, length), null)
+            : (string.Empty, string.Empty, null);
     }
 
     /// <summary>The words between a growth and a level that are only the verb reaching it (达, 达到, 为): the level is the growth's.</summary>
@@ -1825,10 +1897,12 @@ internal sealed class StatementReader(
 
     /// <summary>
     /// 常住人口13.6万人, 出生人口1904人, 城镇登记失业人数143人, 新增就业岗位6007个: a population or the labour market's level (a name
-    /// ending in 人口/人数 in persons, or 岗位 in 个) is a statistic's value, not a count of things.
+    /// ending in 人口/人数/劳动力 in persons, or in 就业 of a group of persons — 就业困难人员安置就业, not a project's 带动就业 — or 岗位 in
+    /// 个) is a statistic's value, not a count of things.
     /// </summary>
     private static bool IsPeopleMeasure(string name, Unit unit)
-        => (unit.CountNoun is "人" && (name.EndsWith("人口", StringComparison.Ordinal) || name.EndsWith("人数", StringComparison.Ordinal)))
+        => (unit.CountNoun is "人" && (name.EndsWith("人口", StringComparison.Ordinal) || name.EndsWith("人数", StringComparison.Ordinal)
+                || name.EndsWith("劳动力", StringComparison.Ordinal) || (name.EndsWith("就业", StringComparison.Ordinal) && name.Contains("人员", StringComparison.Ordinal))))
             || (unit.CountNoun is "个" && name.EndsWith("就业岗位", StringComparison.Ordinal));
 
     /// <summary>Whether <paramref name="text"/> contains one of <paramref name="words"/> (a loop: a lambda over the text made a closure per call).</summary>
@@ -1954,8 +2028,11 @@ internal sealed class StatementReader(
             return code is null ? name : ChineseText.ToSimplified(raw); // 税收收入占比: the subject as written, not its catalogue head
         }
 
-        // …增长15.9%,占全县投资比重为78.8%: the share is of the subject of the figure just before it.
-        return st.Last is { Kind: FactKind.Value or FactKind.Growth or FactKind.PlanCompletion } level && level.Amount is not { Unit.Dimension: Dimension.Percent }
+        // …增长15.9%,占全县投资比重为78.8%: the share is of the subject of the figure just before it — on an infographic's next line
+        // when the share's line opens with 占 (税收收入增长6.4%⏎占一般公共预算收入比重为71.5%).
+        var before = st.Last ?? (from + at == _line.Start && facts.Facts.Count > 0 && facts.Facts.Count == _paragraphFirstFact && _lineBeforeHadFacts
+            && _lineBefore.End - _lineBefore.Start <= 40 ? facts.Facts[^1] : null);
+        return before is { Kind: FactKind.Value or FactKind.Growth or FactKind.PlanCompletion } level && level.Amount is not { Unit.Dimension: Dimension.Percent }
             ? (level.IndicatorCode is null ? level.Indicator : ChineseText.ToSimplified(level.IndicatorRaw))
             : null;
     }
@@ -2051,7 +2128,7 @@ internal sealed class StatementReader(
     }
 
     private static readonly string[] StopWords =
-        ["先后", "与", "和", "及", "为", "一道", "的", "等", "共", "进行", "签订", "实现", "完成", "列入", "参会", "开展", "引资", "对接", "在", "深入", "送", "减免", "审批", "均", "如期", "加快", "竣工", "开工"];
+        ["先后", "与", "和", "及", "为", "一道", "的", "等", "共", "进行", "签订", "实现", "完成", "列入", "参会", "开展", "引资", "对接", "在", "深入", "送", "减免", "审批", "均", "如期", "加快", "竣工", "开工", "高于", "低于", "快于", "慢于"];
 
     private bool StopAt(int k, int e) => Words.MatchAny(_n, k, e, StopWords) > 0;
 
@@ -2200,6 +2277,14 @@ internal sealed class StatementReader(
                 }
 
                 var at = Locate(st, segmentEnd, cleaned, found.Start);
+                if (MeasureAfterItsSubject(cleaned, found.Start + found.Length) is { } ownMeasure)
+                {
+                    // 亿元以上项目完成投资: the catalogue name is the subject of the measure its verb completes, not the figure's name.
+                    var subjectName = cleaned.Substring(found.Start, found.Length);
+                    var (built, builtCode) = Catalogued(subjectName, ownMeasure);
+                    return (built, RawOf(at, subjectName.Length + ownMeasure.Length), builtCode);
+                }
+
                 if (LevelOfProjects(cleaned, found.Start, found.Length) is { } classed)
                 {
                     // 省重点项目年度计划投资: the province's (or city's) list of key projects, not the region's own — the class stays in the name.
@@ -2236,7 +2321,7 @@ internal sealed class StatementReader(
             var longest = name.Contains('、', StringComparison.Ordinal) ? 24 : 14; // 规上工业企业工业生产用电量 // a name kept whole across its 、 (粮油、食品类零售额) may be longer
             if (name.Length > longest)
             {
-                name = name[^(name[^longest] == '级' ? longest + 1 : longest)..]; // 县级以上农业龙头企业年销售收入: a level word is not cut in two
+                name = name[KeptWhole(name, name.Length - (name[^longest] == '级' ? longest + 1 : longest))..]; // 县级以上农业龙头企业年销售收入: a level word is not cut in two
             }
 
             if (name is "贡献率" or "贡献度" && ContributionOf(cleaned) is { } contribution)
@@ -2244,7 +2329,8 @@ internal sealed class StatementReader(
                 name = contribution; // 第二产业对经济增长的贡献率: whose contribution, to what — not a bare 贡献率
             }
 
-            if (verbAt >= 0 && (name.Contains('业', StringComparison.Ordinal) || name.Contains('类', StringComparison.Ordinal)) && cleaned[verbAt..cut] is "和" or "及" or "与"
+            if (verbAt >= 0 && (name.Contains('业', StringComparison.Ordinal) || name.Contains('类', StringComparison.Ordinal) || (IsFunctionalSpending(name) && !cleaned.AsSpan(0, verbAt).EndsWith("支出")))
+                && cleaned[verbAt..cut] is "和" or "及" or "与"
                 && IndustryNameStart(cleaned, verbAt) is { } begin)
             {
                 name = cleaned[begin..]; // 橡胶和塑料制品业增加值, 生活用品及服务类价格: 和/及 inside an industry's or category's name does not cut it
@@ -2266,6 +2352,13 @@ internal sealed class StatementReader(
                 && SubjectOfBareMeasure(st, name, st.NameStart) is { } owned)
             {
                 return owned; // 规模工业总产值…;实现增加值…, 全区规模以上工业总产值…,累计完成产值: the measure of the subject named before
+            }
+            else if (!VerbMeasures.Contains(name) && cut >= 2 && cleaned[verbAt..cut] is "完成" or "实现" && QualifierBefore(cleaned, verbAt) is { Length: > 0 } subjectWords2
+                && CataloguedSubject(subjectWords2, name) is { } qualifiedMeasure)
+            {
+                // 全省限额以上单位实现消费品零售额: the subject before the verb and the measure after it are one catalogue name.
+                var sAt = Locate(st, segmentEnd, cleaned, Math.Max(0, verbAt - subjectWords2.Length));
+                return (qualifiedMeasure.NameZh, RawOf(sAt, subjectWords2.Length + cut - verbAt + name.Length), qualifiedMeasure.Code);
             }
             else if (VerbMeasures.Contains(name) && cut >= 2 && cleaned[verbAt..cut] is "完成" or "实现"
                 && (name is "投资" or "产值" or "营业收入" or "销售收入" || QualifierBefore(cleaned, verbAt).Length > 0))
@@ -2513,7 +2606,8 @@ internal sealed class StatementReader(
         {
             // 工业生产用电量, 能源生产消费合计: 生产 before 用/消费 is part of the noun, not a verb that ends the subject.
             // 生产性服务业: 生产 before 性 makes an adjective, not a verb.
-            return string.CompareOrdinal(text, at, "生产用", 0, 3) == 0 || string.CompareOrdinal(text, at, "生产消费", 0, 4) == 0 || string.CompareOrdinal(text, at, "生产性", 0, 3) == 0
+            // 工业生产者出厂价格: a verb before 者 makes the noun of who does it (生产者, 经营者), not a verb that ends the subject.
+            return (at + 2 < text.Length && text[at + 2] == '者') || string.CompareOrdinal(text, at, "生产用", 0, 3) == 0 || string.CompareOrdinal(text, at, "生产消费", 0, 4) == 0 || string.CompareOrdinal(text, at, "生产性", 0, 3) == 0
                 || string.CompareOrdinal(text, at, "新增就业", 0, 4) == 0; // 城镇新增就业岗位: the measure's own word
         }
 
@@ -2589,6 +2683,11 @@ internal sealed class StatementReader(
         if (tail.EndsWith("地方级", StringComparison.Ordinal))
         {
             return tail + verb + name; // 地方级税收收入: the local level's share of the tax, not the region's whole tax revenue
+        }
+
+        if (NameWords.ScopeWordLength(tail + name) is > 0 and var scope && scope <= tail.Length)
+        {
+            tail = tail[scope..]; // 全盟常住人口, 全省城镇常住居民…: the scope word says whose figure it is, not which measure
         }
 
         var rest = tail;
@@ -2668,6 +2767,13 @@ internal sealed class StatementReader(
     }
 
     private static bool IsJoiner(char c) => c is '和' or '及' or '、' or '与';
+
+    /// <summary>
+    /// A spending named by its function (传媒支出 of 文化体育与传媒支出, 计划生育支出 of 医疗卫生与计划生育支出): a name of two to six
+    /// characters before 支出, which a 与/和/及 before it may join to the rest of the function's name, like an industry's.
+    /// </summary>
+    private static bool IsFunctionalSpending(string name)
+        => name.Length is >= 4 and <= 8 && name.EndsWith("支出", StringComparison.Ordinal) && name.All(Words.IsCjk);
 
     /// <summary>
     /// Where an industry's name joined by 和/及/、 begins, going back from the joiner at <paramref name="joiner"/> over parts of at
@@ -2926,6 +3032,11 @@ internal sealed class StatementReader(
 
     private void Emit(SentenceState st, int s, int e, FactDraft draft)
     {
+        if (draft.Code is { } code && PartOfASubset(code))
+        {
+            draft = draft with { Code = null }; // 限额以上单位…; 城镇消费品零售额…: a part of the subset, not of the catalogue's whole
+        }
+
         if (draft.Code is null && draft.Kind is FactKind.Value or FactKind.Growth && IsCompanyName(draft.Name))
         {
             return; // 中石油增长5.2%, 中省属批发企业烟草增长3.1%: a company's figure, not an indicator of the region
@@ -2949,6 +3060,97 @@ internal sealed class StatementReader(
 
         return false;
     }
+
+    /// <summary>Where a name cut to its last characters from <paramref name="cut"/> starts when that would cut a size class in two
+    /// (规模以上工业战略性新兴产业增加值 keeps 规模以上, not 以上…): at the class's start; else at <paramref name="cut"/>.</summary>
+    private static int KeptWhole(string name, int cut)
+    {
+        foreach (var sizeClass in (string[])["规模以上", "限额以上"])
+        {
+            var at = name.LastIndexOf(sizeClass, Math.Min(name.Length - 1, cut + sizeClass.Length - 1), StringComparison.Ordinal);
+            if (at >= 0 && at < cut && cut < at + sizeClass.Length)
+            {
+                return at;
+            }
+        }
+
+        return cut;
+    }
+
+    /// <summary>
+    /// The rest of <paramref name="cleaned"/> from <paramref name="end"/> when it is 完成/实现 and a measure the verb completes (完成投资,
+    /// 实现产值): what follows a catalogue name that is then only the measure's subject; null otherwise.
+    /// </summary>
+    private static string? MeasureAfterItsSubject(string cleaned, int end)
+    {
+        var rest = cleaned.AsSpan(end);
+        return rest.Length > 3 && rest[..2] is "完成" or "实现" && VerbMeasures.Contains(rest[2..].ToString()) ? rest.ToString() : null;
+    }
+
+    private Dictionary<IndicatorCode, Indicator>? _byCode;
+
+    /// <summary>
+    /// Whether a catalogued part (城镇消费品零售额, whose whole is 社会消费品零售总额) is written, in this paragraph, as a breakdown of a
+    /// size-class subset of that whole (限额以上单位消费品零售额, a sibling of the part in the catalogue) and the whole itself is not
+    /// named there: the figure is then the subset's part (限上城镇消费品零售额), which the catalogue does not hold — its code would
+    /// store it as the whole's part. Its name stays; its code goes.
+    /// </summary>
+    private bool PartOfASubset(IndicatorCode code)
+    {
+        _byCode ??= dictionary.Indicators.GroupBy(i => i.Code).ToDictionary(g => g.Key, g => g.First());
+        if (!_byCode.TryGetValue(code, out var part) || part.Parent is not { } whole)
+        {
+            return false;
+        }
+
+        var subset = false;
+        for (var k = _paragraphFirstFact; k < facts.Facts.Count; k++)
+        {
+            if (facts.Facts[k].IndicatorCode is not { } other)
+            {
+                subset |= NamesASubsetOf(facts.Facts[k].Indicator, whole); // 限额以上消费品零售额, not catalogued under that name
+                continue;
+            }
+
+            if (other == code)
+            {
+                continue;
+            }
+
+            if (other == whole)
+            {
+                return false; // 社会消费品零售总额…,其中城镇…: the part of the whole named
+            }
+
+            subset |= _byCode.TryGetValue(other, out var sibling) && sibling.Parent == whole && IsSizeClassSubset(sibling.NameZh);
+        }
+
+        return subset;
+    }
+
+    /// <summary>
+    /// Whether an uncatalogued name is a size class's subset of <paramref name="whole"/>: a size class (限额以上, 限上, 规模以上, 规上)
+    /// followed by at least four characters that end the whole's name or one of its aliases (限额以上消费品零售额: 社会消费品零售额).
+    /// </summary>
+    private bool NamesASubsetOf(string name, IndicatorCode whole)
+    {
+        foreach (var sizeClass in (string[])["限额以上", "规模以上", "限上", "规上"])
+        {
+            var at = name.IndexOf(sizeClass, StringComparison.Ordinal);
+            if (at >= 0 && name.Length - at - sizeClass.Length >= 4 && _byCode!.TryGetValue(whole, out var w))
+            {
+                var rest = name[(at + sizeClass.Length)..];
+                return w.NameZh.EndsWith(rest, StringComparison.Ordinal) || w.Aliases.Any(a => a.EndsWith(rest, StringComparison.Ordinal));
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A catalogue name of a size class's subset of a whole: 限上…, 规上…, 限额以上…, 规模以上….</summary>
+    private static bool IsSizeClassSubset(string name)
+        => name.StartsWith("限上", StringComparison.Ordinal) || name.StartsWith("规上", StringComparison.Ordinal)
+            || name.StartsWith("限额以上", StringComparison.Ordinal) || name.StartsWith("规模以上", StringComparison.Ordinal);
 
     private static readonly string[] CompanyNames = ["中石油", "中石化", "中海油", "中国石油", "中国石化", "国家电网", "国网", "中国移动", "中国联通", "中国电信"];
 
