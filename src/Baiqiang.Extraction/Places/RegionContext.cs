@@ -62,8 +62,17 @@ internal sealed class RegionContext
 
         // An organisation's or medium's name still says where the page is (深圳新闻网 on a page about 龙华区, which 深圳 and 海口 both
         // have): it backs a stem and resolves an ambiguous name, but never votes for the main region (MentionRole.Named).
-        var organisations = context.Mentions.Where(m => BeginsAnOrganisationsName(n, m.Start + m.Length)).ToList();
-        context.Mentions.RemoveAll(m => BeginsAnOrganisationsName(n, m.Start + m.Length));
+        var organisations = new List<RegionMention>();
+        context.Mentions.RemoveAll(m =>
+        {
+            var named = BeginsAnOrganisationsName(n, m.Start + m.Length);
+            if (named)
+            {
+                organisations.Add(m); // one test per mention: moved aside, not tested again to be removed
+            }
+
+            return named;
+        });
 
         // Places the page compares itself with (位居郧阳区、丹江口市、茅箭区之后, 仅次于甲县) are not what it reports on: 我县 never
         // means one of them.
